@@ -1,0 +1,1 @@
+"""Document assembly: knowledge base + template -> Markdown -> .docx in the house style."""

@@ -1,0 +1,112 @@
+"""The `actionbot` command line (the contract in DESIGN.md section 4)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from knowledge import cache
+from knowledge.errors import KnowledgeError
+from knowledge.models import KnowledgeBase
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
+
+
+def command(name: str, help_text: str, configure: Callable[[argparse.ArgumentParser], None]):
+    """Register a subcommand: its runner, its argument set-up and its one-line help."""
+
+    def register(func: Command) -> Command:
+        COMMANDS[name] = (func, configure, help_text)
+        return func
+
+    return register
+
+
+def add_kb(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kb", metavar="DIR", help="knowledge-base directory (default: $ACTIONBOT_KB or the bundled one)")
+
+
+def add_today(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="answer as if today were this date (Europe/London)")
+
+
+def load_kb(args: argparse.Namespace) -> KnowledgeBase:
+    """Load the chosen knowledge base; raises KnowledgeError."""
+    return cache.load(Path(args.kb) if getattr(args, "kb", None) else None)
+
+
+def _check_args(parser: argparse.ArgumentParser) -> None:
+    add_kb(parser)
+
+
+@command("check", "validate the knowledge base and print a summary", _check_args)
+def run_check(args: argparse.Namespace) -> int:
+    from knowledge.loader import load_knowledge_base
+
+    try:
+        kb = load_knowledge_base(Path(args.kb) if args.kb else None)
+    except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_PROBLEMS
+    actions = kb.actions()
+    milestones = sum(len(a.milestones) for a in actions)
+    updates = sum(len(a.updates) for a in actions)
+    meetings = sum(len(c.meetings) for c in kb.committees.values())
+    items = sum(len(m.agenda) for c in kb.committees.values() for m in c.meetings)
+    work = sum(len(c.work_programme) for c in kb.committees.values())
+    print(f"Knowledge base {kb.root}: OK")
+    print(f"  plans: {len(kb.plans)}, actions: {len(actions)}, milestones: {milestones}, updates: {updates}")
+    for plan in kb.plans.values():
+        print(f"    {plan.id}: {len(plan.actions)} actions - {plan.title}")
+    print(f"  people: {len(kb.people)}, roles: {len(kb.roles)}, organisations: {len(kb.organisations)}")
+    print(f"  committees: {len(kb.committees)}, meetings: {meetings}, agenda items: {items}, work-programme items: {work}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    _import_commands()
+    parser = argparse.ArgumentParser(prog="actionbot", description="Answers safeguarding action-plan questions, drafts committee reports, reminds leads.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (_, configure, help_text) in COMMANDS.items():
+        configure(sub.add_parser(name, help=help_text, description=help_text))
+    return parser
+
+
+def _import_commands() -> None:
+    """Import the modules that register further subcommands."""
+    import importlib
+
+    for module in ("bot.cli_ask", "bot.cli_slack", "bot.cli_draft", "bot.cli_remind"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    func = COMMANDS[args.command][0]
+    try:
+        return func(args)
+    except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        print("Run `actionbot check` for the full list, fix the files named, and try again.", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The knowledge base: YAML files loaded and validated into frozen dataclasses, and the engine."""

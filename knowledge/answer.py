@@ -1,0 +1,67 @@
+"""The structured answer every surface renders its own way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.models import Source
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing an answer is about: an action, a milestone, a meeting, a person..."""
+
+    kind: str
+    title: str
+    lines: tuple[str, ...] = ()
+    fields: dict[str, str] = field(default_factory=dict)
+    source: Source | None = None
+    ref: tuple[str, str] | None = None  # (plan id, action id) for actions and their milestones
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the engine says: a headline, items, suggestions, notes and sources."""
+
+    kind: str
+    text: str
+    items: tuple[Item, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    subject: tuple[str, ...] | None = None  # what "it" means in a follow-up question
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The distinct sources of the items, in order."""
+        seen: dict[tuple[str, str], Source] = {}
+        for item in self.items:
+            if item.source is not None:
+                seen.setdefault((item.source.seed, item.source.quote), item.source)
+        return tuple(seen.values())
+
+    def to_dict(self) -> dict:
+        """Plain data for --json and logs."""
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "items": [
+                {
+                    "kind": i.kind,
+                    "title": i.title,
+                    "lines": list(i.lines),
+                    "fields": dict(i.fields),
+                    "ref": list(i.ref) if i.ref else None,
+                    "source": _source(i.source),
+                }
+                for i in self.items
+            ],
+            "suggestions": list(self.suggestions),
+            "notes": list(self.notes),
+            "sources": [_source(s) for s in self.sources],
+        }
+
+
+def _source(source: Source | None) -> dict | None:
+    if source is None:
+        return None
+    return {"seed": source.seed, "quote": source.quote, "location": source.location}

@@ -1,0 +1,81 @@
+"""A pickle cache of the loaded knowledge base, keyed on the files' contents."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from knowledge import loader
+from knowledge.models import KnowledgeBase
+
+log = logging.getLogger(__name__)
+CACHE_ENV = "ACTIONBOT_CACHE"
+_CODE = (Path(loader.__file__), Path(__file__).with_name("models.py"), Path(__file__).with_name("dates.py"))
+
+
+def cache_dir() -> Path | None:
+    """Where cached knowledge bases live; None when ACTIONBOT_CACHE=off."""
+    env = os.environ.get(CACHE_ENV)
+    if env == "off":
+        return None
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "actionbot"
+
+
+def content_key(root: Path, contents: dict[Path, bytes]) -> str:
+    """A digest of every file's name and bytes, and of the loader's own code."""
+    digest = hashlib.blake2b(digest_size=20)
+    for code in _CODE:
+        digest.update(code.read_bytes())
+    for path in sorted(contents):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(len(contents[path]).to_bytes(8, "little") + contents[path])
+    return digest.hexdigest()
+
+
+def load(root: str | Path | None = None) -> KnowledgeBase:
+    """Load the knowledge base, from the cache when no file has changed since it was written.
+
+    Raises KnowledgeError as `loader.load_knowledge_base` does.
+    """
+    root = Path(root) if root is not None else loader.default_root()
+    directory = cache_dir()
+    if directory is None or not root.is_dir():
+        return loader.load_knowledge_base(root)
+    contents = {path: path.read_bytes() for path in loader.kb_files(root)}
+    key = content_key(root, contents)
+    slot = directory / f"kb-{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
+    cached = _read(slot, key)
+    if cached is not None:
+        return cached
+    kb = loader.build(root, contents)
+    _write(slot, key, kb)
+    return kb
+
+
+def _read(slot: Path, key: str) -> KnowledgeBase | None:
+    try:
+        with slot.open("rb") as fh:
+            stored_key, kb = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError) as exc:
+        log.warning("ignoring unreadable knowledge-base cache %s: %s", slot, exc)
+        return None
+    return kb if stored_key == key and isinstance(kb, KnowledgeBase) else None
+
+
+def _write(slot: Path, key: str, kb: KnowledgeBase) -> None:
+    try:
+        slot.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=slot.parent, delete=False, suffix=".tmp") as fh:
+            pickle.dump((key, kb), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(fh.name, slot)
+    except OSError as exc:
+        log.warning("could not write the knowledge-base cache %s: %s", slot, exc)

@@ -1,0 +1,83 @@
+"""Dates as the plans write them: a day, a month, a year or a financial year."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_FY = re.compile(r"^FY(\d{4})/(\d{2})$")
+
+MONTHS = [calendar.month_name[i] for i in range(13)]
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    """A date at its precision: `first` and `date` are the first and last day of the period."""
+
+    text: str
+    precision: str  # "day" | "month" | "year" | "financial-year"
+    first: dt.date
+    date: dt.date
+
+    def describe(self) -> str:
+        """The date as a person would say it, at its precision: "March 2020", "4 February 2020"."""
+        if self.precision == "day":
+            return f"{self.date.day} {MONTHS[self.date.month]} {self.date.year}"
+        if self.precision == "month":
+            return f"{MONTHS[self.date.month]} {self.date.year}"
+        if self.precision == "year":
+            return str(self.date.year)
+        return f"financial year {self.first.year}/{str(self.date.year)[2:]} (by 31 March {self.date.year})"
+
+
+def parse_datespec(value: object) -> DateSpec:
+    """Parse a knowledge-base date; raises ValueError with a readable reason."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return DateSpec(value.isoformat(), "day", value, value)
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, str):
+        return _parse_text(value)
+    raise ValueError(f"expected a date such as \"2020-03-31\", \"2020-03\", \"2020\" or \"FY2019/20\", got {value!r}")
+
+
+@lru_cache(maxsize=4096)
+def _parse_text(value: str) -> DateSpec:
+    """Parse a date string (cached: plans repeat the same months many times)."""
+    if not isinstance(value, str):
+        raise ValueError(f"expected a date such as \"2020-03-31\", \"2020-03\", \"2020\" or \"FY2019/20\", got {value!r}")
+    text = value.strip()
+    if m := _DAY.match(text):
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        return DateSpec(text, "day", day, day)
+    if m := _MONTH.match(text):
+        year, month = int(m[1]), int(m[2])
+        if not 1 <= month <= 12:
+            raise ValueError(f"month {month} is not a real month in {text!r}")
+        last = calendar.monthrange(year, month)[1]
+        return DateSpec(text, "month", dt.date(year, month, 1), dt.date(year, month, last))
+    if m := _YEAR.match(text):
+        year = int(m[1])
+        return DateSpec(text, "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+    if m := _FY.match(text):
+        start = int(m[1])
+        if (start + 1) % 100 != int(m[2]):
+            raise ValueError(f"financial year {text!r} must span two consecutive years, e.g. FY2019/20")
+        return DateSpec(text, "financial-year", dt.date(start, 4, 1), dt.date(start + 1, 3, 31))
+    raise ValueError(f"expected a date such as \"2020-03-31\", \"2020-03\", \"2020\" or \"FY2019/20\", got {text!r}")
+
+
+def today_in_london() -> dt.date:
+    """Today's date in Europe/London."""
+    return dt.datetime.now(LONDON).date()

@@ -1,0 +1,192 @@
+"""Turn records into answer items: the words every surface shows for an action or a meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from knowledge import facts
+from knowledge.answer import Item
+from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Milestone, Person, WorkItem
+
+STATUS_WORDS = {
+    "not-started": "not started",
+    "in-progress": "in progress",
+    "ongoing": "ongoing",
+    "complete": "complete",
+    "not-stated": "status not stated in the plan",
+}
+
+
+def plan_label(kb: KnowledgeBase, plan_id: str) -> str:
+    plan = kb.plans.get(plan_id)
+    if plan is None:
+        return plan_id
+    return plan.short_names[0] if plan.short_names else plan.title
+
+
+def action_label(kb: KnowledgeBase, action: Action) -> str:
+    """"City IICSA plan, action 7a" / "County IICSA plan, Action 12"."""
+    ident = action.id if action.id.lower().startswith("action") else f"action {action.id}"
+    return f"{plan_label(kb, action.plan)}, {ident}"
+
+
+def leads_text(kb: KnowledgeBase, action: Action) -> str:
+    if action.leads:
+        return "; ".join(kb.name_of(ref) for ref in action.leads)
+    if action.owners_text:
+        return action.owners_text
+    return "no lead named in the plan"
+
+
+def due_text(action: Action) -> str:
+    """"due March 2020 (To be completed this financial year)" at the date's own precision."""
+    due = facts.effective_due(action)
+    parts = []
+    if due is not None:
+        parts.append(f"due {due.describe()}")
+        if due is not action.due and action.due is not None:
+            parts.append(f"revised from {action.due.describe()}")
+    elif action.start is not None:
+        parts.append(f"starts {action.start.describe()}, no due date stated")
+    else:
+        parts.append("no due date stated")
+    if action.timescale:
+        parts.append(f"timescale as written: \u201c{action.timescale}\u201d")
+    return "; ".join(parts)
+
+
+def short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def status_text(action: Action, today: dt.date) -> str:
+    status = facts.current_status(action)
+    words = STATUS_WORDS.get(status, status)
+    rating = facts.rag(action, today)
+    if rating.label in ("overdue", "milestone overdue", "due soon"):
+        return f"{words} ({rating.label})"
+    return words
+
+
+def latest(action: Action) -> str | None:
+    """The latest update, or failing that the latest dated milestone, with its date."""
+    if action.updates:
+        update = max(action.updates, key=lambda u: u.date.date)
+        return f"{update.date.describe()}: {short(update.text, 200)}"
+    dated = [m for m in action.milestones if m.due is not None]
+    if dated:
+        m = max(dated, key=lambda m: m.due.date)
+        return f"{m.date_text or m.due.describe()}: {short(m.text, 200)}"
+    return None
+
+
+def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str = "summary") -> Item:
+    """An item for an action; `detail` is summary | lead | due | status."""
+    lines = [short(action.text, 300)]
+    lead = leads_text(kb, action)
+    if detail in ("summary", "lead"):
+        lines.append(f"Lead: {lead}")
+        if action.lead_note and detail == "lead":
+            lines.append(f"Note: {action.lead_note}")
+    if detail in ("summary", "due", "status"):
+        lines.append(_upper_first(due_text(action)))
+        if action.depends_on:
+            lines.append(f"Follows: {', '.join(action.depends_on)}")
+    lines.append(f"Status: {status_text(action, today)}")
+    if detail == "status":
+        for update in sorted(action.updates, key=lambda u: u.date.date)[-3:]:
+            lines.append(f"Update {update.date.describe()}: {short(update.text, 300)}")
+        for m in action.milestones[-6:]:
+            lines.append(f"Milestone ({m.date_text or STATUS_WORDS[m.status]}): {short(m.text, 200)}")
+        if action.measure:
+            lines.append(f"Measured by: {short(action.measure, 200)}")
+    due = facts.effective_due(action)
+    fields = {
+        "plan": action.plan,
+        "plan_name": plan_label(kb, action.plan),
+        "action": action.id,
+        "text": action.text,
+        "lead": lead,
+        "due": due.describe() if due else "",
+        "timescale": action.timescale or "",
+        "status": status_text(action, today),
+        "rag": facts.rag(action, today).colour,
+    }
+    return Item("action", action_label(kb, action), tuple(lines), fields, action.source, (action.plan, action.id))
+
+
+def milestone_item(kb: KnowledgeBase, action: Action, milestone: Milestone, today: dt.date) -> Item:
+    due = milestone.due.describe() if milestone.due else "no date"
+    lines = (
+        short(milestone.text, 300),
+        f"Due {due} (as written: \u201c{milestone.date_text}\u201d)" if milestone.date_text else f"Due {due}",
+        f"Status: {STATUS_WORDS[milestone.status]}",
+        f"Lead: {leads_text(kb, action)}",
+    )
+    fields = {"plan": action.plan, "plan_name": plan_label(kb, action.plan), "action": action.id,
+              "text": milestone.text, "lead": leads_text(kb, action), "due": due,
+              "status": STATUS_WORDS[milestone.status]}
+    return Item("milestone", f"{action_label(kb, action)} milestone", lines, fields,
+                milestone.source or action.source, (action.plan, action.id))
+
+
+def person_lines(kb: KnowledgeBase, person: Person) -> list[str]:
+    lines = []
+    if person.titles:
+        lines.append("; ".join(person.titles))
+    org = kb.organisations.get(person.organisation or "")
+    if org:
+        lines.append(org.name)
+    lines.append(f"T: {person.phone}" if person.phone else "T: not given in the documents")
+    lines.append(f"E: {person.email}" if person.email else "E: not given in the documents")
+    return lines
+
+
+def person_item(kb: KnowledgeBase, person: Person) -> Item:
+    return Item("person", person.name, tuple(person_lines(kb, person)),
+                {"person": person.id, "email": person.email or "", "phone": person.phone or ""}, person.source)
+
+
+def meeting_title(kb: KnowledgeBase, meeting: Meeting) -> str:
+    committee = kb.committees[meeting.committee]
+    when = f"{meeting.date.day} {meeting.date:%B %Y}"
+    return f"{committee.name}, {meeting.date:%A} {when}"
+
+
+def meeting_item(kb: KnowledgeBase, meeting: Meeting) -> Item:
+    lines = []
+    if meeting.time:
+        lines.append(f"Time: {meeting.time}")
+    if meeting.venue:
+        lines.append(f"Venue: {meeting.venue}")
+    if not meeting.time and not meeting.venue:
+        lines.append("Time and venue not given in the documents")
+    return Item("meeting", meeting_title(kb, meeting), tuple(lines),
+                {"committee": meeting.committee, "date": meeting.date.isoformat()}, meeting.source)
+
+
+def agenda_item(kb: KnowledgeBase, meeting: Meeting, item: AgendaItem) -> Item:
+    lines = [f"Pages {item.pages}" if item.pages else "No pages listed"]
+    if item.report_of:
+        lines.append(f"Report of the {item.report_of}")
+    if item.reference:
+        lines.append(f"Reference {item.reference}")
+    return Item("agenda-item", f"Item {item.number}: {item.title}", tuple(lines),
+                {"committee": meeting.committee, "date": meeting.date.isoformat(), "number": str(item.number)},
+                item.source)
+
+
+def work_item(kb: KnowledgeBase, work: WorkItem) -> Item:
+    when = "standing item at every meeting" if work.standing else (
+        f"{work.meeting.day} {work.meeting:%B %Y} meeting" if work.meeting else "no meeting set")
+    sponsors = (", ".join(kb.name_of(s) for s in work.sponsors) if work.sponsors
+                else "no sponsor named in the work programme")
+    lines = (f"When: {when}", f"Sponsor/report author: {sponsors}")
+    return Item("work-item", work.title, lines,
+                {"committee": work.committee, "meeting": work.meeting.isoformat() if work.meeting else ""},
+                work.source)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]

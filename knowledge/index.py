@@ -1,0 +1,174 @@
+"""Indexes built once at load: action ids, names, and an inverted index of topic words."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, WorkItem
+from knowledge.text import content_words, fold, id_key
+
+Doc = Action | AgendaItem | WorkItem
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A topic-search result: the record, its score (0-1) and the meeting of an agenda item."""
+
+    doc: Doc
+    score: float
+    meeting: Meeting | None = None
+
+
+class TopicIndex:
+    """Inverted index of stemmed words over action, agenda-item and work-programme texts.
+
+    Query words are corrected against the index's own vocabulary, then documents are scored
+    by the inverse document frequency of the words they share with the query.
+    """
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.docs: list[Doc] = []
+        self.meetings: list[Meeting | None] = []
+        self.postings: dict[str, set[int]] = defaultdict(set)
+        self.title_words: list[set[str]] = []
+        for action in kb.actions():
+            extra = [action.theme or "", action.recommendation or ""]
+            self._add(action, action.text, extra, None)
+        for committee in kb.committees.values():
+            for meeting in committee.meetings:
+                for item in meeting.agenda:
+                    self._add(item, item.title, [item.purpose or ""], meeting)
+            for work in committee.work_programme:
+                self._add(work, work.title, [], None)
+        total = max(len(self.docs), 1)
+        self.idf = {w: math.log(1 + total / len(ids)) for w, ids in self.postings.items()}
+        self.vocabulary = sorted(self.postings)
+        self._by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            self._by_initial[word[0]].append(word)
+
+    def _add(self, doc: Doc, title: str, extra: list[str], meeting: Meeting | None) -> None:
+        n = len(self.docs)
+        self.docs.append(doc)
+        self.meetings.append(meeting)
+        title_words = set(content_words(title))
+        self.title_words.append(title_words)
+        for word in title_words.union(*(content_words(e) for e in extra)):
+            self.postings[word].add(n)
+
+    def correct(self, word: str) -> str | None:
+        """The vocabulary word this query word means: itself, or the closest spelling (>= 80)."""
+        if word in self.postings:
+            return word
+        if len(word) < 4:
+            return None
+        pool = self._by_initial.get(word[0], [])
+        match = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=80)
+        return match[0] if match else None
+
+    def search(self, query_words: list[str], limit: int = 10) -> list[Hit]:
+        """Documents sharing the query's words, best first; each must cover most of the query."""
+        corrected = [c for c in (self.correct(w) for w in dict.fromkeys(query_words)) if c]
+        if not corrected:
+            return []
+        weight = {w: self.idf[w] for w in corrected}
+        wanted = sum(weight.values())
+        scores: dict[int, float] = defaultdict(float)
+        for word, w in weight.items():
+            for n in self.postings[word]:
+                scores[n] += w
+        bar = 0.6 * wanted
+        ranked = sorted(
+            ((s / wanted + 0.05 * len(self.title_words[n].intersection(weight)) / len(weight), n)
+             for n, s in scores.items() if s >= bar),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        return [Hit(self.docs[n], min(score, 1.0), self.meetings[n]) for score, n in ranked[:limit]]
+
+
+class NameIndex:
+    """Fuzzy lookup of people and roles by name, alias or title."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.person_names: list[str] = []
+        self.person_ids: list[str] = []
+        for person in kb.people.values():
+            for name in (person.name, *person.aliases):
+                self.person_names.append(fold(name))
+                self.person_ids.append(person.id)
+        self.role_titles: list[str] = []
+        self.role_ids: list[str] = []
+        for role in kb.roles.values():
+            for title in (role.title, *role.aliases):
+                self.role_titles.append(fold(title))
+                self.role_ids.append(role.id)
+        self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.forenames: dict[str, set[str]] = defaultdict(set)
+        for name, pid in zip(self.person_names, self.person_ids, strict=True):
+            parts = name.split()
+            if len(parts) >= 2:
+                self.surnames[parts[-1]].add(pid)
+                self.forenames[parts[0]].add(pid)
+
+    def people_in(self, folded_question: str) -> list[tuple[str, float]]:
+        """People named in a question (full names, tolerating typos, or a unique surname)."""
+        tokens = folded_question.split()
+        found: dict[str, float] = {}
+        for size in (3, 2):
+            for i in range(len(tokens) - size + 1):
+                gram = " ".join(tokens[i : i + size])
+                for _, score, idx in process.extract(gram, self.person_names, scorer=fuzz.ratio,
+                                                     score_cutoff=84, limit=3):
+                    pid = self.person_ids[idx]
+                    found[pid] = max(found.get(pid, 0), score)
+        if not found:
+            for token in tokens:
+                ids = self.surnames.get(token, set())
+                if len(ids) == 1:
+                    found[next(iter(ids))] = 90.0
+        return sorted(found.items(), key=lambda kv: -kv[1])
+
+    def roles_in(self, folded_question: str) -> list[tuple[str, float]]:
+        """Roles named in a question by title or alias (whole title inside the question)."""
+        found: dict[str, float] = {}
+        for _, score, idx in process.extract(folded_question, self.role_titles, scorer=fuzz.partial_ratio,
+                                             processor=None, score_cutoff=92, limit=5):
+            title = self.role_titles[idx]
+            if len(title) < 6:
+                continue
+            rid = self.role_ids[idx]
+            found[rid] = max(found.get(rid, 0), score + len(title) / 100)
+        return sorted(found.items(), key=lambda kv: -kv[1])
+
+    def suggest_people(self, text: str, limit: int = 3) -> list[str]:
+        """Person ids whose names look most like `text`, for "did you mean"."""
+        matches = process.extract(fold(text), self.person_names, scorer=fuzz.WRatio, limit=limit * 2,
+                                  score_cutoff=60)
+        return list(dict.fromkeys(self.person_ids[idx] for _, _, idx in matches))[:limit]
+
+
+class ActionIdIndex:
+    """Action ids as people type them ("7a", "Action 12", "action 7") across plans."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.by_key: dict[str, list[Action]] = defaultdict(list)
+        for action in kb.actions():
+            self.by_key[id_key(action.id)].append(action)
+        self.keys = sorted(self.by_key)
+
+    def find(self, key: str) -> list[Action]:
+        return self.by_key.get(key, [])
+
+    def family(self, key: str) -> list[Action]:
+        """Actions whose id extends this one by a letter ("7" -> 7a, 7b, 7c)."""
+        return [a for k in (key + c for c in "abcdefgh") for a in self.by_key.get(k, [])]
+
+    def near(self, key: str, limit: int = 5) -> list[str]:
+        """Ids close to an unknown one, for "did you mean"."""
+        matches = process.extract(key, self.keys, scorer=fuzz.ratio, processor=utils.default_process,
+                                  limit=limit, score_cutoff=50)
+        return [k for k, _, _ in matches]

@@ -1,0 +1,530 @@
+"""Load a knowledge-base directory into a validated KnowledgeBase, reporting every problem at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from knowledge import yamlio
+from knowledge.dates import DateSpec, parse_datespec
+from knowledge.errors import KnowledgeError, Problem
+from knowledge.models import (
+    STATUSES,
+    Action,
+    AgendaItem,
+    Attendance,
+    Committee,
+    Holder,
+    KnowledgeBase,
+    Meeting,
+    Member,
+    Milestone,
+    Organisation,
+    Person,
+    Plan,
+    Resolution,
+    Role,
+    Source,
+    Update,
+    Visibility,
+    WorkItem,
+)
+
+BUNDLED = Path(__file__).parent / "data"
+KB_ENV = "ACTIONBOT_KB"
+YamlPath = tuple[str | int, ...]
+
+
+def default_root() -> Path:
+    """The knowledge base chosen by ACTIONBOT_KB, else the bundled one."""
+    env = os.environ.get(KB_ENV)
+    return Path(env) if env else BUNDLED
+
+
+def kb_files(root: Path) -> list[Path]:
+    """Every YAML file of a knowledge base, in a stable order."""
+    return sorted(p for p in root.rglob("*.y*ml") if p.is_file() and p.suffix in (".yaml", ".yml"))
+
+
+def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
+    """Load and validate the knowledge base at `root` (default: ACTIONBOT_KB or the bundled one).
+
+    Raises KnowledgeError listing every problem found, each naming file, line and field.
+    """
+    root = Path(root) if root is not None else default_root()
+    if not root.is_dir():
+        raise KnowledgeError([Problem(str(root), None, "directory", "no such knowledge-base directory")])
+    return build(root, {path: path.read_bytes() for path in kb_files(root)})
+
+
+def build(root: Path, contents: dict[Path, bytes]) -> KnowledgeBase:
+    """Build a KnowledgeBase from already-read file contents."""
+    builder = _Builder(root)
+    enabled = gc.isenabled()
+    gc.disable()  # building a large tree of new objects: the cyclic collector only slows it down
+    try:
+        for path, raw in contents.items():
+            builder.add_file(path, raw)
+        return builder.finish()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Builder:
+    """Collects records file by file, then cross-checks references."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[tuple[Path, YamlPath, str]] = []
+        self.raw: dict[Path, bytes] = {}
+        self.file: Path = root
+        self.organisations: dict[str, Organisation] = {}
+        self.people: dict[str, Person] = {}
+        self.roles: dict[str, Role] = {}
+        self.plans: dict[str, Plan] = {}
+        self.committees: dict[str, Committee] = {}
+        self.refs: list[tuple[Path, YamlPath, str, str]] = []  # (file, path, id, kinds)
+        self.origin: dict[str, tuple[Path, YamlPath]] = {}
+        self.sources: dict[tuple[str, str, str | None], Source] = {}
+
+    # -- problems ---------------------------------------------------------------------------
+    def problem(self, path: YamlPath, message: str) -> None:
+        self.problems.append((self.file, path, message))
+
+    def ref(self, path: YamlPath, ref: str, kinds: str) -> None:
+        """Remember a reference to check once every file is read ("person", "lead", "org")."""
+        self.refs.append((self.file, path, ref, kinds))
+
+    # -- files ------------------------------------------------------------------------------
+    def add_file(self, path: Path, raw: bytes) -> None:
+        self.file, self.raw[path] = path, raw
+        try:
+            data = yamlio.parse(raw)
+        except yamlio.YAMLError as exc:
+            line = yamlio.error_line(exc)
+            self.problems.append((path, ("@line", line or 0), f"not valid YAML: {yamlio.error_text(exc)}"))
+            return
+        except UnicodeDecodeError as exc:
+            self.problem((), f"not UTF-8 text: {exc.reason}")
+            return
+        if data is None:
+            return
+        if not isinstance(data, dict):
+            self.problem((), "expected a mapping with keys such as plan:, people:, committee:")
+            return
+        handlers = {
+            "organisations": self.add_organisations,
+            "people": self.add_people,
+            "roles": self.add_roles,
+            "plan": self.add_plan,
+            "committee": self.add_committee,
+        }
+        for key in data:
+            if key not in handlers and key not in ("meetings", "work_programme"):
+                self.problem((key,), f"unknown section; expected one of {', '.join(handlers)}")
+        for key, handler in handlers.items():
+            if key in data:
+                handler(data[key], (key,), data)
+        if ("meetings" in data or "work_programme" in data) and "committee" not in data:
+            self.problem(("meetings",), "meetings and work_programme need a committee: section in the same file")
+
+    # -- field readers ----------------------------------------------------------------------
+    def fields(self, value: Any, path: YamlPath, required: tuple[str, ...], optional: tuple[str, ...]) -> dict | None:
+        if not isinstance(value, dict):
+            self.problem(path, f"expected a mapping, got {type(value).__name__}")
+            return None
+        allowed = _allowed(required, optional)
+        if value.keys() <= allowed and all(value.get(key) not in (None, "") for key in required):
+            return value
+        for key in required:
+            if value.get(key) in (None, ""):
+                self.problem((*path, key), "required field is missing or empty")
+        for key in value:
+            if key not in allowed:
+                self.problem((*path, key), f"unknown field; expected one of {', '.join(sorted(allowed))}")
+        return value
+
+    def items(self, value: Any, path: YamlPath) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(path, f"expected a list, got {type(value).__name__}")
+            return []
+        return value
+
+    def text(self, data: dict, key: str, path: YamlPath) -> str | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            self.problem((*path, key), f"expected text, got {type(value).__name__}")
+            return None
+        return str(value)
+
+    def texts(self, data: dict, key: str, path: YamlPath) -> tuple[str, ...]:
+        out = []
+        for i, value in enumerate(self.items(data.get(key), (*path, key))):
+            if isinstance(value, (dict, list)) or value is None:
+                self.problem((*path, key, i), "expected text")
+            else:
+                out.append(str(value))
+        return tuple(out)
+
+    def date(self, data: dict, key: str, path: YamlPath) -> DateSpec | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            return parse_datespec(value)
+        except ValueError as exc:
+            self.problem((*path, key), f"not a real date: {exc}")
+            return None
+
+    def status(self, data: dict, key: str, path: YamlPath, default: str = "not-stated") -> str:
+        value = data.get(key, default)
+        if value not in STATUSES:
+            self.problem((*path, key), f"unknown status {value!r}; use one of {', '.join(STATUSES)}")
+            return default
+        return value
+
+    def source(self, data: dict, path: YamlPath, required: bool = True) -> Source | None:
+        value = data.get("source")
+        if value is None:
+            if required:
+                self.problem((*path, "source"), "required field is missing: every record names its source")
+            return None
+        src = self.fields(value, (*path, "source"), ("seed", "quote"), ("location",))
+        if src is None:
+            return None
+        key = (str(src.get("seed", "")), str(src.get("quote", "")), self.text(src, "location", path))
+        found = self.sources.get(key)
+        if found is None:
+            found = self.sources[key] = Source(*key)
+        return found
+
+    def claim(self, ident: str, path: YamlPath, what: str) -> bool:
+        """Register a globally unique id (people and roles share one namespace)."""
+        if ident in self.origin:
+            other_file, _ = self.origin[ident]
+            self.problem((*path, "id"), f"duplicate {what} id {ident!r} (first defined in {other_file.name})")
+            return False
+        self.origin[ident] = (self.file, path)
+        return True
+
+    # -- sections ---------------------------------------------------------------------------
+    def add_organisations(self, value: Any, path: YamlPath, _: dict) -> None:
+        for i, item in enumerate(self.items(value, path)):
+            p = (*path, i)
+            d = self.fields(item, p, ("id", "name"), ("aliases", "source"))
+            if d is None or not d.get("id") or not self.claim(str(d["id"]), p, "organisation"):
+                continue
+            org = Organisation(str(d["id"]), str(d["name"]), self.texts(d, "aliases", p), self.source(d, p))
+            self.organisations[org.id] = org
+
+    def add_people(self, value: Any, path: YamlPath, _: dict) -> None:
+        optional = ("aliases", "titles", "organisation", "email", "phone", "slack_id", "source")
+        for i, item in enumerate(self.items(value, path)):
+            p = (*path, i)
+            d = self.fields(item, p, ("id", "name"), optional)
+            if d is None or not d.get("id") or not self.claim(str(d["id"]), p, "person"):
+                continue
+            if d.get("organisation"):
+                self.ref((*p, "organisation"), str(d["organisation"]), "organisation")
+            person = Person(
+                id=str(d["id"]), name=str(d["name"]), aliases=self.texts(d, "aliases", p),
+                titles=self.texts(d, "titles", p), organisation=self.text(d, "organisation", p),
+                email=self.text(d, "email", p), phone=self.text(d, "phone", p),
+                slack_id=self.text(d, "slack_id", p), source=self.source(d, p),
+            )
+            self.people[person.id] = person
+
+    def add_roles(self, value: Any, path: YamlPath, _: dict) -> None:
+        for i, item in enumerate(self.items(value, path)):
+            p = (*path, i)
+            d = self.fields(item, p, ("id", "title"), ("organisation", "aliases", "holders", "source"))
+            if d is None or not d.get("id") or not self.claim(str(d["id"]), p, "role"):
+                continue
+            holders = []
+            for j, h in enumerate(self.items(d.get("holders"), (*p, "holders"))):
+                hp = (*p, "holders", j)
+                hd = self.fields(h, hp, ("person",), ("as_of", "source"))
+                if hd is None or not hd.get("person"):
+                    continue
+                self.ref((*hp, "person"), str(hd["person"]), "person")
+                holders.append(Holder(str(hd["person"]), self.text(hd, "as_of", hp), self.source(hd, hp, False)))
+            if d.get("organisation"):
+                self.ref((*p, "organisation"), str(d["organisation"]), "organisation")
+            role = Role(
+                id=str(d["id"]), title=str(d["title"]), organisation=self.text(d, "organisation", p),
+                aliases=self.texts(d, "aliases", p), holders=tuple(holders), source=self.source(d, p),
+            )
+            self.roles[role.id] = role
+
+    def add_plan(self, value: Any, path: YamlPath, _: dict) -> None:
+        optional = ("short_names", "kind", "organisation", "owner", "published", "reports_to",
+                    "visibility", "editors", "notes", "source", "actions")
+        d = self.fields(value, path, ("id", "title"), optional)
+        if d is None or not d.get("id"):
+            return
+        plan_id = str(d["id"])
+        if plan_id in self.plans:
+            self.problem((*path, "id"), f"duplicate plan id {plan_id!r} (also in {self.plans[plan_id].file})")
+            return
+        actions: list[Action] = []
+        seen: set[str] = set()
+        for i, item in enumerate(self.items(d.get("actions"), (*path, "actions"))):
+            action = self.action(plan_id, item, (*path, "actions", i))
+            if action is None:
+                continue
+            if action.id in seen:
+                self.problem((*path, "actions", i, "id"), f"duplicate action id {action.id!r} in plan {plan_id}")
+                continue
+            seen.add(action.id)
+            actions.append(action)
+        for i, action in enumerate(actions):
+            for dep in action.depends_on:
+                if dep not in seen:
+                    self.problem((*path, "actions", i, "depends_on"), f"action {action.id}: no action {dep!r} in plan {plan_id}")
+        for ref_key in ("owner",):
+            if d.get(ref_key):
+                self.ref((*path, ref_key), str(d[ref_key]), "lead")
+        editors = self.texts(d, "editors", path)
+        for j, editor in enumerate(editors):
+            self.ref((*path, "editors", j), editor, "person")
+        self.plans[plan_id] = Plan(
+            id=plan_id, title=str(d["title"]), kind=str(d.get("kind") or "action-plan"),
+            short_names=self.texts(d, "short_names", path), organisation=self.text(d, "organisation", path),
+            owner=self.text(d, "owner", path), published=self.text(d, "published", path),
+            reports_to=self.text(d, "reports_to", path), visibility=self.visibility(d, path),
+            editors=editors, notes=self.text(d, "notes", path), source=self.source(d, path),
+            file=str(self.file), actions=tuple(actions),
+        )
+
+    def visibility(self, d: dict, path: YamlPath) -> Visibility:
+        value = d.get("visibility")
+        if value is None:
+            return Visibility()
+        v = self.fields(value, (*path, "visibility"), (), ("restricted", "channels", "people"))
+        if v is None:
+            return Visibility()
+        people = self.texts(v, "people", (*path, "visibility"))
+        for j, person in enumerate(people):
+            self.ref((*path, "visibility", "people", j), person, "person")
+        return Visibility(bool(v.get("restricted", False)), self.texts(v, "channels", (*path, "visibility")), people)
+
+    def action(self, plan_id: str, item: Any, p: YamlPath) -> Action | None:
+        optional = ("recommendation", "theme", "leads", "lead_note", "owners_text", "timescale", "start",
+                    "due", "dates_note", "depends_on", "status", "measure", "milestones", "updates", "source")
+        d = self.fields(item, p, ("id", "text"), optional)
+        if d is None or d.get("id") in (None, ""):
+            return None
+        leads = self.texts(d, "leads", p)
+        for j, lead in enumerate(leads):
+            self.ref((*p, "leads", j), lead, "lead")
+        return Action(
+            plan=plan_id, id=str(d["id"]), text=str(d.get("text") or ""), leads=leads,
+            timescale=self.text(d, "timescale", p), start=self.date(d, "start", p), due=self.date(d, "due", p),
+            status=self.status(d, "status", p), source=self.source(d, p),
+            recommendation=self.text(d, "recommendation", p), theme=self.text(d, "theme", p),
+            lead_note=self.text(d, "lead_note", p), owners_text=self.text(d, "owners_text", p),
+            dates_note=self.text(d, "dates_note", p), depends_on=self.texts(d, "depends_on", p),
+            measure=self.text(d, "measure", p),
+            milestones=tuple(self.milestones(d, p)), updates=tuple(self.updates(d, p)),
+        )
+
+    def milestones(self, d: dict, path: YamlPath) -> list[Milestone]:
+        out = []
+        for i, item in enumerate(self.items(d.get("milestones"), (*path, "milestones"))):
+            p = (*path, "milestones", i)
+            m = self.fields(item, p, ("text",), ("date_text", "start", "due", "status", "source"))
+            if m is None:
+                continue
+            out.append(Milestone(str(m.get("text") or ""), self.text(m, "date_text", p), self.date(m, "start", p),
+                                 self.date(m, "due", p), self.status(m, "status", p), self.source(m, p, False)))
+        return out
+
+    def updates(self, d: dict, path: YamlPath) -> list[Update]:
+        out = []
+        for i, item in enumerate(self.items(d.get("updates"), (*path, "updates"))):
+            p = (*path, "updates", i)
+            u = self.fields(item, p, ("date", "text"),
+                            ("by", "source", "status", "slack_user", "revised_due"))
+            if u is None:
+                continue
+            date = self.date(u, "date", p)
+            if date is None:
+                continue
+            if u.get("by"):
+                self.ref((*p, "by"), str(u["by"]), "person")
+            status = self.status(u, "status", p) if u.get("status") is not None else None
+            out.append(Update(date, str(u.get("text") or ""), self.text(u, "by", p), self.source(u, p, False),
+                              status, self.text(u, "slack_user", p), self.date(u, "revised_due", p)))
+        return out
+
+    def add_committee(self, value: Any, path: YamlPath, data: dict) -> None:
+        d = self.fields(value, path, ("id", "name"), ("aliases", "organisation", "members", "source"))
+        if d is None or not d.get("id"):
+            return
+        cid = str(d["id"])
+        if cid in self.committees:
+            self.problem((*path, "id"), f"duplicate committee id {cid!r}")
+            return
+        members = []
+        for i, item in enumerate(self.items(d.get("members"), (*path, "members"))):
+            mp = (*path, "members", i)
+            m = self.fields(item, mp, ("person",), ("role",))
+            if m is not None and m.get("person"):
+                self.ref((*mp, "person"), str(m["person"]), "person")
+                members.append(Member(str(m["person"]), self.text(m, "role", mp)))
+        meetings = [self.meeting(cid, item, ("meetings", i))
+                    for i, item in enumerate(self.items(data.get("meetings"), ("meetings",)))]
+        work = [self.work_item(cid, item, ("work_programme", i))
+                for i, item in enumerate(self.items(data.get("work_programme"), ("work_programme",)))]
+        dates = {m.date for m in meetings if m}
+        for i, w in enumerate(work):
+            if w is not None and w.meeting is not None and w.meeting not in dates:
+                self.problem(("work_programme", i, "meeting"),
+                             f"no meeting of {cid} on {w.meeting.isoformat()}; add it under meetings:")
+        self.committees[cid] = Committee(
+            id=cid, name=str(d["name"]), aliases=self.texts(d, "aliases", path),
+            organisation=self.text(d, "organisation", path), members=tuple(members),
+            meetings=tuple(sorted((m for m in meetings if m), key=lambda m: m.date)),
+            work_programme=tuple(w for w in work if w), source=self.source(d, path),
+        )
+
+    def people_list(self, d: dict, key: str, path: YamlPath) -> tuple[str, ...]:
+        refs = self.texts(d, key, path)
+        for j, ref in enumerate(refs):
+            self.ref((*path, key, j), ref, "person")
+        return refs
+
+    def meeting(self, committee: str, item: Any, p: YamlPath) -> Meeting | None:
+        d = self.fields(item, p, ("date",), ("time", "venue", "attendance", "agenda", "resolutions", "source"))
+        if d is None:
+            return None
+        date = self.date(d, "date", p)
+        if date is None:
+            return None
+        if date.precision != "day":
+            self.problem((*p, "date"), "a meeting date must be a day, e.g. \"2025-01-14\"")
+        attendance = None
+        if d.get("attendance") is not None:
+            ap = (*p, "attendance")
+            a = self.fields(d["attendance"], ap, (), ("members", "apologies", "substitutes", "officers", "others"))
+            if a is not None:
+                attendance = Attendance(*(self.people_list(a, k, ap) for k in ("members", "apologies", "substitutes", "officers")),
+                                        others=self.texts(a, "others", ap))
+        agenda, numbers = [], set()
+        for i, item in enumerate(self.items(d.get("agenda"), (*p, "agenda"))):
+            entry = self.agenda_item(item, (*p, "agenda", i))
+            if entry is None:
+                continue
+            if entry.number in numbers:
+                self.problem((*p, "agenda", i, "number"), f"duplicate agenda item {entry.number}")
+            numbers.add(entry.number)
+            agenda.append(entry)
+        resolutions = []
+        for i, item in enumerate(self.items(d.get("resolutions"), (*p, "resolutions"))):
+            rp = (*p, "resolutions", i)
+            r = self.fields(item, rp, ("id", "text"), ("item", "title", "source"))
+            if r is not None and r.get("id"):
+                resolutions.append(Resolution(str(r["id"]), self.integer(r, "item", rp), self.text(r, "title", rp),
+                                              str(r.get("text") or ""), self.source(r, rp, False)))
+        return Meeting(committee, date.date, self.text(d, "time", p), self.text(d, "venue", p), attendance,
+                       tuple(agenda), tuple(resolutions), self.source(d, p, False))
+
+    def integer(self, d: dict, key: str, path: YamlPath) -> int | None:
+        value = d.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem((*path, key), f"expected a whole number, got {value!r}")
+            return None
+        return value
+
+    def agenda_item(self, item: Any, p: YamlPath) -> AgendaItem | None:
+        optional = ("pages", "report_of", "signatory", "contacts", "reference", "constitutional_comments",
+                    "financial_comments", "purpose", "recommendations", "source")
+        d = self.fields(item, p, ("number", "title"), optional)
+        if d is None:
+            return None
+        number = self.integer(d, "number", p)
+        if number is None:
+            return None
+        if d.get("signatory"):
+            self.ref((*p, "signatory"), str(d["signatory"]), "person")
+        return AgendaItem(
+            number=number, title=str(d.get("title") or ""), pages=self.text(d, "pages", p),
+            report_of=self.text(d, "report_of", p), signatory=self.text(d, "signatory", p),
+            contacts=self.people_list(d, "contacts", p), reference=self.text(d, "reference", p),
+            constitutional_comments=self.text(d, "constitutional_comments", p),
+            financial_comments=self.text(d, "financial_comments", p), purpose=self.text(d, "purpose", p),
+            recommendations=self.texts(d, "recommendations", p), source=self.source(d, p, False),
+        )
+
+    def work_item(self, committee: str, item: Any, p: YamlPath) -> WorkItem | None:
+        d = self.fields(item, p, ("title",), ("meeting", "standing", "sponsors", "sponsors_text", "source"))
+        if d is None:
+            return None
+        meeting = self.date(d, "meeting", p)
+        return WorkItem(committee, meeting.date if meeting else None, bool(d.get("standing", False)),
+                        str(d.get("title") or ""), self.people_list(d, "sponsors", p),
+                        self.text(d, "sponsors_text", p), self.source(d, p, False))
+
+    # -- cross-checks -----------------------------------------------------------------------
+    def finish(self) -> KnowledgeBase:
+        pools = {
+            "person": (self.people, "person"),
+            "organisation": (self.organisations, "organisation"),
+            "lead": ({**self.people, **self.roles}, "person or role"),
+        }
+        for file, path, ref, kind in self.refs:
+            pool, what = pools[kind]
+            if ref not in pool:
+                self.problems.append((file, path, f"unknown {what} {ref!r}; define it or fix the id"))
+        if self.problems:
+            raise KnowledgeError(self.located_problems())
+        return KnowledgeBase(str(self.root), self.organisations, self.people, self.roles, self.plans, self.committees)
+
+    def located_problems(self) -> list[Problem]:
+        out = []
+        for file, path, message in self.problems:
+            if path and path[0] == "@line":
+                line, field = (path[1] or None), "(file)"
+            else:
+                line = yamlio.line_of(self.raw.get(file, b""), path) if file in self.raw else None
+                field = _field_name(path)
+            out.append(Problem(_display(file, self.root), line, field, message))
+        return out
+
+
+@lru_cache(maxsize=64)
+def _allowed(required: tuple[str, ...], optional: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(required) | frozenset(optional)
+
+
+def _field_name(path: YamlPath) -> str:
+    name = ""
+    for step in path:
+        name += f"[{step}]" if isinstance(step, int) else (f".{step}" if name else str(step))
+    return name or "(file)"
+
+
+def _display(file: Path, root: Path) -> str:
+    try:
+        return str(file.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(file)
+
+
+def parse_day(text: str) -> dt.date:
+    """Parse a YYYY-MM-DD command-line date; raises ValueError with a hint."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-14") from None

@@ -1,0 +1,264 @@
+"""The knowledge base's domain: plain frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from knowledge.dates import DateSpec
+
+STATUSES = ("not-started", "in-progress", "ongoing", "complete", "not-stated")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record comes from: a seed file and a short quote."""
+
+    seed: str
+    quote: str
+    location: str | None = None
+
+    def describe(self) -> str:
+        """A one-line citation."""
+        where = f", {self.location}" if self.location else ""
+        return f'{self.seed}{where}: "{self.quote}"'
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...]
+    organisation: str | None
+    email: str | None
+    phone: str | None
+    slack_id: str | None
+    source: Source
+
+
+@dataclass(frozen=True)
+class Holder:
+    person: str
+    as_of: str | None
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    organisation: str | None
+    aliases: tuple[str, ...]
+    holders: tuple[Holder, ...]
+    source: Source
+
+
+@dataclass(frozen=True)
+class Milestone:
+    text: str
+    date_text: str | None
+    start: DateSpec | None
+    due: DateSpec | None
+    status: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    date: DateSpec
+    text: str
+    by: str | None
+    source: Source | None
+    status: str | None = None
+    slack_user: str | None = None
+    revised_due: DateSpec | None = None
+
+
+@dataclass(frozen=True)
+class Action:
+    plan: str
+    id: str
+    text: str
+    leads: tuple[str, ...]
+    timescale: str | None
+    start: DateSpec | None
+    due: DateSpec | None
+    status: str
+    source: Source
+    recommendation: str | None = None
+    theme: str | None = None
+    lead_note: str | None = None
+    owners_text: str | None = None
+    dates_note: str | None = None
+    depends_on: tuple[str, ...] = ()
+    measure: str | None = None
+    milestones: tuple[Milestone, ...] = ()
+    updates: tuple[Update, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(plan id, action id): unique across the knowledge base."""
+        return (self.plan, self.id)
+
+
+@dataclass(frozen=True)
+class Visibility:
+    restricted: bool = False
+    channels: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    title: str
+    kind: str
+    short_names: tuple[str, ...]
+    organisation: str | None
+    owner: str | None
+    published: str | None
+    reports_to: str | None
+    visibility: Visibility
+    editors: tuple[str, ...]
+    notes: str | None
+    source: Source
+    file: str
+    actions: tuple[Action, ...]
+    _by_id: dict[str, Action] = field(default_factory=dict, repr=False, compare=False)
+
+    def action(self, action_id: str) -> Action:
+        """The action with this id as written; raises KeyError."""
+        if not self._by_id:
+            self._by_id.update({a.id: a for a in self.actions})
+        return self._by_id[action_id]
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    number: int
+    title: str
+    pages: str | None
+    report_of: str | None
+    signatory: str | None
+    contacts: tuple[str, ...]
+    reference: str | None
+    constitutional_comments: str | None
+    financial_comments: str | None
+    purpose: str | None
+    recommendations: tuple[str, ...]
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Resolution:
+    id: str
+    item: int | None
+    title: str | None
+    text: str
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    members: tuple[str, ...] = ()
+    apologies: tuple[str, ...] = ()
+    substitutes: tuple[str, ...] = ()
+    officers: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    committee: str
+    date: dt.date
+    time: str | None
+    venue: str | None
+    attendance: Attendance | None
+    agenda: tuple[AgendaItem, ...]
+    resolutions: tuple[Resolution, ...]
+    source: Source | None
+
+    def item(self, number: int) -> AgendaItem:
+        """The agenda item with this number; raises KeyError."""
+        for item in self.agenda:
+            if item.number == number:
+                return item
+        raise KeyError(number)
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    committee: str
+    meeting: dt.date | None
+    standing: bool
+    title: str
+    sponsors: tuple[str, ...]
+    sponsors_text: str | None
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class Member:
+    person: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Committee:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    organisation: str | None
+    members: tuple[Member, ...]
+    meetings: tuple[Meeting, ...]
+    work_programme: tuple[WorkItem, ...]
+    source: Source
+
+    def meeting(self, date: dt.date) -> Meeting:
+        """The meeting on this date; raises KeyError."""
+        for meeting in self.meetings:
+            if meeting.date == date:
+                return meeting
+        raise KeyError(date)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything loaded from one knowledge-base directory."""
+
+    root: str
+    organisations: dict[str, Organisation]
+    people: dict[str, Person]
+    roles: dict[str, Role]
+    plans: dict[str, Plan]
+    committees: dict[str, Committee]
+
+    def actions(self) -> list[Action]:
+        """Every action of every plan, in plan order."""
+        return [a for plan in self.plans.values() for a in plan.actions]
+
+    def name_of(self, ref: str) -> str:
+        """A person's name, or a role's title with its holder: "Corporate Director (Catherine Underwood)"."""
+        if ref in self.people:
+            return self.people[ref].name
+        role = self.roles.get(ref)
+        if role is None:
+            return ref
+        holders = [self.people[h.person].name for h in role.holders if h.person in self.people]
+        return f"{role.title} ({', '.join(holders)})" if holders else role.title
+
+    def people_behind(self, ref: str) -> tuple[str, ...]:
+        """The person ids a lead reference stands for: the person, or the role's holders."""
+        if ref in self.people:
+            return (ref,)
+        role = self.roles.get(ref)
+        return tuple(h.person for h in role.holders) if role else ()

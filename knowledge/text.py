@@ -1,0 +1,48 @@
+"""Text folding for matching: case, punctuation, plurals, stop words, action ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import utils
+
+STOPWORDS = frozenset(
+    ["a", "about", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "me", "my", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "us", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "you", "your", "action", "actions", "plan", "plans", "please", "tell", "show", "list", "give", "me", "know", "find", "get", "lead", "leads", "led", "leading", "responsible", "owner", "owns", "lead?", "status", "progress", "update", "updates", "latest", "due", "timescale", "deadline", "when", "item", "items", "report", "reports", "on", "down", "going", "doing", "got", "whats", "who's", "what's", "anything", "something"]
+)
+_ID = re.compile(r"^(?:action\s*)?([a-z]{0,4}\s*\d+(?:\.\d+)?\s*[a-z]?)\.?$")
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and punctuation, collapse spaces (rapidfuzz's default_process)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return utils.default_process(text)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, keeping "1.2" style numbers whole."""
+    lowered = unicodedata.normalize("NFKD", text).lower().replace("’", "'")
+    return _WORD.findall(lowered)
+
+
+def stem(word: str) -> str:
+    """A light English stem so "carers" finds "carer" and "reviews" finds "review"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed words that carry meaning (no stop words, no bare numbers)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+def id_key(raw: str) -> str:
+    """Normalise an action id: "Action 7a", "7A", "action 7 a", "7a." all give "7a"."""
+    key = re.sub(r"\s+", "", raw.lower())
+    key = key.removeprefix("action").rstrip(".")
+    return key

@@ -1,0 +1,127 @@
+"""The loader: valid knowledge bases load; each kind of bad input names file, line and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from knowledge import cache
+from knowledge.errors import KnowledgeError
+from knowledge.loader import load_knowledge_base
+from tests.conftest import MINI, write_kb
+
+
+def broken(tmp_path: Path, **replace: str) -> Path:
+    files = dict(MINI)
+    files.update(replace)
+    return write_kb(tmp_path / "kb", files)
+
+
+def problems_of(root: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge_base(root)
+    return [str(p) for p in info.value.problems]
+
+
+def test_mini_kb_loads_into_frozen_dataclasses(mini_kb_dir: Path) -> None:
+    kb = load_knowledge_base(mini_kb_dir)
+    action = kb.plans["alpha"].action("1")
+    assert action.leads == ("org-director",)
+    assert action.due is not None and action.due.date == dt.date(2020, 3, 31)
+    assert action.due.precision == "month"
+    assert kb.plans["alpha"].action("2").due.date == dt.date(2020, 3, 31)
+    assert kb.name_of("org-director") == "Corporate Director (Ann Lead)"
+    with pytest.raises(AttributeError):
+        action.id = "x"  # type: ignore[misc]
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
+    root = broken(tmp_path, **{"plans/beta.yaml": "plan:\n  id: beta\n  title: [unclosed\n  actions: []\n"})
+    found = problems_of(root)
+    assert len(found) == 1
+    assert "plans/beta.yaml:" in found[0] and "not valid YAML" in found[0]
+    line = int(found[0].split("beta.yaml:")[1].split(":")[0])
+    assert 3 <= line <= 5
+
+
+def test_duplicate_action_id(tmp_path: Path) -> None:
+    text = MINI["plans/alpha.yaml"].replace('- id: "2"', '- id: "1"')
+    found = problems_of(broken(tmp_path, **{"plans/alpha.yaml": text}))
+    assert any("plans/alpha.yaml:14: plan.actions[1].id: duplicate action id '1'" in p for p in found), found
+
+
+def test_unknown_lead_names_line_and_field(tmp_path: Path) -> None:
+    text = MINI["plans/alpha.yaml"].replace("leads: [bob-other]", "leads: [bob-smith]")
+    found = problems_of(broken(tmp_path, **{"plans/alpha.yaml": text}))
+    assert len(found) == 1
+    assert found[0].endswith("plans/alpha.yaml:16: plan.actions[1].leads[0]: unknown person or role 'bob-smith'; "
+                             "define it or fix the id")
+
+
+def test_impossible_date(tmp_path: Path) -> None:
+    text = MINI["plans/alpha.yaml"].replace('due: "2020-03"', 'due: "2020-02-30"')
+    found = problems_of(broken(tmp_path, **{"plans/alpha.yaml": text}))
+    assert len(found) == 1
+    assert "plan.actions[0].due: not a real date" in found[0] and "day is out of range" in found[0]
+    assert "alpha.yaml:11:" in found[0]
+
+
+def test_unknown_status(tmp_path: Path) -> None:
+    text = MINI["plans/alpha.yaml"].replace("status: complete", "status: overdue")
+    found = problems_of(broken(tmp_path, **{"plans/alpha.yaml": text}))
+    assert len(found) == 1
+    assert "plan.actions[1].status: unknown status 'overdue'" in found[0]
+    assert "alpha.yaml:19:" in found[0]
+
+
+def test_all_problems_reported_together(tmp_path: Path) -> None:
+    text = (MINI["plans/alpha.yaml"].replace("status: complete", "status: done")
+            .replace("leads: [org-director]", "leads: [nobody]").replace('due: "FY2019/20"', 'due: "FY2019/21"'))
+    found = problems_of(broken(tmp_path, **{"plans/alpha.yaml": text}))
+    assert len(found) == 3
+    assert {"status", "leads[0]", "due"} == {p.split(": ")[1].rsplit(".", 1)[-1] for p in found}
+
+
+def test_missing_required_field_and_unknown_field(tmp_path: Path) -> None:
+    text = MINI["plans/alpha.yaml"].replace("text: Review the foster carer records", "txt: Review")
+    found = problems_of(broken(tmp_path, **{"plans/alpha.yaml": text}))
+    assert any("plan.actions[0].text: required field is missing" in p for p in found)
+    assert any("plan.actions[0].txt: unknown field" in p for p in found)
+
+
+def test_duplicate_person_across_files(tmp_path: Path) -> None:
+    extra = "people:\n  - id: ann-lead\n    name: Ann Again\n    source: {seed: test, quote: x}\n"
+    found = problems_of(broken(tmp_path, **{"people/more.yaml": extra}))
+    assert len(found) == 1
+    assert "people/people.yaml:2: people[0].id: duplicate person id 'ann-lead' (first defined in more.yaml)" in found[0]
+
+
+def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    found = problems_of(tmp_path / "nope")
+    assert "no such knowledge-base directory" in found[0]
+
+
+def test_cache_reused_and_invalidated_on_change(mini_kb_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    monkeypatch.setenv("ACTIONBOT_CACHE", str(tmp_path / "c"))
+    first = cache.load(mini_kb_dir)
+    assert list((tmp_path / "c").glob("kb-*.pickle"))
+    calls = []
+    monkeypatch.setattr("knowledge.loader.build", lambda *a: calls.append(a) or first)
+    assert cache.load(mini_kb_dir).plans["alpha"].title == "Alpha Plan"
+    assert calls == []  # served from the cache
+    plan = mini_kb_dir / "plans/alpha.yaml"
+    plan.write_text(plan.read_text().replace("title: Alpha Plan", "title: Alpha Plan Two"))
+    monkeypatch.undo()
+    monkeypatch.setenv("ACTIONBOT_CACHE", str(tmp_path / "c"))
+    assert cache.load(mini_kb_dir).plans["alpha"].title == "Alpha Plan Two"
+
+
+def test_broken_cache_file_is_ignored(mini_kb_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ACTIONBOT_CACHE", str(tmp_path / "c"))
+    cache.load(mini_kb_dir)
+    for slot in (tmp_path / "c").glob("kb-*.pickle"):
+        slot.write_bytes(b"garbage")
+    assert cache.load(mini_kb_dir).plans["alpha"].action("1").text == "Review the foster carer records"
