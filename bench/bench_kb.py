@@ -29,7 +29,7 @@ def best_of(runs: int, func) -> float:
 
 def run_load(root: Path) -> dict:
     files = loader.kb_files(root)
-    raw = best_of(3, lambda: [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) for p in files])  # noqa: S506
+    raw = best_of(3, lambda: [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) for p in files])
     ours = best_of(3, lambda: loader.load_knowledge_base(root))
     with tempfile.TemporaryDirectory() as cdir:
         os.environ["ACTIONBOT_CACHE"] = cdir
@@ -37,14 +37,30 @@ def run_load(root: Path) -> dict:
         cached = best_of(5, lambda: cache.load(root))
         blob = pickle.dumps(loader.load_knowledge_base(root), protocol=pickle.HIGHEST_PROTOCOL)
         unpickle = best_of(5, lambda: pickle.loads(blob))
-    return {"files": len(files), "yaml_CSafeLoader_s": raw, "load_validated_s": ours, "load_ratio": ours / raw,
-            "cached_start_s": cached, "unpickle_s": unpickle, "cache_ratio": cached / unpickle}
+    return {
+        "files": len(files),
+        "yaml_CSafeLoader_s": raw,
+        "load_validated_s": ours,
+        "load_ratio": ours / raw,
+        "cached_start_s": cached,
+        "unpickle_s": unpickle,
+        "cache_ratio": cached / unpickle,
+    }
 
 
 QUESTIONS = [
-    "who leads action {id}", "status of {id} in plan {p}", "when is action {id} due", "what is overdue in plan {p}",
-    "what does {name} lead", "actions on {w1} {w2}", "who is responsible for the {w1} {w2} {w3}",
-    "what is due in the next 30 days", "what is {name} on", "{w1} {w2}", "jeny whistin", "action 99999",
+    "who leads action {id}",
+    "status of {id} in plan {p}",
+    "when is action {id} due",
+    "what is overdue in plan {p}",
+    "what does {name} lead",
+    "actions on {w1} {w2}",
+    "who is responsible for the {w1} {w2} {w3}",
+    "what is due in the next 30 days",
+    "what is {name} on",
+    "{w1} {w2}",
+    "jeny whistin",
+    "action 99999",
 ]
 
 
@@ -58,9 +74,16 @@ def run_questions(root: Path, n: int = 1000) -> dict:
     questions = []
     for i in range(n):
         template = QUESTIONS[i % len(QUESTIONS)]
-        questions.append(template.format(id=f"{rng.randint(1, 50)}a", p=rng.randrange(200), name=rng.choice(names),
-                                         w1=rng.choice(synthetic.WORDS), w2=rng.choice(synthetic.WORDS),
-                                         w3=rng.choice(synthetic.WORDS)))
+        questions.append(
+            template.format(
+                id=f"{rng.randint(1, 50)}a",
+                p=rng.randrange(200),
+                name=rng.choice(names),
+                w1=rng.choice(synthetic.WORDS),
+                w2=rng.choice(synthetic.WORDS),
+                w3=rng.choice(synthetic.WORDS),
+            )
+        )
     today = dt.date(2026, 1, 15)
     times = []
     for q in questions:
@@ -71,8 +94,13 @@ def run_questions(root: Path, n: int = 1000) -> dict:
     by_kind: dict[str, list[float]] = {}
     for q, t in zip(questions, times, strict=False):
         by_kind.setdefault(q.split()[0], []).append(t)
-    return {"engine_build_s": build, "questions": n, "p50_ms": statistics.median(times),
-            "p99_ms": times[int(len(times) * 0.99) - 1], "max_ms": times[-1]}
+    return {
+        "engine_build_s": build,
+        "questions": n,
+        "p50_ms": statistics.median(times),
+        "p99_ms": times[int(len(times) * 0.99) - 1],
+        "max_ms": times[-1],
+    }
 
 
 def run() -> dict:

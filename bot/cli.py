@@ -28,7 +28,9 @@ def command(name: str, help_text: str, configure: Callable[[argparse.ArgumentPar
 
 
 def add_kb(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kb", metavar="DIR", help="knowledge-base directory (default: $ACTIONBOT_KB or the bundled one)")
+    parser.add_argument(
+        "--kb", metavar="DIR", help="knowledge-base directory (default: $ACTIONBOT_KB or the bundled one)"
+    )
 
 
 def add_today(parser: argparse.ArgumentParser) -> None:
@@ -64,13 +66,18 @@ def run_check(args: argparse.Namespace) -> int:
     for plan in kb.plans.values():
         print(f"    {plan.id}: {len(plan.actions)} actions - {plan.title}")
     print(f"  people: {len(kb.people)}, roles: {len(kb.roles)}, organisations: {len(kb.organisations)}")
-    print(f"  committees: {len(kb.committees)}, meetings: {meetings}, agenda items: {items}, work-programme items: {work}")
+    print(
+        f"  committees: {len(kb.committees)}, meetings: {meetings}, agenda items: {items}, work-programme items: {work}"
+    )
     return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
     _import_commands()
-    parser = argparse.ArgumentParser(prog="actionbot", description="Answers safeguarding action-plan questions, drafts committee reports, reminds leads.")
+    parser = argparse.ArgumentParser(
+        prog="actionbot",
+        description="Answers safeguarding action-plan questions, drafts committee reports, reminds leads.",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_, configure, help_text) in COMMANDS.items():
@@ -93,7 +100,9 @@ def _import_commands() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     if not args.command:
         parser.print_help()
         return EXIT_USAGE

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -92,20 +94,15 @@ def _enable_history() -> None:
     except ImportError:  # pragma: no cover - Windows without pyreadline
         return
     history = Path.home() / ".actionbot_history"
-    try:
+    with contextlib.suppress(OSError):  # no history yet
         readline.read_history_file(history)
-    except OSError:
-        pass
-    import atexit
 
     atexit.register(_save_history, readline, history)
 
 
 def _save_history(readline, history: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):  # a read-only home: history is a convenience only
         readline.write_history_file(history)
-    except OSError:
-        pass
 
 
 def _demo_args(parser: argparse.ArgumentParser) -> None:

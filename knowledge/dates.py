@@ -49,14 +49,14 @@ def parse_datespec(value: object) -> DateSpec:
         value = str(value)
     if isinstance(value, str):
         return _parse_text(value)
-    raise ValueError(f"expected a date such as \"2020-03-31\", \"2020-03\", \"2020\" or \"FY2019/20\", got {value!r}")
+    raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {value!r}')
 
 
 @lru_cache(maxsize=4096)
 def _parse_text(value: str) -> DateSpec:
     """Parse a date string (cached: plans repeat the same months many times)."""
     if not isinstance(value, str):
-        raise ValueError(f"expected a date such as \"2020-03-31\", \"2020-03\", \"2020\" or \"FY2019/20\", got {value!r}")
+        raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {value!r}')
     text = value.strip()
     if m := _DAY.match(text):
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -75,7 +75,7 @@ def _parse_text(value: str) -> DateSpec:
         if (start + 1) % 100 != int(m[2]):
             raise ValueError(f"financial year {text!r} must span two consecutive years, e.g. FY2019/20")
         return DateSpec(text, "financial-year", dt.date(start, 4, 1), dt.date(start + 1, 3, 31))
-    raise ValueError(f"expected a date such as \"2020-03-31\", \"2020-03\", \"2020\" or \"FY2019/20\", got {text!r}")
+    raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {text!r}')
 
 
 def today_in_london() -> dt.date:

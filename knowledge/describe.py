@@ -25,7 +25,7 @@ def plan_label(kb: KnowledgeBase, plan_id: str) -> str:
 
 
 def action_label(kb: KnowledgeBase, action: Action) -> str:
-    """"City IICSA plan, action 7a" / "County IICSA plan, Action 12"."""
+    """ "City IICSA plan, action 7a" / "County IICSA plan, Action 12"."""
     ident = action.id if action.id.lower().startswith("action") else f"action {action.id}"
     return f"{plan_label(kb, action.plan)}, {ident}"
 
@@ -39,7 +39,7 @@ def leads_text(kb: KnowledgeBase, action: Action) -> str:
 
 
 def due_text(action: Action) -> str:
-    """"due March 2020 (To be completed this financial year)" at the date's own precision."""
+    """ "due March 2020 (To be completed this financial year)" at the date's own precision."""
     due = facts.effective_due(action)
     parts = []
     if due is not None:
@@ -97,7 +97,7 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
     if detail == "status":
         for update in sorted(action.updates, key=lambda u: u.date.date)[-3:]:
             lines.append(f"Update {update.date.describe()}: {short(update.text, 300)}")
-        for m in action.milestones[-6:]:
+        for m in action.milestones[:15]:
             lines.append(f"Milestone ({m.date_text or STATUS_WORDS[m.status]}): {short(m.text, 200)}")
         if action.measure:
             lines.append(f"Measured by: {short(action.measure, 200)}")
@@ -124,11 +124,23 @@ def milestone_item(kb: KnowledgeBase, action: Action, milestone: Milestone, toda
         f"Status: {STATUS_WORDS[milestone.status]}",
         f"Lead: {leads_text(kb, action)}",
     )
-    fields = {"plan": action.plan, "plan_name": plan_label(kb, action.plan), "action": action.id,
-              "text": milestone.text, "lead": leads_text(kb, action), "due": due,
-              "status": STATUS_WORDS[milestone.status]}
-    return Item("milestone", f"{action_label(kb, action)} milestone", lines, fields,
-                milestone.source or action.source, (action.plan, action.id))
+    fields = {
+        "plan": action.plan,
+        "plan_name": plan_label(kb, action.plan),
+        "action": action.id,
+        "text": milestone.text,
+        "lead": leads_text(kb, action),
+        "due": due,
+        "status": STATUS_WORDS[milestone.status],
+    }
+    return Item(
+        "milestone",
+        f"{action_label(kb, action)} milestone",
+        lines,
+        fields,
+        milestone.source or action.source,
+        (action.plan, action.id),
+    )
 
 
 def person_lines(kb: KnowledgeBase, person: Person) -> list[str]:
@@ -144,8 +156,13 @@ def person_lines(kb: KnowledgeBase, person: Person) -> list[str]:
 
 
 def person_item(kb: KnowledgeBase, person: Person) -> Item:
-    return Item("person", person.name, tuple(person_lines(kb, person)),
-                {"person": person.id, "email": person.email or "", "phone": person.phone or ""}, person.source)
+    return Item(
+        "person",
+        person.name,
+        tuple(person_lines(kb, person)),
+        {"person": person.id, "email": person.email or "", "phone": person.phone or ""},
+        person.source,
+    )
 
 
 def meeting_title(kb: KnowledgeBase, meeting: Meeting) -> str:
@@ -162,8 +179,13 @@ def meeting_item(kb: KnowledgeBase, meeting: Meeting) -> Item:
         lines.append(f"Venue: {meeting.venue}")
     if not meeting.time and not meeting.venue:
         lines.append("Time and venue not given in the documents")
-    return Item("meeting", meeting_title(kb, meeting), tuple(lines),
-                {"committee": meeting.committee, "date": meeting.date.isoformat()}, meeting.source)
+    return Item(
+        "meeting",
+        meeting_title(kb, meeting),
+        tuple(lines),
+        {"committee": meeting.committee, "date": meeting.date.isoformat()},
+        meeting.source,
+    )
 
 
 def agenda_item(kb: KnowledgeBase, meeting: Meeting, item: AgendaItem) -> Item:
@@ -172,20 +194,32 @@ def agenda_item(kb: KnowledgeBase, meeting: Meeting, item: AgendaItem) -> Item:
         lines.append(f"Report of the {item.report_of}")
     if item.reference:
         lines.append(f"Reference {item.reference}")
-    return Item("agenda-item", f"Item {item.number}: {item.title}", tuple(lines),
-                {"committee": meeting.committee, "date": meeting.date.isoformat(), "number": str(item.number)},
-                item.source)
+    return Item(
+        "agenda-item",
+        f"Item {item.number}: {item.title}",
+        tuple(lines),
+        {"committee": meeting.committee, "date": meeting.date.isoformat(), "number": str(item.number)},
+        item.source,
+    )
 
 
 def work_item(kb: KnowledgeBase, work: WorkItem) -> Item:
-    when = "standing item at every meeting" if work.standing else (
-        f"{work.meeting.day} {work.meeting:%B %Y} meeting" if work.meeting else "no meeting set")
-    sponsors = (", ".join(kb.name_of(s) for s in work.sponsors) if work.sponsors
-                else "no sponsor named in the work programme")
+    when = (
+        "standing item at every meeting"
+        if work.standing
+        else (f"{work.meeting.day} {work.meeting:%B %Y} meeting" if work.meeting else "no meeting set")
+    )
+    sponsors = (
+        ", ".join(kb.name_of(s) for s in work.sponsors) if work.sponsors else "no sponsor named in the work programme"
+    )
     lines = (f"When: {when}", f"Sponsor/report author: {sponsors}")
-    return Item("work-item", work.title, lines,
-                {"committee": work.committee, "meeting": work.meeting.isoformat() if work.meeting else ""},
-                work.source)
+    return Item(
+        "work-item",
+        work.title,
+        lines,
+        {"committee": work.committee, "meeting": work.meeting.isoformat() if work.meeting else ""},
+        work.source,
+    )
 
 
 def _upper_first(text: str) -> str:

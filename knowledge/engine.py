@@ -43,30 +43,80 @@ class Audience:
     is_dm: bool = False
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    """A pattern matching any of the alternatives as whole words."""
+    return re.compile(r"\b(" + "|".join(alternatives) + r")\b")
 
 
 INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("help", _rx(r"^(help|\?|hi|hello|commands|what can you (do|answer)|how do i use)\b")),
-    ("history", _rx(r"\b(history|audit|who changed|changes to)\b")),
-    ("contact", _rx(r"\b(contact|email|e mail|phone|telephone|number for|call|get in touch|enquiries)\b")),
-    ("agenda", _rx(r"\b(agenda|on the papers)\b")),
-    ("meeting", _rx(r"\b(next meet|meet next|meeting|meets|when does the \w+ meet)\b")),
-    ("sponsor", _rx(r"\b(sponsor|sponsors|sponsored|author|presenting|who presents)\b")),
-    ("overdue", _rx(r"\b(overdue|late|behind|past due|missed|slipped|outstanding)\b")),
-    ("due-soon", _rx(r"\b(due soon|coming up|upcoming|this month|next month|next (few )?(\d+ )?(days?|weeks?|months?)|this week)\b")),
-    ("stale", _rx(r"\b(stale|no updates?|not (been )?updated|gone quiet|without (an )?update)\b")),
-    ("lead", _rx(r"\b(who (leads|is leading|is the lead|owns|is responsible|s responsible|is accountable)|lead (for|of|on)|responsible for|owner of|who is on)\b")),
-    ("due", _rx(r"\b(when|due|deadline|timescale|timeline|date|by when)\b")),
-    ("status", _rx(r"\b(status|progress|update|how is|how are|where are we|done|complete|finished|latest)\b")),
-    ("portfolio", _rx(r"\b(what (does|do|is|are|has)\b.*\b(lead|leading|on|down for|responsible for|got|own|doing)|portfolio|actions for|actions of|workload)\b")),
-    ("topic", _rx(r"\b(actions? (on|about|for|re|regarding)|anything (on|about)|about|search|find)\b")),
+    ("help", re.compile(r"^(help|\?|hi|hello|commands|what can you (do|answer)|how do i use)\b")),
+    ("history", _rx("history", "audit", "who changed", "changes to")),
+    (
+        "contact",
+        _rx("contact", "email", "e mail", "phone", "telephone", "number for", "call", "get in touch", "enquiries"),
+    ),
+    ("agenda", _rx("agenda", "on the papers")),
+    ("meeting", _rx("next meet", "meet next", "meeting", "meets", r"when does the \w+ meet")),
+    ("sponsor", _rx("sponsor", "sponsors", "sponsored", "author", "presenting", "who presents")),
+    ("overdue", _rx("overdue", "late", "behind", "past due", "missed", "slipped", "outstanding")),
+    (
+        "due-soon",
+        _rx(
+            "due soon",
+            "coming up",
+            "upcoming",
+            "this month",
+            "next month",
+            "this week",
+            r"next (few )?(\d+ )?(days?|weeks?|months?)",
+        ),
+    ),
+    ("stale", _rx("stale", "no updates?", "not (been )?updated", "gone quiet", "without (an )?update")),
+    (
+        "lead",
+        _rx(
+            r"who (leads|is leading|is the lead|owns|is responsible|s responsible|is accountable)",
+            "lead (for|of|on)",
+            "responsible for",
+            "owner of",
+            "who is on",
+        ),
+    ),
+    ("due", _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when")),
+    (
+        "status",
+        _rx(
+            "status",
+            "progress",
+            "update",
+            "how is",
+            "how are",
+            "where are we",
+            "done",
+            "complete",
+            "finished",
+            "latest",
+        ),
+    ),
+    (
+        "portfolio",
+        _rx(
+            r"what (does|do|is|are|has)\b.*\b(lead|leading|on|down for|responsible for|got|own|doing)",
+            "portfolio",
+            "actions for",
+            "actions of",
+            "workload",
+        ),
+    ),
+    ("topic", _rx("actions? (on|about|for|re|regarding)", "anything (on|about)", "about", "search", "find")),
 )
 _ACTION_WORD_ID = _rx(r"\baction\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)")
 _BARE_ID = _rx(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
 _AGENDA_NO = _rx(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
 _DAYS = _rx(r"next (\d{1,3}) (day|week|month)s?")
+_NAMED = _rx(
+    r"\bwhat (?:does|do|is|are|has) ([a-z][a-z ]+?) (?:lead|leading|on|down for|got|responsible for|own|doing)\b"
+)
 _PRONOUN = _rx(r"\b(it|that|this|its|them|those)\b")
 
 
@@ -79,39 +129,65 @@ class Engine:
         self.names = NameIndex(kb)
         self.topics = TopicIndex(kb)
         self.plan_words = self._plan_words(kb)
-        self.committee_words = {
-            fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)
-        }
+        self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
 
     @staticmethod
     def _plan_words(kb: KnowledgeBase) -> dict[str, str]:
-        """Words (and phrases) that pick out one plan: its id, short names and their distinctive words."""
+        """Words and phrases that pick out one plan: its id, its short names, and their distinctive words.
+
+        A word shared by several plans goes to the plan whose first (main) short name has it, if just one
+        does: "city" means the "city plan", even though the business plan is also a "city business plan".
+        """
+        ignore = {"iicsa", "the", "council", "nottingham", "action", "plan"}
         phrases: dict[str, set[str]] = {}
+        main: dict[str, set[str]] = {}
         for plan in kb.plans.values():
-            for name in (plan.id.replace("-", " "), *plan.short_names):
-                phrases.setdefault(fold(name), set()).add(plan.id)
-                for word in fold(name).split():
-                    if word not in STOPWORDS and word not in ("iicsa", "the", "council", "nottingham"):
+            names = [fold(n) for n in (plan.id.replace("-", " "), *plan.short_names)]
+            for name in names:
+                phrases.setdefault(name, set()).add(plan.id)
+                for word in name.split():
+                    if word not in STOPWORDS and word not in ignore:
                         phrases.setdefault(word, set()).add(plan.id)
-        return {p: next(iter(ids)) for p, ids in phrases.items() if len(ids) == 1}
+            for word in fold(plan.short_names[0] if plan.short_names else plan.title).split():
+                main.setdefault(word, set()).add(plan.id)
+        out = {}
+        for phrase, ids in phrases.items():
+            if len(ids) == 1:
+                out[phrase] = next(iter(ids))
+            elif len(main.get(phrase, set()) & ids) == 1:
+                out[phrase] = next(iter(main[phrase] & ids))
+        return out
 
     # -- entry point ------------------------------------------------------------------------
-    def ask(self, question: str, today: dt.date | None = None, audience: Audience | None = None,
-            subject: tuple[str, ...] | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        today: dt.date | None = None,
+        audience: Audience | None = None,
+        subject: tuple[str, ...] | None = None,
+    ) -> Answer:
         """Answer one question. Never raises on any text."""
         today = today or today_in_london()
         raw = _clean(question)
         if not raw:
             return self.help("Ask me about action plans, leads, deadlines and meetings.")
         if len(question) > MAX_QUESTION:
-            return Answer("too-long", f"That question is {len(question):,} characters; please ask in under "
-                          f"{MAX_QUESTION:,} (one question at a time).", suggestions=HELP_EXAMPLES[:3])
+            return Answer(
+                "too-long",
+                f"That question is {len(question):,} characters; please ask in under "
+                f"{MAX_QUESTION:,} (one question at a time).",
+                suggestions=HELP_EXAMPLES[:3],
+            )
         return _Turn(self, raw, today, audience, subject).answer()
 
     def help(self, intro: str = "Here is what I can answer.") -> Answer:
         lines = tuple(f"\u2022 {q}" for q in HELP_EXAMPLES)
-        return Answer("help", intro, (Item("help", "Try asking", lines),),
-                      notes=("Typos are fine. Add a plan name (city, county, TCE, business plan) to narrow an answer.",))
+        return Answer(
+            "help",
+            intro,
+            (Item("help", "Try asking", lines),),
+            notes=("Typos are fine. Add a plan name (city, county, TCE, business plan) to narrow an answer.",),
+        )
 
     # -- visibility -------------------------------------------------------------------------
     def visible(self, plan_id: str, audience: Audience | None) -> bool:
@@ -126,8 +202,9 @@ class Engine:
 class _Turn:
     """One question being answered: the parsed question and the intent handlers."""
 
-    def __init__(self, engine: Engine, raw: str, today: dt.date, audience: Audience | None,
-                 subject: tuple[str, ...] | None) -> None:
+    def __init__(
+        self, engine: Engine, raw: str, today: dt.date, audience: Audience | None, subject: tuple[str, ...] | None
+    ) -> None:
         self.e, self.kb, self.today, self.audience, self.subject = engine, engine.kb, today, audience, subject
         self.raw = raw
         self.lower = raw.lower().replace("’", "'")
@@ -159,8 +236,23 @@ class _Turn:
         return list(dict.fromkeys(k for k in keys if k))
 
     def topic_words(self) -> list[str]:
-        drop = set(self.e.plan_words) | {"panel", "committee", "meeting", "overdue", "soon", "week", "weeks",
-                                         "month", "day", "days", "next", "sponsor", "contact", "email", "phone"}
+        drop = set(self.e.plan_words) | {
+            "panel",
+            "committee",
+            "meeting",
+            "overdue",
+            "soon",
+            "week",
+            "weeks",
+            "month",
+            "day",
+            "days",
+            "next",
+            "sponsor",
+            "contact",
+            "email",
+            "phone",
+        }
         return [w for w in content_words(self.raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?", w)]
 
     def visible_actions(self, actions: list[Action]) -> list[Action]:
@@ -175,9 +267,16 @@ class _Turn:
             return ("Some plans are restricted and are not shown in this conversation.",)
         return ()
 
-    def answer_of(self, kind: str, text: str, items: list[Item] | tuple[Item, ...] = (), *,
-                  suggestions: tuple[str, ...] = (), notes: tuple[str, ...] = (),
-                  subject: tuple[str, ...] | None = None) -> Answer:
+    def answer_of(
+        self,
+        kind: str,
+        text: str,
+        items: list[Item] | tuple[Item, ...] = (),
+        *,
+        suggestions: tuple[str, ...] = (),
+        notes: tuple[str, ...] = (),
+        subject: tuple[str, ...] | None = None,
+    ) -> Answer:
         return Answer(kind, text, tuple(items), suggestions, notes + self.notes(), subject)
 
     # -- dispatch ---------------------------------------------------------------------------
@@ -222,9 +321,11 @@ class _Turn:
             return self.no_action(missing)
         head = {"lead": "Lead", "due": "Timescale", "status": "Status"}.get(detail, "Action")
         if len(plans_named) > 1:
-            text = (f"Action {', '.join(keys)} appears in {len(plans_named)} plans: "
-                    f"{', '.join(d.plan_label(self.kb, p) for p in sorted(plans_named))}. "
-                    "Here is each; name the plan to narrow it.")
+            text = (
+                f"Action {', '.join(keys)} appears in {len(plans_named)} plans: "
+                f"{', '.join(d.plan_label(self.kb, p) for p in sorted(plans_named))}. "
+                "Here is each; name the plan to narrow it."
+            )
         elif len(items) == 1:
             text = f"{head} of {items[0].title}: " + self._headline(items[0], detail)
         else:
@@ -256,12 +357,23 @@ class _Turn:
             return self.no_action(keys)
         items = []
         for a in actions:
-            lines = [f"{u.date.describe()}: {u.text}" + (f" (by {self.kb.name_of(u.by)})" if u.by else "")
-                     + (f" [status {u.status}]" if u.status else "")
-                     + (f" [due revised to {u.revised_due.describe()}]" if u.revised_due else "")
-                     for u in a.updates] or ["No updates recorded."]
-            items.append(Item("history", d.action_label(self.kb, a), tuple(lines), {"plan": a.plan, "action": a.id},
-                              a.source, (a.plan, a.id)))
+            lines = [
+                f"{u.date.describe()}: {u.text}"
+                + (f" (by {self.kb.name_of(u.by)})" if u.by else "")
+                + (f" [status {u.status}]" if u.status else "")
+                + (f" [due revised to {u.revised_due.describe()}]" if u.revised_due else "")
+                for u in a.updates
+            ] or ["No updates recorded."]
+            items.append(
+                Item(
+                    "history",
+                    d.action_label(self.kb, a),
+                    tuple(lines),
+                    {"plan": a.plan, "action": a.id},
+                    a.source,
+                    (a.plan, a.id),
+                )
+            )
         return self.answer_of("history", f"History of {items[0].title}:" if len(items) == 1 else "History:", items)
 
     def _subject_actions(self) -> list[Action]:
@@ -350,8 +462,11 @@ class _Turn:
         committee = self.kb.committees[work.committee].name
         if detail in ("lead", "sponsor"):
             sponsors = ", ".join(self.kb.name_of(s) for s in work.sponsors)
-            text = (f"{work.title} is sponsored by {sponsors}." if sponsors
-                    else f"The work programme names no sponsor for {work.title}.")
+            text = (
+                f"{work.title} is sponsored by {sponsors}."
+                if sponsors
+                else f"The work programme names no sponsor for {work.title}."
+            )
         elif work.standing:
             text = f"{work.title} is a standing item at every {committee} meeting."
         elif work.meeting:
@@ -392,8 +507,11 @@ class _Turn:
             try:
                 return self.contacts_for(meeting, meeting.item(int(number.group(1))))
             except KeyError:
-                return self.answer_of("not-found", f"The {d.meeting_title(self.kb, meeting)} agenda has no item "
-                                      f"{number.group(1)}.", suggestions=tuple(f"item {i.number}" for i in meeting.agenda))
+                return self.answer_of(
+                    "not-found",
+                    f"The {d.meeting_title(self.kb, meeting)} agenda has no item {number.group(1)}.",
+                    suggestions=tuple(f"item {i.number}" for i in meeting.agenda),
+                )
         people = self.e.names.people_in(self.folded)
         if people:
             return self.person_contact([pid for pid, _ in people[:3]])
@@ -432,8 +550,11 @@ class _Turn:
         if meeting is None:
             return self.answer_of("not-found", "I know of no meeting with that agenda.")
         if not meeting.agenda:
-            return self.answer_of("agenda", f"The documents give no agenda for the {d.meeting_title(self.kb, meeting)} meeting yet.",
-                                  [d.meeting_item(self.kb, meeting)])
+            return self.answer_of(
+                "agenda",
+                f"The documents give no agenda for the {d.meeting_title(self.kb, meeting)} meeting yet.",
+                [d.meeting_item(self.kb, meeting)],
+            )
         items = [d.agenda_item(self.kb, meeting, i) for i in meeting.agenda]
         return self.answer_of("agenda", f"Agenda for {d.meeting_title(self.kb, meeting)}:", items)
 
@@ -445,15 +566,18 @@ class _Turn:
         if month is not None:
             meeting = self.pick_meeting()
             if meeting is not None:
-                return self.answer_of("meeting", f"The {committee.name} meets on {meeting.date:%A} "
-                                      f"{meeting.date.day} {meeting.date:%B %Y}.", [d.meeting_item(self.kb, meeting)])
+                return self.answer_of(
+                    "meeting",
+                    f"The {committee.name} meets on {meeting.date:%A} {meeting.date.day} {meeting.date:%B %Y}.",
+                    [d.meeting_item(self.kb, meeting)],
+                )
         upcoming = [m for m in committee.meetings if m.date >= self.today]
         if upcoming:
             m = upcoming[0]
             text = f"The {committee.name} next meets on {m.date:%A} {m.date.day} {m.date:%B %Y}."
             return self.answer_of("meeting", text, [d.meeting_item(self.kb, x) for x in upcoming[:3]])
         last = committee.meetings[-1] if committee.meetings else None
-        text = f"The knowledge base has no {committee.name} meeting after {self.today:%d %B %Y}."
+        text = f"The knowledge base has no {committee.name} meeting after {day(self.today)}."
         if last:
             text += f" The last one it knows of was on {last.date.day} {last.date:%B %Y}."
         return self.answer_of("meeting", text, [d.meeting_item(self.kb, last)] if last else [])
@@ -475,7 +599,9 @@ class _Turn:
     def pick_meeting(self, prefer_agenda: bool = False, want_reports: bool = False) -> Meeting | None:
         """The meeting a question means: a named month, else the next (with an agenda if asked), else the latest."""
         committee = self.committee()
-        meetings = list(committee.meetings) if committee else [m for c in self.kb.committees.values() for m in c.meetings]
+        meetings = (
+            list(committee.meetings) if committee else [m for c in self.kb.committees.values() for m in c.meetings]
+        )
         if not meetings:
             return None
         month = self.month_named()
@@ -494,29 +620,43 @@ class _Turn:
 
     def on_overdue(self) -> Answer:
         actions, milestones = self.scoped_by_person(self.candidate_actions())
-        items = [d.action_item(self.kb, a, self.today)
-                 for a in actions if facts.is_overdue(facts.effective_due(a), facts.current_status(a), self.today)]
-        items += [d.milestone_item(self.kb, a, m, self.today)
-                  for a in milestones for m in a.milestones if facts.milestone_overdue(m, self.today)]
+        items = [
+            d.action_item(self.kb, a, self.today)
+            for a in actions
+            if facts.is_overdue(facts.effective_due(a), facts.current_status(a), self.today)
+        ]
+        items += [
+            d.milestone_item(self.kb, a, m, self.today)
+            for a in milestones
+            for m in a.milestones
+            if facts.milestone_overdue(m, self.today)
+        ]
         scope = self.scope_words()
         if not items:
-            return self.answer_of("overdue", f"Nothing is overdue{scope} as of {self.today:%d %B %Y}.")
-        return self.answer_of("overdue", f"{len(items)} overdue{scope} as of {self.today:%d %B %Y} "
-                              "(due date passed, not complete):", items)
+            return self.answer_of("overdue", f"Nothing is overdue{scope} as of {day(self.today)}.")
+        return self.answer_of(
+            "overdue", f"{len(items)} overdue{scope} as of {day(self.today)} (due date passed, not complete):", items
+        )
 
     def on_due_soon(self) -> Answer:
         days = self.window_days()
         actions, milestones = self.scoped_by_person(self.candidate_actions())
-        items = [d.action_item(self.kb, a, self.today) for a in actions
-                 if facts.is_due_soon(facts.effective_due(a), facts.current_status(a), self.today, days)]
-        items += [d.milestone_item(self.kb, a, m, self.today) for a in milestones for m in a.milestones
-                  if facts.is_due_soon(m.due, m.status, self.today, days)]
+        items = [
+            d.action_item(self.kb, a, self.today)
+            for a in actions
+            if facts.is_due_soon(facts.effective_due(a), facts.current_status(a), self.today, days)
+        ]
+        items += [
+            d.milestone_item(self.kb, a, m, self.today)
+            for a in milestones
+            for m in a.milestones
+            if facts.is_due_soon(m.due, m.status, self.today, days)
+        ]
         until = self.today + dt.timedelta(days=days)
         scope = self.scope_words()
         if not items:
-            return self.answer_of("due-soon", f"Nothing{scope} falls due between {self.today:%d %B %Y} and "
-                                  f"{until:%d %B %Y}.")
-        return self.answer_of("due-soon", f"{len(items)} due{scope} by {until:%d %B %Y}:", items)
+            return self.answer_of("due-soon", f"Nothing{scope} falls due between {day(self.today)} and {day(until)}.")
+        return self.answer_of("due-soon", f"{len(items)} due{scope} by {day(until)}:", items)
 
     def on_stale(self) -> Answer:
         actions, _ = self.scoped_by_person(self.candidate_actions())
@@ -524,8 +664,12 @@ class _Turn:
         scope = self.scope_words()
         if not items:
             return self.answer_of("stale", f"Every action{scope} has an update in the last {facts.STALE_DAYS} days.")
-        return self.answer_of("stale", f"{len(items)} action{'s' if len(items) != 1 else ''}{scope} with no update or "
-                              f"completed milestone in the last {facts.STALE_DAYS} days:", items)
+        return self.answer_of(
+            "stale",
+            f"{len(items)} action{'s' if len(items) != 1 else ''}{scope} with no update or "
+            f"completed milestone in the last {facts.STALE_DAYS} days:",
+            items,
+        )
 
     def window_days(self) -> int:
         m = _DAYS.search(self.folded)
@@ -584,7 +728,22 @@ class _Turn:
             return self.portfolio(people[0][0])
         if roles:
             return self.role_portfolio(roles[0][0])
+        named = _NAMED.search(self.folded)
+        if named and len(named.group(1).split()) <= 4 and not self.topic_hits(named.group(1)):
+            return self.unknown_person(named.group(1))
         return None
+
+    def topic_hits(self, phrase: str) -> list[Hit]:
+        words = [w for w in content_words(phrase) if w not in self.e.plan_words]
+        return self.search(words) if words else []
+
+    def unknown_person(self, phrase: str) -> Answer:
+        names = tuple(self.kb.people[p].name for p in self.e.names.suggest_people(phrase))
+        return self.answer_of(
+            "not-found",
+            f"I don't know anyone called \u201c{phrase.title()}\u201d in the action plans or committee papers.",
+            suggestions=names,
+        )
 
     def portfolio(self, pid: str) -> Answer:
         person = self.kb.people[pid]
@@ -598,12 +757,14 @@ class _Turn:
                 items += [d.agenda_item(self.kb, m, i) for i in m.agenda if pid == i.signatory or pid in i.contacts]
         roles = f" (as {', '.join(r.title for r in held)})" if held else ""
         if not items:
-            return self.answer_of("portfolio", f"{person.name}{roles} leads no action, sponsors no work-programme "
-                                  "item and is contact for no report in the knowledge base.",
-                                  [d.person_item(self.kb, person)], subject=("person", pid))
-        n_actions = len(actions)
-        text = (f"{person.name}{roles} leads {n_actions} action{'s' if n_actions != 1 else ''}"
-                f"{' and is named on ' + str(len(items) - n_actions) + ' committee item(s)' if len(items) > n_actions else ''}:")
+            return self.answer_of(
+                "portfolio",
+                f"{person.name}{roles} leads no action, sponsors no work-programme "
+                "item and is contact for no report in the knowledge base.",
+                [d.person_item(self.kb, person)],
+                subject=("person", pid),
+            )
+        text = f"{person.name}{roles} " + _count_phrase(len(actions), len(items) - len(actions)) + ":"
         return self.answer_of("portfolio", text, items, subject=("person", pid))
 
     def role_portfolio(self, rid: str) -> Answer:
@@ -622,8 +783,9 @@ class _Turn:
         if not hits:
             return None
         items = [self.hit_item(h) for h in hits]
-        return self.answer_of("topic", f"{len(items)} match{'es' if len(items) != 1 else ''} for "
-                              f"\u201c{' '.join(words)}\u201d:", items)
+        return self.answer_of(
+            "topic", f"{len(items)} match{'es' if len(items) != 1 else ''} for \u201c{' '.join(words)}\u201d:", items
+        )
 
     def hit_item(self, hit: Hit) -> Item:
         if isinstance(hit.doc, Action):
@@ -658,15 +820,32 @@ class _Turn:
             return found
         suggestions = tuple(self.kb.people[p].name for p in self.e.names.suggest_people(self.raw))
         text = "I could not find anything for that in the action plans or committee papers."
-        return self.answer_of("not-found", text, suggestions=suggestions + HELP_EXAMPLES[:3],
-                              notes=("Say `help` for the questions I can answer.",))
+        return self.answer_of(
+            "not-found",
+            text,
+            suggestions=suggestions + HELP_EXAMPLES[:3],
+            notes=("Say `help` for the questions I can answer.",),
+        )
+
+
+def _count_phrase(actions: int, committee_items: int) -> str:
+    """ "leads 2 actions and is named on 1 committee item" without "0 actions" or "item(s)"."""
+    lead = f"leads {actions} action{'s' if actions != 1 else ''}" if actions else "leads no action in the plans"
+    if not committee_items:
+        return lead
+    return f"{lead}, and is named on {committee_items} committee item{'s' if committee_items != 1 else ''}"
+
+
+def day(date: dt.date) -> str:
+    """ "6 January 2025"."""
+    return f"{date.day} {date:%B %Y}"
 
 
 def _clean(question: str) -> str:
     """Drop control characters and Slack mention markup; trim."""
     text = re.sub(r"<@[A-Z0-9]+>", " ", question)
     text = "".join(ch if ch.isprintable() or ch in "\n\t" else " " for ch in text)
-    return " ".join(text.split())[:MAX_QUESTION + 1]
+    return " ".join(text.split())[: MAX_QUESTION + 1]
 
 
 def plans_with_restrictions(kb: KnowledgeBase) -> list[Plan]:

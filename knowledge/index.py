@@ -70,6 +70,15 @@ class TopicIndex:
         match = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=80)
         return match[0] if match else None
 
+    def _title_bonus(self, n: int, weight: dict[str, float]) -> float:
+        """Prefer documents whose own title is mostly the query: "Care Leavers annual report" over a
+        long title that merely mentions care leavers."""
+        title = self.title_words[n]
+        if not title:
+            return 0.0
+        shared = len(title.intersection(weight))
+        return 0.05 * shared / len(weight) + 0.1 * shared / len(title)
+
     def search(self, query_words: list[str], limit: int = 10) -> list[Hit]:
         """Documents sharing the query's words, best first; each must cover most of the query."""
         corrected = [c for c in (self.correct(w) for w in dict.fromkeys(query_words)) if c]
@@ -83,8 +92,7 @@ class TopicIndex:
                 scores[n] += w
         bar = 0.6 * wanted
         ranked = sorted(
-            ((s / wanted + 0.05 * len(self.title_words[n].intersection(weight)) / len(weight), n)
-             for n, s in scores.items() if s >= bar),
+            ((s / wanted + self._title_bonus(n, weight), n) for n, s in scores.items() if s >= bar),
             key=lambda pair: (-pair[0], pair[1]),
         )
         return [Hit(self.docs[n], min(score, 1.0), self.meetings[n]) for score, n in ranked[:limit]]
@@ -121,8 +129,9 @@ class NameIndex:
         for size in (3, 2):
             for i in range(len(tokens) - size + 1):
                 gram = " ".join(tokens[i : i + size])
-                for _, score, idx in process.extract(gram, self.person_names, scorer=fuzz.ratio,
-                                                     score_cutoff=84, limit=3):
+                for _, score, idx in process.extract(
+                    gram, self.person_names, scorer=fuzz.ratio, score_cutoff=84, limit=3
+                ):
                     pid = self.person_ids[idx]
                     found[pid] = max(found.get(pid, 0), score)
         if not found:
@@ -135,8 +144,9 @@ class NameIndex:
     def roles_in(self, folded_question: str) -> list[tuple[str, float]]:
         """Roles named in a question by title or alias (whole title inside the question)."""
         found: dict[str, float] = {}
-        for _, score, idx in process.extract(folded_question, self.role_titles, scorer=fuzz.partial_ratio,
-                                             processor=None, score_cutoff=92, limit=5):
+        for _, score, idx in process.extract(
+            folded_question, self.role_titles, scorer=fuzz.partial_ratio, processor=None, score_cutoff=92, limit=5
+        ):
             title = self.role_titles[idx]
             if len(title) < 6:
                 continue
@@ -146,8 +156,7 @@ class NameIndex:
 
     def suggest_people(self, text: str, limit: int = 3) -> list[str]:
         """Person ids whose names look most like `text`, for "did you mean"."""
-        matches = process.extract(fold(text), self.person_names, scorer=fuzz.WRatio, limit=limit * 2,
-                                  score_cutoff=60)
+        matches = process.extract(fold(text), self.person_names, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=60)
         return list(dict.fromkeys(self.person_ids[idx] for _, _, idx in matches))[:limit]
 
 
@@ -169,6 +178,7 @@ class ActionIdIndex:
 
     def near(self, key: str, limit: int = 5) -> list[str]:
         """Ids close to an unknown one, for "did you mean"."""
-        matches = process.extract(key, self.keys, scorer=fuzz.ratio, processor=utils.default_process,
-                                  limit=limit, score_cutoff=50)
+        matches = process.extract(
+            key, self.keys, scorer=fuzz.ratio, processor=utils.default_process, limit=limit, score_cutoff=50
+        )
         return [k for k, _, _ in matches]

@@ -161,7 +161,7 @@ class _Builder:
         value = data.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
+        if isinstance(value, bool | dict | list):
             self.problem((*path, key), f"expected text, got {type(value).__name__}")
             return None
         return str(value)
@@ -236,10 +236,15 @@ class _Builder:
             if d.get("organisation"):
                 self.ref((*p, "organisation"), str(d["organisation"]), "organisation")
             person = Person(
-                id=str(d["id"]), name=str(d["name"]), aliases=self.texts(d, "aliases", p),
-                titles=self.texts(d, "titles", p), organisation=self.text(d, "organisation", p),
-                email=self.text(d, "email", p), phone=self.text(d, "phone", p),
-                slack_id=self.text(d, "slack_id", p), source=self.source(d, p),
+                id=str(d["id"]),
+                name=str(d["name"]),
+                aliases=self.texts(d, "aliases", p),
+                titles=self.texts(d, "titles", p),
+                organisation=self.text(d, "organisation", p),
+                email=self.text(d, "email", p),
+                phone=self.text(d, "phone", p),
+                slack_id=self.text(d, "slack_id", p),
+                source=self.source(d, p),
             )
             self.people[person.id] = person
 
@@ -260,14 +265,29 @@ class _Builder:
             if d.get("organisation"):
                 self.ref((*p, "organisation"), str(d["organisation"]), "organisation")
             role = Role(
-                id=str(d["id"]), title=str(d["title"]), organisation=self.text(d, "organisation", p),
-                aliases=self.texts(d, "aliases", p), holders=tuple(holders), source=self.source(d, p),
+                id=str(d["id"]),
+                title=str(d["title"]),
+                organisation=self.text(d, "organisation", p),
+                aliases=self.texts(d, "aliases", p),
+                holders=tuple(holders),
+                source=self.source(d, p),
             )
             self.roles[role.id] = role
 
     def add_plan(self, value: Any, path: YamlPath, _: dict) -> None:
-        optional = ("short_names", "kind", "organisation", "owner", "published", "reports_to",
-                    "visibility", "editors", "notes", "source", "actions")
+        optional = (
+            "short_names",
+            "kind",
+            "organisation",
+            "owner",
+            "published",
+            "reports_to",
+            "visibility",
+            "editors",
+            "notes",
+            "source",
+            "actions",
+        )
         d = self.fields(value, path, ("id", "title"), optional)
         if d is None or not d.get("id"):
             return
@@ -289,7 +309,9 @@ class _Builder:
         for i, action in enumerate(actions):
             for dep in action.depends_on:
                 if dep not in seen:
-                    self.problem((*path, "actions", i, "depends_on"), f"action {action.id}: no action {dep!r} in plan {plan_id}")
+                    self.problem(
+                        (*path, "actions", i, "depends_on"), f"action {action.id}: no action {dep!r} in plan {plan_id}"
+                    )
         for ref_key in ("owner",):
             if d.get(ref_key):
                 self.ref((*path, ref_key), str(d[ref_key]), "lead")
@@ -297,12 +319,20 @@ class _Builder:
         for j, editor in enumerate(editors):
             self.ref((*path, "editors", j), editor, "person")
         self.plans[plan_id] = Plan(
-            id=plan_id, title=str(d["title"]), kind=str(d.get("kind") or "action-plan"),
-            short_names=self.texts(d, "short_names", path), organisation=self.text(d, "organisation", path),
-            owner=self.text(d, "owner", path), published=self.text(d, "published", path),
-            reports_to=self.text(d, "reports_to", path), visibility=self.visibility(d, path),
-            editors=editors, notes=self.text(d, "notes", path), source=self.source(d, path),
-            file=str(self.file), actions=tuple(actions),
+            id=plan_id,
+            title=str(d["title"]),
+            kind=str(d.get("kind") or "action-plan"),
+            short_names=self.texts(d, "short_names", path),
+            organisation=self.text(d, "organisation", path),
+            owner=self.text(d, "owner", path),
+            published=self.text(d, "published", path),
+            reports_to=self.text(d, "reports_to", path),
+            visibility=self.visibility(d, path),
+            editors=editors,
+            notes=self.text(d, "notes", path),
+            source=self.source(d, path),
+            file=str(self.file),
+            actions=tuple(actions),
         )
 
     def visibility(self, d: dict, path: YamlPath) -> Visibility:
@@ -318,8 +348,23 @@ class _Builder:
         return Visibility(bool(v.get("restricted", False)), self.texts(v, "channels", (*path, "visibility")), people)
 
     def action(self, plan_id: str, item: Any, p: YamlPath) -> Action | None:
-        optional = ("recommendation", "theme", "leads", "lead_note", "owners_text", "timescale", "start",
-                    "due", "dates_note", "depends_on", "status", "measure", "milestones", "updates", "source")
+        optional = (
+            "recommendation",
+            "theme",
+            "leads",
+            "lead_note",
+            "owners_text",
+            "timescale",
+            "start",
+            "due",
+            "dates_note",
+            "depends_on",
+            "status",
+            "measure",
+            "milestones",
+            "updates",
+            "source",
+        )
         d = self.fields(item, p, ("id", "text"), optional)
         if d is None or d.get("id") in (None, ""):
             return None
@@ -327,14 +372,24 @@ class _Builder:
         for j, lead in enumerate(leads):
             self.ref((*p, "leads", j), lead, "lead")
         return Action(
-            plan=plan_id, id=str(d["id"]), text=str(d.get("text") or ""), leads=leads,
-            timescale=self.text(d, "timescale", p), start=self.date(d, "start", p), due=self.date(d, "due", p),
-            status=self.status(d, "status", p), source=self.source(d, p),
-            recommendation=self.text(d, "recommendation", p), theme=self.text(d, "theme", p),
-            lead_note=self.text(d, "lead_note", p), owners_text=self.text(d, "owners_text", p),
-            dates_note=self.text(d, "dates_note", p), depends_on=self.texts(d, "depends_on", p),
+            plan=plan_id,
+            id=str(d["id"]),
+            text=str(d.get("text") or ""),
+            leads=leads,
+            timescale=self.text(d, "timescale", p),
+            start=self.date(d, "start", p),
+            due=self.date(d, "due", p),
+            status=self.status(d, "status", p),
+            source=self.source(d, p),
+            recommendation=self.text(d, "recommendation", p),
+            theme=self.text(d, "theme", p),
+            lead_note=self.text(d, "lead_note", p),
+            owners_text=self.text(d, "owners_text", p),
+            dates_note=self.text(d, "dates_note", p),
+            depends_on=self.texts(d, "depends_on", p),
             measure=self.text(d, "measure", p),
-            milestones=tuple(self.milestones(d, p)), updates=tuple(self.updates(d, p)),
+            milestones=tuple(self.milestones(d, p)),
+            updates=tuple(self.updates(d, p)),
         )
 
     def milestones(self, d: dict, path: YamlPath) -> list[Milestone]:
@@ -344,16 +399,23 @@ class _Builder:
             m = self.fields(item, p, ("text",), ("date_text", "start", "due", "status", "source"))
             if m is None:
                 continue
-            out.append(Milestone(str(m.get("text") or ""), self.text(m, "date_text", p), self.date(m, "start", p),
-                                 self.date(m, "due", p), self.status(m, "status", p), self.source(m, p, False)))
+            out.append(
+                Milestone(
+                    str(m.get("text") or ""),
+                    self.text(m, "date_text", p),
+                    self.date(m, "start", p),
+                    self.date(m, "due", p),
+                    self.status(m, "status", p),
+                    self.source(m, p, False),
+                )
+            )
         return out
 
     def updates(self, d: dict, path: YamlPath) -> list[Update]:
         out = []
         for i, item in enumerate(self.items(d.get("updates"), (*path, "updates"))):
             p = (*path, "updates", i)
-            u = self.fields(item, p, ("date", "text"),
-                            ("by", "source", "status", "slack_user", "revised_due"))
+            u = self.fields(item, p, ("date", "text"), ("by", "source", "status", "slack_user", "revised_due"))
             if u is None:
                 continue
             date = self.date(u, "date", p)
@@ -362,8 +424,17 @@ class _Builder:
             if u.get("by"):
                 self.ref((*p, "by"), str(u["by"]), "person")
             status = self.status(u, "status", p) if u.get("status") is not None else None
-            out.append(Update(date, str(u.get("text") or ""), self.text(u, "by", p), self.source(u, p, False),
-                              status, self.text(u, "slack_user", p), self.date(u, "revised_due", p)))
+            out.append(
+                Update(
+                    date,
+                    str(u.get("text") or ""),
+                    self.text(u, "by", p),
+                    self.source(u, p, False),
+                    status,
+                    self.text(u, "slack_user", p),
+                    self.date(u, "revised_due", p),
+                )
+            )
         return out
 
     def add_committee(self, value: Any, path: YamlPath, data: dict) -> None:
@@ -381,20 +452,30 @@ class _Builder:
             if m is not None and m.get("person"):
                 self.ref((*mp, "person"), str(m["person"]), "person")
                 members.append(Member(str(m["person"]), self.text(m, "role", mp)))
-        meetings = [self.meeting(cid, item, ("meetings", i))
-                    for i, item in enumerate(self.items(data.get("meetings"), ("meetings",)))]
-        work = [self.work_item(cid, item, ("work_programme", i))
-                for i, item in enumerate(self.items(data.get("work_programme"), ("work_programme",)))]
+        meetings = [
+            self.meeting(cid, item, ("meetings", i))
+            for i, item in enumerate(self.items(data.get("meetings"), ("meetings",)))
+        ]
+        work = [
+            self.work_item(cid, item, ("work_programme", i))
+            for i, item in enumerate(self.items(data.get("work_programme"), ("work_programme",)))
+        ]
         dates = {m.date for m in meetings if m}
         for i, w in enumerate(work):
             if w is not None and w.meeting is not None and w.meeting not in dates:
-                self.problem(("work_programme", i, "meeting"),
-                             f"no meeting of {cid} on {w.meeting.isoformat()}; add it under meetings:")
+                self.problem(
+                    ("work_programme", i, "meeting"),
+                    f"no meeting of {cid} on {w.meeting.isoformat()}; add it under meetings:",
+                )
         self.committees[cid] = Committee(
-            id=cid, name=str(d["name"]), aliases=self.texts(d, "aliases", path),
-            organisation=self.text(d, "organisation", path), members=tuple(members),
+            id=cid,
+            name=str(d["name"]),
+            aliases=self.texts(d, "aliases", path),
+            organisation=self.text(d, "organisation", path),
+            members=tuple(members),
             meetings=tuple(sorted((m for m in meetings if m), key=lambda m: m.date)),
-            work_programme=tuple(w for w in work if w), source=self.source(d, path),
+            work_programme=tuple(w for w in work if w),
+            source=self.source(d, path),
         )
 
     def people_list(self, d: dict, key: str, path: YamlPath) -> tuple[str, ...]:
@@ -411,14 +492,16 @@ class _Builder:
         if date is None:
             return None
         if date.precision != "day":
-            self.problem((*p, "date"), "a meeting date must be a day, e.g. \"2025-01-14\"")
+            self.problem((*p, "date"), 'a meeting date must be a day, e.g. "2025-01-14"')
         attendance = None
         if d.get("attendance") is not None:
             ap = (*p, "attendance")
             a = self.fields(d["attendance"], ap, (), ("members", "apologies", "substitutes", "officers", "others"))
             if a is not None:
-                attendance = Attendance(*(self.people_list(a, k, ap) for k in ("members", "apologies", "substitutes", "officers")),
-                                        others=self.texts(a, "others", ap))
+                attendance = Attendance(
+                    *(self.people_list(a, k, ap) for k in ("members", "apologies", "substitutes", "officers")),
+                    others=self.texts(a, "others", ap),
+                )
         agenda, numbers = [], set()
         for i, item in enumerate(self.items(d.get("agenda"), (*p, "agenda"))):
             entry = self.agenda_item(item, (*p, "agenda", i))
@@ -433,10 +516,25 @@ class _Builder:
             rp = (*p, "resolutions", i)
             r = self.fields(item, rp, ("id", "text"), ("item", "title", "source"))
             if r is not None and r.get("id"):
-                resolutions.append(Resolution(str(r["id"]), self.integer(r, "item", rp), self.text(r, "title", rp),
-                                              str(r.get("text") or ""), self.source(r, rp, False)))
-        return Meeting(committee, date.date, self.text(d, "time", p), self.text(d, "venue", p), attendance,
-                       tuple(agenda), tuple(resolutions), self.source(d, p, False))
+                resolutions.append(
+                    Resolution(
+                        str(r["id"]),
+                        self.integer(r, "item", rp),
+                        self.text(r, "title", rp),
+                        str(r.get("text") or ""),
+                        self.source(r, rp, False),
+                    )
+                )
+        return Meeting(
+            committee,
+            date.date,
+            self.text(d, "time", p),
+            self.text(d, "venue", p),
+            attendance,
+            tuple(agenda),
+            tuple(resolutions),
+            self.source(d, p, False),
+        )
 
     def integer(self, d: dict, key: str, path: YamlPath) -> int | None:
         value = d.get(key)
@@ -448,8 +546,18 @@ class _Builder:
         return value
 
     def agenda_item(self, item: Any, p: YamlPath) -> AgendaItem | None:
-        optional = ("pages", "report_of", "signatory", "contacts", "reference", "constitutional_comments",
-                    "financial_comments", "purpose", "recommendations", "source")
+        optional = (
+            "pages",
+            "report_of",
+            "signatory",
+            "contacts",
+            "reference",
+            "constitutional_comments",
+            "financial_comments",
+            "purpose",
+            "recommendations",
+            "source",
+        )
         d = self.fields(item, p, ("number", "title"), optional)
         if d is None:
             return None
@@ -459,12 +567,18 @@ class _Builder:
         if d.get("signatory"):
             self.ref((*p, "signatory"), str(d["signatory"]), "person")
         return AgendaItem(
-            number=number, title=str(d.get("title") or ""), pages=self.text(d, "pages", p),
-            report_of=self.text(d, "report_of", p), signatory=self.text(d, "signatory", p),
-            contacts=self.people_list(d, "contacts", p), reference=self.text(d, "reference", p),
+            number=number,
+            title=str(d.get("title") or ""),
+            pages=self.text(d, "pages", p),
+            report_of=self.text(d, "report_of", p),
+            signatory=self.text(d, "signatory", p),
+            contacts=self.people_list(d, "contacts", p),
+            reference=self.text(d, "reference", p),
             constitutional_comments=self.text(d, "constitutional_comments", p),
-            financial_comments=self.text(d, "financial_comments", p), purpose=self.text(d, "purpose", p),
-            recommendations=self.texts(d, "recommendations", p), source=self.source(d, p, False),
+            financial_comments=self.text(d, "financial_comments", p),
+            purpose=self.text(d, "purpose", p),
+            recommendations=self.texts(d, "recommendations", p),
+            source=self.source(d, p, False),
         )
 
     def work_item(self, committee: str, item: Any, p: YamlPath) -> WorkItem | None:
@@ -472,9 +586,15 @@ class _Builder:
         if d is None:
             return None
         meeting = self.date(d, "meeting", p)
-        return WorkItem(committee, meeting.date if meeting else None, bool(d.get("standing", False)),
-                        str(d.get("title") or ""), self.people_list(d, "sponsors", p),
-                        self.text(d, "sponsors_text", p), self.source(d, p, False))
+        return WorkItem(
+            committee,
+            meeting.date if meeting else None,
+            bool(d.get("standing", False)),
+            str(d.get("title") or ""),
+            self.people_list(d, "sponsors", p),
+            self.text(d, "sponsors_text", p),
+            self.source(d, p, False),
+        )
 
     # -- cross-checks -----------------------------------------------------------------------
     def finish(self) -> KnowledgeBase:

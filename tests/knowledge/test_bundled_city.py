@@ -66,9 +66,7 @@ def test_iicsa_action_ids_in_source_order(iicsa):
 
 def test_corporate_director_leads_every_action_but_six(iicsa):
     for action in iicsa.actions:
-        expected = (
-            ("city-head-of-children-in-care",) if action.id == "6" else ("city-corporate-director",)
-        )
+        expected = ("city-head-of-children-in-care",) if action.id == "6" else ("city-corporate-director",)
         assert action.leads == expected, action.id
 
 
@@ -156,16 +154,13 @@ def test_statuses_only_as_stated(iicsa):
 
 def test_action_1_measure(iicsa):
     assert iicsa.action("1").measure == (
-        "Feedback from victims and survivors will be the key criteria "
-        "around how we judge the impact of this."
+        "Feedback from victims and survivors will be the key criteria around how we judge the impact of this."
     )
 
 
 def test_action_2_records_post_established_october_2018(iicsa):
     a = iicsa.action("2")
-    assert a.timescale.startswith(
-        "In October 2018, Nottingham City Council established and recruited"
-    )
+    assert a.timescale.startswith("In October 2018, Nottingham City Council established and recruited")
     assert a.due is None
     (milestone,) = a.milestones
     assert milestone.status == "complete"
@@ -189,10 +184,7 @@ def test_harmful_sexual_behaviour_updates(iicsa):
     assert dates["2020-03-02"].date.date == dt.date(2020, 3, 2)
     assert "initial findings" in dates["2020-03-02"].text
     assert "Covid-19" in dates["2020-03"].text
-    assert any(
-        "shared with the Safeguarding Children Partnership" in u.text
-        for u in iicsa.action("7b").updates
-    )
+    assert any("shared with the Safeguarding Children Partnership" in u.text for u in iicsa.action("7b").updates)
     assert any("Workforce development" in u.text for u in iicsa.action("7c").updates)
 
 
@@ -207,10 +199,7 @@ def test_no_updates_invented_for_other_actions(iicsa):
 def test_business_plan_metadata(business):
     assert business.kind == "business-plan"
     assert business.organisation == "ncscp"
-    assert (
-        business.title
-        == "Nottingham City Safeguarding Children Partnership (NCSCP) Business Plan 2021-24"
-    )
+    assert business.title == "Nottingham City Safeguarding Children Partnership (NCSCP) Business Plan 2021-24"
 
 
 def test_business_plan_activity_counts(business):
@@ -222,9 +211,7 @@ def test_business_plan_activity_counts(business):
 
 
 def test_business_plan_themes(business):
-    assert business.action("P1.1").theme.startswith(
-        "Priority One: Tackling and reducing Child Exploitation"
-    )
+    assert business.action("P1.1").theme.startswith("Priority One: Tackling and reducing Child Exploitation")
     assert business.action("P4.5").theme.startswith("Priority Number 4: Recognise and respond")
     assert business.action("P7.5").theme.startswith("Priority Seven: Providing leadership")
     themes = {a.theme for a in business.actions}
@@ -270,9 +257,7 @@ def test_statutory_partner_leads(kb):
     assert kb.people["craig-guildford"].titles == ("Chief Constable",)
     assert kb.people["craig-guildford"].organisation == "nottinghamshire-police"
     assert kb.people["rosa-waddingham"].titles == ("Chief Nurse/Director",)
-    assert (
-        kb.name_of("nottinghamshire-police-chief-constable") == "Chief Constable (Craig Guildford)"
-    )
+    assert kb.name_of("nottinghamshire-police-chief-constable") == "Chief Constable (Craig Guildford)"
 
 
 def test_subgroup_chairs(kb):

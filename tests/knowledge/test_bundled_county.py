@@ -157,7 +157,9 @@ def test_timescales_from_action_text(iicsa, action_id, timescale, due_text, prec
     assert a.dates_note
 
 
-@pytest.mark.parametrize("action_id", ["Action 1", "Action 2", "Action 3", "Action 4", "Action 6", "Action 9", "Action 11", "Action 12"])
+@pytest.mark.parametrize(
+    "action_id", ["Action 1", "Action 2", "Action 3", "Action 4", "Action 6", "Action 9", "Action 11", "Action 12"]
+)
 def test_no_timescale_invented(iicsa, action_id):
     a = iicsa.action(action_id)
     assert a.timescale is None and a.due is None and a.start is None
@@ -171,9 +173,19 @@ def test_action_statuses_not_derived_from_milestones(iicsa):
 def test_milestone_counts(iicsa):
     counts = {a.id: len(a.milestones) for a in iicsa.actions}
     assert counts == {
-        "Action 1": 2, "Action 2": 3, "Action 3": 2, "Action 4": 2, "Action 5": 4, "Action 6": 2,
-        "Action 7": 1, "Action 8": 4, "Action 9": 3, "Action 10": 9, "Action 11": 1,
-        "Action 12": 10, "All actions": 0,
+        "Action 1": 2,
+        "Action 2": 3,
+        "Action 3": 2,
+        "Action 4": 2,
+        "Action 5": 4,
+        "Action 6": 2,
+        "Action 7": 1,
+        "Action 8": 4,
+        "Action 9": 3,
+        "Action 10": 9,
+        "Action 11": 1,
+        "Action 12": 10,
+        "All actions": 0,
     }
 
 
@@ -201,7 +213,10 @@ def test_action_4_first_report_february_2020_and_ongoing(iicsa):
 def test_action_5_ongoing_with_completion_date(iicsa):
     m = ms(iicsa.action("Action 5"), "Briefings held for Members of the Children's Homes Governance Board")
     assert (m.date_text, m.due.text, m.due.date, m.status) == (
-        "Ongoing – Completion in December 2019", "2019-12", dt.date(2019, 12, 31), "ongoing",
+        "Ongoing – Completion in December 2019",
+        "2019-12",
+        dt.date(2019, 12, 31),
+        "ongoing",
     )
 
 
@@ -218,7 +233,10 @@ def test_action_6_range_has_start_and_due(iicsa):
 def test_action_8_milestones(iicsa):
     a = iicsa.action("Action 8")
     assert [(m.date_text, m.due.text) for m in a.milestones] == [
-        ("December 2019", "2019-12"), ("June 2020", "2020-06"), ("June 2020", "2020-06"), ("July 2020", "2020-07"),
+        ("December 2019", "2019-12"),
+        ("June 2020", "2020-06"),
+        ("June 2020", "2020-06"),
+        ("July 2020", "2020-07"),
     ]
     assert all(m.status == "not-stated" for m in a.milestones)
 
@@ -262,7 +280,10 @@ def test_action_12_milestones_including_continued_page(iicsa):
 
 def test_final_row_belongs_to_no_numbered_action(iicsa):
     a = iicsa.action("All actions")
-    assert a.text == "Children and Young People’s Committee is provided with an update regarding all aspects of the action plan."
+    assert (
+        a.text
+        == "Children and Young People’s Committee is provided with an update regarding all aspects of the action plan."
+    )
     assert a.leads == () and a.theme is None
     assert "All actions" in iicsa.notes
 
@@ -294,17 +315,33 @@ def test_tce_action_count_and_themes(tce):
     ("action_id", "leads", "owners_text", "timescale"),
     [
         ("TCE1", ("tce-strategic-assessment-group",), "TCE Strategic Assessment Group", "6 months"),
-        ("TCE4", ("hannah-johnson", "hazel-mckibbin", "claire-wakeman", "dan-evans"),
-         "Task and Finish Group Hannah Johnson Hazel McKibbin Claire Wakeman Dan Evans", "3 months"),
-        ("TCE3", ("tce-steering-group",), "Task and Finish Group – The Steering Group The Children’s Society",
-         "6 months (including delivery)"),
-        ("TCE6", ("rebecca-price",),
-         "Task and Finish Group Youth Justice - Rebecca Price (lead) Missing Police Team Exploitation Leads "
-         "(Hannah, Hazel and Claire) The Children’s Society", "6 months"),
+        (
+            "TCE4",
+            ("hannah-johnson", "hazel-mckibbin", "claire-wakeman", "dan-evans"),
+            "Task and Finish Group Hannah Johnson Hazel McKibbin Claire Wakeman Dan Evans",
+            "3 months",
+        ),
+        (
+            "TCE3",
+            ("tce-steering-group",),
+            "Task and Finish Group – The Steering Group The Children’s Society",
+            "6 months (including delivery)",
+        ),
+        (
+            "TCE6",
+            ("rebecca-price",),
+            "Task and Finish Group Youth Justice - Rebecca Price (lead) Missing Police Team Exploitation Leads "
+            "(Hannah, Hazel and Claire) The Children’s Society",
+            "6 months",
+        ),
         ("TCE8", (), "Child Exploitation Leads Nottingham City and Nottinghamshire County Council", "6 months"),
         ("TCE10", ("tce-strategic-assessment-group",), "TCE Strategic Assessment Group", "12 months"),
-        ("TCE15", ("claire-sampson", "john-matravers", "paul-lefford", "rebecca-price"),
-         "Claire Sampson John Matravers Paul Lefford Rebecca Price", "6 months"),
+        (
+            "TCE15",
+            ("claire-sampson", "john-matravers", "paul-lefford", "rebecca-price"),
+            "Claire Sampson John Matravers Paul Lefford Rebecca Price",
+            "6 months",
+        ),
     ],
 )
 def test_tce_owners_and_timescales(tce, action_id, leads, owners_text, timescale):
@@ -387,7 +424,18 @@ def test_county_quotes_are_verbatim(kb, iicsa, tce):
 
 
 OWN_PEOPLE = {
-    "paul-johnson", "pam-rosseter", "laurence-jones", "devon-allen", "marjorie-toward",
-    "hannah-johnson", "hazel-mckibbin", "claire-wakeman", "dan-evans", "steve-harrison",
-    "rebecca-price", "claire-sampson", "paul-lefford", "helen-adair",
+    "paul-johnson",
+    "pam-rosseter",
+    "laurence-jones",
+    "devon-allen",
+    "marjorie-toward",
+    "hannah-johnson",
+    "hazel-mckibbin",
+    "claire-wakeman",
+    "dan-evans",
+    "steve-harrison",
+    "rebecca-price",
+    "claire-sampson",
+    "paul-lefford",
+    "helen-adair",
 }

@@ -56,8 +56,9 @@ def test_unknown_lead_names_line_and_field(tmp_path: Path) -> None:
     text = MINI["plans/alpha.yaml"].replace("leads: [bob-other]", "leads: [bob-smith]")
     found = problems_of(broken(tmp_path, **{"plans/alpha.yaml": text}))
     assert len(found) == 1
-    assert found[0].endswith("plans/alpha.yaml:16: plan.actions[1].leads[0]: unknown person or role 'bob-smith'; "
-                             "define it or fix the id")
+    assert found[0].endswith(
+        "plans/alpha.yaml:16: plan.actions[1].leads[0]: unknown person or role 'bob-smith'; define it or fix the id"
+    )
 
 
 def test_impossible_date(tmp_path: Path) -> None:
@@ -77,8 +78,12 @@ def test_unknown_status(tmp_path: Path) -> None:
 
 
 def test_all_problems_reported_together(tmp_path: Path) -> None:
-    text = (MINI["plans/alpha.yaml"].replace("status: complete", "status: done")
-            .replace("leads: [org-director]", "leads: [nobody]").replace('due: "FY2019/20"', 'due: "FY2019/21"'))
+    text = (
+        MINI["plans/alpha.yaml"]
+        .replace("status: complete", "status: done")
+        .replace("leads: [org-director]", "leads: [nobody]")
+        .replace('due: "FY2019/20"', 'due: "FY2019/21"')
+    )
     found = problems_of(broken(tmp_path, **{"plans/alpha.yaml": text}))
     assert len(found) == 3
     assert {"status", "leads[0]", "due"} == {p.split(": ")[1].rsplit(".", 1)[-1] for p in found}
@@ -103,8 +108,9 @@ def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
     assert "no such knowledge-base directory" in found[0]
 
 
-def test_cache_reused_and_invalidated_on_change(mini_kb_dir: Path, monkeypatch: pytest.MonkeyPatch,
-                                                tmp_path: Path) -> None:
+def test_cache_reused_and_invalidated_on_change(
+    mini_kb_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("ACTIONBOT_CACHE", str(tmp_path / "c"))
     first = cache.load(mini_kb_dir)
     assert list((tmp_path / "c").glob("kb-*.pickle"))

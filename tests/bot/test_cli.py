@@ -1,0 +1,95 @@
+"""The command line as a user runs it: exit codes, JSON, errors naming file and line, the console."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.cli_ask import console
+from knowledge.engine import Engine
+from knowledge.loader import load_knowledge_base
+from tests.conftest import MINI, write_kb
+
+
+def test_ask_prints_answer_and_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "who leads action 7b?", "--today", "2020-02-10"]) == 0
+    out = capsys.readouterr().out
+    assert "Lead of city plan, action 7b: Corporate Director (Catherine Underwood)." in out
+    assert "Source: 000_ba3eb70c98682f36.txt" in out
+
+
+def test_ask_json_always_has_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "who", "leads", "county", "action", "10", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kind"] == "lead"
+    assert data["items"][0]["fields"]["lead"] == "Marjorie Toward; Pam Rosseter"
+    assert data["sources"][0]["seed"] == "001_9caaf22f960a7c51.txt"
+
+
+def test_ask_not_found_still_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "who leads action 99"]) == 0
+    assert "There is no action 99 in any plan." in capsys.readouterr().out
+
+
+def test_ask_on_a_broken_kb_exits_two_naming_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = dict(MINI)
+    files["plans/alpha.yaml"] = MINI["plans/alpha.yaml"].replace("status: complete", "status: finished")
+    root = write_kb(tmp_path / "kb", files)
+    assert main(["ask", "who leads action 1", "--kb", str(root)]) == 2
+    err = capsys.readouterr().err
+    assert "alpha.yaml:19: plan.actions[1].status: unknown status 'finished'" in err
+
+
+def test_bad_today_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "overdue", "--today", "10/02/2020"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_check_reports_counts_for_the_bundled_kb(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "city-iicsa: 12 actions" in out
+    assert "county-iicsa: 13 actions" in out
+    assert "committees: 1, meetings: 5" in out
+
+
+def test_check_exits_one_with_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = dict(MINI)
+    files["plans/alpha.yaml"] = (
+        MINI["plans/alpha.yaml"]
+        .replace("status: complete", "status: finished")
+        .replace("leads: [bob-other]", "leads: [nobody]")
+    )
+    assert main(["check", "--kb", str(write_kb(tmp_path / "kb", files))]) == 1
+    err = capsys.readouterr().err
+    assert "2 problems" in err and "unknown status 'finished'" in err and "unknown person or role 'nobody'" in err
+
+
+def test_console_answers_until_end_of_input(mini_kb_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    engine = Engine(load_knowledge_base(mini_kb_dir))
+    import datetime as dt
+
+    stdin = io.StringIO("who leads action 1\nhelp\n")
+    assert console(engine, dt.date(2021, 1, 1), stdin=stdin) == 0
+    out = capsys.readouterr().out
+    assert "Lead of alpha plan, action 1: Corporate Director (Ann Lead)." in out
+    assert "Try asking" in out
+
+
+def test_console_script_runs_as_installed() -> None:
+    exe = Path(sys.executable).with_name("actionbot")
+    result = subprocess.run(
+        [str(exe), "ask", "when does the panel next meet", "--today", "2025-01-06"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "next meets on Tuesday 14 January 2025" in result.stdout

@@ -1,0 +1,223 @@
+"""The engine against the bundled knowledge base: facts checked by hand against the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from knowledge.answer import Answer
+from knowledge.engine import Audience, Engine
+from knowledge.loader import load_knowledge_base
+from tests.conftest import MINI, write_kb
+
+FEB_2020 = dt.date(2020, 2, 10)
+JAN_2025 = dt.date(2025, 1, 6)
+
+
+def titles(answer: Answer) -> list[str]:
+    return [item.title for item in answer.items]
+
+
+def test_lead_of_an_action_resolves_the_role_to_its_holder(engine: Engine) -> None:
+    answer = engine.ask("who leads action 7a?", today=FEB_2020)
+    assert answer.kind == "lead"
+    assert titles(answer) == ["city plan, action 7a"]
+    assert answer.items[0].fields["lead"] == "Corporate Director (Catherine Underwood)"
+    assert "Corporate Director (Catherine Underwood)" in answer.text
+    assert answer.sources[0].seed == "000_ba3eb70c98682f36.txt"
+
+
+def test_blank_lead_cell_continues_the_row_above(engine: Engine) -> None:
+    answer = engine.ask("who is responsible for 7c?", today=FEB_2020)
+    assert answer.items[0].fields["lead"] == "Corporate Director (Catherine Underwood)"
+    assert any("blank" in line.lower() for line in answer.items[0].lines)
+
+
+def test_action_with_two_leads(engine: Engine) -> None:
+    answer = engine.ask("who leads county action 10", today=FEB_2020)
+    assert titles(answer) == ["county plan, Action 10"]
+    assert answer.items[0].fields["lead"] == "Marjorie Toward; Pam Rosseter"
+
+
+def test_lead_by_topic_words(engine: Engine) -> None:
+    answer = engine.ask("lead for the foster carer review", today=FEB_2020)
+    assert "city plan, action 6" in titles(answer)
+    leads = {item.title: item.fields["lead"] for item in answer.items}
+    assert leads["city plan, action 6"] == "Head of Children in Care"
+
+
+def test_timescale_at_its_precision_with_the_words_as_written(engine: Engine) -> None:
+    answer = engine.ask("when is city action 6 due?", today=FEB_2020)
+    assert answer.kind == "due"
+    assert "financial year 2019/20 (by 31 March 2020)" in answer.text
+    assert "To commence October 2019 (to be completed this financial year)." in answer.text
+    day = engine.ask("when is 7b due", today=FEB_2020)
+    assert "due 4 February 2020" in day.text and "04/02/20" in day.text
+
+
+def test_status_shows_milestones_with_dates(engine: Engine) -> None:
+    answer = engine.ask("what is the status of county action 12?", today=FEB_2020)
+    lines = answer.items[0].lines
+    assert any("Completed - September 2019" in line and "independent reviewer" in line.lower() for line in lines)
+    assert any("(January 2020): Independent Reviewer starting." in line for line in lines)
+
+
+def test_overdue_is_strictly_after_the_end_of_the_due_period(engine: Engine) -> None:
+    on_the_day = engine.ask("what is overdue in the city plan", today=dt.date(2020, 2, 4))
+    after = engine.ask("what is overdue in the city plan", today=dt.date(2020, 2, 5))
+    assert "city plan, action 7b" not in titles(on_the_day)
+    assert "city plan, action 7b" in titles(after)
+    end_of_month = engine.ask("overdue in the county plan", today=dt.date(2020, 1, 31))
+    next_month = engine.ask("overdue in the county plan", today=dt.date(2020, 2, 1))
+    assert "county plan, Action 10" not in titles(end_of_month)
+    assert "county plan, Action 10" in titles(next_month)
+
+
+def test_overdue_leaves_out_completed_milestones(engine: Engine) -> None:
+    answer = engine.ask("what is overdue in the county plan?", today=FEB_2020)
+    milestone_texts = [item.lines[0] for item in answer.items if item.kind == "milestone"]
+    assert "Independent Reviewer starting." in milestone_texts  # January 2020, no completion recorded
+    assert not any(text.startswith("Scoping the approach of the review") for text in milestone_texts)  # completed
+    assert all(item.fields["status"] != "complete" for item in answer.items)
+
+
+def test_overdue_scoped_to_a_person(engine: Engine) -> None:
+    answer = engine.ask("what is overdue for Pam Rosseter", today=FEB_2020)
+    assert answer.items
+    assert all("Pam Rosseter" in item.fields["lead"] for item in answer.items)
+
+
+def test_due_soon_window(engine: Engine) -> None:
+    answer = engine.ask("what is due in the next 30 days in the county plan", today=dt.date(2020, 1, 15))
+    assert answer.kind == "due-soon"
+    assert "county plan, Action 10" in titles(answer)  # due January 2020
+    none = engine.ask("what is due soon", today=dt.date(2030, 1, 1))
+    assert none.items == () and "Nothing" in none.text
+
+
+def test_portfolio_with_a_typo(engine: Engine) -> None:
+    answer = engine.ask("what is Jeny Whistin on?", today=JAN_2025)
+    assert answer.kind == "portfolio"
+    assert answer.text.startswith("Jenny Whiston")
+    assert "Foster Care (FLAG) items" in titles(answer)
+
+
+def test_portfolio_of_a_person(engine: Engine) -> None:
+    answer = engine.ask("what does Pam Rosseter lead?", today=FEB_2020)
+    assert set(titles(answer)) == {"county plan, Action 2", "county plan, Action 10", "county plan, Action 12"}
+
+
+def test_portfolio_of_a_role(engine: Engine) -> None:
+    answer = engine.ask("what is the Head of Children in Care down for", today=FEB_2020)
+    assert titles(answer) == ["city plan, action 6"]
+
+
+def test_topic_search(engine: Engine) -> None:
+    answer = engine.ask("actions on harmful sexual behaviour", today=FEB_2020)
+    assert answer.kind == "topic"
+    assert {"city plan, action 7a", "county plan, Action 7"} <= set(titles(answer))
+
+
+def test_next_meeting_depends_on_today(engine: Engine) -> None:
+    assert "14 January 2025" in engine.ask("when does the panel next meet", today=JAN_2025).text
+    assert "1 April 2025" in engine.ask("when does the panel next meet", today=dt.date(2025, 1, 15)).text
+
+
+def test_agenda_for_the_january_panel(engine: Engine) -> None:
+    answer = engine.ask("what's on the agenda for the January panel", today=JAN_2025)
+    assert answer.kind == "agenda"
+    assert len(answer.items) == 10
+    assert answer.items[7].title == "Item 8: Harmful Sexual Behaviour by Children Annual Review 2024"
+    assert "Pages 49 - 60" in answer.items[7].lines
+
+
+def test_work_programme_item_and_follow_up(engine: Engine) -> None:
+    first = engine.ask("when is the impact of social care reforms item coming", today=JAN_2025)
+    assert "1 April 2025" in first.text
+    follow = engine.ask("who sponsors it", today=JAN_2025, subject=first.subject)
+    assert "Amanda Collinson" in follow.text
+
+
+def test_work_item_with_no_sponsor_says_so(engine: Engine) -> None:
+    answer = engine.ask("who sponsors performance of adoption services", today=JAN_2025)
+    assert "names no sponsor" in answer.text
+
+
+def test_report_due_and_report_contact(engine: Engine) -> None:
+    assert "1 April 2025" in engine.ask("when is the care leavers report due?", today=JAN_2025).text
+    contact = engine.ask("who is the contact for the managing allegations report?", today=JAN_2025)
+    assert contact.kind == "contact"
+    assert titles(contact) == ["Hazel McKibbin"]
+    assert "E: Hazel.mckibbin@nottscc.gov.uk" in contact.items[0].lines
+
+
+def test_contacts_for_an_agenda_item_number(engine: Engine) -> None:
+    answer = engine.ask("who do I contact about agenda item 6", today=JAN_2025)
+    assert titles(answer) == ["Jenny Whiston", "Paul Thomas", "Davinia Lawton"]
+    assert "T: 0115 9774123" in answer.items[0].lines
+
+
+def test_missing_contact_details_are_said_plainly(engine: Engine) -> None:
+    answer = engine.ask("what is Pam Rosseter's email", today=JAN_2025)
+    assert "The documents give no email" in answer.text
+
+
+def test_id_in_several_plans_answers_per_plan(engine: Engine) -> None:
+    answer = engine.ask("who leads action 1", today=FEB_2020)
+    assert "2 plans" in answer.text
+    assert set(titles(answer)) == {"city plan, action 1", "county plan, Action 1"}
+    city = engine.ask("who leads action 1 in the city plan", today=FEB_2020)
+    assert titles(city) == ["city plan, action 1"]
+
+
+def test_unknown_action_offers_did_you_mean(engine: Engine) -> None:
+    answer = engine.ask("who leads action 99", today=FEB_2020)
+    assert answer.kind == "not-found"
+    assert answer.text == "There is no action 99 in any plan."
+    assert "action 9" in answer.suggestions
+
+
+def test_unknown_person_is_not_guessed(engine: Engine) -> None:
+    answer = engine.ask("what does Jon Smith lead", today=FEB_2020)
+    assert answer.kind == "not-found"
+    assert answer.items == ()
+
+
+def test_help(engine: Engine) -> None:
+    answer = engine.ask("help")
+    assert answer.kind == "help" and any("who leads action 7a?" in line for line in answer.items[0].lines)
+
+
+def test_restricted_plan_hidden_outside_its_channel(tmp_path: Path) -> None:
+    files = dict(MINI)
+    files["plans/alpha.yaml"] = textwrap.dedent(MINI["plans/alpha.yaml"]).replace(
+        "  short_names: [alpha plan]\n",
+        "  short_names: [alpha plan]\n  visibility: {restricted: true, channels: [C1]}\n",
+    )
+    engine = Engine(load_knowledge_base(write_kb(tmp_path / "kb", files)))
+    outside = engine.ask("who leads action 1", audience=Audience(channel="C2"))
+    inside = engine.ask("who leads action 1", audience=Audience(channel="C1"))
+    assert outside.kind == "not-found" and outside.items == ()
+    assert any("restricted" in note for note in outside.notes)
+    assert titles(inside) == ["alpha plan, action 1"]
+    assert engine.ask("what is overdue", today=dt.date(2021, 1, 1), audience=Audience(channel="C2")).items == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_engine_never_raises_on_any_text(question: str) -> None:
+    answer = _ENGINE.ask(question, today=FEB_2020)
+    assert isinstance(answer, Answer) and answer.text
+
+
+def test_huge_binary_and_emoji_questions_get_a_polite_answer(engine: Engine) -> None:
+    assert engine.ask("x" * 100_000).kind == "too-long"
+    assert engine.ask("\x00\x01\x02\xff").text
+    assert engine.ask("👶🏽🔥 who leads 7a 🙏", today=FEB_2020).items[0].title == "city plan, action 7a"
+
+
+_ENGINE = Engine(load_knowledge_base())
