@@ -110,14 +110,14 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("topic", _rx("actions? (on|about|for|re|regarding)", "anything (on|about)", "about", "search", "find")),
 )
-_ACTION_WORD_ID = _rx(r"\baction\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)")
-_BARE_ID = _rx(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
-_AGENDA_NO = _rx(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
-_DAYS = _rx(r"next (\d{1,3}) (day|week|month)s?")
-_NAMED = _rx(
+_ACTION_WORD_ID = re.compile(r"\baction\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)")
+_BARE_ID = re.compile(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
+_AGENDA_NO = re.compile(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
+_DAYS = re.compile(r"next (\d{1,3}) (day|week|month)s?")
+_NAMED = re.compile(
     r"\bwhat (?:does|do|is|are|has) ([a-z][a-z ]+?) (?:lead|leading|on|down for|got|responsible for|own|doing)\b"
 )
-_PRONOUN = _rx(r"\b(it|that|this|its|them|those)\b")
+_PRONOUN = re.compile(r"\b(it|that|this|its|them|those)\b")
 
 
 class Engine:
