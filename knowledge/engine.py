@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from knowledge import describe as d
 from knowledge import facts
@@ -128,7 +129,12 @@ class Engine:
         self.ids = ActionIdIndex(kb)
         self.names = NameIndex(kb)
         self.topics = TopicIndex(kb)
+        self.by_lead: dict[str, list[Action]] = {}
+        for action in kb.actions():
+            for ref in action.leads:
+                self.by_lead.setdefault(ref, []).append(action)
         self.plan_words = self._plan_words(kb)
+        self.longest_plan_phrase = max((len(p.split()) for p in self.plan_words), default=0)
         self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
 
     @staticmethod
@@ -214,12 +220,24 @@ class _Turn:
 
     # -- parsing ----------------------------------------------------------------------------
     def _plan_scope(self) -> str | None:
-        padded = f" {self.folded} "
-        for phrase in sorted(self.e.plan_words, key=len, reverse=True):
-            if f" {phrase} " in padded:
-                plan_id = self.e.plan_words[phrase]
-                return plan_id if plan_id not in self.hidden else None
+        """The plan the question names, longest phrase first ("city business plan" before "city")."""
+        tokens = self.folded.split()
+        for size in range(min(self.e.longest_plan_phrase, len(tokens)), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                plan_id = self.e.plan_words.get(" ".join(tokens[i : i + size]))
+                if plan_id is not None:
+                    return plan_id if plan_id not in self.hidden else None
         return None
+
+    @cached_property
+    def people(self) -> list[tuple[str, float]]:
+        """People named in the question, best match first."""
+        return self.e.names.people_in(self.folded)
+
+    @cached_property
+    def roles(self) -> list[tuple[str, float]]:
+        """Roles named in the question, best match first."""
+        return self.e.names.roles_in(self.folded)
 
     def intents(self) -> list[str]:
         return [name for name, rx in INTENTS if rx.search(self.folded)]
@@ -512,7 +530,7 @@ class _Turn:
                     f"The {d.meeting_title(self.kb, meeting)} agenda has no item {number.group(1)}.",
                     suggestions=tuple(f"item {i.number}" for i in meeting.agenda),
                 )
-        people = self.e.names.people_in(self.folded)
+        people = self.people
         if people:
             return self.person_contact([pid for pid, _ in people[:3]])
         words = self.topic_words()
@@ -690,18 +708,30 @@ class _Turn:
         plans = [self.plan_scope] if self.plan_scope else [p for p in self.kb.plans if p not in self.hidden]
         return [a for p in plans for a in self.kb.plans[p].actions]
 
+    def led_by(self, refs: list[str]) -> list[Action]:
+        """Visible actions (in the plan named, if any) led by any of these references, in plan order."""
+        seen: dict[tuple[str, str], Action] = {}
+        for ref in refs:
+            for action in self.e.by_lead.get(ref, []):
+                seen.setdefault(action.key, action)
+        return self.visible_actions_strict(list(seen.values()))
+
+    def visible_actions_strict(self, actions: list[Action]) -> list[Action]:
+        """Actions not hidden from this audience and inside the plan the question names, if any."""
+        return [a for a in actions if a.plan not in self.hidden and (not self.plan_scope or a.plan == self.plan_scope)]
+
     def scoped_by_person(self, actions: list[Action]) -> tuple[list[Action], list[Action]]:
         """Narrow to a person or role named in the question, if any."""
         leads = self.lead_refs()
         if leads is None:
             return actions, actions
-        kept = [a for a in actions if leads.intersection(a.leads)]
+        kept = self.led_by(sorted(leads))
         return kept, kept
 
     def lead_refs(self) -> set[str] | None:
         """The lead references a named person or role stands for (the person and the roles they hold)."""
-        people = self.e.names.people_in(self.folded)
-        roles = self.e.names.roles_in(self.folded)
+        people = self.people
+        roles = self.roles
         if people:
             pid = people[0][0]
             return {pid} | {r.id for r in self.kb.roles.values() if any(h.person == pid for h in r.holders)}
@@ -713,8 +743,8 @@ class _Turn:
         parts = []
         if self.plan_scope:
             parts.append(f" in {d.plan_label(self.kb, self.plan_scope)}")
-        people = self.e.names.people_in(self.folded)
-        roles = self.e.names.roles_in(self.folded)
+        people = self.people
+        roles = self.roles
         if people:
             parts.append(f" for {self.kb.people[people[0][0]].name}")
         elif roles:
@@ -722,8 +752,8 @@ class _Turn:
         return "".join(parts)
 
     def on_portfolio(self) -> Answer | None:
-        people = self.e.names.people_in(self.folded)
-        roles = self.e.names.roles_in(self.folded)
+        people = self.people
+        roles = self.roles
         if people:
             return self.portfolio(people[0][0])
         if roles:
@@ -748,8 +778,8 @@ class _Turn:
     def portfolio(self, pid: str) -> Answer:
         person = self.kb.people[pid]
         held = [r for r in self.kb.roles.values() if any(h.person == pid for h in r.holders)]
-        refs = {pid} | {r.id for r in held}
-        actions = [a for a in self.candidate_actions() if refs.intersection(a.leads)]
+        refs = [pid, *(r.id for r in held)]
+        actions = self.led_by(refs)
         items = [d.action_item(self.kb, a, self.today) for a in actions]
         for c in self.kb.committees.values():
             items += [d.work_item(self.kb, w) for w in c.work_programme if pid in w.sponsors]
@@ -768,7 +798,7 @@ class _Turn:
         return self.answer_of("portfolio", text, items, subject=("person", pid))
 
     def role_portfolio(self, rid: str) -> Answer:
-        actions = [a for a in self.candidate_actions() if rid in a.leads]
+        actions = self.led_by([rid])
         items = [d.action_item(self.kb, a, self.today) for a in actions]
         who = self.kb.name_of(rid)
         if not items:
@@ -808,10 +838,10 @@ class _Turn:
         return out[:10]
 
     def fallback(self) -> Answer:
-        people = self.e.names.people_in(self.folded)
+        people = self.people
         if people:
             return self.portfolio(people[0][0])
-        roles = self.e.names.roles_in(self.folded)
+        roles = self.roles
         if roles:
             return self.role_portfolio(roles[0][0])
         words = self.topic_words()
