@@ -89,7 +89,7 @@ def _import_commands() -> None:
     """Import the modules that register further subcommands."""
     import importlib
 
-    for module in ("bot.cli_ask", "bot.cli_slack", "bot.cli_draft", "bot.cli_remind"):
+    for module in ("bot.cli_ask", "bot.cli_update", "bot.cli_slack", "bot.cli_draft", "bot.cli_remind"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -13,7 +13,7 @@ from knowledge import facts
 from knowledge.answer import Answer, Item
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, Hit, NameIndex, TopicIndex
-from knowledge.models import Action, AgendaItem, Committee, KnowledgeBase, Meeting, Plan, WorkItem
+from knowledge.models import Action, AgendaItem, Committee, KnowledgeBase, Meeting, Plan, Update, WorkItem
 from knowledge.text import STOPWORDS, content_words, fold, id_key
 
 MAX_QUESTION = 2000
@@ -375,13 +375,7 @@ class _Turn:
             return self.no_action(keys)
         items = []
         for a in actions:
-            lines = [
-                f"{u.date.describe()}: {u.text}"
-                + (f" (by {self.kb.name_of(u.by)})" if u.by else "")
-                + (f" [status {u.status}]" if u.status else "")
-                + (f" [due revised to {u.revised_due.describe()}]" if u.revised_due else "")
-                for u in a.updates
-            ] or ["No updates recorded."]
+            lines = [_history_line(self.kb, u) for u in a.updates] or ["No updates recorded."]
             items.append(
                 Item(
                     "history",
@@ -856,6 +850,21 @@ class _Turn:
             suggestions=suggestions + HELP_EXAMPLES[:3],
             notes=("Say `help` for the questions I can answer.",),
         )
+
+
+def _history_line(kb: KnowledgeBase, u: Update) -> str:
+    """One audit-trail line: when, who, what changed, the note."""
+    when = u.at.replace("T", " ")[:16] if u.at else u.date.describe()
+    who = f" {kb.name_of(u.by)}" if u.by else ""
+    slack = f" (Slack {u.slack_user})" if u.slack_user else ""
+    changes = []
+    if u.status:
+        changes.append(f"status -> {u.status}")
+    if u.revised_due:
+        changes.append(f"due -> {u.revised_due.describe()}" + (f" because {u.reason}" if u.reason else ""))
+    before = f" (was: {u.before})" if u.before and changes else ""
+    change = f" [{'; '.join(changes)}]{before}" if changes else ""
+    return f"{when}{who}{slack}{change}: {u.text}"
 
 
 def _count_phrase(actions: int, committee_items: int) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -91,6 +92,7 @@ class _Builder:
         self.refs: list[tuple[Path, YamlPath, str, str]] = []  # (file, path, id, kinds)
         self.origin: dict[str, tuple[Path, YamlPath]] = {}
         self.sources: dict[tuple[str, str, str | None], Source] = {}
+        self.recorded: list[tuple[Path, YamlPath, str, str, Update]] = []  # (file, path, plan, action, update)
 
     # -- problems ---------------------------------------------------------------------------
     def problem(self, path: YamlPath, message: str) -> None:
@@ -123,6 +125,7 @@ class _Builder:
             "roles": self.add_roles,
             "plan": self.add_plan,
             "committee": self.add_committee,
+            "updates": self.add_recorded_updates,
         }
         for key in data:
             if key not in handlers and key not in ("meetings", "work_programme"):
@@ -437,6 +440,51 @@ class _Builder:
             )
         return out
 
+    def add_recorded_updates(self, value: Any, path: YamlPath, _: dict) -> None:
+        """Updates recorded from Slack or `actionbot update` (append-only files, merged into their actions)."""
+        for i, item in enumerate(self.items(value, path)):
+            p = (*path, i)
+            optional = ("by", "slack_user", "status", "revised_due", "reason", "before", "source")
+            u = self.fields(item, p, ("plan", "action", "at", "date", "text"), optional)
+            if u is None or not u.get("plan") or u.get("action") in (None, ""):
+                continue
+            date = self.date(u, "date", p)
+            if date is None:
+                continue
+            if u.get("by"):
+                self.ref((*p, "by"), str(u["by"]), "person")
+            status = self.status(u, "status", p) if u.get("status") is not None else None
+            update = Update(
+                date,
+                str(u.get("text") or ""),
+                self.text(u, "by", p),
+                self.source(u, p, False),
+                status,
+                self.text(u, "slack_user", p),
+                self.date(u, "revised_due", p),
+                self.text(u, "reason", p),
+                self.text(u, "at", p),
+                self.text(u, "before", p),
+            )
+            self.recorded.append((self.file, p, str(u["plan"]), str(u["action"]), update))
+
+    def merge_recorded(self) -> None:
+        """Append recorded updates to their actions, in the order they were recorded."""
+        extra: dict[tuple[str, str], list[Update]] = {}
+        for file, path, plan_id, action_id, update in self.recorded:
+            plan = self.plans.get(plan_id)
+            if plan is None or action_id not in {a.id for a in plan.actions}:
+                self.problems.append((file, (*path, "action"), f"no action {action_id!r} in plan {plan_id!r}"))
+                continue
+            extra.setdefault((plan_id, action_id), []).append(update)
+        for plan_id in {key[0] for key in extra}:
+            plan = self.plans[plan_id]
+            actions = tuple(
+                dataclasses.replace(a, updates=a.updates + tuple(extra[a.key])) if a.key in extra else a
+                for a in plan.actions
+            )
+            self.plans[plan_id] = dataclasses.replace(plan, actions=actions, _by_id={})
+
     def add_committee(self, value: Any, path: YamlPath, data: dict) -> None:
         d = self.fields(value, path, ("id", "name"), ("aliases", "organisation", "members", "source"))
         if d is None or not d.get("id"):
@@ -603,6 +651,7 @@ class _Builder:
             "organisation": (self.organisations, "organisation"),
             "lead": ({**self.people, **self.roles}, "person or role"),
         }
+        self.merge_recorded()
         for file, path, ref, kind in self.refs:
             pool, what = pools[kind]
             if ref not in pool:

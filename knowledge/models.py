@@ -81,6 +81,9 @@ class Update:
     status: str | None = None
     slack_user: str | None = None
     revised_due: DateSpec | None = None
+    reason: str | None = None  # why the due date was revised
+    at: str | None = None  # ISO timestamp of a recorded update (Europe/London)
+    before: str | None = None  # status and due date before a recorded update, for the audit trail
 
 
 @dataclass(frozen=True)

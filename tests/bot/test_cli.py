@@ -93,3 +93,16 @@ def test_console_script_runs_as_installed() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "next meets on Tuesday 14 January 2025" in result.stdout
+
+
+def test_update_command_records_and_refuses(mini_kb_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kb = str(mini_kb_dir)
+    assert (
+        main(["update", "alpha", "1", "--status", "in-progress", "--note", "Begun", "--by", "ann-lead", "--kb", kb])
+        == 0
+    )
+    assert "status in-progress (previously status not-stated; due 2020-03)" in capsys.readouterr().out
+    assert main(["update", "alpha", "1", "--note", "Me too", "--by", "bob-other", "--kb", kb]) == 2
+    assert "only its lead(s) or the plan's editors can (Ann Lead)" in capsys.readouterr().err
+    assert main(["ask", "history of action 1", "--kb", kb]) == 0
+    assert "Ann Lead [status -> in-progress]" in capsys.readouterr().out
