@@ -1,0 +1,107 @@
+"""`actionbot remind [--dry-run] [--today]`: this week's digests, printed or sent once per lead."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, add_today, command, load_kb
+from bot.remind_blocks import SECTION_TITLES
+from knowledge.dates import today_in_london
+from knowledge.digest import Composition, Windows, compose
+from knowledge.loader import parse_day
+
+
+def _remind_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--dry-run", action="store_true", help="print every digest and send nothing")
+    add_today(parser)
+    add_kb(parser)
+    parser.add_argument("--due-days", type=int, default=14, help="the 'due soon' window in days (default 14)")
+    parser.add_argument("--stale-days", type=int, default=90, help="days without an update before 'stale' (default 90)")
+
+
+@command("remind", "send (or with --dry-run print) this week's reminders to action leads", _remind_args)
+def run_remind(args: argparse.Namespace) -> int:
+    try:
+        today = parse_day(args.today) if args.today else today_in_london()
+    except ValueError as exc:
+        print(f"actionbot remind: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    kb = load_kb(args)
+    windows = Windows(args.due_days, args.stale_days)
+    if args.dry_run:
+        print(render_plan(compose(kb, today, windows)))
+        return EXIT_OK
+    return send(kb, today, windows)
+
+
+def render_plan(composition: Composition) -> str:
+    """Every digest as text: who gets what this week, and what reaches nobody."""
+    out = []
+    week = composition.digests[0].week if composition.digests else ""
+    out.append(f"Reminders for {week or 'this week'}: {len(composition.digests)} lead(s) would get a digest.")
+    for digest in composition.digests:
+        out.append(f"\n== {digest.name} ({digest.person}): {len(digest.items)} item(s)")
+        for section, title in SECTION_TITLES.items():
+            items = digest.section(section)
+            if items:
+                out.append(f"  {title}:")
+                for i in items:
+                    age = f", {i.age_days} days ago" if i.age_days is not None else ""
+                    kind = "milestone of " if i.milestone else ""
+                    due = "no due date" if i.due == "no due date" else f"due {i.due}"
+                    out.append(f"    - {i.plan_name}, {kind}action {i.action} ({due}): {i.text}")
+                    out.append(f"      latest: {i.latest[:160]}{age}")
+    if composition.unassigned:
+        out.append(f"\n== No person to send to: {len(composition.unassigned)} item(s)")
+        out.extend(
+            f"    - {u.item.plan_name} {u.item.action} ({u.item.section}): lead {u.lead}"
+            for u in composition.unassigned
+        )
+    return "\n".join(out)
+
+
+def send(kb, today, windows: Windows) -> int:
+    from rich.progress import Progress
+
+    from bot.remind import COORDINATORS_ENV, DEFAULT_PACE, PACE_ENV, Reminder, ReminderBusy
+    from bot.settings import Settings, SettingsError, api_url, state_path
+    from bot.slack.app import make_client
+    from bot.state import State
+
+    token = os.environ.get("SLACK_BOT_TOKEN", "")
+    if not token.startswith("xoxb-"):
+        print(
+            "actionbot remind: SLACK_BOT_TOKEN is not set (a bot token starting xoxb-; get it at api.slack.com/apps "
+            "-> your app -> OAuth & Permissions). Use --dry-run to see the digests without sending.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        settings = Settings(token, "", None, api_url(os.environ), state_path(os.environ))
+    except SettingsError as exc:
+        print(f"actionbot remind: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    coordinators = os.environ.get(COORDINATORS_ENV) or None
+    try:
+        pace = float(os.environ.get(PACE_ENV) or DEFAULT_PACE)
+    except ValueError:
+        print(f"actionbot remind: {PACE_ENV} must be a number of seconds, e.g. 1.1", file=sys.stderr)
+        return EXIT_USAGE
+    reminder = Reminder(kb, make_client(settings), State(settings.state_path), coordinators, windows, pace)
+    with Progress(transient=False) as progress:
+        task = progress.add_task("Sending digests", total=None)
+        try:
+            report = reminder.run(today, progress=lambda n, total: progress.update(task, completed=n, total=total))
+        except ReminderBusy as exc:
+            print(f"actionbot remind: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    print(
+        f"{report.week}: sent {len(report.sent)}, already sent {len(report.already)}, recovered "
+        f"{len(report.recovered)}, paused {len(report.paused)}, unreachable {len(report.unreachable)}"
+        + ("" if coordinators else f" (set {COORDINATORS_ENV} to post the coordinators' summary)")
+    )
+    for digest, why in report.unreachable:
+        print(f"  unreachable: {digest.name}: {why}")
+    return EXIT_OK

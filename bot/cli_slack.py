@@ -1,0 +1,85 @@
+"""`actionbot serve`: run the Slack app over Socket Mode (SLACK_APP_TOKEN set) or HTTP on --port."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from slack_bolt.error import BoltError
+from slack_sdk.errors import SlackClientError
+
+from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command
+from bot.settings import SettingsError, from_env
+
+log = logging.getLogger(__name__)
+DEFAULT_PORT = 3000
+
+
+def _serve_args(parser: argparse.ArgumentParser) -> None:
+    add_kb(parser)
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"HTTP port when not in Socket Mode (default {DEFAULT_PORT}), path /slack/events",
+    )
+
+
+@command("serve", "run the Slack app (Socket Mode if SLACK_APP_TOKEN is set, else HTTP on --port)", _serve_args)
+def run_serve(args: argparse.Namespace) -> int:
+    from bot.slack.app import build_app, make_client
+    from bot.slack.reload import EngineHolder
+    from bot.state import State
+
+    try:
+        settings = from_env()
+    except SettingsError as exc:
+        print(f"actionbot serve: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not 0 <= args.port <= 65535:
+        print(f"actionbot serve: --port {args.port} is not a TCP port (0-65535)", file=sys.stderr)
+        return EXIT_USAGE
+    holder = EngineHolder(args.kb)
+    state = State(settings.state_path)
+    state.forget_events()
+    client = make_client(settings)
+    try:
+        app = build_app(holder, settings, client, state=state)
+    except (BoltError, SlackClientError, OSError) as exc:
+        where = settings.api_url or "https://slack.com/api/"
+        print(
+            f"actionbot serve: Slack ({where}) did not accept SLACK_BOT_TOKEN: {exc}. Check the token at "
+            "api.slack.com/apps -> your app -> OAuth & Permissions, and reinstall the app if it was revoked.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    holder.watch()
+    holder.install_sighup()
+    try:
+        if settings.socket_mode:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            print(f"actionbot: connecting over Socket Mode; knowledge base {holder.root}", file=sys.stderr)
+            SocketModeHandler(app, settings.app_token, web_client=client).start()
+        else:
+            from bot.slack.server import make_server
+
+            try:
+                server = make_server(app, port=args.port)
+            except OSError as exc:
+                print(
+                    f"actionbot serve: cannot listen on port {args.port}: {exc.strerror or exc}; "
+                    "choose another with --port N",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+            print(
+                f"actionbot: listening on http://0.0.0.0:{server.server_address[1]}/slack/events; "
+                f"knowledge base {holder.root}",
+                file=sys.stderr,
+            )
+            server.serve_forever()
+    finally:
+        holder.stop()
+    return EXIT_OK

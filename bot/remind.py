@@ -1,0 +1,282 @@
+"""Send each lead one weekly digest, exactly once, and tell coordinators about anyone unreachable."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import logging
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+
+from bot import remind_blocks
+from bot.state import State
+from knowledge.digest import DEFAULT_WINDOWS, Composition, Digest, Windows, compose, iso_week
+from knowledge.models import KnowledgeBase
+
+log = logging.getLogger(__name__)
+EVENT_TYPE = "actionbot_reminder"
+COORDINATORS_ENV = "ACTIONBOT_COORDINATORS_CHANNEL"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS reminders (
+    person  TEXT NOT NULL,
+    week    TEXT NOT NULL,
+    status  TEXT NOT NULL,           -- sending | sent
+    channel TEXT,
+    ts      TEXT,
+    updated REAL NOT NULL,
+    PRIMARY KEY (person, week)
+);
+CREATE TABLE IF NOT EXISTS slack_ids_by_email (
+    email      TEXT PRIMARY KEY,
+    slack_user TEXT,                 -- NULL: looked up, no Slack account
+    looked_up  REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS reminder_pauses (
+    person TEXT PRIMARY KEY,
+    since  REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snoozes (
+    plan   TEXT NOT NULL,
+    action TEXT NOT NULL,
+    until  TEXT NOT NULL,            -- ISO date: the item leaves digests before this day
+    by     TEXT,
+    PRIMARY KEY (plan, action)
+);
+"""
+EMAIL_TTL = 7 * 24 * 3600
+PACE_ENV = "ACTIONBOT_REMIND_PACE"
+DEFAULT_PACE = 1.1  # seconds between digests: under chat.postMessage's one message a second
+SUMMARY = "#coordinators-summary"  # the reminders row that records this week's summary
+
+
+class ReminderBusy(Exception):
+    """Another reminder run holds the lock."""
+
+
+class RemindStore:
+    """The reminder tables in the bot's state database."""
+
+    def __init__(self, state: State) -> None:
+        self.state = state
+        state.ensure_schema(SCHEMA)
+
+    def status(self, person: str, week: str) -> tuple[str, str | None, str | None] | None:
+        row = (
+            self.state.connect()
+            .execute("SELECT status, channel, ts FROM reminders WHERE person = ? AND week = ?", (person, week))
+            .fetchone()
+        )
+        return tuple(row) if row else None
+
+    def mark(self, person: str, week: str, status: str, channel: str | None = None, ts: str | None = None) -> None:
+        self.state.connect().execute(
+            "INSERT INTO reminders (person, week, status, channel, ts, updated) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (person, week) DO UPDATE SET status = excluded.status, "
+            "channel = COALESCE(excluded.channel, channel), ts = COALESCE(excluded.ts, ts), updated = excluded.updated",
+            (person, week, status, channel, ts, time.time()),
+        )
+
+    def slack_user_for_email(self, email: str) -> tuple[bool, str | None]:
+        """(known, slack user or None) from the cache."""
+        row = (
+            self.state.connect()
+            .execute("SELECT slack_user, looked_up FROM slack_ids_by_email WHERE email = ?", (email.casefold(),))
+            .fetchone()
+        )
+        if row is None or time.time() - row[1] > EMAIL_TTL:
+            return False, None
+        return True, row[0]
+
+    def remember_email(self, email: str, slack_user: str | None) -> None:
+        self.state.connect().execute(
+            "INSERT OR REPLACE INTO slack_ids_by_email VALUES (?, ?, ?)", (email.casefold(), slack_user, time.time())
+        )
+
+    def paused(self) -> set[str]:
+        return {r[0] for r in self.state.connect().execute("SELECT person FROM reminder_pauses")}
+
+    def pause(self, person: str) -> None:
+        self.state.connect().execute("INSERT OR REPLACE INTO reminder_pauses VALUES (?, ?)", (person, time.time()))
+
+    def resume(self, person: str) -> None:
+        self.state.connect().execute("DELETE FROM reminder_pauses WHERE person = ?", (person,))
+
+    def snoozed(self, today: dt.date) -> frozenset[tuple[str, str]]:
+        rows = self.state.connect().execute("SELECT plan, action FROM snoozes WHERE until > ?", (today.isoformat(),))
+        return frozenset((r[0], r[1]) for r in rows)
+
+    def snooze(self, plan: str, action: str, until: dt.date, by: str | None) -> None:
+        self.state.connect().execute(
+            "INSERT OR REPLACE INTO snoozes VALUES (?, ?, ?, ?)", (plan, action, until.isoformat(), by)
+        )
+
+
+@contextlib.contextmanager
+def run_lock(state: State) -> Iterator[None]:
+    """One reminder run at a time per state database; a killed run's lock is released by the OS."""
+    path = Path(f"{state.path}.remind.lock")
+    with open(path, "a+b") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise ReminderBusy("another reminder run is in progress; this one sends nothing") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+@dataclass
+class RunReport:
+    week: str
+    sent: list[str] = field(default_factory=list)  # person ids
+    already: list[str] = field(default_factory=list)  # sent earlier this week
+    recovered: list[str] = field(default_factory=list)  # posted earlier but not recorded; found by metadata
+    paused: list[str] = field(default_factory=list)
+    unreachable: list[tuple[Digest, str]] = field(default_factory=list)
+    summary_posted: bool = False
+
+
+class Reminder:
+    """Composes this week's digests and delivers them through a Slack Web API client."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        client: Any,
+        state: State,
+        coordinators: str | None = None,
+        windows: Windows = DEFAULT_WINDOWS,
+        pace: float = 0.0,
+    ) -> None:
+        self.pace = pace  # minimum seconds between two digests (Slack allows about one message a second)
+        self._last_send = 0.0
+        self.kb, self.client, self.store = kb, client, RemindStore(state)
+        self.state, self.coordinators, self.windows = state, coordinators, windows
+
+    def compose(self, today: dt.date) -> Composition:
+        return compose(self.kb, today, self.windows, self.store.snoozed(today))
+
+    def run(
+        self,
+        today: dt.date,
+        progress: Callable[[int, int], None] | None = None,
+        before_send: Callable[[Digest], None] | None = None,
+    ) -> RunReport:
+        """Send every due digest once. Raises ReminderBusy if another run is going."""
+        with run_lock(self.state):
+            composition = self.compose(today)
+            report = RunReport(iso_week(today))
+            paused = self.store.paused()
+            total = len(composition.digests)
+            for n, digest in enumerate(composition.digests, 1):
+                self.deliver(digest, report, paused, before_send)
+                if progress:
+                    progress(n, total)
+            summary = self.store.status(SUMMARY, report.week)
+            if self.coordinators and not (summary and summary[0] == "sent"):
+                self.post_summary(composition, report)
+                self.store.mark(SUMMARY, report.week, "sent", self.coordinators)
+            return report
+
+    def deliver(
+        self, digest: Digest, report: RunReport, paused: set[str], before_send: Callable[[Digest], None] | None
+    ) -> None:
+        if digest.person in paused:
+            report.paused.append(digest.person)
+            return
+        previous = self.store.status(digest.person, digest.week)
+        if previous and previous[0] == "sent":
+            report.already.append(digest.person)
+            return
+        slack_user, why = self.slack_user(digest.person)
+        if slack_user is None:
+            report.unreachable.append((digest, why))
+            return
+        channel = self.open_dm(slack_user)
+        if channel is None:
+            report.unreachable.append((digest, "could not open a direct message"))
+            return
+        if previous and previous[0] == "sending":
+            found = self.find_posted(channel, digest)
+            if found:
+                self.store.mark(digest.person, digest.week, "sent", channel, found)
+                report.recovered.append(digest.person)
+                return
+        self.store.mark(digest.person, digest.week, "sending", channel)
+        wait = self._last_send + self.pace - time.monotonic()
+        if wait > 0:
+            time.sleep(wait)
+        self._last_send = time.monotonic()
+        if before_send:
+            before_send(digest)
+        response = self.client.chat_postMessage(
+            channel=channel,
+            text=remind_blocks.fallback_text(digest),
+            blocks=remind_blocks.digest_blocks(digest),
+            metadata={"event_type": EVENT_TYPE, "event_payload": {"person": digest.person, "week": digest.week}},
+            unfurl_links=False,
+        )
+        self.store.mark(digest.person, digest.week, "sent", channel, response.get("ts"))
+        report.sent.append(digest.person)
+
+    def slack_user(self, person_id: str) -> tuple[str | None, str]:
+        """The person's Slack user id, by knowledge-base Slack id, else users.lookupByEmail (cached)."""
+        person = self.kb.people[person_id]
+        if person.slack_id:
+            return person.slack_id, ""
+        if not person.email:
+            return None, "no Slack id and no email in the knowledge base"
+        known, cached = self.store.slack_user_for_email(person.email)
+        if known:
+            return cached, "" if cached else f"no Slack account for {person.email}"
+        try:
+            user = (self.client.users_lookupByEmail(email=person.email).get("user") or {}).get("id")
+        except SlackApiError as exc:
+            error = exc.response.get("error") if exc.response is not None else str(exc)
+            if error == "users_not_found":
+                self.store.remember_email(person.email, None)
+                return None, f"no Slack account for {person.email}"
+            return None, f"Slack lookup failed ({error})"
+        self.store.remember_email(person.email, user)
+        return user, ""
+
+    def open_dm(self, slack_user: str) -> str | None:
+        try:
+            return self.client.conversations_open(users=slack_user)["channel"]["id"]
+        except SlackApiError as exc:
+            log.warning("conversations.open for %s failed: %s", slack_user, exc)
+            return None
+
+    def find_posted(self, channel: str, digest: Digest) -> str | None:
+        """The ts of this week's digest already in the DM (a send not recorded before a crash), or None."""
+        try:
+            history = self.client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
+        except SlackApiError as exc:
+            log.warning("conversations.history for %s failed (%s); sending again", channel, exc)
+            return None
+        for message in history.get("messages", []):
+            meta = message.get("metadata") or {}
+            payload = meta.get("event_payload") or {}
+            if (
+                meta.get("event_type") == EVENT_TYPE
+                and payload.get("person") == digest.person
+                and payload.get("week") == digest.week
+            ):
+                return message.get("ts")
+        return None
+
+    def post_summary(self, composition: Composition, report: RunReport) -> None:
+        sent = len(report.sent) + len(report.recovered) + len(report.already)
+        text = remind_blocks.summary_text(composition, report.unreachable, sent, report.week)
+        self.client.chat_postMessage(
+            channel=self.coordinators, text=text[:3000], blocks=remind_blocks.summary_blocks(text)
+        )
+        report.summary_posted = True

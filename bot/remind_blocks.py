@@ -1,0 +1,140 @@
+"""Block Kit for a weekly digest and the coordinators' summary: pure functions returning dicts."""
+
+from __future__ import annotations
+
+import json
+
+from knowledge.digest import Composition, Digest, DigestItem
+
+SECTION_TITLES = {"overdue": "Overdue", "due-soon": "Due in the next two weeks", "stale": "No update for 90+ days"}
+MAX_BLOCKS = 50
+MAX_TEXT = 3000
+
+
+def _mrkdwn(text: str) -> str:
+    """Escape the three characters Slack's mrkdwn treats as markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def item_line(item: DigestItem) -> str:
+    kind = "milestone of " if item.milestone else ""
+    age = f", {item.age_days} days ago" if item.age_days is not None else ""
+    due = "no due date" if item.due == "no due date" else f"due {item.due}"
+    return (
+        f"*{_mrkdwn(item.plan_name)}, {kind}action {_mrkdwn(item.action)}* - {_mrkdwn(due)}\n"
+        f"{_mrkdwn(item.text)}\n_Latest: {_mrkdwn(item.latest)[:400]}{age}_"
+    )
+
+
+def item_buttons(item: DigestItem) -> dict:
+    value = json.dumps({"plan": item.plan, "action": item.action})
+    return {
+        "type": "actions",
+        "elements": [
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": "Add update"},
+                "action_id": "update_open",
+                "value": value,
+            },
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": "Mark complete"},
+                "action_id": "mark_complete",
+                "value": value,
+                "style": "primary",
+                "confirm": {
+                    "title": {"type": "plain_text", "text": "Mark complete?"},
+                    "text": {"type": "plain_text", "text": f"Mark {item.plan_name} {item.action} as complete?"},
+                    "confirm": {"type": "plain_text", "text": "Mark complete"},
+                    "deny": {"type": "plain_text", "text": "Cancel"},
+                },
+            },
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": "Snooze 1 week"},
+                "action_id": "snooze_week",
+                "value": value,
+            },
+        ],
+    }
+
+
+def fallback_text(digest: Digest) -> str:
+    counts = ", ".join(
+        f"{len(digest.section(s))} {SECTION_TITLES[s].lower()}" for s in SECTION_TITLES if digest.section(s)
+    )
+    return f"Your actions this week ({digest.week}): {counts}."
+
+
+def digest_blocks(digest: Digest) -> list[dict]:
+    """The digest as Block Kit: a header, then each section's items with buttons, within 50 blocks."""
+    blocks: list[dict] = [
+        {"type": "header", "text": {"type": "plain_text", "text": f"Your actions this week ({digest.week})"[:150]}},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": "Reply `pause reminders` to stop these digests."}]},
+    ]
+    budget = MAX_BLOCKS - len(blocks) - 1
+    shown = 0
+    for section, title in SECTION_TITLES.items():
+        items = digest.section(section)
+        if not items or budget < 3:
+            continue
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": f"*{title}* ({len(items)})"}})
+        budget -= 1
+        for item in items:
+            if budget < 2:
+                break
+            blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": item_line(item)[:MAX_TEXT]}})
+            blocks.append(item_buttons(item))
+            budget -= 2
+            shown += 1
+    if shown < len(digest.items):
+        more = len(digest.items) - shown
+        blocks.append(
+            {
+                "type": "context",
+                "elements": [
+                    {
+                        "type": "mrkdwn",
+                        "text": f"and {more} more - ask `/actions what is overdue for {_mrkdwn(digest.name)}`",
+                    }
+                ],
+            }
+        )
+    return blocks
+
+
+def summary_text(composition: Composition, unreachable: list[tuple[Digest, str]], sent: int, week: str) -> str:
+    """The coordinators' summary: counts per plan, leads who could not be reached and what they would get."""
+    lines = [f"*Weekly reminders {week}*: {sent} digest(s) sent, {len(unreachable)} lead(s) could not be reached."]
+    for plan, counts in sorted(composition.per_plan.items()):
+        lines.append(f"- {plan}: {counts['overdue']} overdue, {counts['due-soon']} due soon, {counts['stale']} stale")
+    for digest, why in unreachable:
+        lines.append(f"\n*{_mrkdwn(digest.name)}* ({why}) would have been sent:")
+        lines.extend(
+            f"  - {SECTION_TITLES[i.section]}: {i.plan_name} {_mrkdwn(i.action)}"
+            f"{' (milestone)' if i.milestone else ''} - due {_mrkdwn(i.due)}"
+            for i in digest.items
+        )
+    if composition.unassigned:
+        lines.append(f"\n*{len(composition.unassigned)} item(s) have no person to send to:*")
+        lines.extend(
+            f"  - {_mrkdwn(u.item.plan_name)} {_mrkdwn(u.item.action)} ({SECTION_TITLES[u.item.section]}): "
+            f"lead {_mrkdwn(u.lead)}"
+            for u in composition.unassigned[:60]
+        )
+        if len(composition.unassigned) > 60:
+            lines.append(f"  ... and {len(composition.unassigned) - 60} more")
+    return "\n".join(lines)
+
+
+def summary_blocks(text: str) -> list[dict]:
+    """Split the summary into section blocks of at most 3,000 characters."""
+    chunks, current = [], ""
+    for line in text.split("\n"):
+        if len(current) + len(line) + 1 > MAX_TEXT:
+            chunks.append(current)
+            current = ""
+        current += line[:MAX_TEXT] + "\n"
+    chunks.append(current)
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": c.rstrip() or " "}} for c in chunks[:MAX_BLOCKS]]

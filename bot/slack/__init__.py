@@ -1,0 +1,1 @@
+"""The Slack app: Bolt wiring, one module per surface, Block Kit builders and the knowledge-base reloader."""

@@ -1,0 +1,53 @@
+"""Build the Bolt app: the Web API client, the middleware and every surface's listeners. Wiring only."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
+
+from bot.settings import Settings
+from bot.slack import commands, dedupe, errors, events, home
+from bot.slack.deps import Deps
+from bot.slack.reload import EngineHolder
+from bot.state import State
+
+RATE_LIMIT_RETRIES = 3
+
+
+def make_client(settings: Settings) -> WebClient:
+    """A WebClient on SLACK_API_URL (or Slack's own) that waits out 429s (Retry-After) and retries lost connections."""
+    return WebClient(
+        token=settings.bot_token,
+        base_url=settings.api_url or WebClient.BASE_URL,
+        retry_handlers=[ConnectionErrorRetryHandler(), RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES)],
+    )
+
+
+def build_app(
+    engine_holder: EngineHolder,
+    settings: Settings,
+    client: WebClient,
+    *,
+    state: State | None = None,
+    executor: Executor | None = None,
+    deps: Deps | None = None,
+) -> App:
+    """The Bolt app with signature verification on; checks the token with auth.test (raises BoltError if refused)."""
+    deps = deps or Deps(engine_holder, state or State(settings.state_path))
+    app = App(
+        name="actionbot",
+        client=client,
+        signing_secret=settings.signing_secret,
+        listener_executor=executor,
+        logger=logging.getLogger("actionbot.bolt"),
+    )
+    app.use(dedupe.middleware(deps.state))
+    events.register(app, deps)
+    commands.register(app, deps)
+    home.register(app, deps)
+    errors.register(app)
+    return app

@@ -1,0 +1,71 @@
+"""The App Home tab: "Your actions" for the Slack user, grouped overdue / due soon / others."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.slack import blocks, identity
+from bot.slack.deps import Deps
+from bot.slack.visibility import home_audience
+from knowledge import describe, facts
+from knowledge.answer import Item
+from knowledge.engine import Engine
+
+log = logging.getLogger(__name__)
+DUE_SOON_DAYS = 30
+GROUPS = ("Overdue", "Due soon", "Others")
+
+
+def your_actions(engine: Engine, person: str, today: dt.date) -> tuple[list[tuple[str, list[Item]]], bool]:
+    """The person's actions (led in person or through a role they hold), grouped; and whether any plan was hidden."""
+    kb = engine.kb
+    refs = {person} | {r.id for r in kb.roles.values() if any(h.person == person for h in r.holders)}
+    grouped: dict[str, list[tuple[dt.date, Item]]] = {g: [] for g in GROUPS}
+    hidden = False
+    for plan in kb.plans.values():
+        if not engine.visible(plan.id, home_audience(person)):
+            hidden = True
+            continue
+        for action in plan.actions:
+            if not refs.intersection(action.leads):
+                continue
+            due, status = facts.effective_due(action), facts.current_status(action)
+            if facts.is_overdue(due, status, today):
+                group = "Overdue"
+            elif facts.is_due_soon(due, status, today, DUE_SOON_DAYS):
+                group = "Due soon"
+            else:
+                group = "Others"
+            grouped[group].append((due.date if due else dt.date.max, describe.action_item(kb, action, today)))
+    return [(g, [item for _, item in sorted(grouped[g], key=lambda pair: pair[0])]) for g in GROUPS], hidden
+
+
+def home_for(slack_user: str, engine: Engine, person: str | None, today: dt.date) -> dict:
+    """The Home view for a Slack user already resolved (or not) to a person."""
+    if person is None or person not in engine.kb.people:
+        return blocks.home_view(None, [], today, slack_user)
+    groups, hidden = your_actions(engine, person, today)
+    notes = ("Some plans are restricted and are not shown here.",) if hidden else ()
+    return blocks.home_view(engine.kb.people[person].name, groups, today, slack_user, notes)
+
+
+def handle_home_opened(event: dict, client: WebClient, deps: Deps) -> None:
+    """Publish "Your actions" when the user opens the Home tab."""
+    if event.get("tab", "home") != "home":
+        return
+    user = event["user"]
+    engine = deps.holder.engine
+    person = identity.resolve(user, engine.kb, client, deps.state)
+    client.views_publish(user_id=user, view=home_for(user, engine, person, deps.today()))
+
+
+def register(app: App, deps: Deps) -> None:
+    """Wire the app_home_opened listener."""
+
+    @app.event("app_home_opened")
+    def on_app_home_opened(event: dict, client: WebClient) -> None:
+        handle_home_opened(event, client, deps)

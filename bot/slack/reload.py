@@ -1,0 +1,116 @@
+"""Knowledge-base reload on SIGHUP or file change, keeping the last good engine when new files are invalid."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from knowledge import cache, loader
+from knowledge.engine import Engine
+from knowledge.errors import KnowledgeError
+from knowledge.models import KnowledgeBase
+
+log = logging.getLogger(__name__)
+Stamp = tuple[tuple[str, int, int], ...]
+POLL_SECONDS = 2.0
+
+
+class EngineHolder:
+    """Holds the engine in use; `engine` is swapped whole, so a reader always sees one consistent knowledge base."""
+
+    def __init__(self, root: str | Path | None = None, load: Callable[[Path], KnowledgeBase] = cache.load) -> None:
+        """Load the knowledge base at `root` (default: ACTIONBOT_KB or the bundled one); raises KnowledgeError."""
+        self.root = Path(root) if root is not None else loader.default_root()
+        self._load = load
+        self._lock = threading.Lock()
+        self._stamp = stamp(self.root)
+        self.engine = Engine(load(self.root))
+        self.last_error: str | None = None
+        self.generation = 0  # how many successful reloads; see wait_for_generation
+        self._changed = threading.Condition()
+        self._force = False
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+
+    def reload(self) -> bool:
+        """Load the files again; on success swap the engine and return True, else log the problems and keep serving."""
+        with self._lock:
+            self._stamp = stamp(self.root)
+            try:
+                engine = Engine(self._load(self.root))
+            except (KnowledgeError, OSError) as exc:
+                self.last_error = str(exc)
+                log.error("knowledge base at %s not reloaded; still serving the last good one.\n%s", self.root, exc)
+                return False
+            self.engine = engine
+            self.last_error = None
+            with self._changed:
+                self.generation += 1
+                self._changed.notify_all()
+            log.info("knowledge base reloaded from %s: %d plans", self.root, len(engine.kb.plans))
+            return True
+
+    def wait_for_generation(self, generation: int, timeout: float) -> bool:
+        """Block until `generation` successful reloads happened (or timeout); returns whether they did."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self.generation >= generation, timeout)
+
+    def changed(self) -> bool:
+        """True when any knowledge-base file was added, removed or modified since the last (re)load."""
+        return stamp(self.root) != self._stamp
+
+    def poll(self) -> bool | None:
+        """Reload if the files changed: True/False as `reload`, None when nothing changed."""
+        return self.reload() if self.changed() else None
+
+    def request_reload(self) -> None:
+        """Ask the watcher to reload now (what SIGHUP does); safe to call from a signal handler."""
+        self._force = True
+        self._wake.set()
+
+    def watch(self, interval: float = POLL_SECONDS) -> threading.Thread:
+        """Start a daemon thread that polls the files every `interval` seconds and serves reload requests."""
+        thread = threading.Thread(target=self._run, args=(interval,), name="kb-watcher", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        """Stop the watcher thread."""
+        self._stop.set()
+        self._wake.set()
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.is_set():
+            self._wake.wait(interval)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
+            forced, self._force = self._force, False
+            try:
+                self.reload() if forced else self.poll()
+            except Exception:  # a bug in loading must not kill the watcher; it is logged with its traceback
+                log.exception("knowledge-base watcher failed; will try again in %.0f s", interval)
+
+    def install_sighup(self) -> bool:
+        """Reload on SIGHUP (main thread, POSIX only); returns whether the handler was installed."""
+        if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+            return False
+        signal.signal(signal.SIGHUP, lambda _signum, _frame: self.request_reload())
+        return True
+
+
+def stamp(root: Path) -> Stamp:
+    """(path, mtime_ns, size) of every knowledge-base file: changes when any file does."""
+    out = []
+    if not root.is_dir():
+        return ()
+    for path in loader.kb_files(root):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            continue
+        out.append((str(path), st.st_mtime_ns, st.st_size))
+    return tuple(out)
