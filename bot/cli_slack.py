@@ -10,6 +10,7 @@ from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackClientError
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command
+from bot.schedule import ScheduleError, WeeklySchedule, cron_expression
 from bot.settings import SettingsError, from_env
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,14 @@ def run_serve(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    try:
+        schedule = reminder_schedule(holder, client, state)
+    except ScheduleError as exc:
+        print(f"actionbot serve: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     holder.watch()
     holder.install_sighup()
+    schedule.start()
     try:
         if settings.socket_mode:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -81,5 +88,35 @@ def run_serve(args: argparse.Namespace) -> int:
             )
             server.serve_forever()
     finally:
+        schedule.stop()
         holder.stop()
     return EXIT_OK
+
+
+def reminder_schedule(holder, client, state) -> WeeklySchedule:
+    """The weekly reminder run (ACTIONBOT_REMIND_CRON, default Monday 09:00 London) on its own thread.
+
+    Raises ScheduleError for a malformed cron expression.
+    """
+    import os
+
+    from bot.remind import COORDINATORS_ENV, DEFAULT_PACE, Reminder, ReminderBusy
+
+    expr = cron_expression()
+    coordinators = os.environ.get(COORDINATORS_ENV) or None
+
+    def job(day) -> None:
+        try:
+            report = Reminder(holder.engine.kb, client, state, coordinators, pace=DEFAULT_PACE).run(day)
+        except ReminderBusy as exc:
+            log.info("scheduled reminders skipped: %s", exc)
+            return
+        log.info(
+            "reminders %s: sent %d, already %d, unreachable %d",
+            report.week,
+            len(report.sent),
+            len(report.already),
+            len(report.unreachable),
+        )
+
+    return WeeklySchedule(expr, job)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from bot.slack.update_blocks import update_buttons
 from knowledge.digest import Composition, Digest, DigestItem
 
 SECTION_TITLES = {"overdue": "Overdue", "due-soon": "Due in the next two weeks", "stale": "No update for 90+ days"}
@@ -27,37 +26,7 @@ def item_line(item: DigestItem) -> str:
 
 
 def item_buttons(item: DigestItem) -> dict:
-    value = json.dumps({"plan": item.plan, "action": item.action})
-    return {
-        "type": "actions",
-        "elements": [
-            {
-                "type": "button",
-                "text": {"type": "plain_text", "text": "Add update"},
-                "action_id": "update_open",
-                "value": value,
-            },
-            {
-                "type": "button",
-                "text": {"type": "plain_text", "text": "Mark complete"},
-                "action_id": "mark_complete",
-                "value": value,
-                "style": "primary",
-                "confirm": {
-                    "title": {"type": "plain_text", "text": "Mark complete?"},
-                    "text": {"type": "plain_text", "text": f"Mark {item.plan_name} {item.action} as complete?"},
-                    "confirm": {"type": "plain_text", "text": "Mark complete"},
-                    "deny": {"type": "plain_text", "text": "Cancel"},
-                },
-            },
-            {
-                "type": "button",
-                "text": {"type": "plain_text", "text": "Snooze 1 week"},
-                "action_id": "snooze_week",
-                "value": value,
-            },
-        ],
-    }
+    return update_buttons(item.plan, item.action, f"{item.plan_name} {item.action}")
 
 
 def fallback_text(digest: Digest) -> str:

@@ -10,7 +10,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 
 from bot.settings import Settings
-from bot.slack import commands, dedupe, errors, events, home
+from bot.slack import commands, dedupe, errors, events, home, progress
 from bot.slack.deps import Deps
 from bot.slack.reload import EngineHolder
 from bot.state import State
@@ -49,5 +49,6 @@ def build_app(
     events.register(app, deps)
     commands.register(app, deps)
     home.register(app, deps)
+    progress.register(app, deps)
     errors.register(app)
     return app

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
+from bot.slack.update_blocks import update_buttons
 from knowledge.answer import Answer, Item
 
 MAX_BLOCKS = 50  # per message
@@ -161,6 +162,9 @@ def answer_message(
         buttons.append(button("Share in channel", SHARE_ACTION, share_question, style="primary"))
     if buttons:
         tail.append(actions(buttons))
+    if answer.subject and answer.subject[0] == "action" and len(answer.items) == 1 and answer.items[0].ref:
+        plan, action_id = answer.items[0].ref
+        tail.append(update_buttons(plan, action_id, answer.items[0].title))
     room = max_blocks - len(head) - len(tail)
     body: list[Block] = []
     shown = 0

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.slack import blocks, identity
+from bot.slack import blocks, identity, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
 from bot.slack.visibility import audience, is_dm_channel, needs_person
@@ -80,6 +80,9 @@ def _person(user: str | None, channel_is_dm: bool, client: WebClient, deps: Deps
 
 def handle_command(command: dict, respond: Respond, client: WebClient, deps: Deps) -> None:
     """Answer `/actions ...` (already acknowledged)."""
+    if (command.get("text") or "").strip().lower().startswith("update "):
+        send(respond, response_type="ephemeral", text=progress.handle_update_command(command, client, deps))
+        return
     engine = deps.holder.engine
     is_dm = is_dm_channel(command.get("channel_id"), channel_name=command.get("channel_name"))
     person = _person(command.get("user_id"), is_dm, client, deps, engine)

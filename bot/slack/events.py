@@ -8,7 +8,7 @@ import logging
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.slack import blocks, identity
+from bot.slack import blocks, identity, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
 from bot.slack.visibility import audience, needs_person
@@ -61,6 +61,10 @@ def handle_mention(event: dict, client: WebClient, deps: Deps) -> None:
 def handle_message(event: dict, client: WebClient, deps: Deps) -> None:
     """Answer a direct message; ignore every other message event."""
     if not is_question_dm(event):
+        return
+    paused = progress.pause_reply(event.get("text") or "", event["user"], client, deps)
+    if paused is not None:
+        client.chat_postMessage(channel=event["channel"], text=paused)
         return
     engine = deps.holder.engine
     person = identity.resolve(event["user"], engine.kb, client, deps.state) if needs_person(engine) else None

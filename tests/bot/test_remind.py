@@ -14,6 +14,7 @@ from bot import remind_blocks
 from bot.remind import EVENT_TYPE, Reminder, ReminderBusy, RemindStore, run_lock
 from bot.state import State
 from knowledge.digest import compose
+from knowledge.loader import load_knowledge_base
 from knowledge.models import KnowledgeBase
 from tests.bot.slack_stub import SlackStub
 
@@ -226,3 +227,19 @@ def test_sends_are_paced(bundled: KnowledgeBase, stub: SlackStub, tmp_path: Path
     assert len(times) == 3
     # sends start >= 0.3 s apart; arrival can be up to one request's latency closer than that
     assert all(b - a >= 0.2 for a, b in itertools.pairwise(times))
+
+
+def test_an_update_shows_in_the_next_digest(mini_kb_dir: Path) -> None:
+    from knowledge.dates import LONDON
+    from knowledge.updates import UpdateRequest, record_update
+
+    today = dt.date(2021, 1, 4)
+    before = compose(load_knowledge_base(mini_kb_dir), today)
+    assert [(d.person, [i.action for i in d.items]) for d in before.digests] == [("ann-lead", ["1"])]
+    record_update(
+        mini_kb_dir,
+        load_knowledge_base(mini_kb_dir),
+        UpdateRequest("alpha", "1", "ann-lead", "Done and reported", "complete"),
+        dt.datetime(2021, 1, 4, 9, tzinfo=LONDON),
+    )
+    assert compose(load_knowledge_base(mini_kb_dir), today).digests == []

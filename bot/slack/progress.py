@@ -1,0 +1,314 @@
+"""Progress updates from Slack: "Add update" (a modal), "Mark complete", "Snooze 1 week",
+`/actions update ...`, and "pause/resume reminders" in a DM. Handlers are plain functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+import shlex
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+
+from bot.remind import RemindStore
+from bot.slack import identity
+from bot.slack.deps import Deps
+from bot.slack.update_blocks import COMPLETE, OPEN, SNOOZE
+from knowledge import facts
+from knowledge.models import STATUSES, Action, KnowledgeBase
+from knowledge.text import id_key
+from knowledge.updates import MAX_NOTE, UpdateError, UpdateRequest, find_action, record_update, validate
+
+log = logging.getLogger(__name__)
+SUBMIT = "update_submit"
+PAUSE = re.compile(r"^\s*(pause|stop|mute)\s+(the\s+)?reminders?\s*[.!]?\s*$", re.I)
+RESUME = re.compile(r"^\s*(resume|restart|start|unmute)\s+(the\s+)?reminders?\s*[.!]?\s*$", re.I)
+SNOOZE_DAYS = 7
+
+
+# -- Block Kit ------------------------------------------------------------------------------
+def update_modal(action: Action, label: str, channel: str | None) -> dict:
+    """The "Add update" modal: status, note, and an optional revised due date with its reason."""
+    status = facts.current_status(action)
+    options = [{"text": {"type": "plain_text", "text": s}, "value": s} for s in STATUSES]
+    return {
+        "type": "modal",
+        "callback_id": SUBMIT,
+        "private_metadata": json.dumps({"plan": action.plan, "action": action.id, "channel": channel}),
+        "title": {"type": "plain_text", "text": "Add update"},
+        "submit": {"type": "plain_text", "text": "Save"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": f"*{label[:200]}*\n{action.text[:2500]}"}},
+            {
+                "type": "input",
+                "block_id": "status",
+                "label": {"type": "plain_text", "text": "Status"},
+                "element": {
+                    "type": "static_select",
+                    "action_id": "value",
+                    "options": options,
+                    "initial_option": next(o for o in options if o["value"] == status),
+                },
+            },
+            {
+                "type": "input",
+                "block_id": "note",
+                "label": {"type": "plain_text", "text": "What has happened"},
+                "element": {
+                    "type": "plain_text_input",
+                    "action_id": "value",
+                    "multiline": True,
+                    "max_length": MAX_NOTE,
+                },
+            },
+            {
+                "type": "input",
+                "block_id": "due",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Revised due date"},
+                "element": {"type": "datepicker", "action_id": "value"},
+            },
+            {
+                "type": "input",
+                "block_id": "reason",
+                "optional": True,
+                "label": {"type": "plain_text", "text": "Reason for the new date"},
+                "element": {"type": "plain_text_input", "action_id": "value"},
+            },
+        ],
+    }
+
+
+def _field(values: dict, block: str) -> str | None:
+    element = (values.get(block) or {}).get("value") or {}
+    return (
+        (element.get("selected_option") or {}).get("value")
+        or element.get("selected_date")
+        or element.get("value")
+        or None
+    )
+
+
+def request_from_view(view: dict, person: str, slack_user: str) -> UpdateRequest:
+    """The update a submitted modal asks for."""
+    meta = json.loads(view.get("private_metadata") or "{}")
+    values = (view.get("state") or {}).get("values") or {}
+    return UpdateRequest(
+        meta["plan"],
+        meta["action"],
+        person,
+        _field(values, "note") or "",
+        _field(values, "status"),
+        _field(values, "due"),
+        _field(values, "reason"),
+        slack_user,
+    )
+
+
+def field_errors(message: str) -> dict[str, str]:
+    """Which modal block an UpdateError belongs to, for `response_action: errors`."""
+    lowered = message.lower()
+    block = (
+        "due"
+        if "due date" in lowered
+        else "reason"
+        if "reason" in lowered
+        else ("status" if "status" in lowered else "note")
+    )
+    return {block: message[:150]}
+
+
+# -- handlers -------------------------------------------------------------------------------
+def who(deps: Deps, client: WebClient, slack_user: str) -> str | None:
+    return identity.resolve(slack_user, deps.holder.engine.kb, client, deps.state)
+
+
+def unknown_user_text(slack_user: str) -> str:
+    return (
+        f"Sorry, I can't tell which person in the action plans you are (<@{slack_user}>). Ask a coordinator to "
+        "add your Slack id or email to the knowledge base."
+    )
+
+
+def label_of(kb: KnowledgeBase, action: Action) -> str:
+    from knowledge.describe import action_label
+
+    return action_label(kb, action)
+
+
+def handle_open(body: dict, client: WebClient, respond: Respond, deps: Deps) -> None:
+    """Open the update modal, or say politely why this person cannot update the action."""
+    target = json.loads(body["actions"][0]["value"])
+    slack_user = body["user"]["id"]
+    kb = deps.holder.engine.kb
+    person = who(deps, client, slack_user)
+    if person is None:
+        respond(text=unknown_user_text(slack_user), response_type="ephemeral", replace_original=False)
+        return
+    try:
+        action = find_action(kb, target["plan"], target["action"])
+        from knowledge.updates import check_permission
+
+        check_permission(kb, action, person)
+    except UpdateError as exc:
+        respond(text=str(exc), response_type="ephemeral", replace_original=False)
+        return
+    channel = (body.get("channel") or {}).get("id")
+    client.views_open(trigger_id=body["trigger_id"], view=update_modal(action, label_of(kb, action), channel))
+
+
+def handle_submit(ack: Ack, body: dict, view: dict, client: WebClient, deps: Deps) -> None:
+    """Validate and record a submitted modal; errors go back into the modal, success to a DM."""
+    slack_user = body["user"]["id"]
+    person = who(deps, client, slack_user)
+    if person is None:
+        ack(response_action="errors", errors={"note": "I can't tell which person in the plans you are."})
+        return
+    request = request_from_view(view, person, slack_user)
+    kb = deps.holder.engine.kb
+    try:
+        validate(kb, request, deps.today())
+        entry = record_update(deps.holder.root, kb, request)
+    except UpdateError as exc:
+        ack(response_action="errors", errors=field_errors(str(exc)))
+        return
+    ack()
+    deps.holder.reload()
+    client.chat_postMessage(channel=slack_user, text=confirmation(kb, request, entry))
+
+
+def confirmation(kb: KnowledgeBase, request: UpdateRequest, entry: dict) -> str:
+    action = find_action(kb, request.plan, request.action)
+    parts = [f"Saved your update to {label_of(kb, action)}"]
+    if entry.get("status"):
+        parts.append(f"status {entry['status']}")
+    if entry.get("revised_due"):
+        parts.append(f"due revised to {entry['revised_due']}")
+    return ", ".join(parts) + f" (was: {entry['before']}). Everyone asking now sees it."
+
+
+def handle_complete(body: dict, client: WebClient, respond: Respond, deps: Deps) -> None:
+    """Mark an action complete (the button asked for confirmation); a second click changes nothing."""
+    target = json.loads(body["actions"][0]["value"])
+    slack_user = body["user"]["id"]
+    person = who(deps, client, slack_user)
+    if person is None:
+        respond(text=unknown_user_text(slack_user), response_type="ephemeral", replace_original=False)
+        return
+    kb = deps.holder.engine.kb
+    request = UpdateRequest(
+        target["plan"], target["action"], person, "Marked complete from Slack.", "complete", slack_user=slack_user
+    )
+    try:
+        entry = record_update(deps.holder.root, kb, request)
+    except UpdateError as exc:
+        respond(text=str(exc), response_type="ephemeral", replace_original=False)
+        return
+    deps.holder.reload()
+    respond(text=confirmation(kb, request, entry), response_type="ephemeral", replace_original=False)
+
+
+def handle_snooze(body: dict, client: WebClient, respond: Respond, deps: Deps) -> None:
+    """Leave an item out of digests for a week."""
+    target = json.loads(body["actions"][0]["value"])
+    slack_user = body["user"]["id"]
+    person = who(deps, client, slack_user)
+    kb = deps.holder.engine.kb
+    try:
+        action = find_action(kb, target["plan"], target["action"])
+        from knowledge.updates import check_permission
+
+        check_permission(kb, action, person)
+    except UpdateError as exc:
+        respond(text=str(exc), response_type="ephemeral", replace_original=False)
+        return
+    until = deps.today() + dt.timedelta(days=SNOOZE_DAYS)
+    RemindStore(deps.state).snooze(action.plan, action.id, until, person)
+    respond(
+        text=f"Snoozed {label_of(kb, action)}: it leaves your reminders until {until.day} {until:%B %Y}.",
+        response_type="ephemeral",
+        replace_original=False,
+    )
+
+
+USAGE = (
+    'Usage: `/actions update <plan> <action> <status> "<note>"`, e.g. '
+    '`/actions update county-iicsa "Action 12" in-progress "Reviewer appointed"`. Statuses: '
+    + ", ".join(STATUSES)
+    + "."
+)
+
+
+def parse_update_command(text: str, kb: KnowledgeBase) -> tuple[str, str, str, str]:
+    """(plan, action id, status, note) from `update <plan> <id> <status> "<note>"`; raises UpdateError."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        raise UpdateError(f"I couldn't read that (an unclosed quote?). {USAGE}") from None
+    if len(words) < 5 or words[0].lower() != "update":
+        raise UpdateError(USAGE)
+    plan = words[1]
+    if plan not in kb.plans:
+        raise UpdateError(f"There is no plan {plan!r}. Plans: {', '.join(sorted(kb.plans))}. {USAGE}")
+    key = id_key(words[2])
+    action = next((a.id for a in kb.plans[plan].actions if id_key(a.id) == key), words[2])
+    return plan, action, words[3], " ".join(words[4:])
+
+
+def handle_update_command(command: dict, client: WebClient, deps: Deps) -> str:
+    """The reply to `/actions update ...`."""
+    slack_user = command.get("user_id", "")
+    person = who(deps, client, slack_user)
+    if person is None:
+        return unknown_user_text(slack_user)
+    kb = deps.holder.engine.kb
+    try:
+        plan, action, status, note = parse_update_command(command.get("text") or "", kb)
+        request = UpdateRequest(plan, action, person, note, status, slack_user=slack_user)
+        entry = record_update(deps.holder.root, kb, request)
+    except UpdateError as exc:
+        return str(exc)
+    deps.holder.reload()
+    return confirmation(kb, request, entry)
+
+
+def pause_reply(text: str, slack_user: str, client: WebClient, deps: Deps) -> str | None:
+    """The reply to "pause reminders" / "resume reminders" in a DM, or None for any other message."""
+    pausing, resuming = PAUSE.match(text or ""), RESUME.match(text or "")
+    if not pausing and not resuming:
+        return None
+    person = who(deps, client, slack_user)
+    if person is None:
+        return unknown_user_text(slack_user)
+    store = RemindStore(deps.state)
+    if pausing:
+        store.pause(person)
+        return "Paused: you won't get weekly reminders until you say `resume reminders`."
+    store.resume(person)
+    return "Resumed: you'll get your weekly reminder again."
+
+
+def register(app: App, deps: Deps) -> None:
+    """Wire the update buttons and the modal submission."""
+
+    @app.action(OPEN)
+    def on_open(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        ack()
+        handle_open(body, client, respond, deps)
+
+    @app.action(COMPLETE)
+    def on_complete(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        ack()
+        handle_complete(body, client, respond, deps)
+
+    @app.action(SNOOZE)
+    def on_snooze(ack: Ack, body: dict, client: WebClient, respond: Respond) -> None:
+        ack()
+        handle_snooze(body, client, respond, deps)
+
+    @app.view(SUBMIT)
+    def on_submit(ack: Ack, body: dict, view: dict, client: WebClient) -> None:
+        handle_submit(ack, body, view, client, deps)
