@@ -1,0 +1,358 @@
+"""Lay blocks onto base.docx with python-docx, writing numbering and table XML directly.
+
+The one module of the package that imports docx.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import docx
+from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.packuri import PackURI
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.parts.numbering import NumberingPart
+from docx.shared import Emu
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+
+from assemblers.blocks import (
+    STYLES,
+    Block,
+    Cell,
+    Heading,
+    Image,
+    NumberedParagraph,
+    PageBreak,
+    Paragraph,
+    Parsed,
+    Recommendation,
+    Run,
+    Table,
+)
+from assemblers.errors import AssemblyError
+from assemblers.escape import strip_control
+
+REFERENCE_PLACEHOLDER = "{reference}"
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_MARKER = "actionbot-blocks-go-here"
+RAG_FILLS = {"red": "FF6B6B", "amber": "FFC000", "green": "92D050", "grey": "D9D9D9"}
+HEADER_FILL = "D9E2F3"
+INDENT = 567  # twips: 1 cm from the number to the text
+_KINDS = {
+    WD_STYLE_TYPE.PARAGRAPH: "paragraph",
+    WD_STYLE_TYPE.TABLE: "table",
+    WD_STYLE_TYPE.CHARACTER: "character",
+    WD_STYLE_TYPE.LIST: "numbering",
+}
+
+
+def open_base(path: Path) -> Document:
+    """Return the base document at `path`; raises AssemblyError when it is missing or not a .docx."""
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError, etree.XMLSyntaxError) as exc:
+        raise AssemblyError(
+            f"cannot open the style file {path}: {exc}.",
+            "Give a Word .docx file, or leave out --style to use templates/base.docx.",
+        ) from exc
+
+
+def style_kinds(path: Path) -> dict[str, str]:
+    """Return {style name as Word shows it: paragraph | table | character | numbering} for a .docx file.
+
+    Raises AssemblyError when the file cannot be opened.
+    """
+    return {style.name: _KINDS.get(style.type, "other") for style in open_base(path).styles}
+
+
+def write(parsed: Parsed, base: Path, images: Mapping[str, bytes] | None = None) -> bytes:
+    """Return the bytes of a .docx: `parsed` laid onto a copy of the base document's styles, page and footer.
+
+    The base's body is replaced; its sections, headers and footers stay, with "{reference}" in a
+    footer replaced by the document's reference. Raises AssemblyError for a style the base lacks
+    or a picture `images` does not supply.
+    """
+    document = open_base(base)
+    writer = _Writer(document, base, images or {})
+    writer.body(parsed.blocks)
+    writer.footer(parsed.properties.get("reference", ""))
+    document = writer.document
+    props = document.core_properties
+    props.author = props.last_modified_by = "actionbot"
+    props.title = parsed.properties.get("title", "")
+    props.comments = "Draft assembled by actionbot from the knowledge base."
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+class _Writer:
+    """Turns blocks into WordprocessingML for one document."""
+
+    def __init__(self, document: Document, base: Path, images: Mapping[str, bytes]) -> None:
+        self.document = document
+        self.base = base
+        self.images = images
+        self.style_ids = {s.name: s.style_id for s in document.styles}
+        self.numbering = _Numbering(document)
+        section = document.sections[-1]
+        self.text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
+        self.paragraph_num: int | None = None
+        self.recommendation_nums: dict[int, int] = {}
+
+    def sid(self, name: str) -> str:
+        """Return the style id of a style name; raises AssemblyError when the base lacks it."""
+        try:
+            return self.style_ids[name]
+        except KeyError:
+            raise AssemblyError(
+                f"the style {name!r} is not in {self.base}.",
+                "Add it to that file, or leave out --style to use templates/base.docx.",
+            ) from None
+
+    def body(self, blocks: list[Block]) -> None:
+        """Replace the document body with the blocks, whose XML is built as text and parsed in one go."""
+        root = self.document.part.element
+        body = root.find(qn("w:body"))
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        parts: list[str] = []
+        pictures: list[tuple[int, Image]] = []
+        for block in blocks:
+            if isinstance(block, Image):
+                pictures.append((len(parts), block))
+            parts.extend(self.xml(block))
+        if blocks and isinstance(blocks[-1], Table):
+            parts.append("<w:p/>")
+        xml = strip_control("".join(parts))  # whatever the template wrote, nothing XML 1.0 forbids
+        if root.nsmap.get("w") == W_NS:
+            elements = self._reparse(root, body, xml)
+        else:  # a base that names the main namespace otherwise: move the nodes over (slower)
+            fragment = parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>")
+            elements = list(fragment)
+            for element in reversed(elements):
+                body.insert(0, element)
+        for index, image in pictures:
+            self.picture(elements[index], image)
+
+    def _reparse(self, root: etree._Element, body: etree._Element, xml: str) -> list[etree._Element]:
+        """Parse document.xml once with `xml` at the start of the body; return the new body's elements.
+
+        Moving tens of thousands of nodes from a parsed fragment into another document costs more
+        than the whole rest of the write; serialising the (empty-bodied) base and parsing it back
+        with the blocks in place is several times faster. python-docx keeps a part's XML in
+        `_element`, so the part and this writer's Document proxy are pointed at the new tree.
+        """
+        body.insert(0, etree.Comment(_MARKER))
+        head, tail = etree.tostring(root, encoding="unicode").split(f"<!--{_MARKER}-->")
+        new_root = parse_xml(head + xml + tail)
+        part = self.document.part
+        part._element = new_root
+        self.document = Document(new_root, part)
+        return list(new_root.find(qn("w:body")))
+
+    def xml(self, block: Block) -> list[str]:
+        """Return the XML of one block as top-level body elements."""
+        if isinstance(block, Heading | Paragraph):
+            return [self.paragraph(block.style, block.runs)]
+        if isinstance(block, NumberedParagraph):
+            if self.paragraph_num is None:
+                self.paragraph_num = self.numbering.new_list("%1.")
+            return [self.paragraph(block.style, block.runs, self.paragraph_num)]
+        if isinstance(block, Recommendation):
+            if block.group not in self.recommendation_nums:
+                self.recommendation_nums[block.group] = self.numbering.new_list("%1)")
+            return [self.paragraph(block.style, block.runs, self.recommendation_nums[block.group])]
+        if isinstance(block, Table):
+            return [self.table(block)]
+        if isinstance(block, Image):
+            caption = [self.paragraph(STYLES["caption"], (Run(block.caption),))] if block.caption else []
+            return [self.paragraph(block.style, ()), *caption]
+        if isinstance(block, PageBreak):
+            return ['<w:p><w:r><w:br w:type="page"/></w:r></w:p>']
+        raise TypeError(f"not a block: {block!r}")
+
+    def paragraph(self, style: str, runs: Iterable[Run], num_id: int | None = None) -> str:
+        """Return a paragraph's XML, numbered in list `num_id` when given."""
+        numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>' if num_id else ""
+        return f"<w:p><w:pPr><w:pStyle w:val={quoteattr(self.sid(style))}/>{numbering}</w:pPr>{_runs(runs)}</w:p>"
+
+    def table(self, table: Table) -> str:
+        """Return a whole table's XML: fixed layout, set column widths, header row repeated on every page."""
+        columns = len(table.header or (table.rows[0] if table.rows else ()))
+        widths = _scale(table.widths or _auto_widths(table, columns), self.text_width)
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        body = _Cells(widths, quoteattr(self.sid(STYLES["table_text"])))
+        rows = []
+        if table.header is not None:
+            header = _Cells(widths, quoteattr(self.sid(STYLES["table_heading"])), HEADER_FILL)
+            rows.append(header.row(table.header, "<w:trPr><w:tblHeader/></w:trPr>"))
+        rows.extend(body.row(cells, "<w:trPr><w:cantSplit/></w:trPr>") for cells in table.rows)
+        look = f'w:firstRow="{1 if table.header else 0}" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+        return (
+            f"<w:tbl><w:tblPr><w:tblStyle w:val={quoteattr(self.sid(table.style))}/>"
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblLook w:val="04A0" {look} w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        )
+
+    def picture(self, element: etree._Element, image: Image) -> None:
+        """Put the named picture, as wide as the text allows up to 16 cm, into its paragraph."""
+        try:
+            data = self.images[image.name]
+        except KeyError:
+            known = ", ".join(sorted(self.images)) or "none"
+            raise AssemblyError(
+                f"the template asks for the picture {image.name!r}, which this draft does not have "
+                f"(pictures available: {known}).",
+                "For a progress chart, give a plan (--plan).",
+            ) from None
+        width = Emu(min(self.text_width * 635, 16 * 360000))
+        shape = DocxParagraph(element, self.document._body).add_run().add_picture(io.BytesIO(data), width=width)
+        shape._inline.docPr.set("descr", strip_control(image.alt))
+
+    def footer(self, reference: str) -> None:
+        """Put the reference where a footer says "{reference}", or atop the first footer when none does."""
+        found = False
+        for section in self.document.sections:
+            for footer in (section.footer, section.first_page_footer, section.even_page_footer):
+                if footer.is_linked_to_previous:
+                    continue
+                for paragraph in footer.paragraphs:
+                    found |= _replace(paragraph, reference)
+        if not found and reference:
+            footer = self.document.sections[0].footer
+            footer.is_linked_to_previous = False
+            if footer.paragraphs:
+                footer.paragraphs[0].insert_paragraph_before(strip_control(reference))
+            else:
+                footer.add_paragraph(strip_control(reference))
+
+
+class _Numbering:
+    """Adds list definitions to numbering.xml, creating the part when the base has none."""
+
+    def __init__(self, document: Document) -> None:
+        part = document.part
+        try:
+            numbering = part.part_related_by(RT.NUMBERING)
+        except KeyError:
+            element = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+            numbering = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, element, part.package)
+            part.relate_to(numbering, RT.NUMBERING)
+        self.root = numbering.element
+        self.next_abstract = 1 + max(
+            (int(a.get(qn("w:abstractNumId"))) for a in self.root.iterchildren(qn("w:abstractNum"))), default=-1
+        )
+        self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.iterchildren(qn("w:num"))), default=0)
+
+    def new_list(self, level_text: str) -> int:
+        """Return the numId of a new single-level decimal list ("%1." or "%1)") that starts at 1."""
+        abstract_id, num_id = self.next_abstract, self.next_num
+        self.next_abstract += 1
+        self.next_num += 1
+        nsid = zlib.crc32(f"actionbot-{abstract_id}-{level_text}".encode()) & 0xFFFFFFFF
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:nsid w:val="{nsid:08X}"/>'
+            '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{INDENT}"/></w:tabs>'
+            f'<w:ind w:left="{INDENT}" w:hanging="{INDENT}"/></w:pPr></w:lvl></w:abstractNum>'
+        )
+        num = parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+        first_num = self.root.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self.root.append(abstract)
+        self.root.append(num)
+        return num_id
+
+
+def _runs(runs: Iterable[Run]) -> str:
+    out = []
+    for run in runs:
+        if run.line_break:
+            out.append("<w:r><w:br/></w:r>")
+            continue
+        props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
+        props = f"<w:rPr>{props}</w:rPr>" if props else ""
+        out.append(f'<w:r>{props}<w:t xml:space="preserve">{escape(run.text)}</w:t></w:r>')
+    return "".join(out)
+
+
+class _Cells:
+    """Writes the cells of one kind of row (header or body): each column's opening XML is made once."""
+
+    def __init__(self, widths: list[int], style: str, fill: str | None = None) -> None:
+        self.widths = widths
+        self.style = style
+        self.plain = [self.start(width, fill) for width in widths]
+
+    def start(self, width: int, fill: str | None) -> str:
+        shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr>'
+            f"<w:p><w:pPr><w:pStyle w:val={self.style}/></w:pPr>"
+        )
+
+    def row(self, cells: tuple[Cell, ...], row_props: str) -> str:
+        out = [f"<w:tr>{row_props}"]
+        for j, cell in enumerate(cells[: len(self.widths)]):
+            out.append(self.start(self.widths[j], RAG_FILLS[cell.rag]) if cell.rag else self.plain[j])
+            runs = cell.runs
+            if len(runs) == 1 and not (runs[0].line_break or runs[0].bold or runs[0].italic):  # plain text
+                out.append(f'<w:r><w:t xml:space="preserve">{escape(runs[0].text)}</w:t></w:r></w:p></w:tc>')
+            else:
+                out.append(f"{_runs(runs)}</w:p></w:tc>")
+        out.extend(f"{self.plain[j]}</w:p></w:tc>" for j in range(len(cells), len(self.widths)))
+        out.append("</w:tr>")
+        return "".join(out)
+
+
+def _auto_widths(table: Table, columns: int) -> list[float]:
+    """Return relative widths from the longest text in each column (bounded, so no column starves)."""
+    rows = ([table.header] if table.header else []) + list(table.rows)
+    longest = [0] * columns
+    for cells in rows:
+        for j, cell in enumerate(cells[:columns]):
+            longest[j] = max(longest[j], sum(len(r.text) for r in cell.runs))
+    return [min(max(n, 4), 60) for n in longest]
+
+
+def _scale(weights: Iterable[float], total: int) -> list[int]:
+    weights = list(weights)
+    scale = total / sum(weights)
+    widths = [int(w * scale) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _replace(paragraph: DocxParagraph, reference: str) -> bool:
+    """Replace "{reference}" in a footer paragraph; return whether it was there."""
+    runs = paragraph.runs
+    for run in runs:
+        if REFERENCE_PLACEHOLDER in run.text:
+            run.text = run.text.replace(REFERENCE_PLACEHOLDER, strip_control(reference))
+            return True
+    if REFERENCE_PLACEHOLDER in "".join(r.text for r in runs):  # Word split the placeholder across runs
+        text = "".join(r.text for r in runs)
+        runs[0].text = text.replace(REFERENCE_PLACEHOLDER, strip_control(reference))
+        for run in runs[1:]:
+            run.text = ""
+        return True
+    return False

@@ -1,0 +1,44 @@
+"""Make knowledge-base text safe to place in Markdown and in Word's XML."""
+
+from __future__ import annotations
+
+import operator
+import re
+import string
+
+# C0 and C1 control characters, and code points XML 1.0 cannot carry (lone surrogates, U+FFFE, U+FFFF).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_PUNCTUATION_SET = frozenset(string.punctuation)
+_GROUP_1 = operator.itemgetter(1)
+_ESCAPED = re.compile("\\\\([" + re.escape(string.punctuation) + "])")
+
+
+def strip_control(text: str) -> str:
+    """Return `text` without control characters or code points that XML 1.0 forbids (tabs and newlines stay)."""
+    return _CONTROL.sub("", text)
+
+
+def clean(text: str) -> str:
+    """Return `text` on one line: control characters removed, every run of whitespace made one space."""
+    return " ".join(strip_control(text).split())
+
+
+def md_escape(text: str) -> str:
+    """Return `text` cleaned and with every ASCII punctuation character backslash-escaped.
+
+    CommonMark lets any ASCII punctuation be escaped, and an escaped character always renders as
+    itself: the result can start no list, heading, table cell, link, emphasis, HTML or entity, so a
+    value from the knowledge base renders literally wherever a template puts it.
+    """
+    text = clean(text)
+    present = _PUNCTUATION_SET.intersection(text)
+    if "\\" in present:  # first, so the backslashes added below are not doubled
+        text = text.replace("\\", "\\\\")
+    for char in present - {"\\"}:
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def md_unescape(text: str) -> str:
+    """Return `text` with backslash escapes of ASCII punctuation undone, as CommonMark reads them."""
+    return _ESCAPED.sub(_GROUP_1, text)

@@ -1,0 +1,85 @@
+"""Template descriptions (<name>.yaml beside <name>.md.j2): name, purpose, inputs, styles."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assemblers.errors import AssemblyError
+from assemblers.render import SUFFIX
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "templates"
+INPUTS = ("meeting", "item", "plan", "today")
+
+
+@dataclass(frozen=True)
+class TemplateSpec:
+    """A template's description; `required` and `optional` map input names to what they mean."""
+
+    name: str
+    purpose: str
+    required: dict[str, str]
+    optional: dict[str, str]
+    styles: tuple[str, ...]
+    template: Path
+    description: Path
+
+    def missing(self, given: dict[str, object]) -> list[str]:
+        """Return the required inputs `given` leaves out (None)."""
+        return [name for name in self.required if given.get(name) is None]
+
+
+def search_path(templates_dir: Path | None) -> list[Path]:
+    """Return where templates are looked for: the given directory first, then the bundled one."""
+    dirs = [Path(templates_dir)] if templates_dir is not None else []
+    return [*dirs, DEFAULT_DIR] if DEFAULT_DIR not in dirs else dirs
+
+
+def available(directories: Sequence[Path]) -> dict[str, TemplateSpec]:
+    """Return {name: spec} of every described template, the first directory winning a name."""
+    specs: dict[str, TemplateSpec] = {}
+    for directory in reversed(directories):
+        for path in sorted(directory.glob("*.yaml")):
+            spec = load_spec(path)
+            specs[spec.name] = spec
+    return dict(sorted(specs.items()))
+
+
+def find(name: str, directories: Sequence[Path]) -> TemplateSpec:
+    """Return the spec of template `name`; raises AssemblyError with "did you mean" when there is none."""
+    specs = available(directories)
+    if name in specs:
+        return specs[name]
+    close = difflib.get_close_matches(name, list(specs), n=2, cutoff=0.7)
+    hint = f"Did you mean {' or '.join(close)}?" if close else f"Templates: {', '.join(specs) or 'none'}."
+    raise AssemblyError(f"there is no template {name!r}.", hint + " Run `actionbot templates` to list them.")
+
+
+def load_spec(path: Path) -> TemplateSpec:
+    """Return the description in `path`; raises AssemblyError naming the file and what is wrong."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise AssemblyError(f"cannot read the template description {path}: {exc}.", "Fix the file.") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str) or not isinstance(data.get("purpose"), str):
+        raise AssemblyError(f"the template description {path} needs a name and a purpose.", "See templates/README.md.")
+    inputs = data.get("inputs") or {}
+    required, optional = dict(inputs.get("required") or {}), dict(inputs.get("optional") or {})
+    unknown = sorted((set(required) | set(optional)) - set(INPUTS))
+    if unknown:
+        raise AssemblyError(
+            f"the template description {path} names unknown inputs: {', '.join(unknown)}.",
+            f"Inputs are {', '.join(INPUTS)}.",
+        )
+    template = path.with_name(data["name"] + SUFFIX)
+    if not template.is_file():
+        raise AssemblyError(
+            f"the template description {path} has no template {template.name} beside it.",
+            "Add the template, or remove the description.",
+        )
+    styles = tuple(str(s) for s in data.get("styles") or ())
+    return TemplateSpec(data["name"], " ".join(data["purpose"].split()), required, optional, styles, template, path)

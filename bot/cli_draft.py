@@ -1,0 +1,98 @@
+"""`actionbot templates` and `actionbot draft`: list report templates, and draft one to a .docx file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from assemblers.context import DraftRequest
+from assemblers.errors import AssemblyError
+from bot.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_kb, add_today, command, load_kb
+from knowledge.loader import parse_day
+
+
+def _templates_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--templates", metavar="DIR", help="also list the templates in this directory")
+    parser.add_argument("--style", metavar="FILE", help="check the templates against this base .docx")
+
+
+@command("templates", "list the report templates, their purpose and inputs", _templates_args)
+def run_templates(args: argparse.Namespace) -> int:
+    from assemblers import pipeline, specs
+
+    templates_dir = Path(args.templates) if args.templates else None
+    style = Path(args.style) if args.style else None
+    try:
+        found = specs.available(specs.search_path(templates_dir))
+        problems = pipeline.check_templates(style, templates_dir)
+    except AssemblyError as exc:
+        return _fail("templates", exc)
+    for spec in found.values():
+        print(spec.name)
+        print(f"  {spec.purpose}")
+        for label, inputs in (("required", spec.required), ("optional", spec.optional)):
+            for name, meaning in inputs.items():
+                print(f"  {label:<8} --{name}: {meaning}")
+        if problems.get(spec.name):
+            print(f"  cannot be drafted: {problems[spec.name]}")
+        print()
+    return EXIT_PROBLEMS if any(problems.values()) else EXIT_OK
+
+
+def _draft_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("template", help="template name (see `actionbot templates`)")
+    parser.add_argument("--plan", metavar="ID", help="action plan id or short name")
+    parser.add_argument("--meeting", metavar="YYYY-MM-DD", help="meeting date")
+    parser.add_argument("--item", metavar="N", help="agenda item number at that meeting")
+    add_today(parser)
+    add_kb(parser)
+    parser.add_argument("--style", metavar="FILE", help="a base .docx carrying your own house styles")
+    parser.add_argument("--templates", metavar="DIR", help="a directory of your own templates (searched first)")
+    parser.add_argument("-o", "--output", metavar="FILE.docx", required=True, help="where to write the draft")
+
+
+@command("draft", "draft a report from a template into a Word file", _draft_args)
+def run_draft(args: argparse.Namespace) -> int:
+    try:
+        request = DraftRequest(
+            plan=args.plan,
+            meeting=parse_day(args.meeting) if args.meeting else None,
+            item=_number(args.item) if args.item is not None else None,
+        )
+        today = parse_day(args.today) if args.today else None
+    except ValueError as exc:
+        print(f"actionbot draft: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    output = Path(args.output)
+    if output.suffix.lower() != ".docx":
+        print(f"actionbot draft: the output file must end in .docx, not {output.name!r}.", file=sys.stderr)
+        return EXIT_USAGE
+    from assemblers.pipeline import draft
+
+    try:
+        draft(
+            args.template,
+            load_kb(args),
+            request,
+            style=Path(args.style) if args.style else None,
+            templates_dir=Path(args.templates) if args.templates else None,
+            today=today,
+            output=output,
+        )
+    except AssemblyError as exc:
+        return _fail("draft", exc)
+    print(f"Wrote {output}")
+    return EXIT_OK
+
+
+def _number(text: str) -> int:
+    """Return an agenda item number; raises ValueError with a readable reason."""
+    if not text.strip().isdigit():
+        raise ValueError(f"--item must be an agenda item number such as 8, not {text!r}")
+    return int(text)
+
+
+def _fail(name: str, exc: AssemblyError) -> int:
+    print(f"actionbot {name}: {exc}", file=sys.stderr)
+    return EXIT_USAGE

@@ -1,0 +1,80 @@
+"""The parser's shortcuts give exactly what stock markdown-it gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit
+
+from assemblers.blocks import Run, _runs, parse
+from assemblers.errors import AssemblyError
+from assemblers.mdparse import _escaped_split, block_tokens, inline_tokens, plain_text
+
+STOCK = MarkdownIt("commonmark", {"html": True}).enable("table")
+MARKDOWNISH = st.text(alphabet="ab \\|`*_[]!<>&;#().-:\n\t1", max_size=40)
+
+
+def _stock_inline(source: str) -> list[tuple[str, str]]:
+    (paragraph_inline,) = [t for t in STOCK.parse(source) if t.type == "inline"]
+    return [(c.type, c.content) for c in paragraph_inline.children]
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab \\|", max_size=30))
+def test_fast_row_split_matches_markdown_its(line: str) -> None:
+    assert _escaped_split(line) == escapedSplit(line)
+
+
+@settings(max_examples=500)
+@given(MARKDOWNISH)
+def test_block_tokens_match_stock_markdown_it(text: str) -> None:
+    ours, _ = block_tokens(text)
+    stock = STOCK.parse(text)
+    assert [(t.type, t.tag, t.markup, t.content, t.map) for t in ours] == [
+        (t.type, t.tag, t.markup, t.content, t.map) for t in stock
+    ]
+
+
+@settings(max_examples=1000)
+@given(MARKDOWNISH.map(lambda s: " ".join(s.split())).filter(bool))
+def test_plain_text_fast_path_and_inline_parse_match_stock(source: str) -> None:
+    if [t.type for t in STOCK.parse(source)] != ["paragraph_open", "inline", "paragraph_close"]:
+        return  # a heading, list, reference definition...: not one paragraph of inline text
+    expected = _stock_inline(source)
+    assert [(t.type, t.content) for t in inline_tokens(source, {})] == expected
+    text = plain_text(source)
+    if text is not None:
+        assert expected == ([("text", text)] if text else [])
+
+
+def test_table_rows_with_escaped_pipes() -> None:
+    text = "| a | b |\n|---|---|\n| x \\| y | \\\\\\| z |\n"
+    ours, _ = block_tokens(text)
+    assert (
+        [t.content for t in ours if t.type == "inline"]
+        == [t.content for t in STOCK.parse(text) if t.type == "inline"]
+        == ["a", "b", "x | y", "\\\\| z"]
+    )
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="ab \\`*_[]!<>&;#().-:1", max_size=30))
+def test_rag_cell_shortcut_matches_the_full_inline_parse(text: str) -> None:
+    markdown = f"| a |\n|---|\n| <!-- rag: amber --> {text} |\n"
+    stock_cell = [t for t in STOCK.parse(markdown) if t.type == "inline"][-1]
+    first, *rest = stock_cell.children
+    assert first.type == "html_inline"
+    try:
+        expected = _runs(rest, stock_cell)
+    except AssemblyError:
+        with pytest.raises(AssemblyError):
+            parse(markdown)
+        return
+    if expected and not expected[0].line_break:
+        expected = (Run(expected[0].text.lstrip(), expected[0].bold, expected[0].italic), *expected[1:])
+        expected = tuple(r for r in expected if r.text or r.line_break)
+    (table,) = parse(markdown).blocks
+    assert table.rows[0][0].rag == "amber"
+    assert table.rows[0][0].runs == expected
