@@ -10,7 +10,7 @@ from collections.abc import Callable
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.slack import blocks, identity, progress
+from bot.slack import blocks, drafts, identity, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
 from bot.slack.visibility import audience, is_dm_channel, needs_person
@@ -80,6 +80,10 @@ def _person(user: str | None, channel_is_dm: bool, client: WebClient, deps: Deps
 
 def handle_command(command: dict, respond: Respond, client: WebClient, deps: Deps) -> None:
     """Answer `/actions ...` (already acknowledged)."""
+    if (command.get("text") or "").strip().lower().startswith("draft "):
+        send(respond, response_type="ephemeral", text="Drafting it now; I'll post the document here when it's ready.")
+        send(respond, response_type="ephemeral", text=drafts.handle_draft(command, client, deps))
+        return
     if (command.get("text") or "").strip().lower().startswith("update "):
         send(respond, response_type="ephemeral", text=progress.handle_update_command(command, client, deps))
         return

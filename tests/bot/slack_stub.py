@@ -14,6 +14,10 @@ a method not in the table answers {"ok": true}. Tests adjust behaviour with:
 - `stub.rate_limit(method, times=K, retry_after=N)`: the next K calls to the method get HTTP 429, Retry-After: N;
 - `stub.users[user_id] = {...}`: the directory behind users.info and users.lookupByEmail.
 
+File uploads (files_upload_v2): files.getUploadURLExternal answers an upload URL on the stub; the bytes POSTed
+there are kept in `stub.uploads[file_id]` (and recorded as method "upload/<file_id>"); files.completeUploadExternal
+answers ok with the files it was given.
+
 response_urls: `stub.response_url(name)` returns http://127.0.0.1:PORT/response/<name>; posts there are recorded
 as method "response/<name>" and answered 200 "ok". To stub another Web API method, add it to RESPONDERS (or call
 `respond_with`).
@@ -113,6 +117,20 @@ def _view(stub: SlackStub, p: Payload) -> Payload:
     return {"ok": True, "view": {"id": f"V{next(stub.counter)}", **(view if isinstance(view, dict) else {})}}
 
 
+def _upload_url(stub: SlackStub, p: Payload) -> Payload:
+    """files.getUploadURLExternal: where files_upload_v2 should POST the bytes."""
+    file_id = f"F{next(stub.counter):06d}"
+    stub.upload_names[file_id] = str(p.get("filename", ""))
+    return {"ok": True, "upload_url": f"{stub.base_url}upload/{file_id}", "file_id": file_id}
+
+
+def _complete_upload(stub: SlackStub, p: Payload) -> Payload:
+    """files.completeUploadExternal: the uploaded files shared to channel_id."""
+    files = p.get("files")
+    files = json.loads(files) if isinstance(files, str) else files or []
+    return {"ok": True, "files": [{"id": f["id"], "title": f.get("title", "")} for f in files]}
+
+
 def _auth_test(stub: SlackStub, p: Payload) -> Payload:
     return {
         "ok": True,
@@ -137,6 +155,8 @@ RESPONDERS: dict[str, Responder] = {
     "views.publish": _view,
     "views.open": _view,
     "views.update": _view,
+    "files.getUploadURLExternal": _upload_url,
+    "files.completeUploadExternal": _complete_upload,
 }
 
 
@@ -147,6 +167,8 @@ class SlackStub:
     def __init__(self) -> None:
         self.team_id, self.bot_user_id, self.bot_id = "T0STUB", "U0BOT", "B0BOT"
         self.users: dict[str, Payload] = {}
+        self.uploads: dict[str, bytes] = {}  # file id -> bytes POSTed to its upload URL
+        self.upload_names: dict[str, str] = {}
         self.counter = itertools.count(1)
         self._calls: list[Call] = []
         self._overrides: dict[str, Payload | Responder] = {}
@@ -265,6 +287,9 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
             path, _, query = self.path.partition("?")
             raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
             params: Payload = dict(parse_qsl(query))
+            if path.startswith("/upload/"):
+                self._upload(path.removeprefix("/upload/"), raw)
+                return
             kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
             if kind == "application/json" and raw:
                 params.update(json.loads(raw))
@@ -283,6 +308,17 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Type", "text/plain" if isinstance(body, str) else "application/json")
             for name, value in headers.items():
                 self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _upload(self, file_id: str, raw: bytes) -> None:
+            """The upload URL step of files_upload_v2: keep the bytes, answer as Slack does."""
+            stub.uploads[file_id] = raw
+            stub.record(Call("upload/" + file_id, {"size": len(raw)}, dict(self.headers.items())))
+            data = f"OK - {len(raw)}".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)

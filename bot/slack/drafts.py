@@ -1,0 +1,98 @@
+"""`/actions draft ...`: build a Word draft after the acknowledgement and upload it to the channel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shlex
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from assemblers import AssemblyError
+from assemblers.context import DraftRequest, find_plan
+from assemblers.pipeline import draft_bytes
+from bot.slack.deps import Deps
+from bot.slack.visibility import audience, is_dm_channel
+
+log = logging.getLogger(__name__)
+USAGE = (
+    "Usage: `/actions draft progress-report <plan>`, `/actions draft agenda <YYYY-MM-DD>` or "
+    "`/actions draft committee-report <YYYY-MM-DD> <item> [plan]`."
+)
+
+
+class DraftUsageError(Exception):
+    """A draft command that cannot be understood; the message says how to write it."""
+
+
+def parse(text: str) -> tuple[str, DraftRequest]:
+    """(template, request) from `draft <template> ...`; raises DraftUsageError."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        raise DraftUsageError(f"I couldn't read that (an unclosed quote?). {USAGE}") from None
+    if len(words) < 3 or words[0].lower() != "draft":
+        raise DraftUsageError(USAGE)
+    template, rest = words[1], words[2:]
+    try:
+        if template == "progress-report":
+            return template, DraftRequest(plan=" ".join(rest))
+        if template == "agenda":
+            return template, DraftRequest(meeting=dt.date.fromisoformat(rest[0]))
+        if template == "committee-report" and len(rest) >= 2:
+            plan = " ".join(rest[2:]) or None
+            return template, DraftRequest(meeting=dt.date.fromisoformat(rest[0]), item=int(rest[1]), plan=plan)
+    except ValueError:
+        raise DraftUsageError(f"Dates are YYYY-MM-DD and items are numbers. {USAGE}") from None
+    raise DraftUsageError(f"I can draft progress-report, agenda and committee-report. {USAGE}")
+
+
+def filename(template: str, request: DraftRequest, today: dt.date) -> str:
+    parts = [
+        template,
+        request.plan or "",
+        request.meeting.isoformat() if request.meeting else "",
+        f"item-{request.item}" if request.item else "",
+        today.isoformat(),
+    ]
+    return "-".join(p.replace(" ", "-") for p in parts if p) + ".docx"
+
+
+def handle_draft(command: dict, client: WebClient, deps: Deps) -> str:
+    """Build the draft and upload it to the command's channel; returns what to tell the user privately."""
+    try:
+        template, request = parse(command.get("text") or "")
+    except DraftUsageError as exc:
+        return str(exc)
+    engine = deps.holder.engine
+    channel = command.get("channel_id")
+    is_dm = is_dm_channel(channel, channel_name=command.get("channel_name"))
+    today = deps.today()
+    try:
+        if request.plan:
+            plan = find_plan(engine.kb, request.plan)
+            if not engine.visible(plan.id, audience(channel, is_dm)):
+                return (
+                    f"I couldn't draft that: there is no plan {request.plan!r} in the knowledge base. "
+                    "(Some plans are restricted and are not available in this conversation.)"
+                )
+            request = DraftRequest(plan.id, request.meeting, request.item, request.committee)
+        data = draft_bytes(template, engine.kb, request, today=today)
+    except AssemblyError as exc:
+        return f"I couldn't draft that: {exc}"
+    name = filename(template, request, today)
+    try:
+        client.files_upload_v2(
+            channel=channel,
+            content=data,
+            filename=name,
+            title=name.removesuffix(".docx"),
+            initial_comment=f"Draft {template} requested by <@{command.get('user_id')}>.",
+        )
+    except SlackApiError as exc:
+        error = exc.response.get("error") if exc.response is not None else str(exc)
+        hint = " Invite me to this channel (`/invite @actionbot`) and try again." if error == "not_in_channel" else ""
+        log.warning("files_upload_v2 to %s failed: %s", channel, error)
+        return f"I drafted {name} but Slack would not take the upload ({error}).{hint}"
+    return f"Drafted {name}; it is posted in this channel."
