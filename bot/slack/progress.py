@@ -17,9 +17,18 @@ from bot.slack import identity
 from bot.slack.deps import Deps
 from bot.slack.update_blocks import COMPLETE, OPEN, SNOOZE
 from knowledge import facts
+from knowledge.describe import action_label
 from knowledge.models import STATUSES, Action, KnowledgeBase
 from knowledge.text import id_key
-from knowledge.updates import MAX_NOTE, UpdateError, UpdateRequest, find_action, record_update, validate
+from knowledge.updates import (
+    MAX_NOTE,
+    UpdateError,
+    UpdateRequest,
+    check_permission,
+    find_action,
+    record_update,
+    validate,
+)
 
 log = logging.getLogger(__name__)
 SUBMIT = "update_submit"
@@ -134,30 +143,36 @@ def unknown_user_text(slack_user: str) -> str:
 
 
 def label_of(kb: KnowledgeBase, action: Action) -> str:
-    from knowledge.describe import action_label
-
     return action_label(kb, action)
+
+
+def permitted_target(body: dict, client: WebClient, respond: Respond, deps: Deps) -> tuple[Action, str] | None:
+    """The button's action and the clicking person, if they may update it; otherwise says why and returns None."""
+    target = json.loads(body["actions"][0]["value"])
+    slack_user = body["user"]["id"]
+    person = who(deps, client, slack_user)
+    if person is None:
+        respond(text=unknown_user_text(slack_user), response_type="ephemeral", replace_original=False)
+        return None
+    kb = deps.holder.engine.kb
+    try:
+        action = find_action(kb, target["plan"], target["action"])
+        check_permission(kb, action, person)
+    except UpdateError as exc:
+        respond(text=str(exc), response_type="ephemeral", replace_original=False)
+        return None
+    return action, person
 
 
 def handle_open(body: dict, client: WebClient, respond: Respond, deps: Deps) -> None:
     """Open the update modal, or say politely why this person cannot update the action."""
-    target = json.loads(body["actions"][0]["value"])
-    slack_user = body["user"]["id"]
-    kb = deps.holder.engine.kb
-    person = who(deps, client, slack_user)
-    if person is None:
-        respond(text=unknown_user_text(slack_user), response_type="ephemeral", replace_original=False)
+    found = permitted_target(body, client, respond, deps)
+    if found is None:
         return
-    try:
-        action = find_action(kb, target["plan"], target["action"])
-        from knowledge.updates import check_permission
-
-        check_permission(kb, action, person)
-    except UpdateError as exc:
-        respond(text=str(exc), response_type="ephemeral", replace_original=False)
-        return
+    action, _ = found
     channel = (body.get("channel") or {}).get("id")
-    client.views_open(trigger_id=body["trigger_id"], view=update_modal(action, label_of(kb, action), channel))
+    label = label_of(deps.holder.engine.kb, action)
+    client.views_open(trigger_id=body["trigger_id"], view=update_modal(action, label, channel))
 
 
 def handle_submit(ack: Ack, body: dict, view: dict, client: WebClient, deps: Deps) -> None:
@@ -213,22 +228,15 @@ def handle_complete(body: dict, client: WebClient, respond: Respond, deps: Deps)
 
 def handle_snooze(body: dict, client: WebClient, respond: Respond, deps: Deps) -> None:
     """Leave an item out of digests for a week."""
-    target = json.loads(body["actions"][0]["value"])
-    slack_user = body["user"]["id"]
-    person = who(deps, client, slack_user)
-    kb = deps.holder.engine.kb
-    try:
-        action = find_action(kb, target["plan"], target["action"])
-        from knowledge.updates import check_permission
-
-        check_permission(kb, action, person)
-    except UpdateError as exc:
-        respond(text=str(exc), response_type="ephemeral", replace_original=False)
+    found = permitted_target(body, client, respond, deps)
+    if found is None:
         return
+    action, person = found
     until = deps.today() + dt.timedelta(days=SNOOZE_DAYS)
     RemindStore(deps.state).snooze(action.plan, action.id, until, person)
+    label = label_of(deps.holder.engine.kb, action)
     respond(
-        text=f"Snoozed {label_of(kb, action)}: it leaves your reminders until {until.day} {until:%B %Y}.",
+        text=f"Snoozed {label}: it leaves your reminders until {until.day} {until:%B %Y}.",
         response_type="ephemeral",
         replace_original=False,
     )
