@@ -1,0 +1,53 @@
+"""Every record in the bundled knowledge base quotes its seed word for word (spacing and markup aside)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from knowledge.models import KnowledgeBase, Source
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"</?p>|\*\*|<[^>]+>", " ", text)).strip()
+
+
+def sources(kb: KnowledgeBase) -> Iterator[tuple[str, Source | None]]:
+    for org in kb.organisations.values():
+        yield f"organisation {org.id}", org.source
+    for person in kb.people.values():
+        yield f"person {person.id}", person.source
+    for role in kb.roles.values():
+        yield f"role {role.id}", role.source
+        yield from ((f"holder of {role.id}", h.source) for h in role.holders)
+    for plan in kb.plans.values():
+        yield f"plan {plan.id}", plan.source
+        for action in plan.actions:
+            yield f"{plan.id} {action.id}", action.source
+            yield from ((f"{plan.id} {action.id} milestone", m.source) for m in action.milestones)
+            yield from ((f"{plan.id} {action.id} update", u.source) for u in action.updates)
+    for committee in kb.committees.values():
+        yield f"committee {committee.id}", committee.source
+        for meeting in committee.meetings:
+            yield f"meeting {meeting.date}", meeting.source
+            yield from ((f"{meeting.date} item {i.number}", i.source) for i in meeting.agenda)
+            yield from ((f"resolution {r.id}", r.source) for r in meeting.resolutions)
+        yield from ((f"work item {w.title}", w.source) for w in committee.work_programme)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed documents not found at {SEEDS}")
+def test_every_quote_is_in_its_seed(bundled: KnowledgeBase) -> None:
+    texts = {p.name: normalise(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
+    checked = 0
+    for what, source in sources(bundled):
+        if source is None:
+            continue
+        assert source.seed in texts, f"{what}: unknown seed {source.seed}"
+        assert normalise(source.quote) in texts[source.seed], f"{what}: {source.quote!r} not in {source.seed}"
+        checked += 1
+    assert checked > 200
