@@ -13,7 +13,7 @@ from knowledge import facts
 from knowledge.answer import Answer, Item
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, Hit, NameIndex, TopicIndex
-from knowledge.models import Action, AgendaItem, Committee, KnowledgeBase, Meeting, Plan, Update, WorkItem
+from knowledge.models import Action, AgendaItem, Committee, KnowledgeBase, Meeting, Plan, Role, Update, WorkItem
 from knowledge.text import STOPWORDS, content_words, fold, id_key
 
 MAX_QUESTION = 2000
@@ -57,7 +57,33 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx("contact", "email", "e mail", "phone", "telephone", "number for", "call", "get in touch", "enquiries"),
     ),
     ("agenda", _rx("agenda", "on the papers")),
-    ("meeting", _rx("next meet", "meet next", "meeting", "meets", r"when does the \w+ meet")),
+    (
+        "resolution",
+        _rx(
+            "resolve",
+            "resolved",
+            "resolution",
+            "resolutions",
+            "decide",
+            "decided",
+            "decision",
+            "decisions",
+            r"\d{4} \d{3}",
+        ),
+    ),
+    ("chair", _rx("chair", "chairs", "chaired", "chairman", "chairperson", "chairwoman")),
+    (
+        "meeting",
+        _rx(
+            "next meet",
+            "meet next",
+            "meeting",
+            "meets",
+            r"when does the \w+ meet",
+            r"next (\w+ ){0,3}(panel|committee|board)",
+            r"when is the (\w+ ){0,3}(panel|committee)",
+        ),
+    ),
     ("sponsor", _rx("sponsor", "sponsors", "sponsored", "author", "presenting", "who presents")),
     ("overdue", _rx("overdue", "late", "behind", "past due", "missed", "slipped", "outstanding")),
     (
@@ -77,6 +103,8 @@ INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "lead",
         _rx(
             r"who (leads|is leading|is the lead|owns|is responsible|s responsible|is accountable)",
+            r"who (is|s) in charge",
+            "in charge of",
             "lead (for|of|on)",
             "responsible for",
             "owner of",
@@ -344,6 +372,10 @@ class _Turn:
                 f"{', '.join(d.plan_label(self.kb, p) for p in sorted(plans_named))}. "
                 "Here is each; name the plan to narrow it."
             )
+        elif len(items) == 1 and detail == "summary":
+            f = items[0].fields
+            due = f"due {f['due']}" if f["due"] else "no due date stated"
+            text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
         elif len(items) == 1:
             text = f"{head} of {items[0].title}: " + self._headline(items[0], detail)
         else:
@@ -569,6 +601,83 @@ class _Turn:
             )
         items = [d.agenda_item(self.kb, meeting, i) for i in meeting.agenda]
         return self.answer_of("agenda", f"Agenda for {d.meeting_title(self.kb, meeting)}:", items)
+
+    def on_chair(self) -> Answer | None:
+        """Who chairs a group named in the question (a role titled chair), else the committee's chair."""
+        role = self.chair_role()
+        if role is not None:
+            items = [d.person_item(self.kb, self.kb.people[h.person]) for h in role.holders]
+            text = (
+                f"{role.title}: {', '.join(i.title for i in items)}."
+                if items
+                else f"The documents name no holder of {role.title}."
+            )
+            return self.answer_of("chair", text, items)
+        committee = self.committee()
+        if committee is None:
+            return None
+        chairs = [m for m in committee.members if m.role and "chair" in m.role.lower()]
+        if not chairs:
+            return self.answer_of("chair", f"The documents name no chair of the {committee.name}.")
+        names = ", ".join(self.kb.people[m.person].name for m in chairs)
+        items = [d.person_item(self.kb, self.kb.people[m.person]) for m in chairs]
+        return self.answer_of("chair", f"The {committee.name} is chaired by {names} ({chairs[0].role}).", items)
+
+    def chair_role(self) -> Role | None:
+        """The chair role whose title or aliases share most of the question's other words."""
+        wanted = set(self.topic_words()) - {"chair", "chairman", "chairperson", "chairwoman", "chaired"}
+        if not wanted:
+            return None
+        best, best_score = None, 0.0
+        for role in self.kb.roles.values():
+            names = (role.title, *role.aliases)
+            if not any("chair" in n.lower() for n in names):
+                continue
+            score = len(wanted & set(content_words(" ".join(names)))) / len(wanted)
+            if score > best_score:
+                best, best_score = role, score
+        return best if best_score >= 0.5 else None
+
+    def on_resolution(self) -> Answer | None:
+        """Resolutions: by number ("2024/033"), by the item's words, else the latest meeting's."""
+        committee = self.committee()
+        if committee is None:
+            return None
+        resolutions = [(m, r) for m in committee.meetings for r in m.resolutions]
+        if not resolutions:
+            return self.answer_of("resolution", f"The documents record no resolutions of the {committee.name}.")
+        number = re.search(r"\b(\d{4})\s*/\s*(\d{3})\b", self.raw)
+        if number:
+            wanted = f"{number.group(1)}/{number.group(2)}"
+            found = [(m, r) for m, r in resolutions if r.id == wanted]
+            if not found:
+                ids = tuple(r.id for _, r in resolutions)
+                return self.answer_of("not-found", f"There is no resolution {wanted}.", suggestions=ids[:10])
+        else:
+            words = set(self.topic_words()) - {"resolve", "resolved", "resolution", "decide", "decided", "decision"}
+            found = [
+                (m, r) for m, r in resolutions if words and words <= set(content_words(f"{r.title or ''} {r.text}"))
+            ]
+            if not found:
+                latest = max(m.date for m, _ in resolutions)
+                found = [(m, r) for m, r in resolutions if m.date == latest]
+        items = [
+            Item(
+                "resolution",
+                f"Resolved {r.id}" + (f" (item {r.item}: {r.title})" if r.item else ""),
+                (r.text, f"{d.meeting_title(self.kb, m)} meeting"),
+                {"id": r.id},
+                r.source,
+            )
+            for m, r in found
+        ]
+        head = found[0][0]
+        text = (
+            f"Resolution {found[0][1].id}: {found[0][1].text}"
+            if len(found) == 1
+            else f"{len(found)} resolutions of the {d.meeting_title(self.kb, head)} meeting:"
+        )
+        return self.answer_of("resolution", text, items)
 
     def on_meeting(self) -> Answer | None:
         committee = self.committee()

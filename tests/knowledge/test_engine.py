@@ -221,3 +221,37 @@ def test_huge_binary_and_emoji_questions_get_a_polite_answer(engine: Engine) -> 
 
 
 _ENGINE = Engine(load_knowledge_base())
+
+
+def test_in_charge_of_is_a_lead_question(engine: Engine) -> None:
+    answer = engine.ask("who's in charge of 8b", today=FEB_2020)
+    assert answer.kind == "lead" and answer.items[0].fields["lead"] == "Corporate Director (Catherine Underwood)"
+
+
+def test_chairs(engine: Engine) -> None:
+    assert engine.ask("who chairs the panel", today=JAN_2025).text == (
+        "The Corporate Parenting Panel is chaired by Sinead Anderson (Chairman)."
+    )
+    assert titles(engine.ask("who chairs the QA subgroup", today=JAN_2025)) == ["Pete Turgoose"]
+
+
+def test_resolutions(engine: Engine) -> None:
+    by_number = engine.ask("what was resolution 2024/033?", today=JAN_2025)
+    assert by_number.items[0].title.startswith("Resolved 2024/033 (item 8: PROGRESS OF THE PARTNERSHIP STRATEGY")
+    by_words = engine.ask("what did the panel resolve about the work programme", today=JAN_2025)
+    assert by_words.text == "Resolution 2024/038: That the Work Programme be noted."
+    missing = engine.ask("resolution 2024/099", today=JAN_2025)
+    assert missing.kind == "not-found" and "2024/029" in missing.suggestions
+
+
+def test_next_named_panel(engine: Engine) -> None:
+    answer = engine.ask("when is the next corporate parenting panel", today=JAN_2025)
+    assert answer.kind == "meeting" and "14 January 2025" in answer.text
+
+
+def test_bare_action_id_summarises(engine: Engine) -> None:
+    answer = engine.ask("7b", today=FEB_2020)
+    assert answer.text == (
+        "city plan, action 7b: lead Corporate Director (Catherine Underwood); due 4 February 2020; "
+        "status not stated in the plan (overdue)."
+    )
