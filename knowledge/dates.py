@@ -81,3 +81,8 @@ def _parse_text(value: str) -> DateSpec:
 def today_in_london() -> dt.date:
     """Today's date in Europe/London."""
     return dt.datetime.now(LONDON).date()
+
+
+def long_day(date: dt.date) -> str:
+    """ "6 January 2025": a day as reports and answers write it."""
+    return f"{date.day} {date:%B %Y}"
