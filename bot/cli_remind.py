@@ -9,6 +9,7 @@ import sys
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, add_today, command, load_kb
 from bot.remind_blocks import SECTION_TITLES
 from knowledge.dates import today_in_london
+from knowledge.describe import id_phrase
 from knowledge.digest import Composition, Windows, compose
 from knowledge.loader import parse_day
 
@@ -51,7 +52,7 @@ def render_plan(composition: Composition) -> str:
                     age = f", {i.age_days} days ago" if i.age_days is not None else ""
                     kind = "milestone of " if i.milestone else ""
                     due = "no due date" if i.due == "no due date" else f"due {i.due}"
-                    out.append(f"    - {i.plan_name}, {kind}action {i.action} ({due}): {i.text}")
+                    out.append(f"    - {i.plan_name}, {kind}{id_phrase(i.action)} ({due}): {i.text}")
                     out.append(f"      latest: {i.latest[:160]}{age}")
     if composition.unassigned:
         out.append(f"\n== No person to send to: {len(composition.unassigned)} item(s)")

@@ -10,7 +10,7 @@ from slack_bolt.error import BoltError
 from slack_sdk.errors import SlackClientError
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command
-from bot.schedule import ScheduleError, WeeklySchedule, cron_expression
+from bot.schedule import ScheduleError, WeeklySchedule, cron_expression, skip_dates
 from bot.settings import SettingsError, from_env
 
 log = logging.getLogger(__name__)
@@ -94,15 +94,16 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def reminder_schedule(holder, client, state) -> WeeklySchedule:
-    """The weekly reminder run (ACTIONBOT_REMIND_CRON, default Monday 09:00 London) on its own thread.
+    """The weekly reminder run on its own thread: ACTIONBOT_REMIND_CRON (default Monday 09:00 London);
+    a run on a day listed in ACTIONBOT_REMIND_SKIP moves to the next day.
 
-    Raises ScheduleError for a malformed cron expression.
+    Raises ScheduleError for a malformed cron expression or skip date.
     """
     import os
 
     from bot.remind import COORDINATORS_ENV, DEFAULT_PACE, Reminder, ReminderBusy
 
-    expr = cron_expression()
+    expr, skip = cron_expression(), skip_dates()
     coordinators = os.environ.get(COORDINATORS_ENV) or None
 
     def job(day) -> None:
@@ -119,4 +120,4 @@ def reminder_schedule(holder, client, state) -> WeeklySchedule:
             len(report.unreachable),
         )
 
-    return WeeklySchedule(expr, job)
+    return WeeklySchedule(expr, job, skip=skip)

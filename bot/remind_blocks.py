@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.slack.update_blocks import update_buttons
+from knowledge.describe import id_phrase
 from knowledge.digest import Composition, Digest, DigestItem
 
 SECTION_TITLES = {"overdue": "Overdue", "due-soon": "Due in the next two weeks", "stale": "No update for 90+ days"}
@@ -20,7 +21,7 @@ def item_line(item: DigestItem) -> str:
     age = f", {item.age_days} days ago" if item.age_days is not None else ""
     due = "no due date" if item.due == "no due date" else f"due {item.due}"
     return (
-        f"*{_mrkdwn(item.plan_name)}, {kind}action {_mrkdwn(item.action)}* - {_mrkdwn(due)}\n"
+        f"*{_mrkdwn(item.plan_name)}, {kind}{_mrkdwn(id_phrase(item.action))}* - {_mrkdwn(due)}\n"
         f"{_mrkdwn(item.text)}\n_Latest: {_mrkdwn(item.latest)[:400]}{age}_"
     )
 

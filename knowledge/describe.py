@@ -24,10 +24,14 @@ def plan_label(kb: KnowledgeBase, plan_id: str) -> str:
     return plan.short_names[0] if plan.short_names else plan.title
 
 
+def id_phrase(action_id: str) -> str:
+    """ "action 7a", or the source's own "Action 12" (never "action Action 12")."""
+    return action_id if action_id.lower().startswith("action") else f"action {action_id}"
+
+
 def action_label(kb: KnowledgeBase, action: Action) -> str:
     """ "City IICSA plan, action 7a" / "County IICSA plan, Action 12"."""
-    ident = action.id if action.id.lower().startswith("action") else f"action {action.id}"
-    return f"{plan_label(kb, action.plan)}, {ident}"
+    return f"{plan_label(kb, action.plan)}, {id_phrase(action.id)}"
 
 
 def leads_text(kb: KnowledgeBase, action: Action) -> str:

@@ -106,3 +106,20 @@ def test_update_command_records_and_refuses(mini_kb_dir: Path, capsys: pytest.Ca
     assert "only its lead(s) or the plan's editors can (Ann Lead)" in capsys.readouterr().err
     assert main(["ask", "history of action 1", "--kb", kb]) == 0
     assert "Ann Lead [status -> in-progress]" in capsys.readouterr().out
+
+
+def test_remind_dry_run_prints_who_gets_what(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["remind", "--dry-run", "--today", "2020-01-20"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Reminders for 2020-W04: 16 lead(s) would get a digest.")
+    laurence = out.split("== Laurence Jones (laurence-jones)")[1].split("\n== ")[0]
+    assert "county plan, Action 7 (due 16 December 2019)" in laurence
+    assert "== No person to send to:" in out
+
+
+def test_remind_without_a_token_sends_nothing_and_says_why(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    assert main(["remind", "--today", "2020-01-20"]) == 2
+    assert "SLACK_BOT_TOKEN is not set" in capsys.readouterr().err

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from bot.schedule import ScheduleError, WeeklySchedule, cron_expression, next_run
+from bot.schedule import ScheduleError, WeeklySchedule, cron_expression, next_run, skip_dates
 from knowledge.dates import LONDON
 
 
@@ -43,3 +43,13 @@ def test_thread_runs_the_job_and_survives_a_failure() -> None:
     schedule.stop()
     schedule.join(5)
     assert ran[:2] == [dt.date(2026, 11, 30), dt.date(2026, 12, 7)]
+
+
+def test_configured_holidays_move_the_run_to_the_next_day() -> None:
+    skip = skip_dates({"ACTIONBOT_REMIND_SKIP": "2026-12-28, 2026-12-29"})
+    assert next_run("0 9 * * 1", dt.datetime(2026, 12, 25, 12, tzinfo=LONDON), skip) == dt.datetime(
+        2026, 12, 30, 9, 0, tzinfo=LONDON
+    )
+    assert skip_dates({}) == frozenset()  # bank holidays are not special unless configured
+    with pytest.raises(ScheduleError, match="'28/12/2026', which is not a YYYY-MM-DD date"):
+        skip_dates({"ACTIONBOT_REMIND_SKIP": "28/12/2026"})
