@@ -9,10 +9,11 @@ from pathlib import Path
 
 import yaml
 
+import templates
 from assemblers.errors import AssemblyError
 from assemblers.render import SUFFIX
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_DIR = Path(templates.__file__).resolve().parent
 INPUTS = ("meeting", "item", "plan", "today")
 
 
