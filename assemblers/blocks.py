@@ -6,11 +6,9 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
-from markdown_it.token import Token
-
 from assemblers.errors import AssemblyError
 from assemblers.escape import md_unescape
-from assemblers.mdparse import block_tokens, inline_tokens, plain_text, rag_marker
+from assemblers.mdparse import Token, block_tokens, inline_tokens, plain_text, rag_marker
 
 # The style each kind of block takes unless a <!-- style: ... --> directive says otherwise.
 STYLES = {

@@ -8,8 +8,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2.sandbox import SandboxedEnvironment
-
 from assemblers import blocks, context, render, specs, styles
 from assemblers.context import DraftRequest
 from assemblers.errors import AssemblyError
@@ -30,7 +28,7 @@ class Prepared:
     """A template checked and ready: its description, its Jinja environment and the base .docx."""
 
     spec: specs.TemplateSpec
-    env: SandboxedEnvironment
+    env: render.SandboxedEnvironment
     base: Path
 
 

@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 import templates
 from assemblers.errors import AssemblyError
 from assemblers.render import SUFFIX
+from knowledge import yamlio
 
 DEFAULT_DIR = Path(templates.__file__).resolve().parent
 INPUTS = ("meeting", "item", "plan", "today")
@@ -63,8 +62,8 @@ def find(name: str, directories: Sequence[Path]) -> TemplateSpec:
 def load_spec(path: Path) -> TemplateSpec:
     """Return the description in `path`; raises AssemblyError naming the file and what is wrong."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        data = yamlio.parse(path.read_text(encoding="utf-8"))
+    except (OSError, yamlio.YAMLError, UnicodeDecodeError) as exc:
         raise AssemblyError(f"cannot read the template description {path}: {exc}.", "Fix the file.") from exc
     if not isinstance(data, dict) or not isinstance(data.get("name"), str) or not isinstance(data.get("purpose"), str):
         raise AssemblyError(f"the template description {path} needs a name and a purpose.", "See templates/README.md.")

@@ -6,12 +6,10 @@ import argparse
 import logging
 import sys
 
-from slack_bolt.error import BoltError
-from slack_sdk.errors import SlackClientError
-
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command
 from bot.schedule import ScheduleError, WeeklySchedule, cron_expression, skip_dates
 from bot.settings import SettingsError, from_env
+from bot.slack.sdk import BoltError, SlackClientError
 
 log = logging.getLogger(__name__)
 DEFAULT_PORT = 3000
@@ -65,10 +63,10 @@ def run_serve(args: argparse.Namespace) -> int:
     schedule.start()
     try:
         if settings.socket_mode:
-            from slack_bolt.adapter.socket_mode import SocketModeHandler
+            from bot.slack.sdk import socket_mode_handler
 
             print(f"actionbot: connecting over Socket Mode; knowledge base {holder.root}", file=sys.stderr)
-            SocketModeHandler(app, settings.app_token, web_client=client).start()
+            socket_mode_handler(app, settings.app_token, client).start()
         else:
             from bot.slack.server import make_server
 

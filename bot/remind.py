@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
-
 from bot import remind_blocks
+from bot.slack.sdk import SlackApiError
 from bot.state import State
 from knowledge.digest import DEFAULT_WINDOWS, Composition, Digest, Windows, compose, iso_week
 from knowledge.models import KnowledgeBase

@@ -7,10 +7,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz, process, utils
 
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, WorkItem
-from knowledge.text import content_words, fold, id_key
+from knowledge.text import content_words, fold, fuzz, id_key, process, utils
 
 Doc = Action | AgendaItem | WorkItem
 

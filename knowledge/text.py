@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from rapidfuzz import utils
+from rapidfuzz import fuzz, process, utils  # noqa: F401 - the one place rapidfuzz is imported; index.py uses these
 
 STOPWORDS = frozenset(
     [

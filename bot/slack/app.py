@@ -5,14 +5,11 @@ from __future__ import annotations
 import logging
 from concurrent.futures import Executor
 
-from slack_bolt import App
-from slack_sdk import WebClient
-from slack_sdk.http_retry import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
-
 from bot.settings import Settings
 from bot.slack import commands, dedupe, errors, events, home, progress
 from bot.slack.deps import Deps
 from bot.slack.reload import EngineHolder
+from bot.slack.sdk import App, ConnectionErrorRetryHandler, RateLimitErrorRetryHandler, WebClient
 from bot.state import State
 
 RATE_LIMIT_RETRIES = 3

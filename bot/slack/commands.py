@@ -7,12 +7,10 @@ import logging
 import re
 from collections.abc import Callable
 
-from slack_bolt import Ack, App, Respond
-from slack_sdk import WebClient
-
 from bot.slack import blocks, drafts, identity, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
+from bot.slack.sdk import Ack, App, Respond, WebClient
 from bot.slack.visibility import audience, is_dm_channel, needs_person
 from knowledge.engine import Engine
 

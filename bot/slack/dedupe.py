@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from slack_bolt import BoltResponse
-
+from bot.slack.sdk import BoltResponse
 from bot.state import State
 
 log = logging.getLogger(__name__)

@@ -6,13 +6,11 @@ import datetime as dt
 import logging
 import shlex
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
-
 from assemblers import AssemblyError
 from assemblers.context import DraftRequest, find_plan
 from assemblers.pipeline import draft_bytes
 from bot.slack.deps import Deps
+from bot.slack.sdk import SlackApiError, WebClient
 from bot.slack.visibility import audience, is_dm_channel
 
 log = logging.getLogger(__name__)

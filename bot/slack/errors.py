@@ -6,11 +6,8 @@ import logging
 import secrets
 from collections.abc import Callable
 
-from slack_bolt import App
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackClientError
-
 from bot.slack import blocks
+from bot.slack.sdk import App, SlackClientError, WebClient
 
 log = logging.getLogger(__name__)
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from slack_bolt import App
-from slack_sdk import WebClient
-
 from bot.slack import blocks, identity, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
+from bot.slack.sdk import App, WebClient
 from bot.slack.visibility import audience, needs_person
 from knowledge.engine import Engine
 

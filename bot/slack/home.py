@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from slack_bolt import App
-from slack_sdk import WebClient
-
 from bot.slack import blocks, identity
 from bot.slack.deps import Deps
+from bot.slack.sdk import App, WebClient
 from bot.slack.visibility import home_audience
 from knowledge import describe, facts
 from knowledge.answer import Item

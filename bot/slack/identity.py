@@ -6,8 +6,7 @@ import logging
 import time
 from typing import Any, Protocol
 
-from slack_sdk.errors import SlackApiError
-
+from bot.slack.sdk import SlackApiError
 from bot.state import State
 from knowledge.models import KnowledgeBase
 

@@ -9,12 +9,10 @@ import logging
 import re
 import shlex
 
-from slack_bolt import Ack, App, Respond
-from slack_sdk import WebClient
-
 from bot.remind import RemindStore
 from bot.slack import identity
 from bot.slack.deps import Deps
+from bot.slack.sdk import Ack, App, Respond, WebClient
 from bot.slack.update_blocks import COMPLETE, OPEN, SNOOZE
 from knowledge import facts
 from knowledge.describe import action_label

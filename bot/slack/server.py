@@ -6,7 +6,7 @@ import logging
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from slack_bolt import App, BoltRequest
+from bot.slack.sdk import App, BoltRequest
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
