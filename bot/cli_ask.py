@@ -11,9 +11,8 @@ from pathlib import Path
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, add_today, command, load_kb
 from bot.render_text import render
-from knowledge.dates import today_in_london
+from knowledge.dates import parse_day, today_in_london
 from knowledge.engine import Engine
-from knowledge.loader import parse_day
 
 DEMO_QUESTIONS = ("who leads action 7a?", "what does Pam Rosseter lead?", "when does the panel next meet?")
 DEMO_TODAY = "2025-01-06"

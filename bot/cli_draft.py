@@ -9,7 +9,7 @@ from pathlib import Path
 from assemblers.context import DraftRequest
 from assemblers.errors import AssemblyError
 from bot.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_kb, add_today, command, load_kb
-from knowledge.loader import parse_day
+from knowledge.dates import parse_day
 
 
 def _templates_args(parser: argparse.ArgumentParser) -> None:

@@ -8,10 +8,9 @@ import sys
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, add_today, command, load_kb
 from bot.remind_blocks import SECTION_TITLES
-from knowledge.dates import today_in_london
+from knowledge.dates import parse_day, today_in_london
 from knowledge.describe import id_phrase
 from knowledge.digest import Composition, Windows, compose
-from knowledge.loader import parse_day
 
 
 def _remind_args(parser: argparse.ArgumentParser) -> None:

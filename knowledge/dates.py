@@ -86,3 +86,11 @@ def today_in_london() -> dt.date:
 def long_day(date: dt.date) -> str:
     """ "6 January 2025": a day as reports and answers write it."""
     return f"{date.day} {date:%B %Y}"
+
+
+def parse_day(text: str) -> dt.date:
+    """Parse a YYYY-MM-DD command-line date; raises ValueError with a hint."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-14") from None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import gc
 import os
 from functools import lru_cache
@@ -689,11 +688,3 @@ def _display(file: Path, root: Path) -> str:
         return str(file.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(file)
-
-
-def parse_day(text: str) -> dt.date:
-    """Parse a YYYY-MM-DD command-line date; raises ValueError with a hint."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-14") from None
