@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from knowledge import cache
+from knowledge.dates import parse_day
 from knowledge.errors import KnowledgeError
 from knowledge.models import KnowledgeBase
 
@@ -33,8 +36,22 @@ def add_kb(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_today(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="answer as if today were this date (Europe/London)")
+def day_arg(text: str) -> dt.date:
+    """An argparse type for YYYY-MM-DD dates: a bad one is a usage error naming the option (exit 2)."""
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_today(parser: argparse.ArgumentParser, default: dt.date | None = None) -> None:
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=day_arg,
+        default=default,
+        help="answer as if today were this date (Europe/London; default: today)",
+    )
 
 
 def load_kb(args: argparse.Namespace) -> KnowledgeBase:
@@ -72,9 +89,16 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors: "actionbot ask: argument --today: ... (see `actionbot ask --help`)"."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     _import_commands()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="actionbot",
         description="Answers safeguarding action-plan questions, drafts committee reports, reminds leads.",
     )
@@ -99,7 +123,10 @@ def _import_commands() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )

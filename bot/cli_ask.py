@@ -9,17 +9,13 @@ import json
 import sys
 from pathlib import Path
 
-from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, add_today, command, load_kb
+from bot.cli import EXIT_OK, add_kb, add_today, command, load_kb
 from bot.render_text import render
 from knowledge.dates import parse_day, today_in_london
 from knowledge.engine import Engine
 
 DEMO_QUESTIONS = ("who leads action 7a?", "what does Pam Rosseter lead?", "when does the panel next meet?")
 DEMO_TODAY = "2025-01-06"
-
-
-def _today(args: argparse.Namespace):
-    return parse_day(args.today) if args.today else today_in_london()
 
 
 def _ask_args(parser: argparse.ArgumentParser) -> None:
@@ -31,13 +27,8 @@ def _ask_args(parser: argparse.ArgumentParser) -> None:
 
 @command("ask", "answer one question", _ask_args)
 def run_ask(args: argparse.Namespace) -> int:
-    try:
-        today = _today(args)
-    except ValueError as exc:
-        print(f"actionbot ask: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     engine = Engine(load_kb(args))
-    answer = engine.ask(" ".join(args.question), today=today)
+    answer = engine.ask(" ".join(args.question), today=args.today or today_in_london())
     if args.json:
         print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -52,12 +43,7 @@ def _console_args(parser: argparse.ArgumentParser) -> None:
 
 @command("console", "chat with the bot in the terminal (Ctrl-D to leave)", _console_args)
 def run_console(args: argparse.Namespace) -> int:
-    try:
-        today = _today(args)
-    except ValueError as exc:
-        print(f"actionbot console: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    return console(Engine(load_kb(args)), today)
+    return console(Engine(load_kb(args)), args.today or today_in_london())
 
 
 def console(engine: Engine, today, stdin=None) -> int:
@@ -106,12 +92,12 @@ def _save_history(readline, history: Path) -> None:
 
 def _demo_args(parser: argparse.ArgumentParser) -> None:
     add_kb(parser)
-    parser.add_argument("--today", default=DEMO_TODAY, help=f"date to answer as of (default {DEMO_TODAY})")
+    add_today(parser, default=parse_day(DEMO_TODAY))
 
 
 @command("demo", "show three example answers, then open the console", _demo_args)
 def run_demo(args: argparse.Namespace) -> int:
-    today = parse_day(args.today)
+    today = args.today
     engine = Engine(load_kb(args))
     print(f"actionbot demo on the bundled knowledge base, as of {today:%d %B %Y}\n")
     for question in DEMO_QUESTIONS:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from assemblers.context import DraftRequest
 from assemblers.errors import AssemblyError
-from bot.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_kb, add_today, command, load_kb
-from knowledge.dates import parse_day
+from bot.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_kb, add_today, command, day_arg, load_kb
 
 
 def _templates_args(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +42,7 @@ def run_templates(args: argparse.Namespace) -> int:
 def _draft_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("template", help="template name (see `actionbot templates`)")
     parser.add_argument("--plan", metavar="ID", help="action plan id or short name")
-    parser.add_argument("--meeting", metavar="YYYY-MM-DD", help="meeting date")
+    parser.add_argument("--meeting", metavar="YYYY-MM-DD", type=day_arg, help="meeting date")
     parser.add_argument("--item", metavar="N", help="agenda item number at that meeting")
     add_today(parser)
     add_kb(parser)
@@ -57,10 +56,9 @@ def run_draft(args: argparse.Namespace) -> int:
     try:
         request = DraftRequest(
             plan=args.plan,
-            meeting=parse_day(args.meeting) if args.meeting else None,
+            meeting=args.meeting,
             item=_number(args.item) if args.item is not None else None,
         )
-        today = parse_day(args.today) if args.today else None
     except ValueError as exc:
         print(f"actionbot draft: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -77,7 +75,7 @@ def run_draft(args: argparse.Namespace) -> int:
             request,
             style=Path(args.style) if args.style else None,
             templates_dir=Path(args.templates) if args.templates else None,
-            today=today,
+            today=args.today,
             output=output,
         )
     except AssemblyError as exc:

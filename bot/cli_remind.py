@@ -8,7 +8,7 @@ import sys
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, add_today, command, load_kb
 from bot.remind_blocks import SECTION_TITLES
-from knowledge.dates import parse_day, today_in_london
+from knowledge.dates import today_in_london
 from knowledge.describe import id_phrase
 from knowledge.digest import Composition, Windows, compose
 
@@ -23,11 +23,7 @@ def _remind_args(parser: argparse.ArgumentParser) -> None:
 
 @command("remind", "send (or with --dry-run print) this week's reminders to action leads", _remind_args)
 def run_remind(args: argparse.Namespace) -> int:
-    try:
-        today = parse_day(args.today) if args.today else today_in_london()
-    except ValueError as exc:
-        print(f"actionbot remind: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    today = args.today or today_in_london()
     kb = load_kb(args)
     windows = Windows(args.due_days, args.stale_days)
     if args.dry_run:
