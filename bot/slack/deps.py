@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from bot.slack.memory import Memory
 from bot.slack.reload import EngineHolder
 from bot.state import State
 from knowledge.dates import today_in_london
@@ -18,3 +19,4 @@ class Deps:
     holder: EngineHolder
     state: State
     today: Callable[[], dt.date] = field(default=today_in_london)
+    memory: Memory = field(default_factory=Memory)

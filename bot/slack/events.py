@@ -8,6 +8,7 @@ import logging
 from bot.slack import blocks, identity, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
+from bot.slack.memory import Memory, conversation_key
 from bot.slack.sdk import App, WebClient
 from bot.slack.visibility import audience, needs_person
 from knowledge.engine import Engine
@@ -15,11 +16,20 @@ from knowledge.engine import Engine
 log = logging.getLogger(__name__)
 
 
-def mention_reply(event: dict, engine: Engine, today: dt.date) -> dict:
-    """chat.postMessage arguments answering a mention, in the thread of the mention."""
+def mention_reply(event: dict, engine: Engine, today: dt.date, memory: Memory | None = None) -> dict:
+    """chat.postMessage arguments answering a mention, in the thread of the mention.
+
+    With a memory, "it" in a follow-up means the subject of the last answer in the same thread.
+    """
+    key = conversation_key(event)
     answer = engine.ask(
-        question_text(event.get("text")), today=today, audience=audience(event.get("channel"), is_dm=False)
+        question_text(event.get("text")),
+        today=today,
+        audience=audience(event.get("channel"), is_dm=False),
+        subject=memory.recall(key) if memory else None,
     )
+    if memory:
+        memory.remember(key, answer.subject)
     return {
         "channel": event["channel"],
         "thread_ts": event.get("thread_ts") or event["ts"],
@@ -38,13 +48,19 @@ def is_question_dm(event: dict) -> bool:
     )
 
 
-def dm_reply(event: dict, engine: Engine, today: dt.date, person: str | None = None) -> dict:
+def dm_reply(
+    event: dict, engine: Engine, today: dt.date, person: str | None = None, memory: Memory | None = None
+) -> dict:
     """chat.postMessage arguments answering a DM (in its thread when the question was in one)."""
+    key = conversation_key(event)
     answer = engine.ask(
         question_text(event.get("text")),
         today=today,
         audience=audience(event.get("channel"), is_dm=True, person=person),
+        subject=memory.recall(key) if memory else None,
     )
+    if memory:
+        memory.remember(key, answer.subject)
     reply = {"channel": event["channel"], **blocks.answer_message(answer)}
     if event.get("thread_ts"):
         reply["thread_ts"] = event["thread_ts"]
@@ -53,7 +69,7 @@ def dm_reply(event: dict, engine: Engine, today: dt.date, person: str | None = N
 
 def handle_mention(event: dict, client: WebClient, deps: Deps) -> None:
     """Answer an app_mention in its thread."""
-    client.chat_postMessage(**mention_reply(event, deps.holder.engine, deps.today()))
+    client.chat_postMessage(**mention_reply(event, deps.holder.engine, deps.today(), deps.memory))
 
 
 def handle_message(event: dict, client: WebClient, deps: Deps) -> None:
@@ -66,7 +82,7 @@ def handle_message(event: dict, client: WebClient, deps: Deps) -> None:
         return
     engine = deps.holder.engine
     person = identity.resolve(event["user"], engine.kb, client, deps.state) if needs_person(engine) else None
-    client.chat_postMessage(**dm_reply(event, engine, deps.today(), person))
+    client.chat_postMessage(**dm_reply(event, engine, deps.today(), person, deps.memory))
 
 
 def register(app: App, deps: Deps) -> None:

@@ -250,3 +250,24 @@ def test_error_with_no_one_to_tell_is_only_logged(
     with caplog.at_level(logging.ERROR, logger="bot.slack.errors"):
         ref = errors.handle_error(boom(), body, client, None)
     assert stub.calls() == [] and ref in caplog.text
+
+
+def test_follow_up_in_the_same_thread_means_the_last_subject(engine: Engine) -> None:
+    from bot.slack.memory import Memory
+
+    memory = Memory()
+    first = mention("who leads action 1", ts="1700.1")
+    events.mention_reply(first, engine, TODAY, memory)
+    follow = {**mention("when is it due?", ts="1700.2"), "thread_ts": "1700.1"}
+    assert "due March 2020" in events.mention_reply(follow, engine, TODAY, memory)["text"]
+    elsewhere = {**mention("when is it due?", ts="1800.2", channel="C_OTHER"), "thread_ts": "1700.1"}
+    assert "due March 2020" not in events.mention_reply(elsewhere, engine, TODAY, memory)["text"]
+
+
+def test_memory_forgets_after_its_ttl() -> None:
+    from bot.slack.memory import Memory
+
+    memory = Memory(ttl=10)
+    memory.remember(("C", "1"), ("action", "alpha", "1"), now=100.0)
+    assert memory.recall(("C", "1"), now=105.0) == ("action", "alpha", "1")
+    assert memory.recall(("C", "1"), now=111.0) is None
