@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS reminder_pauses (
 CREATE TABLE IF NOT EXISTS snoozes (
     plan   TEXT NOT NULL,
     action TEXT NOT NULL,
-    until  TEXT NOT NULL,            -- ISO date: the item leaves digests before this day
+    until  TEXT NOT NULL,            -- ISO date: left out of digests up to and including this day
     by     TEXT,
     PRIMARY KEY (plan, action)
 );
@@ -108,7 +108,7 @@ class RemindStore:
         self.state.connect().execute("DELETE FROM reminder_pauses WHERE person = ?", (person,))
 
     def snoozed(self, today: dt.date) -> frozenset[tuple[str, str]]:
-        rows = self.state.connect().execute("SELECT plan, action FROM snoozes WHERE until > ?", (today.isoformat(),))
+        rows = self.state.connect().execute("SELECT plan, action FROM snoozes WHERE until >= ?", (today.isoformat(),))
         return frozenset((r[0], r[1]) for r in rows)
 
     def snooze(self, plan: str, action: str, until: dt.date, by: str | None) -> None:

@@ -234,7 +234,7 @@ def handle_snooze(body: dict, client: WebClient, respond: Respond, deps: Deps) -
     RemindStore(deps.state).snooze(action.plan, action.id, until, person)
     label = label_of(deps.holder.engine.kb, action)
     respond(
-        text=f"Snoozed {label}: it leaves your reminders until {until.day} {until:%B %Y}.",
+        text=f"Snoozed {label}: it is left out of your reminders up to and including {until.day} {until:%B %Y}.",
         response_type="ephemeral",
         replace_original=False,
     )

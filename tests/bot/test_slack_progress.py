@@ -125,7 +125,7 @@ def test_snooze_and_pause_reminders(running: RunningApp) -> None:
 
     running.send_action(SNOOZE, TARGET, user_id="U_ANN", response="s")
     running.idle()
-    assert "leaves your reminders until" in running.stub.calls("response/s")[0].params["text"]
+    assert "left out of your reminders up to and including" in running.stub.calls("response/s")[0].params["text"]
     store = RemindStore(running.state)
     import datetime as dt
 
