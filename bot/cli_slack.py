@@ -44,19 +44,14 @@ def run_serve(args: argparse.Namespace) -> int:
     state.forget_events()
     client = make_client(settings)
     try:
-        app = build_app(holder, settings, client, state=state)
-    except (BoltError, SlackClientError, OSError) as exc:
-        where = settings.api_url or "https://slack.com/api/"
-        print(
-            f"actionbot serve: Slack ({where}) did not accept SLACK_BOT_TOKEN: {exc}. Check the token at "
-            "api.slack.com/apps -> your app -> OAuth & Permissions, and reinstall the app if it was revoked.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    try:
         schedule = reminder_schedule(holder, client, state)
     except ScheduleError as exc:
         print(f"actionbot serve: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        app = build_app(holder, settings, client, state=state)
+    except (BoltError, SlackClientError, OSError) as exc:
+        print(f"actionbot serve: {startup_error(exc, settings.api_url)}", file=sys.stderr)
         return EXIT_USAGE
     holder.watch()
     holder.install_sighup()
@@ -89,6 +84,20 @@ def run_serve(args: argparse.Namespace) -> int:
         schedule.stop()
         holder.stop()
     return EXIT_OK
+
+
+def startup_error(exc: BaseException, api_url: str | None) -> str:
+    """Why the app could not start: Slack unreachable, or the token refused."""
+    where = api_url or "https://slack.com/api/"
+    text = str(exc)
+    if isinstance(exc, OSError) or "urlopen error" in text or "Connection" in text:
+        return (
+            f"could not reach Slack at {where} ({text}). Check the network, any proxy, and SLACK_API_URL if you set it."
+        )
+    return (
+        f"Slack ({where}) did not accept SLACK_BOT_TOKEN: {text}. Check the token at api.slack.com/apps -> "
+        "your app -> OAuth & Permissions, and reinstall the app if it was revoked."
+    )
 
 
 def reminder_schedule(holder, client, state) -> WeeklySchedule:

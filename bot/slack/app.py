@@ -24,6 +24,17 @@ def make_client(settings: Settings) -> WebClient:
     )
 
 
+class _QuietTokenWarning(logging.Filter):
+    """Bolt warns that SLACK_BOT_TOKEN is unused when a client is given; that is how actionbot always runs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+BOLT_LOG = logging.getLogger("actionbot.bolt")
+BOLT_LOG.addFilter(_QuietTokenWarning())
+
+
 def build_app(
     engine_holder: EngineHolder,
     settings: Settings,
@@ -40,7 +51,7 @@ def build_app(
         client=client,
         signing_secret=settings.signing_secret,
         listener_executor=executor,
-        logger=logging.getLogger("actionbot.bolt"),
+        logger=BOLT_LOG,
     )
     app.use(dedupe.middleware(deps.state))
     events.register(app, deps)

@@ -162,3 +162,12 @@ def test_serve_exits_2_when_the_port_is_taken(
             if previous is not None:
                 signal.signal(signal.SIGHUP, previous)
     assert f"cannot listen on port {port}" in capsys.readouterr().err
+
+
+def test_startup_errors_say_unreachable_or_token_refused() -> None:
+    from bot.cli_slack import startup_error
+
+    unreachable = startup_error(OSError("Connection refused"), "http://127.0.0.1:9/api/")
+    assert unreachable.startswith("could not reach Slack at http://127.0.0.1:9/api/")
+    refused = startup_error(RuntimeError("invalid_auth"), None)
+    assert refused.startswith("Slack (https://slack.com/api/) did not accept SLACK_BOT_TOKEN: invalid_auth.")
