@@ -413,59 +413,49 @@ class _Builder:
             )
         return out
 
+    UPDATE_FIELDS = ("by", "source", "status", "slack_user", "revised_due", "reason")
+
     def updates(self, d: dict, path: YamlPath) -> list[Update]:
+        """Dated updates written in a plan file (e.g. progress an annual report states)."""
         out = []
         for i, item in enumerate(self.items(d.get("updates"), (*path, "updates"))):
             p = (*path, "updates", i)
-            u = self.fields(item, p, ("date", "text"), ("by", "source", "status", "slack_user", "revised_due"))
-            if u is None:
-                continue
-            date = self.date(u, "date", p)
-            if date is None:
-                continue
-            if u.get("by"):
-                self.ref((*p, "by"), str(u["by"]), "person")
-            status = self.status(u, "status", p) if u.get("status") is not None else None
-            out.append(
-                Update(
-                    date,
-                    str(u.get("text") or ""),
-                    self.text(u, "by", p),
-                    self.source(u, p, False),
-                    status,
-                    self.text(u, "slack_user", p),
-                    self.date(u, "revised_due", p),
-                )
-            )
+            u = self.fields(item, p, ("date", "text"), self.UPDATE_FIELDS)
+            update = self.update(u, p) if u is not None else None
+            if update is not None:
+                out.append(update)
         return out
 
     def add_recorded_updates(self, value: Any, path: YamlPath, _: dict) -> None:
         """Updates recorded from Slack or `actionbot update` (append-only files, merged into their actions)."""
         for i, item in enumerate(self.items(value, path)):
             p = (*path, i)
-            optional = ("by", "slack_user", "status", "revised_due", "reason", "before", "source")
-            u = self.fields(item, p, ("plan", "action", "at", "date", "text"), optional)
+            u = self.fields(item, p, ("plan", "action", "at", "date", "text"), (*self.UPDATE_FIELDS, "before"))
             if u is None or not u.get("plan") or u.get("action") in (None, ""):
                 continue
-            date = self.date(u, "date", p)
-            if date is None:
-                continue
-            if u.get("by"):
-                self.ref((*p, "by"), str(u["by"]), "person")
-            status = self.status(u, "status", p) if u.get("status") is not None else None
-            update = Update(
-                date,
-                str(u.get("text") or ""),
-                self.text(u, "by", p),
-                self.source(u, p, False),
-                status,
-                self.text(u, "slack_user", p),
-                self.date(u, "revised_due", p),
-                self.text(u, "reason", p),
-                self.text(u, "at", p),
-                self.text(u, "before", p),
-            )
-            self.recorded.append((self.file, p, str(u["plan"]), str(u["action"]), update))
+            update = self.update(u, p)
+            if update is not None:
+                self.recorded.append((self.file, p, str(u["plan"]), str(u["action"]), update))
+
+    def update(self, u: dict, p: YamlPath) -> Update | None:
+        """One update record (None when its date is unusable; the problem is recorded)."""
+        date = self.date(u, "date", p)
+        if date is None:
+            return None
+        if u.get("by"):
+            self.ref((*p, "by"), str(u["by"]), "person")
+        return Update(
+            date=date,
+            text=str(u.get("text") or ""),
+            by=self.text(u, "by", p),
+            source=self.source(u, p, False),
+            status=self.status(u, "status", p) if u.get("status") is not None else None,
+            slack_user=self.text(u, "slack_user", p),
+            revised_due=self.date(u, "revised_due", p),
+            reason=self.text(u, "reason", p),
+            at=self.text(u, "at", p),
+            before=self.text(u, "before", p),
+        )
 
     def merge_recorded(self) -> None:
         """Append recorded updates to their actions, in the order they were recorded."""
