@@ -110,15 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _import_commands() -> None:
-    """Import the modules that register further subcommands."""
-    import importlib
-
-    for module in ("bot.cli_ask", "bot.cli_update", "bot.cli_slack", "bot.cli_draft", "bot.cli_remind"):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    """Import the modules that register the other subcommands (they import this module, so not at the top)."""
+    from bot import cli_ask, cli_draft, cli_remind, cli_slack, cli_update  # noqa: F401
 
 
 def main(argv: Sequence[str] | None = None) -> int:

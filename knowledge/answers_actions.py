@@ -254,7 +254,7 @@ class ActionAnswers(TurnBase):
         roles = self.roles
         if people:
             pid = people[0][0]
-            return {pid} | {r.id for r in self.kb.roles.values() if any(h.person == pid for h in r.holders)}
+            return {pid} | {r.id for r in self.kb.roles_held(pid)}
         if roles:
             return {roles[0][0]}
         return None

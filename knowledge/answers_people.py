@@ -39,7 +39,7 @@ class PeopleAnswers(TurnBase):
 
     def portfolio(self, pid: str) -> Answer:
         person = self.kb.people[pid]
-        held = [r for r in self.kb.roles.values() if any(h.person == pid for h in r.holders)]
+        held = self.kb.roles_held(pid)
         refs = [pid, *(r.id for r in held)]
         actions = self.led_by(refs)
         items = [d.action_item(self.kb, a, self.today) for a in actions]

@@ -259,6 +259,10 @@ class KnowledgeBase:
         holders = [self.people[h.person].name for h in role.holders if h.person in self.people]
         return f"{role.title} ({', '.join(holders)})" if holders else role.title
 
+    def roles_held(self, person: str) -> list[Role]:
+        """The roles the documents say this person holds."""
+        return [r for r in self.roles.values() if any(h.person == person for h in r.holders)]
+
     def people_behind(self, ref: str) -> tuple[str, ...]:
         """The person ids a lead reference stands for: the person, or the role's holders."""
         if ref in self.people:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import fcntl
 import os
 import tempfile
@@ -88,6 +89,10 @@ def clean_note(note: str) -> str:
 def validate(kb: KnowledgeBase, req: UpdateRequest, today: dt.date) -> tuple[Action, DateSpec | None]:
     """Check an update request; returns the action and the parsed revised due date. Raises UpdateError."""
     action = find_action(kb, req.plan, req.action)
+    if req.by not in kb.people:
+        close = difflib.get_close_matches(req.by, list(kb.people), n=3)
+        hint = f" Did you mean {' or '.join(close)}?" if close else ""
+        raise UpdateError(f"There is no person {req.by!r} in the knowledge base.{hint}")
     check_permission(kb, action, req.by)
     if req.status is not None and req.status not in STATUSES:
         raise UpdateError(f"Unknown status {req.status!r}; use one of: {', '.join(STATUSES)}.")
@@ -139,8 +144,7 @@ def record_update(root: Path, kb: KnowledgeBase, req: UpdateRequest, now: dt.dat
     write fails (the previous file is left intact).
     """
     now = now or dt.datetime.now(LONDON)
-    validate(kb, req, now.date())
-    action = find_action(kb, req.plan, req.action)
+    action, _ = validate(kb, req, now.date())
     entry = entry_for(kb, req, action, now)
     text = yamlio.dump([entry]).encode("utf-8")
     if yamlio.parse(text) != [entry]:  # the entry must read back exactly as written

@@ -12,6 +12,7 @@ from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
 from bot.slack.sdk import Ack, App, Respond, WebClient
 from bot.slack.visibility import audience, is_dm_channel, needs_person
+from knowledge.answer import Answer
 from knowledge.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -41,25 +42,32 @@ def share_reply(body: dict, engine: Engine, today: dt.date, person: str | None =
 
     The question is asked again for that channel, so a restricted plan can never be shared where it is hidden.
     """
-    question = body["actions"][0]["value"]
-    channel = (body.get("channel") or {}).get("id")
-    is_dm = is_dm_channel(channel, channel_name=(body.get("channel") or {}).get("name"))
-    answer = engine.ask(question, today=today, audience=audience(channel, is_dm, person))
+    _, answer = ask_button(body, engine, today, person)
     message = blocks.answer_message(answer, shared_by=(body.get("user") or {}).get("id"))
     return {"response_type": "in_channel", "replace_original": False, **message}
 
 
 def button_reply(body: dict, engine: Engine, today: dt.date, person: str | None = None) -> dict:
     """respond() arguments answering a follow-up button, just for the person who clicked it."""
-    question = body["actions"][0]["value"]
-    channel = (body.get("channel") or {}).get("id")
-    is_dm = is_dm_channel(channel, channel_name=(body.get("channel") or {}).get("name"))
-    answer = engine.ask(question, today=today, audience=audience(channel, is_dm, person))
+    question, answer = ask_button(body, engine, today, person)
     return {
         "response_type": "ephemeral",
         "replace_original": False,
         **blocks.answer_message(answer, share_question=question),
     }
+
+
+def button_channel(body: dict) -> tuple[str | None, bool]:
+    """The channel a button was clicked in, and whether it is a DM."""
+    channel = body.get("channel") or {}
+    return channel.get("id"), is_dm_channel(channel.get("id"), channel_name=channel.get("name"))
+
+
+def ask_button(body: dict, engine: Engine, today: dt.date, person: str | None) -> tuple[str, Answer]:
+    """(question, answer) for the question a button carries, asked for the channel it was clicked in."""
+    question = body["actions"][0]["value"]
+    channel, is_dm = button_channel(body)
+    return question, engine.ask(question, today=today, audience=audience(channel, is_dm, person))
 
 
 def send(respond: Callable[..., object], **message: object) -> None:
@@ -94,9 +102,7 @@ def handle_command(command: dict, respond: Respond, client: WebClient, deps: Dep
 def handle_share(body: dict, respond: Respond, client: WebClient, deps: Deps) -> None:
     """Post the answer in the channel, then remove the private copy."""
     engine = deps.holder.engine
-    channel = body.get("channel") or {}
-    is_dm = is_dm_channel(channel.get("id"), channel_name=channel.get("name"))
-    person = _person((body.get("user") or {}).get("id"), is_dm, client, deps, engine)
+    person = _person((body.get("user") or {}).get("id"), button_channel(body)[1], client, deps, engine)
     send(respond, **share_reply(body, engine, deps.today(), person))
     send(respond, delete_original=True)
 
@@ -104,9 +110,7 @@ def handle_share(body: dict, respond: Respond, client: WebClient, deps: Deps) ->
 def handle_button(body: dict, respond: Respond, client: WebClient, deps: Deps) -> None:
     """Answer a follow-up ("did you mean", status, timescale) button privately."""
     engine = deps.holder.engine
-    channel = body.get("channel") or {}
-    is_dm = is_dm_channel(channel.get("id"), channel_name=channel.get("name"))
-    person = _person((body.get("user") or {}).get("id"), is_dm, client, deps, engine)
+    person = _person((body.get("user") or {}).get("id"), button_channel(body)[1], client, deps, engine)
     send(respond, **button_reply(body, engine, deps.today(), person))
 
 

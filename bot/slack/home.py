@@ -21,24 +21,22 @@ GROUPS = ("Overdue", "Due soon", "Others")
 def your_actions(engine: Engine, person: str, today: dt.date) -> tuple[list[tuple[str, list[Item]]], bool]:
     """The person's actions (led in person or through a role they hold), grouped; and whether any plan was hidden."""
     kb = engine.kb
-    refs = {person} | {r.id for r in kb.roles.values() if any(h.person == person for h in r.holders)}
+    refs = [person, *(r.id for r in kb.roles_held(person))]
+    led = {a.key: a for ref in refs for a in engine.by_lead.get(ref, [])}
+    viewer = home_audience(person)
+    hidden = any(not engine.visible(plan_id, viewer) for plan_id in kb.plans)
     grouped: dict[str, list[tuple[dt.date, Item]]] = {g: [] for g in GROUPS}
-    hidden = False
-    for plan in kb.plans.values():
-        if not engine.visible(plan.id, home_audience(person)):
-            hidden = True
+    for action in led.values():
+        if not engine.visible(action.plan, viewer):
             continue
-        for action in plan.actions:
-            if not refs.intersection(action.leads):
-                continue
-            due, status = facts.effective_due(action), facts.current_status(action)
-            if facts.is_overdue(due, status, today):
-                group = "Overdue"
-            elif facts.is_due_soon(due, status, today, DUE_SOON_DAYS):
-                group = "Due soon"
-            else:
-                group = "Others"
-            grouped[group].append((due.date if due else dt.date.max, describe.action_item(kb, action, today)))
+        due, status = facts.effective_due(action), facts.current_status(action)
+        if facts.is_overdue(due, status, today):
+            group = "Overdue"
+        elif facts.is_due_soon(due, status, today, DUE_SOON_DAYS):
+            group = "Due soon"
+        else:
+            group = "Others"
+        grouped[group].append((due.date if due else dt.date.max, describe.action_item(kb, action, today)))
     return [(g, [item for _, item in sorted(grouped[g], key=lambda pair: pair[0])]) for g in GROUPS], hidden
 
 

@@ -25,7 +25,6 @@ from knowledge.updates import (
     check_permission,
     find_action,
     record_update,
-    validate,
 )
 
 log = logging.getLogger(__name__)
@@ -183,7 +182,6 @@ def handle_submit(ack: Ack, body: dict, view: dict, client: WebClient, deps: Dep
     request = request_from_view(view, person, slack_user)
     kb = deps.holder.engine.kb
     try:
-        validate(kb, request, deps.today())
         entry = record_update(deps.holder.root, kb, request)
     except UpdateError as exc:
         ack(response_action="errors", errors=field_errors(str(exc)))
