@@ -65,6 +65,7 @@ def test_only_leads_and_editors_may_update(mini_kb_dir: Path) -> None:
         ({"revised_due": "2021-06"}, "give a reason"),
         ({"revised_due": "June"}, "not a date"),
         ({"action": "99"}, "no action '99' in alpha"),
+        ({"by": "ann-led"}, "no person 'ann-led' in the knowledge base. Did you mean ann-lead"),
     ],
 )
 def test_bad_input_gets_a_clear_message_and_writes_nothing(mini_kb_dir: Path, change: dict, message: str) -> None:
