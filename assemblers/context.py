@@ -182,7 +182,7 @@ def category(action: Action, today: dt.date) -> str:
         return "complete"
     if rating.colour == "red":
         return "overdue"
-    status = facts.current_status(action)
+    status = facts.current_status(action, today)
     if status == "not-started":
         return "not_started"
     if status in ("in-progress", "ongoing"):
@@ -214,7 +214,7 @@ def plan_context(kb: KnowledgeBase, plan: Plan, today: dt.date) -> dict[str, Any
 
 def action_row(kb: KnowledgeBase, action: Action, today: dt.date) -> dict[str, Any]:
     """Return one row of a progress table: id, action, lead, due, status, RAG colour, latest news."""
-    due = facts.effective_due(action)
+    due = facts.effective_due(action, today)
     rating = facts.rag(action, today)
     return {
         "id": e(action.id),

@@ -158,16 +158,11 @@ class ActionAnswers(TurnBase):
 
     def on_overdue(self) -> Answer:
         actions, milestones = self.scoped_by_person(self.candidate_actions())
-        items = [
-            d.action_item(self.kb, a, self.today)
-            for a in actions
-            if facts.is_overdue(facts.effective_due(a), facts.current_status(a), self.today)
-        ]
+        items = [d.action_item(self.kb, a, self.today) for a in actions if facts.action_overdue(a, self.today)]
         items += [
             d.milestone_item(self.kb, a, m, self.today)
             for a in milestones
-            for m in a.milestones
-            if facts.milestone_overdue(m, self.today)
+            for m in facts.derive(a, self.today).outstanding
         ]
         scope = self.scope_words()
         if not items:
@@ -181,16 +176,11 @@ class ActionAnswers(TurnBase):
     def on_due_soon(self) -> Answer:
         days = self.window_days()
         actions, milestones = self.scoped_by_person(self.candidate_actions())
-        items = [
-            d.action_item(self.kb, a, self.today)
-            for a in actions
-            if facts.is_due_soon(facts.effective_due(a), facts.current_status(a), self.today, days)
-        ]
+        items = [d.action_item(self.kb, a, self.today) for a in actions if facts.action_due_soon(a, self.today, days)]
         items += [
             d.milestone_item(self.kb, a, m, self.today)
             for a in milestones
-            for m in a.milestones
-            if facts.is_due_soon(m.due, m.status, self.today, days)
+            for m in facts.milestones_due_soon(a, self.today, days)
         ]
         until = self.today + dt.timedelta(days=days)
         scope = self.scope_words()

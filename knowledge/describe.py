@@ -42,9 +42,9 @@ def leads_text(kb: KnowledgeBase, action: Action) -> str:
     return "no lead named in the plan"
 
 
-def due_text(action: Action) -> str:
+def due_text(action: Action, today: dt.date | None = None) -> str:
     """ "due March 2020 (To be completed this financial year)" at the date's own precision."""
-    due = facts.effective_due(action)
+    due = facts.effective_due(action, today)
     parts = []
     if due is not None:
         parts.append(f"due {due.describe()}")
@@ -65,12 +65,40 @@ def short(text: str, limit: int = 160) -> str:
 
 
 def status_text(action: Action, today: dt.date) -> str:
-    status = facts.current_status(action)
-    words = STATUS_WORDS.get(status, status)
+    """The derived status in words, with what it rests on: "complete (all 3 milestones are complete)"."""
+    state = facts.derive(action, today)
+    words = STATUS_WORDS.get(state.status, state.status)
+    if state.complete:
+        return f"{words} ({evidence_text(state.evidence)})" if state.evidence else words
     rating = facts.rag(action, today)
-    if rating.label in ("overdue", "milestone overdue", "due soon"):
-        return f"{words} ({rating.label})"
+    if state.outstanding and not state.overdue:
+        return f"{words} (milestone overdue: {outstanding_text(state.outstanding)})"
+    if rating.label in ("overdue", "due soon"):
+        extra = f"; outstanding: {outstanding_text(state.outstanding)}" if state.outstanding else ""
+        return f"{words} ({rating.label}{extra})"
     return words
+
+
+def evidence_text(evidence: facts.st.Evidence | None) -> str:
+    """Why an action counts as complete, in a few words."""
+    if evidence is None:
+        return "recorded as complete"
+    if evidence.kind == "update":
+        when = f" ({evidence.date.describe()})" if evidence.date else ""
+        return f"update{when}: \u201c{short(evidence.text, 120)}\u201d"
+    if evidence.kind == "milestones":
+        return evidence.text[0].lower() + evidence.text[1:].rstrip(".")
+    return short(evidence.text, 120).rstrip(".")
+
+
+def outstanding_text(milestones: tuple[Milestone, ...]) -> str:
+    """ "“Scope and plan ... agreed” (December 2019)" for each outstanding milestone, at most three."""
+    parts = [
+        f"\u201c{short(m.text, 90)}\u201d ({m.date_text or (m.due.describe() if m.due else 'no date')})"
+        for m in milestones[:3]
+    ]
+    more = f" and {len(milestones) - 3} more" if len(milestones) > 3 else ""
+    return "; ".join(parts) + more
 
 
 def latest(action: Action) -> str | None:
@@ -94,7 +122,7 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         if action.lead_note and detail == "lead":
             lines.append(f"Note: {action.lead_note}")
     if detail in ("summary", "due", "status"):
-        lines.append(_upper_first(due_text(action)))
+        lines.append(_upper_first(due_text(action, today)))
         if action.depends_on:
             lines.append(f"Follows: {', '.join(action.depends_on)}")
     lines.append(f"Status: {status_text(action, today)}")
@@ -105,7 +133,7 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
             lines.append(f"Milestone ({m.date_text or STATUS_WORDS[m.status]}): {short(m.text, 200)}")
         if action.measure:
             lines.append(f"Measured by: {short(action.measure, 200)}")
-    due = facts.effective_due(action)
+    due = facts.effective_due(action, today)
     fields = {
         "plan": action.plan,
         "plan_name": plan_label(kb, action.plan),

@@ -102,14 +102,14 @@ def _order(item: DigestItem) -> tuple[int, str, str]:
 
 
 def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows) -> list[DigestItem]:
-    status = facts.current_status(action)
-    if status == "complete":
+    state = facts.derive(action, today)
+    if state.complete:
         return []
     plan_name = describe.plan_label(kb, action.plan)
     last = facts.last_activity(action, today)
     age = (today - last).days if last else None
     latest = describe.latest(action) or "no update recorded"
-    due = facts.effective_due(action)
+    due = state.due
 
     def item(section: str, text: str, when: str, milestone: bool = False) -> DigestItem:
         return DigestItem(
@@ -118,16 +118,14 @@ def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows) 
 
     out = []
     due_words = due.describe() if due else "no due date"
-    if facts.is_overdue(due, status, today):
+    if state.overdue:
         out.append(item("overdue", action.text, due_words))
-    elif facts.is_due_soon(due, status, today, windows.due_soon_days):
+    elif facts.is_due_soon(due, state.status, today, windows.due_soon_days):
         out.append(item("due-soon", action.text, due_words))
-    for m in action.milestones:
-        when = m.due.describe() if m.due else "no date"
-        if facts.is_overdue(m.due, m.status, today):
-            out.append(item("overdue", m.text, when, milestone=True))
-        elif facts.is_due_soon(m.due, m.status, today, windows.due_soon_days):
-            out.append(item("due-soon", m.text, when, milestone=True))
+    for m in state.outstanding:
+        out.append(item("overdue", m.text, m.due.describe() if m.due else "no date", milestone=True))
+    for m in facts.milestones_due_soon(action, today, windows.due_soon_days):
+        out.append(item("due-soon", m.text, m.due.describe() if m.due else "no date", milestone=True))
     if not out and facts.is_stale(action, today, windows.stale_days):
         out.append(item("stale", action.text, due_words))
     return out

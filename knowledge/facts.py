@@ -1,40 +1,59 @@
-"""Derived facts about actions: effective due date, overdue, due soon, stale, RAG status."""
+"""Derived facts about actions: due date in force, overdue, due soon, stale, RAG status.
+
+Whether an action is complete or overdue is decided in one place, `knowledge.status.derive`; these
+helpers ask it, so every surface (answers, digests, App Home, reports) says the same thing.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from knowledge import status as st
 from knowledge.dates import DateSpec
 from knowledge.models import Action, Milestone
 
 STALE_DAYS = 90
 
+derive = st.derive
+ActionState = st.ActionState
 
-def effective_due(action: Action) -> DateSpec | None:
+
+def effective_due(action: Action, today: dt.date | None = None) -> DateSpec | None:
     """The due date in force: the latest revised due date from an update, else the plan's."""
-    for update in reversed(action.updates):
-        if update.revised_due is not None:
-            return update.revised_due
-    return action.due
+    return st.effective_due(action, today)
 
 
-def current_status(action: Action) -> str:
-    """The status in force: the latest update that sets one, else the plan's."""
-    for update in reversed(action.updates):
-        if update.status:
-            return update.status
-    return action.status
+def current_status(action: Action, today: dt.date | None = None) -> str:
+    """The status the evidence supports (see knowledge.status): complete, in-progress, ongoing, ..."""
+    return st.derive(action, today).status
 
 
 def is_overdue(due: DateSpec | None, status: str, today: dt.date) -> bool:
-    """Strictly after the end of the due period, and not complete."""
+    """Strictly after the end of the due period, and not complete (low level: prefer `action_overdue`)."""
     return due is not None and status != "complete" and today > due.date
+
+
+def action_overdue(action: Action, today: dt.date) -> bool:
+    """The action's own due date has passed and the work is not evidenced as done."""
+    return st.derive(action, today).overdue
 
 
 def is_due_soon(due: DateSpec | None, status: str, today: dt.date, days: int) -> bool:
     """Due within the next `days` days (inclusive of today), and not complete."""
     return due is not None and status != "complete" and today <= due.date <= today + dt.timedelta(days=days)
+
+
+def action_due_soon(action: Action, today: dt.date, days: int) -> bool:
+    state = st.derive(action, today)
+    return is_due_soon(state.due, state.status, today, days)
+
+
+def milestones_due_soon(action: Action, today: dt.date, days: int) -> list[Milestone]:
+    """Milestones due within `days` days and not done, of an action not complete."""
+    if st.derive(action, today).complete:
+        return []
+    return [m for m in action.milestones if not st.milestone_done(m, today) and is_due_soon(m.due, "", today, days)]
 
 
 def last_activity(action: Action, today: dt.date) -> dt.date | None:
@@ -47,14 +66,17 @@ def last_activity(action: Action, today: dt.date) -> dt.date | None:
 
 def is_stale(action: Action, today: dt.date, days: int = STALE_DAYS) -> bool:
     """Not complete and no update or completed milestone in the last `days` days."""
-    if current_status(action) == "complete":
+    if st.derive(action, today).complete:
         return False
     last = last_activity(action, today)
     return last is None or (today - last).days > days
 
 
-def milestone_overdue(milestone: Milestone, today: dt.date) -> bool:
-    return is_overdue(milestone.due, milestone.status, today)
+def milestone_overdue(milestone: Milestone, today: dt.date, action: Action | None = None) -> bool:
+    """Past its date and not done; never for a milestone of a completed action (pass the action)."""
+    if action is not None:
+        return milestone in st.derive(action, today).outstanding
+    return milestone.due is not None and today > milestone.due.date and not st.milestone_done(milestone, today)
 
 
 @dataclass(frozen=True)
@@ -67,17 +89,17 @@ class Rag:
 
 def rag(action: Action, today: dt.date, soon_days: int = 30) -> Rag:
     """Red when overdue, amber when due soon or stated not started, green when complete or on track."""
-    status, due = current_status(action), effective_due(action)
-    if status == "complete":
+    state = st.derive(action, today)
+    if state.complete:
         return Rag("green", "complete")
-    if is_overdue(due, status, today):
+    if state.overdue:
         return Rag("red", "overdue")
-    if any(milestone_overdue(m, today) for m in action.milestones):
+    if state.outstanding:
         return Rag("red", "milestone overdue")
-    if is_due_soon(due, status, today, soon_days):
+    if is_due_soon(state.due, state.status, today, soon_days):
         return Rag("amber", "due soon")
-    if status == "not-started":
+    if state.status == "not-started":
         return Rag("amber", "not started")
-    if status in ("in-progress", "ongoing"):
+    if state.status in ("in-progress", "ongoing"):
         return Rag("green", "on track")
     return Rag("grey", "status not stated")

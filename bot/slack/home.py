@@ -29,10 +29,13 @@ def your_actions(engine: Engine, person: str, today: dt.date) -> tuple[list[tupl
     for action in led.values():
         if not engine.visible(action.plan, viewer):
             continue
-        due, status = facts.effective_due(action), facts.current_status(action)
-        if facts.is_overdue(due, status, today):
+        state = facts.derive(action, today)
+        due = state.due
+        if state.late:
             group = "Overdue"
-        elif facts.is_due_soon(due, status, today, DUE_SOON_DAYS):
+        elif facts.is_due_soon(due, state.status, today, DUE_SOON_DAYS) or facts.milestones_due_soon(
+            action, today, DUE_SOON_DAYS
+        ):
             group = "Due soon"
         else:
             group = "Others"

@@ -113,7 +113,8 @@ def test_remind_dry_run_prints_who_gets_what(capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert out.startswith("Reminders for 2020-W04: 16 lead(s) would get a digest.")
     laurence = out.split("== Laurence Jones (laurence-jones)")[1].split("\n== ")[0]
-    assert "county plan, Action 7 (due 16 December 2019)" in laurence
+    assert "county plan, Action 5 (due September 2019)" in laurence
+    assert "county plan, Action 7 " not in laurence  # its only milestone: "Completed – December 2019"
     assert "== No person to send to:" in out
 
 

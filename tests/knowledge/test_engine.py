@@ -67,10 +67,10 @@ def test_status_shows_milestones_with_dates(engine: Engine) -> None:
 
 
 def test_overdue_is_strictly_after_the_end_of_the_due_period(engine: Engine) -> None:
-    on_the_day = engine.ask("what is overdue in the city plan", today=dt.date(2020, 2, 4))
-    after = engine.ask("what is overdue in the city plan", today=dt.date(2020, 2, 5))
-    assert "city plan, action 7b" not in titles(on_the_day)
-    assert "city plan, action 7b" in titles(after)
+    on_the_day = engine.ask("what is overdue in the city plan", today=dt.date(2019, 12, 31))
+    after = engine.ask("what is overdue in the city plan", today=dt.date(2020, 1, 1))
+    assert "city plan, action 8a" not in titles(on_the_day)  # due December 2019: the first quarterly report
+    assert "city plan, action 8a" in titles(after)
     end_of_month = engine.ask("overdue in the county plan", today=dt.date(2020, 1, 31))
     next_month = engine.ask("overdue in the county plan", today=dt.date(2020, 2, 1))
     assert "county plan, Action 10" not in titles(end_of_month)
@@ -250,8 +250,25 @@ def test_next_named_panel(engine: Engine) -> None:
 
 
 def test_bare_action_id_summarises(engine: Engine) -> None:
-    answer = engine.ask("7b", today=FEB_2020)
+    answer = engine.ask("8a", today=FEB_2020)
     assert answer.text == (
-        "city plan, action 7b: lead Corporate Director (Catherine Underwood); due 4 February 2020; "
+        "city plan, action 8a: lead Corporate Director (Catherine Underwood); due December 2019; "
         "status not stated in the plan (overdue)."
     )
+
+
+def test_completed_actions_are_never_overdue(engine: Engine) -> None:
+    """County Action 7's only milestone reads "Completed - December 2019"; City 7b's update says it was shared."""
+    county = engine.ask("what is overdue in the county plan", today=dt.date(2020, 1, 15))
+    assert "county plan, Action 7" not in titles(county)
+    assert "county plan, Action 5" in titles(county)
+    city = engine.ask("what is overdue in the city plan", today=dt.date(2020, 6, 1))
+    assert "city plan, action 7b" not in titles(city)
+    status = engine.ask("status of county action 7", today=dt.date(2020, 1, 15))
+    assert "complete" in status.text and "overdue" not in status.text
+
+
+def test_an_overdue_answer_names_the_outstanding_milestone(engine: Engine) -> None:
+    answer = engine.ask("status of county action 10", today=dt.date(2020, 2, 1))
+    assert "overdue" in answer.text
+    assert "outstanding" in answer.text

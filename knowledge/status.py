@@ -1,0 +1,147 @@
+"""An action's state, derived from the evidence: its own status, its milestones and its updates.
+
+This is the one place that decides whether an action is complete and whether it is overdue; answers,
+digests, App Home and reports all ask it. The rule, in the order it is applied:
+
+1. The latest update (dated on or before today) that sets a status explicitly decides the status.
+2. Otherwise a plan status of "complete" is complete.
+3. Otherwise the action is complete when every milestone is evidenced complete, or when its latest
+   update that says anything about progress says the work is done ("has been shared", "was
+   undertaken", "Completed ..."). The evidence is kept so an answer can quote it.
+4. Otherwise the plan's own status stands.
+
+Evidence only counts from the first day of its period: an update dated "2020" counts from 1 January
+2020, a milestone "Completed - December 2019" from 1 December 2019. "Overdue" means a due date (the
+action's or a milestone's) has passed and the work is not evidenced as done; an action evidenced as
+complete is never overdue, and neither are its milestones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from knowledge.dates import DateSpec
+from knowledge.models import Action, Milestone, Update
+
+_DONE_VERBS = (
+    "completed|complete|done|finished|finalised|finalized|delivered|achieved|implemented|published|"
+    "presented|approved|agreed|signed off|shared|taken|undertaken|held|launched|reported|submitted|"
+    "commissioned|established|appointed|carried out|put in place"
+)
+_DONE = re.compile(
+    r"^\s*(completed|complete|done|achieved|delivered)\b"
+    rf"|\b(has|have) (now |also |already )?been ({_DONE_VERBS})\b"
+    rf"|\b(was|were) (successfully |fully )?({_DONE_VERBS})\b"
+    r"|\b(is|are) (now )?(complete|completed|done|finished|in place)\b",
+    re.IGNORECASE,
+)
+# Words that turn a completion phrase into a plan or a doubt: "will be completed", "has not been", "when complete".
+_NOT_DONE = re.compile(
+    r"\b(not|yet to|will|would|to be|when|once|until|unless|if|due to be|expected to|aims? to|plans? to|"
+    r"being|delay|delayed|awaiting|pending|partially|partly)\b",
+    re.IGNORECASE,
+)
+_PROGRESS = re.compile(r"\b(progress(ing|ed)?|underway|under way|ongoing|continu\w+|being|started|begun)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why an action is held to be complete: what said so, when, and its words."""
+
+    kind: str  # "status" (the plan or a recorded update says so) | "milestones" | "update"
+    text: str
+    date: DateSpec | None = None
+
+
+@dataclass(frozen=True)
+class ActionState:
+    """An action's derived state on one day."""
+
+    status: str  # complete | in-progress | ongoing | not-started | not-stated
+    due: DateSpec | None  # the due date in force (a revised one from an update, else the plan's)
+    overdue: bool  # the action's own due date has passed and the work is not evidenced as done
+    outstanding: tuple[Milestone, ...]  # milestones past their date and not evidenced as done
+    evidence: Evidence | None = None  # why it is complete, when it is
+
+    @property
+    def complete(self) -> bool:
+        return self.status == "complete"
+
+    @property
+    def late(self) -> bool:
+        """Overdue itself, or a milestone of it is."""
+        return self.overdue or bool(self.outstanding)
+
+
+def says_done(text: str) -> bool:
+    """True when an update's words report the work as done, not planned, partial or delayed."""
+    for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        match = _DONE.search(sentence)
+        if match and not _NOT_DONE.search(sentence[: match.end()]):
+            return True
+    return False
+
+
+def says_in_progress(text: str) -> bool:
+    return bool(_PROGRESS.search(text))
+
+
+def counts_by(spec: DateSpec | None, today: dt.date | None) -> bool:
+    """Dated evidence counts from the first day of its period; undated evidence always counts."""
+    return today is None or spec is None or spec.first <= today
+
+
+def milestone_done(milestone: Milestone, today: dt.date | None = None) -> bool:
+    """A milestone evidenced as complete by today."""
+    return milestone.status == "complete" and counts_by(milestone.due, today)
+
+
+def effective_due(action: Action, today: dt.date | None = None) -> DateSpec | None:
+    """The due date in force: the latest revised due date from an update (known by today), else the plan's."""
+    for update in reversed(action.updates):
+        if update.revised_due is not None and counts_by(update.date, today):
+            return update.revised_due
+    return action.due
+
+
+def _known_updates(action: Action, today: dt.date | None) -> list[Update]:
+    return [u for u in action.updates if counts_by(u.date, today)]
+
+
+def _status_and_evidence(action: Action, today: dt.date | None) -> tuple[str, Evidence | None]:
+    updates = _known_updates(action, today)
+    for update in reversed(updates):
+        if update.status:
+            if update.status == "complete":
+                return "complete", Evidence("status", update.text, update.date)
+            return update.status, None
+    if action.status == "complete":
+        return "complete", Evidence("status", "The plan records this action as complete.")
+    if action.milestones and all(milestone_done(m, today) for m in action.milestones):
+        last = max((m.due for m in action.milestones if m.due), key=lambda d: d.first, default=None)
+        count = len(action.milestones)
+        words = "Its milestone is complete." if count == 1 else f"All {count} of its milestones are complete."
+        return "complete", Evidence("milestones", words, last)
+    for update in reversed(updates):
+        if says_done(update.text):
+            return "complete", Evidence("update", update.text, update.date)
+        if says_in_progress(update.text):
+            break
+    return action.status, None
+
+
+def derive(action: Action, today: dt.date | None = None) -> ActionState:
+    """The action's state on `today` (None: on the evidence recorded, whatever its date)."""
+    status, evidence = _status_and_evidence(action, today)
+    due = effective_due(action, today)
+    if status == "complete":
+        return ActionState(status, due, False, (), evidence)
+    overdue = today is not None and due is not None and today > due.date
+    outstanding = tuple(
+        m
+        for m in action.milestones
+        if today is not None and m.due is not None and today > m.due.date and not milestone_done(m, today)
+    )
+    return ActionState(status, due, overdue, outstanding, evidence)

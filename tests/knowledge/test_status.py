@@ -1,0 +1,120 @@
+"""The one rule for an action's state: complete from the evidence, overdue only when not evidenced done."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from knowledge.dates import parse_datespec
+from knowledge.models import Action, KnowledgeBase, Milestone, Source, Update
+from knowledge.status import derive, says_done
+
+SRC = Source("test", "x")
+
+
+def action(status: str = "not-stated", due: str | None = "2020-01", milestones=(), updates=()) -> Action:
+    return Action(
+        plan="p",
+        id="1",
+        text="Do the thing",
+        leads=(),
+        timescale=None,
+        start=None,
+        due=parse_datespec(due) if due else None,
+        status=status,
+        source=SRC,
+        milestones=tuple(milestones),
+        updates=tuple(updates),
+    )
+
+
+def milestone(status: str, due: str) -> Milestone:
+    return Milestone("step", None, None, parse_datespec(due), status)
+
+
+def update(text: str, date: str = "2020-01-10", status: str | None = None) -> Update:
+    return Update(parse_datespec(date), text, None, None, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Completed – December 2019",
+        "The findings have been shared with the Safeguarding Children Partnership.",
+        "The review was undertaken by the NSPCC and found a number of strengths.",
+        "The report has now been presented to committee.",
+        "Training is now complete.",
+    ],
+)
+def test_words_that_report_work_done(text: str) -> None:
+    assert says_done(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report will be completed in March.",
+        "The work is progressing.",
+        "The audit has not been completed.",
+        "Although there was some delay in completion this is now being finalised.",
+        "The action plan when complete will focus on five areas.",
+        "A report is due to be presented in May.",
+    ],
+)
+def test_words_that_do_not_report_work_done(text: str) -> None:
+    assert not says_done(text)
+
+
+def test_all_milestones_complete_makes_the_action_complete_and_never_overdue() -> None:
+    a = action(milestones=[milestone("complete", "2019-12")])
+    state = derive(a, dt.date(2020, 3, 1))
+    assert state.complete and not state.overdue and not state.late
+    assert state.evidence is not None and state.evidence.kind == "milestones"
+
+
+def test_one_open_milestone_keeps_it_open_and_names_the_outstanding_one() -> None:
+    open_step = milestone("not-stated", "2020-01")
+    a = action(milestones=[milestone("complete", "2019-12"), open_step])
+    state = derive(a, dt.date(2020, 3, 1))
+    assert not state.complete and state.overdue
+    assert state.outstanding == (open_step,)
+
+
+def test_an_update_that_says_done_completes_the_action() -> None:
+    a = action(updates=[update("The findings have been shared with the partnership.")])
+    assert derive(a, dt.date(2020, 3, 1)).complete
+    assert derive(a, dt.date(2020, 3, 1)).evidence.kind == "update"
+
+
+def test_evidence_counts_only_from_its_date() -> None:
+    a = action(due="2019-12", updates=[update("The report has been presented.", date="2020-02-10")])
+    assert derive(a, dt.date(2020, 1, 15)).overdue
+    assert derive(a, dt.date(2020, 2, 10)).complete
+
+
+def test_a_later_progress_update_outweighs_an_earlier_done() -> None:
+    a = action(
+        updates=[update("The first draft has been shared.", "2020-01-01"), update("Work is progressing.", "2020-02-01")]
+    )
+    assert not derive(a, dt.date(2020, 3, 1)).complete
+
+
+def test_an_explicit_recorded_status_wins() -> None:
+    a = action(
+        milestones=[milestone("complete", "2019-12")], updates=[update("Reopened.", "2020-01-20", "in-progress")]
+    )
+    state = derive(a, dt.date(2020, 3, 1))
+    assert state.status == "in-progress" and state.overdue
+
+
+def test_overdue_is_strictly_after_the_due_period() -> None:
+    a = action(due="2020-01")
+    assert not derive(a, dt.date(2020, 1, 31)).overdue
+    assert derive(a, dt.date(2020, 2, 1)).overdue
+
+
+def test_bundled_county_action_7_is_complete(bundled: KnowledgeBase) -> None:
+    a = bundled.plans["county-iicsa"].action("Action 7")
+    state = derive(a, dt.date(2020, 1, 15))
+    assert state.complete and not state.late
