@@ -8,6 +8,18 @@ from knowledge.models import Source
 
 
 @dataclass(frozen=True)
+class Subject:
+    """What an answer was about, so that "it" in a follow-up question can mean it."""
+
+    kind: str  # "action" | "person" | "role" | "work" | "agenda"
+    keys: tuple[str, ...]  # action: (plan, id); person: (id,); work: (committee, title); agenda: (committee, date, n)
+
+    @classmethod
+    def action(cls, plan: str, action_id: str) -> Subject:
+        return cls("action", (plan, action_id))
+
+
+@dataclass(frozen=True)
 class Item:
     """One thing an answer is about: an action, a milestone, a meeting, a person..."""
 
@@ -28,7 +40,7 @@ class Answer:
     items: tuple[Item, ...] = ()
     suggestions: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    subject: tuple[str, ...] | None = None  # what "it" means in a follow-up question
+    subject: Subject | None = None  # what "it" means in a follow-up question
 
     @property
     def sources(self) -> tuple[Source, ...]:

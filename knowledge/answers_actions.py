@@ -1,265 +1,221 @@
-"""Answers about actions: by id, lead, timescale, status, overdue, due soon, stale and history."""
+"""Answers about actions: by id, lead, timescale, status, overdue, due soon, stale, history and counts."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
+from typing import TYPE_CHECKING
 
 from knowledge import describe as d
 from knowledge import facts
-from knowledge.answer import Answer, Item
+from knowledge import reply as r
+from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
-from knowledge.intents import PRONOUN, WINDOW_DAYS
 from knowledge.models import Action, KnowledgeBase, Update, WorkItem
-from knowledge.turn_base import TurnBase
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
+    from knowledge.query import Query
 
 DUE_SOON_DAYS = 30
+HEADS = {"lead": "Lead", "due": "Timescale", "status": "Status"}
 
 
-class ActionAnswers(TurnBase):
-    """Answers about actions."""
+def detail_of(q: Query) -> str:
+    return q.attribute if q.attribute in ("lead", "due", "status") else "summary"
 
-    def about_actions(self, keys: list[str], detail: str) -> Answer:
-        items: list[Item] = []
-        missing: list[str] = []
-        plans_named: set[str] = set()
-        for key in keys:
-            found = self.visible_actions(self.e.ids.find(key))
-            family = self.visible_actions(self.e.ids.family(key))
-            if not found and family:
-                found = family
-            elif found and family and not self.plan_scope:
-                found = found + family
-            if not found:
-                missing.append(key)
-                continue
-            plans_named.update(a.plan for a in found)
-            items += [d.action_item(self.kb, a, self.today, detail) for a in found]
-        if not items:
-            return self.no_action(missing)
-        head = {"lead": "Lead", "due": "Timescale", "status": "Status"}.get(detail, "Action")
-        if len(plans_named) > 1:
-            text = (
-                f"Action {', '.join(keys)} appears in {len(plans_named)} plans: "
-                f"{', '.join(d.plan_label(self.kb, p) for p in sorted(plans_named))}. "
-                "Here is each; name the plan to narrow it."
-            )
-        elif len(items) == 1 and detail == "summary":
-            f = items[0].fields
-            due = f"due {f['due']}" if f["due"] else "no due date stated"
-            text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
-        elif len(items) == 1:
-            text = f"{head} of {items[0].title}: " + self._headline(items[0], detail)
-        else:
-            text = f"{head} of {len(items)} actions:"
-        notes = tuple(f"No action {k} in any plan." for k in missing)
-        subject = ("action", *items[0].ref) if len(items) == 1 and items[0].ref else None
-        return self.answer_of(detail if detail != "summary" else "action", text, items, notes=notes, subject=subject)
 
-    def _headline(self, item: Item, detail: str) -> str:
-        if detail == "lead":
-            return item.fields["lead"] + "."
-        if detail == "due":
-            due = item.fields["due"]
-            ts = item.fields["timescale"]
-            core = f"due {due}" if due else "no due date stated"
-            return f"{core} ({ts})." if ts else core + "."
-        return item.fields["status"] + "."
-
-    def no_action(self, missing: list[str]) -> Answer:
-        key = missing[0] if missing else "?"
-        scope = f" in {d.plan_label(self.kb, self.plan_scope)}" if self.plan_scope else " in any plan"
-        near = [k for k in self.e.ids.near(key) if self.visible_actions(self.e.ids.find(k))]
-        suggestions = tuple(f"action {k}" for k in near[:5])
-        return self.answer_of("not-found", f"There is no action {key}{scope}.", suggestions=suggestions)
-
-    def history(self, keys: list[str]) -> Answer:
-        actions = [a for k in keys for a in self.visible_actions(self.e.ids.find(k))] or self._subject_actions()
-        if not actions:
-            return self.no_action(keys)
-        items = []
-        for a in actions:
-            lines = [_history_line(self.kb, u) for u in a.updates] or ["No updates recorded."]
-            items.append(
-                Item(
-                    "history",
-                    d.action_label(self.kb, a),
-                    tuple(lines),
-                    {"plan": a.plan, "action": a.id},
-                    a.source,
-                    (a.plan, a.id),
-                )
-            )
-        return self.answer_of("history", f"History of {items[0].title}:" if len(items) == 1 else "History:", items)
-
-    def _subject_actions(self) -> list[Action]:
-        if self.subject and self.subject[0] == "action" and self.subject[1] in self.kb.plans:
-            plan = self.kb.plans[self.subject[1]]
-            try:
-                return self.visible_actions([plan.action(self.subject[2])])
-            except KeyError:
-                return []
-        return []
-
-    def on_lead(self) -> Answer | None:
-        return self.about_topic("lead")
-
-    def on_due(self) -> Answer | None:
-        return self.about_topic("due")
-
-    def on_status(self) -> Answer | None:
-        return self.about_topic("status")
-
-    def about_topic(self, detail: str) -> Answer | None:
-        """Lead / due / status of something named by words: an action, a report, a work item."""
-        words = self.topic_words()
-        if not words and PRONOUN.search(self.folded):
-            return self.follow_up(detail)
-        if not words:
-            return None
-        hits = self.search(words)
-        if not hits:
-            return None
-        best = hits[0]
-        close = [h for h in hits if h.score >= best.score - 0.05][:5]
-        if isinstance(best.doc, Action):
-            actions = [h.doc for h in close if isinstance(h.doc, Action)]
-            return self.about_found_actions(actions, detail)
-        if isinstance(best.doc, WorkItem):
-            return self.about_work(best.doc, detail)
-        return self.about_agenda_item(best.doc, best.meeting, detail)
-
-    def about_found_actions(self, actions: list[Action], detail: str) -> Answer:
-        items = [d.action_item(self.kb, a, self.today, detail) for a in actions]
-        head = {"lead": "Lead", "due": "Timescale", "status": "Status"}.get(detail, "Action")
-        if len(items) == 1:
-            text = f"{head} of {items[0].title}: " + self._headline(items[0], detail)
-            subject = ("action", *items[0].ref)
-        else:
-            text = f"{len(items)} actions match; {head.lower()} of each:"
-            subject = None
-        return self.answer_of(detail, text, items, subject=subject)
-
-    def follow_up(self, detail: str) -> Answer | None:
-        if not self.subject:
-            return None
-        kind = self.subject[0]
-        if kind == "action":
-            actions = self._subject_actions()
-            return self.about_found_actions(actions, detail) if actions else None
-        work = self._subject_work()
-        if work is not None:
-            return self.about_work(work, detail)
-        found = self._subject_agenda()
-        if found is not None:
-            return self.about_agenda_item(found[1], found[0], detail)
+def about_actions(q: Query, e: Engine) -> Answer | None:
+    """The actions the question names by id: each one found, per plan where an id is in several."""
+    if not q.action_ids or q.has("contact") or q.has("agenda"):
         return None
-
-    def on_overdue(self) -> Answer:
-        actions, milestones = self.scoped_by_person(self.candidate_actions())
-        items = [d.action_item(self.kb, a, self.today) for a in actions if facts.action_overdue(a, self.today)]
-        items += [
-            d.milestone_item(self.kb, a, m, self.today)
-            for a in milestones
-            for m in facts.derive(a, self.today).outstanding
-        ]
-        scope = self.scope_words()
-        if not items:
-            return self.answer_of("overdue", f"Nothing is overdue{scope} as of {long_day(self.today)}.")
-        return self.answer_of(
-            "overdue",
-            f"{len(items)} overdue{scope} as of {long_day(self.today)} (due date passed, not complete):",
-            items,
+    detail = detail_of(q)
+    items: list[Item] = []
+    missing: list[str] = []
+    plans_named: set[str] = set()
+    for key in q.action_ids:
+        found = r.visible_actions(q, e.ids.find(key))
+        family = r.visible_actions(q, e.ids.family(key))
+        if not found and family:
+            found = family
+        elif found and family and not q.plan:
+            found = found + family
+        if not found:
+            missing.append(key)
+            continue
+        plans_named.update(a.plan for a in found)
+        items += [d.action_item(e.kb, a, q.today, detail) for a in found]
+    if not items:
+        return no_action(q, e, missing)
+    head = HEADS.get(detail, "Action")
+    if len(plans_named) > 1:
+        text = (
+            f"Action {', '.join(q.action_ids)} appears in {len(plans_named)} plans: "
+            f"{', '.join(d.plan_label(e.kb, p) for p in sorted(plans_named))}. "
+            "Here is each; name the plan to narrow it."
         )
+    elif len(items) == 1 and detail == "summary":
+        f = items[0].fields
+        due = f"due {f['due']}" if f["due"] else "no due date stated"
+        text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
+    elif len(items) == 1:
+        text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
+    else:
+        text = f"{head} of {len(items)} actions:"
+    notes = tuple(f"No action {k} in any plan." for k in missing)
+    subject = Subject.action(*items[0].ref) if len(items) == 1 and items[0].ref else None
+    return r.answer_of(q, detail if detail != "summary" else "action", text, items, notes=notes, subject=subject)
 
-    def on_due_soon(self) -> Answer:
-        days = self.window_days()
-        actions, milestones = self.scoped_by_person(self.candidate_actions())
-        items = [d.action_item(self.kb, a, self.today) for a in actions if facts.action_due_soon(a, self.today, days)]
-        items += [
-            d.milestone_item(self.kb, a, m, self.today)
-            for a in milestones
-            for m in facts.milestones_due_soon(a, self.today, days)
-        ]
-        until = self.today + dt.timedelta(days=days)
-        scope = self.scope_words()
-        if not items:
-            return self.answer_of(
-                "due-soon", f"Nothing{scope} falls due between {long_day(self.today)} and {long_day(until)}."
-            )
-        return self.answer_of("due-soon", f"{len(items)} due{scope} by {long_day(until)}:", items)
 
-    def on_stale(self) -> Answer:
-        actions, _ = self.scoped_by_person(self.candidate_actions())
-        items = [d.action_item(self.kb, a, self.today, "status") for a in actions if facts.is_stale(a, self.today)]
-        scope = self.scope_words()
-        if not items:
-            return self.answer_of("stale", f"Every action{scope} has an update in the last {facts.STALE_DAYS} days.")
-        return self.answer_of(
-            "stale",
-            f"{len(items)} action{'s' if len(items) != 1 else ''}{scope} with no update or "
-            f"completed milestone in the last {facts.STALE_DAYS} days:",
-            items,
-        )
+def _headline(item: Item, detail: str) -> str:
+    if detail == "lead":
+        return item.fields["lead"] + "."
+    if detail == "due":
+        due = item.fields["due"]
+        ts = item.fields["timescale"]
+        core = f"due {due}" if due else "no due date stated"
+        return f"{core} ({ts})." if ts else core + "."
+    return item.fields["status"] + "."
 
-    def window_days(self) -> int:
-        m = WINDOW_DAYS.search(self.folded)
-        if m:
-            n = int(m.group(1))
-            return n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
-        if "this week" in self.folded:
-            return 6 - self.today.weekday()
-        if "this month" in self.folded:
-            return calendar.monthrange(self.today.year, self.today.month)[1] - self.today.day
-        if "next month" in self.folded:
-            return 61 - self.today.day
-        if re.search(r"next few weeks|coming weeks", self.folded):
-            return 21
-        return DUE_SOON_DAYS
 
-    def candidate_actions(self) -> list[Action]:
-        plans = [self.plan_scope] if self.plan_scope else [p for p in self.kb.plans if p not in self.hidden]
-        return [a for p in plans for a in self.kb.plans[p].actions]
+def no_action(q: Query, e: Engine, missing: list[str]) -> Answer:
+    key = missing[0] if missing else "?"
+    scope = f" in {d.plan_label(e.kb, q.plan)}" if q.plan else " in any plan"
+    near = [k for k in e.ids.near(key) if r.visible_actions(q, e.ids.find(k))]
+    suggestions = tuple(f"action {k}" for k in near[:5])
+    return r.answer_of(q, "not-found", f"There is no action {key}{scope}.", suggestions=suggestions)
 
-    def led_by(self, refs: list[str]) -> list[Action]:
-        """Visible actions (in the plan named, if any) led by any of these references, in plan order."""
-        seen: dict[tuple[str, str], Action] = {}
-        for ref in refs:
-            for action in self.e.by_lead.get(ref, []):
-                seen.setdefault(action.key, action)
-        return self.visible_actions(list(seen.values()))
 
-    def scoped_by_person(self, actions: list[Action]) -> tuple[list[Action], list[Action]]:
-        """Narrow to a person or role named in the question, if any."""
-        leads = self.lead_refs()
-        if leads is None:
-            return actions, actions
-        kept = self.led_by(sorted(leads))
-        return kept, kept
-
-    def lead_refs(self) -> set[str] | None:
-        """The lead references a named person or role stands for (the person and the roles they hold)."""
-        people = self.people
-        roles = self.roles
-        if people:
-            pid = people[0][0]
-            return {pid} | {r.id for r in self.kb.roles_held(pid)}
-        if roles:
-            return {roles[0][0]}
+def history(q: Query, e: Engine) -> Answer | None:
+    if not (q.action_ids or q.subject):
         return None
+    actions = [a for k in q.action_ids for a in r.visible_actions(q, e.ids.find(k))] or subject_actions(q, e)
+    if not actions:
+        return no_action(q, e, list(q.action_ids))
+    items = []
+    for a in actions:
+        lines = [_history_line(e.kb, u) for u in a.updates] or ["No updates recorded."]
+        items.append(
+            Item("history", d.action_label(e.kb, a), tuple(lines), {"plan": a.plan, "action": a.id}, a.source, a.key)
+        )
+    return r.answer_of(q, "history", f"History of {items[0].title}:" if len(items) == 1 else "History:", items)
 
-    def scope_words(self) -> str:
-        parts = []
-        if self.plan_scope:
-            parts.append(f" in {d.plan_label(self.kb, self.plan_scope)}")
-        people = self.people
-        roles = self.roles
-        if people:
-            parts.append(f" for {self.kb.people[people[0][0]].name}")
-        elif roles:
-            parts.append(f" for {self.kb.name_of(roles[0][0])}")
-        return "".join(parts)
+
+def subject_actions(q: Query, e: Engine) -> list[Action]:
+    if q.subject and q.subject.kind == "action" and q.subject.keys[0] in e.kb.plans:
+        plan = e.kb.plans[q.subject.keys[0]]
+        try:
+            return r.visible_actions(q, [plan.action(q.subject.keys[1])])
+        except KeyError:
+            return []
+    return []
+
+
+def about_topic(q: Query, e: Engine) -> Answer | None:
+    """Lead / due / status of something named by words: an action, a report, a work item."""
+    from knowledge.answers_committee import about_agenda_item, about_work
+
+    detail = detail_of(q)
+    words = q.topic_words
+    if not words and q.pronoun:
+        return follow_up(q, e, detail)
+    if not words:
+        return None
+    hits = r.search(q, e, words)
+    if not hits:
+        return None
+    best = hits[0]
+    close = [h for h in hits if h.score >= best.score - 0.05][:5]
+    if best.score < 0.75:
+        return None
+    if isinstance(best.doc, Action):
+        return about_found_actions(q, e, [h.doc for h in close if isinstance(h.doc, Action)], detail)
+    if isinstance(best.doc, WorkItem):
+        return about_work(q, e, best.doc, detail)
+    return about_agenda_item(q, e, best.doc, best.meeting, detail)
+
+
+def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str) -> Answer:
+    items = [d.action_item(e.kb, a, q.today, detail) for a in actions]
+    head = HEADS.get(detail, "Action")
+    if len(items) == 1:
+        text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
+        subject = Subject.action(*items[0].ref) if items[0].ref else None
+    else:
+        text = f"{len(items)} actions match; {head.lower()} of each:"
+        subject = None
+    return r.answer_of(q, detail, text, items, subject=subject)
+
+
+def follow_up(q: Query, e: Engine, detail: str) -> Answer | None:
+    """ "when is it due?" about the last answer's action."""
+    actions = subject_actions(q, e)
+    return about_found_actions(q, e, actions, detail) if actions else None
+
+
+def overdue(q: Query, e: Engine) -> Answer:
+    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    states = [(a, facts.derive(a, q.today)) for a in actions]
+    items = [d.action_item(e.kb, a, q.today) for a, s in states if s.overdue]
+    items += [d.milestone_item(e.kb, a, m, q.today) for a, s in states for m in s.outstanding if not s.overdue]
+    scope = r.scope_words(q, e)
+    if not items:
+        return r.answer_of(q, "overdue", f"Nothing is overdue{scope} as of {long_day(q.today)}.")
+    return r.answer_of(
+        q,
+        "overdue",
+        f"{len(items)} overdue{scope} as of {long_day(q.today)} (due date passed, not evidenced as done):",
+        items,
+    )
+
+
+def window_days(q: Query) -> tuple[dt.date, dt.date]:
+    if q.window is not None:
+        return max(q.window.start, q.today), q.window.end
+    return q.today, q.today + dt.timedelta(days=DUE_SOON_DAYS)
+
+
+def due_soon(q: Query, e: Engine) -> Answer:
+    start, until = window_days(q)
+    days = (until - q.today).days
+    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    items = []
+    for a in actions:
+        state = facts.derive(a, q.today)
+        if state.complete:
+            continue
+        if state.due is not None and start <= state.due.date <= until:
+            items.append(d.action_item(e.kb, a, q.today))
+        items += [
+            d.milestone_item(e.kb, a, m, q.today)
+            for m in facts.milestones_due_soon(a, q.today, days)
+            if m.due is not None and m.due.date >= start
+        ]
+    scope = r.scope_words(q, e)
+    if not items:
+        return r.answer_of(q, "due-soon", f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}.")
+    return r.answer_of(
+        q, "due-soon", f"{len(items)} due{scope} between {long_day(start)} and {long_day(until)}:", items
+    )
+
+
+def stale(q: Query, e: Engine) -> Answer:
+    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    items = [d.action_item(e.kb, a, q.today, "status") for a in actions if facts.is_stale(a, q.today)]
+    scope = r.scope_words(q, e)
+    if not items:
+        return r.answer_of(q, "stale", f"Every action{scope} has an update in the last {facts.STALE_DAYS} days.")
+    return r.answer_of(
+        q,
+        "stale",
+        f"{len(items)} action{'s' if len(items) != 1 else ''}{scope} with no update or "
+        f"completed milestone in the last {facts.STALE_DAYS} days:",
+        items,
+    )
+
+
+def lead_or_due_or_status(q: Query, e: Engine) -> Answer | None:
+    """ "who leads the foster carer work", "when is the care leavers report due", "how is it going"."""
+    return about_topic(q, e)
 
 
 def _history_line(kb: KnowledgeBase, u: Update) -> str:

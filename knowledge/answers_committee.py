@@ -1,274 +1,535 @@
-"""Answers about committees: meetings, agendas, the work programme, contacts, chairs and resolutions."""
+"""Answers about committees: meetings and their details, agendas, reports, the work programme, contacts,
+chairs and resolutions."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from knowledge import describe as d
-from knowledge.answer import Answer, Item
+from knowledge import reply as r
+from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
-from knowledge.intents import AGENDA_NO
 from knowledge.models import AgendaItem, Committee, Meeting, Role, WorkItem
 from knowledge.text import content_words
-from knowledge.turn_base import TurnBase
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
+    from knowledge.query import Query
+
+NO_REPORT = re.compile(r"\b(apologies|declarations|minutes|verbal|work programme|exclusion|any other business)\b", re.I)
 
 
-class CommitteeAnswers(TurnBase):
-    """Answers about committees."""
+def day_words(date: dt.date) -> str:
+    return f"{date:%A} {date.day} {date:%B %Y}"
 
-    def _subject_work(self) -> WorkItem | None:
-        if self.subject and self.subject[0] == "work" and self.subject[1] in self.kb.committees:
-            for work in self.kb.committees[self.subject[1]].work_programme:
-                if work.title == self.subject[2]:
-                    return work
-        return None
 
-    def _subject_agenda(self) -> tuple[Meeting, AgendaItem] | None:
-        if self.subject and self.subject[0] == "agenda" and self.subject[1] in self.kb.committees:
-            try:
-                meeting = self.kb.committees[self.subject[1]].meeting(dt.date.fromisoformat(self.subject[2]))
-                return meeting, meeting.item(int(self.subject[3]))
-            except (KeyError, ValueError):
-                return None
-        return None
+def agenda_subject(meeting: Meeting, item: AgendaItem) -> Subject:
+    return Subject("agenda", (meeting.committee, meeting.date.isoformat(), str(item.number)))
 
-    def about_work(self, work: WorkItem, detail: str) -> Answer:
-        item = d.work_item(self.kb, work)
-        subject = ("work", work.committee, work.title)
-        committee = self.kb.committees[work.committee].name
-        if detail in ("lead", "sponsor"):
-            sponsors = ", ".join(self.kb.name_of(s) for s in work.sponsors)
-            text = (
-                f"{work.title} is sponsored by {sponsors}."
-                if sponsors
-                else f"The work programme names no sponsor for {work.title}."
-            )
-        elif work.standing:
-            text = f"{work.title} is a standing item at every {committee} meeting."
-        elif work.meeting:
-            text = f"{work.title} is due at the {committee} meeting on {work.meeting.day} {work.meeting:%B %Y}."
-        else:
-            text = f"{work.title} has no meeting date in the work programme."
-        return self.answer_of("work-item", text, [item], subject=subject)
 
-    def about_agenda_item(self, item: AgendaItem, meeting: Meeting | None, detail: str) -> Answer:
-        if meeting is None:
-            return self.answer_of("not-found", "I could not place that agenda item.")
-        if detail == "contact":
-            return self.contacts_for(meeting, item)
-        shown = d.agenda_item(self.kb, meeting, item)
-        text = f"{item.title} is item {item.number} at the {d.meeting_title(self.kb, meeting)} meeting."
-        if detail == "lead" and item.signatory:
-            text += f" Report signed by {self.kb.name_of(item.signatory)}."
-        subject = ("agenda", meeting.committee, meeting.date.isoformat(), str(item.number))
-        return self.answer_of("agenda-item", text, [shown], subject=subject)
+def committee(q: Query, e: Engine) -> Committee | None:
+    if q.committee:
+        return e.kb.committees[q.committee]
+    if len(e.kb.committees) == 1:
+        return next(iter(e.kb.committees.values()))
+    return None
 
-    def on_sponsor(self) -> Answer | None:
-        words = self.topic_words()
-        if not words:
-            return self.follow_up("sponsor")
-        hits = [h for h in self.search(words) if isinstance(h.doc, WorkItem | AgendaItem)]
-        if not hits:
+
+def subject_work(q: Query, e: Engine) -> WorkItem | None:
+    if q.subject and q.subject.kind == "work" and q.subject.keys[0] in e.kb.committees:
+        for work in e.kb.committees[q.subject.keys[0]].work_programme:
+            if work.title == q.subject.keys[1]:
+                return work
+    return None
+
+
+def subject_agenda(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
+    if q.subject and q.subject.kind == "agenda" and q.subject.keys[0] in e.kb.committees:
+        try:
+            meeting = e.kb.committees[q.subject.keys[0]].meeting(dt.date.fromisoformat(q.subject.keys[1]))
+            return meeting, meeting.item(int(q.subject.keys[2]))
+        except (KeyError, ValueError):
             return None
-        if isinstance(hits[0].doc, WorkItem):
-            return self.about_work(hits[0].doc, "sponsor")
-        return self.about_agenda_item(hits[0].doc, hits[0].meeting, "lead")
+    return None
 
-    def on_contact(self) -> Answer | None:
-        number = AGENDA_NO.search(self.folded)
-        if number:
-            meeting = self.pick_meeting(prefer_agenda=True, want_reports=True)
-            if meeting is None:
-                return self.answer_of("not-found", "I know of no meeting with numbered agenda items.")
-            try:
-                return self.contacts_for(meeting, meeting.item(int(number.group(1))))
-            except KeyError:
-                return self.answer_of(
-                    "not-found",
-                    f"The {d.meeting_title(self.kb, meeting)} agenda has no item {number.group(1)}.",
-                    suggestions=tuple(f"item {i.number}" for i in meeting.agenda),
-                )
-        people = self.people
-        if people:
-            return self.person_contact([pid for pid, _ in people[:3]])
-        words = self.topic_words()
-        hits = [h for h in self.search(words) if isinstance(h.doc, AgendaItem)] if words else []
-        if hits:
-            return self.contacts_for(hits[0].meeting, hits[0].doc)
-        if not words and self.subject:
-            found = self._subject_agenda()
-            if found:
-                return self.contacts_for(*found)
-        return None
 
-    def contacts_for(self, meeting: Meeting | None, item: AgendaItem) -> Answer:
-        assert meeting is not None
-        title = f"item {item.number}, {item.title}"
-        subject = ("agenda", meeting.committee, meeting.date.isoformat(), str(item.number))
-        if not item.contacts:
-            return self.answer_of("contact", f"The papers name no contact for {title}.", subject=subject)
-        items = [d.person_item(self.kb, self.kb.people[p]) for p in item.contacts]
-        names = ", ".join(self.kb.people[p].name for p in item.contacts)
-        text = f"For enquiries about {title} ({d.meeting_title(self.kb, meeting)}), contact {names}."
-        return self.answer_of("contact", text, items, subject=subject)
-
-    def person_contact(self, person_ids: list[str]) -> Answer:
-        items = [d.person_item(self.kb, self.kb.people[p]) for p in person_ids[:1]]
-        person = self.kb.people[person_ids[0]]
-        missing = [k for k, v in (("email", person.email), ("phone number", person.phone)) if not v]
-        text = f"Contact details for {person.name}."
-        if missing:
-            text += f" The documents give no {' or '.join(missing)} for {person.name}."
-        return self.answer_of("contact", text, items, subject=("person", person.id))
-
-    def on_agenda(self) -> Answer | None:
-        meeting = self.pick_meeting(prefer_agenda=True)
-        if meeting is None:
-            return self.answer_of("not-found", "I know of no meeting with that agenda.")
-        if not meeting.agenda:
-            return self.answer_of(
-                "agenda",
-                f"The documents give no agenda for the {d.meeting_title(self.kb, meeting)} meeting yet.",
-                [d.meeting_item(self.kb, meeting)],
-            )
-        items = [d.agenda_item(self.kb, meeting, i) for i in meeting.agenda]
-        return self.answer_of("agenda", f"Agenda for {d.meeting_title(self.kb, meeting)}:", items)
-
-    def on_chair(self) -> Answer | None:
-        """Who chairs a group named in the question (a role titled chair), else the committee's chair."""
-        role = self.chair_role()
-        if role is not None:
-            items = [d.person_item(self.kb, self.kb.people[h.person]) for h in role.holders]
-            text = (
-                f"{role.title}: {', '.join(i.title for i in items)}."
-                if items
-                else f"The documents name no holder of {role.title}."
-            )
-            return self.answer_of("chair", text, items)
-        committee = self.committee()
-        if committee is None:
-            return None
-        chairs = [m for m in committee.members if m.role and "chair" in m.role.lower()]
-        if not chairs:
-            return self.answer_of("chair", f"The documents name no chair of the {committee.name}.")
-        names = ", ".join(self.kb.people[m.person].name for m in chairs)
-        items = [d.person_item(self.kb, self.kb.people[m.person]) for m in chairs]
-        return self.answer_of("chair", f"The {committee.name} is chaired by {names} ({chairs[0].role}).", items)
-
-    def chair_role(self) -> Role | None:
-        """The chair role whose title or aliases share most of the question's other words."""
-        wanted = set(self.topic_words()) - {"chair", "chairman", "chairperson", "chairwoman", "chaired"}
-        if not wanted:
-            return None
-        best, best_score = None, 0.0
-        for role in self.kb.roles.values():
-            names = (role.title, *role.aliases)
-            if not any("chair" in n.lower() for n in names):
-                continue
-            score = len(wanted & set(content_words(" ".join(names)))) / len(wanted)
-            if score > best_score:
-                best, best_score = role, score
-        return best if best_score >= 0.5 else None
-
-    def on_resolution(self) -> Answer | None:
-        """Resolutions: by number ("2024/033"), by the item's words, else the latest meeting's."""
-        committee = self.committee()
-        if committee is None:
-            return None
-        resolutions = [(m, r) for m in committee.meetings for r in m.resolutions]
-        if not resolutions:
-            return self.answer_of("resolution", f"The documents record no resolutions of the {committee.name}.")
-        number = re.search(r"\b(\d{4})\s*/\s*(\d{3})\b", self.raw)
-        if number:
-            wanted = f"{number.group(1)}/{number.group(2)}"
-            found = [(m, r) for m, r in resolutions if r.id == wanted]
-            if not found:
-                ids = tuple(r.id for _, r in resolutions)
-                return self.answer_of("not-found", f"There is no resolution {wanted}.", suggestions=ids[:10])
-        else:
-            words = set(self.topic_words()) - {"resolve", "resolved", "resolution", "decide", "decided", "decision"}
-            found = [
-                (m, r) for m, r in resolutions if words and words <= set(content_words(f"{r.title or ''} {r.text}"))
-            ]
-            if not found:
-                latest = max(m.date for m, _ in resolutions)
-                found = [(m, r) for m, r in resolutions if m.date == latest]
-        items = [
-            Item(
-                "resolution",
-                f"Resolved {r.id}" + (f" (item {r.item}: {r.title})" if r.item else ""),
-                (r.text, f"{d.meeting_title(self.kb, m)} meeting"),
-                {"id": r.id},
-                r.source,
-            )
-            for m, r in found
-        ]
-        head = found[0][0]
+def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
+    item = d.work_item(e.kb, work)
+    name = e.kb.committees[work.committee].name
+    if detail in ("lead", "sponsor", "author"):
+        sponsors = ", ".join(e.kb.name_of(s) for s in work.sponsors)
         text = (
-            f"Resolution {found[0][1].id}: {found[0][1].text}"
-            if len(found) == 1
-            else f"{len(found)} resolutions of the {d.meeting_title(self.kb, head)} meeting:"
+            f"{work.title} is sponsored by {sponsors} (work programme)."
+            if sponsors
+            else f"The work programme names no sponsor for {work.title}."
         )
-        return self.answer_of("resolution", text, items)
+    elif work.standing:
+        text = f"{work.title} is a standing item at every {name} meeting."
+    elif work.meeting:
+        text = f"{work.title} is due at the {name} meeting on {work.meeting.day} {work.meeting:%B %Y}."
+    else:
+        text = f"{work.title} has no meeting date in the work programme."
+    return r.answer_of(q, "work-item", text, [item], subject=Subject("work", (work.committee, work.title)))
 
-    def on_meeting(self) -> Answer | None:
-        committee = self.committee()
-        if committee is None:
-            return None
-        month = self.month_named()
-        if month is not None:
-            meeting = self.pick_meeting()
-            if meeting is not None:
-                return self.answer_of(
-                    "meeting",
-                    f"The {committee.name} meets on {meeting.date:%A} {meeting.date.day} {meeting.date:%B %Y}.",
-                    [d.meeting_item(self.kb, meeting)],
-                )
-        upcoming = [m for m in committee.meetings if m.date >= self.today]
-        if upcoming:
-            m = upcoming[0]
-            text = f"The {committee.name} next meets on {m.date:%A} {m.date.day} {m.date:%B %Y}."
-            return self.answer_of("meeting", text, [d.meeting_item(self.kb, x) for x in upcoming[:3]])
-        last = committee.meetings[-1] if committee.meetings else None
-        text = f"The knowledge base has no {committee.name} meeting after {long_day(self.today)}."
-        if last:
-            text += f" The last one it knows of was on {last.date.day} {last.date:%B %Y}."
-        return self.answer_of("meeting", text, [d.meeting_item(self.kb, last)] if last else [])
 
-    def committee(self) -> Committee | None:
-        for phrase, cid in self.e.committee_words.items():
-            if phrase in self.folded:
-                return self.kb.committees[cid]
-        if len(self.kb.committees) == 1:
-            return next(iter(self.kb.committees.values()))
-        return None
+def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | None, detail: str) -> Answer:
+    if meeting is None:
+        return r.answer_of(q, "not-found", "I could not place that agenda item.")
+    if detail in ("contact", "email", "phone"):
+        return contacts_for(q, e, meeting, item)
+    if detail in ("author", "signatory", "reference", "background", "recommendations", "lead"):
+        return report_detail(q, e, meeting, item, detail)
+    shown = d.agenda_item(e.kb, meeting, item)
+    text = f"{item.title} is item {item.number} at the {d.meeting_title(e.kb, meeting)} meeting."
+    return r.answer_of(q, "agenda-item", text, [shown], subject=agenda_subject(meeting, item))
 
-    def month_named(self) -> int | None:
-        for i in range(1, 13):
-            if re.search(rf"\b({calendar.month_name[i].lower()}|{calendar.month_abbr[i].lower()})\b", self.folded):
-                return i
-        return None
 
-    def pick_meeting(self, prefer_agenda: bool = False, want_reports: bool = False) -> Meeting | None:
-        """The meeting a question means: a named month, else the next (with an agenda if asked), else the latest."""
-        committee = self.committee()
-        meetings = (
-            list(committee.meetings) if committee else [m for c in self.kb.committees.values() for m in c.meetings]
+def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detail: str) -> Answer:
+    """Who wrote or signed a report, its reference, its background papers or its recommendations."""
+    where = f"item {item.number}, {item.title} ({d.meeting_title(e.kb, meeting)})"
+    shown = [d.agenda_item(e.kb, meeting, item)]
+    subject = agenda_subject(meeting, item)
+    if detail == "reference":
+        text = (
+            f"The reference code of {where} is {item.reference}."
+            if item.reference
+            else f"The papers give no reference code for {where}."
         )
-        if not meetings:
+    elif detail == "background":
+        papers = getattr(item, "background_papers", ())
+        text = (
+            f"Background papers for {where}: " + "; ".join(papers) + "."
+            if papers
+            else f"The knowledge base records no background papers for {where}."
+        )
+    elif detail == "recommendations":
+        text = (
+            f"Recommendations of {where}: " + " ".join(f"{n}) {rec}" for n, rec in enumerate(item.recommendations, 1))
+            if item.recommendations
+            else f"The knowledge base records no recommendations for {where}."
+        )
+    else:
+        parts = []
+        if item.signatory:
+            signer = e.kb.name_of(item.signatory)
+            parts.append(f"signed by {signer}" + (f", {item.report_of}" if item.report_of else ""))
+        elif item.report_of:
+            parts.append(f"a report of the {item.report_of}")
+        if item.contacts:
+            names = ", ".join(e.kb.name_of(c) for c in item.contacts)
+            parts.append(f"the contact officer named for enquiries is {names}")
+            shown += [d.person_item(e.kb, e.kb.people[c]) for c in item.contacts if c in e.kb.people]
+        text = (
+            f"{where[0].upper()}{where[1:]}: " + "; ".join(parts) + "."
+            if parts
+            else f"The papers name no author or signatory for {where}."
+        )
+    return r.answer_of(q, "report", text, shown, subject=subject)
+
+
+def find_report(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
+    """The agenda item the question names: by number at the meeting meant, else by its words.
+
+    A report name resolves to the item with a written report (a reference or a contact) at the most
+    relevant meeting, not to a same-named line in older minutes.
+    """
+    if q.agenda_number is not None:
+        meeting = pick_meeting(q, e, prefer_agenda=True, want_reports=True)
+        if meeting is None:
             return None
-        month = self.month_named()
-        if month is not None:
-            named = [m for m in meetings if m.date.month == month]
-            if named:
-                return min(named, key=lambda m: (not m.agenda if prefer_agenda else 0, abs((m.date - self.today).days)))
-        if want_reports:
-            with_reports = [m for m in meetings if any(i.contacts for i in m.agenda)]
-            meetings = with_reports or meetings
-        if prefer_agenda:
-            with_agenda = [m for m in meetings if m.agenda]
-            meetings = with_agenda or meetings
-        upcoming = [m for m in meetings if m.date >= self.today]
-        return upcoming[0] if upcoming else meetings[-1]
+        try:
+            return meeting, meeting.item(q.agenda_number)
+        except KeyError:
+            return None
+    words = [w for w in q.topic_words if w not in REPORT_WORDS]
+    hits = [h for h in r.search(q, e, words, limit=20) if isinstance(h.doc, AgendaItem)] if words else []
+    if not hits:
+        return subject_agenda(q, e) if not words else None
+    best = hits[0].score
+    close = [h for h in hits if h.score >= best - 0.1]
+    close.sort(key=lambda h: (not (h.doc.reference or h.doc.contacts), -h.score, -(h.meeting.date.toordinal())))
+    chosen = close[0]
+    assert chosen.meeting is not None
+    return chosen.meeting, chosen.doc
+
+
+REPORT_WORDS = frozenset(
+    [
+        "report",
+        "wrote",
+        "written",
+        "write",
+        "author",
+        "signed",
+        "sign",
+        "signatory",
+        "reference",
+        "code",
+        "ref",
+        "background",
+        "paper",
+        "recommendation",
+        "recommend",
+        "contact",
+        "enquiry",
+        "enquiries",
+        "annual",
+        "update",
+    ]
+)
+
+
+def report(q: Query, e: Engine) -> Answer | None:
+    """Author, signatory, reference, background papers or recommendations of a report."""
+    found = find_report(q, e)
+    if found is None:
+        work = _work_by_words(q, e)
+        if work is not None:
+            return about_work(q, e, work, "author")
+        return None
+    meeting, item = found
+    if not (item.reference or item.contacts or item.signatory):
+        work = _work_by_words(q, e)
+        if work is not None:
+            return about_work(q, e, work, "author")
+    if NO_REPORT.search(item.title) and not (item.reference or item.contacts):
+        text = (
+            f"Item {item.number}, {item.title}, has no written report in the {d.meeting_title(e.kb, meeting)} papers."
+        )
+        return r.answer_of(q, "report", text, [d.agenda_item(e.kb, meeting, item)])
+    return report_detail(q, e, meeting, item, q.attribute or "author")
+
+
+def _work_by_words(q: Query, e: Engine) -> WorkItem | None:
+    words = [w for w in q.topic_words if w not in REPORT_WORDS]
+    hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
+    return hits[0].doc if hits and hits[0].score >= 0.8 else None
+
+
+def sponsor(q: Query, e: Engine) -> Answer | None:
+    words = q.topic_words
+    if not words:
+        work = subject_work(q, e)
+        return about_work(q, e, work, "sponsor") if work else None
+    hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem | AgendaItem)]
+    if not hits:
+        return None
+    if isinstance(hits[0].doc, WorkItem):
+        return about_work(q, e, hits[0].doc, "sponsor")
+    return about_agenda_item(q, e, hits[0].doc, hits[0].meeting, "author")
+
+
+def contact(q: Query, e: Engine) -> Answer | None:
+    if q.agenda_number is not None:
+        meeting = pick_meeting(q, e, prefer_agenda=True, want_reports=True)
+        if meeting is None:
+            return r.answer_of(q, "not-found", "I know of no meeting with numbered agenda items.")
+        try:
+            return contacts_for(q, e, meeting, meeting.item(q.agenda_number))
+        except KeyError:
+            return r.answer_of(
+                q,
+                "not-found",
+                f"The {d.meeting_title(e.kb, meeting)} agenda has no item {q.agenda_number}.",
+                suggestions=tuple(f"item {i.number}" for i in meeting.agenda),
+            )
+    if q.people:
+        return person_contact(q, e, [pid for pid, _ in q.people[:3]])
+    if re.search(r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b", q.folded):
+        return clerk(q, e)
+    found = find_report(q, e)
+    if found is not None:
+        return contacts_for(q, e, *found)
+    return None
+
+
+def clerk(q: Query, e: Engine) -> Answer | None:
+    """The Democratic Services contact the agenda's notes name, where the knowledge base holds it."""
+    meeting = pick_meeting(q, e, prefer_agenda=True)
+    if meeting is None:
+        return None
+    ref = getattr(meeting, "contact", None) or getattr(e.kb.committees[meeting.committee], "contact", None)
+    if not ref or ref not in e.kb.people:
+        return r.answer_of(
+            q,
+            "contact",
+            f"The knowledge base does not record the Democratic Services contact for the "
+            f"{d.meeting_title(e.kb, meeting)} meeting.",
+        )
+    person = e.kb.people[ref]
+    title = d.meeting_title(e.kb, meeting)
+    text = f"The agenda names {person.name} (Democratic Services) as the contact for the {title} papers."
+    return r.answer_of(q, "contact", text, [d.person_item(e.kb, person)], subject=Subject("person", (ref,)))
+
+
+def contacts_for(q: Query, e: Engine, meeting: Meeting | None, item: AgendaItem) -> Answer:
+    assert meeting is not None
+    title = f"item {item.number}, {item.title}"
+    subject = agenda_subject(meeting, item)
+    if not item.contacts:
+        return r.answer_of(q, "contact", f"The papers name no contact for {title}.", subject=subject)
+    items = [d.person_item(e.kb, e.kb.people[p]) for p in item.contacts]
+    names = ", ".join(e.kb.people[p].name for p in item.contacts)
+    text = f"For enquiries about {title} ({d.meeting_title(e.kb, meeting)}), contact {names}."
+    return r.answer_of(q, "contact", text, items, subject=subject)
+
+
+def person_contact(q: Query, e: Engine, person_ids: list[str]) -> Answer:
+    person = e.kb.people[person_ids[0]]
+    items = [d.person_item(e.kb, person)]
+    missing = [k for k, v in (("email", person.email), ("phone number", person.phone)) if not v]
+    wanted = q.attribute if q.attribute in ("email", "phone") else None
+    if wanted == "email" and person.email:
+        text = f"{person.name}'s email is {person.email}."
+    elif wanted == "phone" and person.phone:
+        text = f"{person.name}'s phone number is {person.phone}."
+    else:
+        text = f"Contact details for {person.name}."
+    if missing:
+        text += f" The documents give no {' or '.join(missing)} for {person.name}."
+    return r.answer_of(q, "contact", text, items, subject=Subject("person", (person.id,)))
+
+
+def agenda(q: Query, e: Engine) -> Answer | None:
+    if q.agenda_number is not None or (q.topic_words and not _agenda_words_only(q)):
+        found = find_report(q, e)
+        if found is not None:
+            return about_agenda_item(q, e, found[1], found[0], q.attribute or "summary")
+    meeting = pick_meeting(q, e, prefer_agenda=True)
+    if meeting is None:
+        return r.answer_of(q, "not-found", "I know of no meeting with that agenda.")
+    if not meeting.agenda:
+        return r.answer_of(
+            q,
+            "agenda",
+            f"The documents give no agenda for the {d.meeting_title(e.kb, meeting)} meeting yet.",
+            [d.meeting_item(e.kb, meeting)],
+        )
+    items = [d.agenda_item(e.kb, meeting, i) for i in meeting.agenda]
+    return r.answer_of(q, "agenda", f"Agenda for {d.meeting_title(e.kb, meeting)}:", items)
+
+
+def _agenda_words_only(q: Query) -> bool:
+    return set(q.topic_words) <= {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
+
+
+def chair(q: Query, e: Engine) -> Answer | None:
+    """Who chairs a group named in the question (a role titled chair), else the committee's chair."""
+    role = chair_role(q, e)
+    if role is not None:
+        items = [d.person_item(e.kb, e.kb.people[h.person]) for h in role.holders]
+        if items:
+            text = f"{role.title}: {', '.join(i.title for i in items)}."
+        else:
+            text = f"The documents name the role ({role.title}) but no holder of it."
+        return r.answer_of(q, "chair", text, items)
+    found = committee(q, e)
+    if found is None:
+        return None
+    chairs = [m for m in found.members if m.role and "chair" in m.role.lower()]
+    if not chairs:
+        return r.answer_of(q, "chair", f"The documents name no chair of the {found.name}.")
+    names = ", ".join(e.kb.people[m.person].name for m in chairs)
+    items = [d.person_item(e.kb, e.kb.people[m.person]) for m in chairs]
+    return r.answer_of(q, "chair", f"The {found.name} is chaired by {names} ({chairs[0].role}).", items)
+
+
+def chair_role(q: Query, e: Engine) -> Role | None:
+    """The chair role whose title or aliases share most of the question's other words."""
+    wanted = set(q.topic_words) - {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs"}
+    if not wanted:
+        return None
+    best, best_score = None, 0.0
+    for role in e.kb.roles.values():
+        names = (role.title, *role.aliases)
+        if not any("chair" in n.lower() for n in names):
+            continue
+        score = len(wanted & set(content_words(" ".join(names)))) / len(wanted)
+        if score > best_score:
+            best, best_score = role, score
+    return best if best_score >= 0.5 else None
+
+
+def resolution(q: Query, e: Engine) -> Answer | None:
+    """Resolutions: by number ("2024/033"), by the item's words, else the latest meeting's."""
+    found_committee = committee(q, e)
+    if found_committee is None:
+        return None
+    resolutions = [(m, res) for m in found_committee.meetings for res in m.resolutions]
+    if not resolutions:
+        return r.answer_of(q, "resolution", f"The documents record no resolutions of the {found_committee.name}.")
+    number = re.search(r"\b(\d{4})\s*/\s*(\d{3})\b", q.raw)
+    if number:
+        wanted = f"{number.group(1)}/{number.group(2)}"
+        found = [(m, res) for m, res in resolutions if res.id == wanted]
+        if not found:
+            ids = tuple(res.id for _, res in resolutions)
+            return r.answer_of(q, "not-found", f"There is no resolution {wanted}.", suggestions=ids[:10])
+    else:
+        words = set(q.topic_words) - {"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"}
+        found = [
+            (m, res)
+            for m, res in resolutions
+            if words and len(words & set(content_words(f"{res.title or ''} {res.text}"))) >= max(1, len(words) - 1)
+        ]
+        if not found:
+            latest = max(m.date for m, _ in resolutions)
+            found = [(m, res) for m, res in resolutions if m.date == latest]
+    items = [
+        Item(
+            "resolution",
+            f"Resolved {res.id}" + (f" (item {res.item}: {res.title})" if res.item else ""),
+            (res.text, f"{d.meeting_title(e.kb, m)} meeting"),
+            {"id": res.id},
+            res.source,
+        )
+        for m, res in found
+    ]
+    head = found[0][0]
+    text = (
+        f"Resolution {found[0][1].id}: {found[0][1].text}"
+        if len(found) == 1
+        else f"{len(found)} resolutions of the {d.meeting_title(e.kb, head)} meeting:"
+    )
+    return r.answer_of(q, "resolution", text, items)
+
+
+def meeting(q: Query, e: Engine) -> Answer | None:
+    found = committee(q, e)
+    if found is None:
+        return None
+    if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
+        return meeting_detail(q, e)
+    if q.month is not None:
+        chosen = pick_meeting(q, e)
+        if chosen is not None and chosen.date.month == q.month:
+            return r.answer_of(
+                q,
+                "meeting",
+                f"The {found.name} meets on {day_words(chosen.date)}.",
+                [d.meeting_item(e.kb, chosen)],
+            )
+    upcoming = [m for m in found.meetings if m.date >= q.today]
+    if upcoming:
+        m = upcoming[0]
+        text = f"The {found.name} next meets on {day_words(m.date)}."
+        return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, x) for x in upcoming[:3]])
+    last = found.meetings[-1] if found.meetings else None
+    text = f"The knowledge base has no {found.name} meeting after {long_day(q.today)}."
+    if last:
+        text += f" The last one it knows of was on {last.date.day} {last.date:%B %Y}."
+    return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, last)] if last else [])
+
+
+def meeting_detail(q: Query, e: Engine) -> Answer | None:
+    """Time, venue, apologies, attendance or membership of the meeting the question means."""
+    looks_back = q.attribute in ("apologies", "attendance")
+    chosen = pick_meeting(q, e, past=looks_back)
+    if chosen is None:
+        return None
+    title = d.meeting_title(e.kb, chosen)
+    item = d.meeting_item(e.kb, chosen)
+    if q.attribute == "time":
+        text = (
+            f"The {title} meeting starts at {chosen.time}."
+            if chosen.time
+            else f"The papers give no start time for the {title} meeting."
+        )
+        return r.answer_of(q, "meeting", text, [item])
+    if q.attribute == "venue":
+        text = (
+            f"The {title} meeting is at {chosen.venue}."
+            if chosen.venue
+            else f"The papers give no venue for the {title} meeting."
+        )
+        return r.answer_of(q, "meeting", text, [item])
+    found = e.kb.committees[chosen.committee]
+    if q.attribute == "members" and not re.search(r"\b(attend|present|there|came)\b", q.folded):
+        names = [
+            f"{e.kb.name_of(m.person)}" + (f" ({m.role})" if m.role and m.role != "Member" else "")
+            for m in found.members
+        ]
+        return r.answer_of(q, "members", f"Members of the {found.name}: {', '.join(names)}.", [])
+    att = chosen.attendance
+    if att is None:
+        return r.answer_of(
+            q, "attendance", f"The papers do not record who attended the {title} meeting or sent apologies.", [item]
+        )
+    if q.attribute == "apologies":
+        names = ", ".join(e.kb.name_of(p) for p in att.apologies)
+        text = (
+            f"Apologies at the {title} meeting: {names}."
+            if names
+            else f"The minutes record no apologies for the {title} meeting."
+        )
+        return r.answer_of(q, "apologies", text, [item])
+    lines = []
+    for label, refs in (("Members", att.members), ("Substitutes", att.substitutes), ("Officers", att.officers)):
+        if refs:
+            lines.append(f"{label}: {', '.join(e.kb.name_of(p) for p in refs)}")
+    if att.others:
+        lines.append(f"Also in attendance: {', '.join(att.others)}")
+    if att.apologies:
+        lines.append(f"Apologies: {', '.join(e.kb.name_of(p) for p in att.apologies)}")
+    return r.answer_of(
+        q,
+        "attendance",
+        f"Attendance at the {title} meeting:",
+        [Item("attendance", title, tuple(lines), {}, chosen.source)],
+    )
+
+
+def work_programme(q: Query, e: Engine) -> Answer | None:
+    """Work-programme items: for a month, a season, a meeting, or all of them."""
+    found = committee(q, e)
+    if found is None:
+        return None
+    items = [w for w in found.work_programme if not w.standing]
+    scope = ""
+    if q.window is not None:
+        items = [w for w in items if w.meeting and q.window.start <= w.meeting <= q.window.end]
+        scope = f" {q.window.words}"
+    else:
+        upcoming = sorted({w.meeting for w in items if w.meeting and w.meeting >= q.today})
+        if re.search(r"\bnext\b", q.folded) and upcoming:
+            items = [w for w in items if w.meeting == upcoming[0]]
+            scope = f" for the meeting on {upcoming[0].day} {upcoming[0]:%B %Y}"
+    standing = [w for w in found.work_programme if w.standing]
+    if not items:
+        return r.answer_of(
+            q,
+            "work-programme",
+            f"The {found.name} work programme has no items{scope}.",
+            [d.work_item(e.kb, w) for w in standing],
+        )
+    shown = [d.work_item(e.kb, w) for w in sorted(items, key=lambda w: w.meeting or dt.date.max)]
+    notes = (f"Standing items at every meeting: {', '.join(w.title for w in standing)}.",) if standing else ()
+    return r.answer_of(
+        q, "work-programme", f"{found.name} work programme{scope}: {len(items)} item(s).", shown, notes=notes
+    )
+
+
+def pick_meeting(
+    q: Query, e: Engine, prefer_agenda: bool = False, want_reports: bool = False, past: bool = False
+) -> Meeting | None:
+    """The meeting a question means: a named month, else the next (with an agenda if asked), else the latest."""
+    found = committee(q, e)
+    meetings = list(found.meetings) if found else [m for c in e.kb.committees.values() for m in c.meetings]
+    if not meetings:
+        return None
+    if q.month is not None:
+        named = [m for m in meetings if m.date.month == q.month]
+        if named:
+            return min(named, key=lambda m: (not m.agenda if prefer_agenda else 0, abs((m.date - q.today).days)))
+    if want_reports:
+        meetings = [m for m in meetings if any(i.contacts for i in m.agenda)] or meetings
+    if prefer_agenda:
+        meetings = [m for m in meetings if m.agenda] or meetings
+    if past or re.search(r"\b(last|previous|latest)\b", q.folded):
+        before = [m for m in meetings if m.date < q.today and (not past or m.attendance is not None)]
+        if before:
+            return before[-1]
+    upcoming = [m for m in meetings if m.date >= q.today]
+    return upcoming[0] if upcoming else meetings[-1]

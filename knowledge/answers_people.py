@@ -1,71 +1,116 @@
-"""Answers about people and roles: what someone leads, and people the papers do not name."""
+"""Answers about people and roles: who someone is, what they lead, and people the papers do not name."""
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from knowledge import describe as d
-from knowledge.answer import Answer
-from knowledge.index import Hit
-from knowledge.intents import NAMED_PERSON
+from knowledge import reply as r
+from knowledge.answer import Answer, Subject
 from knowledge.text import content_words
-from knowledge.turn_base import TurnBase
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
+    from knowledge.query import Query
+
+NAMED_PERSON = re.compile(
+    r"\b(?:what (?:does|do|is|are|has) |who is |who s |tell me about |whats on )([a-z][a-z ]+?)"
+    r"(?: (?:lead|leading|on|down for|got|responsible for|own|doing|plate|s plate))?$"
+)
 
 
-class PeopleAnswers(TurnBase):
-    """Answers about people and roles."""
+def portfolio(q: Query, e: Engine) -> Answer | None:
+    if q.person:
+        return person_portfolio(q, e, q.person)
+    if q.role:
+        return role_portfolio(q, e, q.role)
+    if q.subject and q.subject.kind == "person" and q.pronoun:
+        return person_portfolio(q, e, q.subject.keys[0])
+    return unknown_named(q, e)
 
-    def on_portfolio(self) -> Answer | None:
-        people = self.people
-        roles = self.roles
-        if people:
-            return self.portfolio(people[0][0])
-        if roles:
-            return self.role_portfolio(roles[0][0])
-        named = NAMED_PERSON.search(self.folded)
-        if named and len(named.group(1).split()) <= 4 and not self.topic_hits(named.group(1)):
-            return self.unknown_person(named.group(1))
+
+def who_is(q: Query, e: Engine) -> Answer | None:
+    """ "who is Jenny Whiston": job title, organisation, contact details, and what they lead."""
+    if q.person:
+        return person_portfolio(q, e, q.person, introduce=True)
+    if q.role:
+        return role_portfolio(q, e, q.role)
+    return unknown_named(q, e)
+
+
+def unknown_named(q: Query, e: Engine) -> Answer | None:
+    named = NAMED_PERSON.search(q.folded)
+    if not named:
         return None
+    phrase = named.group(1).strip()
+    if len(phrase.split()) > 3 or not phrase or _is_topic(q, e, phrase):
+        return None
+    names = tuple(e.kb.people[p].name for p in e.names.suggest_people(phrase))
+    return r.answer_of(
+        q,
+        "not-found",
+        f"I don't know anyone called \u201c{phrase.title()}\u201d in the action plans or committee papers.",
+        suggestions=names,
+    )
 
-    def topic_hits(self, phrase: str) -> list[Hit]:
-        words = [w for w in content_words(phrase) if w not in self.e.plan_words]
-        return self.search(words) if words else []
 
-    def unknown_person(self, phrase: str) -> Answer:
-        names = tuple(self.kb.people[p].name for p in self.e.names.suggest_people(phrase))
-        return self.answer_of(
-            "not-found",
-            f"I don't know anyone called \u201c{phrase.title()}\u201d in the action plans or committee papers.",
-            suggestions=names,
+def _is_topic(q: Query, e: Engine, phrase: str) -> bool:
+    words = [w for w in content_words(phrase) if w not in e.plan_words]
+    stop = {"overdue", "late", "due", "happening", "coming", "next", "plan", "panel", "status", "agenda", "new"}
+    return not words or bool(set(words) & stop) or bool(r.search(q, e, words))
+
+
+def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> Answer:
+    person = e.kb.people[pid]
+    held = e.kb.roles_held(pid)
+    refs = [pid, *(role.id for role in held)]
+    actions = r.led_by(q, e, refs)
+    card = d.person_item(e.kb, person)
+    items = [d.action_item(e.kb, a, q.today) for a in actions]
+    committee_items = []
+    for c in e.kb.committees.values():
+        committee_items += [d.work_item(e.kb, w) for w in c.work_programme if pid in w.sponsors]
+        for m in c.meetings:
+            committee_items += [d.agenda_item(e.kb, m, i) for i in m.agenda if pid == i.signatory or pid in i.contacts]
+    member_of = [
+        f"{m.role or 'Member'} of the {c.name}" for c in e.kb.committees.values() for m in c.members if m.person == pid
+    ]
+    roles = f" ({', '.join(role.title for role in held)})" if held else ""
+    who = f"{person.name}{roles}"
+    if introduce:
+        title = "; ".join(person.titles) if person.titles else "no job title given in the documents"
+        org = e.kb.organisations.get(person.organisation or "")
+        text = f"{person.name}: {title}" + (f", {org.name}" if org else "") + "."
+        if member_of:
+            text += " " + "; ".join(member_of) + "."
+        text += " " + _count_phrase(len(actions), len(committee_items)).capitalize() + "."
+        return r.answer_of(q, "person", text, [card, *items, *committee_items], subject=Subject("person", (pid,)))
+    if not items and not committee_items:
+        extra = f" {'; '.join(member_of)}." if member_of else ""
+        return r.answer_of(
+            q,
+            "portfolio",
+            f"{who} leads no action, sponsors no work-programme item and is contact for no report in the "
+            f"knowledge base.{extra}",
+            [card],
+            subject=Subject("person", (pid,)),
         )
+    text = f"{who} " + _count_phrase(len(actions), len(committee_items)) + ":"
+    return r.answer_of(q, "portfolio", text, items + committee_items, subject=Subject("person", (pid,)))
 
-    def portfolio(self, pid: str) -> Answer:
-        person = self.kb.people[pid]
-        held = self.kb.roles_held(pid)
-        refs = [pid, *(r.id for r in held)]
-        actions = self.led_by(refs)
-        items = [d.action_item(self.kb, a, self.today) for a in actions]
-        for c in self.kb.committees.values():
-            items += [d.work_item(self.kb, w) for w in c.work_programme if pid in w.sponsors]
-            for m in c.meetings:
-                items += [d.agenda_item(self.kb, m, i) for i in m.agenda if pid == i.signatory or pid in i.contacts]
-        roles = f" (as {', '.join(r.title for r in held)})" if held else ""
-        if not items:
-            return self.answer_of(
-                "portfolio",
-                f"{person.name}{roles} leads no action, sponsors no work-programme "
-                "item and is contact for no report in the knowledge base.",
-                [d.person_item(self.kb, person)],
-                subject=("person", pid),
-            )
-        text = f"{person.name}{roles} " + _count_phrase(len(actions), len(items) - len(actions)) + ":"
-        return self.answer_of("portfolio", text, items, subject=("person", pid))
 
-    def role_portfolio(self, rid: str) -> Answer:
-        actions = self.led_by([rid])
-        items = [d.action_item(self.kb, a, self.today) for a in actions]
-        who = self.kb.name_of(rid)
-        if not items:
-            return self.answer_of("portfolio", f"{who} leads no action in the knowledge base.")
-        return self.answer_of("portfolio", f"{who} leads {len(items)} action{'s' if len(items) != 1 else ''}:", items)
+def role_portfolio(q: Query, e: Engine, rid: str) -> Answer:
+    actions = r.led_by(q, e, [rid])
+    role = e.kb.roles[rid]
+    items = [d.action_item(e.kb, a, q.today) for a in actions]
+    holders = [d.person_item(e.kb, e.kb.people[h.person]) for h in role.holders if h.person in e.kb.people]
+    who = e.kb.name_of(rid)
+    held = "" if holders else " The documents name no holder of this role."
+    if not items:
+        return r.answer_of(q, "portfolio", f"{who} leads no action in the knowledge base.{held}", holders)
+    text = f"{who} leads {len(items)} action{'s' if len(items) != 1 else ''}:{held}"
+    return r.answer_of(q, "portfolio", text, holders + items)
 
 
 def _count_phrase(actions: int, committee_items: int) -> str:

@@ -1,4 +1,4 @@
-"""The answering engine: intent rules plus fuzzy entity resolution, returning an Answer."""
+"""The answering engine: a question parsed into a Query, dispatched to the registry's handlers, an Answer back."""
 
 from __future__ import annotations
 
@@ -6,31 +6,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from knowledge.answer import Answer, Item
-from knowledge.answers_actions import ActionAnswers
-from knowledge.answers_committee import CommitteeAnswers
-from knowledge.answers_people import PeopleAnswers
+from knowledge import registry
+from knowledge.answer import Answer, Item, Subject
+from knowledge.answers_papers import fallback
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex
 from knowledge.models import Action, KnowledgeBase
+from knowledge.query import Query, parse
 from knowledge.text import STOPWORDS, fold
 
 MAX_QUESTION = 2000
-
-HELP_EXAMPLES = (
-    "who leads action 7a?",
-    "what is the status of County Action 12?",
-    "when is action 6 due?",
-    "what is overdue in the county plan?",
-    "what is due in the next 60 days?",
-    "what does Pam Rosseter lead?",
-    "actions on harmful sexual behaviour",
-    "when does the panel next meet?",
-    "what's on the agenda for the January panel?",
-    "when is the care leavers report due?",
-    "who is the contact for the managing allegations report?",
-    "what is Jenny Whiston's email?",
-)
 
 
 @dataclass(frozen=True)
@@ -48,8 +33,8 @@ class Engine:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.ids = ActionIdIndex(kb)
-        self.names = NameIndex(kb)
         self.topics = TopicIndex(kb)
+        self.names = NameIndex(kb, frozenset(self.topics.postings) | STOPWORDS)
         self.by_lead: dict[str, list[Action]] = {}
         for action in kb.actions():
             for ref in action.leads:
@@ -57,6 +42,8 @@ class Engine:
         self.plan_words = self._plan_words(kb)
         self.longest_plan_phrase = max((len(p.split()) for p in self.plan_words), default=0)
         self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
+        self.committee_words.update({w: c for w, c in _committee_nouns(kb).items() if w not in self.committee_words})
+        self.passages = None  # the papers' passage index, when the knowledge base carries papers
 
     @staticmethod
     def _plan_words(kb: KnowledgeBase) -> dict[str, str]:
@@ -91,7 +78,7 @@ class Engine:
         question: str,
         today: dt.date | None = None,
         audience: Audience | None = None,
-        subject: tuple[str, ...] | None = None,
+        subject: Subject | None = None,
     ) -> Answer:
         """Answer one question. Never raises on any text."""
         today = today or today_in_london()
@@ -103,12 +90,30 @@ class Engine:
                 "too-long",
                 f"That question is {len(question):,} characters; please ask in under "
                 f"{MAX_QUESTION:,} (one question at a time).",
-                suggestions=HELP_EXAMPLES[:3],
+                suggestions=registry.examples()[:3],
             )
-        return _Turn(self, raw, today, audience, subject).answer()
+        return self.answer(parse(self, raw, today, audience, subject))
+
+    def answer(self, q: Query) -> Answer:
+        """Dispatch a parsed question: the first matching intent whose handler answers, else the fallback."""
+        if HELP.match(q.folded) and len(q.folded.split()) <= 4:
+            return self.help()
+        wanted = set(q.intents) | ({"action-id"} if q.action_ids else set())
+        for intent in registry.INTENTS:
+            if intent.name in wanted:
+                found = intent.handler(q, self)
+                if found is not None:
+                    return found
+        return fallback(q, self)
+
+    def passage_answer(self, q: Query, strict: bool = False) -> Answer | None:
+        """The best passage of the papers for a narrative question, when the papers are loaded."""
+        if self.passages is None:
+            return None
+        return self.passages.answer(q, self, strict)
 
     def help(self, intro: str = "Here is what I can answer.") -> Answer:
-        lines = tuple(f"\u2022 {q}" for q in HELP_EXAMPLES)
+        lines = tuple(f"\u2022 {q}" for q in registry.examples())
         return Answer(
             "help",
             intro,
@@ -126,51 +131,17 @@ class Engine:
         return audience.is_dm and audience.person is not None and audience.person in plan.visibility.people
 
 
-class _Turn(ActionAnswers, CommitteeAnswers, PeopleAnswers):
-    """One question: dispatch to the first intent that answers, else a fallback."""
+def _committee_nouns(kb: KnowledgeBase) -> dict[str, str]:
+    """ "panel", "committee", "board": the bare noun means the committee when only one has it."""
+    found: dict[str, set[str]] = {}
+    for c in kb.committees.values():
+        for noun in ("panel", "committee", "board", "group"):
+            if noun in fold(c.name).split():
+                found.setdefault(noun, set()).add(c.id)
+    return {noun: next(iter(ids)) for noun, ids in found.items() if len(ids) == 1}
 
-    def answer(self) -> Answer:
-        intents = self.intents()
-        ids = self.action_ids()
-        first = intents[0] if intents else None
-        if first == "help" and len(self.folded.split()) <= 4:
-            return self.e.help()
-        if "history" in intents and (ids or self.subject):
-            return self.history(ids)
-        if ids and not ({"contact", "agenda"} & set(intents)):
-            detail = next((i for i in intents if i in ("lead", "due", "status")), "summary")
-            return self.about_actions(ids, detail)
-        for intent in intents:
-            handler = getattr(self, "on_" + intent.replace("-", "_"), None)
-            if handler is None:
-                continue
-            result = handler()
-            if result is not None:
-                return result
-        return self.fallback()
 
-    def on_topic(self) -> Answer | None:
-        return self.topic_search(self.topic_words())
-
-    def fallback(self) -> Answer:
-        people = self.people
-        if people:
-            return self.portfolio(people[0][0])
-        roles = self.roles
-        if roles:
-            return self.role_portfolio(roles[0][0])
-        words = self.topic_words()
-        found = self.topic_search(words) if words else None
-        if found is not None:
-            return found
-        suggestions = tuple(self.kb.people[p].name for p in self.e.names.suggest_people(self.raw))
-        text = "I could not find anything for that in the action plans or committee papers."
-        return self.answer_of(
-            "not-found",
-            text,
-            suggestions=suggestions + HELP_EXAMPLES[:3],
-            notes=("Say `help` for the questions I can answer.",),
-        )
+HELP = re.compile(r"^(help|\?|hi|hello|commands|what can you (do|answer)|how do i use)\b")
 
 
 def _clean(question: str) -> str:

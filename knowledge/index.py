@@ -114,7 +114,8 @@ class TopicIndex:
 class NameIndex:
     """Fuzzy lookup of people and roles by name, alias or title."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, common: frozenset[str] = frozenset()) -> None:
+        self.common = common  # words of the records' own text: a surname among them needs a capital letter
         self.person_names: list[str] = []
         self.person_ids: list[str] = []
         for person in kb.people.values():
@@ -135,8 +136,12 @@ class NameIndex:
                 self.surnames[parts[-1]].add(pid)
                 self.forenames[parts[0]].add(pid)
 
-    def people_in(self, folded_question: str) -> list[tuple[str, float]]:
-        """People named in a question (full names, tolerating typos, or a unique surname)."""
+    def people_in(self, folded_question: str, raw: str | None = None) -> list[tuple[str, float]]:
+        """People named in a question: full names (tolerating typos), else a unique surname or forename.
+
+        A lone surname or forename that is also an ordinary word of the records ("young", "hall")
+        counts only when the question writes it with a capital letter.
+        """
         tokens = folded_question.split()
         found: dict[str, float] = {}
         for size in (3, 2):
@@ -147,11 +152,18 @@ class NameIndex:
                 ):
                     pid = self.person_ids[idx]
                     found[pid] = max(found.get(pid, 0), score)
-        if not found:
-            for token in tokens:
-                ids = self.surnames.get(token, set())
+        if found:
+            return sorted(found.items(), key=lambda kv: -kv[1])
+        capitalised = {w.lower() for w in (raw or "").replace("’", "'").split() if w[:1].isupper()}
+        capitalised = {fold(w).split()[0] for w in capitalised if fold(w)}
+        for token in tokens:
+            if token in self.common and token not in capitalised:
+                continue
+            for table, score in ((self.surnames, 90.0), (self.forenames, 86.0)):
+                ids = table.get(token, set())
                 if len(ids) == 1:
-                    found[next(iter(ids))] = 90.0
+                    pid = next(iter(ids))
+                    found[pid] = max(found.get(pid, 0), score)
         return sorted(found.items(), key=lambda kv: -kv[1])
 
     def roles_in(self, folded_question: str) -> list[tuple[str, float]]:

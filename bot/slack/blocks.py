@@ -117,7 +117,7 @@ def follow_ups(answer: Answer) -> list[tuple[str, str]]:
     """(label, question) pairs for buttons: "did you mean" suggestions, or the other details of one action."""
     if answer.suggestions:
         return [(s, s) for s in answer.suggestions[:MAX_SUGGESTIONS]]
-    if answer.subject and answer.subject[0] == "action" and len(answer.items) == 1:
+    if answer.subject and answer.subject.kind == "action" and len(answer.items) == 1:
         item = answer.items[0]
         action_id, plan = item.fields.get("action", ""), item.fields.get("plan_name", "")
         asks = {
@@ -162,7 +162,7 @@ def answer_message(
         buttons.append(button("Share in channel", SHARE_ACTION, share_question, style="primary"))
     if buttons:
         tail.append(actions(buttons))
-    if answer.subject and answer.subject[0] == "action" and len(answer.items) == 1 and answer.items[0].ref:
+    if answer.subject and answer.subject.kind == "action" and len(answer.items) == 1 and answer.items[0].ref:
         plan, action_id = answer.items[0].ref
         tail.append(update_buttons(plan, action_id, answer.items[0].title))
     room = max_blocks - len(head) - len(tail)

@@ -6,7 +6,8 @@ import threading
 import time
 from collections import OrderedDict
 
-Subject = tuple[str, ...]
+from knowledge.answer import Subject
+
 TTL_SECONDS = 30 * 60
 MAX_CONVERSATIONS = 2000
 

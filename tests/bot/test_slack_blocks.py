@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.slack import blocks as b
-from knowledge.answer import Answer, Item
+from knowledge.answer import Answer, Item, Subject
 from knowledge.models import Source
 from tests.bot.slack_harness import assert_within_limits
 
@@ -112,7 +112,7 @@ def test_suggestions_become_ask_buttons() -> None:
 
 
 def test_one_action_offers_the_other_details_as_buttons() -> None:
-    answer = Answer("lead", "Lead of big plan, action B1: x.", (action(1),), subject=("action", "big-plan", "B1"))
+    answer = Answer("lead", "Lead of big plan, action B1: x.", (action(1),), subject=Subject.action("big-plan", "B1"))
     buttons = blocks_of(b.answer_message(answer), "actions")[0]["elements"]
     assert [x["value"] for x in buttons] == ["status of action B1 in big plan", "when is action B1 due in big plan"]
 

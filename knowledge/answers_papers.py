@@ -1,0 +1,80 @@
+"""Answers from the words of the records and the papers: topic search, narrative passages, and the
+honest "not sure" when nothing answers well enough."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from knowledge import reply as r
+from knowledge.answer import Answer
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
+    from knowledge.query import Query
+
+TOPIC_FLOOR = 0.75  # share of the question's word weight a record must cover when the question asks for a topic
+FALLBACK_FLOOR = 0.9  # ... and when nothing in the question says what is asked
+
+
+def topic(q: Query, e: Engine) -> Answer | None:
+    """ "actions on harmful sexual behaviour": records whose words cover the question's."""
+    if not q.topic_words:
+        return None
+    hits = r.search(q, e, q.topic_words)
+    if not hits or hits[0].score < TOPIC_FLOOR:
+        return None
+    return r.topic_search(q, e, q.topic_words)
+
+
+def narrative(q: Query, e: Engine) -> Answer | None:
+    """A question whose answer is a sentence in the papers: the best passage, quoted, with its source."""
+    return e.passage_answer(q)
+
+
+def not_sure(q: Query, e: Engine) -> Answer:
+    """Below the confidence floor: say so, and offer the closest things that can be answered."""
+    offers: list[str] = []
+    if q.topic_words:
+        for hit in r.search(q, e, q.topic_words, limit=3)[:3]:
+            offers.append(f"about {r.hit_label(hit, e)}")
+    offers += [e.kb.people[p].name for p in e.names.suggest_people(q.raw, limit=2) if _looks_named(q, e, p)]
+    from knowledge.registry import examples
+
+    fill = [x for x in examples() if x not in offers]
+    suggestions = tuple(dict.fromkeys(offers))[:3] or tuple(fill[:3])
+    text = "I'm not sure what you're asking, and I won't guess."
+    if offers:
+        text += " The closest things I can answer are below."
+    return r.answer_of(
+        q,
+        "not-sure",
+        text,
+        suggestions=suggestions,
+        notes=("Say `help` for the questions I can answer, or name an action, a plan, a person or a meeting.",),
+    )
+
+
+def _looks_named(q: Query, e: Engine, pid: str) -> bool:
+    """Only offer a person when the question has a capitalised word or a word of their name."""
+    name_words = set(e.kb.people[pid].name.lower().split())
+    return bool(name_words & set(q.folded.split()))
+
+
+def fallback(q: Query, e: Engine) -> Answer:
+    """No intent answered: a named person or role, a record that matches closely, a passage, or "not sure"."""
+    from knowledge.answers_people import person_portfolio, role_portfolio
+
+    if q.person:
+        return person_portfolio(q, e, q.person, introduce=True)
+    if q.role:
+        return role_portfolio(q, e, q.role)
+    if q.topic_words:
+        hits = r.search(q, e, q.topic_words)
+        if hits and hits[0].score >= FALLBACK_FLOOR and len(q.topic_words) <= 4:
+            found = r.topic_search(q, e, q.topic_words)
+            if found is not None:
+                return found
+        passage = e.passage_answer(q, strict=True)
+        if passage is not None:
+            return passage
+    return not_sure(q, e)

@@ -1,0 +1,153 @@
+"""Answers about a plan as a whole: its priorities or themes, their key activities, and counts."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from knowledge import describe as d
+from knowledge import facts
+from knowledge import reply as r
+from knowledge.answer import Answer, Item
+from knowledge.models import Action, Plan
+from knowledge.text import content_words
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
+    from knowledge.query import Query
+
+_PRIORITY_NO = re.compile(r"^priority (?:number )?(\w+)", re.I)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def themes(plan: Plan) -> list[tuple[str, list[Action]]]:
+    """The plan's themes (a business plan's priorities) in the order written, each with its actions."""
+    out: dict[str, list[Action]] = {}
+    for action in plan.actions:
+        if action.theme:
+            out.setdefault(action.theme, []).append(action)
+    return list(out.items())
+
+
+def theme_number(theme: str) -> int | None:
+    m = _PRIORITY_NO.match(theme)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
+
+
+def _plan_with_priorities(q: Query, e: Engine) -> Plan | None:
+    if q.plan:
+        return e.kb.plans[q.plan]
+    ranked = [p for p in e.kb.plans.values() if p.id not in q.hidden and any(theme_number(t) for t, _ in themes(p))]
+    return ranked[0] if ranked else None
+
+
+def priorities(q: Query, e: Engine) -> Answer | None:
+    """A plan's priorities (or themes), or the key activities under one priority."""
+    plan = _plan_with_priorities(q, e)
+    if plan is None:
+        return None
+    groups = themes(plan)
+    if not groups:
+        return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} records no priorities or themes.")
+    label = "priorities" if any(theme_number(t) for t, _ in groups) else "themes"
+    chosen = _chosen_group(q, e, groups)
+    if chosen is not None:
+        theme, actions = chosen
+        items = [d.action_item(e.kb, a, q.today) for a in actions]
+        text = f"{d.short(theme, 300)} - {len(actions)} key activit{'ies' if len(actions) != 1 else 'y'}:"
+        return r.answer_of(q, "priorities", text, items)
+    items = [
+        Item(
+            "theme",
+            d.short(theme, 300),
+            (f"{len(actions)} key activities ({actions[0].id} to {actions[-1].id})",),
+            {"plan": plan.id},
+            actions[0].source,
+        )
+        for theme, actions in groups
+    ]
+    return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} has {len(groups)} {label}:", items)
+
+
+def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -> tuple[str, list[Action]] | None:
+    if q.priority_number is not None:
+        for theme, actions in groups:
+            if theme_number(theme) == q.priority_number:
+                return theme, actions
+    words = set(q.topic_words) - {"priority", "priorities", "key", "activity", "activities", "theme", "business"}
+    if not words:
+        return None
+    best, best_score = None, 0
+    for theme, actions in groups:
+        head = theme.split(":")[1] if ":" in theme else theme
+        score = len(words & set(content_words(head)))
+        if score > best_score:
+            best, best_score = (theme, actions), score
+    return best if best_score >= max(1, len(words) // 2) else None
+
+
+COUNTABLE = (
+    ("overdue", re.compile(r"\b(overdue|late|behind)\b")),
+    ("complete", re.compile(r"\b(complete|completed|done|finished)\b")),
+    ("people", re.compile(r"\b(people|leads|persons|officers|owners)\b")),
+    ("milestones", re.compile(r"\bmilestones?\b")),
+    ("meetings", re.compile(r"\bmeetings?\b")),
+    ("priorities", re.compile(r"\b(priorities|themes)\b")),
+    ("plans", re.compile(r"\bplans\b")),
+    ("actions", re.compile(r"\b(actions?|activities|items?)\b")),
+)
+
+
+def count(q: Query, e: Engine) -> Answer | None:
+    """ "how many ...": actions, overdue actions, people who lead, milestones, meetings, priorities, plans."""
+    tail = q.folded.split("how many", 1)[-1]
+    what = next((name for name, rx in COUNTABLE if rx.search(tail)), None)
+    if what is None:
+        return None
+    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    scope = r.scope_words(q, e) or " across the plans you can see"
+    if what == "plans":
+        visible = [p for p in e.kb.plans.values() if p.id not in q.hidden]
+        names = ", ".join(d.plan_label(e.kb, p.id) for p in visible)
+        return r.answer_of(q, "count", f"{len(visible)} plans: {names}.")
+    if what == "meetings":
+        meetings = [m for c in e.kb.committees.values() for m in c.meetings]
+        return r.answer_of(
+            q,
+            "count",
+            f"The knowledge base holds {len(meetings)} committee meetings.",
+            [d.meeting_item(e.kb, m) for m in meetings],
+        )
+    if what == "priorities":
+        plan = _plan_with_priorities(q, e)
+        if plan is None:
+            return None
+        return r.answer_of(q, "count", f"{d.plan_label(e.kb, plan.id)} has {len(themes(plan))} priorities or themes.")
+    if what == "people":
+        refs = sorted({ref for a in actions for ref in a.leads})
+        names = [e.kb.name_of(ref) for ref in refs]
+        text = f"{len(refs)} different leads (people or roles) are named{scope}: {', '.join(names)}."
+        return r.answer_of(q, "count", text)
+    if what == "milestones":
+        total = sum(len(a.milestones) for a in actions)
+        return r.answer_of(q, "count", f"{total} milestones{scope}.")
+    if what == "overdue":
+        late = [a for a in actions if facts.derive(a, q.today).overdue]
+        return r.answer_of(
+            q,
+            "count",
+            f"{len(late)} action{'s' if len(late) != 1 else ''} overdue{scope} as of {q.today.day} {q.today:%B %Y}.",
+            [d.action_item(e.kb, a, q.today) for a in late],
+        )
+    if what == "complete":
+        done = [a for a in actions if facts.derive(a, q.today).complete]
+        return r.answer_of(
+            q,
+            "count",
+            f"{len(done)} of {len(actions)} actions{scope} are evidenced as complete.",
+            [d.action_item(e.kb, a, q.today) for a in done],
+        )
+    return r.answer_of(q, "count", f"{len(actions)} action{'s' if len(actions) != 1 else ''}{scope}.")

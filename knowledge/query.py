@@ -1,0 +1,303 @@
+"""A question parsed into a value: what is asked, about what, in what scope, and how sure the parse is."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from knowledge.answer import Subject
+from knowledge.text import content_words, fold, id_key
+
+if TYPE_CHECKING:
+    from knowledge.engine import Audience, Engine
+
+ACTION_WORD_ID = re.compile(r"\baction\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)")
+BARE_ID = re.compile(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
+AGENDA_NO = re.compile(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
+PRIORITY_NO = re.compile(r"\bpriority\s*(?:no\.?\s*|number\s*)?(\d|one|two|three|four|five|six|seven)\b")
+PRONOUN = re.compile(r"\b(it|that|this|its|them|those|he|she|his|her|they|their)\b")
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)} | {
+    calendar.month_abbr[i].lower(): i for i in range(1, 13) if calendar.month_abbr[i].lower() != "may"
+}
+_MONTH_RX = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?")
+_WINDOW = re.compile(r"\b(?:next|coming|following)\s+(\d{1,3}|few|couple of)?\s*(day|week|month)s?\b")
+
+
+@dataclass(frozen=True)
+class Window:
+    """A date window the question names: "in April", "next month", "in the spring", "since October"."""
+
+    start: dt.date
+    end: dt.date
+    words: str
+
+
+@dataclass(frozen=True)
+class Query:
+    """One question, parsed once; handlers read it and never re-parse the text."""
+
+    raw: str
+    lower: str
+    folded: str
+    today: dt.date
+    audience: Audience | None
+    subject: Subject | None
+    hidden: frozenset[str]  # plans this audience may not see
+    intents: tuple[str, ...]  # matching intents, in registry order
+    attribute: str | None  # the detail asked: lead, due, status, email, venue, author, ...
+    action_ids: tuple[str, ...]
+    plan: str | None  # the plan the question names (visible to the audience)
+    committee: str | None
+    people: tuple[tuple[str, float], ...]
+    roles: tuple[tuple[str, float], ...]
+    window: Window | None
+    month: int | None
+    agenda_number: int | None
+    priority_number: int | None
+    topic_words: tuple[str, ...]
+    confidence: float  # how sure the parse is that it knows what is asked (0-1)
+
+    @property
+    def person(self) -> str | None:
+        return self.people[0][0] if self.people else None
+
+    @property
+    def role(self) -> str | None:
+        return self.roles[0][0] if self.roles else None
+
+    def has(self, intent: str) -> bool:
+        return intent in self.intents
+
+    @property
+    def pronoun(self) -> bool:
+        return bool(PRONOUN.search(self.folded))
+
+
+def parse(
+    engine: Engine,
+    raw: str,
+    today: dt.date,
+    audience: Audience | None = None,
+    subject: Subject | None = None,
+) -> Query:
+    """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
+    lower = raw.lower().replace("\u2019", "'")
+    folded = fold(raw)
+    hidden = frozenset(p for p in engine.kb.plans if not engine.visible(p, audience))
+    plan = _plan_scope(engine, folded, hidden)
+    from knowledge.registry import attribute_of, detect_intents  # the registry imports the handlers
+
+    intents = detect_intents(folded)
+    attribute = attribute_of(folded, intents)
+    ids = _action_ids(engine, lower)
+    people = tuple(engine.names.people_in(folded, raw))
+    roles = tuple(engine.names.roles_in(folded))
+    month, window = _window(folded, today)
+    agenda = AGENDA_NO.search(folded)
+    priority = PRIORITY_NO.search(folded)
+    topic = _topic_words(engine, raw)
+    confidence = _confidence(intents, ids, people, roles, plan, topic)
+    return Query(
+        raw=raw,
+        lower=lower,
+        folded=folded,
+        today=today,
+        audience=audience,
+        subject=subject,
+        hidden=hidden,
+        intents=tuple(intents),
+        attribute=attribute,
+        action_ids=tuple(ids),
+        plan=plan,
+        committee=_committee(engine, folded),
+        people=people,
+        roles=roles,
+        window=window,
+        month=month,
+        agenda_number=int(agenda.group(1)) if agenda else None,
+        priority_number=_priority(priority.group(1)) if priority else None,
+        topic_words=tuple(topic),
+        confidence=confidence,
+    )
+
+
+def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | None:
+    """The plan the question names, longest phrase first ("city business plan" before "city")."""
+    tokens = folded.split()
+    for size in range(min(engine.longest_plan_phrase, len(tokens)), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            plan_id = engine.plan_words.get(" ".join(tokens[i : i + size]))
+            if plan_id is not None:
+                return plan_id if plan_id not in hidden else None
+    return None
+
+
+def _committee(engine: Engine, folded: str) -> str | None:
+    padded = f" {folded} "
+    for phrase, cid in engine.committee_words.items():
+        if f" {phrase} " in padded:
+            return cid
+    return None
+
+
+def _action_ids(engine: Engine, lower: str) -> list[str]:
+    """Action-id keys the question names: after "action", or bare ids like 7a / P1.2 / TCE3."""
+    keys = [id_key(m.group(1)) for m in ACTION_WORD_ID.finditer(lower)]
+    for m in BARE_ID.finditer(lower):
+        token = id_key(m.group(1))
+        if token in keys or token.isdigit():
+            continue
+        if any(ch.isalpha() for ch in token) and (engine.ids.find(token) or engine.ids.family(token)):
+            keys.append(token)
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _priority(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
+    """A named month (and its window) or a relative window."""
+    m = _MONTH_RX.search(folded)
+    if m and not re.search(r"\bmay (i|we|you)\b", folded):
+        month = _MONTHS[m.group(1)]
+        year = int(m.group(2)) if m.group(2) else _year_for(month, today, folded)
+        start = dt.date(year, month, 1)
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if re.search(rf"\b(since|from|after) {m.group(1)}", folded):
+            return month, Window(start, today, f"since {start:%B %Y}")
+        return month, Window(start, end, f"in {start:%B %Y}")
+    for season, (first, last) in SEASONS.items():
+        if re.search(rf"\b{season}\b", folded):
+            start, end = _season(first, last, today)
+            return None, Window(start, end, f"in the {season} ({start:%B} to {end:%B %Y})")
+    if re.search(r"\bnext month\b", folded):
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        start = dt.date(year, month, 1)
+        return None, Window(start, dt.date(year, month, calendar.monthrange(year, month)[1]), "next month")
+    if re.search(r"\bthis month\b", folded):
+        end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+        return None, Window(today, end, "this month")
+    if re.search(r"\bthis week\b", folded):
+        return None, Window(today, today + dt.timedelta(days=6 - today.weekday()), "this week")
+    if re.search(r"\bnext week\b", folded):
+        start = today + dt.timedelta(days=7 - today.weekday())
+        return None, Window(start, start + dt.timedelta(days=6), "next week")
+    w = _WINDOW.search(folded)
+    if w:
+        n = {"few": 3, "couple of": 2, None: 1}.get(w.group(1))
+        count = int(w.group(1)) if n is None else n
+        days = count * {"day": 1, "week": 7, "month": 30}[w.group(2)]
+        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {w.group(2)}s")
+    return None, None
+
+
+def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The season's current or next occurrence (winter runs December to February)."""
+    year = today.year
+    if last < first:  # winter
+        if today.month <= last:
+            year -= 1
+    elif today.month > last:
+        year += 1
+    end_year = year + 1 if last < first else year
+    return dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+
+
+def _year_for(month: int, today: dt.date, folded: str) -> int:
+    """A bare month means its next occurrence, or its last one when the question looks back."""
+    if re.search(r"\b(was|were|did|last|happened|held|went)\b", folded):
+        return today.year if month <= today.month else today.year - 1
+    return today.year if month >= today.month else today.year + 1
+
+
+TOPIC_DROP = frozenset(
+    [
+        "panel",
+        "committee",
+        "meeting",
+        "overdue",
+        "soon",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "day",
+        "days",
+        "next",
+        "sponsor",
+        "contact",
+        "email",
+        "phone",
+        "late",
+        "behind",
+        "slipped",
+        "outstanding",
+        "lead",
+        "leads",
+        "leading",
+        "responsible",
+        "owner",
+        "own",
+        "owns",
+        "got",
+        "who",
+        "what",
+        "when",
+        "where",
+        "which",
+        "status",
+        "progress",
+        "update",
+        "due",
+        "deadline",
+        "timescale",
+        "plan",
+        "plans",
+        "action",
+        "actions",
+        "item",
+        "items",
+        "thing",
+        "things",
+        "stuff",
+        "work",
+        "one",
+        "ones",
+        "tell",
+        "show",
+        "list",
+        "give",
+        "know",
+        "please",
+        "thanks",
+        "hi",
+        "hello",
+        "whats",
+        "whos",
+    ]
+)
+
+
+def _topic_words(engine: Engine, raw: str) -> list[str]:
+    drop = set(engine.plan_words) | TOPIC_DROP | set(_MONTHS) | set(SEASONS)
+    return [w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?", w)]
+
+
+def _confidence(intents, ids, people, roles, plan, topic) -> float:
+    """High when a cue and a concrete entity agree; low for loose words alone."""
+    score = 0.0
+    if intents:
+        score += 0.5
+    if ids or people or roles:
+        score += 0.4
+    if plan:
+        score += 0.2
+    if topic and not (ids or people or roles):
+        score += 0.1
+    return min(score, 1.0)

@@ -1,0 +1,388 @@
+"""The intents the engine understands, declared as data: name, cues, handler and example questions.
+
+Cues are recognised anywhere in the folded question ("which county ones are late", "has anything on
+the city plan slipped"). The engine tries the matching intents in the order declared here; the first
+handler that answers wins. `help`, the App Home and the tests read the same examples.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from knowledge import answers_actions as acts
+from knowledge import answers_committee as com
+from knowledge import answers_papers as papers
+from knowledge import answers_people as ppl
+from knowledge import answers_plans as plans
+from knowledge.answer import Answer
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
+    from knowledge.query import Query
+
+Handler = Callable[["Query", "Engine"], "Answer | None"]
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    """A pattern matching any of the alternatives as whole words."""
+    return re.compile(r"\b(" + "|".join(alternatives) + r")\b")
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    cues: re.Pattern[str] | None  # None: the parser decides (action ids)
+    handler: Handler
+    examples: tuple[str, ...] = ()
+
+
+INTENTS: tuple[Intent, ...] = (
+    Intent("history", _rx("history", "audit", "who changed", "changes to", "what changed"), acts.history),
+    Intent(
+        "count",
+        _rx("how many", r"number of (?!for)", "count of", "total number"),
+        plans.count,
+        ("how many actions does the county plan have?",),
+    ),
+    Intent(
+        "action-id",
+        None,
+        acts.about_actions,
+        ("who leads action 7a?", "what is the status of County Action 12?", "when is action 6 due?"),
+    ),
+    Intent(
+        "priorities",
+        _rx("priority", "priorities", "key activities", "key activity"),
+        plans.priorities,
+        ("what are the business plan priorities?", "key activities under priority 3"),
+    ),
+    Intent(
+        "contact",
+        _rx(
+            "contact",
+            "email",
+            "e mail",
+            "phone",
+            "telephone",
+            "number for",
+            "call",
+            "get in touch",
+            "enquiries",
+            "democratic services",
+            "clerk",
+            "ring",
+        ),
+        com.contact,
+        ("who is the contact for the managing allegations report?", "what is Jenny Whiston's email?"),
+    ),
+    Intent(
+        "meeting-detail",
+        _rx(
+            "venue",
+            "where is",
+            "where s",
+            "where will",
+            "where does",
+            "location",
+            "what time",
+            "which room",
+            "start time",
+            "apologies",
+            "attended",
+            "attendance",
+            "who was at",
+            "who came",
+            "present at",
+            "members of",
+            "membership",
+            "who sits on",
+            "who is on the panel",
+        ),
+        com.meeting_detail,
+        ("where is the panel meeting?", "who sent apologies to the october panel?"),
+    ),
+    Intent(
+        "report",
+        _rx(
+            "who wrote",
+            "wrote",
+            "written by",
+            "author",
+            "authored",
+            "signed",
+            "signatory",
+            "sign off",
+            "reference",
+            "ref",
+            "code",
+            "background papers",
+            "background paper",
+            "recommendations of",
+            "recommendations in",
+            "what does the report recommend",
+            "report recommend",
+        ),
+        com.report,
+        ("who wrote the care leavers report?", "what is the reference of the managing allegations report?"),
+    ),
+    Intent(
+        "agenda",
+        _rx("agenda", "on the papers", "agenda item"),
+        com.agenda,
+        ("what's on the agenda for the January panel?",),
+    ),
+    Intent(
+        "resolution",
+        _rx(
+            "resolve",
+            "resolved",
+            "resolution",
+            "resolutions",
+            "decide",
+            "decided",
+            "decision",
+            "decisions",
+            r"\d{4} \d{3}",
+        ),
+        com.resolution,
+        ("what did the panel resolve in October?",),
+    ),
+    Intent("chair", _rx("chair", "chairs", "chaired", "chairman", "chairperson", "chairwoman"), com.chair),
+    Intent(
+        "work-programme",
+        _rx(
+            "work programme",
+            "forward plan",
+            "looking at",
+            "coming to",
+            "scheduled",
+            "planned for",
+            "expected at",
+            "going to the panel",
+            "on the programme",
+        ),
+        com.work_programme,
+        ("what is the panel looking at in the spring?",),
+    ),
+    Intent(
+        "meeting",
+        _rx(
+            "next meet",
+            "meet next",
+            "meeting",
+            "meets",
+            "meet",
+            r"when does the \w+ meet",
+            r"next (\w+ ){0,3}(panel|committee|board)",
+            r"when is the (\w+ ){0,3}(panel|committee)",
+        ),
+        com.meeting,
+        ("when does the panel next meet?",),
+    ),
+    Intent("sponsor", _rx("sponsor", "sponsors", "sponsored", "presenting", "who presents"), com.sponsor),
+    Intent(
+        "overdue",
+        _rx(
+            "overdue",
+            "late",
+            "behind",
+            "past due",
+            "missed",
+            "slipped",
+            "slipping",
+            "outstanding",
+            "running over",
+            "not done on time",
+            "past their",
+            "past its",
+            "over due",
+            "delayed",
+        ),
+        acts.overdue,
+        ("what is overdue in the county plan?", "which county ones are late?"),
+    ),
+    Intent(
+        "due-soon",
+        _rx(
+            "due soon",
+            "coming up",
+            "upcoming",
+            "this month",
+            "next month",
+            "this week",
+            "next week",
+            r"next (few |couple of )?(\d+ )?(days?|weeks?|months?)",
+            "due in",
+            "falls due",
+            "fall due",
+            "deadlines",
+            "due by",
+        ),
+        acts.due_soon,
+        ("what is due in the next 60 days?",),
+    ),
+    Intent(
+        "stale", _rx("stale", "no updates?", "not (been )?updated", "gone quiet", "without (an )?update"), acts.stale
+    ),
+    Intent(
+        "lead",
+        _rx(
+            r"who (leads|is leading|is the lead|owns|is responsible|s responsible|is accountable|has got|s got|got|"
+            r"is doing|s doing|does|is handling|s handling|handles|is on|s on|is looking after|looks after|runs|"
+            r"is running)",
+            r"who (is|s) in charge",
+            "in charge of",
+            "lead (for|of|on)",
+            "responsible for",
+            "owner of",
+            "lead officer",
+            "whose job",
+            "who should i (ask|speak to|talk to) about",
+        ),
+        acts.lead_or_due_or_status,
+    ),
+    Intent(
+        "due",
+        _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "target date"),
+        acts.lead_or_due_or_status,
+    ),
+    Intent(
+        "status",
+        _rx(
+            "status",
+            "progress",
+            "update",
+            "how is",
+            "how are",
+            "how s",
+            "where are we",
+            "where is it",
+            "done",
+            "complete",
+            "completed",
+            "finished",
+            "latest",
+            "happening with",
+            "going with",
+            "on track",
+            "rag",
+        ),
+        acts.lead_or_due_or_status,
+    ),
+    Intent(
+        "portfolio",
+        _rx(
+            r"what (does|do|is|are|has)\b.*\b(lead|leading|on|down for|responsible for|got|own|doing)",
+            "portfolio",
+            "actions for",
+            "actions of",
+            "workload",
+            "plate",
+            "his actions",
+            "her actions",
+            "their actions",
+            "s actions",
+        ),
+        ppl.portfolio,
+        ("what does Pam Rosseter lead?", "Laurence Jones - what's on his plate?"),
+    ),
+    Intent(
+        "person",
+        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of"),
+        ppl.who_is,
+        ("who is Jenny Whiston?",),
+    ),
+    Intent(
+        "narrative",
+        _rx(
+            "what happened",
+            "happened",
+            "why",
+            "what did",
+            "what does the",
+            "is .* still",
+            "still funded",
+            "say about",
+            "said about",
+            "explain",
+            "how did",
+            "what was",
+            "reason",
+            "findings",
+            "outcome",
+        ),
+        papers.narrative,
+        ("what happened to the exploitation day?",),
+    ),
+    Intent(
+        "topic",
+        _rx("actions? (on|about|for|re|regarding)", "anything (on|about)", "about", "search", "find", "regarding"),
+        papers.topic,
+        ("actions on harmful sexual behaviour",),
+    ),
+)
+
+BY_NAME = {intent.name: intent for intent in INTENTS}
+
+ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("email", _rx("email", "e mail", "email address")),
+    ("phone", _rx("phone", "telephone", "number for", "ring", "call", "mobile", "phone number")),
+    ("background", _rx("background papers?")),
+    ("reference", _rx("reference", "ref", "code")),
+    ("recommendations", _rx("recommendations?", "recommend")),
+    ("signatory", _rx("signed", "signatory", "sign off")),
+    ("author", _rx("wrote", "written by", "author", "authored", "who presents", "presenting")),
+    ("apologies", _rx("apologies", "absent", "sent apologies")),
+    ("attendance", _rx("attended", "attendance", "who was at", "who came", "present at", "was there")),
+    ("members", _rx("members of", "membership", "who sits on", "who is on the panel", "members")),
+    ("venue", _rx("venue", "where is", "where s", "where will", "where does", "location", "which room")),
+    ("time", _rx("what time", "start time", "starts?")),
+    ("contact", _rx("contact", "get in touch", "enquiries", "clerk", "democratic services")),
+    (
+        "lead",
+        _rx(
+            r"who\b.*\b(lead|leads|leading|owns|responsible|got|doing|handling|on|charge|looking after|runs)",
+            "lead",
+            "owner",
+            "in charge",
+        ),
+    ),
+    ("due", _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when")),
+    (
+        "status",
+        _rx(
+            "status",
+            "progress",
+            "update",
+            "how is",
+            "how are",
+            "how s",
+            "done",
+            "complete",
+            "finished",
+            "latest",
+            "on track",
+        ),
+    ),
+)
+
+
+def detect_intents(folded: str) -> list[str]:
+    """The intents whose cues occur anywhere in the folded question, in registry order."""
+    return [i.name for i in INTENTS if i.cues is not None and i.cues.search(folded)]
+
+
+def attribute_of(folded: str, intents: list[str]) -> str | None:
+    """The detail asked for, if the question asks for one."""
+    for name, rx in ATTRIBUTES:
+        if rx.search(folded):
+            return name
+    return None
+
+
+def examples() -> tuple[str, ...]:
+    """Every declared example question, in registry order."""
+    return tuple(example for intent in INTENTS for example in intent.examples)

@@ -1,0 +1,119 @@
+"""Helpers every handler shares: visibility and scope, topic search, and building the Answer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from knowledge import describe as d
+from knowledge.answer import Answer, Item, Subject
+from knowledge.index import Hit
+from knowledge.models import Action, WorkItem
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
+    from knowledge.query import Query
+
+RESTRICTED_NOTE = "Some plans are restricted and are not shown in this conversation."
+
+
+def answer_of(
+    q: Query,
+    kind: str,
+    text: str,
+    items: list[Item] | tuple[Item, ...] = (),
+    *,
+    suggestions: tuple[str, ...] = (),
+    notes: tuple[str, ...] = (),
+    subject: Subject | None = None,
+) -> Answer:
+    """An Answer with the restricted-plans note added when the audience cannot see every plan."""
+    extra = (RESTRICTED_NOTE,) if q.hidden else ()
+    return Answer(kind, text, tuple(items), suggestions, notes + extra, subject)
+
+
+def visible_actions(q: Query, actions: list[Action]) -> list[Action]:
+    """The actions this audience may see, in the plan the question names (if it names one)."""
+    return [a for a in actions if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
+
+
+def candidate_actions(q: Query, e: Engine) -> list[Action]:
+    plans = [q.plan] if q.plan else [p for p in e.kb.plans if p not in q.hidden]
+    return [a for p in plans for a in e.kb.plans[p].actions]
+
+
+def led_by(q: Query, e: Engine, refs: list[str]) -> list[Action]:
+    """Visible actions (in the plan named, if any) led by any of these references, in plan order."""
+    seen: dict[tuple[str, str], Action] = {}
+    for ref in refs:
+        for action in e.by_lead.get(ref, []):
+            seen.setdefault(action.key, action)
+    return visible_actions(q, list(seen.values()))
+
+
+def lead_refs(q: Query, e: Engine) -> set[str] | None:
+    """The lead references a named person or role stands for (the person and the roles they hold)."""
+    if q.person:
+        return {q.person} | {r.id for r in e.kb.roles_held(q.person)}
+    if q.role:
+        return {q.role}
+    return None
+
+
+def scoped_by_person(q: Query, e: Engine, actions: list[Action]) -> list[Action]:
+    """Narrow to a person or role named in the question, if any."""
+    refs = lead_refs(q, e)
+    return actions if refs is None else led_by(q, e, sorted(refs))
+
+
+def scope_words(q: Query, e: Engine) -> str:
+    parts = []
+    if q.plan:
+        parts.append(f" in {d.plan_label(e.kb, q.plan)}")
+    if q.person:
+        parts.append(f" for {e.kb.people[q.person].name}")
+    elif q.role:
+        parts.append(f" for {e.kb.name_of(q.role)}")
+    return "".join(parts)
+
+
+def search(q: Query, e: Engine, words: list[str] | tuple[str, ...], limit: int = 10) -> list[Hit]:
+    """Topic hits this audience may see, in the plan named (committee records only when no plan is named)."""
+    out = []
+    for h in e.topics.search(list(words), limit=40):
+        if isinstance(h.doc, Action):
+            if h.doc.plan in q.hidden or (q.plan and h.doc.plan != q.plan):
+                continue
+        elif q.plan:
+            continue
+        out.append(h)
+    return out[:limit]
+
+
+def hit_item(q: Query, e: Engine, hit: Hit) -> Item:
+    if isinstance(hit.doc, Action):
+        return d.action_item(e.kb, hit.doc, q.today)
+    if isinstance(hit.doc, WorkItem):
+        return d.work_item(e.kb, hit.doc)
+    assert hit.meeting is not None
+    return d.agenda_item(e.kb, hit.meeting, hit.doc)
+
+
+def hit_label(hit: Hit, e: Engine) -> str:
+    """A short name for a hit, for "did you mean"."""
+    if isinstance(hit.doc, Action):
+        return d.action_label(e.kb, hit.doc)
+    return hit.doc.title
+
+
+def strong(hits: list[Hit], q: Query) -> bool:
+    """Whether the best hit covers the question's own words well enough to present as an answer."""
+    return bool(hits) and hits[0].score >= 0.85 and len(q.topic_words) <= 6
+
+
+def topic_search(q: Query, e: Engine, words: list[str] | tuple[str, ...]) -> Answer | None:
+    hits = search(q, e, words)
+    if not hits:
+        return None
+    items = [hit_item(q, e, h) for h in hits]
+    plural = "es" if len(items) != 1 else ""
+    return answer_of(q, "topic", f"{len(items)} match{plural} for \u201c{' '.join(words)}\u201d:", items)
