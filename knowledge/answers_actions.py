@@ -158,13 +158,22 @@ def overdue(q: Query, e: Engine) -> Answer:
     items = [d.action_item(e.kb, a, q.today) for a, s in states if s.overdue]
     items += [d.milestone_item(e.kb, a, m, q.today) for a, s in states for m in s.outstanding if not s.overdue]
     scope = r.scope_words(q, e)
+    undated = [a for a, s in states if not s.complete and s.due is None and not s.outstanding and a.status != "ongoing"]
+    notes = ()
+    if undated:
+        ids = ", ".join(a.id for a in undated[:8]) + (" ..." if len(undated) > 8 else "")
+        notes = (
+            f"I can't tell whether {len(undated)} other action{'s are' if len(undated) != 1 else ' is'} late: "
+            f"no due date can be read from the plan ({ids}).",
+        )
     if not items:
-        return r.answer_of(q, "overdue", f"Nothing is overdue{scope} as of {long_day(q.today)}.")
+        return r.answer_of(q, "overdue", f"Nothing is overdue{scope} as of {long_day(q.today)}.", notes=notes)
     return r.answer_of(
         q,
         "overdue",
         f"{len(items)} overdue{scope} as of {long_day(q.today)} (due date passed, not evidenced as done):",
         items,
+        notes=notes,
     )
 
 

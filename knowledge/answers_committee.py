@@ -323,8 +323,14 @@ def chair(q: Query, e: Engine) -> Answer | None:
         if items:
             text = f"{role.title}: {', '.join(i.title for i in items)}."
         else:
-            text = f"The documents name the role ({role.title}) but no holder of it."
+            text = (
+                f"The documents name no person as {role.title}; they say: \u201c{role.source.quote}\u201d "
+                f"({e.kb.source_title(role.source)})."
+            )
         return r.answer_of(q, "chair", text, items)
+    others = set(q.topic_words) - CHAIR_WORDS - set(e.committee_words) - {"panel", "committee"}
+    if others and not q.committee:
+        return e.passage_answer(q)
     found = committee(q, e)
     if found is None:
         return None
@@ -334,6 +340,9 @@ def chair(q: Query, e: Engine) -> Answer | None:
     names = ", ".join(e.kb.people[m.person].name for m in chairs)
     items = [d.person_item(e.kb, e.kb.people[m.person]) for m in chairs]
     return r.answer_of(q, "chair", f"The {found.name} is chaired by {names} ({chairs[0].role}).", items)
+
+
+CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "who"})
 
 
 def chair_role(q: Query, e: Engine) -> Role | None:
@@ -367,6 +376,19 @@ def resolution(q: Query, e: Engine) -> Answer | None:
         if not found:
             ids = tuple(res.id for _, res in resolutions)
             return r.answer_of(q, "not-found", f"There is no resolution {wanted}.", suggestions=ids[:10])
+    elif q.month is not None:
+        found = [(m, res) for m, res in resolutions if m.date.month == q.month]
+        if not found:
+            named = [m for m in found_committee.meetings if m.date.month == q.month]
+            when = f"the {d.meeting_title(e.kb, named[0])} meeting" if named else f"a meeting in {q.window.words[3:]}"
+            dates = sorted({m.date for m, _ in resolutions})
+            return r.answer_of(
+                q,
+                "resolution",
+                f"The knowledge base records no resolutions of {when}: the papers hold minutes only for "
+                + ", ".join(f"{x.day} {x:%B %Y}" for x in dates)
+                + ".",
+            )
     else:
         words = set(q.topic_words) - {"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"}
         found = [
@@ -402,6 +424,18 @@ def meeting(q: Query, e: Engine) -> Answer | None:
         return None
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
+    if q.window is not None and re.search(r"\bafter\b", q.folded):
+        later = [m for m in found.meetings if m.date > q.window.end]
+        if not later:
+            return r.answer_of(
+                q, "meeting", f"The knowledge base has no {found.name} meeting after {q.window.end:%B %Y}."
+            )
+        return r.answer_of(
+            q,
+            "meeting",
+            f"The {found.name} meets next after {q.window.end:%B %Y} on {day_words(later[0].date)}.",
+            [d.meeting_item(e.kb, later[0])],
+        )
     if q.month is not None:
         chosen = pick_meeting(q, e)
         if chosen is not None and chosen.date.month == q.month:
@@ -425,7 +459,9 @@ def meeting(q: Query, e: Engine) -> Answer | None:
 
 def meeting_detail(q: Query, e: Engine) -> Answer | None:
     """Time, venue, apologies, attendance or membership of the meeting the question means."""
-    looks_back = q.attribute in ("apologies", "attendance")
+    if q.attribute == "venue" and not (q.committee or re.search(r"\b(meeting|meet|venue|held)\b", q.folded)):
+        return None
+    looks_back = q.attribute in ("apologies", "attendance", "substitutes")
     chosen = pick_meeting(q, e, past=looks_back)
     if chosen is None:
         return None
@@ -457,6 +493,14 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
         return r.answer_of(
             q, "attendance", f"The papers do not record who attended the {title} meeting or sent apologies.", [item]
         )
+    if q.attribute == "substitutes":
+        names = ", ".join(e.kb.name_of(p) for p in att.substitutes)
+        text = (
+            f"Substitutes at the {title} meeting: {names}."
+            if names
+            else f"The minutes record no substitutes at the {title} meeting."
+        )
+        return r.answer_of(q, "attendance", text, [item])
     if q.attribute == "apologies":
         names = ", ".join(e.kb.name_of(p) for p in att.apologies)
         text = (
@@ -497,6 +541,9 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             items = [w for w in items if w.meeting == upcoming[0]]
             scope = f" for the meeting on {upcoming[0].day} {upcoming[0]:%B %Y}"
     standing = [w for w in found.work_programme if w.standing]
+    if re.search(r"\bstanding\b", q.folded):
+        text = f"Standing items at every {found.name} meeting (work programme):"
+        return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in standing])
     if not items:
         return r.answer_of(
             q,

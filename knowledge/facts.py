@@ -53,7 +53,11 @@ def milestones_due_soon(action: Action, today: dt.date, days: int) -> list[Miles
     """Milestones due within `days` days and not done, of an action not complete."""
     if st.derive(action, today).complete:
         return []
-    return [m for m in action.milestones if not st.milestone_done(m, today) and is_due_soon(m.due, "", today, days)]
+    return [
+        m
+        for m in action.milestones
+        if not st.milestone_done(m, today, action.due) and is_due_soon(m.due, "", today, days)
+    ]
 
 
 def last_activity(action: Action, today: dt.date) -> dt.date | None:

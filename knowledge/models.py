@@ -259,6 +259,13 @@ class KnowledgeBase:
         holders = [self.people[h.person].name for h in role.holders if h.person in self.people]
         return f"{role.title} ({', '.join(holders)})" if holders else role.title
 
+    def source_title(self, source: Source) -> str:
+        """The title of the document a source quotes, as a reader knows it (else its file name)."""
+        for paper in getattr(self, "papers", {}).values():
+            if paper.seed == source.seed:
+                return paper.title
+        return source.seed
+
     def roles_held(self, person: str) -> list[Role]:
         """The roles the documents say this person holds."""
         return [r for r in self.roles.values() if any(h.person == person for h in r.holders)]

@@ -10,10 +10,12 @@ digests, App Home and reports all ask it. The rule, in the order it is applied:
    undertaken", "Completed ..."). The evidence is kept so an answer can quote it.
 4. Otherwise the plan's own status stands.
 
-Evidence only counts from the first day of its period: an update dated "2020" counts from 1 January
-2020, a milestone "Completed - December 2019" from 1 December 2019. "Overdue" means a due date (the
-action's or a milestone's) has passed and the work is not evidenced as done; an action evidenced as
-complete is never overdue, and neither are its milestones.
+Evidence counts once its period is over (an update dated "2020" from 1 January 2021), or earlier,
+from the first day of its period, once the due date it answers has passed: asked in January 2020, an
+action due in February 2020 with a "2020" update saying it was done is still due, not complete; asked
+in March 2020 it is complete, not overdue. A milestone "Completed - December 2019" likewise.
+"Overdue" means a due date (the action's or a milestone's) has passed and the work is not evidenced
+as done; an action evidenced as complete is never overdue, and neither are its milestones.
 """
 
 from __future__ import annotations
@@ -88,26 +90,33 @@ def says_in_progress(text: str) -> bool:
     return bool(_PROGRESS.search(text))
 
 
-def counts_by(spec: DateSpec | None, today: dt.date | None) -> bool:
-    """Dated evidence counts from the first day of its period; undated evidence always counts."""
-    return today is None or spec is None or spec.first <= today
+def counts_by(spec: DateSpec | None, today: dt.date | None, due: DateSpec | None = None) -> bool:
+    """Whether dated evidence counts on `today`: its period is over, or it has begun and `due` has passed.
+
+    Undated evidence always counts, and so does everything when `today` is None.
+    """
+    if today is None or spec is None or spec.date <= today:
+        return True
+    return spec.first <= today and due is not None and today > due.date
 
 
-def milestone_done(milestone: Milestone, today: dt.date | None = None) -> bool:
-    """A milestone evidenced as complete by today."""
-    return milestone.status == "complete" and counts_by(milestone.due, today)
+def milestone_done(milestone: Milestone, today: dt.date | None = None, due: DateSpec | None = None) -> bool:
+    """A milestone evidenced as complete by today (`due`: the action's due date, if it is the later)."""
+    if milestone.status != "complete":
+        return False
+    return counts_by(milestone.due, today, milestone.due) or counts_by(milestone.due, today, due)
 
 
 def effective_due(action: Action, today: dt.date | None = None) -> DateSpec | None:
     """The due date in force: the latest revised due date from an update (known by today), else the plan's."""
     for update in reversed(action.updates):
-        if update.revised_due is not None and counts_by(update.date, today):
+        if update.revised_due is not None and counts_by(update.date, today, action.due):
             return update.revised_due
     return action.due
 
 
 def _known_updates(action: Action, today: dt.date | None) -> list[Update]:
-    return [u for u in action.updates if counts_by(u.date, today)]
+    return [u for u in action.updates if counts_by(u.date, today, action.due)]
 
 
 def _status_and_evidence(action: Action, today: dt.date | None) -> tuple[str, Evidence | None]:
@@ -119,11 +128,13 @@ def _status_and_evidence(action: Action, today: dt.date | None) -> tuple[str, Ev
             return update.status, None
     if action.status == "complete":
         return "complete", Evidence("status", "The plan records this action as complete.")
-    if action.milestones and all(milestone_done(m, today) for m in action.milestones):
-        last = max((m.due for m in action.milestones if m.due), key=lambda d: d.first, default=None)
+    if action.milestones and all(milestone_done(m, today, action.due) for m in action.milestones):
+        last = max((m for m in action.milestones if m.due), key=lambda m: m.due.first, default=None)
         count = len(action.milestones)
-        words = "Its milestone is complete." if count == 1 else f"All {count} of its milestones are complete."
-        return "complete", Evidence("milestones", words, last)
+        words = "Its milestone is complete" if count == 1 else f"All {count} of its milestones are complete"
+        if last is not None:
+            words += f" (the last: \u201c{last.date_text or last.due.describe()}\u201d)"
+        return "complete", Evidence("milestones", words + ".", last.due if last else None)
     for update in reversed(updates):
         if says_done(update.text):
             return "complete", Evidence("update", update.text, update.date)
@@ -142,6 +153,6 @@ def derive(action: Action, today: dt.date | None = None) -> ActionState:
     outstanding = tuple(
         m
         for m in action.milestones
-        if today is not None and m.due is not None and today > m.due.date and not milestone_done(m, today)
+        if today is not None and m.due is not None and today > m.due.date and not milestone_done(m, today, due)
     )
     return ActionState(status, due, overdue, outstanding, evidence)
