@@ -261,6 +261,8 @@ class Resolver:
             raise NotResolved(f"{wanted!r} could be {_either(choices)}; say which.", choices)
         if problems:
             raise problems[0]
+        if len(words) > 1 and not self._match_action(list(self.plans.values()), wanted, by_key_only=True):
+            self.plan(words[0])  # raises "There is no plan ..." with "did you mean"
         return self.action_anywhere(wanted)
 
     # -- people and roles -------------------------------------------------------------------

@@ -290,7 +290,7 @@ def parse_update_command(text: str, resolver: Resolver) -> tuple[Action, str, st
             resolver.target(" ".join(w.text for w in rest[:2]))
         except NotResolved as exc:
             problem = exc
-    raise UpdateError(f"{problem} {USAGE}" if problem else USAGE)
+    raise UpdateError(str(problem) if problem else USAGE)
 
 
 def _note(text: str, words: list[Word]) -> str:

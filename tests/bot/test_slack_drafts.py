@@ -48,7 +48,10 @@ def test_progress_report_is_uploaded_to_the_channel(running: RunningApp) -> None
 def test_unknown_plan_is_reported_back(running: RunningApp) -> None:
     running.send_command("draft progress-report omega", response="e")
     running.idle()
-    assert "I couldn't draft that. There is no plan 'omega' in the knowledge base. Plans: alpha" in replies(running, "e")[1]
+    assert (
+        "I couldn't draft that. There is no plan 'omega' in the knowledge base. Plans: alpha"
+        in replies(running, "e")[1]
+    )
     assert running.stub.calls("files.getUploadURLExternal") == []
 
 
