@@ -14,6 +14,9 @@ from knowledge.updates import UpdateError, UpdateRequest, record_update
 
 
 def _update_args(parser: argparse.ArgumentParser) -> None:
+    parser.usage = (
+        "%(prog)s PLAN ACTION --note NOTE --by PERSON [--status STATUS] [--due DATE --reason REASON] [--kb DIR]"
+    )
     parser.add_argument(
         "target",
         nargs="+",

@@ -259,6 +259,12 @@ class Resolver:
         if found:
             choices = [f"{a.plan} {a.id}" for a in found.values()]
             raise NotResolved(f"{wanted!r} could be {_either(choices)}; say which.", choices)
+        try:
+            plan = self.plan(wanted)
+        except NotResolved:
+            pass
+        else:
+            self.action(plan, "")  # a plan alone: raises "Which action in <plan>? Its actions: ..."
         if problems:
             raise problems[0]
         if len(words) > 1 and not self._match_action(list(self.plans.values()), wanted, by_key_only=True):

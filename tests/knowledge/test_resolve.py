@@ -231,3 +231,9 @@ def test_overlong_input_is_refused_before_matching(county: Resolver) -> None:
         county.plan("county " * (MAX_TYPED // 5))
     with pytest.raises(NotResolved, match="under 16 words"):
         county.target(" ".join(["county"] * 17))
+
+
+def test_a_plan_without_an_action_asks_which(county: Resolver) -> None:
+    with pytest.raises(NotResolved) as caught:
+        county.target("the county plan")
+    assert str(caught.value).startswith("Which action in county-iicsa? Its actions: Action 1, Action 2,")
