@@ -84,7 +84,11 @@ class Resolver:
         self.kb = kb
         self.plans = {p.id: p for p in kb.plans.values() if visible is None or visible(p.id)}
         self._ids = ids
+        self._by_unprefixed: dict[str, list[Action]] | None = None
         self.phrases = plan_phrases(self.plans.values())
+        self._plan_name_sets = {
+            p.id: {fold(p.id), fold(p.title), *(fold(n) for n in p.short_names)} for p in self.plans.values()
+        }
         self.longest_phrase = max((len(p.split()) for p in self.phrases), default=0)
         self._names: list[tuple[str, str, str]] = []  # (folded name, kind, id)
         for person in kb.people.values():
@@ -108,25 +112,30 @@ class Resolver:
         _check_length(wanted, "plan name")
         if not wanted:
             raise NotResolved(f"Which plan? Plans: {self._plan_listing()}.", tuple(self.plans))
-        if wanted in self.plans:
-            return self.plans[wanted]
-        folded = fold(wanted)
-        exact = [p for p in self.plans.values() if folded in self._plan_names(p)]
-        if len(exact) == 1:
-            return exact[0]
-        if exact:
-            raise self._several_plans(wanted, [p.id for p in exact])
-        named, leftover = self._phrase_plans(folded)
-        if len(named) == 1:
-            plan = self.plans[named[0]]
-            if all(w in _FILLER or w in self._plan_vocabulary(plan) for w in leftover):
-                return plan
-        if len(named) > 1:
-            raise self._several_plans(wanted, named)
+        candidates, named = self._plan_candidates(wanted)
+        if len(candidates) == 1:
+            return self.plans[candidates[0]]
+        if candidates:
+            raise self._several_plans(wanted, candidates)
         raise self._unknown_plan(wanted, named)
 
+    def _plan_candidates(self, wanted: str) -> tuple[list[str], list[str]]:
+        """(the plans `wanted` names: one, several or none; plans it mentions beside other words)."""
+        if wanted in self.plans:
+            return [wanted], []
+        folded = fold(wanted)
+        exact = [p.id for p in self.plans.values() if folded in self._plan_names(p)]
+        if exact:
+            return exact, []
+        named, leftover = self._phrase_plans(folded)
+        if len(named) == 1:
+            if all(w in _FILLER or w in self._plan_vocabulary(self.plans[named[0]]) for w in leftover):
+                return named, []
+            return [], named
+        return named, []
+
     def _plan_names(self, plan: Plan) -> set[str]:
-        return {fold(plan.id), fold(plan.title), *(fold(n) for n in plan.short_names)}
+        return self._plan_name_sets[plan.id]
 
     def _plan_vocabulary(self, plan: Plan) -> set[str]:
         return {w for name in self._plan_names(plan) for w in name.split()}
@@ -227,10 +236,21 @@ class Resolver:
         if by_key:
             return by_key
         if not _LETTER_PREFIX.match(key):
-            unprefixed = [a for p in plans for a in p.actions if _LETTER_PREFIX.sub("", id_key(a.id)) == key]
+            unprefixed = [a for a in self._unprefixed().get(key, ()) if a.plan in in_plans]
             if unprefixed:
                 return unprefixed
         return [a for a in self.ids.family(key) if a.plan in in_plans]
+
+    def _unprefixed(self) -> dict[str, list[Action]]:
+        """Actions by their id key without its letter prefix ("tce3" -> "3"), for ids that have one."""
+        if self._by_unprefixed is None:
+            self._by_unprefixed = {}
+            for action in self.kb.actions():
+                key = id_key(action.id)
+                bare = _LETTER_PREFIX.sub("", key)
+                if bare != key:
+                    self._by_unprefixed.setdefault(bare, []).append(action)
+        return self._by_unprefixed
 
     def target(self, text: str) -> Action:
         """The action a phrase names with its plan: "county 12", "city plan action 7a", "action 12 of the
@@ -244,10 +264,10 @@ class Resolver:
         problems: list[NotResolved] = []
         for k in range(1, len(words)):
             for plan_words, action_words in ((words[:k], words[k:]), (words[k:], words[:k])):
-                try:
-                    plan = self.plan(" ".join(plan_words))
-                except NotResolved:
+                plans, _ = self._plan_candidates(" ".join(plan_words))
+                if len(plans) != 1:
                     continue
+                plan = self.plans[plans[0]]
                 try:
                     action = self.action(plan, " ".join(action_words))
                 except NotResolved as exc:
@@ -259,12 +279,9 @@ class Resolver:
         if found:
             choices = [f"{a.plan} {a.id}" for a in found.values()]
             raise NotResolved(f"{wanted!r} could be {_either(choices)}; say which.", choices)
-        try:
-            plan = self.plan(wanted)
-        except NotResolved:
-            pass
-        else:
-            self.action(plan, "")  # a plan alone: raises "Which action in <plan>? Its actions: ..."
+        alone, _ = self._plan_candidates(wanted)
+        if len(alone) == 1:
+            self.action(self.plans[alone[0]], "")  # a plan alone: raises "Which action in <plan>? Its actions: ..."
         if problems:
             raise problems[0]
         if len(words) > 1 and not self._match_action(list(self.plans.values()), wanted, by_key_only=True):

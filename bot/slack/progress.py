@@ -249,9 +249,9 @@ def status_of(words: list[Word], i: int) -> tuple[str | None, int]:
     """(status, index after it) if words[i] (or words[i:i+2], "in progress") is a status, else (None, i)."""
     for size in (1, 2):
         if i + size <= len(words):
-            spelled = "-".join(w.text for w in words[i : i + size]).lower().replace("_", "-")
-            if "-".join(spelled.split()) in STATUSES:
-                return "-".join(spelled.split()), i + size
+            spelled = "-".join(" ".join(w.text for w in words[i : i + size]).lower().replace("_", " ").split())
+            if spelled in STATUSES:
+                return spelled, i + size
     return None, i
 
 
