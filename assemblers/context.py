@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +10,7 @@ from assemblers.errors import AssemblyError
 from assemblers.escape import md_escape
 from knowledge import describe, facts
 from knowledge.models import Action, AgendaItem, Committee, KnowledgeBase, Meeting, Person, Plan
+from knowledge.resolve import NotResolved, Resolver
 
 # Progress categories, in the order reports and charts show them: (key, label).
 CATEGORIES = (
@@ -104,16 +104,11 @@ def find_item(meeting: Meeting, number: int) -> AgendaItem:
 
 
 def find_plan(kb: KnowledgeBase, ref: str) -> Plan:
-    """Return the plan with this id or short name; raises AssemblyError with "did you mean"."""
-    if ref in kb.plans:
-        return kb.plans[ref]
-    wanted = ref.strip().lower()
-    for plan in kb.plans.values():
-        if wanted in (name.lower() for name in plan.short_names):
-            return plan
-    close = difflib.get_close_matches(ref, list(kb.plans), n=3, cutoff=0.5)
-    hint = f"Did you mean {' or '.join(close)}?" if close else f"Plans: {', '.join(sorted(kb.plans)) or 'none'}."
-    raise AssemblyError(f"there is no plan {ref!r} in the knowledge base.", hint)
+    """Return the plan with this id or short name ("county", "city plan"); raises AssemblyError with "did you mean"."""
+    try:
+        return Resolver(kb).plan(ref)
+    except NotResolved as exc:
+        raise AssemblyError(str(exc)) from None
 
 
 def committee_context(committee: Committee) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from knowledge import cache
 from knowledge.dates import parse_day
@@ -90,10 +90,56 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse with one-line usage errors: "actionbot ask: argument --today: ... (see `actionbot ask --help`)"."""
+    """argparse with one-line usage errors: "actionbot ask: argument --today: ... (see `actionbot ask --help`)".
+
+    Options declared with `free_text` take the next word as their value even when it starts with a dash
+    (`--note "---"`, `--note "-5 on last month"`), as long as that word is not one of the command's options.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.free_text_options: set[str] = set()
+
+    def parse_known_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:
+        if args is not None and self.free_text_options:
+            args = self._join_free_text(list(args))
+        return super().parse_known_args(args, namespace)
+
+    def _join_free_text(self, args: list[str]) -> list[str]:
+        """`--note -x` becomes `--note=-x` when -x is not an option of this command."""
+        out: list[str] = []
+        i = 0
+        while i < len(args):
+            word = args[i]
+            if word == "--":
+                out.extend(args[i:])
+                break
+            following = args[i + 1] if i + 1 < len(args) else None
+            if (
+                word in self.free_text_options
+                and following is not None
+                and following.startswith("-")
+                and following.split("=", 1)[0] not in self._option_string_actions
+            ):
+                out.append(f"{word}={following}")
+                i += 2
+                continue
+            out.append(word)
+            i += 1
+        return out
 
     def error(self, message: str) -> NoReturn:
+        for option in sorted(self.free_text_options):
+            if message.startswith(f"argument {option}") and "expected one argument" in message:
+                message += f"; to start it with a dash, write {option}=---"
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def free_text(parser: argparse.ArgumentParser, option: str, **kwargs: Any) -> None:
+    """Add an option whose value is free text, which may start with dashes (see Parser)."""
+    parser.add_argument(option, **kwargs)
+    if isinstance(parser, Parser):
+        parser.free_text_options.add(option)
 
 
 def build_parser() -> argparse.ArgumentParser:

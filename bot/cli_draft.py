@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from assemblers.context import DraftRequest
 from assemblers.errors import AssemblyError
 from bot.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_kb, add_today, command, day_arg, load_kb
+from knowledge.resolve import NotResolved, Resolver
+
+ITEM = re.compile(r"^\s*(?:agenda\s+)?(?:item\s*)?(?:no\.?\s*|number\s*|#)?(\d{1,4})\.?\s*$", re.I)
 
 
 def _templates_args(parser: argparse.ArgumentParser) -> None:
@@ -41,9 +45,9 @@ def run_templates(args: argparse.Namespace) -> int:
 
 def _draft_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("template", help="template name (see `actionbot templates`)")
-    parser.add_argument("--plan", metavar="ID", help="action plan id or short name")
+    parser.add_argument("--plan", metavar="PLAN", help="the plan: its id or a short name (county, city plan)")
     parser.add_argument("--meeting", metavar="YYYY-MM-DD", type=day_arg, help="meeting date")
-    parser.add_argument("--item", metavar="N", help="agenda item number at that meeting")
+    parser.add_argument("--item", metavar="N", help='agenda item number at that meeting (8 or "item 8")')
     add_today(parser)
     add_kb(parser)
     parser.add_argument("--style", metavar="FILE", help="a base .docx carrying your own house styles")
@@ -53,25 +57,26 @@ def _draft_args(parser: argparse.ArgumentParser) -> None:
 
 @command("draft", "draft a report from a template into a Word file", _draft_args)
 def run_draft(args: argparse.Namespace) -> int:
-    try:
-        request = DraftRequest(
-            plan=args.plan,
-            meeting=args.meeting,
-            item=_number(args.item) if args.item is not None else None,
-        )
-    except ValueError as exc:
-        print(f"actionbot draft: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     output = Path(args.output)
     if output.suffix.lower() != ".docx":
         print(f"actionbot draft: the output file must end in .docx, not {output.name!r}.", file=sys.stderr)
+        return EXIT_USAGE
+    kb = load_kb(args)
+    try:
+        request = DraftRequest(
+            plan=Resolver(kb).plan(args.plan).id if args.plan is not None else None,
+            meeting=args.meeting,
+            item=item_number(args.item) if args.item is not None else None,
+        )
+    except (NotResolved, ValueError) as exc:
+        print(f"actionbot draft: {exc}", file=sys.stderr)
         return EXIT_USAGE
     from assemblers.pipeline import draft
 
     try:
         draft(
             args.template,
-            load_kb(args),
+            kb,
             request,
             style=Path(args.style) if args.style else None,
             templates_dir=Path(args.templates) if args.templates else None,
@@ -84,11 +89,12 @@ def run_draft(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _number(text: str) -> int:
-    """Return an agenda item number; raises ValueError with a readable reason."""
-    if not text.strip().isdigit():
+def item_number(text: str) -> int:
+    """An agenda item number as typed ("8", "item 8", "Item 8.", "#8"); raises ValueError with a readable reason."""
+    match = ITEM.match(text)
+    if not match:
         raise ValueError(f"--item must be an agenda item number such as 8, not {text!r}")
-    return int(text)
+    return int(match.group(1))
 
 
 def _fail(name: str, exc: AssemblyError) -> int:

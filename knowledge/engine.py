@@ -10,9 +10,10 @@ from knowledge import registry
 from knowledge.answer import Answer, Item, Subject
 from knowledge.answers_papers import fallback
 from knowledge.dates import today_in_london
-from knowledge.index import ActionIdIndex, NameIndex, TopicIndex
+from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
 from knowledge.models import Action, KnowledgeBase
 from knowledge.query import Query, parse
+from knowledge.resolve import Resolver
 from knowledge.text import STOPWORDS, fold
 
 MAX_QUESTION = 2000
@@ -39,38 +40,11 @@ class Engine:
         for action in kb.actions():
             for ref in action.leads:
                 self.by_lead.setdefault(ref, []).append(action)
-        self.plan_words = self._plan_words(kb)
+        self.plan_words = plan_phrases(kb.plans.values())
         self.longest_plan_phrase = max((len(p.split()) for p in self.plan_words), default=0)
         self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
         self.committee_words.update({w: c for w, c in _committee_nouns(kb).items() if w not in self.committee_words})
         self.passages = None  # the papers' passage index, when the knowledge base carries papers
-
-    @staticmethod
-    def _plan_words(kb: KnowledgeBase) -> dict[str, str]:
-        """Words and phrases that pick out one plan: its id, its short names, and their distinctive words.
-
-        A word shared by several plans goes to the plan whose first (main) short name has it, if just one
-        does: "city" means the "city plan", even though the business plan is also a "city business plan".
-        """
-        ignore = {"iicsa", "the", "council", "nottingham", "action", "plan"}
-        phrases: dict[str, set[str]] = {}
-        main: dict[str, set[str]] = {}
-        for plan in kb.plans.values():
-            names = [fold(n) for n in (plan.id.replace("-", " "), *plan.short_names)]
-            for name in names:
-                phrases.setdefault(name, set()).add(plan.id)
-                for word in name.split():
-                    if word not in STOPWORDS and word not in ignore:
-                        phrases.setdefault(word, set()).add(plan.id)
-            for word in fold(plan.short_names[0] if plan.short_names else plan.title).split():
-                main.setdefault(word, set()).add(plan.id)
-        out = {}
-        for phrase, ids in phrases.items():
-            if len(ids) == 1:
-                out[phrase] = next(iter(ids))
-            elif len(main.get(phrase, set()) & ids) == 1:
-                out[phrase] = next(iter(main[phrase] & ids))
-        return out
 
     # -- entry point ------------------------------------------------------------------------
     def ask(
@@ -122,6 +96,10 @@ class Engine:
         )
 
     # -- visibility -------------------------------------------------------------------------
+    def resolver(self, audience: Audience | None = None) -> Resolver:
+        """Plans, actions, people and roles as this audience types them (hidden plans do not exist)."""
+        return Resolver(self.kb, lambda plan_id: self.visible(plan_id, audience), self.ids)
+
     def visible(self, plan_id: str, audience: Audience | None) -> bool:
         plan = self.kb.plans[plan_id]
         if audience is None or not plan.visibility.restricted:

@@ -4,14 +4,44 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, WorkItem
-from knowledge.text import content_words, fold, fuzz, id_key, process, utils
+from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Plan, WorkItem
+from knowledge.text import STOPWORDS, content_words, fold, fuzz, id_key, process, utils
 
 Doc = Action | AgendaItem | WorkItem
+# Words in many plans' names that never pick one out on their own.
+PLAN_NAME_FILLER = frozenset({"iicsa", "the", "council", "nottingham", "action", "plan"})
+
+
+def plan_phrases(plans: Iterable[Plan]) -> dict[str, str]:
+    """Words and phrases that pick out one plan: its id, its short names, and their distinctive words.
+
+    A word shared by several plans goes to the plan whose first (main) short name has it, if just one
+    does: "city" means the "city plan", even though the business plan is also a "city business plan".
+    Pass only the plans an audience may see, so a hidden plan neither claims nor blocks a word.
+    """
+    phrases: dict[str, set[str]] = {}
+    main: dict[str, set[str]] = {}
+    for plan in plans:
+        names = [fold(n) for n in (plan.id.replace("-", " "), *plan.short_names)]
+        for name in names:
+            phrases.setdefault(name, set()).add(plan.id)
+            for word in name.split():
+                if word not in STOPWORDS and word not in PLAN_NAME_FILLER:
+                    phrases.setdefault(word, set()).add(plan.id)
+        for word in fold(plan.short_names[0] if plan.short_names else plan.title).split():
+            main.setdefault(word, set()).add(plan.id)
+    out = {}
+    for phrase, ids in phrases.items():
+        if len(ids) == 1:
+            out[phrase] = next(iter(ids))
+        elif len(main.get(phrase, set()) & ids) == 1:
+            out[phrase] = next(iter(main[phrase] & ids))
+    return out
 
 
 @dataclass(frozen=True)

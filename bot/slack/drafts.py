@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import shlex
 
 from assemblers import AssemblyError
-from assemblers.context import DraftRequest, find_plan
+from assemblers.context import DraftRequest
 from assemblers.pipeline import draft_bytes
 from bot.slack.deps import Deps
+from bot.slack.incoming import command_text, command_words
 from bot.slack.sdk import SlackApiError, WebClient
 from bot.slack.visibility import audience, is_dm_channel
+from knowledge.resolve import NotResolved
 
 log = logging.getLogger(__name__)
 USAGE = (
     "Usage: `/actions draft progress-report <plan>`, `/actions draft agenda <YYYY-MM-DD>` or "
-    "`/actions draft committee-report <YYYY-MM-DD> <item> [plan]`."
+    "`/actions draft committee-report <YYYY-MM-DD> <item> [plan]`, e.g. `/actions draft progress-report county`."
 )
+TEMPLATES = ("progress-report", "agenda", "committee-report")
+ITEM_WORDS = ("item", "agenda", "no", "no.", "number", "#")
 
 
 class DraftUsageError(Exception):
@@ -25,25 +28,34 @@ class DraftUsageError(Exception):
 
 
 def parse(text: str) -> tuple[str, DraftRequest]:
-    """(template, request) from `draft <template> ...`; raises DraftUsageError."""
-    try:
-        words = shlex.split(text)
-    except ValueError:
-        raise DraftUsageError(f"I couldn't read that (an unclosed quote?). {USAGE}") from None
+    """(template, request) from `draft <template> ...`; the plan is as typed. Raises DraftUsageError."""
+    words = [w.text for w in command_words(command_text(text))]
     if len(words) < 3 or words[0].lower() != "draft":
         raise DraftUsageError(USAGE)
-    template, rest = words[1], words[2:]
+    template, rest = _template(words[1:])
     try:
         if template == "progress-report":
             return template, DraftRequest(plan=" ".join(rest))
         if template == "agenda":
             return template, DraftRequest(meeting=dt.date.fromisoformat(rest[0]))
         if template == "committee-report" and len(rest) >= 2:
-            plan = " ".join(rest[2:]) or None
-            return template, DraftRequest(meeting=dt.date.fromisoformat(rest[0]), item=int(rest[1]), plan=plan)
-    except ValueError:
+            meeting, rest = dt.date.fromisoformat(rest[0]), rest[1:]
+            while len(rest) > 1 and rest[0].lower() in ITEM_WORDS:
+                rest = rest[1:]
+            item = int(rest[0].removeprefix("#").rstrip("."))
+            return template, DraftRequest(meeting=meeting, item=item, plan=" ".join(rest[1:]) or None)
+    except (ValueError, IndexError):
         raise DraftUsageError(f"Dates are YYYY-MM-DD and items are numbers. {USAGE}") from None
     raise DraftUsageError(f"I can draft progress-report, agenda and committee-report. {USAGE}")
+
+
+def _template(words: list[str]) -> tuple[str, list[str]]:
+    """The template name as typed ("progress-report", "Progress report") and the words after it."""
+    for size in (1, 2):
+        name = "-".join(w.lower() for w in words[:size])
+        if name in TEMPLATES and len(words) > size:
+            return name, words[size:]
+    return words[0], words[1:]
 
 
 def filename(template: str, request: DraftRequest, today: dt.date) -> str:
@@ -67,15 +79,16 @@ def handle_draft(command: dict, client: WebClient, deps: Deps) -> str:
     channel = command.get("channel_id")
     is_dm = is_dm_channel(channel, channel_name=command.get("channel_name"))
     today = deps.today()
+    if request.plan:
+        resolver = engine.resolver(audience(channel, is_dm))
+        try:
+            plan = resolver.plan(request.plan)
+        except NotResolved as exc:
+            hidden = len(resolver.plans) < len(engine.kb.plans)
+            note = " (Some plans are restricted and are not available in this conversation.)" if hidden else ""
+            return f"I couldn't draft that. {exc}{note}"
+        request = DraftRequest(plan.id, request.meeting, request.item, request.committee)
     try:
-        if request.plan:
-            plan = find_plan(engine.kb, request.plan)
-            if not engine.visible(plan.id, audience(channel, is_dm)):
-                return (
-                    f"I couldn't draft that: there is no plan {request.plan!r} in the knowledge base. "
-                    "(Some plans are restricted and are not available in this conversation.)"
-                )
-            request = DraftRequest(plan.id, request.meeting, request.item, request.committee)
         data = draft_bytes(template, engine.kb, request, today=today)
     except AssemblyError as exc:
         return f"I couldn't draft that: {exc}"

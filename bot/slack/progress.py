@@ -7,17 +7,18 @@ import datetime as dt
 import json
 import logging
 import re
-import shlex
 
 from bot.remind import RemindStore
 from bot.slack import identity
 from bot.slack.deps import Deps
+from bot.slack.incoming import Word, command_text, command_words
 from bot.slack.sdk import Ack, App, Respond, WebClient
 from bot.slack.update_blocks import COMPLETE, OPEN, SNOOZE
+from bot.slack.visibility import audience, is_dm_channel
 from knowledge import facts
 from knowledge.describe import action_label
 from knowledge.models import STATUSES, Action, KnowledgeBase
-from knowledge.text import id_key
+from knowledge.resolve import MAX_WORDS, NotResolved, Resolver
 from knowledge.updates import (
     MAX_NOTE,
     UpdateError,
@@ -239,27 +240,66 @@ def handle_snooze(body: dict, client: WebClient, respond: Respond, deps: Deps) -
 
 
 USAGE = (
-    'Usage: `/actions update <plan> <action> <status> "<note>"`, e.g. '
-    '`/actions update county-iicsa "Action 12" in-progress "Reviewer appointed"`. Statuses: '
-    + ", ".join(STATUSES)
-    + "."
+    "Usage: `/actions update <plan> <action> <status> <note>`, e.g. "
+    "`/actions update county 12 in-progress Reviewer appointed`. Statuses: " + ", ".join(STATUSES) + "."
 )
 
 
-def parse_update_command(text: str, kb: KnowledgeBase) -> tuple[str, str, str, str]:
-    """(plan, action id, status, note) from `update <plan> <id> <status> "<note>"`; raises UpdateError."""
-    try:
-        words = shlex.split(text)
-    except ValueError:
-        raise UpdateError(f"I couldn't read that (an unclosed quote?). {USAGE}") from None
-    if len(words) < 5 or words[0].lower() != "update":
+def status_of(words: list[Word], i: int) -> tuple[str | None, int]:
+    """(status, index after it) if words[i] (or words[i:i+2], "in progress") is a status, else (None, i)."""
+    for size in (1, 2):
+        if i + size <= len(words):
+            spelled = "-".join(" ".join(w.text for w in words[i : i + size]).lower().replace("_", " ").split())
+            if spelled in STATUSES:
+                return spelled, i + size
+    return None, i
+
+
+def parse_update_command(text: str, resolver: Resolver) -> tuple[Action, str, str]:
+    """(action, status, note) from `update <plan> <action> <status> <note>`; raises UpdateError.
+
+    The plan and action are the words before the first status word that follow a plan and action the
+    resolver recognises ("county 12", "county plan action 12", "7a"), so neither needs quoting.
+    """
+    text = command_text(text)
+    words = command_words(text)
+    if not words or words[0].text.lower() != "update":
         raise UpdateError(USAGE)
-    plan = words[1]
-    if plan not in kb.plans:
-        raise UpdateError(f"There is no plan {plan!r}. Plans: {', '.join(sorted(kb.plans))}. {USAGE}")
-    key = id_key(words[2])
-    action = next((a.id for a in kb.plans[plan].actions if id_key(a.id) == key), words[2])
-    return plan, action, words[3], " ".join(words[4:])
+    rest = words[1 : MAX_WORDS + 4]
+    problem: NotResolved | None = None
+    for i in range(1, len(rest)):
+        status, after = status_of(rest, i)
+        if status is None:
+            continue
+        try:
+            action = resolver.target(" ".join(w.text for w in rest[:i]))
+        except NotResolved as exc:
+            problem = problem or exc
+            continue
+        return action, status, _note(text, words[1 + after :])
+    for i in range(1, len(rest) + 1):
+        try:
+            resolver.target(" ".join(w.text for w in rest[:i]))
+        except NotResolved:
+            continue
+        if i == len(rest):
+            raise UpdateError(f"Please give a status and a note. {USAGE}")
+        raise UpdateError(f"Unknown status {rest[i].text!r}; use one of: {', '.join(STATUSES)}. {USAGE}")
+    if problem is None and rest:
+        try:
+            resolver.target(" ".join(w.text for w in rest[:2]))
+        except NotResolved as exc:
+            problem = exc
+    raise UpdateError(str(problem) if problem else USAGE)
+
+
+def _note(text: str, words: list[Word]) -> str:
+    """The note as typed: one quoted word without its quotes, or the rest of the text as it stands."""
+    if not words:
+        return ""
+    if len(words) == 1:
+        return words[0].text
+    return text[words[0].start :].strip()
 
 
 def handle_update_command(command: dict, client: WebClient, deps: Deps) -> str:
@@ -268,15 +308,18 @@ def handle_update_command(command: dict, client: WebClient, deps: Deps) -> str:
     person = who(deps, client, slack_user)
     if person is None:
         return unknown_user_text(slack_user)
-    kb = deps.holder.engine.kb
+    engine = deps.holder.engine
+    channel = command.get("channel_id")
+    is_dm = is_dm_channel(channel, channel_name=command.get("channel_name"))
+    resolver = engine.resolver(audience(channel, is_dm, person))
     try:
-        plan, action, status, note = parse_update_command(command.get("text") or "", kb)
-        request = UpdateRequest(plan, action, person, note, status, slack_user=slack_user)
-        entry = record_update(deps.holder.root, kb, request)
+        action, status, note = parse_update_command(command.get("text") or "", resolver)
+        request = UpdateRequest(action.plan, action.id, person, note, status, slack_user=slack_user)
+        entry = record_update(deps.holder.root, engine.kb, request)
     except UpdateError as exc:
         return str(exc)
     deps.holder.reload()
-    return confirmation(kb, request, entry)
+    return confirmation(engine.kb, request, entry)
 
 
 def pause_reply(text: str, slack_user: str, client: WebClient, deps: Deps) -> str | None:

@@ -71,7 +71,7 @@ def test_draft_writes_the_docx(kb_dir: Path, tmp_path: Path, capsys: pytest.Capt
         (["draft", "committee-report", "--meeting", "2025-01-14", "--item", "eight"], "--item must be an agenda item"),
         (["draft", "committee-report", "--meeting", "14/01/2025", "--item", "8"], "is not a date"),
         (["draft", "progress-report"], "the template progress-report needs: plan"),
-        (["draft", "progress-report", "--plan", "progres"], "Did you mean progress?"),
+        (["draft", "progress-report", "--plan", "progres"], "Did you mean progress (progress plan)?"),
         (["draft", "agenda", "--meeting", "2025-01-14", "--style", "/nonexistent/base.docx"], "there is no style file"),
     ],
 )

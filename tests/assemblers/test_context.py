@@ -81,7 +81,10 @@ def test_category_follows_today(panel_kb: KnowledgeBase) -> None:
             "there is no meeting on 2025-01-15 in the knowledge base. Meetings it knows: 2025-01-14.",
         ),
         (DraftRequest(item=8), "an agenda item needs its meeting"),
-        (DraftRequest(plan="progres"), "there is no plan 'progres' in the knowledge base. Did you mean progress?"),
+        (
+            DraftRequest(plan="progres"),
+            "There is no plan 'progres' in the knowledge base. Did you mean progress (progress plan)?",
+        ),
         (DraftRequest(meeting=MEETING, committee="nope"), "there is no committee 'nope'"),
     ],
 )

@@ -48,14 +48,17 @@ def test_progress_report_is_uploaded_to_the_channel(running: RunningApp) -> None
 def test_unknown_plan_is_reported_back(running: RunningApp) -> None:
     running.send_command("draft progress-report omega", response="e")
     running.idle()
-    assert "I couldn't draft that: there is no plan 'omega'" in replies(running, "e")[1]
+    assert (
+        "I couldn't draft that. There is no plan 'omega' in the knowledge base. Plans: alpha"
+        in replies(running, "e")[1]
+    )
     assert running.stub.calls("files.getUploadURLExternal") == []
 
 
 def test_restricted_plan_is_not_drafted_elsewhere(running: RunningApp) -> None:
     running.send_command("draft progress-report secret", channel_id="C_GENERAL", response="s")
     running.idle()
-    assert "there is no plan 'secret'" in replies(running, "s")[1]
+    assert "There is no plan 'secret'" in replies(running, "s")[1]
     assert running.stub.uploads == {}
     running.send_command("draft progress-report secret", channel_id="C_PRIVATE", response="p")
     running.idle()
