@@ -161,10 +161,9 @@ def overdue(q: Query, e: Engine) -> Answer:
     undated = [a for a, s in states if not s.complete and s.due is None and not s.outstanding and a.status != "ongoing"]
     notes = ()
     if undated:
-        ids = ", ".join(a.id for a in undated[:8]) + (" ..." if len(undated) > 8 else "")
         notes = (
             f"I can't tell whether {len(undated)} other action{'s are' if len(undated) != 1 else ' is'} late: "
-            f"no due date can be read from the plan ({ids}).",
+            "the plan gives no due date I can read for them.",
         )
     if not items:
         return r.answer_of(q, "overdue", f"Nothing is overdue{scope} as of {long_day(q.today)}.", notes=notes)

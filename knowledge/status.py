@@ -10,10 +10,12 @@ digests, App Home and reports all ask it. The rule, in the order it is applied:
    undertaken", "Completed ..."). The evidence is kept so an answer can quote it.
 4. Otherwise the plan's own status stands.
 
-Evidence counts once its period is over (an update dated "2020" from 1 January 2021), or earlier,
-from the first day of its period, once the due date it answers has passed: asked in January 2020, an
-action due in February 2020 with a "2020" update saying it was done is still due, not complete; asked
-in March 2020 it is complete, not overdue. A milestone "Completed - December 2019" likewise.
+Evidence counts once its period is over: an update dated only "2020" from 1 January 2021, so an
+action due in February 2020 with a "2020" update saying it was done is overdue in March 2020 (nothing
+shows it was done by then) and complete from 2021. Evidence dated to a month or a day also counts
+from the first day of its period once the due date it answers has passed: County Action 7, due 16
+December 2019, with its milestone "Completed - December 2019", is complete (not overdue) on 20
+December 2019.
 "Overdue" means a due date (the action's or a milestone's) has passed and the work is not evidenced
 as done; an action evidenced as complete is never overdue, and neither are its milestones.
 """
@@ -97,7 +99,8 @@ def counts_by(spec: DateSpec | None, today: dt.date | None, due: DateSpec | None
     """
     if today is None or spec is None or spec.date <= today:
         return True
-    return spec.first <= today and due is not None and today > due.date
+    precise = spec.precision in ("day", "month")
+    return precise and spec.first <= today and due is not None and today > due.date
 
 
 def milestone_done(milestone: Milestone, today: dt.date | None = None, due: DateSpec | None = None) -> bool:

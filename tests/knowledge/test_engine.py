@@ -262,8 +262,8 @@ def test_completed_actions_are_never_overdue(engine: Engine) -> None:
     county = engine.ask("what is overdue in the county plan", today=dt.date(2020, 1, 15))
     assert "county plan, Action 7" not in titles(county)
     assert "county plan, Action 5" in titles(county)
-    city = engine.ask("what is overdue in the city plan", today=dt.date(2020, 6, 1))
-    assert "city plan, action 7b" not in titles(city)
+    city = engine.ask("what is overdue in the city plan", today=dt.date(2021, 1, 5))
+    assert "city plan, action 7b" not in titles(city)  # the 2019/20 annual report: findings shared (2020)
     status = engine.ask("status of county action 7", today=dt.date(2020, 1, 15))
     assert "complete" in status.text and "overdue" not in status.text
 

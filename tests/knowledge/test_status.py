@@ -83,7 +83,7 @@ def test_one_open_milestone_keeps_it_open_and_names_the_outstanding_one() -> Non
 
 def test_an_update_that_says_done_completes_the_action() -> None:
     a = action(updates=[update("The findings have been shared with the partnership.")])
-    assert derive(a, dt.date(2020, 3, 1)).complete
+    assert derive(a, dt.date(2020, 3, 1)).complete  # dated to the day, 10 January 2020
     assert derive(a, dt.date(2020, 3, 1)).evidence.kind == "update"
 
 
@@ -118,3 +118,19 @@ def test_bundled_county_action_7_is_complete(bundled: KnowledgeBase) -> None:
     a = bundled.plans["county-iicsa"].action("Action 7")
     state = derive(a, dt.date(2020, 1, 15))
     assert state.complete and not state.late
+
+
+def test_a_year_dated_report_counts_only_once_the_year_is_over() -> None:
+    """City 7b: due 4 February 2020; the 2019/20 annual report says the findings were shared, dated only "2020"."""
+    a = action(due="2020-02-04", updates=[update("The findings have been shared with the partnership.", "2020")])
+    assert not derive(a, dt.date(2020, 1, 15)).late
+    assert derive(a, dt.date(2020, 3, 1)).overdue
+    assert derive(a, dt.date(2021, 1, 1)).complete
+
+
+def test_a_month_dated_completion_counts_within_its_month_once_due() -> None:
+    """County Action 7: due 16 December 2019; its milestone "Completed - December 2019"."""
+    a = action(due="2019-12-16", milestones=[milestone("complete", "2019-12")])
+    assert not derive(a, dt.date(2019, 12, 10)).complete
+    state = derive(a, dt.date(2019, 12, 20))
+    assert state.complete and not state.overdue
