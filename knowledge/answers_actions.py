@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge import describe as d
@@ -120,15 +121,20 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         return follow_up(q, e, detail)
     if not words:
         return None
-    hits = r.search(q, e, words)
+    hits = r.search(q, e, words, min_cover=0.4)
     if not hits:
         return None
     best = hits[0]
     close = [h for h in hits if h.score >= best.score - 0.05][:5]
-    if best.score < 0.75:
+    clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
+    if not clear:
         return None
     if isinstance(best.doc, Action):
-        return about_found_actions(q, e, [h.doc for h in close if isinstance(h.doc, Action)], detail)
+        found = about_found_actions(q, e, [h.doc for h in close if isinstance(h.doc, Action)], detail)
+        if best.score < 0.75:
+            note = f"I took your words to mean {r.hit_label(best, e)}; name the action if you meant another."
+            return replace(found, notes=(note, *found.notes))
+        return found
     if isinstance(best.doc, WorkItem):
         return about_work(q, e, best.doc, detail)
     return about_agenda_item(q, e, best.doc, best.meeting, detail)

@@ -297,6 +297,8 @@ def agenda(q: Query, e: Engine) -> Answer | None:
         found = find_report(q, e)
         if found is not None:
             return about_agenda_item(q, e, found[1], found[0], q.attribute or "summary")
+        if q.agenda_number is None:
+            return None
     meeting = pick_meeting(q, e, prefer_agenda=True)
     if meeting is None:
         return r.answer_of(q, "not-found", "I know of no meeting with that agenda.")
@@ -418,22 +420,35 @@ def resolution(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "resolution", text, items)
 
 
+MEETING_WORDS = frozenset(
+    "meet meeting meets next when date time venue where panel committee held happen happening start starts".split()
+)
+
+
+def names_another_group(q: Query, e: Engine) -> bool:
+    """The question names some group that is not a committee the knowledge base holds ("FLAG", "the CiCC")."""
+    if q.committee:
+        return False
+    others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS
+    return bool(others)
+
+
 def meeting(q: Query, e: Engine) -> Answer | None:
     found = committee(q, e)
     if found is None:
         return None
+    if names_another_group(q, e) and q.attribute not in ("venue", "time", "apologies", "attendance", "members"):
+        return e.passage_answer(q)
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
-    if q.window is not None and re.search(r"\bafter\b", q.folded):
-        later = [m for m in found.meetings if m.date > q.window.end]
+    if q.window is not None and q.window.words.startswith("after"):
+        later = [m for m in found.meetings if m.date >= q.window.start]
         if not later:
-            return r.answer_of(
-                q, "meeting", f"The knowledge base has no {found.name} meeting after {q.window.end:%B %Y}."
-            )
+            return r.answer_of(q, "meeting", f"The knowledge base has no {found.name} meeting {q.window.words}.")
         return r.answer_of(
             q,
             "meeting",
-            f"The {found.name} meets next after {q.window.end:%B %Y} on {day_words(later[0].date)}.",
+            f"The first {found.name} meeting {q.window.words} is on {day_words(later[0].date)}.",
             [d.meeting_item(e.kb, later[0])],
         )
     if q.month is not None:

@@ -10,7 +10,7 @@ from knowledge import facts
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
 from knowledge.models import Action, Plan
-from knowledge.text import content_words
+from knowledge.text import content_words, expand
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -54,6 +54,13 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} records no priorities or themes.")
     label = "priorities" if any(theme_number(t) for t, _ in groups) else "themes"
     chosen = _chosen_group(q, e, groups)
+    if q.attribute == "lead":
+        actions = chosen[1] if chosen else [a for _, group in groups for a in group]
+        leads = sorted({e.kb.name_of(ref) for a in actions for ref in a.leads})
+        where = d.short(chosen[0], 120) if chosen else d.plan_label(e.kb, plan.id)
+        if not leads:
+            return r.answer_of(q, "lead", f"The plan names no lead for the key activities of {where}.")
+        return r.answer_of(q, "lead", f"Leads named for {where}: {', '.join(leads)}.")
     if chosen is not None:
         theme, actions = chosen
         items = [d.action_item(e.kb, a, q.today) for a in actions]
@@ -77,7 +84,15 @@ def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -
         for theme, actions in groups:
             if theme_number(theme) == q.priority_number:
                 return theme, actions
-    words = set(q.topic_words) - {"priority", "priorities", "key", "activity", "activities", "theme", "business"}
+    words = set(expand(q.topic_words)) - {
+        "priority",
+        "priorities",
+        "key",
+        "activity",
+        "activities",
+        "theme",
+        "business",
+    }
     if not words:
         return None
     best, best_score = None, 0
@@ -107,6 +122,29 @@ def count(q: Query, e: Engine) -> Answer | None:
     what = next((name for name, rx in COUNTABLE if rx.search(tail)), None)
     if what is None:
         return None
+    if what == "actions" and re.search(r"\bagenda\b", q.folded):
+        from knowledge.answers_committee import pick_meeting
+
+        meeting = pick_meeting(q, e, prefer_agenda=True)
+        if meeting is not None and meeting.agenda:
+            title = d.meeting_title(e.kb, meeting)
+            return r.answer_of(
+                q,
+                "count",
+                f"The {title} agenda has {len(meeting.agenda)} items.",
+                [d.agenda_item(e.kb, meeting, i) for i in meeting.agenda],
+            )
+    if what == "actions" and (q.priority_number is not None or re.search(r"\bkey activit", q.folded)):
+        plan = _plan_with_priorities(q, e)
+        chosen = _chosen_group(q, e, themes(plan)) if plan else None
+        if chosen is not None:
+            theme, group = chosen
+            return r.answer_of(
+                q,
+                "count",
+                f"{len(group)} key activities under {d.short(theme, 200)}.",
+                [d.action_item(e.kb, a, q.today) for a in group],
+            )
     actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
     scope = r.scope_words(q, e) or " across the plans you can see"
     if what == "plans":
@@ -150,4 +188,5 @@ def count(q: Query, e: Engine) -> Answer | None:
             f"{len(done)} of {len(actions)} actions{scope} are evidenced as complete.",
             [d.action_item(e.kb, a, q.today) for a in done],
         )
-    return r.answer_of(q, "count", f"{len(actions)} action{'s' if len(actions) != 1 else ''}{scope}.")
+    ids = f": {', '.join(a.id for a in actions)}" if len(actions) <= 20 else ""
+    return r.answer_of(q, "count", f"{len(actions)} action{'s' if len(actions) != 1 else ''}{scope}{ids}.")

@@ -107,7 +107,7 @@ class TopicIndex:
         match = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=80)
         return match[0] if match else None
 
-    def search(self, query_words: list[str], limit: int = 10) -> list[Hit]:
+    def search(self, query_words: list[str], limit: int = 10, min_cover: float = 0.6) -> list[Hit]:
         """Documents sharing the query's words, best first; each must cover most of the query's weight.
 
         Scores are summed in numpy arrays indexed by document, so a question costs a few vector
@@ -126,7 +126,7 @@ class TopicIndex:
             scores[self.arrays[word]] += w
             if word in self.title_arrays:
                 in_title[self.title_arrays[word]] += 1
-        candidates = np.flatnonzero(scores >= 0.6 * wanted)
+        candidates = np.flatnonzero(scores >= min_cover * wanted)
         if candidates.size == 0:
             return []
         final = (

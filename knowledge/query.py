@@ -169,7 +169,9 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         year = int(m.group(2)) if m.group(2) else _year_for(month, today, folded)
         start = dt.date(year, month, 1)
         end = dt.date(year, month, calendar.monthrange(year, month)[1])
-        if re.search(rf"\b(since|from|after) {m.group(1)}", folded):
+        if re.search(rf"\bafter {m.group(1)}", folded):
+            return month, Window(end + dt.timedelta(days=1), dt.date.max, f"after {start:%B %Y}")
+        if re.search(rf"\b(since|from) {m.group(1)}", folded) and start <= today:
             return month, Window(start, today, f"since {start:%B %Y}")
         return month, Window(start, end, f"in {start:%B %Y}")
     for season, (first, last) in SEASONS.items():
@@ -211,7 +213,7 @@ def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 def _year_for(month: int, today: dt.date, folded: str) -> int:
     """A bare month means its next occurrence, or its last one when the question looks back."""
-    if re.search(r"\b(was|were|did|last|happened|held|went)\b", folded):
+    if re.search(r"\b(was|were|did|last|happened|held|went|since)\b", folded):
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
 

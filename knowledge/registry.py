@@ -253,7 +253,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "due",
-        _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "target date"),
+        _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "target date", "how long"),
         acts.lead_or_due_or_status,
     ),
     Intent(
@@ -361,7 +361,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             "in charge",
         ),
     ),
-    ("due", _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when")),
+    ("due", _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "how long")),
     (
         "status",
         _rx(

@@ -8,6 +8,7 @@ from knowledge import describe as d
 from knowledge.answer import Answer, Item, Subject
 from knowledge.index import Hit
 from knowledge.models import Action, WorkItem
+from knowledge.text import ABBREVIATIONS, content_words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -76,10 +77,12 @@ def scope_words(q: Query, e: Engine) -> str:
     return "".join(parts)
 
 
-def search(q: Query, e: Engine, words: list[str] | tuple[str, ...], limit: int = 10) -> list[Hit]:
+def search(
+    q: Query, e: Engine, words: list[str] | tuple[str, ...], limit: int = 10, min_cover: float = 0.6
+) -> list[Hit]:
     """Topic hits this audience may see, in the plan named (committee records only when no plan is named)."""
     out = []
-    for h in e.topics.search(list(words), limit=40):
+    for h in _search_variants(e, list(words), min_cover):
         if isinstance(h.doc, Action):
             if h.doc.plan in q.hidden or (q.plan and h.doc.plan != q.plan):
                 continue
@@ -87,6 +90,19 @@ def search(q: Query, e: Engine, words: list[str] | tuple[str, ...], limit: int =
             continue
         out.append(h)
     return out[:limit]
+
+
+def _search_variants(e: Engine, words: list[str], min_cover: float) -> list[Hit]:
+    """Hits for the words, and for the words with abbreviations spelled out ("hsb"), best score kept."""
+    hits = e.topics.search(words, limit=40, min_cover=min_cover)
+    if not any(w in ABBREVIATIONS for w in words):
+        return hits
+    spelled = [x for w in words for x in (content_words(ABBREVIATIONS[w]) if w in ABBREVIATIONS else [w])]
+    best: dict[int, Hit] = {}
+    for h in hits + e.topics.search(spelled, limit=40, min_cover=min_cover):
+        if id(h.doc) not in best or h.score > best[id(h.doc)].score:
+            best[id(h.doc)] = h
+    return sorted(best.values(), key=lambda h: -h.score)
 
 
 def hit_item(q: Query, e: Engine, hit: Hit) -> Item:

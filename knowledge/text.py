@@ -167,3 +167,33 @@ def id_key(raw: str) -> str:
     key = re.sub(r"\s+", "", raw.lower())
     key = key.removeprefix("action").rstrip(".")
     return key
+
+
+ABBREVIATIONS = {
+    "hsb": "harmful sexual behaviour",
+    "cse": "child sexual exploitation",
+    "cce": "child criminal exploitation",
+    "tce": "tackling child exploitation",
+    "lado": "local authority designated officer",
+    "cic": "children in care",
+    "cicc": "children in care council",
+    "cyp": "children and young people",
+    "lac": "looked after children",
+    "ifa": "independent fostering agencies",
+    "ifas": "independent fostering agencies",
+    "dcs": "director of children's services",
+    "bmg": "business management group",
+    "slg": "strategic leadership group",
+    "ncscp": "nottingham city safeguarding children partnership",
+    "iro": "independent reviewing officer",
+    "iros": "independent reviewing officers",
+}
+
+
+def expand(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Query words with common safeguarding abbreviations also spelled out ("hsb" -> harmful, sexual, behaviour)."""
+    out = list(words)
+    for word in words:
+        if word in ABBREVIATIONS:
+            out += content_words(ABBREVIATIONS[word])
+    return list(dict.fromkeys(out))
