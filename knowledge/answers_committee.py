@@ -421,7 +421,24 @@ def resolution(q: Query, e: Engine) -> Answer | None:
 
 
 MEETING_WORDS = frozenset(
-    "meet meeting meets next when date time venue where panel committee held happen happening start starts".split()
+    [
+        "meet",
+        "meeting",
+        "meets",
+        "next",
+        "when",
+        "date",
+        "time",
+        "venue",
+        "where",
+        "panel",
+        "committee",
+        "held",
+        "happen",
+        "happening",
+        "start",
+        "starts",
+    ]
 )
 
 
