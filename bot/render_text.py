@@ -17,7 +17,7 @@ def render(answer: Answer, show_sources: bool = True) -> str:
         if show_sources and item.source is not None:
             out.append(f"    Source: {item.source.describe()}")
     if len(answer.items) > MAX_ITEMS:
-        out.append(f"\n  ... and {len(answer.items) - MAX_ITEMS} more.")
+        out.append(f"\n  ... and {answer.count - MAX_ITEMS} more.")
     if answer.suggestions:
         out.append("")
         out.append("Did you mean: " + "; ".join(answer.suggestions))

@@ -41,6 +41,13 @@ class Answer:
     suggestions: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     subject: Subject | None = None  # what "it" means in a follow-up question
+    total: int | None = None  # items in the whole answer when `items` is one page of it
+    more: str | None = None  # the question that asks for the next page
+
+    @property
+    def count(self) -> int:
+        """How many items the whole answer has (more than len(items) when paged)."""
+        return self.total if self.total is not None else len(self.items)
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -67,6 +74,8 @@ class Answer:
                 }
                 for i in self.items
             ],
+            "total": self.count,
+            "more": self.more,
             "suggestions": list(self.suggestions),
             "notes": list(self.notes),
             "sources": [_source(s) for s in self.sources],

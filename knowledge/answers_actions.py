@@ -11,7 +11,7 @@ from knowledge import facts
 from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
-from knowledge.models import Action, KnowledgeBase, Update, WorkItem
+from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -161,8 +161,8 @@ def follow_up(q: Query, e: Engine, detail: str) -> Answer | None:
 def overdue(q: Query, e: Engine) -> Answer:
     actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
     states = [(a, facts.derive(a, q.today)) for a in actions]
-    items = [d.action_item(e.kb, a, q.today) for a, s in states if s.overdue]
-    items += [d.milestone_item(e.kb, a, m, q.today) for a, s in states for m in s.outstanding if not s.overdue]
+    late: list[tuple[Action, Milestone | None]] = [(a, None) for a, s in states if s.overdue]
+    late += [(a, m) for a, s in states for m in s.outstanding if not s.overdue]
     scope = r.scope_words(q, e)
     undated = [a for a, s in states if not s.complete and s.due is None and not s.outstanding and a.status != "ongoing"]
     notes = ()
@@ -171,15 +171,22 @@ def overdue(q: Query, e: Engine) -> Answer:
             f"I can't tell whether {len(undated)} other action{'s are' if len(undated) != 1 else ' is'} late: "
             "the plan gives no due date I can read for them.",
         )
-    if not items:
+    if not late:
         return r.answer_of(q, "overdue", f"Nothing is overdue{scope} as of {long_day(q.today)}.", notes=notes)
-    return r.answer_of(
+    return r.list_answer(
         q,
         "overdue",
-        f"{len(items)} overdue{scope} as of {long_day(q.today)} (due date passed, not evidenced as done):",
-        items,
-        notes=notes,
+        f"{len(late)} overdue{scope} as of {long_day(q.today)} (due date passed, not evidenced as done):",
+        late,
+        lambda pair: _late_item(e, q, *pair),
+        notes,
     )
+
+
+def _late_item(e: Engine, q: Query, action: Action, milestone: Milestone | None) -> Item:
+    if milestone is None:
+        return d.action_item(e.kb, action, q.today)
+    return d.milestone_item(e.kb, action, milestone, q.today)
 
 
 def window_days(q: Query) -> tuple[dt.date, dt.date]:
@@ -214,16 +221,17 @@ def due_soon(q: Query, e: Engine) -> Answer:
 
 def stale(q: Query, e: Engine) -> Answer:
     actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
-    items = [d.action_item(e.kb, a, q.today, "status") for a in actions if facts.is_stale(a, q.today)]
+    quiet = [a for a in actions if facts.is_stale(a, q.today)]
     scope = r.scope_words(q, e)
-    if not items:
+    if not quiet:
         return r.answer_of(q, "stale", f"Every action{scope} has an update in the last {facts.STALE_DAYS} days.")
-    return r.answer_of(
+    return r.list_answer(
         q,
         "stale",
-        f"{len(items)} action{'s' if len(items) != 1 else ''}{scope} with no update or "
+        f"{len(quiet)} action{'s' if len(quiet) != 1 else ''}{scope} with no update or "
         f"completed milestone in the last {facts.STALE_DAYS} days:",
-        items,
+        quiet,
+        lambda a: d.action_item(e.kb, a, q.today, "status"),
     )
 
 

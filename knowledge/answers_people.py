@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from knowledge import describe as d
 from knowledge import reply as r
-from knowledge.answer import Answer, Subject
+from knowledge.answer import Answer, Item, Subject
+from knowledge.models import Action
 from knowledge.text import content_words
 
 if TYPE_CHECKING:
@@ -63,11 +64,14 @@ def _is_topic(q: Query, e: Engine, phrase: str) -> bool:
 
 def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> Answer:
     person = e.kb.people[pid]
+
+    def build(thing: Action | Item) -> Item:
+        return thing if isinstance(thing, Item) else d.action_item(e.kb, thing, q.today)
+
     held = e.kb.roles_held(pid)
     refs = [pid, *(role.id for role in held)]
     actions = r.led_by(q, e, refs)
     card = d.person_item(e.kb, person)
-    items = [d.action_item(e.kb, a, q.today) for a in actions]
     committee_items = []
     for c in e.kb.committees.values():
         committee_items += [d.work_item(e.kb, w) for w in c.work_programme if pid in w.sponsors]
@@ -85,8 +89,10 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
         if member_of:
             text += " " + "; ".join(member_of) + "."
         text += " " + _count_phrase(len(actions), len(committee_items)).capitalize() + "."
-        return r.answer_of(q, "person", text, [card, *items, *committee_items], subject=Subject("person", (pid,)))
-    if not items and not committee_items:
+        return r.list_answer(
+            q, "person", text, [*actions, *committee_items], build, head=(card,), subject=Subject("person", (pid,))
+        )
+    if not actions and not committee_items:
         extra = f" {'; '.join(member_of)}." if member_of else ""
         return r.answer_of(
             q,
@@ -97,20 +103,19 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
             subject=Subject("person", (pid,)),
         )
     text = f"{who} " + _count_phrase(len(actions), len(committee_items)) + ":"
-    return r.answer_of(q, "portfolio", text, items + committee_items, subject=Subject("person", (pid,)))
+    return r.list_answer(q, "portfolio", text, [*actions, *committee_items], build, subject=Subject("person", (pid,)))
 
 
 def role_portfolio(q: Query, e: Engine, rid: str) -> Answer:
     actions = r.led_by(q, e, [rid])
     role = e.kb.roles[rid]
-    items = [d.action_item(e.kb, a, q.today) for a in actions]
-    holders = [d.person_item(e.kb, e.kb.people[h.person]) for h in role.holders if h.person in e.kb.people]
+    holders = tuple(d.person_item(e.kb, e.kb.people[h.person]) for h in role.holders if h.person in e.kb.people)
     who = e.kb.name_of(rid)
     held = "" if holders else " The documents name no holder of this role."
-    if not items:
+    if not actions:
         return r.answer_of(q, "portfolio", f"{who} leads no action in the knowledge base.{held}", holders)
-    text = f"{who} leads {len(items)} action{'s' if len(items) != 1 else ''}:{held}"
-    return r.answer_of(q, "portfolio", text, holders + items)
+    text = f"{who} leads {len(actions)} action{'s' if len(actions) != 1 else ''}:{held}"
+    return r.list_answer(q, "portfolio", text, actions, lambda a: d.action_item(e.kb, a, q.today), head=holders)
 
 
 def _count_phrase(actions: int, committee_items: int) -> str:

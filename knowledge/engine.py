@@ -66,7 +66,20 @@ class Engine:
                 f"{MAX_QUESTION:,} (one question at a time).",
                 suggestions=registry.examples()[:3],
             )
-        return self.answer(parse(self, raw, today, audience, subject))
+        raw, offset = self._page(raw, subject)
+        return self.answer(parse(self, raw, today, audience, subject, offset))
+
+    @staticmethod
+    def _page(raw: str, subject: Subject | None) -> tuple[str, int]:
+        """ "page 2: what is overdue?" or "more" after a long list: the question and the first item to show."""
+        from knowledge.reply import PAGE
+
+        m = PAGE_PREFIX.match(raw)
+        if m:
+            return raw[m.end() :].strip() or raw, (max(int(m.group(1)), 1) - 1) * PAGE
+        if MORE.match(raw.lower()) and subject is not None and subject.kind == "list":
+            return subject.keys[0], (int(subject.keys[1]) - 1) * PAGE
+        return raw, 0
 
     def answer(self, q: Query) -> Answer:
         """Dispatch a parsed question: the first matching intent whose handler answers, else the fallback."""
@@ -119,6 +132,8 @@ def _committee_nouns(kb: KnowledgeBase) -> dict[str, str]:
     return {noun: next(iter(ids)) for noun, ids in found.items() if len(ids) == 1}
 
 
+PAGE_PREFIX = re.compile(r"^page (\d{1,5})\s*[:\-]\s*", re.IGNORECASE)
+MORE = re.compile(r"^(show |give me |and )?(more|the rest|next( page)?|more please|next \d+)[.!?]*$")
 HELP = re.compile(r"^(help|\?|hi|hello|commands|what can you (do|answer)|how do i use)\b")
 
 

@@ -61,6 +61,12 @@ class Query:
     priority_number: int | None
     topic_words: tuple[str, ...]
     confidence: float  # how sure the parse is that it knows what is asked (0-1)
+    offset: int = 0  # the first item to show, for "more"
+
+    @property
+    def question(self) -> str:
+        """The question as asked (without any "page N:" prefix)."""
+        return self.raw
 
     @property
     def person(self) -> str | None:
@@ -84,6 +90,7 @@ def parse(
     today: dt.date,
     audience: Audience | None = None,
     subject: Subject | None = None,
+    offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
     lower = raw.lower().replace("\u2019", "'")
@@ -123,6 +130,7 @@ def parse(
         priority_number=_priority(priority.group(1)) if priority else None,
         topic_words=tuple(topic),
         confidence=confidence,
+        offset=offset,
     )
 
 

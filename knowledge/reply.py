@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
 
 from knowledge import describe as d
 from knowledge.answer import Answer, Item, Subject
@@ -14,7 +16,54 @@ if TYPE_CHECKING:
     from knowledge.engine import Engine
     from knowledge.query import Query
 
+T = TypeVar("T")
 RESTRICTED_NOTE = "Some plans are restricted and are not shown in this conversation."
+PAGE = 20  # items in one answer; "more" asks for the next page
+
+
+def page_of(q: Query, things: Sequence[T], build: Callable[[T], Item]) -> tuple[list[Item], dict]:
+    """Build items for this page only; return them with the Answer fields that describe the paging."""
+    start = min(q.offset, max(len(things) - 1, 0))
+    shown = things[start : start + PAGE]
+    items = [build(t) for t in shown]
+    extra: dict = {}
+    if len(things) > PAGE:
+        end = start + len(shown)
+        extra["total"] = len(things)
+        extra["notes"] = (f"Showing {start + 1}\u2013{end} of {len(things):,}.",)
+        if end < len(things):
+            page = end // PAGE + 1
+            extra["more"] = f"page {page}: {q.question}"
+            extra["subject"] = Subject("list", (q.question, str(page)))
+            following = min(PAGE, len(things) - end)
+            extra["notes"] = (
+                f"Showing {start + 1}\u2013{end} of {len(things):,}; say \u201cmore\u201d for the next {following}.",
+            )
+    return items, extra
+
+
+def list_answer(
+    q: Query,
+    kind: str,
+    text: str,
+    things: Sequence[T],
+    build: Callable[[T], Item],
+    notes: tuple[str, ...] = (),
+    *,
+    head: tuple[Item, ...] = (),
+    subject: Subject | None = None,
+) -> Answer:
+    """An answer listing `things`, one page of them built (after any `head` items, shown on every page)."""
+    items, extra = page_of(q, things, build)
+    base = answer_of(
+        q,
+        kind,
+        text,
+        [*head, *items],
+        notes=extra.get("notes", ()) + notes,
+        subject=extra.get("subject", subject),
+    )
+    return replace(base, total=extra.get("total"), more=extra.get("more"))
 
 
 def answer_of(

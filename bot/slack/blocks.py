@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from bot.slack.update_blocks import update_buttons
+from knowledge import registry
 from knowledge.answer import Answer, Item
 
 MAX_BLOCKS = 50  # per message
@@ -99,7 +100,7 @@ def item_blocks(item: Item) -> list[Block]:
 
 def more_text(answer: Answer, shown: int) -> str:
     """ "and N more - ask `/actions overdue in <plan>`": how to narrow an answer cut short."""
-    omitted = answer.items[shown:]
+    omitted = answer.items[shown:] or answer.items
     word = KIND_WORDS.get(answer.kind, "overdue")
     plans = Counter(i.fields["plan_name"] for i in omitted if i.fields.get("plan_name"))
     all_plans = {i.fields.get("plan_name") for i in answer.items if i.fields.get("plan_name")}
@@ -110,7 +111,7 @@ def more_text(answer: Answer, shown: int) -> str:
         hint = f"`/actions {word} in {escape(plans.most_common(1)[0][0])}`"
     else:
         hint = "a narrower question (name a plan, a person or an action)"
-    return f"\u2026and {len(omitted)} more - ask {hint}"
+    return f"\u2026and {answer.count - shown} more - ask {hint}"
 
 
 def follow_ups(answer: Answer) -> list[tuple[str, str]]:
@@ -132,8 +133,8 @@ def follow_ups(answer: Answer) -> list[tuple[str, str]]:
 def fallback_text(answer: Answer, shown: int) -> str:
     """The notification / screen-reader text: the headline and the first item titles."""
     lines = [answer.text, *(f"\u2022 {i.title}" for i in answer.items[: min(shown, 5)])]
-    if len(answer.items) > min(shown, 5):
-        lines.append(f"\u2026and {len(answer.items) - min(shown, 5)} more")
+    if answer.count > min(shown, 5):
+        lines.append(f"\u2026and {answer.count - min(shown, 5)} more")
     return clip("\n".join(lines), FALLBACK_TEXT)
 
 
@@ -158,6 +159,9 @@ def answer_message(
     if shared_by:
         tail.append(context([f"Shared by <@{shared_by}>"]))
     buttons = [button(label, f"{ASK_ACTION}:{i}", question) for i, (label, question) in enumerate(follow_ups(answer))]
+    if answer.more:
+        left = answer.count - len(answer.items)
+        buttons.append(button(f"Show more ({left} left)", f"{ASK_ACTION}:{len(buttons)}", answer.more))
     if share_question:
         buttons.append(button("Share in channel", SHARE_ACTION, share_question, style="primary"))
     if buttons:
@@ -175,7 +179,7 @@ def answer_message(
             break
         body += blocks
         shown += 1
-    if shown < len(answer.items):
+    if shown < len(answer.items) or (answer.count > len(answer.items) and not answer.more):
         body.append(section(more_text(answer, shown)))
     return {"text": fallback_text(answer, shown), "blocks": head + body + tail}
 
@@ -229,6 +233,7 @@ def home_view(
             )
         )
         blocks.append(context(["You can still ask me anything: `/actions help`, a mention, or a direct message."]))
+        blocks.append(try_asking())
         return {"type": "home", "blocks": blocks}
     total = sum(len(items) for _, items in groups)
     blocks.append(
@@ -242,6 +247,7 @@ def home_view(
     )
     if total == 0:
         blocks.append(section("The knowledge base names you as lead of no action. Ask `/actions help` for more."))
+        blocks.append(try_asking())
         return {"type": "home", "blocks": blocks}
     per_group_room = (max_blocks - len(blocks)) // max(1, sum(1 for _, items in groups if items))
     for title, items in groups:
@@ -256,4 +262,10 @@ def home_view(
             ask = f"/actions {word} for {person_name}" if word != "what" else f"/actions what does {person_name} lead"
             group.append(context([f"\u2026and {len(items) - len(shown)} more - ask `{escape(ask)}`"]))
         blocks += group
-    return {"type": "home", "blocks": blocks[:max_blocks]}
+    return {"type": "home", "blocks": [*blocks[: max_blocks - 1], try_asking()]}
+
+
+def try_asking(count: int = 4) -> Block:
+    """A context line of example questions, read from the engine's intent registry."""
+    picks = registry.examples()[:count]
+    return context(["Try asking: " + " \u00b7 ".join(f"`{escape(q)}`" for q in picks)])

@@ -162,3 +162,11 @@ def test_home_view_for_an_unmatched_user_says_how_to_get_matched() -> None:
     view = b.home_view(None, [], TODAY, "U_NOBODY")
     assert_within_limits(view, max_blocks=b.MAX_VIEW_BLOCKS)
     assert "`slack_id: U_NOBODY`" in blocks_of(view, "section")[0]["text"]["text"]
+
+
+def test_home_view_offers_registry_examples() -> None:
+    from knowledge import registry
+
+    view = b.home_view(None, [], dt.date(2020, 1, 15), "U1")
+    last = view["blocks"][-1]
+    assert registry.examples()[0] in last["elements"][0]["text"]

@@ -188,7 +188,9 @@ def test_a_200_item_answer_stays_within_block_limits(stub: SlackStub, tmp_path: 
     (reply,) = posts(stub)
     assert reply["text"].startswith("200 overdue")
     assert_within_limits(reply)
-    assert "more - ask `/actions overdue for" in json.dumps(reply["blocks"])
+    dumped = json.dumps(reply["blocks"])
+    assert "Showing 1\\u201320 of 200" in dumped
+    assert '"value": "page 2: what is overdue in the big plan"' in dumped  # the "Show more" button
 
 
 def test_direct_message_is_answered_and_bot_echoes_are_not(app: RunningApp, stub: SlackStub) -> None:

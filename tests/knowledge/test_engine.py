@@ -272,3 +272,34 @@ def test_an_overdue_answer_names_the_outstanding_milestone(engine: Engine) -> No
     answer = engine.ask("status of county action 10", today=dt.date(2020, 2, 1))
     assert "overdue" in answer.text
     assert "outstanding" in answer.text
+
+
+def test_help_lists_the_registry_examples_and_each_example_is_answered(engine: Engine) -> None:
+    from knowledge import registry
+
+    examples = registry.examples()
+    assert len(examples) >= 10
+    help_lines = engine.ask("help").items[0].lines
+    assert [line.lstrip("\u2022 ") for line in help_lines] == list(examples)
+    for example in examples:
+        answer = engine.ask(example, today=dt.date(2020, 1, 15))
+        assert answer.kind not in ("not-sure", "not-found"), (example, answer.text)
+
+
+def test_long_lists_come_a_page_at_a_time_and_more_continues(tmp_path) -> None:
+    from knowledge.loader import load_knowledge_base
+    from knowledge.reply import PAGE
+    from tests.bot.slack_harness import big_plan
+    from tests.conftest import MINI, write_kb
+
+    engine = Engine(load_knowledge_base(write_kb(tmp_path / "big", {**MINI, "plans/big.yaml": big_plan(45)})))
+    today = dt.date(2030, 1, 1)
+    first = engine.ask("what is overdue in the big plan", today=today)
+    assert first.count == 45 and len(first.items) == PAGE
+    assert first.more == "page 2: what is overdue in the big plan"
+    second = engine.ask("more", today=today, subject=first.subject)
+    assert [i.title for i in second.items] == [i.title for i in engine.ask(first.more, today=today).items]
+    assert not set(i.title for i in first.items) & set(i.title for i in second.items)
+    last = engine.ask("more", today=today, subject=second.subject)
+    assert len(last.items) == 45 - 2 * PAGE and last.more is None
+    assert "Showing 41\u201345 of 45." in last.notes
