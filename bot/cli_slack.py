@@ -66,7 +66,9 @@ def run_serve(args: argparse.Namespace) -> int:
             from bot.slack.server import make_server
 
             try:
-                server = make_server(app, port=args.port)
+                server = make_server(
+                    app, port=args.port, signing_secret=settings.signing_secret, health=holder.health_problem
+                )
             except OSError as exc:
                 print(
                     f"actionbot serve: cannot listen on port {args.port}: {exc.strerror or exc}; "
