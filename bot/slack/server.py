@@ -8,8 +8,8 @@ reading it, caps chunked bodies at the same limit, and closes idle connections.
 
 waitress buffers a request's body (at most the limit; past 64 KB in a temporary file, not memory) before the app
 runs. Then `SlackWSGI` checks, in order: the path, a Content-Length (411 without one), the size (413), the
-signature headers and signature over the raw bytes (401), UTF-8 (400), and that the payload parses (400). Bolt verifies the signature again; nothing here replaces that. Unexpected
-errors answer 500 with no traceback in the reply.
+signature headers and signature over the raw bytes (401), UTF-8 (400), and that the payload parses (400).
+Bolt verifies the signature again; nothing here replaces that. Unexpected errors answer 500 with no traceback.
 """
 
 from __future__ import annotations
@@ -122,9 +122,7 @@ def signature_ok(secret: bytes, timestamp: str, signature: str, raw: bytes, now:
 
 
 def _headers(environ: dict) -> dict[str, list[str]]:
-    out = {
-        key[5:].replace("_", "-").lower(): [value] for key, value in environ.items() if key.startswith("HTTP_")
-    }
+    out = {key[5:].replace("_", "-").lower(): [value] for key, value in environ.items() if key.startswith("HTTP_")}
     for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
         if environ.get(key):
             out[key.replace("_", "-").lower()] = [environ[key]]
@@ -144,6 +142,7 @@ class SlackServer:
         limits: Limits = Limits(),
     ) -> None:
         self.path = path
+        limits = limits or Limits()
         self.wsgi = SlackWSGI(app, signing_secret, path, health)
         self.wsgi.max_body = limits.max_body
         self._server = create_server(
@@ -209,7 +208,7 @@ def make_server(
     *,
     signing_secret: str,
     health: Health | None = None,
-    limits: Limits = Limits(),
+    limits: Limits | None = None,
 ) -> SlackServer:
     """Bind the server (port 0 picks a free port; see `.url`)."""
     return SlackServer((host, port), app, signing_secret, path, health, limits)

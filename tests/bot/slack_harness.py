@@ -221,7 +221,7 @@ def start_app(
     state_path: Path,
     holder: EngineHolder | None = None,
     deps: Deps | None = None,
-    limits: Limits = Limits(),
+    limits: Limits | None = None,
 ) -> RunningApp:
     """Build the real app (signing on, WebClient on the stub) and serve it on a free port in a thread."""
     settings = Settings(BOT_TOKEN, SECRET, None, stub.api_url, state_path)

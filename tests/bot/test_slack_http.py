@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 
 from bot.slack.server import MAX_BODY, Limits
-from tests.bot.slack_harness import SECRET, RunningApp, event_body, mention, signed_headers, start_app
+from tests.bot.slack_harness import SECRET, RunningApp, event_body, mention, start_app
 from tests.bot.slack_stub import SlackStub
 from tests.conftest import MINI, write_kb
 
@@ -65,10 +65,8 @@ def exchange(app: RunningApp, raw: bytes, half_close: bool = False) -> tuple[int
                     break
                 data += chunk
             head, _, rest = data.partition(b"\r\n\r\n")
-            length = next(
-                (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")),
-                0,
-            )
+            lines = head.split(b"\r\n")
+            length = next((int(x.split(b":", 1)[1]) for x in lines if x.lower().startswith(b"content-length:")), 0)
             while len(rest) < length:
                 chunk = sock.recv(65536)
                 if not chunk:
