@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from knowledge.answer import Answer, Item
 from knowledge.answers_actions import ActionAnswers
@@ -14,6 +13,7 @@ from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex
 from knowledge.models import Action, KnowledgeBase
 from knowledge.text import STOPWORDS, fold
+from knowledge.visibility import Audience, may_see
 
 MAX_QUESTION = 2000
 
@@ -31,15 +31,6 @@ HELP_EXAMPLES = (
     "who is the contact for the managing allegations report?",
     "what is Jenny Whiston's email?",
 )
-
-
-@dataclass(frozen=True)
-class Audience:
-    """Who is asking and where, for plan visibility. None of these set: a local operator."""
-
-    channel: str | None = None
-    person: str | None = None
-    is_dm: bool = False
 
 
 class Engine:
@@ -118,12 +109,8 @@ class Engine:
 
     # -- visibility -------------------------------------------------------------------------
     def visible(self, plan_id: str, audience: Audience | None) -> bool:
-        plan = self.kb.plans[plan_id]
-        if audience is None or not plan.visibility.restricted:
-            return True
-        if audience.channel and audience.channel in plan.visibility.channels and not audience.is_dm:
-            return True
-        return audience.is_dm and audience.person is not None and audience.person in plan.visibility.people
+        """Whether `audience` may see this plan: knowledge.visibility.may_see, the one rule."""
+        return may_see(self.kb.plans[plan_id], audience)
 
 
 class _Turn(ActionAnswers, CommitteeAnswers, PeopleAnswers):

@@ -9,9 +9,11 @@ import shlex
 from assemblers import AssemblyError
 from assemblers.context import DraftRequest, find_plan
 from assemblers.pipeline import draft_bytes
+from bot.slack import identity
 from bot.slack.deps import Deps
 from bot.slack.sdk import SlackApiError, WebClient
 from bot.slack.visibility import audience, is_dm_channel
+from knowledge.visibility import visible_kb
 
 log = logging.getLogger(__name__)
 USAGE = (
@@ -67,16 +69,13 @@ def handle_draft(command: dict, client: WebClient, deps: Deps) -> str:
     channel = command.get("channel_id")
     is_dm = is_dm_channel(channel, channel_name=command.get("channel_name"))
     today = deps.today()
+    person = identity.resolve(command["user_id"], engine.kb, client, deps.state) if is_dm and command.get("user_id") else None
+    kb = visible_kb(engine.kb, audience(channel, is_dm, person))  # the draft is posted here: hidden plans do not exist
     try:
         if request.plan:
-            plan = find_plan(engine.kb, request.plan)
-            if not engine.visible(plan.id, audience(channel, is_dm)):
-                return (
-                    f"I couldn't draft that: there is no plan {request.plan!r} in the knowledge base. "
-                    "(Some plans are restricted and are not available in this conversation.)"
-                )
+            plan = find_plan(kb, request.plan)
             request = DraftRequest(plan.id, request.meeting, request.item, request.committee)
-        data = draft_bytes(template, engine.kb, request, today=today)
+        data = draft_bytes(template, kb, request, today=today)
     except AssemblyError as exc:
         return f"I couldn't draft that: {exc}"
     name = filename(template, request, today)

@@ -14,10 +14,12 @@ from bot.slack import identity
 from bot.slack.deps import Deps
 from bot.slack.sdk import Ack, App, Respond, WebClient
 from bot.slack.update_blocks import COMPLETE, OPEN, SNOOZE
+from bot.slack.visibility import person_may_see, visible_plan_ids
 from knowledge import facts
 from knowledge.describe import action_label
 from knowledge.models import STATUSES, Action, KnowledgeBase
 from knowledge.text import id_key
+from knowledge.visibility import private
 from knowledge.updates import (
     MAX_NOTE,
     UpdateError,
@@ -67,7 +69,7 @@ def update_modal(action: Action, label: str, channel: str | None) -> dict:
                     "type": "plain_text_input",
                     "action_id": "value",
                     "multiline": True,
-                    "max_length": MAX_NOTE,
+                    "max_length": min(MAX_NOTE, MODAL_NOTE_MAX),
                 },
             },
             {
@@ -139,6 +141,10 @@ def unknown_user_text(slack_user: str) -> str:
     )
 
 
+NO_SUCH_ACTION = "I can't find that action in any plan you can see."
+MODAL_NOTE_MAX = 3000  # Slack's limit for a plain_text_input's max_length
+
+
 def label_of(kb: KnowledgeBase, action: Action) -> str:
     return action_label(kb, action)
 
@@ -152,6 +158,9 @@ def permitted_target(body: dict, client: WebClient, respond: Respond, deps: Deps
         respond(text=unknown_user_text(slack_user), response_type="ephemeral", replace_original=False)
         return None
     kb = deps.holder.engine.kb
+    if not person_may_see(kb, target["plan"], person):  # a forged or stale button for a plan hidden from them
+        respond(text=NO_SUCH_ACTION, response_type="ephemeral", replace_original=False)
+        return None
     try:
         action = find_action(kb, target["plan"], target["action"])
         check_permission(kb, action, person)
@@ -181,6 +190,9 @@ def handle_submit(ack: Ack, body: dict, view: dict, client: WebClient, deps: Dep
         return
     request = request_from_view(view, person, slack_user)
     kb = deps.holder.engine.kb
+    if not person_may_see(kb, request.plan, person):
+        ack(response_action="errors", errors={"note": NO_SUCH_ACTION})
+        return
     try:
         entry = record_update(deps.holder.root, kb, request)
     except UpdateError as exc:
@@ -210,6 +222,9 @@ def handle_complete(body: dict, client: WebClient, respond: Respond, deps: Deps)
         respond(text=unknown_user_text(slack_user), response_type="ephemeral", replace_original=False)
         return
     kb = deps.holder.engine.kb
+    if not person_may_see(kb, target["plan"], person):
+        respond(text=NO_SUCH_ACTION, response_type="ephemeral", replace_original=False)
+        return
     request = UpdateRequest(
         target["plan"], target["action"], person, "Marked complete from Slack.", "complete", slack_user=slack_user
     )
@@ -246,8 +261,11 @@ USAGE = (
 )
 
 
-def parse_update_command(text: str, kb: KnowledgeBase) -> tuple[str, str, str, str]:
-    """(plan, action id, status, note) from `update <plan> <id> <status> "<note>"`; raises UpdateError."""
+def parse_update_command(text: str, kb: KnowledgeBase, person: str | None = None) -> tuple[str, str, str, str]:
+    """(plan, action id, status, note) from `update <plan> <id> <status> "<note>"`; raises UpdateError.
+
+    Only plans `person` may see exist here (a plan hidden from them is "no plan", and is never listed).
+    """
     try:
         words = shlex.split(text)
     except ValueError:
@@ -255,8 +273,9 @@ def parse_update_command(text: str, kb: KnowledgeBase) -> tuple[str, str, str, s
     if len(words) < 5 or words[0].lower() != "update":
         raise UpdateError(USAGE)
     plan = words[1]
-    if plan not in kb.plans:
-        raise UpdateError(f"There is no plan {plan!r}. Plans: {', '.join(sorted(kb.plans))}. {USAGE}")
+    if not person_may_see(kb, plan, person):
+        plans = ", ".join(visible_plan_ids(kb, private(person)))
+        raise UpdateError(f"There is no plan {plan!r}. Plans: {plans}. {USAGE}")
     key = id_key(words[2])
     action = next((a.id for a in kb.plans[plan].actions if id_key(a.id) == key), words[2])
     return plan, action, words[3], " ".join(words[4:])
@@ -270,7 +289,7 @@ def handle_update_command(command: dict, client: WebClient, deps: Deps) -> str:
         return unknown_user_text(slack_user)
     kb = deps.holder.engine.kb
     try:
-        plan, action, status, note = parse_update_command(command.get("text") or "", kb)
+        plan, action, status, note = parse_update_command(command.get("text") or "", kb, person)
         request = UpdateRequest(plan, action, person, note, status, slack_user=slack_user)
         entry = record_update(deps.holder.root, kb, request)
     except UpdateError as exc:
