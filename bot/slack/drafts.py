@@ -69,7 +69,8 @@ def handle_draft(command: dict, client: WebClient, deps: Deps) -> str:
     channel = command.get("channel_id")
     is_dm = is_dm_channel(channel, channel_name=command.get("channel_name"))
     today = deps.today()
-    person = identity.resolve(command["user_id"], engine.kb, client, deps.state) if is_dm and command.get("user_id") else None
+    user = command.get("user_id")
+    person = identity.resolve(user, engine.kb, client, deps.state) if is_dm and user else None
     kb = visible_kb(engine.kb, audience(channel, is_dm, person))  # the draft is posted here: hidden plans do not exist
     try:
         if request.plan:

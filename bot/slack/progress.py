@@ -19,7 +19,6 @@ from knowledge import facts
 from knowledge.describe import action_label
 from knowledge.models import STATUSES, Action, KnowledgeBase
 from knowledge.text import id_key
-from knowledge.visibility import private
 from knowledge.updates import (
     MAX_NOTE,
     UpdateError,
@@ -28,6 +27,7 @@ from knowledge.updates import (
     find_action,
     record_update,
 )
+from knowledge.visibility import private
 
 log = logging.getLogger(__name__)
 SUBMIT = "update_submit"
