@@ -90,7 +90,7 @@ def summary_text(
     """
     missed = [
         (digest, why, [i for i in digest.items if visible(i.plan)])
-        for digest, why in [*((d, w) for d, w in unreachable), *((d, f"not delivered: {w}") for d, w in failed)]
+        for digest, why in [*((d, f"not delivered: {w}") for d, w in failed), *unreachable]
     ]
     missed = [(digest, why, items) for digest, why, items in missed if items]
     lines = [f"*Weekly reminders {week}*: {sent} digest(s) sent, {len(missed)} lead(s) could not be reached."]

@@ -48,6 +48,7 @@ class State:
         self._local = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.moved_aside: Path | None = None  # where an unreadable state file was moved, if it was
+        self.problem: str | None = None  # what happened then, for the command line to say
         try:
             self._check()
             self.ensure_schema(SCHEMA)
@@ -71,13 +72,11 @@ class State:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):  # another process moved it first, or it never existed
                 os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
-        log.warning(
-            "state file %s is not a readable SQLite database (%s); moved it to %s and started a new one. "
-            "Reminders already sent are found again in Slack, so none is sent twice.",
-            self.path,
-            exc,
-            aside,
+        self.problem = (
+            f"state file {self.path} is not a readable SQLite database ({exc}); moved it to {aside} and started a "
+            "new one. Reminders already sent are found again in Slack, so none is sent twice."
         )
+        log.warning("%s", self.problem)
         return aside
 
     def connect(self) -> sqlite3.Connection:
