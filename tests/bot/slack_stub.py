@@ -15,6 +15,10 @@ a method not in the table answers {"ok": true}. Tests adjust behaviour with:
 - `stub.users[user_id] = {...}`: the directory behind users.info and users.lookupByEmail;
 - `stub.drop_connection(method, times=K)`: the next K calls are acted on, then the connection closes unanswered.
 
+Every message and view is checked against Slack's documented Block Kit and view limits (tests/bot/slack_limits.py):
+one over a limit gets Slack's error (`invalid_blocks`, `invalid_arguments`; HTTP 400 "invalid_blocks" on a
+response_url) and is not posted.
+
 conversations.history answers with what chat.postMessage posted in that channel (`stub.messages`), newest first,
 with each message's metadata only when called with include_all_metadata, as Slack does.
 
@@ -39,6 +43,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
+
+from tests.bot import slack_limits
 
 Payload = dict[str, Any]
 Responder = Callable[["SlackStub", Payload], Payload]
@@ -176,6 +182,18 @@ RESPONDERS: dict[str, Responder] = {
 }
 
 
+MESSAGE_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage")
+
+
+def limit_problems(method: str, params: Payload) -> list[str]:
+    """Slack's Block Kit and view limits broken by this call (tests/bot/slack_limits.py), or []."""
+    if method.startswith("views."):
+        return slack_limits.view_problems(params.get("view"))
+    if method in MESSAGE_METHODS or method.startswith("response/"):
+        return slack_limits.message_problems(params)
+    return []
+
+
 # -- the server --------------------------------------------------------------------------------
 class SlackStub:
     """The stub server; a context manager that starts it on 127.0.0.1 (free port) and stops it."""
@@ -255,8 +273,12 @@ class SlackStub:
             if times > 0:
                 self._limits[method] = (times - 1, retry_after)
                 return 429, {"Retry-After": str(retry_after)}, {"ok": False, "error": "ratelimited"}
+        problems = limit_problems(method, params)
         if method.startswith("response/"):
-            return 200, {}, "ok"
+            return (400, {}, "invalid_blocks") if problems else (200, {}, "ok")
+        if problems:
+            error = "invalid_arguments" if method.startswith("views.") else "invalid_blocks"
+            return 200, {}, {"ok": False, "error": error, "response_metadata": {"messages": problems}}
         answer = self._overrides.get(method) or RESPONDERS.get(method)
         if answer is None:
             return 200, {}, {"ok": True}

@@ -3,6 +3,7 @@ stale), the update modal, drafts, App Home. The one rule is knowledge.visibility
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def test_forged_buttons_for_a_hidden_plan(running: RunningApp, button: str, acti
     assert_no_secret(text_)
     assert running.stub.calls("views.open") == []
     assert secret_updates(running) == []
-    assert RemindStore(running.state).snoozed(__import__("datetime").date(2000, 1, 1)) == frozenset()
+    assert RemindStore(running.state).snoozed(dt.date(2000, 1, 1)) == frozenset()
 
 
 def test_a_lead_outside_the_list_cannot_open_or_submit_their_restricted_action(running: RunningApp) -> None:
@@ -120,8 +121,6 @@ def test_the_listed_lead_still_can(running: RunningApp) -> None:
 
 
 def test_app_home_agrees(running: RunningApp) -> None:
-    from tests.bot.slack_harness import event_body  # noqa: F401  (the same harness the other surfaces use)
-
     for user in ("U_BOB", "U_ANN"):
         running.send_event({"type": "app_home_opened", "user": user, "channel": "D1", "tab": "home"})
     running.idle()
