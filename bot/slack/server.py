@@ -23,7 +23,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from waitress.server import create_server
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
 
 from bot.slack.sdk import App, BoltRequest
 
@@ -41,6 +43,7 @@ class Limits:
     threads: int = 8
     connections: int = 100
     idle_seconds: int = 30  # a connection with no request activity this long is closed
+    request_seconds: int = 30  # a request not fully received this long after its first byte is dropped
     max_body: int = MAX_BODY
     max_header: int = 64 * 1024
 
@@ -129,6 +132,39 @@ def _headers(environ: dict) -> dict[str, list[str]]:
     return out
 
 
+class _Channel(HTTPChannel):
+    """waitress's connection, noting when the request being read began (so a slow sender can be cut off)."""
+
+    request_started: float | None = None
+
+    def received(self, data: bytes) -> bool:
+        if self.request is None and data:
+            self.request_started = time.monotonic()
+        result = super().received(data)
+        if self.request is None:
+            self.request_started = None
+        return result
+
+
+class _Server(TcpWSGIServer):
+    """waitress's TCP server with a request timeout beside its idle timeout.
+
+    waitress closes a connection after `channel_timeout` seconds without a byte, but a client that sends one byte
+    every few seconds would hold its connection, and one of the bounded connection slots, for ever.
+    """
+
+    channel_class = _Channel
+    request_seconds = 30.0
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)
+        cutoff = time.monotonic() - self.request_seconds
+        for channel in list(self.active_channels.values()):
+            started = getattr(channel, "request_started", None)
+            if started is not None and started < cutoff and not channel.requests:
+                channel.will_close = True
+
+
 class SlackServer:
     """The app served by waitress on one address; `serve_forever()` blocks, `shutdown()` stops it."""
 
@@ -145,14 +181,13 @@ class SlackServer:
         limits = limits or Limits()
         self.wsgi = SlackWSGI(app, signing_secret, path, health)
         self.wsgi.max_body = limits.max_body
-        self._server = create_server(
-            self.wsgi,
+        adjustments = Adjustments(
             host=address[0],
             port=address[1],
             threads=limits.threads,
             connection_limit=limits.connections,
             channel_timeout=limits.idle_seconds,
-            cleanup_interval=max(1, min(30, limits.idle_seconds // 2 or 1)),
+            cleanup_interval=max(1, min(30, min(limits.idle_seconds, limits.request_seconds) // 2)),
             max_request_body_size=limits.max_body + 1,  # waitress refuses bodies >= this; MAX_BODY itself is fine
             max_request_header_size=limits.max_header,
             inbuf_overflow=64 * 1024,  # a body larger than this waits in a temporary file, not in memory
@@ -161,6 +196,8 @@ class SlackServer:
             ident="actionbot",
             expose_tracebacks=False,
         )
+        self._server = _Server(self.wsgi, adj=adjustments)
+        self._server.request_seconds = limits.request_seconds
         self._stopped = threading.Event()
         self._thread: threading.Thread | None = None
 

@@ -35,7 +35,9 @@ def stub() -> Iterator[SlackStub]:
 
 @pytest.fixture
 def app(stub: SlackStub, tmp_path: Path) -> Iterator[RunningApp]:
-    running = start_app(stub, write_kb(tmp_path / "kb", MINI), tmp_path / "state.db", limits=Limits(idle_seconds=2))
+    running = start_app(
+        stub, write_kb(tmp_path / "kb", MINI), tmp_path / "state.db", limits=Limits(idle_seconds=2, request_seconds=3)
+    )
     yield running
     running.close()
 
@@ -192,6 +194,34 @@ def test_idle_connections_are_closed_after_the_idle_timeout(app: RunningApp) -> 
         while data and time.monotonic() < deadline:
             data = sock.recv(1024)  # a 408 or nothing, then end of stream
     assert data == b""
+
+
+def test_a_request_trickled_byte_by_byte_is_dropped_after_the_request_timeout(app: RunningApp) -> None:
+    # never idle for the 2 s idle timeout, but the whole request takes longer than the 3 s request timeout
+    head = b"POST /slack/events HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 200
+    closed = False
+    with socket.create_connection(address(app), timeout=WAIT) as sock:
+        deadline = time.monotonic() + WAIT + 5
+        for byte in head:
+            if time.monotonic() > deadline:
+                break
+            try:
+                sock.sendall(bytes([byte]))
+            except OSError:
+                closed = True
+                break
+            time.sleep(0.5)
+            sock.settimeout(0.01)
+            try:
+                if sock.recv(1024) == b"":
+                    closed = True
+                    break
+            except TimeoutError:
+                pass
+            except OSError:
+                closed = True
+                break
+    assert closed  # the old server read from a slow client for ever, one thread each
 
 
 def test_healthz_is_ok_then_not_ok_after_a_failed_reload(app: RunningApp, tmp_path: Path) -> None:
