@@ -281,3 +281,13 @@ def test_summary_metadata_marks_the_week(kb: KnowledgeBase, stub: SlackStub, tmp
     run(kb, stub, tmp_path / "s.db")
     (summary,) = summaries(stub)
     assert summary["metadata"] == {"event_type": SUMMARY_EVENT, "event_payload": {"week": "2020-W04"}}
+
+
+def test_the_reminder_drops_only_the_blind_connection_retry(tmp_path: Path) -> None:
+    from slack_sdk.http_retry import ConnectionErrorRetryHandler
+
+    client = make_client(Settings("xoxb-test", "", None, "http://127.0.0.1:9/api/", tmp_path / "s.db"))
+    reminder = Reminder(load_knowledge_base(write_kb(tmp_path / "kb", MINI)), client, State(tmp_path / "s.db"))
+    kinds = {type(h) for h in reminder.client.retry_handlers}
+    assert ConnectionErrorRetryHandler not in kinds and RateLimitErrorRetryHandler in kinds
+    assert ConnectionErrorRetryHandler in {type(h) for h in client.retry_handlers}  # the app's client is unchanged
