@@ -107,7 +107,7 @@ class SlackWSGI:
             return 400, {}, "Bad Request: body is not UTF-8"
         try:
             request = BoltRequest(body=text, query=environ.get("QUERY_STRING", ""), headers=_headers(environ))
-        except ValueError:  # malformed JSON (or a form field that should hold JSON)
+        except (ValueError, AttributeError, TypeError, KeyError):  # bad JSON, or JSON that is not an object
             log.info("signed request with a malformed payload refused")
             return 400, {}, "Bad Request: malformed payload"
         if not isinstance(request.body, dict):

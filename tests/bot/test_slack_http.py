@@ -149,8 +149,8 @@ def test_unsigned_malformed_json_is_401_not_a_traceback(app: RunningApp, no_trac
     assert exchange(app, request(app, headers, body))[0] == 401
 
 
-def test_signed_malformed_json_is_400(app: RunningApp, no_tracebacks: None) -> None:
-    body = b'{"type": "event_callback", "event": {'
+@pytest.mark.parametrize("body", [b'{"type": "event_callback", "event": {', b"[1, 2]", b'"text"'])
+def test_signed_malformed_json_is_400(app: RunningApp, no_tracebacks: None, body: bytes) -> None:
     assert exchange(app, request(app, signed(body), body))[0] == 400
 
 
