@@ -175,7 +175,7 @@ class SlackServer:
         signing_secret: str,
         path: str = EVENTS_PATH,
         health: Health | None = None,
-        limits: Limits = Limits(),
+        limits: Limits | None = None,
     ) -> None:
         self.path = path
         limits = limits or Limits()
