@@ -4,12 +4,16 @@ Reports request -> ack and request -> chat.postMessage reaching the stub (p50 / 
 events sent one after another, once with 8 senders at the same time, and once more with 8 senders against
 `actionbot serve` running in its own process (as in production). Slack wants the ack within 3 s; the targets
 are p99 ack < 50 ms and answer posted < 200 ms.
+
+Also against `actionbot serve` in its own process: requests per second for signed mentions from 8 senders, and the
+server's peak resident memory (VmHWM) while an unsigned client sends a 100 MB body (target: within 20 MB of idle).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import socket
 import statistics
 import subprocess
 import sys
@@ -96,17 +100,77 @@ class ServedApp:
         port = re.search(r":(\d+)/slack/events", line).group(1)  # type: ignore[union-attr]
         self.url = f"http://127.0.0.1:{port}/slack/events"
 
+    def peak_rss_mb(self) -> float:
+        """The process's peak resident set size so far (Linux VmHWM), in MB."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024  # type: ignore[union-attr]
+
     def close(self) -> None:
         self.process.terminate()
         self.process.wait(10)
+
+
+BIG_BODY_MB = 100
+TARGET_BIG_BODY_GROWTH_MB = 20.0
+
+
+def send_unsigned_body(url: str, megabytes: int = BIG_BODY_MB, framing: str = "-1") -> str:
+    """An unsigned POST streaming `megabytes` of JSON-ish bytes; the reply's status line (or what happened).
+
+    framing "-1": `Content-Length: -1` then the bytes and end of stream (the probe that took the old server to
+    2.6 GB); "chunked": `Transfer-Encoding: chunked`.
+    """
+    host, port = re.match(r"http://([^:/]+):(\d+)", url).groups()  # type: ignore[union-attr]
+    piece = b"[" + b"1," * (1 << 19)
+    total = megabytes * (1 << 20)
+    framing_header = "Transfer-Encoding: chunked" if framing == "chunked" else f"Content-Length: {framing}"
+    with socket.create_connection((host, int(port)), timeout=60) as sock:
+        sock.sendall(
+            f"POST /slack/events HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+            f"{framing_header}\r\n\r\n".encode()
+        )
+        sent = 0
+        try:
+            while sent < total:
+                data = piece[: total - sent]
+                sock.sendall(b"%x\r\n%s\r\n" % (len(data), data) if framing == "chunked" else data)
+                sent += len(data)
+            sock.sendall(b"0\r\n\r\n" if framing == "chunked" else b"")
+            sock.shutdown(socket.SHUT_WR)
+        except OSError as exc:
+            return f"server closed the connection after {sent // (1 << 20)} MB ({exc.__class__.__name__})"
+        try:
+            return sock.recv(200).split(b"\r\n", 1)[0].decode("latin-1") or "connection closed, no reply"
+        except OSError as exc:
+            return f"no reply ({exc.__class__.__name__})"
+
+
+def big_body(served: ServedApp) -> dict:
+    """Peak RSS of `actionbot serve` before and after an unsigned client sends 100 MB bodies (two framings)."""
+    idle = served.peak_rss_mb()
+    outcomes = {framing: send_unsigned_body(served.url, framing=framing) for framing in ("-1", "chunked")}
+    time.sleep(0.5)
+    peak = served.peak_rss_mb()
+    return {
+        "body_mb": BIG_BODY_MB,
+        "outcome_content_length_minus_1": outcomes["-1"],
+        "outcome_chunked": outcomes["chunked"],
+        "idle_peak_rss_mb": round(idle, 1),
+        "peak_rss_after_mb": round(peak, 1),
+        "growth_mb": round(peak - idle, 1),
+        "target_growth_mb": TARGET_BIG_BODY_GROWTH_MB,
+        "meets_target": peak - idle <= TARGET_BIG_BODY_GROWTH_MB,
+    }
 
 
 def measure(app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: int) -> dict:
     """Send `events` mentions from `senders` threads; p50/p99 of ack and answer times in ms."""
     stub.reset()
     prefix = f"S{senders}x"
+    began = time.monotonic()
     with ThreadPoolExecutor(max_workers=senders) as pool:
         results = list(pool.map(lambda i: _send(app, i, prefix), range(events)))
+    elapsed = time.monotonic() - began
     sent = {ts: start for ts, start, _ in results}
     acks = [ack for _, _, ack in results]
     delivered = stub.wait_for("chat.postMessage", count=events, timeout=120)
@@ -114,6 +178,7 @@ def measure(app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: 
     return {
         "senders": senders,
         "answers_posted": len(answers),
+        "requests_per_second": round(events / elapsed, 1),
         "ack_p50_ms": round(statistics.median(acks), 2),
         "ack_p99_ms": round(percentile(acks, 99), 2),
         "answer_p50_ms": round(statistics.median(answers), 2),
@@ -133,6 +198,7 @@ def run(events: int = EVENTS) -> dict:
             app.close()
         served = ServedApp(stub, Path(tmp) / "served-state.db")
         try:
+            memory = big_body(served)
             own_process = measure(served, stub, events, senders=8)
         finally:
             served.close()
@@ -142,6 +208,7 @@ def run(events: int = EVENTS) -> dict:
         "sequential": sequential,
         "concurrent_8_senders": concurrent,
         "concurrent_8_senders_app_in_own_process": own_process,
+        "unsigned_100mb_body": memory,
         "target_ack_p99_ms": TARGET_ACK_P99_MS,
         "target_answer_p99_ms": TARGET_ANSWER_P99_MS,
         "sequential_meets_targets": sequential["ack_p99_ms"] < TARGET_ACK_P99_MS

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, add_today, command, load_kb
+from bot.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_kb, add_today, command, load_kb
 from bot.remind_blocks import SECTION_TITLES
 from knowledge.dates import today_in_london
 from knowledge.describe import id_phrase
@@ -85,7 +85,10 @@ def send(kb, today, windows: Windows) -> int:
     except ValueError:
         print(f"actionbot remind: {PACE_ENV} must be a number of seconds, e.g. 1.1", file=sys.stderr)
         return EXIT_USAGE
-    reminder = Reminder(kb, make_client(settings), State(settings.state_path), coordinators, windows, pace)
+    state = State(settings.state_path)
+    if state.problem:
+        print(f"actionbot remind: {state.problem}", file=sys.stderr)
+    reminder = Reminder(kb, make_client(settings), state, coordinators, windows, pace)
     with Progress(transient=False) as progress:
         task = progress.add_task("Sending digests", total=None)
         try:
@@ -94,10 +97,29 @@ def send(kb, today, windows: Windows) -> int:
             print(f"actionbot remind: {exc}", file=sys.stderr)
             return EXIT_USAGE
     print(
-        f"{report.week}: sent {len(report.sent)}, already sent {len(report.already)}, recovered "
-        f"{len(report.recovered)}, paused {len(report.paused)}, unreachable {len(report.unreachable)}"
+        f"{report.week}: sent {len(report.sent)}, already sent {len(report.already)}, found already in Slack "
+        f"{len(report.recovered)}, paused {len(report.paused)}, unreachable {len(report.unreachable)}, "
+        f"failed {len(report.failed)}"
         + ("" if coordinators else f" (set {COORDINATORS_ENV} to post the coordinators' summary)")
     )
     for digest, why in report.unreachable:
         print(f"  unreachable: {digest.name}: {why}")
-    return EXIT_OK
+    for digest, why in report.failed:
+        print(f"  not delivered: {digest.name}: {why} (run `actionbot remind` again to retry; nothing is sent twice)")
+    if report.summary_error:
+        print(summary_problem(coordinators or "", report.summary_error), file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_PROBLEMS if report.failed else EXIT_OK
+
+
+def summary_problem(channel: str, error: str) -> str:
+    """What the operator should do when the coordinators' summary could not be posted."""
+    from bot.remind import COORDINATORS_ENV
+
+    hint = ""
+    if error.startswith(("not_in_channel", "channel_not_found")):
+        hint = (
+            f" Invite the bot into that channel (in Slack: /invite @actionbot in {channel}) and check that "
+            f"{COORDINATORS_ENV} is the channel's id (C...); then run `actionbot remind` again."
+        )
+    return f"actionbot remind: the coordinators' summary was not posted to {channel}: {error}.{hint}"

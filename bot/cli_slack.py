@@ -41,6 +41,8 @@ def run_serve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     holder = EngineHolder(args.kb)
     state = State(settings.state_path)
+    if state.problem:
+        print(f"actionbot serve: {state.problem}", file=sys.stderr)
     state.forget_events()
     client = make_client(settings)
     try:
@@ -66,7 +68,9 @@ def run_serve(args: argparse.Namespace) -> int:
             from bot.slack.server import make_server
 
             try:
-                server = make_server(app, port=args.port)
+                server = make_server(
+                    app, port=args.port, signing_secret=settings.signing_secret, health=holder.health_problem
+                )
             except OSError as exc:
                 print(
                     f"actionbot serve: cannot listen on port {args.port}: {exc.strerror or exc}; "
@@ -120,11 +124,19 @@ def reminder_schedule(holder, client, state) -> WeeklySchedule:
             log.info("scheduled reminders skipped: %s", exc)
             return
         log.info(
-            "reminders %s: sent %d, already %d, unreachable %d",
+            "reminders %s: sent %d, already %d, found in Slack %d, unreachable %d, failed %d",
             report.week,
             len(report.sent),
             len(report.already),
+            len(report.recovered),
             len(report.unreachable),
+            len(report.failed),
         )
+        for digest, why in report.failed:
+            log.warning("reminder for %s not delivered: %s", digest.person, why)
+        if report.summary_error:
+            from bot.cli_remind import summary_problem
+
+            log.warning("%s", summary_problem(coordinators or "", report.summary_error))
 
     return WeeklySchedule(expr, job, skip=skip)

@@ -13,13 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from bot import remind_blocks
-from bot.slack.sdk import SlackApiError
+from bot.slack.sdk import SlackApiError, without_connection_retries
 from bot.state import State
 from knowledge.digest import DEFAULT_WINDOWS, Composition, Digest, Windows, compose, iso_week
 from knowledge.models import KnowledgeBase
+from knowledge.visibility import in_channel, may_see
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "actionbot_reminder"
+SUMMARY_EVENT = "actionbot_reminder_summary"
+# chat.postMessage errors Slack documents as temporary; anything else (channel_not_found, not_in_channel, ...) is not
+RETRYABLE = frozenset({"internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"})
+POST_RETRIES = 2
+HISTORY_PAGES = 5  # at most this many pages of 200 messages are searched for a week's post
 COORDINATORS_ENV = "ACTIONBOT_COORDINATORS_CHANNEL"
 
 SCHEMA = """
@@ -57,6 +63,14 @@ SUMMARY = "#coordinators-summary"  # the reminders row that records this week's 
 
 class ReminderBusy(Exception):
     """Another reminder run holds the lock."""
+
+
+class DeliveryError(Exception):
+    """A post that could not be delivered; the message says why (Slack's error code, or the connection)."""
+
+
+class HistoryUnavailable(Exception):
+    """A conversation's history could not be read, so whether a post is there is unknown."""
 
 
 class RemindStore:
@@ -140,7 +154,10 @@ class RunReport:
     recovered: list[str] = field(default_factory=list)  # posted earlier but not recorded; found by metadata
     paused: list[str] = field(default_factory=list)
     unreachable: list[tuple[Digest, str]] = field(default_factory=list)
+    failed: list[tuple[Digest, str]] = field(default_factory=list)  # reachable, but the post failed: why
     summary_posted: bool = False
+    summary_already: bool = False  # this week's summary was already in the coordinators' channel
+    summary_error: str | None = None
 
 
 class Reminder:
@@ -154,11 +171,16 @@ class Reminder:
         coordinators: str | None = None,
         windows: Windows = DEFAULT_WINDOWS,
         pace: float = 0.0,
+        retry_wait: float = 1.0,
     ) -> None:
         self.pace = pace  # minimum seconds between two digests (Slack allows about one message a second)
+        self.retry_wait = retry_wait  # seconds before the first retry of a failed post (doubling after)
         self._last_send = 0.0
-        self.kb, self.client, self.store = kb, client, RemindStore(state)
+        # The client's own retry after a lost connection would post again blind; `post` checks Slack first.
+        self.client = without_connection_retries(client)
+        self.kb, self.store = kb, RemindStore(state)
         self.state, self.coordinators, self.windows = state, coordinators, windows
+        self._oldest = "0"
 
     def compose(self, today: dt.date) -> Composition:
         return compose(self.kb, today, self.windows, self.store.snoozed(today))
@@ -173,6 +195,8 @@ class Reminder:
         with run_lock(self.state):
             composition = self.compose(today)
             report = RunReport(iso_week(today))
+            monday = today - dt.timedelta(days=today.weekday())
+            self._oldest = str(dt.datetime.combine(monday - dt.timedelta(days=1), dt.time(), dt.UTC).timestamp())
             paused = self.store.paused()
             total = len(composition.digests)
             for n, digest in enumerate(composition.digests, 1):
@@ -181,8 +205,7 @@ class Reminder:
                     progress(n, total)
             summary = self.store.status(SUMMARY, report.week)
             if self.coordinators and not (summary and summary[0] == "sent"):
-                self.post_summary(composition, report)
-                self.store.mark(SUMMARY, report.week, "sent", self.coordinators)
+                self.deliver_summary(composition, report)
             return report
 
     def deliver(
@@ -203,12 +226,16 @@ class Reminder:
         if channel is None:
             report.unreachable.append((digest, "could not open a direct message"))
             return
-        if previous and previous[0] == "sending":
-            found = self.find_posted(channel, digest)
-            if found:
-                self.store.mark(digest.person, digest.week, "sent", channel, found)
-                report.recovered.append(digest.person)
-                return
+        payload = {"person": digest.person, "week": digest.week}
+        try:  # the local record does not prove it was sent: Slack's history is the last word
+            found = self.find_posted(channel, EVENT_TYPE, payload)
+        except HistoryUnavailable as exc:
+            log.warning("%s; sending %s's digest on the local record alone", exc, digest.person)
+            found = None
+        if found:
+            self.store.mark(digest.person, digest.week, "sent", channel, found)
+            report.recovered.append(digest.person)
+            return
         self.store.mark(digest.person, digest.week, "sending", channel)
         wait = self._last_send + self.pace - time.monotonic()
         if wait > 0:
@@ -216,15 +243,51 @@ class Reminder:
         self._last_send = time.monotonic()
         if before_send:
             before_send(digest)
-        response = self.client.chat_postMessage(
-            channel=channel,
-            text=remind_blocks.fallback_text(digest),
-            blocks=remind_blocks.digest_blocks(digest),
-            metadata={"event_type": EVENT_TYPE, "event_payload": {"person": digest.person, "week": digest.week}},
-            unfurl_links=False,
-        )
-        self.store.mark(digest.person, digest.week, "sent", channel, response.get("ts"))
+        try:
+            ts = self.post(
+                channel,
+                EVENT_TYPE,
+                payload,
+                text=remind_blocks.fallback_text(digest),
+                blocks=remind_blocks.digest_blocks(digest),
+                unfurl_links=False,
+            )
+        except DeliveryError as exc:
+            log.warning("digest for %s not delivered: %s", digest.person, exc)
+            self.store.mark(digest.person, digest.week, "failed", channel)
+            report.failed.append((digest, str(exc)))
+            return
+        self.store.mark(digest.person, digest.week, "sent", channel, ts)
         report.sent.append(digest.person)
+
+    def post(self, channel: str, event_type: str, payload: dict, **message: Any) -> str:
+        """chat.postMessage with metadata (event_type, payload); the ts. Raises DeliveryError.
+
+        A temporary Slack error or a lost connection is retried, but only after the conversation's history shows
+        the post did not arrive: a post whose fate cannot be checked is never repeated.
+        """
+        why = ""
+        for attempt in range(POST_RETRIES + 1):
+            if attempt:
+                try:
+                    found = self.find_posted(channel, event_type, payload)
+                except HistoryUnavailable as exc:
+                    raise DeliveryError(f"{why}; not retried, as {exc}") from None
+                if found:
+                    return found
+                time.sleep(self.retry_wait * 2 ** (attempt - 1))
+            try:
+                response = self.client.chat_postMessage(
+                    channel=channel, metadata={"event_type": event_type, "event_payload": payload}, **message
+                )
+                return str(response.get("ts") or "")
+            except SlackApiError as exc:
+                why = _error(exc)
+                if why not in RETRYABLE:
+                    raise DeliveryError(why) from None
+            except OSError as exc:  # connection refused, reset or timed out: the post may have arrived
+                why = f"connection to Slack failed ({exc.__class__.__name__}: {exc})"
+        raise DeliveryError(f"{why} (tried {POST_RETRIES + 1} times)")
 
     def slack_user(self, person_id: str) -> tuple[str | None, str]:
         """The person's Slack user id, by knowledge-base Slack id, else users.lookupByEmail (cached)."""
@@ -254,28 +317,56 @@ class Reminder:
             log.warning("conversations.open for %s failed: %s", slack_user, exc)
             return None
 
-    def find_posted(self, channel: str, digest: Digest) -> str | None:
-        """The ts of this week's digest already in the DM (a send not recorded before a crash), or None."""
-        try:
-            history = self.client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
-        except SlackApiError as exc:
-            log.warning("conversations.history for %s failed (%s); sending again", channel, exc)
-            return None
-        for message in history.get("messages", []):
-            meta = message.get("metadata") or {}
-            payload = meta.get("event_payload") or {}
-            if (
-                meta.get("event_type") == EVENT_TYPE
-                and payload.get("person") == digest.person
-                and payload.get("week") == digest.week
-            ):
-                return message.get("ts")
+    def find_posted(self, channel: str, event_type: str, payload: dict) -> str | None:
+        """The ts of this week's post (event_type with payload) in the conversation's history, or None.
+
+        Raises HistoryUnavailable when the history cannot be read.
+        """
+        cursor = None
+        for _ in range(HISTORY_PAGES):
+            try:
+                history = self.client.conversations_history(
+                    channel=channel, limit=200, include_all_metadata=True, oldest=self._oldest, cursor=cursor
+                )
+            except (SlackApiError, OSError) as exc:
+                why = _error(exc) if isinstance(exc, SlackApiError) else str(exc)
+                raise HistoryUnavailable(f"conversations.history for {channel} failed ({why})") from None
+            for message in history.get("messages", []):
+                meta = message.get("metadata") or {}
+                if meta.get("event_type") == event_type and all(
+                    (meta.get("event_payload") or {}).get(k) == v for k, v in payload.items()
+                ):
+                    return message.get("ts")
+            cursor = (history.get("response_metadata") or {}).get("next_cursor")
+            if not history.get("has_more") or not cursor:
+                return None
         return None
 
-    def post_summary(self, composition: Composition, report: RunReport) -> None:
+    def deliver_summary(self, composition: Composition, report: RunReport) -> None:
+        """Post the coordinators' summary once a week: only what that channel may see; failures go in the report."""
+        channel = self.coordinators or ""
+        payload = {"week": report.week}
+        try:
+            found = self.find_posted(channel, SUMMARY_EVENT, payload)
+        except HistoryUnavailable as exc:
+            log.warning("%s; posting the summary on the local record alone", exc)
+            found = None
+        if found:
+            self.store.mark(SUMMARY, report.week, "sent", channel, found)
+            report.summary_already = True
+            return
         sent = len(report.sent) + len(report.recovered) + len(report.already)
-        text = remind_blocks.summary_text(composition, report.unreachable, sent, report.week)
-        self.client.chat_postMessage(
-            channel=self.coordinators, text=text[:3000], blocks=remind_blocks.summary_blocks(text)
-        )
+        visible = lambda plan_id: may_see(self.kb.plans[plan_id], in_channel(channel))  # noqa: E731
+        text = remind_blocks.summary_text(composition, report.unreachable, sent, report.week, report.failed, visible)
+        try:
+            ts = self.post(channel, SUMMARY_EVENT, payload, text=text[:3000], blocks=remind_blocks.summary_blocks(text))
+        except DeliveryError as exc:
+            report.summary_error = str(exc)
+            log.warning("coordinators' summary not posted to %s: %s", channel, exc)
+            return
+        self.store.mark(SUMMARY, report.week, "sent", channel, ts)
         report.summary_posted = True
+
+
+def _error(exc: SlackApiError) -> str:
+    return str(exc.response.get("error")) if exc.response is not None else str(exc)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot.slack.update_blocks import update_buttons
 from knowledge.describe import id_phrase
 from knowledge.digest import Composition, Digest, DigestItem
@@ -74,27 +76,46 @@ def digest_blocks(digest: Digest) -> list[dict]:
     return blocks
 
 
-def summary_text(composition: Composition, unreachable: list[tuple[Digest, str]], sent: int, week: str) -> str:
-    """The coordinators' summary: counts per plan, leads who could not be reached and what they would get."""
-    lines = [f"*Weekly reminders {week}*: {sent} digest(s) sent, {len(unreachable)} lead(s) could not be reached."]
+def summary_text(
+    composition: Composition,
+    unreachable: list[tuple[Digest, str]],
+    sent: int,
+    week: str,
+    failed: list[tuple[Digest, str]] = (),  # type: ignore[assignment]
+    visible: Callable[[str], bool] = lambda _plan: True,
+) -> str:
+    """The coordinators' summary: counts per plan, leads not reached (and why) and what they would have got.
+
+    Only plans `visible` allows are counted or listed (the channel it is posted in may not see every plan).
+    """
+    missed = [
+        (digest, why, [i for i in digest.items if visible(i.plan)])
+        for digest, why in [*((d, f"not delivered: {w}") for d, w in failed), *unreachable]
+    ]
+    missed = [(digest, why, items) for digest, why, items in missed if items]
+    lines = [f"*Weekly reminders {week}*: {sent} digest(s) sent, {len(missed)} lead(s) could not be reached."]
     for plan, counts in sorted(composition.per_plan.items()):
-        lines.append(f"- {plan}: {counts['overdue']} overdue, {counts['due-soon']} due soon, {counts['stale']} stale")
-    for digest, why in unreachable:
-        lines.append(f"\n*{_mrkdwn(digest.name)}* ({why}) would have been sent:")
+        if visible(plan):
+            lines.append(
+                f"- {plan}: {counts['overdue']} overdue, {counts['due-soon']} due soon, {counts['stale']} stale"
+            )
+    for digest, why, items in missed:
+        lines.append(f"\n*{_mrkdwn(digest.name)}* ({_mrkdwn(why)}) would have been sent:")
         lines.extend(
             f"  - {SECTION_TITLES[i.section]}: {i.plan_name} {_mrkdwn(i.action)}"
             f"{' (milestone)' if i.milestone else ''} - due {_mrkdwn(i.due)}"
-            for i in digest.items
+            for i in items
         )
-    if composition.unassigned:
-        lines.append(f"\n*{len(composition.unassigned)} item(s) have no person to send to:*")
+    unassigned = [u for u in composition.unassigned if visible(u.item.plan)]
+    if unassigned:
+        lines.append(f"\n*{len(unassigned)} item(s) have no person to send to:*")
         lines.extend(
             f"  - {_mrkdwn(u.item.plan_name)} {_mrkdwn(u.item.action)} ({SECTION_TITLES[u.item.section]}): "
             f"lead {_mrkdwn(u.lead)}"
-            for u in composition.unassigned[:60]
+            for u in unassigned[:60]
         )
-        if len(composition.unassigned) > 60:
-            lines.append(f"  ... and {len(composition.unassigned) - 60} more")
+        if len(unassigned) > 60:
+            lines.append(f"  ... and {len(unassigned) - 60} more")
     return "\n".join(lines)
 
 

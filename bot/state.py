@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
 import sqlite3
 import threading
 import time
@@ -20,6 +23,7 @@ CREATE TABLE IF NOT EXISTS slack_people (
     resolved_at REAL NOT NULL
 );
 """
+log = logging.getLogger(__name__)
 SEEN_KEEP_SECONDS = 7 * 24 * 3600  # Slack retries for about an hour; keep a week of ids
 
 
@@ -43,15 +47,49 @@ class State:
         self.path = Path(path)
         self._local = threading.local()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.ensure_schema(SCHEMA)
+        self.moved_aside: Path | None = None  # where an unreadable state file was moved, if it was
+        self.problem: str | None = None  # what happened then, for the command line to say
+        try:
+            self._check()
+            self.ensure_schema(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            self.moved_aside = self._move_aside(exc)
+            self.ensure_schema(SCHEMA)
+
+    def _check(self) -> None:
+        """Raise sqlite3.DatabaseError unless the file is a sound SQLite database (or absent, or empty)."""
+        result = self.connect().execute("PRAGMA quick_check").fetchone()
+        if not result or result[0] != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {result[0] if result else 'no answer'}")
+
+    def _move_aside(self, exc: BaseException) -> Path:
+        """Move the unreadable file (and its -wal, -shm) to <name>.corrupt-<time>; a new, empty file replaces it.
+
+        What is lost is rebuilt: reminders already sent are found again in Slack by their metadata.
+        """
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}")
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):  # another process moved it first, or it never existed
+                os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
+        self.problem = (
+            f"state file {self.path} is not a readable SQLite database ({exc}); moved it to {aside} and started a "
+            "new one. Reminders already sent are found again in Slack, so none is sent twice."
+        )
+        log.warning("%s", self.problem)
+        return aside
 
     def connect(self) -> sqlite3.Connection:
         """This thread's connection (autocommit, WAL, 5 s busy timeout)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=True)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            except sqlite3.DatabaseError:
+                conn.close()
+                raise
             self._local.conn = conn
         return conn
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from knowledge import describe, facts
 from knowledge.models import Action, KnowledgeBase
+from knowledge.visibility import may_see, private
 
 SECTIONS = ("overdue", "due-soon", "stale")
 
@@ -83,11 +84,15 @@ def compose(
             continue
         for item in items:
             per_plan[action.plan][item.section] += 1
-        people = list(dict.fromkeys(p for ref in action.leads for p in kb.people_behind(ref)))
+        leads = list(dict.fromkeys(p for ref in action.leads for p in kb.people_behind(ref)))
+        plan = kb.plans[action.plan]
+        people = [p for p in leads if may_see(plan, private(p))]  # a digest is private to its lead
         for person in people:
             by_person[person].extend(items)
         if not people:
             lead = describe.leads_text(kb, action)
+            if leads:
+                lead += " (not in the restricted plan's visibility.people, so not sent)"
             unassigned.extend(Unassigned(lead, item) for item in items)
     week = iso_week(today)
     digests = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from knowledge import registry
 from knowledge.answer import Answer, Item, Subject
@@ -15,17 +14,9 @@ from knowledge.models import Action, KnowledgeBase
 from knowledge.query import Query, parse
 from knowledge.resolve import Resolver
 from knowledge.text import STOPWORDS, fold
+from knowledge.visibility import Audience, may_see
 
 MAX_QUESTION = 2000
-
-
-@dataclass(frozen=True)
-class Audience:
-    """Who is asking and where, for plan visibility. None of these set: a local operator."""
-
-    channel: str | None = None
-    person: str | None = None
-    is_dm: bool = False
 
 
 class Engine:
@@ -114,12 +105,8 @@ class Engine:
         return Resolver(self.kb, lambda plan_id: self.visible(plan_id, audience), self.ids)
 
     def visible(self, plan_id: str, audience: Audience | None) -> bool:
-        plan = self.kb.plans[plan_id]
-        if audience is None or not plan.visibility.restricted:
-            return True
-        if audience.channel and audience.channel in plan.visibility.channels and not audience.is_dm:
-            return True
-        return audience.is_dm and audience.person is not None and audience.person in plan.visibility.people
+        """Whether `audience` may see this plan: knowledge.visibility.may_see, the one rule."""
+        return may_see(self.kb.plans[plan_id], audience)
 
 
 def _committee_nouns(kb: KnowledgeBase) -> dict[str, str]:

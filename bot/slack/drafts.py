@@ -8,11 +8,13 @@ import logging
 from assemblers import AssemblyError
 from assemblers.context import DraftRequest
 from assemblers.pipeline import draft_bytes
+from bot.slack import identity
 from bot.slack.deps import Deps
 from bot.slack.incoming import command_text, command_words
 from bot.slack.sdk import SlackApiError, WebClient
 from bot.slack.visibility import audience, is_dm_channel
 from knowledge.resolve import NotResolved
+from knowledge.visibility import visible_kb
 
 log = logging.getLogger(__name__)
 USAGE = (
@@ -79,8 +81,12 @@ def handle_draft(command: dict, client: WebClient, deps: Deps) -> str:
     channel = command.get("channel_id")
     is_dm = is_dm_channel(channel, channel_name=command.get("channel_name"))
     today = deps.today()
+    user = command.get("user_id")
+    person = identity.resolve(user, engine.kb, client, deps.state) if is_dm and user else None
+    viewer = audience(channel, is_dm, person)
+    kb = visible_kb(engine.kb, viewer)  # the draft is posted here: hidden plans do not exist
     if request.plan:
-        resolver = engine.resolver(audience(channel, is_dm))
+        resolver = engine.resolver(viewer)
         try:
             plan = resolver.plan(request.plan)
         except NotResolved as exc:
@@ -89,7 +95,7 @@ def handle_draft(command: dict, client: WebClient, deps: Deps) -> str:
             return f"I couldn't draft that. {exc}{note}"
         request = DraftRequest(plan.id, request.meeting, request.item, request.committee)
     try:
-        data = draft_bytes(template, engine.kb, request, today=today)
+        data = draft_bytes(template, kb, request, today=today)
     except AssemblyError as exc:
         return f"I couldn't draft that: {exc}"
     name = filename(template, request, today)

@@ -14,7 +14,7 @@ from bot.slack.deps import Deps
 from bot.slack.incoming import Word, command_text, command_words
 from bot.slack.sdk import Ack, App, Respond, WebClient
 from bot.slack.update_blocks import COMPLETE, OPEN, SNOOZE
-from bot.slack.visibility import audience, is_dm_channel
+from bot.slack.visibility import person_may_see
 from knowledge import facts
 from knowledge.describe import action_label
 from knowledge.models import STATUSES, Action, KnowledgeBase
@@ -27,6 +27,7 @@ from knowledge.updates import (
     find_action,
     record_update,
 )
+from knowledge.visibility import private
 
 log = logging.getLogger(__name__)
 SUBMIT = "update_submit"
@@ -68,7 +69,7 @@ def update_modal(action: Action, label: str, channel: str | None) -> dict:
                     "type": "plain_text_input",
                     "action_id": "value",
                     "multiline": True,
-                    "max_length": MAX_NOTE,
+                    "max_length": min(MAX_NOTE, MODAL_NOTE_MAX),
                 },
             },
             {
@@ -140,6 +141,10 @@ def unknown_user_text(slack_user: str) -> str:
     )
 
 
+NO_SUCH_ACTION = "I can't find that action in any plan you can see."
+MODAL_NOTE_MAX = 3000  # Slack's limit for a plain_text_input's max_length
+
+
 def label_of(kb: KnowledgeBase, action: Action) -> str:
     return action_label(kb, action)
 
@@ -153,6 +158,9 @@ def permitted_target(body: dict, client: WebClient, respond: Respond, deps: Deps
         respond(text=unknown_user_text(slack_user), response_type="ephemeral", replace_original=False)
         return None
     kb = deps.holder.engine.kb
+    if not person_may_see(kb, target["plan"], person):  # a forged or stale button for a plan hidden from them
+        respond(text=NO_SUCH_ACTION, response_type="ephemeral", replace_original=False)
+        return None
     try:
         action = find_action(kb, target["plan"], target["action"])
         check_permission(kb, action, person)
@@ -182,6 +190,9 @@ def handle_submit(ack: Ack, body: dict, view: dict, client: WebClient, deps: Dep
         return
     request = request_from_view(view, person, slack_user)
     kb = deps.holder.engine.kb
+    if not person_may_see(kb, request.plan, person):
+        ack(response_action="errors", errors={"note": NO_SUCH_ACTION})
+        return
     try:
         entry = record_update(deps.holder.root, kb, request)
     except UpdateError as exc:
@@ -211,6 +222,9 @@ def handle_complete(body: dict, client: WebClient, respond: Respond, deps: Deps)
         respond(text=unknown_user_text(slack_user), response_type="ephemeral", replace_original=False)
         return
     kb = deps.holder.engine.kb
+    if not person_may_see(kb, target["plan"], person):
+        respond(text=NO_SUCH_ACTION, response_type="ephemeral", replace_original=False)
+        return
     request = UpdateRequest(
         target["plan"], target["action"], person, "Marked complete from Slack.", "complete", slack_user=slack_user
     )
@@ -309,9 +323,7 @@ def handle_update_command(command: dict, client: WebClient, deps: Deps) -> str:
     if person is None:
         return unknown_user_text(slack_user)
     engine = deps.holder.engine
-    channel = command.get("channel_id")
-    is_dm = is_dm_channel(channel, channel_name=command.get("channel_name"))
-    resolver = engine.resolver(audience(channel, is_dm, person))
+    resolver = engine.resolver(private(person))  # the reply is ephemeral: only this person sees it
     try:
         action, status, note = parse_update_command(command.get("text") or "", resolver)
         request = UpdateRequest(action.plan, action.id, person, note, status, slack_user=slack_user)

@@ -53,6 +53,12 @@ class EngineHolder:
             log.info("knowledge base reloaded from %s: %d plans", self.root, len(engine.kb.plans))
             return True
 
+    def health_problem(self) -> str | None:
+        """None while the files in use are the ones on disk; else why not (for /healthz, without file details)."""
+        if self.last_error is not None:
+            return "the last knowledge-base reload failed; still serving the previous files (see the log)"
+        return None
+
     def wait_for_generation(self, generation: int, timeout: float) -> bool:
         """Block until `generation` successful reloads happened (or timeout); returns whether they did."""
         with self._changed:

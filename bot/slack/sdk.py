@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from slack_bolt import Ack, App, BoltRequest, BoltResponse, Respond
 from slack_bolt.error import BoltError
 from slack_sdk import WebClient
@@ -21,7 +23,23 @@ __all__ = [
     "SlackClientError",
     "WebClient",
     "socket_mode_handler",
+    "without_connection_retries",
 ]
+
+
+def without_connection_retries(client: object) -> object:
+    """The client, or a copy of it that does not retry requests after a lost connection.
+
+    slack_sdk's ConnectionErrorRetryHandler sends a request again when the connection drops, even if Slack already
+    acted on it: right for reads, wrong for chat.postMessage, which would post twice. Rate-limit retries stay (a
+    429 means Slack did nothing).
+    """
+    handlers = getattr(client, "retry_handlers", None)
+    if not handlers or not any(isinstance(h, ConnectionErrorRetryHandler) for h in handlers):
+        return client
+    clone = copy.copy(client)
+    clone.retry_handlers = [h for h in handlers if not isinstance(h, ConnectionErrorRetryHandler)]
+    return clone
 
 
 def socket_mode_handler(app: App, app_token: str, client: WebClient) -> object:

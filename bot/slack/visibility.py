@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from knowledge.engine import Audience, Engine
+from knowledge.engine import Engine
+from knowledge.models import KnowledgeBase
+from knowledge.visibility import Audience, may_see, private
 
 
 def is_dm_channel(channel: str | None, channel_type: str | None = None, channel_name: str | None = None) -> bool:
@@ -26,4 +28,18 @@ def needs_person(engine: Engine) -> bool:
 
 def home_audience(person: str | None) -> Audience:
     """The App Home tab is private to its user: it sees what a DM with that person would."""
-    return Audience(channel=None, person=person, is_dm=True)
+    return private(person)
+
+
+def person_may_see(kb: KnowledgeBase, plan_id: str, person: str | None) -> bool:
+    """Whether `person` may see plan `plan_id` in a private surface (buttons, the update modal, /actions update).
+
+    An unknown plan id is False: to a person who may not see a plan it does not exist, and the reverse holds.
+    """
+    plan = kb.plans.get(plan_id)
+    return plan is not None and may_see(plan, private(person))
+
+
+def visible_plan_ids(kb: KnowledgeBase, audience: Audience | None) -> list[str]:
+    """The ids of the plans `audience` may see, sorted (for error messages and suggestions)."""
+    return sorted(pid for pid, plan in kb.plans.items() if may_see(plan, audience))

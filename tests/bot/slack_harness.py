@@ -22,7 +22,7 @@ from bot.slack import blocks as b
 from bot.slack.app import build_app, make_client
 from bot.slack.deps import Deps
 from bot.slack.reload import EngineHolder
-from bot.slack.server import SlackServer, make_server
+from bot.slack.server import Limits, SlackServer, make_server
 from bot.state import State
 from tests.bot.slack_stub import SlackStub
 
@@ -216,7 +216,12 @@ class RunningApp:
 
 
 def start_app(
-    stub: SlackStub, kb_dir: Path, state_path: Path, holder: EngineHolder | None = None, deps: Deps | None = None
+    stub: SlackStub,
+    kb_dir: Path,
+    state_path: Path,
+    holder: EngineHolder | None = None,
+    deps: Deps | None = None,
+    limits: Limits | None = None,
 ) -> RunningApp:
     """Build the real app (signing on, WebClient on the stub) and serve it on a free port in a thread."""
     settings = Settings(BOT_TOKEN, SECRET, None, stub.api_url, state_path)
@@ -224,7 +229,7 @@ def start_app(
     state = deps.state if deps else State(state_path)
     executor = TrackingExecutor()
     app = build_app(holder, settings, make_client(settings), state=state, executor=executor, deps=deps)
-    server = make_server(app, "127.0.0.1", 0)
+    server = make_server(app, "127.0.0.1", 0, signing_secret=SECRET, health=holder.health_problem, limits=limits)
     running = RunningApp(app, server, stub, executor, holder, state)
     running._thread = server.serve_in_thread()
     return running

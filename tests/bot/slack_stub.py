@@ -12,7 +12,15 @@ a method not in the table answers {"ok": true}. Tests adjust behaviour with:
 
 - `stub.respond_with(method, payload_or_function)`: override one method's answer;
 - `stub.rate_limit(method, times=K, retry_after=N)`: the next K calls to the method get HTTP 429, Retry-After: N;
-- `stub.users[user_id] = {...}`: the directory behind users.info and users.lookupByEmail.
+- `stub.users[user_id] = {...}`: the directory behind users.info and users.lookupByEmail;
+- `stub.drop_connection(method, times=K)`: the next K calls are acted on, then the connection closes unanswered.
+
+Every message and view is checked against Slack's documented Block Kit and view limits (tests/bot/slack_limits.py):
+one over a limit gets Slack's error (`invalid_blocks`, `invalid_arguments`; HTTP 400 "invalid_blocks" on a
+response_url) and is not posted.
+
+conversations.history answers with what chat.postMessage posted in that channel (`stub.messages`), newest first,
+with each message's metadata only when called with include_all_metadata, as Slack does.
 
 File uploads (files_upload_v2): files.getUploadURLExternal answers an upload URL on the stub; the bytes POSTed
 there are kept in `stub.uploads[file_id]` (and recorded as method "upload/<file_id>"); files.completeUploadExternal
@@ -27,6 +35,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +43,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
+
+from tests.bot import slack_limits
 
 Payload = dict[str, Any]
 Responder = Callable[["SlackStub", Payload], Payload]
@@ -58,6 +69,11 @@ def _ts(stub: SlackStub) -> str:
 
 def _post_message(stub: SlackStub, p: Payload) -> Payload:
     ts = _ts(stub)
+    message = {"type": "message", "ts": ts, "text": p.get("text", ""), "user": stub.bot_user_id, "bot_id": stub.bot_id}
+    if isinstance(p.get("metadata"), dict):
+        message["metadata"] = p["metadata"]
+    with stub._cond:
+        stub.messages.setdefault(str(p.get("channel")), []).append(message)
     return {
         "ok": True,
         "channel": p.get("channel"),
@@ -87,7 +103,13 @@ def _open_conversation(stub: SlackStub, p: Payload) -> Payload:
 
 
 def _history(stub: SlackStub, p: Payload) -> Payload:
-    return {"ok": True, "messages": [], "has_more": False}
+    """The channel's messages posted through the stub, newest first; metadata only with include_all_metadata."""
+    with_metadata = str(p.get("include_all_metadata", "")).lower() in ("1", "true")
+    limit = int(p.get("limit") or 100)
+    with stub._cond:
+        posted = list(reversed(stub.messages.get(str(p.get("channel")), [])))
+    messages = [m if with_metadata else {k: v for k, v in m.items() if k != "metadata"} for m in posted[:limit]]
+    return {"ok": True, "messages": messages, "has_more": len(posted) > limit}
 
 
 def _user_info(stub: SlackStub, p: Payload) -> Payload:
@@ -160,6 +182,18 @@ RESPONDERS: dict[str, Responder] = {
 }
 
 
+MESSAGE_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update", "chat.scheduleMessage")
+
+
+def limit_problems(method: str, params: Payload) -> list[str]:
+    """Slack's Block Kit and view limits broken by this call (tests/bot/slack_limits.py), or []."""
+    if method.startswith("views."):
+        return slack_limits.view_problems(params.get("view"))
+    if method in MESSAGE_METHODS or method.startswith("response/"):
+        return slack_limits.message_problems(params)
+    return []
+
+
 # -- the server --------------------------------------------------------------------------------
 class SlackStub:
     """The stub server; a context manager that starts it on 127.0.0.1 (free port) and stops it."""
@@ -169,10 +203,12 @@ class SlackStub:
         self.users: dict[str, Payload] = {}
         self.uploads: dict[str, bytes] = {}  # file id -> bytes POSTed to its upload URL
         self.upload_names: dict[str, str] = {}
+        self.messages: dict[str, list[Payload]] = {}  # channel -> messages chat.postMessage posted, oldest first
         self.counter = itertools.count(1)
         self._calls: list[Call] = []
         self._overrides: dict[str, Payload | Responder] = {}
         self._limits: dict[str, tuple[int, int]] = {}
+        self._drops: dict[str, int] = {}
         self._cond = threading.Condition()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
@@ -218,6 +254,18 @@ class SlackStub:
         """Answer the next `times` calls to `method` with HTTP 429 and Retry-After: retry_after."""
         self._limits[method] = (times, retry_after)
 
+    def drop_connection(self, method: str, times: int = 1) -> None:
+        """Handle the next `times` calls to `method` (a post is posted) but close the connection without replying,
+        as when a connection resets after Slack acted on a request."""
+        self._drops[method] = times
+
+    def take_drop(self, method: str) -> bool:
+        with self._cond:
+            left = self._drops.get(method, 0)
+            if left > 0:
+                self._drops[method] = left - 1
+            return left > 0
+
     def answer(self, method: str, params: Payload) -> tuple[int, dict[str, str], Payload | str]:
         """(status, headers, body) for one call; used by the request handler."""
         with self._cond:
@@ -225,8 +273,12 @@ class SlackStub:
             if times > 0:
                 self._limits[method] = (times - 1, retry_after)
                 return 429, {"Retry-After": str(retry_after)}, {"ok": False, "error": "ratelimited"}
+        problems = limit_problems(method, params)
         if method.startswith("response/"):
-            return 200, {}, "ok"
+            return (400, {}, "invalid_blocks") if problems else (200, {}, "ok")
+        if problems:
+            error = "invalid_arguments" if method.startswith("views.") else "invalid_blocks"
+            return 200, {}, {"ok": False, "error": error, "response_metadata": {"messages": problems}}
         answer = self._overrides.get(method) or RESPONDERS.get(method)
         if answer is None:
             return 200, {}, {"ok": True}
@@ -303,6 +355,10 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
                 method = "unknown" + path
             status, headers, body = stub.answer(method, params)
             stub.record(Call(method, params, {k.lower(): v for k, v in self.headers.items()}, status=status))
+            if stub.take_drop(method):
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
             data = (body if isinstance(body, str) else json.dumps(body)).encode("utf-8")
             self.send_response(status)
             self.send_header("Content-Type", "text/plain" if isinstance(body, str) else "application/json")

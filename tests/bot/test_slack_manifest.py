@@ -21,6 +21,8 @@ def test_scopes_events_and_command() -> None:
         "app_mentions:read",
         "chat:write",
         "im:history",
+        "channels:history",
+        "groups:history",
         "im:read",
         "im:write",
         "commands",

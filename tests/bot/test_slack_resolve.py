@@ -150,15 +150,17 @@ def test_slash_update_refusals_give_the_choices(running: RunningApp, command: st
 
 
 def test_slash_update_never_finds_a_hidden_plan(running: RunningApp) -> None:
-    hidden = reply(running, "update secret S1 in-progress Records audited", "U_ANN", "h")
-    unknown = reply(running, "update omega S1 in-progress Records audited", "U_ANN", "o")
+    """Pam is not in the secret plan's visibility list: to her it does not exist (docs/SCHEMA.md)."""
+    hidden = reply(running, "update secret S1 in-progress Records audited", "U_PAM", "h")
+    unknown = reply(running, "update omega S1 in-progress Records audited", "U_PAM", "o")
     assert hidden == unknown.replace("'omega'", "'secret'")
     assert "Secret Review Plan" not in hidden and "secret plan" not in hidden
-    near = reply(running, "update secrit S1 in-progress Records audited", "U_ANN", "n")
+    near = reply(running, "update secrit S1 in-progress Records audited", "U_PAM", "n")
     assert "secret" not in near.lower()
-    alone = reply(running, "update S1 in-progress Records audited", "U_ANN", "a")
+    alone = reply(running, "update S1 in-progress Records audited", "U_PAM", "a")
     assert "secret" not in alone.lower()
     assert not (running.holder.root / "updates").exists()
+    # Ann is listed by person: the reply is ephemeral (only she sees it), so she may update it from any channel.
     allowed = reply(running, "update secret S1 in-progress Records audited", "U_ANN", "p", channel="C_PRIVATE")
     assert allowed.startswith("Saved your update to secret plan, action S1"), allowed
 

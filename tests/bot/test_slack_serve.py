@@ -171,3 +171,25 @@ def test_startup_errors_say_unreachable_or_token_refused() -> None:
     assert unreachable.startswith("could not reach Slack at http://127.0.0.1:9/api/")
     refused = startup_error(RuntimeError("invalid_auth"), None)
     assert refused.startswith("Slack (https://slack.com/api/) did not accept SLACK_BOT_TOKEN: invalid_auth.")
+
+
+def test_serve_starts_on_a_corrupt_state_file_and_says_so(stub: SlackStub, tmp_path: Path) -> None:
+    (tmp_path / "state.db").write_bytes(b"\x00not sqlite\xff" * 1000)
+    proc = subprocess.Popen(
+        [*ACTIONBOT, "serve", "--kb", str(write_kb(tmp_path / "kb", MINI)), "--port", "0"],
+        cwd=ROOT,
+        env=serve_env(stub, tmp_path),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        lines = lines_of(proc.stderr)
+        moved = wait_for_line(lines, r"state file (\S+) is not a readable SQLite database.*moved it to (\S+) ")
+        assert moved.group(1) == str(tmp_path / "state.db") and Path(moved.group(2)).exists()
+        port = wait_for_line(lines, r"listening on http://0\.0\.0\.0:(\d+)/slack/events").group(1)
+        body = event_body(mention("who leads action 1", ts="1.7"))
+        assert post(f"http://127.0.0.1:{port}/slack/events", body, signed_headers(body), "application/json")[0] == 200
+        stub.wait_for("chat.postMessage")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=WAIT)

@@ -1,0 +1,58 @@
+"""Fair timing helpers: the same collector setting on both sides, medians with their spread."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_off() -> Iterator[None]:
+    """Switch the cyclic garbage collector off for a timed region (both sides of a comparison use it)."""
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def timed(func: Callable[[], object], runs: int = 5, collector: bool = False) -> dict:
+    """Median, min and max seconds over `runs` calls, with the collector off unless `collector`."""
+    times = []
+    for _ in range(runs):
+        if collector:
+            start = time.perf_counter()
+            func()
+            times.append(time.perf_counter() - start)
+            continue
+        with collector_off():
+            start = time.perf_counter()
+            func()
+            times.append(time.perf_counter() - start)
+    return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times), "runs": runs}
+
+
+def ratio(ours: dict, theirs: dict) -> dict:
+    """Our median over theirs, with the spread (our best over their worst, our worst over their best)."""
+    return {
+        "ratio": ours["median_s"] / theirs["median_s"],
+        "ratio_low": ours["min_s"] / theirs["max_s"],
+        "ratio_high": ours["max_s"] / theirs["min_s"],
+    }
+
+
+def percentiles(values_ms: list[float]) -> dict:
+    ordered = sorted(values_ms)
+    if not ordered:
+        return {"n": 0}
+
+    def at(p: float) -> float:
+        return ordered[min(len(ordered) - 1, max(0, round(p * len(ordered)) - 1))]
+
+    return {"n": len(ordered), "p50_ms": at(0.5), "p90_ms": at(0.9), "p99_ms": at(0.99), "max_ms": ordered[-1]}
