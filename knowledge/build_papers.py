@@ -247,6 +247,18 @@ def units_of(lines: list[tuple[int, str]], spec: DocSpec) -> list[Unit]:
         out.append(Unit(line, number, kind, heading, level))
     _demote_weak_runs(out)
     _demote_unfollowed(out)
+    return _join_continuations(out)
+
+
+def _join_continuations(units: list[Unit]) -> list[Unit]:
+    """A text line starting in lower case continues the paragraph the extraction broke off."""
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if unit.kind == TEXT and unit.text[:1].islower() and prev is not None and prev.kind == TEXT:
+            prev.text = f"{prev.text} {unit.text}"
+            continue
+        out.append(unit)
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils  # noqa: F401 - the one place rapidfuzz is imported; index.py uses these
 
@@ -167,3 +168,9 @@ def id_key(raw: str) -> str:
     key = re.sub(r"\s+", "", raw.lower())
     key = key.removeprefix("action").rstrip(".")
     return key
+
+
+def closest_word(word: str, vocabulary: Sequence[str], cutoff: float = 80.0) -> str | None:
+    """The vocabulary word most like `word` (a typo's correction), if any scores at least `cutoff` (0-100)."""
+    match = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, processor=None)
+    return match[0] if match else None
