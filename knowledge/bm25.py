@@ -27,10 +27,12 @@ class Bm25:
     """BM25 over pre-tokenised documents; `scores` gives one float per document."""
 
     def __init__(self, documents: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
-        self._model = bm25s.BM25(k1=k1, b=b, method="lucene")
-        self._model.index([list(d) for d in documents], show_progress=False)
-        self._vocab: dict[str, int] = dict(self._model.vocab_dict)
         self.size = len(documents)
+        self._model = bm25s.BM25(k1=k1, b=b, method="lucene")
+        self._vocab: dict[str, int] = {}
+        if any(documents):  # bm25s cannot index an empty corpus; with no words every score is 0
+            self._model.index([list(d) for d in documents], show_progress=False)
+            self._vocab = dict(self._model.vocab_dict)
 
     def known(self, token: str) -> bool:
         return token in self._vocab
