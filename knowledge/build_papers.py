@@ -191,9 +191,8 @@ def _heading(line: str) -> tuple[str, str, float]:
     if m := _HTML_ITEM.match(line):
         return STRONG, _plain(m.group(1)), 2.5
     words = line.split()
-    if m := _BOLD_LINE.match(line):
-        if len(words) <= 20:
-            return STRONG, _plain(m.group(1)), 3.0
+    if (m := _BOLD_LINE.match(line)) and len(words) <= 20:
+        return STRONG, _plain(m.group(1)), 3.0
     if _NOT_HEADING.match(line) or line[0] in "-|*•(\"“'‘<[" or not re.search(r"[A-Za-z]", line):
         return TEXT, "", 0.0
     letters = re.sub(r"[^A-Za-z]", "", line)
@@ -202,7 +201,8 @@ def _heading(line: str) -> tuple[str, str, float]:
         level = 1.5 if re.match(r"^\d+ ", line) else (3.0 if len(words) <= 2 else 2.0)
         return STRONG, _plain(line), level
     digits = sum(ch.isdigit() for ch in line)
-    if len(words) <= 10 and line[0].isupper() and line[-1] not in ".,;:!" and not _NUMBERED.match(line) and digits < 7 and "@" not in line:
+    short = len(words) <= 10 and digits < 7 and "@" not in line
+    if short and line[0].isupper() and line[-1] not in ".,;:!" and not _NUMBERED.match(line):
         return WEAK, _plain(line), 3.0
     return TEXT, "", 0.0
 
@@ -402,9 +402,7 @@ class _Packer:
         else:
             paragraph = None
             where = f"paragraph {self.first_ordinal}" if self.first_ordinal > 1 or self.ordinal > 1 else ""
-        self.out.append(
-            Passage(text, self.buffer[0][1], self.part.id if self.part else None, section, paragraph, "")
-        )
+        self.out.append(Passage(text, self.buffer[0][1], self.part.id if self.part else None, section, paragraph, ""))
         self.out[-1].location = _location(self.part, section, where)
         self.buffer = []
         self.joinable = True

@@ -676,7 +676,8 @@ class _Builder:
             return None
         ident = str(d["id"])
         if ident in self.passage_origin:
-            self.problem((*p, "id"), f"duplicate passage id {ident!r} (first defined in {self.passage_origin[ident].name})")
+            first = self.passage_origin[ident].name
+            self.problem((*p, "id"), f"duplicate passage id {ident!r} (first defined in {first})")
             return None
         self.passage_origin[ident] = self.file
         part = self.text(d, "part", p)

@@ -272,7 +272,7 @@ class Paper:
         return next((p for p in self.parts if p.id == part_id), None)
 
     def cite(self, passage: Passage) -> str:
-        """"<paper title>, <location>": what an answer quoting the passage names as its source."""
+        """ "<paper title>, <location>": what an answer quoting the passage names as its source."""
         return f"{self.title}, {passage.location}"
 
 

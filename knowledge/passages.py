@@ -31,11 +31,12 @@ MIN_SCORE = 2.5
 MIN_COVERAGE = 0.7
 MIN_MATCHED = 2
 MAX_QUERY_WORDS = 40  # a bound on the work one question can cause
-TYPO_CUTOFF = 89.0  # "histroical" -> "historical" (90), but not "minister" -> "ministry" (87.5)  # rapidfuzz ratio a misspelt word needs to be read as a word the papers use
+# The rapidfuzz ratio a misspelt word needs to be read as a word the papers use:
+# "histroical" -> "historical" scores 90; "minister" -> "ministry" (87.5) is not bent.
+TYPO_CUTOFF = 89.0
 
 # Function words, and the words questions are phrased with rather than about.
-STOPWORDS = frozenset(
-    """a about above after again all also am an and any anything are as at be because been before being
+_STOPWORDS = """a about above after again all also am an and any anything are as at be because been before being
     between both but by can could did do does doing done during each either else ever for from further
     get gets getting got had has have having he her here hers him his how i if in into is it its itself
     just know let like may me might more most much must my no nor not now of off on once only or other
@@ -44,8 +45,8 @@ STOPWORDS = frozenset(
     us very was we were what whats when where whether which while who whom whose why will with within
     would yet you your anyone anybody happen happened happening mention mentioned mentions paper papers
     record recorded records document documents go goes going gone went come came down many much last
-    thing things really one ones think""".split()
-)
+    thing things really one ones think"""
+STOPWORDS = frozenset(_STOPWORDS.split())
 
 
 _COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
@@ -61,7 +62,7 @@ class PassageHit:
     answers: bool  # score and coverage both clear the calibrated floor
 
     def cite(self) -> str:
-        """"<paper title>, <location>"."""
+        """ "<paper title>, <location>"."""
         return self.paper.cite(self.passage)
 
 

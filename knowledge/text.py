@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process, utils  # noqa: F401 - the one place rapidfuzz is imported; index.py uses these
+from rapidfuzz import fuzz, process, utils  # the one place rapidfuzz is imported; index.py uses these too
 
 STOPWORDS = frozenset(
     [

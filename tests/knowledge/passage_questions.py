@@ -54,13 +54,25 @@ ANSWERABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("does the business plan say anything about covid", BUSINESS, ("respond to the impact of Covid-19",)),
     ("how did the letterbox club go down", PANEL, ("The Letterbox Club",)),
     ("how many kids get overnight short breaks at TBH", PANEL, ("overnight short breaks for 30 children",)),
-    ("what did the cross partnership audit with the city find", PANEL, ("cross partnership audit with Nottingham City",)),
+    (
+        "what did the cross partnership audit with the city find",
+        PANEL,
+        ("cross partnership audit with Nottingham City",),
+    ),
     ("is WV children's home being renovated", PANEL, ("renovation work at WV children's home",)),
     ("how many managing allegations cases were closed", PANEL, ("A total of 121 Managing Allegations processes",)),
     ("how many DBS referrals were made in 2024", PANEL, ("37 referrals were made to DBS",)),
-    ("what is the partnership's vision in the business plan", BUSINESS, ("Children and young people are safe from harm",)),
+    (
+        "what is the partnership's vision in the business plan",
+        BUSINESS,
+        ("Children and young people are safe from harm",),
+    ),
     ("are more looked after children getting health assessments on time", PANEL, ("their health assessments",)),
-    ("are unaccompanied asylum seeking children going up", PANEL, ("unaccompanied asylum-seeking minors has seen a rise",)),
+    (
+        "are unaccompanied asylum seeking children going up",
+        PANEL,
+        ("unaccompanied asylum-seeking minors has seen a rise",),
+    ),
     # typos and lower case
     ("is the histroical abuse team funded", COUNTY, ("Ongoing funding for dedicated resources",)),
     ("poachng of foster carers by other councils", PANEL, ("poaching by other authorities",)),
