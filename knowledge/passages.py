@@ -94,6 +94,8 @@ class PassageIndex:
         self._stems: dict[str, str] = {}
         documents = [self._tokens(self._indexed_text(p)) for p in self.passages]
         self._terms = [frozenset(d) for d in documents]
+        # what the passage itself says (its heading and text, not the titles every passage of its paper shares)
+        self._own = [frozenset(self._tokens(f"{p.section or ''} {p.text}")) for p in self.passages]
         self._bm25 = bm25.Bm25(documents)
         n = len(documents)
         df: dict[str, int] = {}
@@ -169,7 +171,7 @@ class PassageIndex:
         weight = sum(self._idf.get(t.token, self._unknown_idf) for t in terms)
         hits = []
         for i, score in self._bm25.top([t.token for t in terms], limit, only):
-            matched = [t for t in terms if t.token in self._terms[i]]
+            matched = [t for t in terms if t.token in self._own[i]]
             coverage = sum(self._idf[t.token] for t in matched) / weight if weight else 0.0
             passage = self.passages[i]
             hits.append(
