@@ -30,7 +30,8 @@ from knowledge.models import KnowledgeBase, Paper, Passage
 MIN_SCORE = 2.5
 MIN_COVERAGE = 0.7
 MIN_MATCHED = 2
-MAX_QUERY_WORDS = 40  # a bound on the work one question can cause
+MAX_QUERY_WORDS = 40  # bounds on the work one question can cause
+MAX_CORRECTIONS = 6  # typo look-ups per question (each scans the papers' vocabulary)
 # The rapidfuzz ratio a misspelt word needs to be read as a word the papers use:
 # "histroical" -> "historical" scores 90; "minister" -> "ministry" (87.5) is not bent.
 TYPO_CUTOFF = 89.0
@@ -140,17 +141,20 @@ class PassageIndex:
         """The question's content words, each corrected to a word the papers use when it is a likely typo."""
         out: list[_Term] = []
         seen: set[str] = set()
+        lookups = 0
         for word in text.words(question)[:MAX_QUERY_WORDS]:
             if not self._content(word):
                 continue
             used = word
             if (
                 self.correct_typos
+                and lookups < MAX_CORRECTIONS
                 and word not in self._surface
                 and len(word) >= 4
                 and not word.isdigit()
                 and not self._bm25.known(self._stem(word))
             ):
+                lookups += 1
                 used = text.closest_word(word, self._vocabulary, TYPO_CUTOFF) or word
             token = self._stem(used)
             if token not in seen:
@@ -192,6 +196,14 @@ class PassageIndex:
         """The top passage when it answers the question, else None (say plainly that no passage answers)."""
         hits = self.search(question, limit=1)
         return hits[0] if hits and hits[0].answers else None
+
+
+_MARKUP = re.compile(r"</?(?:p|b|i|li|ul|ol|br)\b[^>]*>|\*\*|\[footnoteRef:\d+\]")
+
+
+def plain(passage_text: str) -> str:
+    """A passage for display: the extraction's HTML tags, bold markers and footnote anchors removed, nothing else."""
+    return " ".join(_MARKUP.sub(" ", passage_text).split())
 
 
 def corrected(index: PassageIndex, question: str) -> Sequence[tuple[str, str]]:

@@ -12,7 +12,7 @@ from knowledge import build_papers, cache, yamlio
 from knowledge.errors import KnowledgeError
 from knowledge.loader import BUNDLED, load_knowledge_base
 from knowledge.models import KnowledgeBase
-from knowledge.passages import PassageIndex, corrected
+from knowledge.passages import MAX_CORRECTIONS, PassageIndex, corrected, plain
 from tests.conftest import MINI, write_kb
 from tests.knowledge.passage_questions import ANSWERABLE, UNANSWERABLE
 
@@ -256,3 +256,15 @@ def test_limits_and_empty_questions(index: PassageIndex) -> None:
     assert index.search("children", limit=0) == []
     long = " ".join(["exploitation"] * 5000)
     assert len(index.terms(long)) == 1
+
+
+def test_typo_look_ups_are_bounded_per_question(index: PassageIndex) -> None:
+    garbage = " ".join(f"qx{'z' * (i % 7)}vbnmk{i}" for i in range(30))
+    typo = "histroical abuse"
+    assert corrected(index, f"{garbage} {typo}") == []  # the look-ups were spent on the garbage
+    assert len(corrected(index, typo)) == 1 <= MAX_CORRECTIONS
+
+
+def test_plain_drops_extraction_markup_only() -> None:
+    raw = "<p>Review of both current and former fosters carers.</p> **Prepare; Prevent** partners[footnoteRef:1] the"
+    assert plain(raw) == "Review of both current and former fosters carers. Prepare; Prevent partners the"
