@@ -35,8 +35,21 @@ class PartSpec:
     title: str
     start: str
     nth: int = 1
-    pages: str | None = None
+    pages: str | None = None  # as the document's own contents or agenda gives them: "49-60", "26"
     skip: bool = False
+    page_label: str = "pack pages"  # how a location names them: "pack pages 49-60", "pages 24-25", "from page"
+
+    def where(self) -> str:
+        if not self.pages:
+            return ""
+        if self.page_label == "from page":
+            return f"from page {self.pages}"
+        label = self.page_label if "-" in self.pages else self.page_label.removesuffix("s")
+        return f"{label} {self.pages}"
+
+    def page(self) -> int | None:
+        """The page of every passage in the part, when the part is a single known page."""
+        return int(self.pages) if self.pages and self.pages.isdigit() and self.page_label != "from page" else None
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,15 @@ class DocSpec:
 
 
 _RULE = r"^[-|:\s]*$|^-( \|)+\s*\|?$"
+
+
+def _report(ident: str, title: str, pages: str, open_ended: bool = False) -> PartSpec:
+    """A section of the annual report, starting at its heading, with the pages its contents list gives."""
+    return PartSpec(
+        ident, title, "^" + re.escape(title) + "$", pages=pages, page_label="from page" if open_ended else "pages"
+    )
+
+
 DOCS: tuple[DocSpec, ...] = (
     DocSpec(
         "city-iicsa-plan-2019",
@@ -77,7 +99,23 @@ DOCS: tuple[DocSpec, ...] = (
         (
             PartSpec("cover", "Cover", r"^Nottingham City Safeguarding Children Partnership$"),
             PartSpec("contents", "Contents", r"^Contents$", skip=True),
-            PartSpec("report", "Annual Report 2019/20", r"^Foreword from "),
+            PartSpec("foreword", "Foreword", r"^Foreword from "),
+            # the sections the contents page lists, with the report pages it gives them
+            PartSpec("overview", "Nottingham City: An Overview", r"^Nottingham City: An Overview$"),
+            _report("how-safe", "How safe are children in Nottingham?", "8", open_ended=True),
+            PartSpec("the-ncscp", "The NCSCP", r"^The NCSCP$"),
+            _report("cspr-subgroup", "Child Safeguarding Practice Review (CSPR) Subgroup", "16-18"),
+            _report("qa-subgroup", "Quality Assurance and Multi Agency Audit Sub-Group", "19-20"),
+            _report("childrens-integrated-services", "Nottingham City Children's Integrated Services", "21-23"),
+            _report("iicsa", "Independent Inquiry into Child Sexual Abuse", "24-25"),
+            _report("education", "Education Directorate, Nottingham City Council", "26"),
+            _report("youth-justice", "Youth Justice Services", "27-28"),
+            _report("ccg", "Nottingham and Nottinghamshire CCG", "29-30"),
+            _report("citycare", "Nottingham CityCare Partnerships", "31"),
+            _report("healthcare-trust", "Nottinghamshire Healthcare Trust", "32-33"),
+            _report("police", "Nottinghamshire Police", "34-35"),
+            _report("voice", "Voice of the Child", "36"),
+            _report("priorities", "Priorities for 2020/21", "37", open_ended=True),
         ),
         skip=(_RULE,),
     ),
@@ -324,6 +362,7 @@ class Passage:
     section: str
     paragraph: str | None
     location: str
+    page: int | None = None
 
 
 @dataclass
@@ -404,6 +443,7 @@ class _Packer:
             where = f"paragraph {self.first_ordinal}" if self.first_ordinal > 1 or self.ordinal > 1 else ""
         self.out.append(Passage(text, self.buffer[0][1], self.part.id if self.part else None, section, paragraph, ""))
         self.out[-1].location = _location(self.part, section, where)
+        self.out[-1].page = self.part.page() if self.part else None
         self.buffer = []
         self.joinable = True
 
@@ -411,7 +451,9 @@ class _Packer:
 def _location(part: PartSpec | None, section: str, where: str) -> str:
     bits = []
     if part is not None:
-        bits.append(part.title + (f", pack pages {part.pages}" if part.pages else ""))
+        bits.append(part.title + (f", {part.where()}" if part.pages else ""))
+    if part is not None and section.startswith(part.title):  # the part's own heading adds nothing
+        section = section[len(part.title) :].lstrip(" –")
     if section:
         bits.append(section if not bits else f"'{section}'")
     if where:
@@ -499,6 +541,8 @@ def paper_data(spec: DocSpec, text: str) -> dict:
             row["section"] = p.section
         if p.paragraph:
             row["paragraph"] = p.paragraph
+        if p.page is not None:
+            row["page"] = p.page
         row["location"] = p.location
         row["line"] = p.line
         row["text"] = p.text
