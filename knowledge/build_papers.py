@@ -441,6 +441,8 @@ class _Packer:
         else:
             paragraph = None
             where = f"paragraph {self.first_ordinal}" if self.first_ordinal > 1 or self.ordinal > 1 else ""
+            if self.paper.table and section.startswith("Action "):
+                where = ""  # a table row is cited by its action; its cells are not paragraphs
         self.out.append(Passage(text, self.buffer[0][1], self.part.id if self.part else None, section, paragraph, ""))
         self.out[-1].location = _location(self.part, section, where)
         self.out[-1].page = self.part.page() if self.part else None

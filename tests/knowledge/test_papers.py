@@ -83,7 +83,8 @@ def test_panel_pack_is_split_into_its_sub_documents(bundled: KnowledgeBase) -> N
 def test_action_plan_rows_are_located_by_action(bundled: KnowledgeBase) -> None:
     city = bundled.papers["city-iicsa-plan-2019"]
     post = next(p for p in city.passages if "recruited to a specialist post" in p.text)
-    assert post.section == "Action 2"
+    assert post.section == "Action 2" and post.location == "Action 2"
+    assert city.cite(post) == "Nottingham City Council IICSA Action Plan (2019), Action 2"
     county = bundled.papers["county-iicsa-plan"]
     funding = next(p for p in county.passages if "Ongoing funding for dedicated resources" in p.text)
     assert funding.section is not None and funding.section.startswith("Action 2")
