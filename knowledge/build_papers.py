@@ -239,7 +239,7 @@ def _heading(line: str) -> tuple[str, str, float]:
         level = 1.5 if re.match(r"^\d+ ", line) else (3.0 if len(words) <= 2 else 2.0)
         return STRONG, _plain(line), level
     digits = sum(ch.isdigit() for ch in line)
-    short = len(words) <= 10 and digits < 7 and "@" not in line
+    short = len(words) <= 10 and digits < 7 and "@" not in line and line.count(",") < 2  # not an address
     if short and line[0].isupper() and line[-1] not in ".,;:!" and not _NUMBERED.match(line):
         return WEAK, _plain(line), 3.0
     return TEXT, "", 0.0
@@ -454,8 +454,9 @@ def _location(part: PartSpec | None, section: str, where: str) -> str:
     bits = []
     if part is not None:
         bits.append(part.title + (f", {part.where()}" if part.pages else ""))
-    if part is not None and section.startswith(part.title):  # the part's own heading adds nothing
-        section = section[len(part.title) :].lstrip(" –")
+    own = re.sub(r"\s*\([^)]*\)$", "", part.title).lower() if part is not None else ""
+    if own and section.lower().startswith(own):  # the part's own heading adds nothing
+        section = section[len(own) :].lstrip(" –:")
     if section:
         bits.append(section if not bits else f"'{section}'")
     if where:
