@@ -52,6 +52,27 @@ STOPWORDS = frozenset(_STOPWORDS.split())
 
 _COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
 
+# What kind of answer a question wants, and how a passage shows it has one. A passage that has none
+# (no figure for "how many", no date for "when") does not answer, however many words it shares.
+_WANTS_NUMBER = re.compile(r"\b(how many|how much|number of|how often|what percentage|what proportion)\b")
+_WANTS_DATE = re.compile(r"\b(when|what date|what time|which month|which year|how long)\b")
+_PARAGRAPH_MARK = re.compile(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
+_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|all|none|no)\b")
+_DATE = re.compile(
+    r"\b(1[89]\d\d|20\d\d|\d{1,2}[:.]\d\d\s*(?:am|pm)?|\d{1,2}/\d{1,2}/\d{2,4}|january|february|march|april|may"
+    r"|june|july|august|september|october|november|december|spring|summer|autumn|winter|quarter|ongoing"
+    r"|annual|annually|monthly|weekly|months?|weeks?|years?)\b"
+)
+
+
+def has_answer_type(question: str, passage_text: str) -> bool:
+    """False when the question wants a figure or a date and the passage gives none (paragraph numbers aside)."""
+    q = question.lower()
+    body = _PARAGRAPH_MARK.sub("", passage_text.lower())
+    if _WANTS_NUMBER.search(q) and not _NUMBER.search(body):
+        return False
+    return not (_WANTS_DATE.search(q) and not _DATE.search(body))
+
 
 @dataclass(frozen=True)
 class PassageHit:
@@ -187,7 +208,8 @@ class PassageIndex:
                     coverage=round(coverage, 3),
                     answers=score >= self.min_score
                     and coverage >= self.min_coverage
-                    and len(matched) >= min(MIN_MATCHED, len(terms)),
+                    and len(matched) >= min(MIN_MATCHED, len(terms))
+                    and has_answer_type(question, passage.text),
                 )
             )
         return hits

@@ -127,3 +127,46 @@ HELD_OUT_UNANSWERABLE: tuple[str, ...] = (
     "when is the next budget consultation",
     "what is the chief constable's email address",
 )
+
+# A second held-out pair, written before trying query-side synonyms, to judge that change fairly.
+HELD_OUT_2_ANSWERABLE: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "what did inspectors make of the city youth justice service",
+        ANNUAL,
+        ("The inspection found many good strengths within the service",),
+    ),
+    ("how many referrals came into childrens services in 2019-20", ANNUAL, ("4365 referrals were received",)),
+    (
+        "how many kids were on CP plans at the end of the year",
+        ANNUAL,
+        ("605 children were subject to a multi-agency Child Protection plan",),
+    ),
+    ("who took over from liz tinsley", ANNUAL, ("taking over from Liz Tinsley",)),
+    ("how many families did priority families work with", ANNUAL, ("2591 families participated",)),
+    (
+        "when is the county HSB audit happening",
+        COUNTY,
+        ("a harmful sexual behaviour multi-agency audit will be completed in 2020",),
+    ),
+    (
+        "how will the city check out its old foster carers",
+        CITY,
+        ("NCC will assess the risks posed by current and former foster carers",),
+    ),
+    ("which of our homes does short breaks", PANEL, ("TBH is a short break home",)),
+    ("how many complaints did the managing allegations service get", PANEL, ("4 complaints were received",)),
+    ("who do councillors ring about declaring an interest", PANEL, ("invited to contact Sarah Ashton",)),
+    (
+        "what is priority three in the business plan",
+        BUSINESS,
+        ("To ensure the voice and lived experience of children is integral",),
+    ),
+)
+
+HELD_OUT_2_UNANSWERABLE: tuple[str, ...] = (
+    "what is the council's budget deficit",
+    "when is the next IICSA public hearing",
+    "how many social workers does the city employ",
+    "what are the school holiday dates",
+    "who is the MP for west bridgford",
+)
