@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge import bm25, text
@@ -93,6 +93,10 @@ class _Term:
     word: str  # as typed (folded)
     used: str  # as corrected
     token: str  # stemmed
+    expansion: tuple[str, ...] = ()  # an acronym's long form as the papers define it, stemmed
+
+    def found_in(self, tokens: frozenset[str]) -> bool:
+        return self.token in tokens or bool(self.expansion and all(t in tokens for t in self.expansion))
 
 
 class PassageIndex:
@@ -129,6 +133,10 @@ class PassageIndex:
         surface = {w for p in self.passages for w in text.words(self._indexed_text(p)) if self._content(w)}
         self._surface = frozenset(surface)
         self._vocabulary = tuple(sorted(w for w in surface if len(w) >= 4 and not w.isdigit()))
+        self.acronyms = {
+            acronym: tuple(self._tokens(long_form))
+            for acronym, long_form in defined_acronyms(p.text for p in self.passages).items()
+        }
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -163,6 +171,10 @@ class PassageIndex:
         out: list[_Term] = []
         seen: set[str] = set()
         lookups = 0
+        # an acronym is expanded where the question writes it as one ("HSB", "CiCC") or where it cannot be
+        # a word (no vowel: "hsb", "ncscp"), so that "send" is not read as SEND
+        shouted = {w.lower() for w in re.findall(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z]\b", question)}
+        shouted |= {w for w in self.acronyms if not re.search(r"[aeiou]", w)}
         for word in text.words(question)[:MAX_QUERY_WORDS]:
             if not self._content(word):
                 continue
@@ -180,7 +192,7 @@ class PassageIndex:
             token = self._stem(used)
             if token not in seen:
                 seen.add(token)
-                out.append(_Term(word, used, token))
+                out.append(_Term(word, used, token, self.acronyms.get(used, ()) if used in shouted else ()))
         return out
 
     # -- search --------------------------------------------------------------------------------
@@ -195,9 +207,10 @@ class PassageIndex:
         only = None if papers is None else [p.paper in papers for p in self.passages]
         weight = sum(self._idf.get(t.token, self._unknown_idf) for t in terms)
         hits = []
-        for i, score in self._bm25.top([t.token for t in terms], limit, only):
-            matched = [t for t in terms if t.token in self._own[i]]
-            coverage = sum(self._idf[t.token] for t in matched) / weight if weight else 0.0
+        tokens = list(dict.fromkeys(x for t in terms for x in (t.token, *t.expansion)))
+        for i, score in self._bm25.top(tokens, limit, only):
+            matched = [t for t in terms if t.found_in(self._own[i])]
+            coverage = sum(self._idf.get(t.token, self._unknown_idf) for t in matched) / weight if weight else 0.0
             passage = self.passages[i]
             hits.append(
                 PassageHit(
@@ -218,6 +231,39 @@ class PassageIndex:
         """The top passage when it answers the question, else None (say plainly that no passage answers)."""
         hits = self.search(question, limit=1)
         return hits[0] if hits and hits[0].answers else None
+
+
+_DEFINED = re.compile(r"((?:[A-Za-z][\w'’&-]*\s+){1,9}?)\(([A-Z][A-Za-z]{1,7})\)")
+_LINKING = frozenset({"and", "of", "for", "the", "in", "on", "to", "&", "a"})
+
+
+def defined_acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Acronyms the texts define, "Harmful Sexual Behaviour (HSB)" -> {"hsb": "Harmful Sexual Behaviour"}.
+
+    The long form is the shortest run of words just before the brackets whose initials (hyphenated
+    words counting each part, linking words such as "of" optional) spell the acronym. An acronym that
+    the texts also use as an ordinary lower-case word ("CaRE", "SEND") is left out.
+    """
+    found: dict[str, str] = {}
+    texts = list(texts)
+    ordinary = {w for raw in texts for w in re.findall(r"\b[a-z]+\b", raw)}  # "care", "send": words too
+    for raw in texts:
+        for before, acronym in _DEFINED.findall(raw):
+            if acronym.lower() in ordinary:
+                continue
+            words = before.split()
+            letters = acronym.lower()
+            for k in range(1, len(words) + 1):
+                run = words[-k:]
+                if _initials(run, True) == letters or _initials(run, False) == letters:
+                    found.setdefault(letters, " ".join(run))
+                    break
+    return found
+
+
+def _initials(words: list[str], keep_linking: bool) -> str:
+    parts = [p for w in words for p in re.split(r"[-–]", w) if p]
+    return "".join(p[0].lower() for p in parts if keep_linking or p.lower() not in _LINKING)
 
 
 _MARKUP = re.compile(r"</?(?:p|b|i|li|ul|ol|br)\b[^>]*>|\*\*|\[footnoteRef:\d+\]")
