@@ -233,7 +233,7 @@ class PassageIndex:
         return hits[0] if hits and hits[0].answers else None
 
 
-_DEFINED = re.compile(r"((?:[A-Za-z][\w'’&-]*\s+){1,9}?)\(([A-Z][A-Za-z]{1,7})\)")
+_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 _LINKING = frozenset({"and", "of", "for", "the", "in", "on", "to", "&", "a"})
 
 
@@ -248,10 +248,11 @@ def defined_acronyms(texts: Iterable[str]) -> dict[str, str]:
     texts = list(texts)
     ordinary = {w for raw in texts for w in re.findall(r"\b[a-z]+\b", raw)}  # "care", "send": words too
     for raw in texts:
-        for before, acronym in _DEFINED.findall(raw):
+        for match in _DEFINED.finditer(raw):
+            acronym = match.group(1)
             if acronym.lower() in ordinary:
                 continue
-            words = before.split()
+            words = re.findall(r"[A-Za-z][\w'’&-]*", raw[max(0, match.start() - 120) : match.start()])[-9:]
             letters = acronym.lower()
             for k in range(1, len(words) + 1):
                 run = words[-k:]
