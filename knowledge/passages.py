@@ -12,9 +12,13 @@ Pure: `PassageIndex(kb)` reads nothing but the knowledge base and does all its w
 
 A hit `answers` when the question's words it contains carry at least MIN_COVERAGE of the question's
 weight (each word weighted by its IDF; a word the papers never use weighs the most), it contains at
-least MIN_MATCHED of them (or all, for a one-word question), and its BM25 score reaches MIN_SCORE.
-The thresholds were set on the question sets in tests/knowledge/passage_questions.py and checked on
-the held-out sets there: bench/bench_passages.py prints recall and false positives for both.
+least MIN_MATCHED of them (or all, for a one-word question), its BM25 score reaches MIN_SCORE, and
+it has the kind of answer asked for (a figure for "how many", a date for "when"). It is a lexical
+signal: a passage can share every word of the question and still not say the answer. The thresholds
+were set on the question sets in tests/knowledge/passage_questions.py and checked on the held-out
+sets there: bench/bench_passages.py prints recall, wrong "answers" and false positives for each.
+
+An acronym the papers define ("Harmful Sexual Behaviour (HSB)") also matches its long form.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ MIN_COVERAGE = 0.7
 MIN_MATCHED = 2
 MAX_QUERY_WORDS = 40  # bounds on the work one question can cause
 MAX_CORRECTIONS = 6  # typo look-ups per question (each scans the papers' vocabulary)
+MAX_STEM_CACHE = 50_000
 # The rapidfuzz ratio a misspelt word needs to be read as a word the papers use:
 # "histroical" -> "historical" scores 90; "minister" -> "ministry" (87.5) is not bent.
 TYPO_CUTOFF = 89.0
@@ -81,7 +86,7 @@ class PassageHit:
     score: float  # BM25
     matched: tuple[str, ...]  # the question's words (as corrected) found in the passage
     coverage: float  # the IDF-weighted share of the question's words that the passage contains
-    answers: bool  # score and coverage both clear the calibrated floor
+    answers: bool  # clears the calibrated floor: see the module docstring
 
     def cite(self) -> str:
         """ "<paper title>, <location>"."""
@@ -157,7 +162,9 @@ class PassageIndex:
             return word
         found = self._stems.get(word)
         if found is None:
-            found = self._stems[word] = bm25.stem_words([word])[0]
+            found = bm25.stem_words([word])[0]
+            if len(self._stems) < MAX_STEM_CACHE:  # questions add words; the cache stays bounded
+                self._stems[word] = found
         return found
 
     def _tokens(self, raw: str) -> list[str]:
