@@ -86,6 +86,7 @@ def run_check(args: argparse.Namespace) -> int:
     print(
         f"  committees: {len(kb.committees)}, meetings: {meetings}, agenda items: {items}, work-programme items: {work}"
     )
+    print(f"  papers: {len(kb.papers)}, passages: {len(kb.passages())}")
     return EXIT_OK
 
 

@@ -24,6 +24,9 @@ from knowledge.models import (
     Member,
     Milestone,
     Organisation,
+    Paper,
+    PaperPart,
+    Passage,
     Person,
     Plan,
     Resolution,
@@ -88,6 +91,8 @@ class _Builder:
         self.roles: dict[str, Role] = {}
         self.plans: dict[str, Plan] = {}
         self.committees: dict[str, Committee] = {}
+        self.papers: dict[str, Paper] = {}
+        self.passage_origin: dict[str, Path] = {}
         self.refs: list[tuple[Path, YamlPath, str, str]] = []  # (file, path, id, kinds)
         self.origin: dict[str, tuple[Path, YamlPath]] = {}
         self.sources: dict[tuple[str, str, str | None], Source] = {}
@@ -125,15 +130,18 @@ class _Builder:
             "plan": self.add_plan,
             "committee": self.add_committee,
             "updates": self.add_recorded_updates,
+            "paper": self.add_paper,
         }
         for key in data:
-            if key not in handlers and key not in ("meetings", "work_programme"):
+            if key not in handlers and key not in ("meetings", "work_programme", "passages"):
                 self.problem((key,), f"unknown section; expected one of {', '.join(handlers)}")
         for key, handler in handlers.items():
             if key in data:
                 handler(data[key], (key,), data)
         if ("meetings" in data or "work_programme" in data) and "committee" not in data:
             self.problem(("meetings",), "meetings and work_programme need a committee: section in the same file")
+        if "passages" in data and "paper" not in data:
+            self.problem(("passages",), "passages need a paper: section in the same file")
 
     # -- field readers ----------------------------------------------------------------------
     def fields(self, value: Any, path: YamlPath, required: tuple[str, ...], optional: tuple[str, ...]) -> dict | None:
@@ -633,6 +641,65 @@ class _Builder:
             self.source(d, p, False),
         )
 
+    def add_paper(self, value: Any, path: YamlPath, data: dict) -> None:
+        """A source document and its passages (`paper:` and `passages:` in one file)."""
+        d = self.fields(value, path, ("id", "title", "seed"), ("parts",))
+        if d is None or not d.get("id"):
+            return
+        pid = str(d["id"])
+        if pid in self.papers:
+            self.problem((*path, "id"), f"duplicate paper id {pid!r}")
+            return
+        parts = []
+        for i, item in enumerate(self.items(d.get("parts"), (*path, "parts"))):
+            pp = (*path, "parts", i)
+            part = self.fields(item, pp, ("id", "title"), ("pages",))
+            if part is None or not part.get("id"):
+                continue
+            if any(p.id == str(part["id"]) for p in parts):
+                self.problem((*pp, "id"), f"duplicate part id {part['id']!r}")
+                continue
+            parts.append(PaperPart(str(part["id"]), str(part.get("title") or ""), self.text(part, "pages", pp)))
+        part_ids = {p.id for p in parts}
+        passages = [
+            self.passage(pid, part_ids, item, ("passages", i))
+            for i, item in enumerate(self.items(data.get("passages"), ("passages",)))
+        ]
+        kept = tuple(p for p in passages if p is not None)
+        if not passages:
+            self.problem(("passages",), f"paper {pid!r} has no passages")
+        self.papers[pid] = Paper(pid, str(d["title"]), str(d["seed"]), tuple(parts), kept)
+
+    def passage(self, paper: str, part_ids: set[str], item: Any, p: YamlPath) -> Passage | None:
+        d = self.fields(item, p, ("id", "text", "location"), ("part", "section", "paragraph", "page", "line"))
+        if d is None or not d.get("id") or not d.get("text") or not d.get("location"):
+            return None
+        ident = str(d["id"])
+        if ident in self.passage_origin:
+            first = self.passage_origin[ident].name
+            self.problem((*p, "id"), f"duplicate passage id {ident!r} (first defined in {first})")
+            return None
+        self.passage_origin[ident] = self.file
+        part = self.text(d, "part", p)
+        if part is not None and part not in part_ids:
+            known = ", ".join(sorted(part_ids)) or "none: add parts: to the paper"
+            self.problem((*p, "part"), f"unknown part {part!r}; the paper's parts are {known}")
+        text = self.text(d, "text", p)
+        location = self.text(d, "location", p)
+        if text is None or location is None:
+            return None
+        return Passage(
+            id=ident,
+            paper=paper,
+            text=" ".join(text.split()),
+            location=location,
+            part=part,
+            section=self.text(d, "section", p),
+            paragraph=self.text(d, "paragraph", p),
+            page=self.integer(d, "page", p),
+            line=self.integer(d, "line", p),
+        )
+
     # -- cross-checks -----------------------------------------------------------------------
     def finish(self) -> KnowledgeBase:
         pools = {
@@ -647,7 +714,9 @@ class _Builder:
                 self.problems.append((file, path, f"unknown {what} {ref!r}; define it or fix the id"))
         if self.problems:
             raise KnowledgeError(self.located_problems())
-        return KnowledgeBase(str(self.root), self.organisations, self.people, self.roles, self.plans, self.committees)
+        return KnowledgeBase(
+            str(self.root), self.organisations, self.people, self.roles, self.plans, self.committees, self.papers
+        )
 
     def located_problems(self) -> list[Problem]:
         out = []

@@ -235,6 +235,48 @@ class Committee:
 
 
 @dataclass(frozen=True)
+class PaperPart:
+    """A sub-document of a paper: the panel pack's agenda, minutes, each report."""
+
+    id: str
+    title: str
+    pages: str | None = None  # the pack's page range as the agenda gives it, e.g. "49-60"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """About a paragraph of a source document, verbatim (whitespace-normalised), with where it is."""
+
+    id: str
+    paper: str
+    text: str
+    location: str  # as a reader would cite it: sub-document, section heading, paragraph
+    part: str | None = None
+    section: str | None = None
+    paragraph: str | None = None  # the printed paragraph number(s), e.g. "7" or "7-8"
+    page: int | None = None  # only where the seed marks pages
+    line: int | None = None  # the seed line the passage starts on
+
+
+@dataclass(frozen=True)
+class Paper:
+    """A source document carried whole, as passages."""
+
+    id: str
+    title: str
+    seed: str
+    parts: tuple[PaperPart, ...]
+    passages: tuple[Passage, ...]
+
+    def part(self, part_id: str | None) -> PaperPart | None:
+        return next((p for p in self.parts if p.id == part_id), None)
+
+    def cite(self, passage: Passage) -> str:
+        """ "<paper title>, <location>": what an answer quoting the passage names as its source."""
+        return f"{self.title}, {passage.location}"
+
+
+@dataclass(frozen=True)
 class KnowledgeBase:
     """Everything loaded from one knowledge-base directory."""
 
@@ -244,10 +286,15 @@ class KnowledgeBase:
     roles: dict[str, Role]
     plans: dict[str, Plan]
     committees: dict[str, Committee]
+    papers: dict[str, Paper] = field(default_factory=dict)
 
     def actions(self) -> list[Action]:
         """Every action of every plan, in plan order."""
         return [a for plan in self.plans.values() for a in plan.actions]
+
+    def passages(self) -> list[Passage]:
+        """Every passage of every paper, in document order."""
+        return [p for paper in self.papers.values() for p in paper.passages]
 
     def name_of(self, ref: str) -> str:
         """A person's name, or a role's title with its holder: "Corporate Director (Catherine Underwood)"."""

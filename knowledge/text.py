@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process, utils  # noqa: F401 - the one place rapidfuzz is imported; index.py uses these
+from rapidfuzz import fuzz, process, utils  # the one place rapidfuzz is imported; index.py uses these too
 
 STOPWORDS = frozenset(
     [
@@ -197,3 +198,9 @@ def expand(words: list[str] | tuple[str, ...]) -> list[str]:
         if word in ABBREVIATIONS:
             out += content_words(ABBREVIATIONS[word])
     return list(dict.fromkeys(out))
+
+
+def closest_word(word: str, vocabulary: Sequence[str], cutoff: float = 80.0) -> str | None:
+    """The vocabulary word most like `word` (a typo's correction), if any scores at least `cutoff` (0-100)."""
+    match = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, processor=None)
+    return match[0] if match else None
