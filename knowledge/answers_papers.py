@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from knowledge import reply as r
-from knowledge.answer import Answer
+from knowledge.answer import Answer, Item
+from knowledge.describe import short
+from knowledge.models import Source
+from knowledge.passages import plain
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -27,8 +30,56 @@ def topic(q: Query, e: Engine) -> Answer | None:
 
 
 def narrative(q: Query, e: Engine) -> Answer | None:
-    """A question whose answer is a sentence in the papers: the best passage, quoted, with its source."""
-    return e.passage_answer(q)
+    """A question whose answer is a sentence in the papers: the best passage, quoted, with its source.
+
+    When no passage answers, say so plainly (and offer the nearest passages' places), never a guess.
+    """
+    found = e.passage_answer(q)
+    if found is not None or e.passage_index is None:
+        return found
+    hits = e.passage_index.search(q.raw, limit=3, papers=allowed_papers(q, e))
+    places = tuple(f"{h.cite()}" for h in hits[:2])
+    return r.answer_of(
+        q,
+        "not-sure",
+        "I could not find a passage in the papers that answers that, so I won't guess.",
+        notes=(("The nearest passages are in: " + "; ".join(places) + ".") if places else "",)[: 1 if places else 0],
+    )
+
+
+def allowed_papers(q: Query, e: Engine) -> set[str] | None:
+    """The papers this audience may read: not the source document of a plan it may not see."""
+    if not q.hidden:
+        return None
+    hidden_seeds = {e.kb.plans[p].source.seed for p in q.hidden}
+    return {pid for pid, paper in e.kb.papers.items() if paper.seed not in hidden_seeds}
+
+
+def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
+    """The passage that answers the question, quoted with its document and place; None when none does."""
+    index = e.passage_index
+    if index is None:
+        return None
+    hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
+    answering = [h for h in hits if h.answers]
+    if not answering:
+        return None
+    best = answering[0]
+    if strict and best.coverage < 0.85:
+        return None
+    shown = [best] + [h for h in answering[1:2] if h.score >= best.score * 0.9 and h.passage.id != best.passage.id]
+    items = [
+        Item(
+            "passage",
+            hit.cite(),
+            (f"\u201c{plain(hit.passage.text)}\u201d",),
+            {"paper": hit.paper.id, "passage": hit.passage.id},
+            Source(hit.paper.seed, short(plain(hit.passage.text), 120), hit.passage.location),
+        )
+        for hit in shown
+    ]
+    text = f"The papers say ({best.cite()}):"
+    return r.answer_of(q, "passage", text, items)
 
 
 def not_sure(q: Query, e: Engine) -> Answer:

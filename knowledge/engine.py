@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from knowledge import registry
 from knowledge.answer import Answer, Item, Subject
-from knowledge.answers_papers import fallback
+from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
 from knowledge.models import Action, KnowledgeBase
+from knowledge.passages import PassageIndex
 from knowledge.query import Query, parse
 from knowledge.resolve import Resolver
 from knowledge.text import STOPWORDS, fold
@@ -35,7 +37,8 @@ class Engine:
         self.longest_plan_phrase = max((len(p.split()) for p in self.plan_words), default=0)
         self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
         self.committee_words.update({w: c for w, c in _committee_nouns(kb).items() if w not in self.committee_words})
-        self.passages = None  # the papers' passage index, when the knowledge base carries papers
+        self._passages: PassageIndex | None = None  # built on first use, or by warm()
+        self.titles = kb.seed_titles
 
     # -- entry point ------------------------------------------------------------------------
     def ask(
@@ -58,7 +61,19 @@ class Engine:
                 suggestions=registry.examples()[:3],
             )
         raw, offset = self._page(raw, subject)
-        return self.answer(parse(self, raw, today, audience, subject, offset))
+        return self._titled(self.answer(parse(self, raw, today, audience, subject, offset)))
+
+    def _titled(self, answer: Answer) -> Answer:
+        """Sources cite the document's title, not its file name."""
+        if not self.titles or not answer.items:
+            return answer
+        items = tuple(
+            replace(i, source=replace(i.source, title=self.titles.get(i.source.seed)))
+            if i.source is not None and i.source.title is None
+            else i
+            for i in answer.items
+        )
+        return replace(answer, items=items)
 
     @staticmethod
     def _page(raw: str, subject: Subject | None) -> tuple[str, int]:
@@ -84,11 +99,21 @@ class Engine:
                     return found
         return fallback(q, self)
 
+    @property
+    def passage_index(self) -> PassageIndex | None:
+        """The papers' passage index (None when the knowledge base carries no papers), built once."""
+        if self._passages is None and self.kb.papers:
+            self._passages = PassageIndex(self.kb)
+        return self._passages
+
+    def warm(self) -> Engine:
+        """Build everything a question may need now, so that no answer pays for it (the server calls this)."""
+        _ = self.passage_index
+        return self
+
     def passage_answer(self, q: Query, strict: bool = False) -> Answer | None:
-        """The best passage of the papers for a narrative question, when the papers are loaded."""
-        if self.passages is None:
-            return None
-        return self.passages.answer(q, self, strict)
+        """The passage of the papers that answers a narrative question, quoted with its source, or None."""
+        return passage_answer(q, self, strict)
 
     def help(self, intro: str = "Here is what I can answer.") -> Answer:
         lines = tuple(f"\u2022 {q}" for q in registry.examples())

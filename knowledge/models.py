@@ -17,11 +17,12 @@ class Source:
     seed: str
     quote: str
     location: str | None = None
+    title: str | None = None  # the document's title as a reader knows it, where the knowledge base has it
 
     def describe(self) -> str:
-        """A one-line citation."""
+        """A one-line citation: the document's title (else its file name), the place, the quote."""
         where = f", {self.location}" if self.location else ""
-        return f'{self.seed}{where}: "{self.quote}"'
+        return f'{self.title or self.seed}{where}: "{self.quote}"'
 
 
 @dataclass(frozen=True)
@@ -308,10 +309,12 @@ class KnowledgeBase:
 
     def source_title(self, source: Source) -> str:
         """The title of the document a source quotes, as a reader knows it (else its file name)."""
-        for paper in getattr(self, "papers", {}).values():
-            if paper.seed == source.seed:
-                return paper.title
-        return source.seed
+        return self.seed_titles.get(source.seed, source.seed)
+
+    @property
+    def seed_titles(self) -> dict[str, str]:
+        """Source file name -> the document's title, from the papers."""
+        return {paper.seed: paper.title for paper in self.papers.values()}
 
     def roles_held(self, person: str) -> list[Role]:
         """The roles the documents say this person holds."""

@@ -21,7 +21,8 @@ def test_ask_prints_answer_and_source(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["ask", "who leads action 7b?", "--today", "2020-02-10"]) == 0
     out = capsys.readouterr().out
     assert "Lead of city plan, action 7b: Corporate Director (Catherine Underwood)." in out
-    assert "Source: 000_ba3eb70c98682f36.txt" in out
+    assert "Source: Nottingham City Council IICSA Action Plan" in out  # the document's title, not its file name
+    assert "000_ba3eb70c98682f36.txt" not in out
 
 
 def test_ask_json_always_has_sources(capsys: pytest.CaptureFixture[str]) -> None:
