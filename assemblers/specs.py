@@ -11,6 +11,8 @@ import templates
 from assemblers.errors import AssemblyError
 from assemblers.render import SUFFIX
 from knowledge import yamlio
+from knowledge.errors import shown
+from knowledge.paths import OutsideRoot, inside
 
 DEFAULT_DIR = Path(templates.__file__).resolve().parent
 INPUTS = ("meeting", "item", "plan", "today")
@@ -75,7 +77,13 @@ def load_spec(path: Path) -> TemplateSpec:
             f"the template description {path} names unknown inputs: {', '.join(unknown)}.",
             f"Inputs are {', '.join(INPUTS)}.",
         )
-    template = path.with_name(data["name"] + SUFFIX)
+    try:
+        template = inside(path.parent, data["name"] + SUFFIX)
+    except OutsideRoot:
+        raise AssemblyError(
+            f"the template description {path} names {shown(data['name'])}, which is not a file beside it.",
+            "A template's name is its file name without .md.j2.",
+        ) from None
     if not template.is_file():
         raise AssemblyError(
             f"the template description {path} has no template {template.name} beside it.",
