@@ -12,9 +12,12 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from filelock import FileLock, SoftFileLock, Timeout
 
 __all__ = ["Busy", "exclusive"]
+# A real (OS) lock keeps its file: unlinking it on release would let a later locker lock a new inode
+# while an earlier waiter still holds the old one. The soft fallback (no fcntl or msvcrt) releases by unlinking.
+_KEEP_FILE = not issubclass(FileLock, SoftFileLock)
 
 
 class Busy(Exception):
@@ -32,7 +35,7 @@ def exclusive(path: Path, wait: bool = True) -> Iterator[None]:
         timeout=-1 if wait else 0,
         thread_local=False,
         poll_interval=0.005,
-        preserve_lock_file=True,  # unlinking a lock file lets a later locker lock a different inode
+        preserve_lock_file=_KEEP_FILE,
     )
     try:
         lock.acquire()
