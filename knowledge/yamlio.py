@@ -2,7 +2,7 @@
 
 Parsing is bounded: YAML aliases (`*name`) let a few hundred bytes stand for billions of values
 ("billion laughs"), so `parse` refuses a document whose aliases would expand it by more than
-ALIAS_BUDGET values, or that refers to itself, before anything walks the data.
+ALIAS_BUDGET values (or ALIAS_FACTOR times its own), or that refers to itself, before anything walks the data.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 YAMLError = yaml.YAMLError
 Path = tuple[str | int, ...]
-ALIAS_BUDGET = 100_000  # values (or SCALAR_UNIT-character pieces of text) aliases may add to one document
+ALIAS_BUDGET = 100_000  # values (or SCALAR_UNIT-character pieces of text) aliases may add to a small document
+ALIAS_FACTOR = 4  # ... or this many times the document's own values, if that is more
 SCALAR_UNIT = 80  # characters of text that count as one value
 
 
@@ -39,24 +40,26 @@ def parse(text: str | bytes) -> Any:
     """Parse one YAML document with the C loader where available.
 
     Raises YAMLError for bad YAML, and AliasError (a YAMLError) when aliases would expand the
-    document by more than ALIAS_BUDGET values or make it contain itself.
+    document by more than ALIAS_BUDGET values (ALIAS_FACTOR times its own, if more) or make it contain itself.
     """
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        check_aliases(node)
+        if (b"*" if isinstance(text, bytes) else "*") in text:  # every alias starts with "*"
+            check_aliases(node)
         return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
 def check_aliases(root: yaml.Node) -> None:
-    """Raise AliasError unless the node graph, expanded as a tree, adds at most ALIAS_BUDGET values.
+    """Raise AliasError if aliases would add more than ALIAS_BUDGET values, or ALIAS_FACTOR times its own if more.
 
-    Each node's expanded size is computed once (memoised), so the check costs one pass over the
-    distinct nodes however far the aliases would expand.
+    Ordinary aliases (a shared `source:` mapping, as PyYAML itself writes for shared objects) add a
+    few values each; a "billion laughs" adds billions. Each node's expanded size is computed once
+    (memoised), so the check costs one pass over the distinct nodes however far aliases would expand.
     """
     size: dict[int, int] = {}
     distinct = 0
@@ -81,9 +84,10 @@ def check_aliases(root: yaml.Node) -> None:
         open_.add(key)
         stack.append((node, True))
         stack.extend((child, False) for child in _children(node))
-    if size[id(root)] - distinct > ALIAS_BUDGET:
+    allowed = max(ALIAS_BUDGET, ALIAS_FACTOR * distinct)
+    if size[id(root)] - distinct > allowed:
         raise AliasError(
-            f"its aliases (*name) would repeat values more than {ALIAS_BUDGET:,} times; write the values out",
+            f"its aliases (*name) would repeat values more than {allowed:,} times; write the values out",
             _first_alias(root),
         )
 

@@ -218,3 +218,11 @@ def test_notes_keep_zwj_and_zwnj_but_lose_controls_and_bidi_overrides(
     assert main(["update", "alpha", "1", "--note", note, "--by", "ann-lead", "--kb", str(kb)]) == 0
     recorded = loader.load_knowledge_base(kb).plans["alpha"].action("1").updates[-1].text
     assert recorded == f"Met the {family} family; said {persian}. Paid SU$001.x"
+
+
+def test_a_large_file_with_pyyamls_own_shared_aliases_still_parses() -> None:
+    source = {"seed": "s", "quote": "q", "location": "p. 1"}
+    rows = [{"id": str(i), "text": f"action {i}", "source": source} for i in range(30_000)]
+    text = yamlio.dump({"plan": {"id": "big", "actions": rows}})
+    assert text.count("*id001") == 29_999  # PyYAML writes the shared mapping once and aliases it
+    assert yamlio.parse(text)["plan"]["actions"][-1]["source"] == source
