@@ -226,3 +226,25 @@ def test_a_large_file_with_pyyamls_own_shared_aliases_still_parses() -> None:
     text = yamlio.dump({"plan": {"id": "big", "actions": rows}})
     assert text.count("*id001") == 29_999  # PyYAML writes the shared mapping once and aliases it
     assert yamlio.parse(text)["plan"]["actions"][-1]["source"] == source
+
+
+def test_a_running_server_refuses_a_smaller_bomb_on_reload_with_a_short_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """serve's reload: 7 levels (4.8 million strings) used to be logged in full, tens of MB a reload."""
+    from bot.slack.reload import EngineHolder
+
+    kb = kb_with(tmp_path, {})
+    holder = EngineHolder(kb)
+    try:
+        good = holder.engine
+        bomb = alias_bomb().replace(", &h [*g,*g,*g,*g,*g,*g,*g,*g,*g], &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]", "")
+        assert "&g" in bomb and "&h" not in bomb
+        (kb / "plans/bomb.yaml").write_text(bomb)
+        with caplog.at_level("ERROR", logger="bot.slack.reload"):
+            assert holder.poll() is False
+        assert holder.engine is good
+        assert "plans/bomb.yaml:8: (file): not loaded: its aliases (*name)" in caplog.text
+        assert len(caplog.text) < 2000
+    finally:
+        holder.stop()
