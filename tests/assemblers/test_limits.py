@@ -137,3 +137,10 @@ def test_an_ordinary_style_file_still_works(tmp_path: Path) -> None:
     shutil.copy(BASE, copy)
     docx_writer.check_package(copy)  # no error
     assert "Body Text" in docx_writer.style_kinds(copy)
+
+
+def test_a_huge_template_file_is_refused_naming_it(tmp_path: Path) -> None:
+    own = own_template(tmp_path, "huge", "# Title\n\n" + "word " * 300_000)
+    result = run_cli(["templates", "--templates", str(own)], timeout=60)
+    assert result.returncode == 2
+    assert f"the template file {own / 'huge.md.j2'} is 1,500,009 bytes; the most is 1,048,576." in result.stderr
