@@ -111,26 +111,46 @@ def _check_count(name: str, count: Any) -> None:
 _PERCENT = re.compile(r"%[#0 +\-]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 
-def _check_percent_format(text: str) -> None:
-    """Refuse a %-format whose width or precision is huge or given by an argument (`*`)."""
-    for width, precision in _PERCENT.findall(text):
+def _longest(values: Any) -> int:
+    """The length of the longest string among `values` (a value, a tuple or a mapping of them)."""
+    if isinstance(values, dict):
+        values = tuple(values.values())
+    if not isinstance(values, tuple | list):
+        values = (values,)
+    return max((len(v) for v in values if isinstance(v, str)), default=0)
+
+
+def _check_percent_format(text: str, args: Any = ()) -> None:
+    """Refuse a %-format whose widths are huge or given by an argument (`*`), or whose fields would
+    repeat long arguments past MAX_VALUE."""
+    fields = _PERCENT.findall(text)
+    for width, precision in fields:
         for part in (width, precision):
             if part == "*":
                 raise LimitExceeded("a % format may not take its width from an argument ('*')")
             if part and int(part) > MAX_VALUE:
                 raise _too_big("a % format field", int(part))
+    size = len(text) + len(fields) * _longest(args)
+    if size > MAX_VALUE:
+        raise _too_big("a % format", size)
 
 
-def _check_brace_format(text: str) -> None:
-    """Refuse a str.format string whose field widths are huge or nested ({:{w}})."""
+def _check_brace_format(text: str, args: Any = (), kwargs: Any = None) -> None:
+    """Refuse a str.format string whose field widths are huge or nested ({:{w}}), or whose fields would
+    repeat long arguments past MAX_VALUE."""
+    fields = 0
     for _, field, spec, _ in string.Formatter().parse(text):
-        if field is None or not spec:
+        if field is None:
             continue
+        fields += 1
         if "{" in spec:
             raise LimitExceeded("a format field may not take its width from another field ({:{w}})")
         for number in re.findall(r"\d+", spec):
             if int(number) > MAX_VALUE:
                 raise _too_big("a format field", int(number))
+    size = len(text) + fields * max(_longest(tuple(args)), _longest(dict(kwargs or {})))
+    if size > MAX_VALUE:
+        raise _too_big("a format()", size)
 
 
 def _check_replace(text: str, old: str, new: str, count: int = -1) -> None:
@@ -241,7 +261,16 @@ def _filter_checks() -> dict[str, Callable[..., None]]:
 
     def format_filter(value: Any = None, *args: Any, **kwargs: Any) -> None:
         if isinstance(value, str):
-            _check_percent_format(value)
+            _check_percent_format(value, kwargs or args)
+
+    def join_filter(value: Any = (), d: Any = "", attribute: Any = None) -> None:
+        if isinstance(value, list | tuple) and attribute is None:
+            size = sum(len(v) if isinstance(v, str) else 1 for v in value) + len(str(d)) * len(value)
+            _check_count("join", size)
+
+    def sum_filter(value: Any = (), attribute: Any = None, start: Any = 0) -> None:
+        if not isinstance(start, int | float):
+            raise LimitExceeded("sum() adds numbers only here; use join for text")
 
     def replace_filter(value: Any = None, old: Any = None, new: Any = None, count: Any = None) -> None:
         if isinstance(value, str):
@@ -259,6 +288,8 @@ def _filter_checks() -> dict[str, Callable[..., None]]:
         "batch": width("batch", 1, "linecount"),
         "slice": width("slice", 1, "slices"),
         "format": format_filter,
+        "join": join_filter,
+        "sum": sum_filter,
         "replace": replace_filter,
     }
 
@@ -275,9 +306,18 @@ class BoundedCodeGenerator(CodeGenerator):
         self.writeline(f"{frame.buffer} = environment.new_buffer()")
 
     def visit_Concat(self, node: Concat, frame: Frame) -> None:
-        self.write("environment.checked_size(")
-        super().visit_Concat(node, frame)
-        self.write(")")
+        # Jinja's own visit_Concat, with the join checked for size before it is built.
+        if frame.eval_ctx.volatile:
+            func_name = "(markup_join if context.eval_ctx.volatile else str_join)"
+        elif frame.eval_ctx.autoescape:
+            func_name = "markup_join"
+        else:
+            func_name = "str_join"
+        self.write(f"environment.checked_join({func_name}, (")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
 
 
 class BoundedEnvironment(SandboxedEnvironment):
@@ -299,9 +339,13 @@ class BoundedEnvironment(SandboxedEnvironment):
         return CountingBuffer()
 
     @staticmethod
-    def checked_size(value: Any) -> Any:
+    def checked_join(join: Callable[[Any], str], items: tuple[Any, ...]) -> str:
+        """`a ~ b ~ c`: refused before it is built if the pieces together pass MAX_VALUE."""
         _spend()
-        return check_size(value)
+        size = sum(len(item) if isinstance(item, str) else len(str(item)) for item in items)
+        if size > MAX_VALUE:
+            raise _too_big("a join (~)", size)
+        return join(items)
 
     def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
         _spend()
@@ -310,7 +354,7 @@ class BoundedEnvironment(SandboxedEnvironment):
         elif operator_ == "**":
             _check_pow(left, right)
         elif operator_ == "%" and isinstance(left, str):
-            _check_percent_format(left)
+            _check_percent_format(left, right)
         elif operator_ == "+":
             _check_add(left, right)
         return check_size(self.binop_table[operator_](left, right))
@@ -332,7 +376,10 @@ class BoundedEnvironment(SandboxedEnvironment):
         text = value.__self__
 
         def checked(*args: Any, **kwargs: Any) -> str:
-            _check_brace_format(text)
+            if value.__name__ == "format_map":
+                _check_brace_format(text, (), args[0] if args and isinstance(args[0], dict) else None)
+            else:
+                _check_brace_format(text, args, kwargs)
             return check_size(wrapper(*args, **kwargs))
 
         return checked
@@ -341,7 +388,9 @@ class BoundedEnvironment(SandboxedEnvironment):
         _spend()
         owner = getattr(__obj, "__self__", None)
         name = getattr(__obj, "__name__", "")
-        if isinstance(owner, str):
+        if isinstance(owner, str | bytes):
+            if name == "translate":
+                raise LimitExceeded("translate() is not available in templates; use replace")
             if name in _STR_WIDTH_METHODS and args:
                 _check_count(name, args[0])
             elif name == "expandtabs":

@@ -51,7 +51,11 @@ def test_nested_range_loops_are_stopped_naming_template_and_line(tmp_path: Path)
         ("{{ '{:>4000000000}'.format(1) }}", "it would build a format field of 4,000,000,000"),
         ("{{ ('a' * 100000).replace('', 'b' * 100000) }}", "it would build a replace() of 10,000,200,000"),
         ("{{ 10 ** 100000 }}", "it would compute a number of more than 4,096 bits"),
-        ("{% set s = 'a' * 1000000 %}{% set t = s ~ s ~ s %}{{ t }}", "it would build a value of 3,000,000"),
+        ("{% set s = 'a' * 1000000 %}{% set t = s ~ s ~ s %}{{ t }}", "it would build a join (~) of 3,000,000"),
+        ("{{ ('{0}' * 1000).format('a' * 100000) }}", "it would build a format() of 100,003,000"),
+        ("{{ ('%s' * 1000) % ('a' * 100000) }}", "it would build a % format of 100,002,000"),
+        ("{{ (['a' * 1000000] * 1)|join('b' * 100000) }}", "it would build join(1,100,000)"),
+        ("{{ ([['a'] * 1000000] * 1000)|sum(start=[]) }}", "sum() adds numbers only here"),
         ("{{ lipsum(100000000) }}", "lipsum() may make at most 100 paragraphs"),
         ("{% for i in range(100000) %}{{ 'a' * 1000 }}{% endfor %}", "it wrote more than 10,000,000 characters"),
         (
