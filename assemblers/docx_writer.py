@@ -6,6 +6,7 @@ The one module of the package that imports docx.
 from __future__ import annotations
 
 import io
+import zipfile
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -56,15 +57,60 @@ _KINDS = {
 }
 
 
+MAX_DOCX_BYTES = 64 * 1024 * 1024  # a style file's parts together, uncompressed
+MAX_XML_BYTES = 16 * 1024 * 1024  # one XML part, uncompressed
+MAX_XML_ELEMENTS = 1_000_000  # tags ("<") in all XML parts together
+
+
 def open_base(path: Path) -> Document:
-    """Return the base document at `path`; raises AssemblyError when it is missing or not a .docx."""
+    """Return the base document at `path`.
+
+    Raises AssemblyError when it is missing, not a .docx, or bigger once uncompressed than the bounds
+    above (a few hundred KB of zip can hold gigabytes of XML), before python-docx parses any of it.
+    """
     try:
+        check_package(path)
         return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, OSError, etree.XMLSyntaxError, zipfile.BadZipFile) as exc:
         raise AssemblyError(
             f"cannot open the style file {path}: {exc}.",
             "Give a Word .docx file, or leave out --style to use templates/base.docx.",
         ) from exc
+
+
+def check_package(path: Path) -> None:
+    """Raise AssemblyError naming `path` if its parts are too big uncompressed or hold too many XML elements.
+
+    Sizes are the ones the zip declares, which are also what zipfile will read at most; elements are
+    counted by streaming each XML part through the decompressor, a megabyte at a time.
+    """
+    hint = "Use a smaller style file: a base needs its styles, page set-up and footers, not a long body."
+    with zipfile.ZipFile(path) as package:
+        parts = package.infolist()
+        total = sum(info.file_size for info in parts)
+        if total > MAX_DOCX_BYTES:
+            raise AssemblyError(
+                f"the style file {path} holds {total:,} bytes uncompressed; the most is {MAX_DOCX_BYTES:,}.", hint
+            )
+        elements = 0
+        for info in parts:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            if info.file_size > MAX_XML_BYTES:
+                raise AssemblyError(
+                    f"the style file {path} has a part {info.filename} of {info.file_size:,} bytes uncompressed; "
+                    f"the most is {MAX_XML_BYTES:,}.",
+                    hint,
+                )
+            with package.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    elements += chunk.count(b"<")
+            if elements > MAX_XML_ELEMENTS:
+                raise AssemblyError(
+                    f"the style file {path} holds more than {MAX_XML_ELEMENTS:,} XML elements "
+                    f"(stopped at {info.filename}).",
+                    hint,
+                )
 
 
 def style_kinds(path: Path) -> dict[str, str]:

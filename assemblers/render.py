@@ -12,6 +12,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateErro
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
+from assemblers import sandbox
 from assemblers.errors import AssemblyError
 
 SUFFIX = ".md.j2"
@@ -28,7 +29,7 @@ def environment(directories: Sequence[Path]) -> SandboxedEnvironment:
 
 @lru_cache(maxsize=16)
 def _environment(directories: tuple[str, ...]) -> SandboxedEnvironment:
-    return SandboxedEnvironment(
+    return sandbox.BoundedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(d) for d in directories]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -38,11 +39,12 @@ def _environment(directories: tuple[str, ...]) -> SandboxedEnvironment:
     )
 
 
-def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+def render(env: SandboxedEnvironment, name: str, context: dict[str, Any], seconds: float = sandbox.MAX_SECONDS) -> str:
     """Return the Markdown that template `name` renders from `context`.
 
-    Raises AssemblyError naming the template and line for a syntax error, an undefined value, or
-    anything the sandbox refuses (such as reaching Python internals).
+    Raises AssemblyError naming the template and line for a syntax error, an undefined value,
+    anything the sandbox refuses (such as reaching Python internals), a render that passes one of
+    the bounds in assemblers/sandbox.py (`seconds` of wall-clock time among them), or any other fault.
     """
     filename = name + SUFFIX
     try:
@@ -57,7 +59,20 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str
             f"there is no template file {filename}.", "Run `actionbot templates` to list them."
         ) from exc
     try:
-        return template.render(context)
+        with sandbox.bounded(seconds) as budget:
+            return sandbox.stream(template.generate(context), budget)
+    except (sandbox.LimitExceeded, sandbox.RenderTimeout) as exc:
+        reason = str(exc) or f"it ran for more than {seconds:g} seconds"
+        raise AssemblyError(
+            f"template {_where(filename, _line(exc.__traceback__, template.filename))} was stopped: {reason}.",
+            "Templates must stay within the limits in templates/README.md; simplify the loops or values.",
+        ) from None
+    except RecursionError as exc:
+        raise AssemblyError(
+            f"template {_where(filename, _line(exc.__traceback__, template.filename))} was stopped: it called a macro "
+            "or recursive loop too deeply.",
+            "Make sure every recursive macro or loop stops.",
+        ) from None
     except SecurityError as exc:
         raise AssemblyError(
             f"template {_where(filename, _line(exc.__traceback__, template.filename))} tried something the "
@@ -80,6 +95,12 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str
             f"template {_where(filename, _line(exc.__traceback__, template.filename))} failed: {_sentence(exc)}.",
             "Fix the template and try again.",
         ) from exc
+    except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, MemoryError) as exc:
+        raise AssemblyError(
+            f"template {_where(filename, _line(exc.__traceback__, template.filename))} failed: "
+            f"{type(exc).__name__}: {_sentence(str(exc)[:200])}.",
+            "Fix the template and try again.",
+        ) from None
 
 
 def _sentence(message: object) -> str:

@@ -11,9 +11,12 @@ import templates
 from assemblers.errors import AssemblyError
 from assemblers.render import SUFFIX
 from knowledge import yamlio
+from knowledge.errors import shown
+from knowledge.paths import OutsideRoot, inside
 
 DEFAULT_DIR = Path(templates.__file__).resolve().parent
 INPUTS = ("meeting", "item", "plan", "today")
+MAX_FILE_BYTES = 1024 * 1024  # a template or its description
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ def find(name: str, directories: Sequence[Path]) -> TemplateSpec:
 def load_spec(path: Path) -> TemplateSpec:
     """Return the description in `path`; raises AssemblyError naming the file and what is wrong."""
     try:
+        _check_size(path)
         data = yamlio.parse(path.read_text(encoding="utf-8"))
     except (OSError, yamlio.YAMLError, UnicodeDecodeError) as exc:
         raise AssemblyError(f"cannot read the template description {path}: {exc}.", "Fix the file.") from exc
@@ -75,11 +79,28 @@ def load_spec(path: Path) -> TemplateSpec:
             f"the template description {path} names unknown inputs: {', '.join(unknown)}.",
             f"Inputs are {', '.join(INPUTS)}.",
         )
-    template = path.with_name(data["name"] + SUFFIX)
+    try:
+        template = inside(path.parent, data["name"] + SUFFIX)
+    except OutsideRoot:
+        raise AssemblyError(
+            f"the template description {path} names {shown(data['name'])}, which is not a file beside it.",
+            "A template's name is its file name without .md.j2.",
+        ) from None
     if not template.is_file():
         raise AssemblyError(
             f"the template description {path} has no template {template.name} beside it.",
             "Add the template, or remove the description.",
         )
+    _check_size(template)
     styles = tuple(str(s) for s in data.get("styles") or ())
     return TemplateSpec(data["name"], " ".join(data["purpose"].split()), required, optional, styles, template, path)
+
+
+def _check_size(path: Path) -> None:
+    """Raise AssemblyError naming `path` if it is over MAX_FILE_BYTES."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise AssemblyError(
+            f"the template file {path} is {size:,} bytes; the most is {MAX_FILE_BYTES:,}.",
+            "A template is a page or two of Markdown; put long text in the knowledge base.",
+        )

@@ -14,8 +14,9 @@ from pathlib import Path
 import yaml
 
 from bench import synthetic
-from knowledge import cache, loader
+from knowledge import cache, loader, yamlio
 from knowledge.engine import Engine
+from knowledge.errors import KnowledgeError
 
 
 def best_of(runs: int, func) -> float:
@@ -103,7 +104,53 @@ def run_questions(root: Path, n: int = 1000) -> dict:
     }
 
 
+def problem_kb(root: Path, actions: int, lead: str) -> Path:
+    """One plan file of about 0.9 MB whose `actions` actions each name `lead` (formatted with the index)."""
+    (root / "plans").mkdir(parents=True, exist_ok=True)
+    people = {"people": [{"id": "known", "name": "Known Person", "source": {"seed": "s", "quote": "q"}}]}
+    (root / "people.yaml").write_text(yamlio.dump(people))
+    rows = [
+        {
+            "id": str(i),
+            "text": " ".join(synthetic.WORDS[(i + k) % len(synthetic.WORDS)] for k in range(34)),
+            "leads": [lead.format(i=i)],
+            "timescale": "by March 2026",
+            "due": "2026-03",
+            "source": {"seed": "synthetic", "quote": "generated"},
+        }
+        for i in range(actions)
+    ]
+    plan = {"plan": {"id": "many", "title": "Many", "source": {"seed": "s", "quote": "q"}, "actions": rows}}
+    (root / "plans" / "many.yaml").write_text(yamlio.dump(plan))
+    return root
+
+
+def run_problems(actions: int = 2000) -> dict:
+    """Reporting thousands of problems in one file costs about one load (issue 11: it took 178 s for 2,000)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        good = problem_kb(Path(tmp) / "good", actions, "known")
+        bad = problem_kb(Path(tmp) / "bad", actions, "nobody-{i}")
+
+        def report() -> None:
+            try:
+                loader.load_knowledge_base(bad)
+            except KnowledgeError as exc:
+                assert len(exc.problems) == actions, len(exc.problems)
+            else:  # pragma: no cover - the knowledge base is broken on purpose
+                raise AssertionError("expected problems")
+
+        valid = best_of(3, lambda: loader.load_knowledge_base(good))
+        problems = best_of(3, report)
+        return {
+            "problems": actions,
+            "file_bytes": (bad / "plans" / "many.yaml").stat().st_size,
+            "load_valid_s": valid,
+            "report_problems_s": problems,
+            "ratio": problems / valid,
+        }
+
+
 def run() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         root = synthetic.write(Path(tmp) / "kb")
-        return {"load": run_load(root), "questions": run_questions(root)}
+        return {"load": run_load(root), "questions": run_questions(root), "problems": run_problems()}

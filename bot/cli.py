@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -175,13 +177,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     func = COMMANDS[args.command][0]
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # here, so that a reader gone away is seen here and not at exit
+        return code
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)
         print("Run `actionbot check` for the full list, fix the files named, and try again.", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _stdout_closed()
+
+
+def _stdout_closed() -> int:
+    """The reader of our output went away (`actionbot check | head`): stop quietly, as Unix tools do.
+
+    Python would otherwise print a BrokenPipeError traceback, and again when it flushes stdout at exit;
+    pointing stdout at the null device stops the second.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_PROBLEMS
 
 
 if __name__ == "__main__":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import logging
 import time
 from collections.abc import Callable, Iterator
@@ -15,6 +14,7 @@ from typing import Any
 from bot import remind_blocks
 from bot.slack.sdk import SlackApiError, without_connection_retries
 from bot.state import State
+from knowledge import locks
 from knowledge.digest import DEFAULT_WINDOWS, Composition, Digest, Windows, compose, iso_week
 from knowledge.models import KnowledgeBase
 from knowledge.visibility import in_channel, may_see
@@ -135,15 +135,11 @@ class RemindStore:
 def run_lock(state: State) -> Iterator[None]:
     """One reminder run at a time per state database; a killed run's lock is released by the OS."""
     path = Path(f"{state.path}.remind.lock")
-    with open(path, "a+b") as fh:
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ReminderBusy("another reminder run is in progress; this one sends nothing") from None
-        try:
+    try:
+        with locks.exclusive(path, wait=False):
             yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    except locks.Busy:
+        raise ReminderBusy("another reminder run is in progress; this one sends nothing") from None
 
 
 @dataclass

@@ -48,7 +48,7 @@ def load(root: str | Path | None = None) -> KnowledgeBase:
     directory = cache_dir()
     if directory is None or not root.is_dir():
         return loader.load_knowledge_base(root)
-    contents = {path: path.read_bytes() for path in loader.kb_files(root)}
+    contents = loader.read_files(root)
     key = content_key(root, contents)
     slot = directory / f"kb-{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
     cached = _read(slot, key)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from knowledge.errors import shown
+
 LONDON = ZoneInfo("Europe/London")
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -17,6 +19,10 @@ _YEAR = re.compile(r"^(\d{4})$")
 _FY = re.compile(r"^FY(\d{4})/(\d{2})$")
 
 MONTHS = [calendar.month_name[i] for i in range(13)]
+# Dates are kept to these years so that date arithmetic (windows of days or weeks around today or a due
+# date) never runs off the end of Python's calendar (year 9999) with an OverflowError.
+MIN_YEAR, MAX_YEAR = 1000, 2999
+_RANGE = f"years {MIN_YEAR} to {MAX_YEAR}"
 
 
 @dataclass(frozen=True)
@@ -44,27 +50,31 @@ def parse_datespec(value: object) -> DateSpec:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
+        _check_year(value.year, value.isoformat())
         return DateSpec(value.isoformat(), "day", value, value)
     if isinstance(value, int):
         value = str(value)
     if isinstance(value, str):
         return _parse_text(value)
-    raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {value!r}')
+    raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {shown(value)}')
 
 
 @lru_cache(maxsize=4096)
 def _parse_text(value: str) -> DateSpec:
     """Parse a date string (cached: plans repeat the same months many times)."""
     if not isinstance(value, str):
-        raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {value!r}')
+        raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {shown(value)}')
     text = value.strip()
+    m = _DAY.match(text) or _MONTH.match(text) or _YEAR.match(text) or _FY.match(text)
+    if m:
+        _check_year(int(m[1]), text)
     if m := _DAY.match(text):
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
         return DateSpec(text, "day", day, day)
     if m := _MONTH.match(text):
         year, month = int(m[1]), int(m[2])
         if not 1 <= month <= 12:
-            raise ValueError(f"month {month} is not a real month in {text!r}")
+            raise ValueError(f"month {month} is not a real month in {shown(text)}")
         last = calendar.monthrange(year, month)[1]
         return DateSpec(text, "month", dt.date(year, month, 1), dt.date(year, month, last))
     if m := _YEAR.match(text):
@@ -73,9 +83,14 @@ def _parse_text(value: str) -> DateSpec:
     if m := _FY.match(text):
         start = int(m[1])
         if (start + 1) % 100 != int(m[2]):
-            raise ValueError(f"financial year {text!r} must span two consecutive years, e.g. FY2019/20")
+            raise ValueError(f"financial year {shown(text)} must span two consecutive years, e.g. FY2019/20")
         return DateSpec(text, "financial-year", dt.date(start, 4, 1), dt.date(start + 1, 3, 31))
-    raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {text!r}')
+    raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {shown(text)}')
+
+
+def _check_year(year: int, text: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"{shown(text)} is outside the dates actionbot handles ({_RANGE})")
 
 
 def today_in_london() -> dt.date:
@@ -91,6 +106,8 @@ def long_day(date: dt.date) -> str:
 def parse_day(text: str) -> dt.date:
     """Parse a YYYY-MM-DD command-line date; raises ValueError with a hint."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-14") from None
+        raise ValueError(f"{shown(text)} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-14") from None
+    _check_year(day.year, text)
+    return day

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
+
+SHOWN = 80  # at most this many characters of a value are echoed in a message
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlong = 2, SHOWN, SHOWN, SHOWN
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = _REPR.maxfrozenset = 4
+
+
+def shown(value: object) -> str:
+    """`value` as a message may echo it: repr'd, at most SHOWN characters however big or nested it is."""
+    text = _REPR.repr(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
 
 
 @dataclass(frozen=True)

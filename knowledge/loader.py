@@ -5,13 +5,14 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from knowledge import yamlio
 from knowledge.dates import DateSpec, parse_datespec
-from knowledge.errors import KnowledgeError, Problem
+from knowledge.errors import KnowledgeError, Problem, shown
 from knowledge.models import (
     STATUSES,
     Action,
@@ -40,6 +41,9 @@ from knowledge.models import (
 BUNDLED = Path(__file__).parent / "data"
 KB_ENV = "ACTIONBOT_KB"
 YamlPath = tuple[str | int, ...]
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # docs/SCHEMA.md: every id but an action's
+MAX_FILE_BYTES = 16 * 1024 * 1024  # one knowledge-base file
+MAX_TOTAL_BYTES = 128 * 1024 * 1024  # every file together
 
 
 def default_root() -> Path:
@@ -61,7 +65,48 @@ def load_knowledge_base(root: str | Path | None = None) -> KnowledgeBase:
     root = Path(root) if root is not None else default_root()
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), None, "directory", "no such knowledge-base directory")])
-    return build(root, {path: path.read_bytes() for path in kb_files(root)})
+    return build(root, read_files(root))
+
+
+def read_files(root: Path) -> dict[Path, bytes]:
+    """The bytes of every knowledge-base file under `root`.
+
+    Raises KnowledgeError naming each file over MAX_FILE_BYTES, or the directory when all of them
+    together pass MAX_TOTAL_BYTES, before reading more than that.
+    """
+    contents: dict[Path, bytes] = {}
+    problems: list[Problem] = []
+    total = 0
+    for path in kb_files(root):
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    _display(path, root),
+                    None,
+                    "(file)",
+                    f"larger than {MAX_FILE_BYTES // 2**20} MiB, the most a knowledge-base file may hold; "
+                    "split it into several files",
+                )
+            )
+            continue
+        total += len(raw)
+        if total > MAX_TOTAL_BYTES:
+            problems.append(
+                Problem(
+                    _display(root, root),
+                    None,
+                    "(directory)",
+                    f"its files hold more than {MAX_TOTAL_BYTES // 2**20} MiB together (stopped at {path.name}); "
+                    "is this the right directory?",
+                )
+            )
+            break
+        contents[path] = raw
+    if problems:
+        raise KnowledgeError(problems)
+    return contents
 
 
 def build(root: Path, contents: dict[Path, bytes]) -> KnowledgeBase:
@@ -111,6 +156,10 @@ class _Builder:
         self.file, self.raw[path] = path, raw
         try:
             data = yamlio.parse(raw)
+        except yamlio.AliasError as exc:
+            line = yamlio.error_line(exc)
+            self.problems.append((path, ("@line", line or 0), f"not loaded: {yamlio.error_text(exc)}"))
+            return
         except yamlio.YAMLError as exc:
             line = yamlio.error_line(exc)
             self.problems.append((path, ("@line", line or 0), f"not valid YAML: {yamlio.error_text(exc)}"))
@@ -198,7 +247,7 @@ class _Builder:
     def status(self, data: dict, key: str, path: YamlPath, default: str = "not-stated") -> str:
         value = data.get(key, default)
         if value not in STATUSES:
-            self.problem((*path, key), f"unknown status {value!r}; use one of {', '.join(STATUSES)}")
+            self.problem((*path, key), f"unknown status {shown(value)}; use one of {', '.join(STATUSES)}")
             return default
         return value
 
@@ -217,11 +266,24 @@ class _Builder:
             found = self.sources[key] = Source(*key)
         return found
 
+    def slug(self, ident: str, path: YamlPath, what: str) -> bool:
+        """True if `ident` is a lower-case slug as the schema requires (such ids name files); else a problem."""
+        if SLUG.fullmatch(ident):
+            return True
+        self.problem(
+            (*path, "id"),
+            f"{what} id {shown(ident)} is not a slug: use lower-case letters, digits and hyphens, "
+            "starting with a letter or digit",
+        )
+        return False
+
     def claim(self, ident: str, path: YamlPath, what: str) -> bool:
         """Register a globally unique id (people and roles share one namespace)."""
+        if not self.slug(ident, path, what):
+            return False
         if ident in self.origin:
             other_file, _ = self.origin[ident]
-            self.problem((*path, "id"), f"duplicate {what} id {ident!r} (first defined in {other_file.name})")
+            self.problem((*path, "id"), f"duplicate {what} id {shown(ident)} (first defined in {other_file.name})")
             return False
         self.origin[ident] = (self.file, path)
         return True
@@ -302,8 +364,10 @@ class _Builder:
         if d is None or not d.get("id"):
             return
         plan_id = str(d["id"])
+        if not self.slug(plan_id, path, "plan"):
+            return
         if plan_id in self.plans:
-            self.problem((*path, "id"), f"duplicate plan id {plan_id!r} (also in {self.plans[plan_id].file})")
+            self.problem((*path, "id"), f"duplicate plan id {shown(plan_id)} (also in {self.plans[plan_id].file})")
             return
         actions: list[Action] = []
         seen: set[str] = set()
@@ -312,7 +376,7 @@ class _Builder:
             if action is None:
                 continue
             if action.id in seen:
-                self.problem((*path, "actions", i, "id"), f"duplicate action id {action.id!r} in plan {plan_id}")
+                self.problem((*path, "actions", i, "id"), f"duplicate action id {shown(action.id)} in plan {plan_id}")
                 continue
             seen.add(action.id)
             actions.append(action)
@@ -320,7 +384,8 @@ class _Builder:
             for dep in action.depends_on:
                 if dep not in seen:
                     self.problem(
-                        (*path, "actions", i, "depends_on"), f"action {action.id}: no action {dep!r} in plan {plan_id}"
+                        (*path, "actions", i, "depends_on"),
+                        f"action {action.id}: no action {shown(dep)} in plan {plan_id}",
                     )
         for ref_key in ("owner",):
             if d.get(ref_key):
@@ -471,7 +536,8 @@ class _Builder:
         for file, path, plan_id, action_id, update in self.recorded:
             plan = self.plans.get(plan_id)
             if plan is None or action_id not in {a.id for a in plan.actions}:
-                self.problems.append((file, (*path, "action"), f"no action {action_id!r} in plan {plan_id!r}"))
+                message = f"no action {shown(action_id)} in plan {shown(plan_id)}"
+                self.problems.append((file, (*path, "action"), message))
                 continue
             extra.setdefault((plan_id, action_id), []).append(update)
         for plan_id in {key[0] for key in extra}:
@@ -487,8 +553,10 @@ class _Builder:
         if d is None or not d.get("id"):
             return
         cid = str(d["id"])
+        if not self.slug(cid, path, "committee"):
+            return
         if cid in self.committees:
-            self.problem((*path, "id"), f"duplicate committee id {cid!r}")
+            self.problem((*path, "id"), f"duplicate committee id {shown(cid)}")
             return
         members = []
         for i, item in enumerate(self.items(d.get("members"), (*path, "members"))):
@@ -586,7 +654,7 @@ class _Builder:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem((*path, key), f"expected a whole number, got {value!r}")
+            self.problem((*path, key), f"expected a whole number, got {shown(value)}")
             return None
         return value
 
@@ -711,7 +779,7 @@ class _Builder:
         for file, path, ref, kind in self.refs:
             pool, what = pools[kind]
             if ref not in pool:
-                self.problems.append((file, path, f"unknown {what} {ref!r}; define it or fix the id"))
+                self.problems.append((file, path, f"unknown {what} {shown(ref)}; define it or fix the id"))
         if self.problems:
             raise KnowledgeError(self.located_problems())
         return KnowledgeBase(
@@ -719,12 +787,16 @@ class _Builder:
         )
 
     def located_problems(self) -> list[Problem]:
+        """Every problem with its line: each file with problems is composed once, however many it has."""
         out = []
+        lines: dict[Path, yamlio.Lines] = {}
         for file, path, message in self.problems:
             if path and path[0] == "@line":
                 line, field = (path[1] or None), "(file)"
             else:
-                line = yamlio.line_of(self.raw.get(file, b""), path) if file in self.raw else None
+                if file in self.raw and file not in lines:
+                    lines[file] = yamlio.Lines(self.raw[file])
+                line = lines[file].line_of(path) if file in lines else None
                 field = _field_name(path)
             out.append(Problem(_display(file, self.root), line, field, message))
         return out

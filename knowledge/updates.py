@@ -11,18 +11,25 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
-import fcntl
 import os
-import tempfile
+import re
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge import facts, yamlio
+from knowledge import facts, locks, paths, yamlio
 from knowledge.dates import LONDON, DateSpec, parse_datespec
+from knowledge.errors import shown
 from knowledge.models import STATUSES, Action, KnowledgeBase
 
 MAX_NOTE = 4000
+# Removed from notes: C0/C1 controls (not tab or newline), lone surrogates, non-characters, line and
+# paragraph separators, BOM/zero-width no-break space, and the bidi embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069) that can make text display differently from what it says.
+_STRIP = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]"
+)
 HEADER = b"# Progress updates recorded by actionbot (append-only; one entry per change).\nupdates:\n"
 
 
@@ -74,8 +81,12 @@ def check_permission(kb: KnowledgeBase, action: Action, person: str | None) -> N
 
 
 def clean_note(note: str) -> str:
-    """The note with control characters (other than newline and tab) removed; raises UpdateError if unusable."""
-    cleaned = "".join(ch for ch in note if ch in "\n\t" or (ch.isprintable() or ch == " ")).strip()
+    """The note without control characters or bidi overrides; raises UpdateError if unusable.
+
+    Newlines and tabs stay, and so do invisible characters that carry meaning: the zero-width joiner
+    in emoji sequences and the zero-width non-joiner of Persian and Indic scripts.
+    """
+    cleaned = _STRIP.sub("", note).strip()
     if not cleaned:
         raise UpdateError("Please add a note saying what has happened.")
     if len(cleaned) > MAX_NOTE:
@@ -149,7 +160,10 @@ def record_update(root: Path, kb: KnowledgeBase, req: UpdateRequest, now: dt.dat
     text = yamlio.dump([entry]).encode("utf-8")
     if yamlio.parse(text) != [entry]:  # the entry must read back exactly as written
         raise UpdateError("That note could not be stored exactly; please simplify it and try again.")
-    path = root / "updates" / f"{req.plan}.yaml"
+    try:
+        path = paths.inside(root / "updates", f"{req.plan}.yaml")
+    except paths.OutsideRoot:
+        raise UpdateError(f"There is no plan {shown(req.plan)}.") from None
     with locked(path):
         old = path.read_bytes() if path.exists() else HEADER
         if req.status == "complete":
@@ -178,29 +192,43 @@ def _refuse_second_completion(current: bytes, req: UpdateRequest) -> None:
 def locked(path: Path) -> Iterator[None]:
     """An exclusive lock beside `path`, across threads and processes, held for a read-modify-write."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.parent / f".{path.name}.lock", "a+b") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+    with locks.exclusive(path.parent / f".{path.name}.lock"):
+        yield
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that readers see the old file or the new one, never a part."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Replace `path` with `data` so that readers see the old file or the new one, never a part.
+
+    A new file gets the usual permissions for the user's umask (0644 for umask 022), as any file the
+    user creates; a replaced file keeps its own.
+    """
+    fd, tmp = _new_temp(path)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    if os.name == "posix":  # make the rename itself durable (Windows cannot open a directory)
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def _new_temp(path: Path) -> tuple[int, Path]:
+    """A new, empty file beside `path`, created with mode 0666 less the umask (not mkstemp's 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o666), tmp
+        except FileExistsError:
+            continue

@@ -1,8 +1,14 @@
-"""The one place that imports PyYAML: fast parsing, and line numbers for error messages."""
+"""The one place that imports PyYAML: fast parsing, and line numbers for error messages.
+
+Parsing is bounded: YAML aliases (`*name`) let a few hundred bytes stand for billions of values
+("billion laughs"), so `parse` refuses a document whose aliases would expand it by more than
+ALIAS_BUDGET values (or ALIAS_FACTOR times its own), or that refers to itself, before anything walks the data.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -17,11 +23,95 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 YAMLError = yaml.YAMLError
 Path = tuple[str | int, ...]
+ALIAS_BUDGET = 100_000  # values (or SCALAR_UNIT-character pieces of text) aliases may add to a small document
+ALIAS_FACTOR = 4  # ... or this many times the document's own values, if that is more
+SCALAR_UNIT = 80  # characters of text that count as one value
+
+
+class AliasError(yaml.YAMLError):
+    """A document whose aliases expand too far, or refer to themselves; `problem` says which."""
+
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(problem)
+        self.problem, self.problem_mark, self.context = problem, mark, None
 
 
 def parse(text: str | bytes) -> Any:
-    """Parse one YAML document with the C loader where available."""
-    return yaml.load(text, Loader=_Loader)
+    """Parse one YAML document with the C loader where available.
+
+    Raises YAMLError for bad YAML, and AliasError (a YAMLError) when aliases would expand the
+    document by more than ALIAS_BUDGET values (ALIAS_FACTOR times its own, if more) or make it contain itself.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if (b"*" if isinstance(text, bytes) else "*") in text:  # every alias starts with "*"
+            check_aliases(node)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def check_aliases(root: yaml.Node) -> None:
+    """Raise AliasError if aliases would add more than ALIAS_BUDGET values, or ALIAS_FACTOR times its own if more.
+
+    Ordinary aliases (a shared `source:` mapping, as PyYAML itself writes for shared objects) add a
+    few values each; a "billion laughs" adds billions. Each node's expanded size is computed once
+    (memoised), so the check costs one pass over the distinct nodes however far aliases would expand.
+    """
+    size: dict[int, int] = {}
+    distinct = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    open_: set[int] = set()
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_.discard(key)
+            size[key] = 1 + sum(size[id(child)] for child in _children(node))
+            continue
+        if key in size:
+            continue  # an alias to a node already measured
+        if key in open_:
+            raise AliasError("an alias (*name) refers to a value that contains it", node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            size[key] = 1 + len(node.value) // SCALAR_UNIT
+            distinct += size[key]
+            continue
+        distinct += 1
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    allowed = max(ALIAS_BUDGET, ALIAS_FACTOR * distinct)
+    if size[id(root)] - distinct > allowed:
+        raise AliasError(
+            f"its aliases (*name) would repeat values more than {allowed:,} times; write the values out",
+            _first_alias(root),
+        )
+
+
+def _children(node: yaml.Node) -> Iterable[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield key
+            yield value
+    elif isinstance(node, yaml.SequenceNode):
+        yield from node.value
+
+
+def _first_alias(root: yaml.Node) -> Any:
+    """The mark of the first node reached twice (where an alias is), else the document's start."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node.start_mark
+        seen.add(id(node))
+        stack.extend(reversed(list(_children(node))))
+    return root.start_mark
 
 
 def error_line(exc: yaml.YAMLError) -> int | None:
@@ -40,23 +130,46 @@ def error_text(exc: yaml.YAMLError) -> str:
 
 def line_of(text: str | bytes, path: Path) -> int | None:
     """The 1-based line of the node at `path` (mapping keys and list indexes), or its nearest parent."""
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:
-        return None
-    line = node.start_mark.line + 1 if node is not None else None
-    for step in path:
-        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
-            found = next(((k, v) for k, v in node.value if k.value == step), None)
-            if found is None:
+    return Lines(text).line_of(path)
+
+
+class Lines:
+    """Finds the lines of nodes in one document, composing it once for any number of look-ups."""
+
+    def __init__(self, text: str | bytes) -> None:
+        try:
+            self.root: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+        except yaml.YAMLError:
+            self.root = None
+        self._keys: dict[int, dict[str, tuple[int, yaml.Node]]] = {}
+
+    def line_of(self, path: Path) -> int | None:
+        """The 1-based line of the node at `path`, or of its nearest parent that exists."""
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else None
+        for step in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+                found = self._index(node).get(step)
+                if found is None:
+                    return line
+                line, node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+                line = node.start_mark.line + 1
+            else:
                 return line
-            line, node = found[0].start_mark.line + 1, found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            node = node.value[step]
-            line = node.start_mark.line + 1
-        else:
-            return line
-    return line
+        return line
+
+    def _index(self, node: yaml.MappingNode) -> dict[str, tuple[int, yaml.Node]]:
+        """{key: (line of the key, value node)} of a mapping, built once per mapping (first key wins)."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    index.setdefault(key.value, (key.start_mark.line + 1, value))
+            self._keys[id(node)] = index
+        return index
 
 
 def dump(data: Any) -> str:
