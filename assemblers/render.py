@@ -80,6 +80,12 @@ def render(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str
             f"template {_where(filename, _line(exc.__traceback__, template.filename))} failed: {_sentence(exc)}.",
             "Fix the template and try again.",
         ) from exc
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
+        raise AssemblyError(  # e.g. looping over something that is not a list
+            f"template {_where(filename, _line(exc.__traceback__, template.filename))} failed: "
+            f"{type(exc).__name__}: {_sentence(exc)}.",
+            "Fix the template and try again.",
+        ) from exc
 
 
 def _sentence(message: object) -> str:

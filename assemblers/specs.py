@@ -14,6 +14,7 @@ from knowledge import yamlio
 
 DEFAULT_DIR = Path(templates.__file__).resolve().parent
 INPUTS = ("meeting", "item", "plan", "today")
+SUFFIXES = {SUFFIX: "markdown", ".docx": "docx"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,8 @@ class TemplateSpec:
     styles: tuple[str, ...]
     template: Path
     description: Path
+    needs_written_report: bool = False  # refuse an agenda item the knowledge base records no written report for
+    kind: str = "markdown"  # "markdown" (<name>.md.j2) or "docx" (<name>.docx with Jinja tags, via docxtpl)
 
     def missing(self, given: dict[str, object]) -> list[str]:
         """Return the required inputs `given` leaves out (None)."""
@@ -75,11 +78,24 @@ def load_spec(path: Path) -> TemplateSpec:
             f"the template description {path} names unknown inputs: {', '.join(unknown)}.",
             f"Inputs are {', '.join(INPUTS)}.",
         )
-    template = path.with_name(data["name"] + SUFFIX)
-    if not template.is_file():
+    candidates = [(path.with_name(data["name"] + suffix), kind) for suffix, kind in SUFFIXES.items()]
+    found = [(template, kind) for template, kind in candidates if template.is_file()]
+    if len(found) != 1:
+        names = " or ".join(template.name for template, _ in candidates)
         raise AssemblyError(
-            f"the template description {path} has no template {template.name} beside it.",
+            f"the template description {path} needs exactly one template beside it ({names}); found {len(found)}.",
             "Add the template, or remove the description.",
         )
+    template, kind = found[0]
     styles = tuple(str(s) for s in data.get("styles") or ())
-    return TemplateSpec(data["name"], " ".join(data["purpose"].split()), required, optional, styles, template, path)
+    return TemplateSpec(
+        data["name"],
+        " ".join(data["purpose"].split()),
+        required,
+        optional,
+        styles,
+        template,
+        path,
+        bool(data.get("needs_written_report", False)),
+        kind,
+    )

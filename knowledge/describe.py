@@ -73,15 +73,19 @@ def status_text(action: Action, today: dt.date) -> str:
     return words
 
 
-def latest(action: Action) -> str | None:
-    """The latest update, or failing that the latest dated milestone, with its date."""
+def latest(action: Action, limit: int | None = 200) -> str | None:
+    """The latest update, or failing that the latest dated milestone, with its date (cut to `limit`; None: whole)."""
+
+    def cut(text: str) -> str:
+        return short(text, limit) if limit else " ".join(text.split())
+
     if action.updates:
         update = max(action.updates, key=lambda u: u.date.date)
-        return f"{update.date.describe()}: {short(update.text, 200)}"
+        return f"{update.date.describe()}: {cut(update.text)}"
     dated = [m for m in action.milestones if m.due is not None]
     if dated:
         m = max(dated, key=lambda m: m.due.date)
-        return f"{m.date_text or m.due.describe()}: {short(m.text, 200)}"
+        return f"{m.date_text or m.due.describe()}: {cut(m.text)}"
     return None
 
 

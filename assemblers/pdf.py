@@ -1,0 +1,65 @@
+"""Convert a drafted .docx to PDF with LibreOffice (soffice), run headless in a private profile."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from assemblers.errors import AssemblyError
+
+TIMEOUT_SECONDS = 180
+MAX_BYTES = 50 * 1024 * 1024  # a PDF larger than this is refused rather than read into memory
+
+
+def soffice() -> str | None:
+    """Return the LibreOffice program to run, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(docx: bytes, name: str = "draft") -> bytes:
+    """Return the PDF of a .docx, converted by LibreOffice.
+
+    Raises AssemblyError when LibreOffice is not installed, fails, or takes longer than TIMEOUT_SECONDS.
+    """
+    program = soffice()
+    if program is None:
+        raise AssemblyError(
+            "cannot make a PDF: LibreOffice (soffice) is not installed.",
+            "Install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui), or write a .docx instead.",
+        )
+    with tempfile.TemporaryDirectory(prefix="actionbot-pdf-") as tmp:
+        work = Path(tmp)
+        source = work / f"{name}.docx"
+        source.write_bytes(docx)
+        command = [
+            program,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(source),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+        except subprocess.TimeoutExpired:
+            raise AssemblyError(
+                f"LibreOffice took longer than {TIMEOUT_SECONDS} seconds to make the PDF.",
+                "Try again, or write a .docx.",
+            ) from None
+        except OSError as exc:
+            raise AssemblyError(f"cannot run LibreOffice ({program}): {exc}.", "Write a .docx instead.") from exc
+        result = work / f"{name}.pdf"
+        if done.returncode != 0 or not result.is_file():
+            detail = (done.stderr or done.stdout).strip().splitlines()
+            raise AssemblyError(
+                f"LibreOffice could not convert the draft to PDF{': ' + detail[-1] if detail else ''}.",
+                "Write a .docx instead and convert it in Word.",
+            )
+        if result.stat().st_size > MAX_BYTES:
+            raise AssemblyError("the PDF LibreOffice made is too large to return.", "Write a .docx instead.")
+        return result.read_bytes()
