@@ -5,12 +5,16 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from assemblers.errors import AssemblyError
 
 TIMEOUT_SECONDS = 180
 MAX_BYTES = 50 * 1024 * 1024  # a PDF larger than this is refused rather than read into memory
+CONCURRENT = 2  # LibreOffice processes at once (each takes ~200 MB); more requests wait up to WAIT_SECONDS
+WAIT_SECONDS = 120
+_SLOTS = threading.BoundedSemaphore(CONCURRENT)
 
 
 def soffice() -> str | None:
@@ -29,6 +33,15 @@ def to_pdf(docx: bytes, name: str = "draft") -> bytes:
             "cannot make a PDF: LibreOffice (soffice) is not installed.",
             "Install it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui), or write a .docx instead.",
         )
+    if not _SLOTS.acquire(timeout=WAIT_SECONDS):
+        raise AssemblyError("too many PDFs are being made at once.", "Try again in a few minutes, or ask for a .docx.")
+    try:
+        return _convert(program, docx, name)
+    finally:
+        _SLOTS.release()
+
+
+def _convert(program: str, docx: bytes, name: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="actionbot-pdf-") as tmp:
         work = Path(tmp)
         source = work / f"{name}.docx"

@@ -68,3 +68,25 @@ def test_usage_errors() -> None:
         parse("draft agenda 14/01/2025")
     with pytest.raises(DraftUsageError, match="I can draft"):
         parse("draft minutes 2025-01-14")
+    with pytest.raises(DraftUsageError, match="committee-report needs <item>"):
+        parse("draft committee-report 2025-01-14")
+
+
+def test_every_template_in_the_registry_is_offered() -> None:
+    from assemblers import specs
+
+    names = list(specs.available(specs.search_path(None)))
+    assert {"agenda", "briefing-note", "committee-report", "progress-report", "work-programme"} <= set(names)
+    with pytest.raises(DraftUsageError) as raised:
+        parse("draft")
+    for name in names:
+        assert f"• `{name}" in str(raised.value)
+    template, request, pdf = parse("draft briefing-note 2025-01-14 8 tce plan pdf")
+    assert (template, request.meeting.isoformat(), request.item, request.plan, pdf) == (
+        "briefing-note",
+        "2025-01-14",
+        8,
+        "tce plan",
+        True,
+    )
+    assert parse("draft work-programme 2025-01-14")[:2] == ("work-programme", parse("draft agenda 2025-01-14")[1])
