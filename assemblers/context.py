@@ -270,7 +270,7 @@ def action_row(kb: KnowledgeBase, action: Action, today: dt.date) -> dict[str, A
     overdue = [m for m in action.milestones if facts.milestone_overdue(m, today)]
     return {
         "id": e(action.id),
-        "label": e(_upper_first(describe.id_phrase(action.id))),
+        "label": e(action_label(action.id)),
         "text": e(action.text),
         "lead": e(lead_text(kb, action)),
         "due": e(shown or action.timescale or "no due date stated"),
@@ -285,11 +285,13 @@ def action_row(kb: KnowledgeBase, action: Action, today: dt.date) -> dict[str, A
     }
 
 
+def action_label(action_id: str) -> str:
+    """Return "Action 7a", or the plan's own words when the id already says "action" ("Action 5", "All actions")."""
+    return action_id if "action" in action_id.lower() else f"Action {action_id}"
+
+
 def lead_text(kb: KnowledgeBase, action: Action) -> str:
     """Return the lead as a report gives it: the plan's owners cell as written when it has one (it may name
     groups and people the lead references leave out, e.g. TCE2's "Service Managers ..."), else the leads."""
     return action.owners_text or describe.leads_text(kb, action)
 
-
-def _upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -79,7 +79,7 @@ def test_libreoffice_numbers_paragraphs_and_recommendations_as_word_would(pdfs: 
 
 def test_libreoffice_repeats_the_table_header_on_every_page(pdfs: dict[str, Path]) -> None:
     pages = _text(pdfs["long-progress-report"]).split("\f")
-    header = "What the plan says will"  # the first line of the wrapped header cell: written once in the .docx
+    header = "What the plan says"  # the first line of the wrapped header cell: written once in the .docx
     with_header = [i for i, page in enumerate(pages) if header in page]
     assert len(with_header) >= 3, "the action table should run over several pages, its header on each"
     assert with_header == list(range(with_header[0], with_header[-1] + 1))
