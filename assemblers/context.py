@@ -294,4 +294,3 @@ def lead_text(kb: KnowledgeBase, action: Action) -> str:
     """Return the lead as a report gives it: the plan's owners cell as written when it has one (it may name
     groups and people the lead references leave out, e.g. TCE2's "Service Managers ..."), else the leads."""
     return action.owners_text or describe.leads_text(kb, action)
-

@@ -14,6 +14,12 @@ TIMEOUT_SECONDS = 180
 MAX_BYTES = 50 * 1024 * 1024  # a PDF larger than this is refused rather than read into memory
 CONCURRENT = 2  # LibreOffice processes at once (each takes ~200 MB); more requests wait up to WAIT_SECONDS
 WAIT_SECONDS = 120
+# Tagged PDF/UA (LibreOffice 7.4+ takes filter options as JSON): headings, table headers, alt text and the
+# language reach screen readers.
+PDF_FILTER = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
+)
 _SLOTS = threading.BoundedSemaphore(CONCURRENT)
 
 
@@ -23,7 +29,7 @@ def soffice() -> str | None:
 
 
 def to_pdf(docx: bytes, name: str = "draft") -> bytes:
-    """Return the PDF of a .docx, converted by LibreOffice.
+    """Return the tagged (PDF/UA) PDF of a .docx, converted by LibreOffice.
 
     Raises AssemblyError when LibreOffice is not installed, fails, or takes longer than TIMEOUT_SECONDS.
     """
@@ -52,7 +58,7 @@ def _convert(program: str, docx: bytes, name: str) -> bytes:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            PDF_FILTER,
             "--outdir",
             str(work),
             str(source),

@@ -160,3 +160,18 @@ def kb_dir_for_pdf(tmp_path: Path) -> Path:
     from tests.conftest import write_kb
 
     return write_kb(tmp_path / "kb", PANEL_KB)
+
+
+def test_the_pdf_is_tagged_for_accessibility(bundled: KnowledgeBase) -> None:
+    """LibreOffice's PDF/UA export of a committee report with a chart: tagged, in British English, with
+    headings, table header cells and a figure in the structure tree."""
+    if SOFFICE is None:
+        pytest.skip("LibreOffice (soffice) not installed; .ci/run installs libreoffice-writer-nogui")
+    from assemblers.pdf import to_pdf
+    from assemblers.pipeline import draft_bytes
+
+    request = DraftRequest(meeting=MEETING, item=7, plan="tce-action-plan")
+    pdf = to_pdf(draft_bytes("committee-report", bundled, request, today=MEETING))
+    assert b"/MarkInfo<</Marked true>>" in pdf.replace(b" ", b"") or b"/Marked true" in pdf
+    for tag in (b"/Lang(en-GB)", b"/S/H1", b"/S/TH", b"/S/Figure", b"pdfuaid:part>1"):
+        assert tag in pdf, tag
