@@ -50,7 +50,7 @@ def render(path: Path, context: Mapping[str, Any], properties: Mapping[str, str]
     """
     from docxtpl import DocxTemplate
 
-    from assemblers.docx_writer import set_properties
+    from assemblers.docx_writer import comment_highlights, set_properties
 
     name = path.name
     try:
@@ -78,6 +78,7 @@ def render(path: Path, context: Mapping[str, Any], properties: Mapping[str, str]
             f"cannot open the Word template {path}: {exc}.", "Save it again from Word as .docx."
         ) from exc
     set_properties(template.docx, properties, day)
+    comment_highlights(template.docx, day)
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()

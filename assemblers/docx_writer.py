@@ -110,6 +110,34 @@ def write(parsed: Parsed, base: Path, images: Mapping[str, bytes] | None = None,
     return out.getvalue()
 
 
+def comment_highlights(document: Document, day: dt.date) -> int:
+    """Give each highlighted stretch of body text a Word comment ("To complete: ...") unless one covers it already.
+
+    For Word-authored templates, whose authors mark placeholders by highlighting them. Returns how
+    many comments were added.
+    """
+    body = document.element.body
+    covered = {e.get(qn("w:id")) for e in body.iter(qn("w:commentRangeStart"))}
+    if covered:
+        return 0
+    added = 0
+    for paragraph in document.paragraphs + [
+        p for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs
+    ]:
+        group: list = []
+        for run in [*paragraph.runs, None]:
+            if run is not None and run.font.highlight_color is not None and run.text:
+                group.append(run)
+                continue
+            if group:
+                text = "".join(r.text for r in group)
+                comment = document.add_comment(group, f"To complete: {text.strip().strip('[]')}", AUTHOR, INITIALS)
+                comment._comment_elm.date = _moment(day)
+                added += 1
+                group = []
+    return added
+
+
 def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.UTC)
 

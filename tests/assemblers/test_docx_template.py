@@ -57,6 +57,9 @@ def test_the_briefing_note_is_one_page_of_the_items_facts(bundled: KnowledgeBase
     document = docx.Document(io.BytesIO(data))
     assert document.sections[0].footer.paragraphs[0].text.startswith("CF0226")
     assert document.core_properties.author == "Ty Yousaf" and document.core_properties.created.date() == MEETING
+    # the one placeholder left (key points) is highlighted and carries a comment for the author
+    (comment,) = document.comments
+    assert comment.text == "To complete: The three or four points the Panel should know, one to a bullet."
 
 
 def test_word_templates_are_listed_beside_the_markdown_ones() -> None:

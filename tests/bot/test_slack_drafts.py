@@ -90,3 +90,15 @@ def test_every_template_in_the_registry_is_offered() -> None:
         True,
     )
     assert parse("draft work-programme 2025-01-14")[:2] == ("work-programme", parse("draft agenda 2025-01-14")[1])
+
+
+def test_a_pdf_is_uploaded_when_asked_for(running: RunningApp) -> None:
+    import shutil
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice (soffice) not installed; .ci/run installs libreoffice-writer-nogui")
+    running.send_command("draft progress-report alpha plan pdf", channel_id="C_TEAM", response="f")
+    running.idle()
+    assert replies(running, "f")[1].startswith("Drafted progress-report-alpha-")
+    ((file_id, data),) = running.stub.uploads.items()
+    assert running.stub.upload_names[file_id].endswith(".pdf") and data.startswith(b"%PDF-")
