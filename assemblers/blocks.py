@@ -32,8 +32,10 @@ RAG_COLOURS = ("red", "amber", "green", "grey")
 # private-use characters; the writer highlights it and comments on it. Data never carries them (escape.py).
 PLACEHOLDER_START, PLACEHOLDER_END = "\ue000", "\ue001"
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# "[text]" the template wrote: an unescaped bracket (an even run of backslashes before it), not an image or link.
-_PLACEHOLDER = re.compile(r"(?<![\\!])((?:\\\\)*)\[([^\[\]\n]+?)(?<!\\)\](?![(\[])")
+# "[text]" the template wrote: an unescaped bracket (an even run of backslashes before it), not an image or link,
+# holding no emphasis or code characters. The marks go inside the brackets, so the Markdown around them
+# parses exactly as without them (CommonMark's emphasis rules look at a delimiter's neighbours).
+_PLACEHOLDER = re.compile(r"(?<![\\!])((?:\\\\)*)\[([^\[\]\n*_`]+?)(?<!\\)\](?![(\[])")
 PROPERTY_DIRECTIVES = ("reference", "title", "subject", "author")
 _DIRECTIVE = re.compile(r"<!--\s*([a-z][a-z-]*)\s*(?::(.*?))?\s*-->", re.DOTALL)
 
@@ -169,7 +171,7 @@ def mark_placeholders(text: str) -> str:
 
 
 def _mark(text: str) -> str:
-    return _PLACEHOLDER.sub(lambda m: f"{m.group(1)}{PLACEHOLDER_START}[{m.group(2)}]{PLACEHOLDER_END}", text)
+    return _PLACEHOLDER.sub(lambda m: f"{m.group(1)}[{PLACEHOLDER_START}{m.group(2)}{PLACEHOLDER_END}]", text)
 
 
 class _Parser:

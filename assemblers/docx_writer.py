@@ -463,7 +463,10 @@ def _runs(runs: Iterable[Run], comment: Callable[[str], int] | None = None) -> s
         if PLACEHOLDER_START not in run.text:
             out.append(f'<w:r>{plain}<w:t xml:space="preserve">{escape(run.text)}</w:t></w:r>')
             continue
-        for i, piece in enumerate(_PLACEHOLDER_TEXT.split(run.text)):
+        text = run.text.replace(f"[{PLACEHOLDER_START}", f"{PLACEHOLDER_START}[").replace(
+            f"{PLACEHOLDER_END}]", f"]{PLACEHOLDER_END}"
+        )  # the brackets are part of the highlighted placeholder
+        for i, piece in enumerate(_PLACEHOLDER_TEXT.split(text)):
             piece = piece.replace(PLACEHOLDER_START, "").replace(PLACEHOLDER_END, "")
             if not piece:
                 continue

@@ -17,7 +17,7 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from assemblers import pipeline
+from assemblers import pipeline, specs
 from assemblers.context import DraftRequest
 from assemblers.errors import AssemblyError
 from assemblers.pipeline import draft_bytes
@@ -255,9 +255,8 @@ def test_a_paragraph_the_author_adds_in_the_numbered_style_is_numbered(bundled: 
 def test_each_recommendation_list_restarts(panel_kb: KnowledgeBase) -> None:
     from assemblers import blocks
     from assemblers.docx_writer import write
-    from templates import __file__ as templates_init
 
-    base = __import__("pathlib").Path(templates_init).with_name("base.docx")
+    base = specs.DEFAULT_DIR / "base.docx"
     parsed = blocks.parse("1. one\n\n1) a\n1) b\n\n1. two\n\n1) c\n")
     document = open_docx(write(parsed, base, day=MEETING))
     assert labels(document) == [("1.", "one"), ("1)", "a"), ("2)", "b"), ("2.", "two"), ("1)", "c")]
@@ -299,10 +298,7 @@ def test_knowledge_base_brackets_are_never_placeholders(panel_kb: KnowledgeBase)
 
 
 def test_the_font_is_set_once_in_the_style_chain() -> None:
-    from templates import __file__ as templates_init
-
-    base = __import__("pathlib").Path(templates_init).with_name("base.docx")
-    document = docx.Document(str(base))
+    document = docx.Document(str(specs.DEFAULT_DIR / "base.docx"))
     with_font = [s.name for s in document.styles if s.element.find(f"{qn('w:rPr')}/{qn('w:rFonts')}") is not None]
     assert with_font == ["Normal"]
 
