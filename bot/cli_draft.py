@@ -30,6 +30,7 @@ def run_templates(args: argparse.Namespace) -> int:
     for spec in found.values():
         print(spec.name)
         print(f"  {spec.purpose}")
+        print(f"  {'Word template' if spec.kind == 'docx' else 'Markdown template'}: {spec.template}")
         for label, inputs in (("required", spec.required), ("optional", spec.optional)):
             for name, meaning in inputs.items():
                 print(f"  {label:<8} --{name}: {meaning}")
