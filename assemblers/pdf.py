@@ -15,10 +15,11 @@ MAX_BYTES = 50 * 1024 * 1024  # a PDF larger than this is refused rather than re
 CONCURRENT = 2  # LibreOffice processes at once (each takes ~200 MB); more requests wait up to WAIT_SECONDS
 WAIT_SECONDS = 120
 # Tagged PDF/UA (LibreOffice 7.4+ takes filter options as JSON): headings, table headers, alt text and the
-# language reach screen readers.
+# language reach screen readers. The Word comments for the author stay in the .docx, not the PDF.
 PDF_FILTER = (
     'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
-    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
+    '"PDFUACompliance":{"type":"boolean","value":"true"},'
+    '"ExportNotes":{"type":"boolean","value":"false"}}'
 )
 _SLOTS = threading.BoundedSemaphore(CONCURRENT)
 

@@ -175,3 +175,4 @@ def test_the_pdf_is_tagged_for_accessibility(bundled: KnowledgeBase) -> None:
     assert b"/MarkInfo<</Marked true>>" in pdf.replace(b" ", b"") or b"/Marked true" in pdf
     for tag in (b"/Lang(en-GB)", b"/S/H1", b"/S/TH", b"/S/Figure", b"pdfuaid:part>1"):
         assert tag in pdf, tag
+    assert b"/Subtype/Text" not in pdf.replace(b" ", b""), "the Word comments for the author are not in the PDF"
