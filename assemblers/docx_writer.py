@@ -389,8 +389,8 @@ class _Numbering:
         linked = f"<w:pStyle w:val={quoteattr(style_id)}/>" if style_id else ""
         abstract = parse_xml(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:nsid w:val="{nsid:08X}"/>'
-            f'<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>{linked}'
-            f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/>'
+            '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            f'<w:numFmt w:val="decimal"/>{linked}<w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{INDENT}"/></w:tabs>'
             f'<w:ind w:left="{INDENT}" w:hanging="{INDENT}"/></w:pPr></w:lvl></w:abstractNum>'
         )
