@@ -95,7 +95,7 @@ def run_draft(args: argparse.Namespace) -> int:
         return _fail("draft", exc)
     for warning in date_warnings(kb, request, today):
         print(f"actionbot draft: warning: {warning} Give --today YYYY-MM-DD if that is not meant.", file=sys.stderr)
-    if args.today is None and request.meeting is not None:
+    if args.today is None and request.meeting is not None and request.plan is not None:  # "as at" the meeting
         print(f"Drafted as at the meeting's date, {today.isoformat()} (give --today to change it).")
     print(f"Wrote {output}")
     return EXIT_OK
