@@ -28,6 +28,15 @@ STYLES = {
     "table_heading": "Table Heading",
 }
 RAG_COLOURS = ("red", "amber", "green", "grey")
+# A placeholder left to the author, "[like this]" in a template, travels through Markdown between these
+# private-use characters; the writer highlights it and comments on it. Data never carries them (escape.py).
+PLACEHOLDER_START, PLACEHOLDER_END = "\ue000", "\ue001"
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# "[text]" the template wrote: an unescaped bracket (an even run of backslashes before it), not an image or link,
+# holding no emphasis or code characters. The marks go inside the brackets, so the Markdown around them
+# parses exactly as without them (CommonMark's emphasis rules look at a delimiter's neighbours).
+_PLACEHOLDER = re.compile(r"(?<![\\!])((?:\\\\)*)\[([^\[\]\n*_`]+?)(?<!\\)\](?![(\[])")
+PROPERTY_DIRECTIVES = ("reference", "title", "subject", "author")
 _DIRECTIVE = re.compile(r"<!--\s*([a-z][a-z-]*)\s*(?::(.*?))?\s*-->", re.DOTALL)
 
 
@@ -87,6 +96,7 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...] | None
     style: str
+    caption: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,10 +119,12 @@ Block = Heading | Paragraph | NumberedParagraph | Recommendation | Table | Image
 
 @dataclass
 class Parsed:
-    """The blocks of a document and its properties (`reference` for the footer, `title`)."""
+    """The blocks of a document, its properties (`reference` for the footer, `title`, `subject`, `author`)
+    and the Word comments for the author: {index of a block: what to write there and who signs it}."""
 
     blocks: list[Block] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
+    comments: dict[int, str] = field(default_factory=dict)
 
     def styles(self) -> dict[str, str]:
         """Return {style name: "paragraph" or "table"} for every style the blocks use."""
@@ -138,8 +150,28 @@ def parse(text: str) -> Parsed:
     Raises AssemblyError, naming the line of the Markdown, for anything the house format cannot
     hold: raw HTML, an unknown directive, code blocks, rules, deep headings, nested numbered lists.
     """
-    tokens, env = block_tokens(text)
+    tokens, env = block_tokens(mark_placeholders(text))
     return _Parser(tokens, env).run()
+
+
+def mark_placeholders(text: str) -> str:
+    """Return Markdown with each "[placeholder]" the template wrote wrapped in the placeholder marks.
+
+    Escaped brackets (all data from the knowledge base), links, images and directives are left alone.
+    """
+    if "[" not in text:
+        return text
+    out, last = [], 0
+    for match in _COMMENT.finditer(text):
+        out.append(_mark(text[last : match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_mark(text[last:]))
+    return "".join(out)
+
+
+def _mark(text: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: f"{m.group(1)}[{PLACEHOLDER_START}{m.group(2)}{PLACEHOLDER_END}]", text)
 
 
 class _Parser:
@@ -152,14 +184,17 @@ class _Parser:
         self.out = Parsed()
         self.style: str | None = None
         self.widths: tuple[float, ...] | None = None
+        self.comment: str | None = None
+        self.caption: str | None = None
         self.groups = 0
 
     def run(self) -> Parsed:
         while self.i < len(self.tokens):
             self.block()
-        if self.style or self.widths:
+        if self.style or self.widths or self.comment or self.caption:
             raise AssemblyError(
-                "a <!-- style --> or <!-- table --> directive at the end is followed by no block.",
+                "a <!-- style -->, <!-- table -->, <!-- comment --> or <!-- caption --> directive at the end is "
+                "followed by no block.",
                 "Put it just before the block it is for.",
             )
         return self.out
@@ -175,6 +210,9 @@ class _Parser:
 
     def block(self, kind: str = "paragraph") -> None:
         token = self.take()
+        if self.comment is not None and token.type != "html_block":
+            self.out.comments[len(self.out.blocks)] = self.comment
+            self.comment = None
         if token.type == "html_block":
             self.directives(token)
         elif token.type == "heading_open":
@@ -215,15 +253,20 @@ class _Parser:
             self.style = md_unescape(args)
         elif name == "page-break" and not args:
             self.out.blocks.append(PageBreak())
-        elif name in ("reference", "title"):
+        elif name in PROPERTY_DIRECTIVES:
             self.out.properties[name] = md_unescape(args)
+        elif name == "comment" and args:
+            self.comment = md_unescape(args)
+        elif name == "caption" and args:
+            self.caption = md_unescape(args)
         elif name == "table":
             self.widths = _widths(token, args)
         else:
             raise _error(
                 token,
                 f"unknown directive <!-- {name}{': ' + args if args else ''} -->",
-                "Directives are style, table, page-break, reference, title (see templates/README.md).",
+                "Directives are style, table, caption, comment, page-break, reference, title, subject, author "
+                "(see templates/README.md).",
             )
 
     def heading(self, token: Token) -> None:
@@ -308,6 +351,7 @@ class _Parser:
 
     def table(self) -> None:
         style, widths, self.widths = self.styled("table"), self.widths, None
+        caption, self.caption = self.caption, None
         rows: list[tuple[Cell, ...]] = []
         cells: list[Cell] = []
         tokens, i = self.tokens, self.i
@@ -327,7 +371,7 @@ class _Parser:
                 f"a <!-- table --> directive gives {len(widths)} widths for {len(rows[0])} columns.",
                 "Give one width per column.",
             )
-        self.out.blocks.append(Table(header, tuple(rows[1:]), widths, style))
+        self.out.blocks.append(Table(header, tuple(rows[1:]), widths, style, caption))
 
     def cell(self, token: Token) -> Cell:
         """Return a table cell; a leading <!-- rag: red|amber|green|grey --> colours it."""

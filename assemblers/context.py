@@ -54,13 +54,15 @@ def build_context(kb: KnowledgeBase, request: DraftRequest, today: dt.date) -> d
         "agenda": None,
         "item": None,
         "plan": None,
+        "work_programme": None,
         "today": long_date(today),
     }
     if request.meeting is not None:
         committee, meeting = find_meeting(kb, request.meeting, request.committee)
-        context["committee"] = committee_context(committee)
+        context["committee"] = committee_context(committee, kb)
         context["meeting"] = meeting_context(meeting)
         context["agenda"] = [agenda_row(item) for item in meeting.agenda]
+        context["work_programme"] = work_programme_context(committee)
         if request.item is not None:
             context["item"] = item_context(kb, find_item(meeting, request.item))
     elif request.item is not None:
@@ -68,6 +70,28 @@ def build_context(kb: KnowledgeBase, request: DraftRequest, today: dt.date) -> d
     if request.plan is not None:
         context["plan"] = plan_context(kb, find_plan(kb, request.plan), today)
     return context
+
+
+def work_programme_context(committee: Committee) -> list[dict[str, Any]]:
+    """Return the committee's work programme as sections: standing items first, then each meeting's, by date.
+
+    Each section is {heading, date (ISO or None), entries: [{title, sponsors}]}; `sponsors` is the
+    sponsor cell as written, or None when the programme names none.
+    """
+    sections: dict[tuple[int, dt.date], list[dict[str, Any]]] = {}
+    for work in committee.work_programme:
+        # standing items first, then each meeting by date, then items not yet placed at a meeting
+        key = (0, dt.date.min) if work.standing else (1, work.meeting) if work.meeting else (2, dt.date.max)
+        sections.setdefault(key, []).append({"title": e(work.title), "sponsors": e(work.sponsors_text)})
+    headings = {0: "Standing items for each meeting", 2: "To be placed"}
+    return [
+        {
+            "heading": headings.get(rank) or long_date(day),
+            "date": day.isoformat() if rank == 1 else None,
+            "entries": sections[(rank, day)],
+        }
+        for rank, day in sorted(sections)
+    ]
 
 
 def find_meeting(kb: KnowledgeBase, date: dt.date, committee_id: str | None = None) -> tuple[Committee, Meeting]:
@@ -111,10 +135,19 @@ def find_plan(kb: KnowledgeBase, ref: str) -> Plan:
         raise AssemblyError(str(exc)) from None
 
 
-def committee_context(committee: Committee) -> dict[str, Any]:
-    """Return the committee's name, and the word reports use for it ("Panel", "Committee")."""
+def committee_context(committee: Committee, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """Return the committee's name, the word reports use for it ("Panel", "Committee") and its agenda contact.
+
+    `agenda_contact` is {name, phone} of the officer the agenda's notes name, or None when not recorded.
+    """
     words = committee.name.split()
-    return {"id": e(committee.id), "name": e(committee.name), "short_name": e(words[-1] if words else committee.name)}
+    person = kb.people.get(committee.agenda_contact or "") if kb is not None else None
+    return {
+        "id": e(committee.id),
+        "name": e(committee.name),
+        "short_name": e(words[-1] if words else committee.name),
+        "agenda_contact": {"name": e(person.name), "phone": e(person.phone)} if person else None,
+    }
 
 
 def meeting_context(meeting: Meeting) -> dict[str, Any]:
@@ -138,6 +171,9 @@ def item_context(kb: KnowledgeBase, item: AgendaItem) -> dict[str, Any]:
     signatory = kb.people.get(item.signatory or "")
     return {
         **agenda_row(item),
+        "report_title": e(item.report_title or item.title),
+        "has_report": has_written_report(item),
+        "background_papers": [e(text) for text in item.background_papers],
         "report_of": e(item.report_of),
         "reference": e(item.reference),
         "purpose": e(item.purpose),
@@ -149,6 +185,14 @@ def item_context(kb: KnowledgeBase, item: AgendaItem) -> dict[str, Any]:
         else None,
         "contacts": [contact(kb.people[ref]) for ref in item.contacts if ref in kb.people],
     }
+
+
+def has_written_report(item: AgendaItem) -> bool:
+    """Whether the knowledge base records a written report for the item (its author, signatory, reference or contacts).
+
+    Apologies, declarations, minutes, verbal updates and the work programme have none.
+    """
+    return bool(item.report_of or item.signatory or item.reference or item.contacts)
 
 
 def contact(person: Person) -> dict[str, Any]:
@@ -208,16 +252,40 @@ def plan_context(kb: KnowledgeBase, plan: Plan, today: dt.date) -> dict[str, Any
 
 
 def action_row(kb: KnowledgeBase, action: Action, today: dt.date) -> dict[str, Any]:
-    """Return one row of a progress table: id, action, lead, due, status, RAG colour, latest news."""
+    """Return one row of a progress table: id, label, action, lead, due, status, RAG colour, latest news.
+
+    Status, RAG colour and overdue milestones come from knowledge.facts (never decided here).
+    `due` is the due date in force, or the timescale as written when no date is derived; `timescale`
+    is the timescale as written when it says something the date does not ("12 months"), else None.
+    """
     due = facts.effective_due(action, today)
     rating = facts.rag(action, today)
+    shown = due.describe() if due else None
+    timescale = action.timescale if action.timescale and shown and shown not in action.timescale else None
+    overdue = list(facts.derive(action, today).outstanding)
     return {
         "id": e(action.id),
-        "text": e(describe.short(action.text, 400)),
-        "lead": e(describe.leads_text(kb, action)),
-        "due": e(due.describe() if due else action.timescale or "not stated"),
-        "status": e(describe.status_text(action, today)),
+        "label": e(action_label(action.id)),
+        "text": e(action.text),
+        "lead": e(lead_text(kb, action)),
+        "due": e(shown or action.timescale or "no due date stated"),
+        "timescale": e(timescale),
+        "status": e(describe.status_text(action, today, detail=False)),
         "rag": rating.colour,
         "rag_label": e(rating.label),
-        "latest": e(describe.latest(action) or "none recorded"),
+        "overdue_milestones": [
+            {"text": e(m.text), "due": e(m.date_text or m.due.describe() if m.due else "no date")} for m in overdue
+        ],
+        "latest": e(describe.latest(action, limit=None) or "none recorded"),
     }
+
+
+def action_label(action_id: str) -> str:
+    """Return "Action 7a", or the plan's own words when the id already says "action" ("Action 5", "All actions")."""
+    return action_id if "action" in action_id.lower() else f"Action {action_id}"
+
+
+def lead_text(kb: KnowledgeBase, action: Action) -> str:
+    """Return the lead as a report gives it: the plan's owners cell as written when it has one (it may name
+    groups and people the lead references leave out, e.g. TCE2's "Service Managers ..."), else the leads."""
+    return action.owners_text or describe.leads_text(kb, action)

@@ -5,10 +5,12 @@ The one module of the package that imports docx.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import zipfile
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -27,6 +29,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
 from assemblers.blocks import (
+    PLACEHOLDER_END,
+    PLACEHOLDER_START,
     STYLES,
     Block,
     Cell,
@@ -49,6 +53,15 @@ _MARKER = "actionbot-blocks-go-here"
 RAG_FILLS = {"red": "FF6B6B", "amber": "FFC000", "green": "92D050", "grey": "D9D9D9"}
 HEADER_FILL = "D9E2F3"
 INDENT = 567  # twips: 1 cm from the number to the text
+AUTHOR, INITIALS = "actionbot", "AB"
+HIGHLIGHT = "yellow"
+_PLACEHOLDER_TEXT = re.compile(f"{PLACEHOLDER_START}(.*?){PLACEHOLDER_END}", re.DOTALL)
+_NUMBERED_CAPTION = re.compile(r"^(Table|Figure) (\d+)(.*)$", re.DOTALL)
+APP_XML = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>actionbot</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 _KINDS = {
     WD_STYLE_TYPE.PARAGRAPH: "paragraph",
     WD_STYLE_TYPE.TABLE: "table",
@@ -121,40 +134,123 @@ def style_kinds(path: Path) -> dict[str, str]:
     return {style.name: _KINDS.get(style.type, "other") for style in open_base(path).styles}
 
 
-def write(parsed: Parsed, base: Path, images: Mapping[str, bytes] | None = None) -> bytes:
+def write(parsed: Parsed, base: Path, images: Mapping[str, bytes] | None = None, day: dt.date | None = None) -> bytes:
     """Return the bytes of a .docx: `parsed` laid onto a copy of the base document's styles, page and footer.
 
     The base's body is replaced; its sections, headers and footers stay, with "{reference}" in a
-    footer replaced by the document's reference. Raises AssemblyError for a style the base lacks
-    or a picture `images` does not supply.
+    footer replaced by the document's reference. Numbered paragraphs and recommendations take their
+    numbering from their styles, so a paragraph an author adds in that style is numbered too. Each
+    placeholder is highlighted and carries a Word comment. The properties (title, subject, author,
+    created and modified = `day`) are the draft's own. Raises AssemblyError for a style the base
+    lacks or a picture `images` does not supply.
     """
     document = open_base(base)
-    writer = _Writer(document, base, images or {})
+    day = day or dt.date.today()
+    writer = _Writer(document, base, images or {}, parsed.comments, _moment(day))
     writer.body(parsed.blocks)
     writer.footer(parsed.properties.get("reference", ""))
     document = writer.document
-    props = document.core_properties
-    props.author = props.last_modified_by = "actionbot"
-    props.title = parsed.properties.get("title", "")
-    props.comments = "Draft assembled by actionbot from the knowledge base."
+    set_properties(document, parsed.properties, day)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
+def comment_highlights(document: Document, day: dt.date) -> int:
+    """Give each highlighted stretch of body text a Word comment ("To complete: ...") unless one covers it already.
+
+    For Word-authored templates, whose authors mark placeholders by highlighting them. Returns how
+    many comments were added.
+    """
+    body = document.element.body
+    covered = {e.get(qn("w:id")) for e in body.iter(qn("w:commentRangeStart"))}
+    if covered:
+        return 0
+    added = 0
+    for paragraph in document.paragraphs + [
+        p for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs
+    ]:
+        group: list = []
+        for run in [*paragraph.runs, None]:
+            if run is not None and run.font.highlight_color is not None and run.text:
+                group.append(run)
+                continue
+            if group:
+                text = "".join(r.text for r in group)
+                comment = document.add_comment(group, f"To complete: {text.strip().strip('[]')}", AUTHOR, INITIALS)
+                comment._comment_elm.date = _moment(day)
+                added += 1
+                group = []
+    return added
+
+
+def _moment(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(9, 0), tzinfo=dt.UTC)
+
+
+def set_properties(document: Document, properties: Mapping[str, str], day: dt.date) -> None:
+    """Set a draft's own core properties (title, subject, author; created, modified and printed = `day`) and
+    replace the base's application properties, so no stale date or application name survives from the base."""
+    when = _moment(day)
+    props = document.core_properties
+    props.title = strip_control(properties.get("title", ""))
+    props.subject = strip_control(properties.get("subject", ""))
+    props.author = strip_control(properties.get("author", "")) or AUTHOR
+    props.last_modified_by = AUTHOR
+    props.comments = "Draft assembled by actionbot from the knowledge base: complete the highlighted text."
+    props.keywords = props.category = ""
+    props.created = props.modified = when
+    props.last_printed = when
+    props.revision = 1
+    props.language = "en-GB"
+    for rel in document.part.package.rels.values():
+        if rel.reltype.endswith("/extended-properties") and not rel.is_external:
+            rel.target_part._blob = APP_XML.encode()
+
+
 class _Writer:
     """Turns blocks into WordprocessingML for one document."""
 
-    def __init__(self, document: Document, base: Path, images: Mapping[str, bytes]) -> None:
+    def __init__(
+        self,
+        document: Document,
+        base: Path,
+        images: Mapping[str, bytes],
+        comments: Mapping[int, str] | None = None,
+        when: dt.datetime | None = None,
+    ) -> None:
         self.document = document
         self.base = base
         self.images = images
+        self.comments = comments or {}
+        self.when = when
         self.style_ids = {s.name: s.style_id for s in document.styles}
         self.numbering = _Numbering(document)
         section = document.sections[-1]
         self.text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
-        self.paragraph_num: int | None = None
-        self.recommendation_nums: dict[int, int] = {}
+        self.style_nums: dict[str, int] = {}  # style id: the list its style is numbered in
+        self.recommendation_nums: dict[int, int | None] = {}
+        self.note: str | None = None  # the comment of the block being written
+
+    def numbered_style(self, name: str, level_text: str) -> int:
+        """Return the numId a style is numbered in, attaching a new list to the style the first time."""
+        sid = self.sid(name)
+        if sid not in self.style_nums:
+            num_id = self.numbering.new_list(level_text, sid)
+            _set_style_numbering(self.document, sid, num_id)
+            self.style_nums[sid] = num_id
+        return self.style_nums[sid]
+
+    def comment(self, placeholder: str) -> int:
+        """Add a Word comment for a placeholder; return its id."""
+        text = self.note or f"To complete: {placeholder.strip('[]')}"
+        comment = self.document.comments.add_comment(strip_control(text), author=AUTHOR, initials=INITIALS)
+        if self.when is not None:
+            comment._comment_elm.date = self.when
+        return comment.comment_id
+
+    def runs(self, runs: Iterable[Run]) -> str:
+        return _runs(runs, self.comment)
 
     def sid(self, name: str) -> str:
         """Return the style id of a style name; raises AssemblyError when the base lacks it."""
@@ -175,10 +271,12 @@ class _Writer:
                 body.remove(child)
         parts: list[str] = []
         pictures: list[tuple[int, Image]] = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            self.note = self.comments.get(index)
             if isinstance(block, Image):
                 pictures.append((len(parts), block))
             parts.extend(self.xml(block))
+        self.note = None
         if blocks and isinstance(blocks[-1], Table):
             parts.append("<w:p/>")
         xml = strip_control("".join(parts))  # whatever the template wrote, nothing XML 1.0 forbids
@@ -213,36 +311,57 @@ class _Writer:
         if isinstance(block, Heading | Paragraph):
             return [self.paragraph(block.style, block.runs)]
         if isinstance(block, NumberedParagraph):
-            if self.paragraph_num is None:
-                self.paragraph_num = self.numbering.new_list("%1.")
-            return [self.paragraph(block.style, block.runs, self.paragraph_num)]
+            self.numbered_style(block.style, "%1.")  # numbered by its style: no numPr of its own
+            return [self.paragraph(block.style, block.runs)]
         if isinstance(block, Recommendation):
             if block.group not in self.recommendation_nums:
-                self.recommendation_nums[block.group] = self.numbering.new_list("%1)")
+                first = self.numbered_style(block.style, "%1)")
+                # The first list follows the style; each later one restarts at 1) in a list of the same kind.
+                later = self.numbering.restart(first) if self.recommendation_nums else None
+                self.recommendation_nums[block.group] = later
             return [self.paragraph(block.style, block.runs, self.recommendation_nums[block.group])]
         if isinstance(block, Table):
-            return [self.table(block)]
+            caption = [self.caption(block.caption, above=True)] if block.caption else []
+            return [*caption, self.table(block)]
         if isinstance(block, Image):
-            caption = [self.paragraph(STYLES["caption"], (Run(block.caption),))] if block.caption else []
+            caption = [self.caption(block.caption)] if block.caption else []
             return [self.paragraph(block.style, ()), *caption]
         if isinstance(block, PageBreak):
             return ['<w:p><w:r><w:br w:type="page"/></w:r></w:p>']
         raise TypeError(f"not a block: {block!r}")
 
     def paragraph(self, style: str, runs: Iterable[Run], num_id: int | None = None) -> str:
-        """Return a paragraph's XML, numbered in list `num_id` when given."""
+        """Return a paragraph's XML, numbered in list `num_id` when given (else as its style says)."""
         numbering = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>' if num_id else ""
-        return f"<w:p><w:pPr><w:pStyle w:val={quoteattr(self.sid(style))}/>{numbering}</w:pPr>{_runs(runs)}</w:p>"
+        return f"<w:p><w:pPr><w:pStyle w:val={quoteattr(self.sid(style))}/>{numbering}</w:pPr>{self.runs(runs)}</w:p>"
+
+    def caption(self, text: str, above: bool = False) -> str:
+        """Return a Caption paragraph (kept with what follows when `above`); "Table 1: ..." and "Figure 1: ..."
+        get Word's SEQ field for the number, so Word's cross-references and list of tables find them."""
+        keep = "<w:keepNext/>" if above else ""
+        ppr = f"<w:pPr><w:pStyle w:val={quoteattr(self.sid(STYLES['caption']))}/>{keep}</w:pPr>"
+        match = _NUMBERED_CAPTION.match(text)
+        if match is None:
+            return f"<w:p>{ppr}{self.runs((Run(text),))}</w:p>"
+        label, number, rest = match.groups()
+        return (
+            f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{label} </w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> SEQ {label} \\* ARABIC </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{number}</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            f"{self.runs((Run(rest),))}</w:p>"
+        )
 
     def table(self, table: Table) -> str:
         """Return a whole table's XML: fixed layout, set column widths, header row repeated on every page."""
         columns = len(table.header or (table.rows[0] if table.rows else ()))
         widths = _scale(table.widths or _auto_widths(table, columns), self.text_width)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        body = _Cells(widths, quoteattr(self.sid(STYLES["table_text"])))
+        body = _Cells(widths, quoteattr(self.sid(STYLES["table_text"])), runs=self.runs)
         rows = []
         if table.header is not None:
-            header = _Cells(widths, quoteattr(self.sid(STYLES["table_heading"])), HEADER_FILL)
+            header = _Cells(widths, quoteattr(self.sid(STYLES["table_heading"])), HEADER_FILL, self.runs)
             rows.append(header.row(table.header, "<w:trPr><w:tblHeader/></w:trPr>"))
         rows.extend(body.row(cells, "<w:trPr><w:cantSplit/></w:trPr>") for cells in table.rows)
         look = f'w:firstRow="{1 if table.header else 0}" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
@@ -303,50 +422,127 @@ class _Numbering:
         )
         self.next_num = 1 + max((int(n.get(qn("w:numId"))) for n in self.root.iterchildren(qn("w:num"))), default=0)
 
-    def new_list(self, level_text: str) -> int:
-        """Return the numId of a new single-level decimal list ("%1." or "%1)") that starts at 1."""
+    def new_list(self, level_text: str, style_id: str | None = None) -> int:
+        """Return the numId of a new single-level decimal list ("%1." or "%1)") that starts at 1.
+
+        With `style_id` the list's level names the paragraph style it numbers (Word's link between a
+        list and a style).
+        """
         abstract_id, num_id = self.next_abstract, self.next_num
         self.next_abstract += 1
         self.next_num += 1
         nsid = zlib.crc32(f"actionbot-{abstract_id}-{level_text}".encode()) & 0xFFFFFFFF
+        linked = f"<w:pStyle w:val={quoteattr(style_id)}/>" if style_id else ""
         abstract = parse_xml(
             f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:nsid w:val="{nsid:08X}"/>'
             '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-            f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/>'
+            f'<w:numFmt w:val="decimal"/>{linked}<w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{INDENT}"/></w:tabs>'
             f'<w:ind w:left="{INDENT}" w:hanging="{INDENT}"/></w:pPr></w:lvl></w:abstractNum>'
-        )
-        num = parse_xml(
-            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
         )
         first_num = self.root.find(qn("w:num"))
         if first_num is not None:
             first_num.addprevious(abstract)
         else:
             self.root.append(abstract)
-        self.root.append(num)
+        self.root.append(self._num(num_id, abstract_id))
         return num_id
 
+    def restart(self, num_id: int) -> int:
+        """Return the numId of a new instance of list `num_id`'s kind that starts again at 1."""
+        for num in self.root.iterchildren(qn("w:num")):
+            if num.get(qn("w:numId")) == str(num_id):
+                abstract_id = int(num.find(qn("w:abstractNumId")).get(qn("w:val")))
+                break
+        else:
+            raise KeyError(num_id)
+        new_id = self.next_num
+        self.next_num += 1
+        self.root.append(self._num(new_id, abstract_id))
+        return new_id
 
-def _runs(runs: Iterable[Run]) -> str:
+    @staticmethod
+    def _num(num_id: int, abstract_id: int) -> etree._Element:
+        return parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+
+
+_BEFORE_NUMPR = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")
+
+
+def _set_style_numbering(document: Document, style_id: str, num_id: int) -> None:
+    """Number paragraph style `style_id` in list `num_id` (replacing any numbering the base gave it)."""
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        if style.get(qn("w:styleId")) == style_id:
+            ppr = style.find(qn("w:pPr"))
+            if ppr is None:
+                ppr = parse_xml(f"<w:pPr {nsdecls('w')}/>")
+                rpr = style.find(qn("w:rPr"))
+                if rpr is not None:
+                    rpr.addprevious(ppr)
+                else:
+                    style.append(ppr)
+            old = ppr.find(qn("w:numPr"))
+            if old is not None:
+                ppr.remove(old)
+            numpr = parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+            # numPr comes after pStyle, keepNext, keepLines, pageBreakBefore, framePr, widowControl in CT_PPr
+            before = {
+                qn(f"w:{t}") for t in ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")
+            }
+            position = sum(1 for child in ppr if child.tag in before)
+            ppr.insert(position, numpr)
+            return
+
+
+def _runs(runs: Iterable[Run], comment: Callable[[str], int] | None = None) -> str:
+    """Return the runs' XML; a placeholder is highlighted and, given `comment`, anchors a Word comment."""
     out = []
     for run in runs:
         if run.line_break:
             out.append("<w:r><w:br/></w:r>")
             continue
         props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
-        props = f"<w:rPr>{props}</w:rPr>" if props else ""
-        out.append(f'<w:r>{props}<w:t xml:space="preserve">{escape(run.text)}</w:t></w:r>')
+        plain = f"<w:rPr>{props}</w:rPr>" if props else ""
+        if PLACEHOLDER_START not in run.text:
+            out.append(f'<w:r>{plain}<w:t xml:space="preserve">{escape(run.text)}</w:t></w:r>')
+            continue
+        text = run.text.replace(f"[{PLACEHOLDER_START}", f"{PLACEHOLDER_START}[").replace(
+            f"{PLACEHOLDER_END}]", f"]{PLACEHOLDER_END}"
+        )  # the brackets are part of the highlighted placeholder
+        for i, piece in enumerate(_PLACEHOLDER_TEXT.split(text)):
+            piece = piece.replace(PLACEHOLDER_START, "").replace(PLACEHOLDER_END, "")
+            if not piece:
+                continue
+            if i % 2 == 0:
+                out.append(f'<w:r>{plain}<w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
+                continue
+            marked = (
+                f'<w:r><w:rPr>{props}<w:highlight w:val="{HIGHLIGHT}"/></w:rPr>'
+                f'<w:t xml:space="preserve">{escape(piece)}</w:t></w:r>'
+            )
+            if comment is None:
+                out.append(marked)
+                continue
+            cid = comment(piece)
+            out.append(
+                f'<w:commentRangeStart w:id="{cid}"/>{marked}<w:commentRangeEnd w:id="{cid}"/>'
+                f'<w:r><w:commentReference w:id="{cid}"/></w:r>'
+            )
     return "".join(out)
 
 
 class _Cells:
     """Writes the cells of one kind of row (header or body): each column's opening XML is made once."""
 
-    def __init__(self, widths: list[int], style: str, fill: str | None = None) -> None:
+    def __init__(
+        self, widths: list[int], style: str, fill: str | None = None, runs: Callable[[Iterable[Run]], str] = _runs
+    ) -> None:
         self.widths = widths
         self.style = style
+        self.runs = runs
         self.plain = [self.start(width, fill) for width in widths]
 
     def start(self, width: int, fill: str | None) -> str:
@@ -361,10 +557,14 @@ class _Cells:
         for j, cell in enumerate(cells[: len(self.widths)]):
             out.append(self.start(self.widths[j], RAG_FILLS[cell.rag]) if cell.rag else self.plain[j])
             runs = cell.runs
-            if len(runs) == 1 and not (runs[0].line_break or runs[0].bold or runs[0].italic):  # plain text
+            if (
+                len(runs) == 1
+                and not (runs[0].line_break or runs[0].bold or runs[0].italic)
+                and (PLACEHOLDER_START not in runs[0].text)
+            ):  # plain text
                 out.append(f'<w:r><w:t xml:space="preserve">{escape(runs[0].text)}</w:t></w:r></w:p></w:tc>')
             else:
-                out.append(f"{_runs(runs)}</w:p></w:tc>")
+                out.append(f"{self.runs(runs)}</w:p></w:tc>")
         out.extend(f"{self.plain[j]}</w:p></w:tc>" for j in range(len(cells), len(self.widths)))
         out.append("</w:tr>")
         return "".join(out)

@@ -7,7 +7,8 @@ import re
 import string
 
 # C0 and C1 control characters, and code points XML 1.0 cannot carry (lone surrogates, U+FFFE, U+FFFF).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Also U+E000 and U+E001, the private-use marks of a template's placeholders (blocks.py), so data never fakes one.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
 _PUNCTUATION_SET = frozenset(string.punctuation)
 _GROUP_1 = operator.itemgetter(1)
 _ESCAPED = re.compile("\\\\([" + re.escape(string.punctuation) + "])")

@@ -17,6 +17,7 @@ from knowledge.paths import OutsideRoot, inside
 DEFAULT_DIR = Path(templates.__file__).resolve().parent
 INPUTS = ("meeting", "item", "plan", "today")
 MAX_FILE_BYTES = 1024 * 1024  # a template or its description
+SUFFIXES = {SUFFIX: "markdown", ".docx": "docx"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class TemplateSpec:
     styles: tuple[str, ...]
     template: Path
     description: Path
+    needs_written_report: bool = False  # refuse an agenda item the knowledge base records no written report for
+    kind: str = "markdown"  # "markdown" (<name>.md.j2) or "docx" (<name>.docx with Jinja tags, via docxtpl)
 
     def missing(self, given: dict[str, object]) -> list[str]:
         """Return the required inputs `given` leaves out (None)."""
@@ -80,20 +83,33 @@ def load_spec(path: Path) -> TemplateSpec:
             f"Inputs are {', '.join(INPUTS)}.",
         )
     try:
-        template = inside(path.parent, data["name"] + SUFFIX)
+        candidates = [(inside(path.parent, data["name"] + suffix), kind) for suffix, kind in SUFFIXES.items()]
     except OutsideRoot:
         raise AssemblyError(
             f"the template description {path} names {shown(data['name'])}, which is not a file beside it.",
-            "A template's name is its file name without .md.j2.",
+            "A template's name is its file name without .md.j2 or .docx.",
         ) from None
-    if not template.is_file():
+    found = [(template, kind) for template, kind in candidates if template.is_file()]
+    if len(found) != 1:
+        names = " or ".join(template.name for template, _ in candidates)
         raise AssemblyError(
-            f"the template description {path} has no template {template.name} beside it.",
+            f"the template description {path} needs exactly one template beside it ({names}); found {len(found)}.",
             "Add the template, or remove the description.",
         )
+    template, kind = found[0]
     _check_size(template)
     styles = tuple(str(s) for s in data.get("styles") or ())
-    return TemplateSpec(data["name"], " ".join(data["purpose"].split()), required, optional, styles, template, path)
+    return TemplateSpec(
+        data["name"],
+        " ".join(data["purpose"].split()),
+        required,
+        optional,
+        styles,
+        template,
+        path,
+        bool(data.get("needs_written_report", False)),
+        kind,
+    )
 
 
 def _check_size(path: Path) -> None:

@@ -34,6 +34,7 @@ def run_templates(args: argparse.Namespace) -> int:
     for spec in found.values():
         print(spec.name)
         print(f"  {spec.purpose}")
+        print(f"  {'Word template' if spec.kind == 'docx' else 'Markdown template'}: {spec.template}")
         for label, inputs in (("required", spec.required), ("optional", spec.optional)):
             for name, meaning in inputs.items():
                 print(f"  {label:<8} --{name}: {meaning}")
@@ -52,14 +53,20 @@ def _draft_args(parser: argparse.ArgumentParser) -> None:
     add_kb(parser)
     parser.add_argument("--style", metavar="FILE", help="a base .docx carrying your own house styles")
     parser.add_argument("--templates", metavar="DIR", help="a directory of your own templates (searched first)")
-    parser.add_argument("-o", "--output", metavar="FILE.docx", required=True, help="where to write the draft")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.docx|FILE.pdf",
+        required=True,
+        help="where to write the draft: a Word file, or a PDF (made with LibreOffice)",
+    )
 
 
 @command("draft", "draft a report from a template into a Word file", _draft_args)
 def run_draft(args: argparse.Namespace) -> int:
     output = Path(args.output)
-    if output.suffix.lower() != ".docx":
-        print(f"actionbot draft: the output file must end in .docx, not {output.name!r}.", file=sys.stderr)
+    if output.suffix.lower() not in (".docx", ".pdf"):
+        print(f"actionbot draft: the output file must end in .docx or .pdf, not {output.name!r}.", file=sys.stderr)
         return EXIT_USAGE
     kb = load_kb(args)
     try:
@@ -71,20 +78,29 @@ def run_draft(args: argparse.Namespace) -> int:
     except (NotResolved, ValueError) as exc:
         print(f"actionbot draft: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    from assemblers.pipeline import draft
+    from assemblers.pipeline import date_warnings, draft_bytes, resolve_today, write_atomic
 
     try:
-        draft(
+        today = resolve_today(request, args.today)
+        data = draft_bytes(
             args.template,
             kb,
             request,
             style=Path(args.style) if args.style else None,
             templates_dir=Path(args.templates) if args.templates else None,
-            today=args.today,
-            output=output,
+            today=today,
         )
+        if output.suffix.lower() == ".pdf":
+            from assemblers.pdf import to_pdf
+
+            data = to_pdf(data, output.stem or "draft")
+        write_atomic(output, data)
     except AssemblyError as exc:
         return _fail("draft", exc)
+    for warning in date_warnings(kb, request, today):
+        print(f"actionbot draft: warning: {warning} Give --today YYYY-MM-DD if that is not meant.", file=sys.stderr)
+    if args.today is None and request.meeting is not None and request.plan is not None:  # "as at" the meeting
+        print(f"Drafted as at the meeting's date, {today.isoformat()} (give --today to change it).")
     print(f"Wrote {output}")
     return EXIT_OK
 

@@ -64,17 +64,24 @@ def short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def status_text(action: Action, today: dt.date) -> str:
-    """The derived status in words, with what it rests on: "complete (all 3 milestones are complete)"."""
+def status_text(action: Action, today: dt.date, detail: bool = True) -> str:
+    """The derived status in words, with what it rests on: "complete (all 3 milestones are complete)".
+
+    `detail`: name the evidence and the outstanding milestones (a report's table lists those apart).
+    """
     state = facts.derive(action, today)
     words = STATUS_WORDS.get(state.status, state.status)
     if state.complete:
-        return f"{words} ({evidence_text(state.evidence)})" if state.evidence else words
+        return f"{words} ({evidence_text(state.evidence)})" if state.evidence and detail else words
     rating = facts.rag(action, today)
     if state.outstanding and not state.overdue:
-        return f"{words} (milestone overdue: {outstanding_text(state.outstanding)})"
+        return (
+            f"{words} (milestone overdue: {outstanding_text(state.outstanding)})"
+            if detail
+            else f"{words} (milestone overdue)"
+        )
     if rating.label in ("overdue", "due soon"):
-        extra = f"; outstanding: {outstanding_text(state.outstanding)}" if state.outstanding else ""
+        extra = f"; outstanding: {outstanding_text(state.outstanding)}" if state.outstanding and detail else ""
         return f"{words} ({rating.label}{extra})"
     return words
 
@@ -84,7 +91,7 @@ def evidence_text(evidence: facts.st.Evidence | None) -> str:
     if evidence is None:
         return "recorded as complete"
     if evidence.kind == "update":
-        when = f" ({evidence.date.describe()})" if evidence.date else ""
+        when = f" of {evidence.date.describe()}" if evidence.date else ""
         return f"update{when}: \u201c{short(evidence.text, 120)}\u201d"
     if evidence.kind == "milestones":
         return evidence.text[0].lower() + evidence.text[1:].rstrip(".")
@@ -94,22 +101,26 @@ def evidence_text(evidence: facts.st.Evidence | None) -> str:
 def outstanding_text(milestones: tuple[Milestone, ...]) -> str:
     """ "“Scope and plan ... agreed” (December 2019)" for each outstanding milestone, at most three."""
     parts = [
-        f"\u201c{short(m.text, 90)}\u201d ({m.date_text or (m.due.describe() if m.due else 'no date')})"
+        f"\u201c{short(m.text, 90)}\u201d, {m.date_text or (m.due.describe() if m.due else 'no date')}"
         for m in milestones[:3]
     ]
     more = f" and {len(milestones) - 3} more" if len(milestones) > 3 else ""
     return "; ".join(parts) + more
 
 
-def latest(action: Action) -> str | None:
-    """The latest update, or failing that the latest dated milestone, with its date."""
+def latest(action: Action, limit: int | None = 200) -> str | None:
+    """The latest update, or failing that the latest dated milestone, with its date (cut to `limit`; None: whole)."""
+
+    def cut(text: str) -> str:
+        return short(text, limit) if limit else " ".join(text.split())
+
     if action.updates:
         update = max(action.updates, key=lambda u: u.date.date)
-        return f"{update.date.describe()}: {short(update.text, 200)}"
+        return f"{update.date.describe()}: {cut(update.text)}"
     dated = [m for m in action.milestones if m.due is not None]
     if dated:
         m = max(dated, key=lambda m: m.due.date)
-        return f"{m.date_text or m.due.describe()}: {short(m.text, 200)}"
+        return f"{m.date_text or m.due.describe()}: {cut(m.text)}"
     return None
 
 

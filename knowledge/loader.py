@@ -549,9 +549,11 @@ class _Builder:
             self.plans[plan_id] = dataclasses.replace(plan, actions=actions, _by_id={})
 
     def add_committee(self, value: Any, path: YamlPath, data: dict) -> None:
-        d = self.fields(value, path, ("id", "name"), ("aliases", "organisation", "members", "source"))
+        d = self.fields(value, path, ("id", "name"), ("aliases", "organisation", "members", "agenda_contact", "source"))
         if d is None or not d.get("id"):
             return
+        if d.get("agenda_contact"):
+            self.ref((*path, "agenda_contact"), str(d["agenda_contact"]), "person")
         cid = str(d["id"])
         if not self.slug(cid, path, "committee"):
             return
@@ -589,6 +591,7 @@ class _Builder:
             meetings=tuple(sorted((m for m in meetings if m), key=lambda m: m.date)),
             work_programme=tuple(w for w in work if w),
             source=self.source(d, path),
+            agenda_contact=self.text(d, "agenda_contact", path),
         )
 
     def people_list(self, d: dict, key: str, path: YamlPath) -> tuple[str, ...]:
@@ -669,6 +672,8 @@ class _Builder:
             "financial_comments",
             "purpose",
             "recommendations",
+            "report_title",
+            "background_papers",
             "source",
         )
         d = self.fields(item, p, ("number", "title"), optional)
@@ -692,6 +697,8 @@ class _Builder:
             purpose=self.text(d, "purpose", p),
             recommendations=self.texts(d, "recommendations", p),
             source=self.source(d, p, False),
+            report_title=self.text(d, "report_title", p),
+            background_papers=self.texts(d, "background_papers", p),
         )
 
     def work_item(self, committee: str, item: Any, p: YamlPath) -> WorkItem | None:

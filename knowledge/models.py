@@ -160,6 +160,10 @@ class AgendaItem:
     purpose: str | None
     recommendations: tuple[str, ...]
     source: Source | None
+    # The report's own title where it differs from the agenda's (e.g. "2023/24" against "2023-24").
+    report_title: str | None = None
+    # "Background Papers and Published Documents" as the report lists them; () when not recorded.
+    background_papers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -226,6 +230,8 @@ class Committee:
     meetings: tuple[Meeting, ...]
     work_programme: tuple[WorkItem, ...]
     source: Source
+    # The Democratic Services officer an agenda's notes name for questions (a person id), if known.
+    agenda_contact: str | None = None
 
     def meeting(self, date: dt.date) -> Meeting:
         """The meeting on this date; raises KeyError."""

@@ -136,7 +136,11 @@ def _status_and_evidence(action: Action, today: dt.date | None) -> tuple[str, Ev
         count = len(action.milestones)
         words = "Its milestone is complete" if count == 1 else f"All {count} of its milestones are complete"
         if last is not None:
-            words += f" (the last: \u201c{last.date_text or last.due.describe()}\u201d)"
+            words += (
+                f": \u201c{last.date_text or last.due.describe()}\u201d"
+                if count == 1
+                else (f", the last \u201c{last.date_text or last.due.describe()}\u201d")
+            )
         return "complete", Evidence("milestones", words + ".", last.due if last else None)
     for update in reversed(updates):
         if says_done(update.text):

@@ -87,6 +87,7 @@ def build() -> Document:
         _table_style(document, name, borders)
     _footer(document)
     _prune(document)
+    _one_font(document)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -98,12 +99,15 @@ def build() -> Document:
     return document
 
 
-def _fonts(size: float) -> str:
+def _fonts(size: float, face: bool = False) -> str:
+    """Return run properties for a size; the font face only where the style chain starts (`face`).
+
+    The face is set once, in the document defaults and Normal, so a council's base.docx that
+    changes Normal's font changes it in every style.
+    """
     half_points = round(size * 2)
-    return (
-        f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
-    )
+    font = f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>' if face else ""
+    return f'{font}<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
 
 
 def _defaults(document: Document) -> None:
@@ -114,7 +118,7 @@ def _defaults(document: Document) -> None:
     document.styles.element.insert(
         0,
         parse_xml(
-            f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>{_fonts(12)}"
+            f"<w:docDefaults {nsdecls('w')}><w:rPrDefault><w:rPr>{_fonts(12, face=True)}"
             '<w:lang w:val="en-GB" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
             '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
             "</w:docDefaults>"
@@ -144,12 +148,14 @@ def _paragraph_style(document: Document, name: str, look: Look) -> None:
     ppr = parse_xml(f"<w:pPr {nsdecls('w')}>{keep}{tabs}{spacing}{indent}{align}{outline}</w:pPr>")
     if numbering is not None:
         ppr.insert(1 if keep else 0, numbering)
-    rpr = parse_xml(f"<w:rPr {nsdecls('w')}>{_fonts(look.size)}</w:rPr>")
+    face = name == "Normal"
+    rpr = parse_xml(f"<w:rPr {nsdecls('w')}>{_fonts(look.size, face)}</w:rPr>")
+    first = 1 if face else 0  # b, i and color come after rFonts and before sz (CT_RPr's order)
     if look.bold:
-        rpr.insert(1, parse_xml(f"<w:b {nsdecls('w')}/>"))
+        rpr.insert(first, parse_xml(f"<w:b {nsdecls('w')}/>"))
     if look.italic:
-        rpr.insert(1 + look.bold, parse_xml(f"<w:i {nsdecls('w')}/>"))
-    rpr.insert(1 + look.bold + look.italic, parse_xml(f'<w:color {nsdecls("w")} w:val="000000"/>'))
+        rpr.insert(first + look.bold, parse_xml(f"<w:i {nsdecls('w')}/>"))
+    rpr.insert(first + look.bold + look.italic, parse_xml(f'<w:color {nsdecls("w")} w:val="000000"/>'))
     element.append(ppr)
     element.append(rpr)
 
@@ -206,6 +212,16 @@ def _footer(document: Document) -> None:
         '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>',
     ):
         paragraph._p.append(parse_xml(xml.replace(">", f" {nsdecls('w')}>", 1)))
+
+
+def _one_font(document: Document) -> None:
+    """Leave the font face to the document defaults and Normal: drop it from every other style (the stock
+    linked "Heading 1 Char" styles name the theme's heading font)."""
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        if style.get(qn("w:styleId")) == "Normal":
+            continue
+        for fonts in style.iter(qn("w:rFonts")):
+            fonts.getparent().remove(fonts)
 
 
 def _prune(document: Document) -> None:

@@ -166,12 +166,24 @@ def body_paragraphs(document: Document) -> list:
 
 
 def num_pr(paragraph) -> tuple[int, int] | None:
-    """(numId, ilvl) read from the paragraph's own w:numPr, or None."""
+    """(numId, ilvl) in force for a paragraph, as Word resolves it: its own w:numPr, else its style's
+    (following basedOn), or None."""
     ppr = paragraph._p.pPr
     numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+    style = paragraph.style.element if paragraph.style is not None else None
+    while numpr is None and style is not None:
+        style_ppr = style.find(qn("w:pPr"))
+        numpr = style_ppr.find(qn("w:numPr")) if style_ppr is not None else None
+        based = style.find(qn("w:basedOn"))
+        style = None
+        if numpr is None and based is not None:
+            wanted = based.get(qn("w:val"))
+            styles = paragraph.part.document.styles.element
+            style = next((s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:styleId")) == wanted), None)
     if numpr is None:
         return None
-    return int(numpr.find(qn("w:numId")).get(qn("w:val"))), int(numpr.find(qn("w:ilvl")).get(qn("w:val")))
+    ilvl = numpr.find(qn("w:ilvl"))
+    return int(numpr.find(qn("w:numId")).get(qn("w:val"))), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
 
 
 def labels(document: Document) -> list[tuple[str, str]]:

@@ -2,8 +2,8 @@
 
 Expected values are copied from the seed 003_1684bf18d656461f.txt: the agenda front sheet and the
 four committee reports (agenda items 6-9, references CF0228, CF0225, CF0226, CF0227). A report's
-title is its agenda title in capitals: the knowledge base keeps the agenda's wording, which for items
-7 and 9 differs from the report heading by a colon and a slash.
+title is the report's own heading (items 7 and 9 differ from the agenda's wording by a colon and a
+slash), else its agenda title in capitals.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from docx.oxml.ns import qn
 from knowledge.models import KnowledgeBase
 from tests.assemblers.conftest import MEETING, body_paragraphs, footer_text, headings, labels, make
 
+# A draft never carries the published sign-off ("Constitutional Comments (LW 31/12/24)"): the initials are left
+# to Legal Services and Finance, highlighted.
+DRAFT_COMMENTS = ("Constitutional Comments ([initials date])", "Financial Comments ([initials date])")
 REPORTS = {
     6: {
         "reference": "CF0228",
@@ -26,19 +29,19 @@ REPORTS = {
             "Paul Thomas\nService Manager, Secure Accommodation\nT: 0115 9932721\nE: paul.thomas2@nottsc.gov.uk",
             "Davinia Lawton\nService Manager, Residential Services\nT: 0115 9773354\nE: Davinia.lawton@nottsc.gov.uk",
         ],
-        "comments": ("Constitutional Comments (LW 31/12/24)", "Financial Comments (CDS 17/12/24)"),
+        "comments": DRAFT_COMMENTS,
         "purpose": "The report provides an update on Nottinghamshire children's residential homes.",
     },
     7: {
         "reference": "CF0225",
         "report_of": "REPORT OF THE INTERIM SERVICE DIRECTOR, COMMISSIONING AND RESOURCES",
-        "title": "ANNUAL REPORT OF THE STRATEGIC SAFEGUARDING SERVICE APRIL 2023 – MARCH 2024",
+        "title": "ANNUAL REPORT OF THE STRATEGIC SAFEGUARDING SERVICE: APRIL 2023 – MARCH 2024",
         "signature": "Rachel Miller\nInterim Service Director, Commissioning and Resources",
         "contacts": [
             "Hannah Johnson\nService Manager, Strategic Safeguarding and Independent Review\nT: 0115 8546351\n"
             "E: hannah1.johnson@nottsc.gov.uk"
         ],
-        "comments": ("Constitutional Comments (CD 13/12/24)", "Financial Comments (CDS 06/12/24)"),
+        "comments": DRAFT_COMMENTS,
         "purpose": "Members requested an annual report following high profile enquiries",
     },
     8: {
@@ -50,16 +53,16 @@ REPORTS = {
             "Ty Yousaf\nInterim Head of Strategic Safeguarding and Independent Review\nT: 0115 9772516\n"
             "E: ty.yousaf@nottsc.gov.uk"
         ],
-        "comments": ("Constitutional Comments (CD 11/12/24)", "Financial Comments (CDS 06/12/24)"),
+        "comments": DRAFT_COMMENTS,
         "purpose": "This report provides an outline of the progress and challenges of the work",
     },
     9: {
         "reference": "CF0227",
         "report_of": "REPORT OF THE INTERIM SERVICE DIRECTOR, COMMISSIONING AND RESOURCES",
-        "title": "MANAGING ALLEGATIONS SERVICE ANNUAL REPORT 2023-24",
+        "title": "MANAGING ALLEGATIONS SERVICE ANNUAL REPORT 2023/24",
         "signature": "Rachel Miller\nInterim Service Director, Commissioning and Resources",
         "contacts": ["Hazel McKibbin\nCSM Strategic Safeguarding and LADO\nE: Hazel.mckibbin@nottscc.gov.uk"],
-        "comments": ("Constitutional Comments (LPW 12/12/24)", "Financial Comments (CDS 06/12/24)"),
+        "comments": DRAFT_COMMENTS,
         "purpose": "The report provides an update on the performance, activities and challenges",
     },
 }

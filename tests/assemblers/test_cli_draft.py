@@ -35,7 +35,7 @@ def test_templates_flags_a_template_the_style_file_cannot_carry(
     assert main(["templates", "--style", str(council)]) == 1
     out = capsys.readouterr().out
     assert "  cannot be drafted: the style 'Agenda Heading', which the template agenda uses, is not in" in out
-    assert out.count("cannot be drafted") == 3
+    assert out.count("cannot be drafted") == 4  # agenda, committee-report, progress-report, work-programme
 
 
 def test_draft_writes_the_docx(kb_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -88,9 +88,9 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(
     assert out.read_bytes() == b"the previous draft"
 
 
-def test_output_must_be_a_docx(kb_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["draft", "agenda", "--meeting", "2025-01-14", "--kb", str(kb_dir), "-o", "agenda.pdf"]) == 2
-    assert "must end in .docx" in capsys.readouterr().err
+def test_output_must_be_a_docx_or_pdf(kb_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["draft", "agenda", "--meeting", "2025-01-14", "--kb", str(kb_dir), "-o", "agenda.odt"]) == 2
+    assert "must end in .docx or .pdf, not 'agenda.odt'" in capsys.readouterr().err
 
 
 def test_style_missing_from_a_supplied_base(kb_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,3 +112,17 @@ def test_style_missing_from_a_supplied_base(kb_dir: Path, tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert "the style 'Agenda Heading', which the template agenda uses, is not in" in err and str(council) in err
     assert not (tmp_path / "a.docx").exists()
+
+
+def test_draft_says_the_date_it_is_as_at_and_warns_outside_the_plans_life(
+    kb_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.docx"
+    base = ["draft", "committee-report", "--meeting", "2025-01-14", "--item", "8", "--plan", "progress"]
+    assert main([*base, "--kb", str(kb_dir), "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "Drafted as at the meeting's date, 2025-01-14 (give --today to change it)." in captured.out
+    assert captured.err == ""
+    assert main([*base, "--today", "2019-01-01", "--kb", str(kb_dir), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("actionbot draft: warning: the draft is as at 1 January 2019, before the first date")

@@ -71,3 +71,37 @@ def test_usage_errors() -> None:
         parse("draft agenda 14/01/2025")
     with pytest.raises(DraftUsageError, match="I can draft"):
         parse("draft minutes 2025-01-14")
+    with pytest.raises(DraftUsageError, match="committee-report needs <item>"):
+        parse("draft committee-report 2025-01-14")
+
+
+def test_every_template_in_the_registry_is_offered() -> None:
+    from assemblers import specs
+
+    names = list(specs.available(specs.search_path(None)))
+    assert {"agenda", "briefing-note", "committee-report", "progress-report", "work-programme"} <= set(names)
+    with pytest.raises(DraftUsageError) as raised:
+        parse("draft")
+    for name in names:
+        assert f"• `{name}" in str(raised.value)
+    template, request, pdf = parse("draft briefing-note 2025-01-14 8 tce plan pdf")
+    assert (template, request.meeting.isoformat(), request.item, request.plan, pdf) == (
+        "briefing-note",
+        "2025-01-14",
+        8,
+        "tce plan",
+        True,
+    )
+    assert parse("draft work-programme 2025-01-14")[:2] == ("work-programme", parse("draft agenda 2025-01-14")[1])
+
+
+def test_a_pdf_is_uploaded_when_asked_for(running: RunningApp) -> None:
+    import shutil
+
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice (soffice) not installed; .ci/run installs libreoffice-writer-nogui")
+    running.send_command("draft progress-report alpha plan pdf", channel_id="C_TEAM", response="f")
+    running.idle()
+    assert replies(running, "f")[1].startswith("Drafted progress-report-alpha-")
+    ((file_id, data),) = running.stub.uploads.items()
+    assert running.stub.upload_names[file_id].endswith(".pdf") and data.startswith(b"%PDF-")

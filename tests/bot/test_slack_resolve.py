@@ -201,5 +201,5 @@ def test_slash_draft_never_names_a_hidden_plan(running: RunningApp) -> None:
     ],
 )
 def test_draft_command_item_and_plan_as_typed(command: str) -> None:
-    template, request = parse(command)
-    assert (template, request.item, request.plan) == ("committee-report", 8, "tce plan")
+    template, request, pdf = parse(command)
+    assert (template, request.item, request.plan, pdf) == ("committee-report", 8, "tce plan", False)

@@ -131,3 +131,36 @@ def test_broken_cache_file_is_ignored(mini_kb_dir: Path, monkeypatch: pytest.Mon
     for slot in (tmp_path / "c").glob("kb-*.pickle"):
         slot.write_bytes(b"garbage")
     assert cache.load(mini_kb_dir).plans["alpha"].action("1").text == "Review the foster carer records"
+
+
+PANEL = """
+committee:
+  id: panel
+  name: Example Panel
+  agenda_contact: nobody-here
+  source: {seed: test, quote: test}
+meetings:
+  - date: "2025-01-14"
+    agenda:
+      - number: 6
+        title: A report
+        report_title: A REPORT 2023/24
+        background_papers: [{title: not text}]
+"""
+
+
+def test_agenda_contact_and_background_papers_are_checked(tmp_path: Path) -> None:
+    found = problems_of(broken(tmp_path, **{"committees/panel.yaml": PANEL}))
+    assert any(
+        p.endswith("committee.agenda_contact: unknown person 'nobody-here'; define it or fix the id") for p in found
+    ), found
+    assert any("meetings[0].agenda[0].background_papers[0]: expected text" in p for p in found), found
+
+
+def test_agenda_contact_report_title_and_background_papers_load(tmp_path: Path) -> None:
+    text = PANEL.replace("nobody-here", "ann-lead").replace("[{title: not text}]", '["Paper one", "Paper two"]')
+    kb = load_knowledge_base(broken(tmp_path, **{"committees/panel.yaml": text}))
+    panel = kb.committees["panel"]
+    item = panel.meetings[0].item(6)
+    assert panel.agenda_contact == "ann-lead"
+    assert (item.report_title, item.background_papers) == ("A REPORT 2023/24", ("Paper one", "Paper two"))

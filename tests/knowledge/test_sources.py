@@ -51,3 +51,25 @@ def test_every_quote_is_in_its_seed(bundled: KnowledgeBase) -> None:
         assert normalise(source.quote) in texts[source.seed], f"{what}: {source.quote!r} not in {source.seed}"
         checked += 1
     assert checked > 200
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed documents not found at {SEEDS}")
+def test_report_titles_and_background_papers_are_in_their_seed_as_written(bundled: KnowledgeBase) -> None:
+    texts = {p.name: normalise(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")}
+    written = []
+    for committee in bundled.committees.values():
+        for meeting in committee.meetings:
+            for item in meeting.agenda:
+                seed = texts[item.source.seed] if item.source else ""
+                for text in (item.report_title, *item.background_papers):
+                    if text:
+                        assert normalise(text) in seed, f"{meeting.date} item {item.number}: {text!r} not in its seed"
+                        written.append(text)
+    assert len(written) >= 4  # two report titles and item 6's two background papers
+
+
+def test_the_panel_agenda_contact_is_the_officer_its_agenda_names(bundled: KnowledgeBase) -> None:
+    panel = bundled.committees["corporate-parenting-panel"]
+    person = bundled.people[panel.agenda_contact or ""]
+    assert (person.name, person.phone) == ("Sarah Ashton", "0115 977 3962")
+    assert "contact Sarah Ashton (Tel. 0115 977 3962)" in person.source.quote
