@@ -1,0 +1,1 @@
+"""`actionbot export xlsx|csv|ics`: placeholder replaced below."""
