@@ -19,7 +19,7 @@ _P, _T, _BR, _TAB = qn("w:p"), qn("w:t"), qn("w:br"), qn("w:tab")
 def read_tables(path: Path) -> list[Grid]:
     """Every top-level table of the document, in order; raises ImportFailure for a file that is not .docx."""
     check_size(path)
-    check_zip(path, "Word (.docx)", "word/document.xml")
+    check_zip(path, "a Word (.docx)", "word/document.xml")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as exc:

@@ -57,12 +57,12 @@ def check_zip(path: Path, kind: str, required: str) -> None:
     import zipfile
 
     if not zipfile.is_zipfile(path):
-        raise ImportFailure(f"{path.name}: this is not a {kind} file (it is not a zip package as {kind} files are).")
+        raise ImportFailure(f"{path.name}: this is not {kind} file (it is not a zip package, as such files are).")
     with zipfile.ZipFile(path) as zf:
         infos = zf.infolist()
         names = {i.filename for i in infos}
         if required not in names:
-            raise ImportFailure(f"{path.name}: this is a zip file but not a {kind} file (no {required} inside).")
+            raise ImportFailure(f"{path.name}: this is a zip file but not {kind} file (no {required} inside).")
         unpacked = sum(i.file_size for i in infos)
         if unpacked > MAX_UNPACKED_BYTES:
             raise ImportFailure(

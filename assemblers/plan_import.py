@@ -29,6 +29,7 @@ from knowledge.updates import atomic_write, locked
 
 INHERIT = ("recommendation", "theme", "leads")  # a blank cell here continues the row above
 MILESTONE_SHEET = "Milestones"
+OVERDUE_SHEET = "Overdue"
 _STATUS_WORDS = {
     "complete": "complete",
     "completed": "complete",
@@ -149,13 +150,24 @@ def choose_tables(path: Path, grids: list[Grid], options: ImportOptions) -> tupl
         )
     header = found[0][1]
     if options.table is None and options.sheet is None:
-        start = next(i for i, (g, _) in enumerate(found) if g is found[0][0])
-        found = [found[start], *[(g, h) for g, h in found[start + 1 :] if h.signature() == header.signature()]]
+        if path.suffix.lower() in (".xlsx", ".xlsm"):  # sheets are separate tables: one, by name or alone
+            named = [(g, h) for g, h in found if g.name == options.plan_id]
+            plans = [(g, h) for g, h in found if g.name != OVERDUE_SHEET]
+            if named:
+                return named[0][1], named
+            if len(plans) > 1:
+                names = ", ".join(repr(g.name) for g, _ in plans)
+                raise ImportFailure(f"{path.name}: several sheets hold a plan table ({names}); choose one with --sheet.")
+            return plans[0][1], plans[:1]
+        found = [found[0], *[(g, h) for g, h in found[1:] if h.signature() == header.signature()]]
     return header, found
 
 
 # -- rows to actions ---------------------------------------------------------------------------
 def drafts_from(path: Path, tables: list[tuple[Grid, Header]], warnings: list[str]) -> list[_Draft]:
+    """Rows to actions. In a Word table a blank theme, recommendation or lead cell continues the row above (as
+    councils write them); in a spreadsheet only a merged cell does, since a blank cell there means none."""
+    inherit_blank = path.suffix.lower() == ".docx"
     drafts: list[_Draft] = []
     for grid, header in tables:
         id_col, text_col = header.column("id"), header.column("text")
@@ -184,9 +196,11 @@ def drafts_from(path: Path, tables: list[tuple[Grid, Header]], warnings: list[st
             for f, v in list(cells.items()):
                 if v is None:  # vertically merged with the cell above
                     cells[f] = previous.cells.get(f, "") if previous else ""
-                elif not v.strip() and f in INHERIT and previous is not None:
+                    if previous is not None and f in INHERIT:
+                        cells[f"_{f}_inherited"] = previous.cells.get(f"_{f}_inherited", previous.id)
+                elif inherit_blank and not v.strip() and f in INHERIT and previous is not None:
                     cells[f] = previous.cells.get(f, "")
-                    cells[f"_{f}_inherited"] = previous.id
+                    cells[f"_{f}_inherited"] = previous.cells.get(f"_{f}_inherited", previous.id)
             drafts.append(_Draft(ident, row, grid, {k: v or "" for k, v in cells.items()}))
     if not drafts:
         raise ImportFailure(f"{path.name}, {tables[0][0].where}: the table has a header but no action rows.")
@@ -278,12 +292,15 @@ def action_record(
     if notes:
         record["lead_note"] = " ".join(notes)
     timescale_words = _one_line(cells.get("timescale", ""))
+    explicit = "due" in cells or "start" in cells  # Due / Start columns: their dates, not the words'
     read = read_timescale(timescale_words) if timescale_words else None
-    if read is None and not cells.get("due", "").strip():
+    if read is None and not explicit:
         read = read_action_text_timescale(record["text"])
     record["timescale"] = read.text if read and read.text else None
     start = _date_or_words(cells.get("start", ""), "start", where, warnings) if cells.get("start") else None
     due = _date_or_words(cells.get("due", ""), "due", where, warnings) if cells.get("due") else None
+    if explicit:
+        read = None
     if read is not None:
         start = start or read.start
         due = due or read.due

@@ -18,7 +18,7 @@ from assemblers.grids import Grid, ImportFailure, Row, check_grid, check_size, c
 def read_sheets(path: Path) -> list[Grid]:
     """Every sheet of the workbook, in order; raises ImportFailure for a file that is not .xlsx."""
     check_size(path)
-    check_zip(path, "Excel (.xlsx)", "xl/workbook.xml")
+    check_zip(path, "an Excel (.xlsx)", "xl/workbook.xml")
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         grids = []
