@@ -34,7 +34,7 @@ def read_tables(path: Path) -> list[Grid]:
     return grids
 
 
-def _rows(tbl) -> list[Row]:  # noqa: ANN001 - a python-docx CT_Tbl
+def _rows(tbl) -> list[Row]:
     width = len(tbl.tblGrid.gridCol_lst) if tbl.tblGrid is not None else 0
     out = []
     for number, tr in enumerate(tbl.tr_lst, start=1):
@@ -52,7 +52,7 @@ def _rows(tbl) -> list[Row]:  # noqa: ANN001 - a python-docx CT_Tbl
     return [Row(r.number, r.cells + ("",) * (width - len(r.cells)), r.full_width) for r in out]
 
 
-def _text(tc) -> str:  # noqa: ANN001 - a python-docx CT_Tc
+def _text(tc) -> str:
     """The cell's paragraphs as lines; a line break inside a paragraph also starts a line."""
     lines = []
     for p in tc.iterchildren(_P):

@@ -133,9 +133,7 @@ class Header:
         return next((c for c, f in self.columns.items() if f == name), None)
 
     def describe(self) -> str:
-        parts = [
-            f"{self.headings[c] or '(blank)'}={f}" for c, f in sorted(self.columns.items()) if f != "ignore"
-        ]
+        parts = [f"{self.headings[c] or '(blank)'}={f}" for c, f in sorted(self.columns.items()) if f != "ignore"]
         return ", ".join(parts)
 
     def signature(self) -> tuple[str, ...]:

@@ -154,7 +154,7 @@ def _uid_part(text: str) -> str:
 
 
 def _digest(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]  # noqa: S324 - a stable id, not security
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def calendar_entries(
@@ -166,7 +166,7 @@ def calendar_entries(
     for plan in plans:
         for action in plan.actions:
             leads = ", ".join(kb.name_of(ref) for ref in action.leads) or "no lead named"
-            ask = f'Ask actionbot: /actions what is the status of {plan.id} {action.id}'
+            ask = f"Ask actionbot: /actions what is the status of {plan.id} {action.id}"
             due = facts.effective_due(action)
             status = facts.current_status(action)
             if due is not None:
@@ -177,7 +177,8 @@ def calendar_entries(
                         summary=f"Due: {plan.id} {action.id}{done} – {_short(action.text)}",
                         description=(
                             f"{plan.title}, action {action.id}: {action.text}\nLead: {leads}\n"
-                            f"Due {due.describe()}" + (f" (as written: {action.timescale})" if action.timescale else "")
+                            f"Due {due.describe()}"
+                            + (f" (as written: {action.timescale})" if action.timescale else "")
                             + f"\nStatus: {status}; {facts.rag(action, today).label}\n{ask}"
                         ),
                         day=due.date,

@@ -157,7 +157,9 @@ def choose_tables(path: Path, grids: list[Grid], options: ImportOptions) -> tupl
                 return named[0][1], named
             if len(plans) > 1:
                 names = ", ".join(repr(g.name) for g, _ in plans)
-                raise ImportFailure(f"{path.name}: several sheets hold a plan table ({names}); choose one with --sheet.")
+                raise ImportFailure(
+                    f"{path.name}: several sheets hold a plan table ({names}); choose one with --sheet."
+                )
             return plans[0][1], plans[:1]
         found = [found[0], *[(g, h) for g, h in found[1:] if h.signature() == header.signature()]]
     return header, found
@@ -185,7 +187,7 @@ def drafts_from(path: Path, tables: list[tuple[Grid, Header]], warnings: list[st
                 if not drafts:
                     raise ImportFailure(
                         f"{path.name}, {grid.where}, row {row.number}: the first row after the header has no action "
-                        "id. Add an ID column, write ids at the start of the action text (\"Action 1 – ...\"), or "
+                        'id. Add an ID column, write ids at the start of the action text ("Action 1 – ..."), or '
                         'name the id column with --map "Heading=id".'
                     )
                 _continue(drafts[-1], values)
@@ -246,8 +248,9 @@ def _full_width_row(path: Path, grid: Grid, row: Row, values: dict, drafts: list
             f'the action "{ident}" (an id given by the import, not the file).'
         )
     else:
-        warnings.append(f"{grid.where}, row {row.number}: a row across the whole table with no id was skipped: "
-                        f"{text[:80]!r}")
+        warnings.append(
+            f"{grid.where}, row {row.number}: a row across the whole table with no id was skipped: {text[:80]!r}"
+        )
 
 
 # -- actions to YAML ---------------------------------------------------------------------------
@@ -320,8 +323,13 @@ def action_record(
         milestones.append({"text": text, "date_text": date_text, "start": None, "due": date, "status": "complete"})
     for entry in split_milestones(cells.get("milestones", "")):
         milestones.append(
-            {"text": entry.text, "date_text": entry.date_text or None, "start": entry.start, "due": entry.due,
-             "status": entry.status}
+            {
+                "text": entry.text,
+                "date_text": entry.date_text or None,
+                "start": entry.start,
+                "due": entry.due,
+                "status": entry.status,
+            }
         )
     milestones.extend(milestones_extra)
     record["milestones"] = milestones
@@ -394,7 +402,7 @@ def build_import(kb: KnowledgeBase, root: Path, path: Path, options: ImportOptio
         document["roles"] = [*document.get("roles", []), *matcher.new.roles.values()]
     yaml_text = (
         f"# Imported by `actionbot import` from {path.name} ({', '.join(g.where for g, _ in tables)}) "
-        f"on {dt.date.today().isoformat()}.\n" + yamlio.dump(document)
+        f"on {dt.date.today().isoformat()}.\n" + yamlio.dump_fast(document)
     )
     if yamlio.parse(yaml_text) != document:
         raise ImportFailure(f"{path.name}: the plan could not be stored exactly as YAML; nothing written.")
@@ -530,7 +538,7 @@ def describe_changes(old: Plan, new: Plan) -> list[str]:
     return lines or ["No change to actions, leads, dates, status or milestones."]
 
 
-def _milestone_keys(action) -> list[tuple]:  # noqa: ANN001
+def _milestone_keys(action) -> list[tuple]:
     return [(m.text, m.due.text if m.due else None, m.status) for m in action.milestones]
 
 
@@ -561,8 +569,10 @@ def same_plan_fields(plan: Plan) -> list[tuple]:
             a.leads,
             a.start.text if a.start else None,
             a.due.text if a.due else None,
-            tuple((m.text, m.date_text, m.start.text if m.start else None, m.due.text if m.due else None, m.status)
-                  for m in a.milestones),
+            tuple(
+                (m.text, m.date_text, m.start.text if m.start else None, m.due.text if m.due else None, m.status)
+                for m in a.milestones
+            ),
         )
         for a in plan.actions
     ]

@@ -15,12 +15,57 @@ from knowledge.index import NameIndex
 from knowledge.models import KnowledgeBase
 from knowledge.text import fold, fuzz, process
 
-_PREFIX = re.compile(r"^\s*(?:joint\s+)?(?:lead\s+officers?\s*(?:\(s\))?|leads?|owners?|responsible(?:\s+officer)?)\s*:\s*", re.I)
+_PREFIX = re.compile(
+    r"^\s*(?:joint\s+)?(?:lead\s+officers?\s*(?:\(s\))?|leads?|owners?|responsible(?:\s+officer)?)\s*:\s*", re.I
+)
 ROLE_WORDS = frozenset(
-    """director head manager officer lead chair chief team group board service services council partnership
-    panel committee commissioner coordinator co-ordinator designated principal senior assistant deputy
-    executive nurse doctor inspector superintendent constable all partners agencies member members
-    safeguarding children social care department directorate unit hub network forum""".split()
+    [
+        "director",
+        "head",
+        "manager",
+        "officer",
+        "lead",
+        "chair",
+        "chief",
+        "team",
+        "group",
+        "board",
+        "service",
+        "services",
+        "council",
+        "partnership",
+        "panel",
+        "committee",
+        "commissioner",
+        "coordinator",
+        "co-ordinator",
+        "designated",
+        "principal",
+        "senior",
+        "assistant",
+        "deputy",
+        "executive",
+        "nurse",
+        "doctor",
+        "inspector",
+        "superintendent",
+        "constable",
+        "all",
+        "partners",
+        "agencies",
+        "member",
+        "members",
+        "safeguarding",
+        "children",
+        "social",
+        "care",
+        "department",
+        "directorate",
+        "unit",
+        "hub",
+        "network",
+        "forum",
+    ]
 )
 PERSON_CUTOFF = 86
 ROLE_CUTOFF = 92

@@ -41,7 +41,7 @@ def read_sheets(path: Path) -> list[Grid]:
         raise ImportFailure(f"{path.name}: not a readable Excel (.xlsx) workbook ({exc}).") from None
 
 
-def _merged(sheet) -> set[tuple[int, int]]:  # noqa: ANN001 - a CalamineSheet
+def _merged(sheet) -> set[tuple[int, int]]:
     """Cells covered by a merged range other than its top-left cell."""
     out: set[tuple[int, int]] = set()
     for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:

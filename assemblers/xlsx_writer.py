@@ -57,7 +57,7 @@ def write_workbook(path: Path, kb: KnowledgeBase, plans: list[Plan], today: dt.d
     return counts
 
 
-def _sheet(book, name: str, columns: tuple[str, ...], rows: list[list], formats: dict) -> int:  # noqa: ANN001
+def _sheet(book, name: str, columns: tuple[str, ...], rows: list[list], formats: dict) -> int:
     ws = book.add_worksheet(name)
     ws.write_row(0, 0, columns, formats["head"])
     widths = [len(c) + 2 for c in columns]

@@ -6,7 +6,7 @@ import importlib
 import json
 import sys
 
-BENCHES = ("bench.bench_kb", "bench.bench_slack", "bench.bench_docx", "bench.bench_remind")
+BENCHES = ("bench.bench_kb", "bench.bench_slack", "bench.bench_docx", "bench.bench_remind", "bench.bench_import")
 
 
 def main(names: list[str]) -> int:

@@ -30,7 +30,9 @@ def run_export(args: argparse.Namespace) -> int:
     kb = load_kb(args)
     today = args.today or today_in_london()
     if args.plan and args.plan not in kb.plans:
-        print(f"actionbot export: there is no plan {args.plan!r}. Plans: {', '.join(sorted(kb.plans))}.", file=sys.stderr)
+        print(
+            f"actionbot export: there is no plan {args.plan!r}. Plans: {', '.join(sorted(kb.plans))}.", file=sys.stderr
+        )
         return EXIT_USAGE
     if args.person and args.person not in kb.people:
         print(f"actionbot export: there is no person {args.person!r} in the knowledge base.", file=sys.stderr)
@@ -64,7 +66,7 @@ def run_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _atomic(out: Path, write):  # noqa: ANN001, ANN202
+def _atomic(out: Path, write):
     """Write via a temporary file beside `out`, then rename: a failed export leaves any old file intact."""
     fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=out.suffix)
     os.close(fd)

@@ -47,7 +47,9 @@ def run_import(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"  note: {warning}")
     if result.new_people or result.new_roles:
-        print(f"New people: {', '.join(result.new_people) or 'none'}; new roles: {', '.join(result.new_roles) or 'none'}.")
+        print(
+            f"New people: {', '.join(result.new_people) or 'none'}; new roles: {', '.join(result.new_roles) or 'none'}."
+        )
     if result.replaces is not None:
         print(f"Changes to the existing plan {args.plan} ({result.target}):")
         print("\n".join(f"  {line}" for line in result.changes()))

@@ -22,9 +22,14 @@ from dataclasses import dataclass
 from knowledge.dates import parse_datespec
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 DASH = r"\s*[-–—]\s*"
-_START_WORDS = re.compile(r"\b(?:commenc\w*|start\w*|begin\w*|beginning|from|following|after)\s*(?:\(|at\b|in\b|on\b)?", re.I)
+_START_WORDS = re.compile(
+    r"\b(?:commenc\w*|start\w*|begin\w*|beginning|from|following|after)\s*(?:\(|at\b|in\b|on\b)?", re.I
+)
 _PAST = re.compile(
     r"\b(?:established|recruited|completed|was|were|has been|have been|took place|held|agreed|approved|appointed)\b",
     re.I,
@@ -41,7 +46,9 @@ _TOKENS = [
     ("thisfy", re.compile(r"\bthis financial year\b", re.I)),
 ]
 _FY_LABEL_BEFORE = re.compile(r"\b(?:for|the|of)\s*$", re.I)
-_FY_LABEL_AFTER = re.compile(r"^\s*(?:annual|budget|report|business|plan|strategy|accounts|financial year report)", re.I)
+_FY_LABEL_AFTER = re.compile(
+    r"^\s*(?:annual|budget|report|business|plan|strategy|accounts|financial year report)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -99,9 +106,7 @@ def find_dates(text: str) -> list[_Found]:
                 continue
             value = _token_date(kind, m)
             if kind == "fy" and (
-                value is None
-                or _FY_LABEL_BEFORE.search(text[: m.start()])
-                or _FY_LABEL_AFTER.match(text[m.end() :])
+                value is None or _FY_LABEL_BEFORE.search(text[: m.start()]) or _FY_LABEL_AFTER.match(text[m.end() :])
             ):
                 taken.append((m.start(), m.end()))  # a label, not a date: keep its years from being read
                 continue
@@ -130,7 +135,9 @@ def read_timescale(text: str | None) -> Timescale:
         return Timescale(words, status="ongoing", note='"Ongoing": no start or due date.')
     found = find_dates(words)
     dated = [f for f in found if f.value is not None]
-    m = re.match(rf"^(In\s+{MONTH_RE}\s+\d{{4}}|In\s+\d{{4}}|On\s+\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}}),\s*(.+)$", words, re.I)
+    m = re.match(
+        rf"^(In\s+{MONTH_RE}\s+\d{{4}}|In\s+\d{{4}}|On\s+\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}}),\s*(.+)$", words, re.I
+    )
     if m and dated and _PAST.search(m[2]) and not _FUTURE.search(m[2]):
         return Timescale(words, done=(m[1], m[2].rstrip("."), dated[0].value or ""), note="states something done")
     start = due = None

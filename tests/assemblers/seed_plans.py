@@ -22,7 +22,7 @@ CITY_SEED = SEEDS / "000_ba3eb70c98682f36.txt"
 COUNTY_SEED = SEEDS / "001_9caaf22f960a7c51.txt"
 
 
-def _set_cell(cell, text: str) -> None:  # noqa: ANN001
+def _set_cell(cell, text: str) -> None:
     """Write paragraphs into a cell: "<p>a</p> <p>b</p>" or lines become separate paragraphs."""
     paras = re.findall(r"<p>(.*?)</p>", text, re.S) or text.split("\n")
     paras = [p.strip() for p in paras if p.strip()] or [""]
@@ -82,7 +82,7 @@ def county_pages() -> list[list[list[str]]]:
             current = [line.split("\t")]
             pages.append(current)
         elif current is not None and "\t" in line:
-            cells = (line.split("\t") + ["", "", "", ""])[:4]
+            cells = [*line.split("\t"), "", "", "", ""][:4]
             current.append([c.strip() for c in cells])
     return pages
 

@@ -50,9 +50,7 @@ def test_xlsx_sheets_overdue_and_layout(kb_dir: Path, tmp_path: Path) -> None:
     overdue_rows = book.get_sheet_by_name("Overdue").to_python()
     today = dt.date.fromisoformat(TODAY)
     expected = {
-        (a.plan, a.id)
-        for a in kb.actions()
-        if facts.is_overdue(facts.effective_due(a), facts.current_status(a), today)
+        (a.plan, a.id) for a in kb.actions() if facts.is_overdue(facts.effective_due(a), facts.current_status(a), today)
     }
     assert overdue_rows[0] == list(COLUMNS)
     assert {(r[0], r[1]) for r in overdue_rows[1:]} == expected and expected
@@ -98,7 +96,9 @@ def test_ics_read_by_icalendar_and_vobject_with_stable_uids(kb_dir: Path, tmp_pa
     # re-exporting gives the same UIDs
     again = tmp_path / "again.ics"
     assert main(["export", "ics", "--today", TODAY, "--kb", str(kb_dir), "-o", str(again)]) == 0
-    assert sorted(str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")) == sorted(uids)
+    assert sorted(str(e["UID"]) for e in icalendar.Calendar.from_ical(again.read_bytes()).walk("VEVENT")) == sorted(
+        uids
+    )
 
 
 def test_ics_for_one_person(kb_dir: Path, tmp_path: Path) -> None:
