@@ -404,9 +404,10 @@ def build_import(kb: KnowledgeBase, root: Path, path: Path, options: ImportOptio
         f"# Imported by `actionbot import` from {path.name} ({', '.join(g.where for g, _ in tables)}) "
         f"on {dt.date.today().isoformat()}.\n" + yamlio.dump_fast(document)
     )
-    if yamlio.parse(yaml_text) != document:
-        raise ImportFailure(f"{path.name}: the plan could not be stored exactly as YAML; nothing written.")
     validated = validate(root, target, yaml_text.encode("utf-8"), path)
+    read_back = [(a.id, a.text, list(a.leads)) for a in validated.plans[options.plan_id].actions]
+    if read_back != [(r["id"], r["text"], r["leads"]) for r in actions]:  # the file must say what was read
+        raise ImportFailure(f"{path.name}: the plan could not be stored exactly as YAML; nothing written.")
     summary = _summary(path, tables, header, validated.plans[options.plan_id], matches)
     return ImportResult(
         plan=validated.plans[options.plan_id],

@@ -120,11 +120,12 @@ class LeadMatcher:
         self.source = source
         self.new = NewRecords()
         self.taken = set(kb.people) | set(kb.roles)
+        self._seen: dict[str, LeadMatch] = {}  # trackers repeat the same few leads on every row
 
     def match_cell(self, cell: str, source: dict) -> list[LeadMatch]:
         out: list[LeadMatch] = []
         for part in split_leads(cell):
-            match = self.match(part, source)
+            match = self._seen.get(part) or self._seen.setdefault(part, self.match(part, source))
             if match.ref not in {m.ref for m in out}:
                 out.append(match)
         return out

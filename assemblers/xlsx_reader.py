@@ -27,12 +27,13 @@ def read_sheets(path: Path) -> list[Grid]:
             if sheet.total_height > 20_000 * 5:
                 raise ImportFailure(f"{path.name}, sheet {name!r}: {sheet.total_height:,} rows; too many to import.")
             values = sheet.to_python(skip_empty_area=False)
-            merged = _merged(sheet)
+            below, full = _merged(sheet)
+            width = max((len(r) for r in values), default=0)
             rows = []
             for i, row in enumerate(values):
-                cells = tuple(None if (i, j) in merged else _text(v) for j, v in enumerate(row))
+                cells = tuple(None if (i, j) in below else _text(v) for j, v in enumerate(row))
                 if any(cells):
-                    rows.append(Row(i + 1, cells))
+                    rows.append(Row(i + 1, cells, full_width=full.get(i, 0) >= width > 1))
             grid = Grid(f"sheet {name!r}", tuple(rows), name=name)
             check_grid(path, grid)
             grids.append(grid)
@@ -41,15 +42,18 @@ def read_sheets(path: Path) -> list[Grid]:
         raise ImportFailure(f"{path.name}: not a readable Excel (.xlsx) workbook ({exc}).") from None
 
 
-def _merged(sheet) -> set[tuple[int, int]]:
-    """Cells covered by a merged range other than its top-left cell."""
-    out: set[tuple[int, int]] = set()
+def _merged(sheet) -> tuple[set[tuple[int, int]], dict[int, int]]:  # noqa: ANN001 - a CalamineSheet
+    """Cells below the top row of a merged range (they continue the cell above), and for each row merged
+    across columns from the first column, how many columns the merge spans."""
+    below: set[tuple[int, int]] = set()
+    across: dict[int, int] = {}
     for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
-        for r in range(r0, r1 + 1):
+        if c0 == 0 and r0 == r1:
+            across[r0] = c1 + 1
+        for r in range(r0 + 1, r1 + 1):
             for c in range(c0, c1 + 1):
-                if (r, c) != (r0, c0):
-                    out.add((r, c))
-    return out
+                below.add((r, c))
+    return below, across
 
 
 def _text(value: object) -> str:

@@ -191,3 +191,40 @@ def test_validation_failure_writes_nothing(kb_dir: Path, tmp_path: Path) -> None
     with pytest.raises(ImportFailure, match="does not pass the knowledge base's checks") as info:
         _import(kb_dir, path, "county-iicsa")
     assert "Action 12" in str(info.value)
+
+
+def test_excel_tracker_with_merged_cells_dates_and_status(kb_dir: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    import xlsxwriter
+
+    path = tmp_path / "tracker.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    notes = book.add_worksheet("Notes")
+    notes.write(0, 0, "Tracker for the exploitation plan")
+    ws = book.add_worksheet("Tracker")
+    ws.write_row(0, 0, ["Ref", "Theme", "Action", "Owner", "Target date", "Status", "Progress"])
+    date_format = book.add_format({"num_format": "dd/mm/yyyy"})
+    ws.merge_range(1, 1, 2, 1, "Exploitation")
+    ws.write_row(1, 0, ["TCE1"])
+    ws.write_row(1, 2, ["Map the hotspots", "Devon Allen", None, "Completed", "Maps drawn. Completed - May 2025"])
+    ws.write_datetime(1, 4, dt.datetime(2025, 6, 30), date_format)
+    ws.write_row(2, 0, ["TCE2"])
+    ws.write_row(2, 2, ["Train taxi drivers", "", "September 2025", "in progress", ""])
+    ws.merge_range(3, 0, 3, 6, "Missing children")  # a section heading across the sheet
+    ws.write_row(4, 0, ["TCE3", "Missing", "Return interviews", "Laurence Jones", "FY2025/26", "", ""])
+    book.close()
+    result = _import(kb_dir, path, "tracker")
+    plan = result.plan
+    assert "sheet 'Tracker'" in result.summary[0]
+    got = [(a.id, a.theme, a.leads, a.due.text if a.due else None, a.status) for a in plan.actions]
+    assert got == [
+        ("TCE1", "Exploitation", ("devon-allen",), "2025-06-30", "complete"),
+        ("TCE2", "Exploitation", (), "2025-09", "in-progress"),  # merged theme continues; blank lead is none
+        ("TCE3", "Missing", ("laurence-jones",), "FY2025/26", "not-stated"),
+    ]
+    assert [(m.text, m.due.text, m.status) for m in plan.action("TCE1").milestones] == [
+        ("Maps drawn.", "2025-05", "complete")
+    ]
+    assert any("row 4" in w and "skipped" in w for w in result.warnings)
+    assert any("TCE2 names no lead" in w for w in result.warnings)
