@@ -42,7 +42,7 @@ def read_sheets(path: Path) -> list[Grid]:
         raise ImportFailure(f"{path.name}: not a readable Excel (.xlsx) workbook ({exc}).") from None
 
 
-def _merged(sheet) -> tuple[set[tuple[int, int]], dict[int, int]]:  # noqa: ANN001 - a CalamineSheet
+def _merged(sheet) -> tuple[set[tuple[int, int]], dict[int, int]]:
     """Cells below the top row of a merged range (they continue the cell above), and for each row merged
     across columns from the first column, how many columns the merge spans."""
     below: set[tuple[int, int]] = set()

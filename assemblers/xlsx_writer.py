@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 import xlsxwriter
 
@@ -34,9 +35,13 @@ def sheet_name(plan_id: str, taken: set[str]) -> str:
     return name
 
 
-def write_workbook(path: Path, kb: KnowledgeBase, plans: list[Plan], today: dt.date) -> dict[str, int]:
-    """One sheet per plan, an Overdue sheet and a Milestones sheet; returns rows written per sheet."""
-    book = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
+def write_workbook(
+    path: Path | BinaryIO, kb: KnowledgeBase, plans: list[Plan], today: dt.date, overdue_only: bool = False
+) -> dict[str, int]:
+    """One sheet per plan, an Overdue sheet and a Milestones sheet (only the Overdue sheet with
+    `overdue_only`); returns rows written per sheet. `path` may be a file path or a binary stream."""
+    options = {"strings_to_numbers": False, "strings_to_formulas": False, "in_memory": not isinstance(path, Path)}
+    book = xlsxwriter.Workbook(str(path) if isinstance(path, Path) else path, options)
     formats = {
         "head": book.add_format({"bold": True, "bg_color": "#D9E2F3", "border": 1, "text_wrap": True}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
@@ -46,13 +51,14 @@ def write_workbook(path: Path, kb: KnowledgeBase, plans: list[Plan], today: dt.d
     }
     counts: dict[str, int] = {}
     taken: set[str] = set()
-    for plan in plans:
+    for plan in [] if overdue_only else plans:
         rows = [action_row(kb, a, today) for a in plan.actions]
         name = sheet_name(plan.id, taken)
         counts[name] = _sheet(book, name, COLUMNS, rows, formats)
     late = [action_row(kb, a, today) for a in overdue(kb, today, plans)]
     counts[OVERDUE_SHEET] = _sheet(book, OVERDUE_SHEET, COLUMNS, late, formats)
-    counts[MILESTONE_SHEET] = _sheet(book, MILESTONE_SHEET, MILESTONE_COLUMNS, milestone_rows(plans), formats)
+    if not overdue_only:
+        counts[MILESTONE_SHEET] = _sheet(book, MILESTONE_SHEET, MILESTONE_COLUMNS, milestone_rows(plans), formats)
     book.close()
     return counts
 
