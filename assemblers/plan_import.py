@@ -402,7 +402,7 @@ def build_import(kb: KnowledgeBase, root: Path, path: Path, options: ImportOptio
         document["roles"] = [*document.get("roles", []), *matcher.new.roles.values()]
     yaml_text = (
         f"# Imported by `actionbot import` from {path.name} ({', '.join(g.where for g, _ in tables)}) "
-        f"on {dt.date.today().isoformat()}.\n" + yamlio.dump_fast(document)
+        f"on {dt.date.today().isoformat()}.\n" + yamlio.dump_plain(document)
     )
     validated = validate(root, target, yaml_text.encode("utf-8"), path)
     read_back = [(a.id, a.text, list(a.leads)) for a in validated.plans[options.plan_id].actions]

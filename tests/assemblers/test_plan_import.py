@@ -72,7 +72,7 @@ def test_new_plan_dry_run_writes_nothing_then_import_creates_it(kb_dir: Path, tm
     path = build_county_docx(tmp_path / "county.docx")
     assert main(["import", str(path), "--plan", "county-copy", "--kb", str(kb_dir), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "plan:\n  id: county-copy" in out and "Dry run: nothing written." in out
+    assert 'plan:\n  id: "county-copy"' in out and "Dry run: nothing written." in out
     assert not (kb_dir / "plans" / "county-copy.yaml").exists()
     assert main(["import", str(path), "--plan", "county-copy", "--kb", str(kb_dir), "--title", "Copy"]) == 0
     kb = load_knowledge_base(kb_dir)

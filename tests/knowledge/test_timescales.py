@@ -53,3 +53,24 @@ def test_split_milestones_keeps_dates_inside_sentences() -> None:
         ("Inspection took place in October 2019. Review undertaken.", "January 2020", None, "2020-01", "not-stated"),
         ("Working group.", "February – May 2020", "2020-02", "2020-05", "not-stated"),
     ]
+
+
+def test_dump_plain_reads_back_exactly() -> None:
+    from knowledge import yamlio
+
+    data = {
+        "plan": {
+            "id": "x",
+            "n": 3,
+            "ok": True,
+            "none": None,
+            "empty": [],
+            "map": {},
+            "text": 'a "q" \\ b\nline2 \u2028 \x85 \u2029 \t é – ’ : # - yes \x01',
+            "list": [{"a": 1, "b": []}, {"c": {"d": "e"}}, "str", [1, 2], []],
+        },
+        "key with space": "v",
+        "true": "no",
+        "Y": 1,
+    }
+    assert yamlio.parse(yamlio.dump_plain(data)) == data
