@@ -289,7 +289,7 @@ def action_record(
     record["leads"] = [m.ref for m in leads]
     notes = []
     if cells.get("leads", "").strip():
-        notes.append(f"Lead as written: {_one_line(cells['leads'])}.")
+        notes.append(f"Lead as written: {_one_line(cells['leads']).rstrip(';,. ')}.")
     if "_leads_inherited" in cells:
         notes.append(f"Lead cell blank (merged) in the file: continues the lead of {cells['_leads_inherited']}.")
     if notes:
