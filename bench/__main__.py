@@ -6,7 +6,14 @@ import importlib
 import json
 import sys
 
-BENCHES = ("bench.bench_kb", "bench.bench_slack", "bench.bench_docx", "bench.bench_remind", "bench.bench_passages")
+BENCHES = (
+    "bench.bench_kb",
+    "bench.bench_slack",
+    "bench.bench_docx",
+    "bench.bench_remind",
+    "bench.bench_passages",
+    "bench.bench_import",
+)
 
 
 def main(names: list[str]) -> int:

@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _import_commands() -> None:
     """Import the modules that register the other subcommands (they import this module, so not at the top)."""
-    from bot import cli_ask, cli_draft, cli_remind, cli_slack, cli_update  # noqa: F401
+    from bot import cli_ask, cli_draft, cli_export, cli_import, cli_remind, cli_slack, cli_update  # noqa: F401
 
 
 def main(argv: Sequence[str] | None = None) -> int:

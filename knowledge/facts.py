@@ -29,6 +29,14 @@ def current_status(action: Action, today: dt.date | None = None) -> str:
     return st.derive(action, today).status
 
 
+def recorded_status(action: Action) -> str:
+    """The status as written down: the latest update that sets one, else the plan's (not derived)."""
+    for update in reversed(action.updates):
+        if update.status:
+            return update.status
+    return action.status
+
+
 def is_overdue(due: DateSpec | None, status: str, today: dt.date) -> bool:
     """Strictly after the end of the due period, and not complete (low level: prefer `action_overdue`)."""
     return due is not None and status != "complete" and today > due.date

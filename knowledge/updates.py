@@ -107,7 +107,7 @@ def validate(kb: KnowledgeBase, req: UpdateRequest, today: dt.date) -> tuple[Act
     check_permission(kb, action, req.by)
     if req.status is not None and req.status not in STATUSES:
         raise UpdateError(f"Unknown status {req.status!r}; use one of: {', '.join(STATUSES)}.")
-    if req.status == "complete" and facts.current_status(action) == "complete":
+    if req.status == "complete" and facts.recorded_status(action) == "complete":
         last = next((u for u in reversed(action.updates) if u.status == "complete"), None)
         when = f" on {last.date.describe()}" if last else ""
         by = f" by {kb.people[last.by].name}" if last and last.by in kb.people else ""
@@ -128,7 +128,7 @@ def validate(kb: KnowledgeBase, req: UpdateRequest, today: dt.date) -> tuple[Act
 def entry_for(kb: KnowledgeBase, req: UpdateRequest, action: Action, now: dt.datetime) -> dict:
     """The YAML entry for an update, with the state before it for the audit trail."""
     due = facts.effective_due(action)
-    before = f"status {facts.current_status(action)}; due {due.text if due else 'none'}"
+    before = f"status {facts.recorded_status(action)}; due {due.text if due else 'none'}"
     entry: dict = {
         "plan": req.plan,
         "action": req.action,

@@ -24,6 +24,7 @@ MAX_ITEMS = 20  # items shown in one message before "and N more"
 MAX_SUGGESTIONS = 5
 
 SHARE_ACTION = "share_answer"
+HOME_ICS_ACTION = "home_due_dates_ics"  # App Home: send me my due dates as a calendar file
 ASK_ACTION = "ask"  # buttons are "ask:0", "ask:1", ...; their value is the question to ask
 RAG_EMOJI = {
     "red": ":red_circle:",
@@ -249,6 +250,7 @@ def home_view(
         blocks.append(section("The knowledge base names you as lead of no action. Ask `/actions help` for more."))
         blocks.append(try_asking())
         return {"type": "home", "blocks": blocks}
+    blocks.append(actions([button("My due dates (.ics)", HOME_ICS_ACTION, "ics")]))
     per_group_room = (max_blocks - len(blocks)) // max(1, sum(1 for _, items in groups if items))
     for title, items in groups:
         if not items:

@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from bot.slack import blocks, drafts, identity, progress
+from bot.slack import blocks, drafts, exports, identity, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
 from bot.slack.sdk import Ack, App, Respond, WebClient
@@ -89,6 +89,9 @@ def handle_command(command: dict, respond: Respond, client: WebClient, deps: Dep
     if (command.get("text") or "").strip().lower().startswith("draft "):
         send(respond, response_type="ephemeral", text="Drafting it now; I'll post the document here when it's ready.")
         send(respond, response_type="ephemeral", text=drafts.handle_draft(command, client, deps))
+        return
+    if (command.get("text") or "").strip().lower().startswith("export"):
+        send(respond, response_type="ephemeral", text=exports.handle_export_command(command, client, deps))
         return
     if (command.get("text") or "").strip().lower().startswith("update "):
         send(respond, response_type="ephemeral", text=progress.handle_update_command(command, client, deps))

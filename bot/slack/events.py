@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from bot.slack import blocks, identity, progress
+from bot.slack import blocks, identity, imports, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
 from bot.slack.memory import Memory, conversation_key
@@ -73,7 +73,10 @@ def handle_mention(event: dict, client: WebClient, deps: Deps) -> None:
 
 
 def handle_message(event: dict, client: WebClient, deps: Deps) -> None:
-    """Answer a direct message; ignore every other message event."""
+    """Answer a direct message (a file sent in one is offered for import); ignore every other message event."""
+    if imports.is_file_dm(event) and not event.get("bot_id"):
+        imports.handle_file_dm(event, client, deps)
+        return
     if not is_question_dm(event):
         return
     paused = progress.pause_reply(event.get("text") or "", event["user"], client, deps)

@@ -204,6 +204,7 @@ class SlackStub:
         self.uploads: dict[str, bytes] = {}  # file id -> bytes POSTed to its upload URL
         self.upload_names: dict[str, str] = {}
         self.messages: dict[str, list[Payload]] = {}  # channel -> messages chat.postMessage posted, oldest first
+        self.files: dict[str, bytes] = {}  # name -> bytes served at GET /files/<name> (url_private_download)
         self.counter = itertools.count(1)
         self._calls: list[Call] = []
         self._overrides: dict[str, Payload | Responder] = {}
@@ -342,6 +343,9 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
             if path.startswith("/upload/"):
                 self._upload(path.removeprefix("/upload/"), raw)
                 return
+            if path.startswith("/files/"):
+                self._file(path.removeprefix("/files/"))
+                return
             kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
             if kind == "application/json" and raw:
                 params.update(json.loads(raw))
@@ -375,6 +379,19 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
             data = f"OK - {len(raw)}".encode()
             self.send_response(200)
             self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _file(self, name: str) -> None:
+            """A file's private download URL: its bytes, only with the bot token (as Slack requires)."""
+            stub.record(Call("files/" + name, {}, {k.lower(): v for k, v in self.headers.items()}))
+            data = stub.files.get(name)
+            authorised = (self.headers.get("Authorization") or "").startswith("Bearer xoxb-")
+            status = 200 if data is not None and authorised else 404
+            data = data if status == 200 else b"not found"
+            self.send_response(status)
+            self.send_header("Content-Type", "application/octet-stream")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)

@@ -29,6 +29,7 @@ def test_scopes_events_and_command() -> None:
         "users:read",
         "users:read.email",
         "files:write",
+        "files:read",
     }
     assert set(m["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im", "app_home_opened"}
     (command,) = m["features"]["slash_commands"]
