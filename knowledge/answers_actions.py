@@ -125,6 +125,13 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     if not hits:
         return None
     best = hits[0]
+    upcoming = [
+        h
+        for h in hits
+        if isinstance(h.doc, WorkItem) and h.doc.meeting and h.doc.meeting >= q.today and h.score >= best.score - 0.1
+    ]
+    if upcoming and not isinstance(best.doc, Action):
+        best = upcoming[0]  # a report still to come, over a same-named line in older minutes
     close = [h for h in hits if h.score >= best.score - 0.05][:5]
     clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
     if not clear:
@@ -195,7 +202,11 @@ def window_days(q: Query) -> tuple[dt.date, dt.date]:
     return q.today, q.today + dt.timedelta(days=DUE_SOON_DAYS)
 
 
-def due_soon(q: Query, e: Engine) -> Answer:
+def due_soon(q: Query, e: Engine) -> Answer | None:
+    if q.committee and not (q.plan or q.person or q.role):
+        from knowledge.answers_committee import meeting
+
+        return meeting(q, e)  # "what's coming up for the panel": its next meetings
     start, until = window_days(q)
     days = (until - q.today).days
     actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))

@@ -499,6 +499,11 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
         return None
     title = d.meeting_title(e.kb, chosen)
     item = d.meeting_item(e.kb, chosen)
+    if q.attribute == "time" and re.search(r"\b(finish|finished|end|ended|close|closed)\b", q.folded):
+        found = e.passage_answer(q)
+        return found or r.answer_of(
+            q, "meeting", f"The knowledge base records only the start time of the {title} meeting.", [item]
+        )
     if q.attribute == "time":
         text = (
             f"The {title} meeting starts at {chosen.time}."

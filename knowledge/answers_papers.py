@@ -113,8 +113,11 @@ def _looks_named(q: Query, e: Engine, pid: str) -> bool:
 
 def fallback(q: Query, e: Engine) -> Answer:
     """No intent answered: a named person or role, a record that matches closely, a passage, or "not sure"."""
-    from knowledge.answers_people import person_portfolio, role_portfolio
+    from knowledge.answers_people import person_portfolio, role_portfolio, which_person
 
+    which = which_person(q, e, "who is {name}")
+    if which is not None:
+        return which
     if q.person:
         return person_portfolio(q, e, q.person, introduce=True)
     if q.role:

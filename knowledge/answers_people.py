@@ -21,7 +21,25 @@ NAMED_PERSON = re.compile(
 )
 
 
+def which_person(q: Query, e: Engine, ask: str) -> Answer | None:
+    """A lone name several people share: ask which, never guess."""
+    if q.person or not q.ambiguous_people:
+        return None
+    token, ids = q.ambiguous_people[0]
+    names = [e.kb.people[p].name for p in ids]
+    return r.answer_of(
+        q,
+        "ambiguous",
+        f"More than one person in the papers is called \u201c{token.title()}\u201d: {', '.join(names)}. Which one?",
+        [d.person_item(e.kb, e.kb.people[p]) for p in ids],
+        suggestions=tuple(ask.format(name=n) for n in names[:5]),
+    )
+
+
 def portfolio(q: Query, e: Engine) -> Answer | None:
+    which = which_person(q, e, "what does {name} lead")
+    if which is not None:
+        return which
     if q.person:
         return person_portfolio(q, e, q.person)
     if q.role:
@@ -33,6 +51,9 @@ def portfolio(q: Query, e: Engine) -> Answer | None:
 
 def who_is(q: Query, e: Engine) -> Answer | None:
     """ "who is Jenny Whiston": job title, organisation, contact details, and what they lead."""
+    which = which_person(q, e, "who is {name}")
+    if which is not None:
+        return which
     if q.person:
         return person_portfolio(q, e, q.person, introduce=True)
     if q.role:

@@ -116,12 +116,52 @@ COUNTABLE = (
 )
 
 
+COUNT_WORDS = [
+    "many",
+    "overdue",
+    "late",
+    "behind",
+    "complete",
+    "completed",
+    "done",
+    "finished",
+    "people",
+    "person",
+    "persons",
+    "officer",
+    "officers",
+    "owner",
+    "owners",
+    "milestone",
+    "milestones",
+    "meeting",
+    "meetings",
+    "priority",
+    "priorities",
+    "theme",
+    "themes",
+    "plan",
+    "plans",
+    "action",
+    "actions",
+    "item",
+    "items",
+    "there",
+    "have",
+    "has",
+    "total",
+]
+
+
 def count(q: Query, e: Engine) -> Answer | None:
     """ "how many ...": actions, overdue actions, people who lead, milestones, meetings, priorities, plans."""
     tail = q.folded.split("how many", 1)[-1]
     what = next((name for name, rx in COUNTABLE if rx.search(tail)), None)
     if what is None:
         return None
+    counted = set(COUNT_WORDS) | {"lead", "leads", "led", "named", "agenda", "key", "activity", "activities"}
+    if set(q.topic_words) - counted and not (q.plan or q.person or q.role or q.priority_number):
+        return None  # "how many people came to the film screenings": a figure in the papers, not a count of records
     if what == "actions" and re.search(r"\bagenda\b", q.folded):
         from knowledge.answers_committee import pick_meeting
 

@@ -196,6 +196,18 @@ class NameIndex:
                     found[pid] = max(found.get(pid, 0), score)
         return sorted(found.items(), key=lambda kv: -kv[1])
 
+    def ambiguous_in(self, folded_question: str, raw: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
+        """Lone forenames or surnames in a question that several people share: ("claire", (ids...))."""
+        capitalised = {fold(w).split()[0] for w in (raw or "").split() if w[:1].isupper() and fold(w)}
+        out = []
+        for token in dict.fromkeys(folded_question.split()):
+            if token in self.common and token not in capitalised:
+                continue
+            ids = self.forenames.get(token, set()) | self.surnames.get(token, set())
+            if len(ids) > 1:
+                out.append((token, tuple(sorted(ids))))
+        return out
+
     def roles_in(self, folded_question: str) -> list[tuple[str, float]]:
         """Roles named in a question by title or alias (whole title inside the question)."""
         found: dict[str, float] = {}

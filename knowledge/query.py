@@ -62,6 +62,7 @@ class Query:
     topic_words: tuple[str, ...]
     confidence: float  # how sure the parse is that it knows what is asked (0-1)
     offset: int = 0  # the first item to show, for "more"
+    ambiguous_people: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a lone name several people share
 
     @property
     def question(self) -> str:
@@ -131,6 +132,7 @@ def parse(
         topic_words=tuple(topic),
         confidence=confidence,
         offset=offset,
+        ambiguous_people=() if people else tuple(engine.names.ambiguous_in(folded, raw)),
     )
 
 
