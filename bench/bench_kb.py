@@ -1,4 +1,16 @@
-"""Knowledge-base load time and question latency on the 10,000-action synthetic knowledge base."""
+"""Knowledge base and answers at scale, measured like for like.
+
+- load: the validated load against a bare `yaml.load(CSafeLoader)` of the same files, both with the
+  cyclic collector off, medians of five runs with the spread;
+- cached start: from the files to a ready Engine through the cache, against unpickling the same
+  objects (the cached Engine) from memory;
+- questions: a realistic mix (who leads X, status of X, overdue scoped and unscoped, as of a date,
+  due soon, what does P lead, topic words with typos, counts, "more", passage questions), each timed
+  from the question to the rendered text a user reads, percentiles overall and per kind;
+- the engine's build time at 10,000 and 100,000 actions (is it linear?), and peak memory;
+- `actionbot ask` as a process against `python -c "import yaml"`;
+- reporting thousands of problems in one file against a valid load of the same size.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +18,10 @@ import datetime as dt
 import os
 import pickle
 import random
-import statistics
+import resource
+import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -14,94 +29,120 @@ from pathlib import Path
 import yaml
 
 from bench import synthetic
+from bench.measure import collector_off, percentiles, ratio, timed
+from bot.render_text import render
 from knowledge import cache, loader, yamlio
 from knowledge.engine import Engine
 from knowledge.errors import KnowledgeError
 
-
-def best_of(runs: int, func) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
+TODAY = dt.date(2026, 1, 15)
+SIZES = (10_000, 100_000)
 
 
 def run_load(root: Path) -> dict:
     files = loader.kb_files(root)
-    raw = best_of(3, lambda: [yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) for p in files])
-    ours = best_of(3, lambda: loader.load_knowledge_base(root))
+    contents = [p.read_bytes() for p in files]
+    raw = timed(lambda: [yaml.load(c, Loader=yaml.CSafeLoader) for c in contents])
+    ours = timed(lambda: loader.load_knowledge_base(root))
+    return {"files": len(files), "yaml_CSafeLoader": raw, "validated_load": ours, **_prefix("load", ratio(ours, raw))}
+
+
+def run_cached_start(root: Path) -> dict:
     with tempfile.TemporaryDirectory() as cdir:
-        os.environ["ACTIONBOT_CACHE"] = cdir
-        cache.load(root)
-        cached = best_of(5, lambda: cache.load(root))
-        blob = pickle.dumps(loader.load_knowledge_base(root), protocol=pickle.HIGHEST_PROTOCOL)
-        unpickle = best_of(5, lambda: pickle.loads(blob))
-    return {
-        "files": len(files),
-        "yaml_CSafeLoader_s": raw,
-        "load_validated_s": ours,
-        "load_ratio": ours / raw,
-        "cached_start_s": cached,
-        "unpickle_s": unpickle,
-        "cache_ratio": cached / unpickle,
-    }
+        os.environ[cache.CACHE_ENV] = cdir
+        try:
+            cache.load_engine(root)  # fills the cache
+            start = timed(lambda: cache.load_engine(root))
+            blob = pickle.dumps(cache.load_engine(root), protocol=pickle.HIGHEST_PROTOCOL)
+            floor = timed(lambda: pickle.loads(blob))
+        finally:
+            os.environ.pop(cache.CACHE_ENV, None)
+    return {"cached_start_to_engine": start, "unpickle_engine": floor, **_prefix("cache", ratio(start, floor))}
 
 
-QUESTIONS = [
-    "who leads action {id}",
-    "status of {id} in plan {p}",
-    "when is action {id} due",
-    "what is overdue in plan {p}",
-    "what does {name} lead",
-    "actions on {w1} {w2}",
-    "who is responsible for the {w1} {w2} {w3}",
-    "what is due in the next 30 days",
-    "what is {name} on",
-    "{w1} {w2}",
-    "jeny whistin",
-    "action 99999",
-]
+def _prefix(name: str, figures: dict) -> dict:
+    return {f"{name}_{k}": v for k, v in figures.items()}
 
 
-def run_questions(root: Path, n: int = 1000) -> dict:
-    kb = loader.load_knowledge_base(root)
-    start = time.perf_counter()
-    engine = Engine(kb)
-    build = time.perf_counter() - start
-    rng = random.Random(3)
-    names = [p.name for p in kb.people.values()]
-    questions = []
+def typo(word: str, rng: random.Random) -> str:
+    """One realistic slip: a dropped, doubled or swapped letter in a longer word."""
+    if len(word) < 5:
+        return word
+    i = rng.randrange(1, len(word) - 2)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return word[:i] + word[i + 1 :]
+    if kind == 1:
+        return word[:i] + word[i] + word[i:]
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def question_mix(kb, n: int, seed: int = 3) -> list[tuple[str, str]]:
+    """(kind, question) pairs as people ask them, about records that exist (and a few that do not)."""
+    rng = random.Random(seed)
+    actions = kb.actions()
+    people = list(kb.people.values())
+    makers = [
+        ("lead", lambda a, p, person: f"who leads action {a.id} in {p.short_names[0]}"),
+        ("lead", lambda a, p, person: f"who's got {a.id} on the {p.short_names[0]} one"),
+        ("status", lambda a, p, person: f"status of {p.short_names[0]} action {a.id}"),
+        ("due", lambda a, p, person: f"when is {a.id} in {p.short_names[0]} due"),
+        ("overdue-unscoped", lambda a, p, person: "what is overdue?"),
+        ("overdue-scoped", lambda a, p, person: f"which {p.short_names[0]} ones are late"),
+        (
+            "overdue-person",
+            lambda a, p, person: f"anything overdue for {person.name.split()[0]} {person.name.split()[-1]}",
+        ),
+        ("due-soon", lambda a, p, person: "what is due in the next 30 days"),
+        ("due-soon-scoped", lambda a, p, person: f"what's coming up next month in {p.short_names[0]}"),
+        ("portfolio", lambda a, p, person: f"what's on {person.name}'s plate"),
+        (
+            "topic",
+            lambda a, p, person: (
+                "who is responsible for the " + " ".join(typo(w, rng) for w in rng.sample(a.text.lower().split(), 3))
+            ),
+        ),
+        (
+            "topic",
+            lambda a, p, person: "actions on " + " ".join(typo(w, rng) for w in rng.sample(a.text.lower().split(), 2)),
+        ),
+        ("count", lambda a, p, person: f"how many actions does {p.short_names[0]} have"),
+        ("unknown", lambda a, p, person: f"who leads action {rng.randint(900, 999)}z"),
+        ("passage", lambda a, p, person: "what happened to the exploitation day"),
+    ]
+    out = []
     for i in range(n):
-        template = QUESTIONS[i % len(QUESTIONS)]
-        questions.append(
-            template.format(
-                id=f"{rng.randint(1, 50)}a",
-                p=rng.randrange(200),
-                name=rng.choice(names),
-                w1=rng.choice(synthetic.WORDS),
-                w2=rng.choice(synthetic.WORDS),
-                w3=rng.choice(synthetic.WORDS),
-            )
-        )
-    today = dt.date(2026, 1, 15)
-    times = []
-    for q in questions:
-        t = time.perf_counter()
-        engine.ask(q, today=today)
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
+        kind, make = makers[i % len(makers)]
+        action = rng.choice(actions)
+        out.append((kind, make(action, kb.plans[action.plan], rng.choice(people))))
+    return out
+
+
+def run_questions(engine: Engine, n: int) -> dict:
+    mix = question_mix(engine.kb, n)
+    engine.warm()
+    for _, q in mix[:50]:  # warm caches that a running server would have warm
+        engine.ask(q, today=TODAY)
     by_kind: dict[str, list[float]] = {}
-    for q, t in zip(questions, times, strict=False):
-        by_kind.setdefault(q.split()[0], []).append(t)
-    return {
-        "engine_build_s": build,
-        "questions": n,
-        "p50_ms": statistics.median(times),
-        "p99_ms": times[int(len(times) * 0.99) - 1],
-        "max_ms": times[-1],
-    }
+    every = []
+    with collector_off():
+        for kind, q in mix:
+            start = time.perf_counter()
+            render(engine.ask(q, today=TODAY))
+            ms = (time.perf_counter() - start) * 1000
+            by_kind.setdefault(kind, []).append(ms)
+            every.append(ms)
+    return {"all": percentiles(every), "by_kind": {k: percentiles(v) for k, v in sorted(by_kind.items())}}
+
+
+def run_process_start() -> dict:
+    """`actionbot ask` (bundled knowledge base, cache warm) against `python -c "import yaml"`."""
+    exe = Path(sys.executable).with_name("actionbot")
+    ask = [str(exe), "ask", "who leads action 7a?", "--today", "2020-01-15"]
+    subprocess.run(ask, capture_output=True, check=True)  # fills the cache
+    ours = timed(lambda: subprocess.run(ask, capture_output=True, check=True), runs=7, collector=True)
+    floor = timed(lambda: subprocess.run([sys.executable, "-c", "import yaml"], check=True), runs=7, collector=True)
+    return {"actionbot_ask": ours, "python_import_yaml": floor, **_prefix("process", ratio(ours, floor))}
 
 
 def problem_kb(root: Path, actions: int, lead: str) -> Path:
@@ -126,7 +167,7 @@ def problem_kb(root: Path, actions: int, lead: str) -> Path:
 
 
 def run_problems(actions: int = 2000) -> dict:
-    """Reporting thousands of problems in one file costs about one load (issue 11: it took 178 s for 2,000)."""
+    """Reporting thousands of problems in one file costs about one load (it took 178 s for 2,000)."""
     with tempfile.TemporaryDirectory() as tmp:
         good = problem_kb(Path(tmp) / "good", actions, "known")
         bad = problem_kb(Path(tmp) / "bad", actions, "nobody-{i}")
@@ -139,18 +180,52 @@ def run_problems(actions: int = 2000) -> dict:
             else:  # pragma: no cover - the knowledge base is broken on purpose
                 raise AssertionError("expected problems")
 
-        valid = best_of(3, lambda: loader.load_knowledge_base(good))
-        problems = best_of(3, report)
+        valid = timed(lambda: loader.load_knowledge_base(good), runs=3)
+        problems = timed(report, runs=3)
         return {
             "problems": actions,
             "file_bytes": (bad / "plans" / "many.yaml").stat().st_size,
-            "load_valid_s": valid,
-            "report_problems_s": problems,
-            "ratio": problems / valid,
+            "load_valid": valid,
+            "report_problems": problems,
+            **_prefix("problems", ratio(problems, valid)),
         }
 
 
-def run() -> dict:
+def peak_rss_mb(root: Path) -> float:
+    """Peak resident memory of a fresh process that loads the knowledge base, builds the Engine and answers."""
+    code = (
+        "import resource,sys,datetime as dt;from knowledge import loader;from knowledge.engine import Engine;"
+        f"e=Engine(loader.load_knowledge_base({str(root)!r}));e.ask('what is overdue?',today=dt.date(2026,1,15));"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return int(out.strip()) / 1024
+
+
+def run_size(size: int, questions: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
-        root = synthetic.write(Path(tmp) / "kb")
-        return {"load": run_load(root), "questions": run_questions(root), "problems": run_problems()}
+        root = synthetic.write(Path(tmp) / "kb", actions=size, plans=max(size // 50, 1), people=max(size // 10, 100))
+        shutil.copytree(loader.default_root() / "papers", root / "papers")  # passage questions search real papers
+        kb = loader.load_knowledge_base(root)
+        build = timed(lambda: Engine(kb), runs=3)
+        engine = Engine(kb)
+        out = {
+            "actions": size,
+            "engine_build": build,
+            "questions": run_questions(engine, questions),
+            "peak_rss_mb": peak_rss_mb(root),
+        }
+        if size == SIZES[0]:
+            out["load"] = run_load(root)
+            out["cached_start"] = run_cached_start(root)
+        return out
+
+
+def run() -> dict:
+    results = {f"kb_{size}": run_size(size, 1500 if size == SIZES[0] else 300) for size in SIZES}
+    b10, b100 = (results[f"kb_{s}"]["engine_build"]["median_s"] for s in SIZES)
+    results["engine_build_growth_per_10x"] = b100 / b10
+    results["process_start"] = run_process_start()
+    results["problems"] = run_problems()
+    results["max_rss_self_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return results

@@ -166,12 +166,15 @@ def follow_up(q: Query, e: Engine, detail: str) -> Answer | None:
 
 
 def overdue(q: Query, e: Engine) -> Answer:
-    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
-    states = [(a, facts.derive(a, q.today)) for a in actions]
-    late: list[tuple[Action, Milestone | None]] = [(a, None) for a, s in states if s.overdue]
-    late += [(a, m) for a, s in states for m in s.outstanding if not s.overdue]
+    day = e.day(q.today)
+    if r.lead_refs(q, e) is None:  # the day's late list, narrowed to what this audience sees in the plan named
+        late = [(a, m) for a, m in day.late if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
+        undated = [a for a in day.undated if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
+    else:
+        keys = {a.key for a in r.led_by(q, e, sorted(r.lead_refs(q, e) or ()))}
+        late = [(a, m) for a, m in day.late if a.key in keys]
+        undated = [a for a in day.undated if a.key in keys]
     scope = r.scope_words(q, e)
-    undated = [a for a, s in states if not s.complete and s.due is None and not s.outstanding and a.status != "ongoing"]
     notes = ()
     if undated:
         notes = (
@@ -212,7 +215,7 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
     actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
     items = []
     for a in actions:
-        state = facts.derive(a, q.today)
+        state = e.state(a, q.today)
         if state.complete:
             continue
         if state.due is not None and start <= state.due.date <= until:
@@ -231,8 +234,9 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
 
 
 def stale(q: Query, e: Engine) -> Answer:
-    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
-    quiet = [a for a in actions if facts.is_stale(a, q.today)]
+    refs = r.lead_refs(q, e)
+    actions = r.led_by(q, e, sorted(refs)) if refs is not None else r.candidate_actions(q, e)
+    quiet = [a for a in actions if not e.state(a, q.today).complete and facts.is_stale(a, q.today)]
     scope = r.scope_words(q, e)
     if not quiet:
         return r.answer_of(q, "stale", f"Every action{scope} has an update in the last {facts.STALE_DAYS} days.")

@@ -8,9 +8,13 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from knowledge import loader
 from knowledge.models import KnowledgeBase
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
 
 log = logging.getLogger(__name__)
 CACHE_ENV = "ACTIONBOT_CACHE"
@@ -28,11 +32,11 @@ def cache_dir() -> Path | None:
     return Path(base) / "actionbot"
 
 
-def content_key(root: Path, contents: dict[Path, bytes]) -> str:
-    """A digest of every file's name and bytes, and of the loader's own code."""
+def content_key(root: Path, contents: dict[Path, bytes], code: tuple[Path, ...] = ()) -> str:
+    """A digest of every file's name and bytes, and of the loader's own code (and `code`)."""
     digest = hashlib.blake2b(digest_size=20)
-    for code in _CODE:
-        digest.update(code.read_bytes())
+    for module in (*_CODE, *code):
+        digest.update(module.read_bytes())
     for path in sorted(contents):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
         digest.update(len(contents[path]).to_bytes(8, "little") + contents[path])
@@ -59,7 +63,35 @@ def load(root: str | Path | None = None) -> KnowledgeBase:
     return kb
 
 
-def _read(slot: Path, key: str) -> KnowledgeBase | None:
+def load_engine(root: str | Path | None = None) -> Engine:
+    """A ready Engine for the knowledge base: the cached one when no file (and no engine code) has changed.
+
+    Building the Engine's indexes costs more than loading the knowledge base, so the cache keeps the
+    built Engine (without its passage index, which is built on first use). Raises KnowledgeError.
+    """
+    from knowledge.engine import Engine
+
+    root = Path(root) if root is not None else loader.default_root()
+    directory = cache_dir()
+    if directory is None or not root.is_dir():
+        return Engine(loader.load_knowledge_base(root))
+    contents = loader.read_files(root)
+    key = content_key(root, contents, _engine_code())
+    slot = directory / f"engine-{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
+    cached = _read(slot, key, Engine)
+    if cached is not None:
+        return cached
+    engine = Engine(loader.build(root, contents))
+    _write(slot, key, engine)
+    return engine
+
+
+def _engine_code() -> tuple[Path, ...]:
+    """Every module of the knowledge package: a change to any index or answer code changes the key."""
+    return tuple(sorted(Path(__file__).parent.glob("*.py")))
+
+
+def _read(slot: Path, key: str, kind: type = KnowledgeBase) -> Any:
     try:
         with slot.open("rb") as fh:
             stored_key, kb = pickle.load(fh)
@@ -68,10 +100,10 @@ def _read(slot: Path, key: str) -> KnowledgeBase | None:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError) as exc:
         log.warning("ignoring unreadable knowledge-base cache %s: %s", slot, exc)
         return None
-    return kb if stored_key == key and isinstance(kb, KnowledgeBase) else None
+    return kb if stored_key == key and isinstance(kb, kind) else None
 
 
-def _write(slot: Path, key: str, kb: KnowledgeBase) -> None:
+def _write(slot: Path, key: str, kb: object) -> None:
     try:
         slot.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=slot.parent, delete=False, suffix=".tmp") as fh:

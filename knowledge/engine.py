@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from collections import OrderedDict
+from dataclasses import dataclass, replace
 
 from knowledge import registry
 from knowledge.answer import Answer, Item, Subject
 from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
-from knowledge.models import Action, KnowledgeBase
+from knowledge.models import Action, KnowledgeBase, Milestone
 from knowledge.passages import PassageIndex
-from knowledge.query import Query, parse
+from knowledge.query import Query, parse, topic_drop
 from knowledge.resolve import Resolver
+from knowledge.status import ActionState, derive
 from knowledge.text import STOPWORDS, fold
 from knowledge.visibility import Audience, may_see
 
 MAX_QUESTION = 2000
+DAYS_KEPT = 4  # day views of derived states kept (today, and the dates questions ask "as of")
 
 
 class Engine:
@@ -35,10 +38,34 @@ class Engine:
                 self.by_lead.setdefault(ref, []).append(action)
         self.plan_words = plan_phrases(kb.plans.values())
         self.longest_plan_phrase = max((len(p.split()) for p in self.plan_words), default=0)
+        self.topic_drop = topic_drop(self.plan_words)
         self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
         self.committee_words.update({w: c for w, c in _committee_nouns(kb).items() if w not in self.committee_words})
         self._passages: PassageIndex | None = None  # built on first use, or by warm()
+        self._days: OrderedDict[dt.date, DayView] = OrderedDict()
         self.titles = kb.seed_titles
+        self.restricted = tuple(p.id for p in kb.plans.values() if p.visibility.restricted)
+
+    def __getstate__(self) -> dict:
+        """Pickled without the passage index and the day views (rebuilt on first use): a small, portable cache."""
+        state = self.__dict__.copy()
+        state["_passages"] = None
+        state["_days"] = OrderedDict()
+        return state
+
+    def day(self, today: dt.date) -> DayView:
+        """Every action's derived state on `today`, and what is late, computed once per day (a few days kept)."""
+        view = self._days.get(today)
+        if view is None:
+            view = DayView.of(self.kb.actions(), today)
+            self._days[today] = view
+            while len(self._days) > DAYS_KEPT:
+                self._days.popitem(last=False)
+        return view
+
+    def state(self, action: Action, today: dt.date) -> ActionState:
+        """One action's derived state on `today` (from the day's view)."""
+        return self.day(today).states.get(action.key) or derive(action, today)
 
     # -- entry point ------------------------------------------------------------------------
     def ask(
@@ -106,9 +133,10 @@ class Engine:
             self._passages = PassageIndex(self.kb)
         return self._passages
 
-    def warm(self) -> Engine:
+    def warm(self, today: dt.date | None = None) -> Engine:
         """Build everything a question may need now, so that no answer pays for it (the server calls this)."""
         _ = self.passage_index
+        self.day(today or today_in_london())
         return self
 
     def passage_answer(self, q: Query, strict: bool = False) -> Answer | None:
@@ -129,9 +157,39 @@ class Engine:
         """Plans, actions, people and roles as this audience types them (hidden plans do not exist)."""
         return Resolver(self.kb, lambda plan_id: self.visible(plan_id, audience), self.ids)
 
+    def hidden_from(self, audience: Audience | None) -> frozenset[str]:
+        """The plans this audience may not see (only restricted plans can be hidden)."""
+        if audience is None or not self.restricted:
+            return frozenset()
+        return frozenset(p for p in self.restricted if not self.visible(p, audience))
+
     def visible(self, plan_id: str, audience: Audience | None) -> bool:
         """Whether `audience` may see this plan: knowledge.visibility.may_see, the one rule."""
         return may_see(self.kb.plans[plan_id], audience)
+
+
+@dataclass(frozen=True)
+class DayView:
+    """The derived state of every action on one day, and the late ones in plan order."""
+
+    states: dict[tuple[str, str], ActionState]
+    late: tuple[tuple[Action, Milestone | None], ...]  # overdue actions, and outstanding milestones of the others
+    undated: tuple[Action, ...]  # not complete, no due date and no milestone to judge by
+
+    @classmethod
+    def of(cls, actions: list[Action], today: dt.date) -> DayView:
+        states = {a.key: derive(a, today) for a in actions}
+        late: list[tuple[Action, Milestone | None]] = []
+        undated = []
+        for a in actions:
+            s = states[a.key]
+            if s.overdue:
+                late.append((a, None))
+            else:
+                late.extend((a, m) for m in s.outstanding)
+            if not s.complete and s.due is None and not s.outstanding and a.status != "ongoing":
+                undated.append(a)
+        return cls(states, tuple(late), tuple(undated))
 
 
 def _committee_nouns(kb: KnowledgeBase) -> dict[str, str]:

@@ -160,6 +160,13 @@ class NameIndex:
                 self.role_ids.append(role.id)
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.forenames: dict[str, set[str]] = defaultdict(set)
+        self.exact: dict[str, set[str]] = defaultdict(set)  # folded name -> person ids
+        self._by_initial: dict[str, list[int]] = defaultdict(list)  # first letter -> indexes into person_names
+        for n, (name, pid) in enumerate(zip(self.person_names, self.person_ids, strict=True)):
+            self.exact[name].add(pid)
+            if name:
+                self._by_initial[name[0]].append(n)
+        self._initial_names = {k: [self.person_names[i] for i in v] for k, v in self._by_initial.items()}
         for name, pid in zip(self.person_names, self.person_ids, strict=True):
             parts = name.split()
             if len(parts) >= 2:
@@ -174,14 +181,17 @@ class NameIndex:
         """
         tokens = folded_question.split()
         found: dict[str, float] = {}
-        for size in (3, 2):
-            for i in range(len(tokens) - size + 1):
-                gram = " ".join(tokens[i : i + size])
-                for _, score, idx in process.extract(
-                    gram, self.person_names, scorer=fuzz.ratio, score_cutoff=84, limit=3
-                ):
-                    pid = self.person_ids[idx]
-                    found[pid] = max(found.get(pid, 0), score)
+        grams = [" ".join(tokens[i : i + size]) for size in (3, 2) for i in range(len(tokens) - size + 1)]
+        for gram in grams:
+            for pid in self.exact.get(gram, ()):
+                found[pid] = 100.0
+        if found:
+            return sorted(found.items(), key=lambda kv: -kv[1])
+        for gram in grams:  # typos: compared with the names that start with the same letter
+            bucket = self._initial_names.get(gram[0], [])
+            for _, score, idx in process.extract(gram, bucket, scorer=fuzz.ratio, score_cutoff=84, limit=3):
+                pid = self.person_ids[self._by_initial[gram[0]][idx]]
+                found[pid] = max(found.get(pid, 0), score)
         if found:
             return sorted(found.items(), key=lambda kv: -kv[1])
         capitalised = {w.lower() for w in (raw or "").replace("’", "'").split() if w[:1].isupper()}
@@ -223,8 +233,11 @@ class NameIndex:
 
     def suggest_people(self, text: str, limit: int = 3) -> list[str]:
         """Person ids whose names look most like `text`, for "did you mean"."""
-        matches = process.extract(fold(text), self.person_names, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=60)
-        return list(dict.fromkeys(self.person_ids[idx] for _, _, idx in matches))[:limit]
+        wanted = fold(text)
+        pool = sorted({i for word in wanted.split() for i in self._by_initial.get(word[0], ())})
+        names = [self.person_names[i] for i in pool]
+        matches = process.extract(wanted, names, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=60)
+        return list(dict.fromkeys(self.person_ids[pool[idx]] for _, _, idx in matches))[:limit]
 
 
 class ActionIdIndex:

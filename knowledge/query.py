@@ -96,7 +96,7 @@ def parse(
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
     lower = raw.lower().replace("\u2019", "'")
     folded = fold(raw)
-    hidden = frozenset(p for p in engine.kb.plans if not engine.visible(p, audience))
+    hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden)
     from knowledge.registry import attribute_of, detect_intents  # the registry imports the handlers
 
@@ -296,8 +296,13 @@ TOPIC_DROP = frozenset(
 )
 
 
+def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
+    """Words that scope or shape a question rather than name its topic (built once per engine)."""
+    return frozenset(plan_words) | TOPIC_DROP | frozenset(_MONTHS) | frozenset(SEASONS)
+
+
 def _topic_words(engine: Engine, raw: str) -> list[str]:
-    drop = set(engine.plan_words) | TOPIC_DROP | set(_MONTHS) | set(SEASONS)
+    drop = engine.topic_drop
     return [w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?", w)]
 
 
