@@ -30,7 +30,8 @@ UNSURE = re.compile(
     r"\b(not sure|i don'?t know|i do not know|could not find|couldn'?t find|no (passage|document|record)|"
     r"the (documents|papers|plans) (do not|don'?t) (say|give|name|record|state)|not (stated|recorded) in|"
     r"(documents|papers|plans?|knowledge base|minutes|work programme) "
-    r"(give|gives|name|names|record|records|has|have|hold|holds|say) no|can'?t tell|cannot tell|no (one|person) is named|do not record|does not record)",
+    r"(give|gives|name|names|record|records|has|have|hold|holds|say) no|"
+    r"can'?t tell|cannot tell|no (one|person) is named|do not record|does not record)",
     re.IGNORECASE,
 )
 
