@@ -10,12 +10,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from knowledge import cache
 from knowledge.dates import parse_day
 from knowledge.errors import KnowledgeError
 from knowledge.models import KnowledgeBase
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 Command = Callable[[argparse.Namespace], int]
@@ -59,6 +62,11 @@ def add_today(parser: argparse.ArgumentParser, default: dt.date | None = None) -
 def load_kb(args: argparse.Namespace) -> KnowledgeBase:
     """Load the chosen knowledge base; raises KnowledgeError."""
     return cache.load(Path(args.kb) if getattr(args, "kb", None) else None)
+
+
+def load_engine(args: argparse.Namespace) -> Engine:
+    """A ready Engine for the chosen knowledge base (cached with it); raises KnowledgeError."""
+    return cache.load_engine(Path(args.kb) if getattr(args, "kb", None) else None)
 
 
 def _check_args(parser: argparse.ArgumentParser) -> None:
@@ -145,8 +153,24 @@ def free_text(parser: argparse.ArgumentParser, option: str, **kwargs: Any) -> No
         parser.free_text_options.add(option)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    _import_commands()
+# Which module defines each subcommand: `actionbot ask` imports only what `ask` needs (not Slack, Word, ...).
+MODULES = {
+    "ask": "cli_ask",
+    "console": "cli_ask",
+    "demo": "cli_ask",
+    "templates": "cli_draft",
+    "draft": "cli_draft",
+    "export": "cli_export",
+    "import": "cli_import",
+    "remind": "cli_remind",
+    "serve": "cli_slack",
+    "update": "cli_update",
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every subcommand, or (`only`) for the one about to run and its shared options."""
+    _import_commands(only)
     parser = Parser(
         prog="actionbot",
         description="Answers safeguarding action-plan questions, drafts committee reports, reminds leads.",
@@ -158,13 +182,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _import_commands() -> None:
-    """Import the modules that register the other subcommands (they import this module, so not at the top)."""
-    from bot import cli_ask, cli_draft, cli_export, cli_import, cli_remind, cli_slack, cli_update  # noqa: F401
+def _import_commands(only: str | None = None) -> None:
+    """Import the modules that register the subcommands (they import this module, so not at the top)."""
+    import importlib
+
+    wanted = [MODULES[only]] if only in MODULES else sorted(set(MODULES.values()))
+    for module in wanted:
+        importlib.import_module(f"bot.{module}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    first = next((w for w in words if not w.startswith("-")), None)
+    parser = build_parser(first if first in MODULES or first == "check" else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot.cli import EXIT_OK, add_kb, add_today, command, load_kb
+from bot.cli import EXIT_OK, add_kb, add_today, command, load_engine
 from bot.render_text import render
 from knowledge.dates import parse_day, today_in_london
 from knowledge.engine import Engine
@@ -27,7 +27,7 @@ def _ask_args(parser: argparse.ArgumentParser) -> None:
 
 @command("ask", "answer one question", _ask_args)
 def run_ask(args: argparse.Namespace) -> int:
-    engine = Engine(load_kb(args))
+    engine = load_engine(args)
     answer = engine.ask(" ".join(args.question), today=args.today or today_in_london())
     if args.json:
         print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
@@ -43,7 +43,7 @@ def _console_args(parser: argparse.ArgumentParser) -> None:
 
 @command("console", "chat with the bot in the terminal (Ctrl-D to leave)", _console_args)
 def run_console(args: argparse.Namespace) -> int:
-    return console(Engine(load_kb(args)), args.today or today_in_london())
+    return console(load_engine(args), args.today or today_in_london())
 
 
 def console(engine: Engine, today, stdin=None) -> int:
@@ -98,7 +98,7 @@ def _demo_args(parser: argparse.ArgumentParser) -> None:
 @command("demo", "show three example answers, then open the console", _demo_args)
 def run_demo(args: argparse.Namespace) -> int:
     today = args.today
-    engine = Engine(load_kb(args))
+    engine = load_engine(args)
     print(f"actionbot demo on the bundled knowledge base, as of {today:%d %B %Y}\n")
     for question in DEMO_QUESTIONS:
         print(f"you> {question}")

@@ -9,7 +9,6 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item
 from knowledge.describe import short
 from knowledge.models import Source
-from knowledge.passages import plain
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -60,6 +59,8 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     index = e.passage_index
     if index is None:
         return None
+    from knowledge.passages import plain
+
     hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
     answering = [h for h in hits if h.answers]
     if not answering:

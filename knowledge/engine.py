@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from knowledge import registry
 from knowledge.answer import Answer, Item, Subject
@@ -13,12 +14,14 @@ from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
 from knowledge.models import Action, KnowledgeBase, Milestone
-from knowledge.passages import PassageIndex
 from knowledge.query import Query, parse, topic_drop
 from knowledge.resolve import Resolver
 from knowledge.status import ActionState, derive
 from knowledge.text import STOPWORDS, fold
 from knowledge.visibility import Audience, may_see
+
+if TYPE_CHECKING:
+    from knowledge.passages import PassageIndex
 
 MAX_QUESTION = 2000
 DAYS_KEPT = 4  # day views of derived states kept (today, and the dates questions ask "as of")
@@ -130,12 +133,15 @@ class Engine:
     def passage_index(self) -> PassageIndex | None:
         """The papers' passage index (None when the knowledge base carries no papers), built once."""
         if self._passages is None and self.kb.papers:
+            from knowledge.passages import PassageIndex  # bm25s and the stemmer: only when a passage is wanted
+
             self._passages = PassageIndex(self.kb)
         return self._passages
 
     def warm(self, today: dt.date | None = None) -> Engine:
         """Build everything a question may need now, so that no answer pays for it (the server calls this)."""
         _ = self.passage_index
+        self.topics.vectors()
         self.day(today or today_in_london())
         return self
 

@@ -6,8 +6,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import numpy as np
+from typing import Any
 
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Plan, WorkItem
 from knowledge.text import STOPWORDS, content_words, fold, fuzz, id_key, process, utils
@@ -53,6 +52,28 @@ class Hit:
     meeting: Meeting | None = None
 
 
+@dataclass(frozen=True)
+class _Vectors:
+    """A TopicIndex's posting lists as numpy arrays (numpy is imported only when a topic is searched)."""
+
+    arrays: dict[str, Any]
+    title_arrays: dict[str, Any]
+    title_len: Any
+
+    @classmethod
+    def of(cls, postings: dict[str, set[int]], title_words: list[set[str]]) -> _Vectors:
+        import numpy as np
+
+        arrays = {w: np.fromiter(sorted(ids), dtype=np.int32, count=len(ids)) for w, ids in postings.items()}
+        title_postings: dict[str, list[int]] = defaultdict(list)
+        for n, words in enumerate(title_words):
+            for word in words:
+                title_postings[word].append(n)
+        title_arrays = {w: np.asarray(ids, dtype=np.int32) for w, ids in title_postings.items()}
+        title_len = np.asarray([max(len(t), 1) for t in title_words], dtype=np.float64)
+        return cls(arrays, title_arrays, title_len)
+
+
 class TopicIndex:
     """Inverted index of stemmed words over action, agenda-item and work-programme texts.
 
@@ -76,17 +97,23 @@ class TopicIndex:
                 self._add(work, work.title, [], None)
         total = max(len(self.docs), 1)
         self.idf = {w: math.log(1 + total / len(ids)) for w, ids in self.postings.items()}
-        self.arrays = {w: np.fromiter(sorted(ids), dtype=np.int32, count=len(ids)) for w, ids in self.postings.items()}
-        title_postings: dict[str, list[int]] = defaultdict(list)
-        for n, title_words in enumerate(self.title_words):
-            for word in title_words:
-                title_postings[word].append(n)
-        self.title_arrays = {w: np.asarray(ids, dtype=np.int32) for w, ids in title_postings.items()}
-        self.title_len = np.asarray([max(len(t), 1) for t in self.title_words], dtype=np.float64)
+        self._vectors: _Vectors | None = None  # numpy arrays, built on the first search (or by warm())
         self.vocabulary = sorted(self.postings)
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self.vocabulary:
             self._by_initial[word[0]].append(word)
+
+    def __getstate__(self) -> dict:
+        """Pickled without the numpy arrays: a cached Engine loads without importing numpy."""
+        state = self.__dict__.copy()
+        state["_vectors"] = None
+        return state
+
+    def vectors(self) -> _Vectors:
+        """The posting lists as numpy arrays (built once, on first use)."""
+        if self._vectors is None:
+            self._vectors = _Vectors.of(self.postings, self.title_words)
+        return self._vectors
 
     def _add(self, doc: Doc, title: str, extra: list[str], meeting: Meeting | None) -> None:
         n = len(self.docs)
@@ -120,19 +147,22 @@ class TopicIndex:
             return []
         weight = {w: self.idf[w] for w in corrected}
         wanted = sum(weight.values())
+        import numpy as np
+
+        vec = self.vectors()
         scores = np.zeros(len(self.docs))
         in_title = np.zeros(len(self.docs))
         for word, w in weight.items():
-            scores[self.arrays[word]] += w
-            if word in self.title_arrays:
-                in_title[self.title_arrays[word]] += 1
+            scores[vec.arrays[word]] += w
+            if word in vec.title_arrays:
+                in_title[vec.title_arrays[word]] += 1
         candidates = np.flatnonzero(scores >= min_cover * wanted)
         if candidates.size == 0:
             return []
         final = (
             scores[candidates] / wanted
             + 0.05 * in_title[candidates] / len(weight)
-            + 0.1 * in_title[candidates] / self.title_len[candidates]
+            + 0.1 * in_title[candidates] / vec.title_len[candidates]
         )
         order = np.lexsort((candidates, -final))[:limit]
         return [

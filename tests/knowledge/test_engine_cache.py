@@ -1,0 +1,50 @@
+"""The built Engine is cached with the knowledge base, and stays correct when a file changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge import cache
+from knowledge.engine import Engine
+from knowledge.loader import load_knowledge_base
+from tests.conftest import MINI, write_kb
+
+TODAY = dt.date(2020, 1, 15)
+
+
+def test_a_cached_engine_answers_as_a_fresh_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    root = write_kb(tmp_path / "kb", MINI)
+    first = cache.load_engine(root)
+    again = cache.load_engine(root)
+    assert again is not first and list((tmp_path / "cache").glob("engine-*.pickle"))
+    fresh = Engine(load_knowledge_base(root))
+    for question in ("who leads action 1?", "what is overdue?", "what does Ann Lead lead?", "actions on things"):
+        assert again.ask(question, today=TODAY).to_dict() == fresh.ask(question, today=TODAY).to_dict()
+
+
+def test_a_changed_file_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    root = write_kb(tmp_path / "kb", MINI)
+    assert "Ann Lead" in cache.load_engine(root).ask("who leads action 1?", today=TODAY).text
+    people = root / "people" / "people.yaml"
+    people.write_text(people.read_text().replace("name: Ann Lead", "name: Anne Leader"))
+    assert "Anne Leader" in cache.load_engine(root).ask("who leads action 1?", today=TODAY).text
+
+
+def test_ask_by_id_imports_neither_numpy_nor_slack(tmp_path: Path) -> None:
+    """`actionbot ask` imports only what the answer needs (numpy only for topic search; Slack never)."""
+    code = (
+        "import sys; from bot.cli import main; main(['ask', 'who leads action 7a?', '--today', '2020-01-15']);"
+        "print(sorted(m for m in ('numpy', 'slack_bolt', 'slack_sdk', 'docx', 'bm25s') if m in sys.modules))"
+    )
+    env = {"ACTIONBOT_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    for _ in range(2):  # the second run starts from the cache
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert "Corporate Director" in out
+    assert out.strip().splitlines()[-1] == "[]"
