@@ -237,8 +237,10 @@ def contact(q: Query, e: Engine) -> Answer | None:
             )
     if q.people:
         return person_contact(q, e, [pid for pid, _ in q.people[:3]])
-    if re.search(r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b", q.folded):
-        return clerk(q, e)
+    if re.search(
+        r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b|\bdeclar\w* (an |of )?interests?\b", q.folded
+    ):
+        return clerk(q, e)  # the agenda's notes: clarification on declaring an interest, the papers themselves
     found = find_report(q, e)
     if found is not None:
         return contacts_for(q, e, *found)
@@ -250,7 +252,7 @@ def clerk(q: Query, e: Engine) -> Answer | None:
     meeting = pick_meeting(q, e, prefer_agenda=True)
     if meeting is None:
         return None
-    ref = getattr(meeting, "contact", None) or getattr(e.kb.committees[meeting.committee], "contact", None)
+    ref = e.kb.committees[meeting.committee].agenda_contact
     if not ref or ref not in e.kb.people:
         return r.answer_of(
             q,

@@ -160,7 +160,10 @@ def count(q: Query, e: Engine) -> Answer | None:
     if what is None:
         return None
     counted = set(COUNT_WORDS) | {"lead", "leads", "led", "named", "agenda", "key", "activity", "activities"}
-    if set(q.topic_words) - counted and not (q.plan or q.person or q.role or q.priority_number):
+    if q.plan:
+        plan = e.kb.plans[q.plan]
+        counted |= set(content_words(" ".join((plan.title, plan.id.replace("-", " "), *plan.short_names))))
+    if set(q.topic_words) - counted and not (q.person or q.role or q.priority_number):
         return None  # "how many people came to the film screenings": a figure in the papers, not a count of records
     if what == "actions" and re.search(r"\bagenda\b", q.folded):
         from knowledge.answers_committee import pick_meeting

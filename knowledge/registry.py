@@ -73,6 +73,8 @@ INTENTS: tuple[Intent, ...] = (
             "enquiries",
             "democratic services",
             "clerk",
+            "who do .* ask",
+            "who should .* ask",
             "ring",
         ),
         com.contact,
