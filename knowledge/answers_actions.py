@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -175,6 +176,11 @@ def overdue(q: Query, e: Engine) -> Answer:
         late = [(a, m) for a, m in day.late if a.key in keys]
         undated = [a for a in day.undated if a.key in keys]
     scope = r.scope_words(q, e)
+    as_of = re.search(r"\b(as of|as at|at the end of|end of|by)\b", q.folded)
+    if q.window is not None and q.window.start <= q.today and not as_of:  # "what slipped in May": due then
+        late = [(a, m) for a, m in late if _due_in(a, m, q, e)]
+        scope += f" that fell due {q.window.words}"
+        undated = []
     notes = ()
     if undated:
         notes = (
@@ -191,6 +197,22 @@ def overdue(q: Query, e: Engine) -> Answer:
         lambda pair: _late_item(e, q, *pair),
         notes,
     )
+
+
+def undated(q: Query, e: Engine) -> Answer:
+    """Actions with no due date the plan's words give, not evidenced complete: what cannot be judged late."""
+    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    found = [a for a in actions if not e.state(a, q.today).complete and e.state(a, q.today).due is None]
+    scope = r.scope_words(q, e)
+    if not found:
+        return r.answer_of(q, "undated", f"Every action{scope} not yet complete has a due date.")
+    text = f"{len(found)} action{'s' if len(found) != 1 else ''}{scope} with no due date (and not evidenced complete):"
+    return r.list_answer(q, "undated", text, found, lambda a: d.action_item(e.kb, a, q.today, "due"))
+
+
+def _due_in(action: Action, milestone: Milestone | None, q: Query, e: Engine) -> bool:
+    due = milestone.due if milestone is not None else e.state(action, q.today).due
+    return due is not None and q.window is not None and q.window.start <= due.date <= q.window.end
 
 
 def _late_item(e: Engine, q: Query, action: Action, milestone: Milestone | None) -> Item:

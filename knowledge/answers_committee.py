@@ -564,6 +564,39 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     )
 
 
+WORK_WORDS = frozenset(
+    [
+        "work",
+        "programme",
+        "forward",
+        "plan",
+        "panel",
+        "committee",
+        "looking",
+        "coming",
+        "going",
+        "scheduled",
+        "planned",
+        "expected",
+        "standing",
+        "items",
+        "item",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "next",
+        "meeting",
+        "report",
+        "reports",
+    ]
+)
+
+
+def found_committee_name(e: Engine, meeting: Meeting) -> str:
+    return e.kb.committees[meeting.committee].name
+
+
 def work_programme(q: Query, e: Engine) -> Answer | None:
     """Work-programme items: for a month, a season, a meeting, or all of them."""
     found = committee(q, e)
@@ -571,6 +604,25 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
         return None
     items = [w for w in found.work_programme if not w.standing]
     scope = ""
+    if q.person:
+        mine = [w for w in found.work_programme if q.person in w.sponsors]
+        name = e.kb.people[q.person].name
+        if not mine:
+            return r.answer_of(q, "work-programme", f"The {found.name} work programme names {name} on no item.")
+        text = f"{name} is named on {len(mine)} {found.name} work-programme item{'s' if len(mine) != 1 else ''}:"
+        return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in mine])
+    if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
+        named = _work_by_words(q, e)
+        if named is not None:
+            return about_work(q, e, named, "due")
+        report_item = find_report(q, e)
+        if report_item is not None:
+            meeting, item = report_item
+            text = (
+                f"The {found_committee_name(e, meeting)} work programme has no date for that; the nearest is item "
+                f"{item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting."
+            )
+            return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
     if q.window is not None:
         items = [w for w in items if w.meeting and q.window.start <= w.meeting <= q.window.end]
         scope = f" {q.window.words}"
@@ -605,8 +657,12 @@ def pick_meeting(
     meetings = list(found.meetings) if found else [m for c in e.kb.committees.values() for m in c.meetings]
     if not meetings:
         return None
-    if q.month is not None:
-        named = [m for m in meetings if m.date.month == q.month]
+    if q.month is not None or q.day_of_month is not None:
+        named = [
+            m
+            for m in meetings
+            if (q.month is None or m.date.month == q.month) and (q.day_of_month in (None, m.date.day))
+        ]
         if named:
             return min(named, key=lambda m: (not m.agenda if prefer_agenda else 0, abs((m.date - q.today).days)))
     if want_reports:

@@ -63,6 +63,7 @@ class Query:
     confidence: float  # how sure the parse is that it knows what is asked (0-1)
     offset: int = 0  # the first item to show, for "more"
     ambiguous_people: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a lone name several people share
+    day_of_month: int | None = None  # "on the 14th", "14 january"
 
     @property
     def question(self) -> str:
@@ -133,6 +134,7 @@ def parse(
         confidence=confidence,
         offset=offset,
         ambiguous_people=() if people else tuple(engine.names.ambiguous_in(folded, raw)),
+        day_of_month=_day_of_month(folded),
     )
 
 
@@ -165,6 +167,20 @@ def _action_ids(engine: Engine, lower: str) -> list[str]:
         if any(ch.isalpha() for ch in token) and (engine.ids.find(token) or engine.ids.family(token)):
             keys.append(token)
     return list(dict.fromkeys(k for k in keys if k))
+
+
+_DAY = re.compile(
+    r"\b(?:on )?(?:the )?([12]?\d|3[01])(?:st|nd|rd|th)\b|\b([12]?\d|3[01]) (?:"
+    + "|".join(calendar.month_name[i].lower() for i in range(1, 13))
+    + r")\b"
+)
+
+
+def _day_of_month(folded: str) -> int | None:
+    m = _DAY.search(folded)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
 
 
 def _priority(word: str) -> int:
@@ -223,7 +239,7 @@ def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 def _year_for(month: int, today: dt.date, folded: str) -> int:
     """A bare month means its next occurrence, or its last one when the question looks back."""
-    if re.search(r"\b(was|were|did|last|happened|held|went|since)\b", folded):
+    if re.search(r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue)\b", folded):
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
 
@@ -303,7 +319,9 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
 
 def _topic_words(engine: Engine, raw: str) -> list[str]:
     drop = engine.topic_drop
-    return [w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?", w)]
+    return [
+        w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
+    ]
 
 
 def _confidence(intents, ids, people, roles, plan, topic) -> float:

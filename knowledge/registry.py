@@ -193,6 +193,12 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent("sponsor", _rx("sponsor", "sponsors", "sponsored", "presenting", "who presents"), com.sponsor),
     Intent(
+        "undated",
+        _rx(r"(without|with no|no|missing) (a )?(due )?(date|deadline|timescale)s?", "undated"),
+        acts.undated,
+        ("which county actions have no due date?",),
+    ),
+    Intent(
         "overdue",
         _rx(
             "overdue",

@@ -143,10 +143,11 @@ def search(
 
 def _search_variants(e: Engine, words: list[str], min_cover: float) -> list[Hit]:
     """Hits for the words, and for the words with abbreviations spelled out ("hsb"), best score kept."""
-    hits = e.topics.search(words, limit=40, min_cover=min_cover)
     if not any(w in ABBREVIATIONS for w in words):
-        return hits
+        return e.topics.search(words, limit=40, min_cover=min_cover)
     spelled = [x for w in words for x in (content_words(ABBREVIATIONS[w]) if w in ABBREVIATIONS else [w])]
+    known = all(e.topics.correct(w) for w in words if w in ABBREVIATIONS)
+    hits = e.topics.search(words, limit=40, min_cover=min_cover) if known else []  # an unknown "iro" would be dropped
     best: dict[int, Hit] = {}
     for h in hits + e.topics.search(spelled, limit=40, min_cover=min_cover):
         if id(h.doc) not in best or h.score > best[id(h.doc)].score:

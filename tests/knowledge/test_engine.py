@@ -303,3 +303,20 @@ def test_long_lists_come_a_page_at_a_time_and_more_continues(tmp_path) -> None:
     last = engine.ask("more", today=today, subject=second.subject)
     assert len(last.items) == 45 - 2 * PAGE and last.more is None
     assert "Showing 41\u201345 of 45." in last.notes
+
+
+def test_overdue_in_a_month_keeps_what_fell_due_then(engine: Engine) -> None:
+    answer = engine.ask("what was overdue in january in the county plan", today=dt.date(2020, 6, 1))
+    assert answer.items and all("2020" in " ".join(i.lines) for i in answer.items)
+    assert "county plan, Action 5" not in titles(answer)  # due September 2019
+
+
+def test_actions_without_a_due_date_are_listed(engine: Engine) -> None:
+    answer = engine.ask("any county actions without a due date", today=dt.date(2020, 1, 15))
+    assert answer.kind == "undated"
+    assert "county plan, Action 1" in titles(answer) and "county plan, Action 5" not in titles(answer)
+
+
+def test_a_day_of_the_month_picks_the_meeting(engine: Engine) -> None:
+    answer = engine.ask("which items are on the agenda on the 14th", today=dt.date(2025, 1, 10))
+    assert answer.text.startswith("Agenda for Corporate Parenting Panel, Tuesday 14 January 2025")
