@@ -142,11 +142,11 @@ def write(root: Path, actions: int = 10_000, plans: int = 200, people: int = 1_0
         f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]}{'' if i < 600 else i}" for i in range(people)
     ]
     people_rows = [
-        {"id": f"p{i}", "name": n, "titles": [f"Service Manager {i % 40}"], "email": f"p{i}@example.org", "source": src}
+        {"id": f"p{i}", "name": n, "titles": [f"Service Manager {i % 40}"], "email": f"p{i}@example.org", "source": dict(src)}
         for i, n in enumerate(names)
     ]
     roles = [
-        {"id": f"r{i}", "title": f"Head of Service {i}", "holders": [{"person": f"p{i}"}], "source": src}
+        {"id": f"r{i}", "title": f"Head of Service {i}", "holders": [{"person": f"p{i}"}], "source": dict(src)}
         for i in range(50)
     ]
     (root / "people" / "people.yaml").write_text(yamlio.dump({"people": people_rows, "roles": roles}))
@@ -182,14 +182,14 @@ def write(root: Path, actions: int = 10_000, plans: int = 200, people: int = 1_0
                             "text": " ".join(rng.choice(WORDS) for _ in range(10)),
                         }
                     ],
-                    "source": src,
+                    "source": dict(src),
                 }
             )
         plan = {
             "id": f"plan-{p}",
             "title": f"Synthetic plan {p}",
             "short_names": [f"plan {p}"],
-            "source": src,
+            "source": dict(src),
             "actions": rows,
         }
         (root / "plans" / f"plan-{p}.yaml").write_text(yamlio.dump({"plan": plan}))
