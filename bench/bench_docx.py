@@ -11,6 +11,7 @@ import io
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
 import time
@@ -69,14 +70,14 @@ WORDS = [
 STATUSES = ("red", "amber", "green", "grey")
 
 
-def content(seed: int = 5) -> tuple[list[str], list[dict[str, str]]]:
-    """Return 60 paragraphs of ~120 words and 200 action rows."""
+def content(seed: int = 5, scale: int = 1) -> tuple[list[str], list[dict[str, str]]]:
+    """Return 60 paragraphs of ~120 words and 200 action rows (times `scale`: 5 for a ~200-page report)."""
     rng = random.Random(seed)
 
     def words(n: int) -> str:
         return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
-    paragraphs = [words(rng.randint(110, 130)) for _ in range(60)]
+    paragraphs = [words(rng.randint(110, 130)) for _ in range(60 * scale)]
     rows = [
         {
             "id": f"{i + 1}{'abc'[i % 3]}",
@@ -87,7 +88,7 @@ def content(seed: int = 5) -> tuple[list[str], list[dict[str, str]]]:
             "rag": STATUSES[i % 4],
             "latest": words(rng.randint(5, 12)),
         }
-        for i in range(200)
+        for i in range(200 * scale)
     ]
     return paragraphs, rows
 
@@ -191,14 +192,43 @@ def python_docx_add_row(paragraphs: list[str], rows: list[dict[str, str]]) -> by
 
 
 def timed(func: Callable[[], object], runs: int = RUNS) -> float:
-    """Return the best wall time of `runs` calls, in milliseconds, after one warm-up call."""
+    """Return the median wall time of `runs` calls, in milliseconds, after one warm-up call (collector on)."""
     func()
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         func()
         times.append(time.perf_counter() - start)
-    return round(min(times) * 1000, 1)
+    return round(statistics.median(times) * 1000, 1)
+
+
+def side_by_side(ours: Callable[[], object], theirs: Callable[[], object], runs: int = RUNS) -> dict:
+    """Both sides alternated in one loop (same machine load), medians with spread, warm and cold.
+
+    Cold is each side's first call in this process (imports, template parsing and styles loaded once).
+    """
+    cold_ours = _once(ours)
+    cold_theirs = _once(theirs)
+    a, b = [], []
+    for _ in range(runs):
+        a.append(_once(ours))
+        b.append(_once(theirs))
+    return {
+        "cold_ours_ms": round(cold_ours * 1000, 1),
+        "cold_docxtpl_ms": round(cold_theirs * 1000, 1),
+        "cold_ratio": round(cold_ours / cold_theirs, 2),
+        "warm_ours_median_ms": round(statistics.median(a) * 1000, 1),
+        "warm_docxtpl_median_ms": round(statistics.median(b) * 1000, 1),
+        "warm_ratio": round(statistics.median(a) / statistics.median(b), 2),
+        "warm_ratio_spread": [round(min(a) / max(b), 2), round(max(a) / min(b), 2)],
+        "runs": runs,
+    }
+
+
+def _once(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
 
 
 def pages(data: bytes) -> int | None:
@@ -286,17 +316,42 @@ def run() -> dict:
 
         bare, routed = render_docxtpl(), render_word_route()
         assert _body_text(bare) == _body_text(routed), "both routes render the same document text"
+        result["word_route_side_by_side_40_pages"] = side_by_side(render_word_route, render_docxtpl)
         result["docxtpl_ms"] = timed(render_docxtpl)
         result["word_template_route_ms"] = timed(render_word_route)
         result["word_route_vs_docxtpl"] = round(result["word_template_route_ms"] / result["docxtpl_ms"], 2)
         result["ours_vs_docxtpl"] = round(result["ours_template_to_docx_ms"] / result["docxtpl_ms"], 2)
+    result["markdown_route_vs_docxtpl"] = {
+        f"{pages_wanted}_pages": _markdown_vs_docxtpl(scale) for pages_wanted, scale in ((40, 1), (200, 5))
+    }
     print(
-        f"bench_docx: 40-page report, best of {RUNS}: ours {result['ours_template_to_docx_ms']} ms template to .docx "
+        f"bench_docx: 40-page report, median of {RUNS}: ours {result['ours_template_to_docx_ms']} ms template to .docx "
         f"(Markdown to .docx {result['ours_markdown_to_docx_ms']} ms, writer alone {result['ours_write_ms']} ms); "
         f"docxtpl {result['docxtpl_ms']} ms bare, {result['word_template_route_ms']} ms through the Word-template "
         f"route; python-docx add_row {result['python_docx_add_row_ms']} ms"
     )
     return result
+
+
+def _markdown_vs_docxtpl(scale: int) -> dict:
+    """Our Markdown route (fresh sandbox environment each call: nothing compiled is reused) against docxtpl."""
+    from docxtpl import DocxTemplate
+
+    paragraphs, rows = content(scale=scale)
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "bench.md.j2").write_text(TEMPLATE, encoding="utf-8")
+        template = Path(tmp) / "template.docx"
+        docxtpl_template(template)
+        data = {"first": paragraphs[:30], "second": paragraphs[30:], "rows": rows}
+
+        def theirs() -> bytes:
+            document = DocxTemplate(str(template))
+            document.render(data)
+            out = io.BytesIO()
+            document.save(out)
+            return out.getvalue()
+
+        return side_by_side(lambda: ours_from_template(Path(tmp), paragraphs, rows), theirs, runs=5)
 
 
 def _body_text(data: bytes) -> str:

@@ -142,7 +142,13 @@ def write(root: Path, actions: int = 10_000, plans: int = 200, people: int = 1_0
         f"{FIRST[i % len(FIRST)]} {LAST[(i // len(FIRST)) % len(LAST)]}{'' if i < 600 else i}" for i in range(people)
     ]
     people_rows = [
-        {"id": f"p{i}", "name": n, "titles": [f"Service Manager {i % 40}"], "email": f"p{i}@example.org", "source": dict(src)}
+        {
+            "id": f"p{i}",
+            "name": n,
+            "titles": [f"Service Manager {i % 40}"],
+            "email": f"p{i}@example.org",
+            "source": dict(src),
+        }
         for i, n in enumerate(names)
     ]
     roles = [
