@@ -47,7 +47,7 @@ def run_serve(args: argparse.Namespace) -> int:
     client = make_client(settings)
     try:
         schedule = reminder_schedule(holder, client, state)
-    except ScheduleError as exc:
+    except (ScheduleError, SettingsError) as exc:
         print(f"actionbot serve: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -108,31 +108,38 @@ def reminder_schedule(holder, client, state) -> WeeklySchedule:
     """The weekly reminder run on its own thread: ACTIONBOT_REMIND_CRON (default Monday 09:00 London);
     a run on a day listed in ACTIONBOT_REMIND_SKIP moves to the next day.
 
-    Raises ScheduleError for a malformed cron expression or skip date.
+    Raises ScheduleError for a malformed cron expression or skip date, SettingsError for malformed email settings.
     """
     import os
 
     from bot.remind import COORDINATORS_ENV, DEFAULT_PACE, Reminder, ReminderBusy
+    from bot.remind_email import EmailDigests
+    from bot.settings import mail_settings
 
     expr, skip = cron_expression(), skip_dates()
     coordinators = os.environ.get(COORDINATORS_ENV) or None
+    mail = mail_settings()
 
     def job(day) -> None:
+        kb = holder.engine.kb
         try:
-            report = Reminder(holder.engine.kb, client, state, coordinators, pace=DEFAULT_PACE).run(day)
+            report = Reminder(
+                kb, client, state, coordinators, pace=DEFAULT_PACE, mail=EmailDigests(kb, state, mail)
+            ).run(day)
         except ReminderBusy as exc:
             log.info("scheduled reminders skipped: %s", exc)
             return
         log.info(
-            "reminders %s: sent %d, already %d, found in Slack %d, unreachable %d, failed %d",
+            "reminders %s: sent %d, already %d, found in Slack %d, unreachable %d, failed %d, emailed %d",
             report.week,
             len(report.sent),
             len(report.already),
             len(report.recovered),
             len(report.unreachable),
             len(report.failed),
+            len(report.emailed),
         )
-        for digest, why in report.failed:
+        for digest, why in report.not_reached():
             log.warning("reminder for %s not delivered: %s", digest.person, why)
         if report.summary_error:
             from bot.cli_remind import summary_problem

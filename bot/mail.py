@@ -17,7 +17,6 @@ from __future__ import annotations
 import smtplib
 import ssl
 from email.message import EmailMessage
-from email.policy import SMTP
 
 from bot.settings import MailSettings
 
@@ -95,7 +94,7 @@ class Mailer:
 
     def send(self, message: EmailMessage, sender: str, recipient: str) -> None:
         """Deliver `message` to exactly `recipient` (the envelope ignores the headers). Raises a MailError."""
-        payload = message.as_bytes(policy=SMTP)  # refuses a header with a line break in it
+        payload = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))  # CRLF, whatever policy it was built with
         if self._conn is None:
             self._conn = self._connect()
         conn = self._conn

@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS email_reminders (
     PRIMARY KEY (person, week)
 );
 """
+POLICY = SMTP.clone(max_line_length=998)  # CRLF, refuses line breaks in headers; folds nothing under 998 (RFC 5322)
 MAX_ITEMS = 200  # items listed in one email; the rest are counted
 SENDER_NAME = "Safeguarding actions"
 
@@ -193,7 +194,7 @@ def digest_message(
 
     Raises ValueError if a header still could not be built (policy SMTP refuses line breaks in header values).
     """
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=POLICY)
     message["From"] = Address(SENDER_NAME, addr_spec=settings.sender)
     message["To"] = Address(one_line(digest.name), addr_spec=recipient)
     if settings.reply_to:
@@ -297,3 +298,32 @@ def unconfirmed_text(row: EmailSend) -> str:
         f"{': ' + row.error if row.error else ''}); not resent automatically - look for Message-ID "
         f"{row.message_id} in the mail server's log, then `actionbot remind --resend-email PERSON` if it is not there"
     )
+
+
+def describe_route(person: Person, settings: MailSettings | None) -> str:
+    """How this week's digest would reach `person` (for `remind --dry-run`); nothing is looked up."""
+    address, why_no_address = email_address(person)
+    if settings is None and address:
+        why_no_address = f"email is not set up ({SMTP_URL_ENV} is not set)"
+        address = None
+    email = f"email to {address}" if address else None
+    if person.slack_id:
+        slack = f"Slack ({person.slack_id})"
+    elif person.email:
+        slack = f"Slack, if {one_line(person.email, 80)} has a Slack account"
+    else:
+        slack = None
+    via = person.remind_via
+    if via == "none":
+        return "no digest (remind_via: none)"
+    if via == "email":
+        return email or f"unreachable (remind_via: email): {why_no_address}"
+    if via == "slack":
+        return slack or "unreachable (remind_via: slack): no Slack id and no email"
+    if via == "both":
+        return " and ".join(filter(None, (slack, email))) or "unreachable: no Slack id and no email"
+    if person.slack_id:
+        return slack or ""
+    if slack:
+        return f"{slack}, else {email}" if email else f"{slack}, else unreachable ({why_no_address})"
+    return email or "unreachable: no Slack id and no email in the knowledge base"

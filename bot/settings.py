@@ -170,10 +170,7 @@ def mail_settings(env: Mapping[str, str] | None = None) -> MailSettings | None:
     query = parse_qs(url.query)
     if set(query) - {"starttls"} or query.get("starttls", ["require"]) != ["require"] or url.path not in ("", "/"):
         raise SettingsError(f"{SMTP_URL_ENV} may only add ?starttls=require after the host; {example}.")
-    if url.scheme == "smtps":
-        tls = "implicit"
-    else:
-        tls = "require-starttls" if query else "starttls"
+    tls = "implicit" if url.scheme == "smtps" else "require-starttls" if query else "starttls"
     user = env.get(SMTP_USER_ENV) or (unquote(url.username) if url.username else None)
     password = env.get(SMTP_PASSWORD_ENV) or (unquote(url.password) if url.password else None)
     if password and not user:
