@@ -94,7 +94,7 @@ class Mailer:
 
     def send(self, message: EmailMessage, sender: str, recipient: str) -> None:
         """Deliver `message` to exactly `recipient` (the envelope ignores the headers). Raises a MailError."""
-        payload = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))  # CRLF, whatever policy it was built with
+        payload = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))  # CRLF, as SMTP wants
         if self._conn is None:
             self._conn = self._connect()
         conn = self._conn

@@ -255,7 +255,8 @@ class _Builder:
     def remind_via(self, data: dict, path: YamlPath) -> str:
         value = data.get("remind_via", "auto")
         if value not in REMIND_VIA:
-            self.problem((*path, "remind_via"), f"unknown remind_via {shown(value)}; use one of {', '.join(REMIND_VIA)}")
+            choices = ", ".join(REMIND_VIA)
+            self.problem((*path, "remind_via"), f"unknown remind_via {shown(value)}; use one of {choices}")
             return "auto"
         return value
 

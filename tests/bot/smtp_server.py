@@ -72,7 +72,7 @@ class SmtpServer:
         with warnings.catch_warnings():  # AUTH without TLS: acceptable for a server on 127.0.0.1 in a test
             warnings.simplefilter("ignore", UserWarning)
             return SMTP(
-            _Handler(self),
+                _Handler(self),
                 hostname="smtp.test",
                 auth_required=self.users is not None,
                 auth_require_tls=False,
