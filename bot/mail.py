@@ -52,14 +52,15 @@ def _refusal(code: int, text: bytes | str, what: str) -> MailError:
 class Mailer:
     """Sends EmailMessages through the server in MailSettings, reusing one connection until `close`."""
 
-    def __init__(self, settings: MailSettings, timeout: float = TIMEOUT) -> None:
+    def __init__(self, settings: MailSettings, timeout: float = TIMEOUT, context: ssl.SSLContext | None = None) -> None:
         self.settings, self.timeout = settings, timeout
+        self.context = context  # None: the system's trusted CAs, certificate and host name checked
         self._conn: smtplib.SMTP | None = None
 
     def _connect(self) -> smtplib.SMTP:
         s = self.settings
         where = s.describe()
-        context = ssl.create_default_context()
+        context = self.context or ssl.create_default_context()
         try:
             if s.tls == "implicit":
                 conn: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=self.timeout, context=context)

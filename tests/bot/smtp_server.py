@@ -4,12 +4,14 @@
 - `server.refuse[address] = "550 5.1.1 No such user"`: answer RCPT TO for that address with this reply;
 - `server.drop_in_data.add(address)`: accept a message to that address, then close the connection without
   answering (the client cannot tell whether it arrived);
-- `server.users = {"user": "password"}`: require AUTH (over plain text: a test server on this machine).
+- `server.users = {"user": "password"}`: require AUTH (over plain text: a test server on this machine);
+- `SmtpServer(tls_context=...)`: offer STARTTLS and refuse mail until the client has started TLS.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ssl
 import threading
 import warnings
 from dataclasses import dataclass
@@ -49,7 +51,8 @@ class _Handler:
 
 
 class SmtpServer:
-    def __init__(self) -> None:
+    def __init__(self, tls_context: ssl.SSLContext | None = None) -> None:
+        self.tls_context = tls_context  # offer STARTTLS, and require it, with this context
         self.messages: list[Received] = []
         self.rcpt_attempts: list[str] = []
         self.refuse: dict[str, str] = {}
@@ -77,6 +80,8 @@ class SmtpServer:
                 auth_required=self.users is not None,
                 auth_require_tls=False,
                 authenticator=self._authenticate,
+                tls_context=self.tls_context,
+                require_starttls=self.tls_context is not None,
             )
 
     def __enter__(self) -> SmtpServer:

@@ -445,6 +445,50 @@ def test_starttls_required_but_not_offered_sends_nothing(kb: KnowledgeBase, smtp
     assert "does not offer STARTTLS" in report.email_deferred[0][1] and smtp.messages == []
 
 
+@pytest.fixture
+def certificate(tmp_path: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 (made with the openssl command)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("openssl"):
+        pytest.skip("the openssl command is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return cert, key
+
+
+def test_starttls_is_used_when_offered_and_the_certificate_is_checked(
+    kb: KnowledgeBase, certificate: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import ssl
+
+    from bot.mail import Mailer
+
+    cert, key = certificate
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(cert, key)
+    digest = next(d for d in compose(kb, TODAY).digests if d.person == "ann-mail")
+    with SmtpServer(tls_context=server_context) as smtp:  # refuses mail before STARTTLS
+        smtp.users = {"mailer": "pw"}
+        settings = mail_settings(
+            {"ACTIONBOT_SMTP_URL": f"smtp://mailer:pw@127.0.0.1:{smtp.port}", "ACTIONBOT_MAIL_FROM": SENDER}
+        )
+        assert settings is not None
+        untrusted = RunReport("2021-W01")  # the system's CAs do not know this certificate: nothing is sent
+        EmailDigests(kb, State(tmp_path / "a.db"), settings).deliver(digest, untrusted)
+        assert "CERTIFICATE_VERIFY_FAILED" in untrusted.email_deferred[0][1] and smtp.messages == []
+        trusted = RunReport("2021-W01")
+        mailer = Mailer(settings, context=ssl.create_default_context(cafile=str(cert)))
+        EmailDigests(kb, State(tmp_path / "b.db"), settings, mailer).deliver(digest, trusted)
+        assert trusted.emailed == ["ann-mail"] and smtp.logins == ["mailer"]
+        assert only(smtp, "ann@example.org").message["Subject"].startswith("Your actions this week")
+
+
 def test_digest_message_is_built_only_from_one_line_headers(kb: KnowledgeBase, smtp: SmtpServer) -> None:
     import dataclasses
 
