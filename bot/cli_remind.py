@@ -169,7 +169,7 @@ def send(kb, today, windows: Windows, mail=None, resend_email: str | None = None
     for digest, why in report.email_deferred:
         print(f"  not delivered: {digest.name}: {why} (run `actionbot remind` again later to retry)")
     for digest, why in report.email_rejected:
-        print(f"  not delivered: {digest.name}: {why} (correct the address in people/*.yaml; the next run retries)")
+        print(f"  not delivered: {digest.name}: {why} (not retried at this address: correct it in people/*.yaml)")
     for digest, why in report.email_unconfirmed:
         print(f"  CHECK BY HAND: {digest.name}: {why.replace('PERSON', digest.person)}")
     if report.summary_error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command
 from bot.schedule import ScheduleError, WeeklySchedule, cron_expression, skip_dates
@@ -104,9 +105,14 @@ def startup_error(exc: BaseException, api_url: str | None) -> str:
     )
 
 
-def reminder_schedule(holder, client, state) -> WeeklySchedule:
+EMAIL_RETRY_SECONDS = 1800.0  # after a 4xx, the scheduled run is repeated half an hour later...
+EMAIL_RETRIES = 3  # ...up to this many times
+
+
+def reminder_schedule(holder, client, state, retry_seconds: float = EMAIL_RETRY_SECONDS) -> WeeklySchedule:
     """The weekly reminder run on its own thread: ACTIONBOT_REMIND_CRON (default Monday 09:00 London);
-    a run on a day listed in ACTIONBOT_REMIND_SKIP moves to the next day.
+    a run on a day listed in ACTIONBOT_REMIND_SKIP moves to the next day. While the mail server defers emails
+    (4xx), the run is repeated after `retry_seconds`, up to EMAIL_RETRIES times (it sends only what has not gone).
 
     Raises ScheduleError for a malformed cron expression or skip date, SettingsError for malformed email settings.
     """
@@ -120,7 +126,7 @@ def reminder_schedule(holder, client, state) -> WeeklySchedule:
     coordinators = os.environ.get(COORDINATORS_ENV) or None
     mail = mail_settings()
 
-    def job(day) -> None:
+    def job(day, attempt: int = 0) -> None:
         kb = holder.engine.kb
         try:
             report = Reminder(
@@ -145,5 +151,10 @@ def reminder_schedule(holder, client, state) -> WeeklySchedule:
             from bot.cli_remind import summary_problem
 
             log.warning("%s", summary_problem(coordinators or "", report.summary_error))
+        if report.email_deferred and attempt < EMAIL_RETRIES:
+            log.info("%d email(s) deferred; trying again in %.0f s", len(report.email_deferred), retry_seconds)
+            retry = threading.Timer(retry_seconds, job, (day, attempt + 1))
+            retry.daemon = True
+            retry.start()
 
     return WeeklySchedule(expr, job, skip=skip)

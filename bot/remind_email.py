@@ -252,7 +252,7 @@ class EmailDigests:
             report.email_unconfirmed.append((digest, unconfirmed_text(previous)))
             return None
         if previous and previous.status == "rejected" and previous.recipient == recipient:
-            report.email_rejected.append((digest, f"{previous.error} (not retried this week: fix the address)"))
+            report.email_rejected.append((digest, previous.error or "email refused"))
             return None
         mid = message_id(digest.person, digest.week, self.settings.sender)
         try:

@@ -2,6 +2,7 @@
 
 - `server.messages`: what was accepted (envelope sender, envelope recipients, the parsed message);
 - `server.refuse[address] = "550 5.1.1 No such user"`: answer RCPT TO for that address with this reply;
+- `server.refuse_once[address] = "451 ..."`: the same, for the next attempt only;
 - `server.drop_in_data.add(address)`: accept a message to that address, then close the connection without
   answering (the client cannot tell whether it arrived);
 - `server.users = {"user": "password"}`: require AUTH (over plain text: a test server on this machine);
@@ -36,6 +37,8 @@ class _Handler:
 
     async def handle_RCPT(self, _smtp, _session, envelope, address: str, _options) -> str:
         self.server.rcpt_attempts.append(address)
+        if address in self.server.refuse_once:
+            return self.server.refuse_once.pop(address)
         if address in self.server.refuse:
             return self.server.refuse[address]
         envelope.rcpt_tos.append(address)
@@ -56,6 +59,7 @@ class SmtpServer:
         self.messages: list[Received] = []
         self.rcpt_attempts: list[str] = []
         self.refuse: dict[str, str] = {}
+        self.refuse_once: dict[str, str] = {}
         self.drop_in_data: set[str] = set()
         self.users: dict[str, str] | None = None
         self.logins: list[str] = []

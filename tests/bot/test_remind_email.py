@@ -246,6 +246,30 @@ def test_a_temporary_refusal_is_retried_on_the_next_run(
     assert len(smtp.to("ann@example.org")) == 1 and len(smtp.messages) == 3
 
 
+def test_the_scheduled_run_is_repeated_while_emails_are_deferred(
+    kb: KnowledgeBase, stub: SlackStub, smtp: SmtpServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    from types import SimpleNamespace
+
+    from bot.cli_slack import reminder_schedule
+
+    monkeypatch.setenv("ACTIONBOT_SMTP_URL", smtp.url)
+    monkeypatch.setenv("ACTIONBOT_MAIL_FROM", SENDER)
+    smtp.refuse_once["ann@example.org"] = "451 4.7.1 Greylisted, try again later"
+    client = WebClient(token="xoxb-test", base_url=stub.api_url)
+    holder = SimpleNamespace(engine=SimpleNamespace(kb=kb))
+    schedule = reminder_schedule(holder, client, State(tmp_path / "s.db"), retry_seconds=0.05)
+    schedule.job(TODAY)
+    assert not smtp.to("ann@example.org") and len(smtp.messages) == 2
+    deadline = time.monotonic() + 30  # a bound on waiting, not a measurement
+    while not smtp.to("ann@example.org") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)  # room for any wrongful further retry to show
+    assert len(smtp.to("ann@example.org")) == 1 and len(smtp.messages) == 3
+    assert smtp.rcpt_attempts.count("ann@example.org") == 2 and sorted(slack_digests(stub)) == ["cat-slack", "dan-both"]
+
+
 def test_no_server_is_a_deferral_for_everyone_and_slack_still_goes(
     kb: KnowledgeBase, stub: SlackStub, tmp_path: Path
 ) -> None:
