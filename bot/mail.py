@@ -95,7 +95,10 @@ class Mailer:
 
     def send(self, message: EmailMessage, sender: str, recipient: str) -> None:
         """Deliver `message` to exactly `recipient` (the envelope ignores the headers). Raises a MailError."""
-        payload = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))  # CRLF, as SMTP wants
+        try:
+            payload = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))  # CRLF, as SMTP wants
+        except (ValueError, TypeError, UnicodeError) as exc:  # e.g. a header that would need a line break
+            raise MailRejected(f"the message could not be written ({exc})") from None
         if self._conn is None:
             self._conn = self._connect()
         conn = self._conn
@@ -125,6 +128,12 @@ class Mailer:
         except smtplib.SMTPResponseException as exc:
             self._drop()
             raise _refusal(exc.smtp_code, exc.smtp_error, "the server closed the connection") from None
+        except smtplib.SMTPException as exc:  # anything else smtplib raises: the same rule as a broken connection
+            self._drop()
+            why = f"{exc.__class__.__name__}: {exc}"
+            if in_data:
+                raise MailUnknown(f"sending the message failed ({why})") from None
+            raise MailDeferred(f"sending failed before the message ({why})") from None
 
     def _reset(self) -> None:
         """RSET after a refusal so the next message starts clean; a dead connection is dropped."""

@@ -196,5 +196,5 @@ def _address(env: Mapping[str, str], name: str, required: bool) -> str | None:
 
 
 def plain_address(value: str) -> bool:
-    """True for a bare address (local@domain) with no spaces, brackets, commas or line breaks."""
-    return bool(_ADDRESS.fullmatch(value)) and len(value) <= 254
+    """True for a bare ASCII address (local@domain) with no spaces, brackets, commas or line breaks."""
+    return value.isascii() and bool(_ADDRESS.fullmatch(value)) and len(value) <= 254  # no SMTPUTF8 needed
