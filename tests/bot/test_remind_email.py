@@ -443,6 +443,23 @@ def test_smtp_authentication_from_the_environment(
     assert all("refused the user name or password" in why for _, why in wrong.run(TODAY).email_deferred)
 
 
+def test_a_password_never_goes_to_a_remote_server_without_tls(
+    kb: KnowledgeBase, smtp: SmtpServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.settings
+
+    smtp.users = {"mailer": "pw"}
+    settings = mail_settings(
+        {"ACTIONBOT_SMTP_URL": f"smtp://mailer:pw@127.0.0.1:{smtp.port}", "ACTIONBOT_MAIL_FROM": SENDER}
+    )
+    monkeypatch.setattr(bot.settings, "_LOCAL_HOSTS", frozenset())  # as if 127.0.0.1 were another machine
+    digest = next(d for d in compose(kb, TODAY).digests if d.person == "ann-mail")
+    report = RunReport("2021-W01")
+    EmailDigests(kb, State(tmp_path / "s.db"), settings).deliver(digest, report)
+    assert "the password is not sent over an unencrypted connection" in report.email_deferred[0][1]
+    assert smtp.logins == [] and smtp.messages == []
+
+
 def test_mail_settings() -> None:
     assert mail_settings({}) is None
     s = mail_settings({"ACTIONBOT_SMTP_URL": "smtps://u%40x:p%3Ass@mail.example.org", "ACTIONBOT_MAIL_FROM": SENDER})
