@@ -1,16 +1,21 @@
-"""`actionbot remind [--dry-run] [--today]`: this week's digests, printed or sent once per lead."""
+"""`actionbot remind [--dry-run] [--today]`: this week's digests, printed or sent once per lead (Slack or email).
+
+Also `--pause PERSON` / `--resume PERSON` (a lead's weekly digests, by any channel) and `--resend-email PERSON`
+(after a manual check found that an email left unconfirmed by a stopped run did not arrive)."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 
 from bot.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, add_kb, add_today, command, load_kb
 from bot.remind_blocks import SECTION_TITLES
+from bot.settings import SettingsError, mail_settings
 from knowledge.dates import today_in_london
 from knowledge.describe import id_phrase
-from knowledge.digest import Composition, Windows, compose
+from knowledge.digest import Composition, Windows, compose, iso_week
 
 
 def _remind_args(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +24,14 @@ def _remind_args(parser: argparse.ArgumentParser) -> None:
     add_kb(parser)
     parser.add_argument("--due-days", type=int, default=14, help="the 'due soon' window in days (default 14)")
     parser.add_argument("--stale-days", type=int, default=90, help="days without an update before 'stale' (default 90)")
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--pause", metavar="PERSON", help="stop PERSON's weekly digests (a person id), and send nothing")
+    who.add_argument("--resume", metavar="PERSON", help="start PERSON's weekly digests again, and send nothing")
+    who.add_argument(
+        "--resend-email",
+        metavar="PERSON",
+        help="forget that this week's email to PERSON may have gone (check the mail log first), then send as usual",
+    )
 
 
 @command("remind", "send (or with --dry-run print) this week's reminders to action leads", _remind_args)
@@ -26,19 +39,53 @@ def run_remind(args: argparse.Namespace) -> int:
     today = args.today or today_in_london()
     kb = load_kb(args)
     windows = Windows(args.due_days, args.stale_days)
+    person = args.pause or args.resume or args.resend_email
+    if person and person not in kb.people:
+        close = difflib.get_close_matches(person, list(kb.people), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else " (use the id from people/*.yaml, e.g. ann-lead)"
+        print(f"actionbot remind: no person with id {person!r} in the knowledge base{hint}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.pause or args.resume:
+        return pause_or_resume(kb, args.pause, args.resume)
+    try:
+        mail = mail_settings()
+    except SettingsError as exc:
+        print(f"actionbot remind: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if args.dry_run:
-        print(render_plan(compose(kb, today, windows)))
+        print(render_plan(compose(kb, today, windows), kb, mail))
         return EXIT_OK
-    return send(kb, today, windows)
+    return send(kb, today, windows, mail, args.resend_email)
 
 
-def render_plan(composition: Composition) -> str:
-    """Every digest as text: who gets what this week, and what reaches nobody."""
+def pause_or_resume(kb, pause: str | None, resume: str | None) -> int:
+    """Record a pause (or lift it) in the state database, as `pause reminders` in a Slack DM does."""
+    from bot.remind import RemindStore
+    from bot.settings import state_path
+    from bot.state import State
+
+    state = State(state_path(os.environ))
+    store = RemindStore(state)
+    if pause:
+        store.pause(pause)
+        print(f"Paused: {kb.people[pause].name} gets no weekly digest, by Slack or email, until --resume {pause}.")
+    else:
+        store.resume(resume or "")
+        print(f"Resumed: {kb.people[resume or ''].name} gets the weekly digest again.")
+    return EXIT_OK
+
+
+def render_plan(composition: Composition, kb=None, mail=None) -> str:
+    """Every digest as text: who gets what this week, by which channel, and what reaches nobody."""
+    from bot.remind_email import describe_route
+
     out = []
     week = composition.digests[0].week if composition.digests else ""
     out.append(f"Reminders for {week or 'this week'}: {len(composition.digests)} lead(s) would get a digest.")
     for digest in composition.digests:
         out.append(f"\n== {digest.name} ({digest.person}): {len(digest.items)} item(s)")
+        if kb is not None:
+            out.append(f"  via: {describe_route(kb.people[digest.person], mail)}")
         for section, title in SECTION_TITLES.items():
             items = digest.section(section)
             if items:
@@ -58,11 +105,12 @@ def render_plan(composition: Composition) -> str:
     return "\n".join(out)
 
 
-def send(kb, today, windows: Windows) -> int:
+def send(kb, today, windows: Windows, mail=None, resend_email: str | None = None) -> int:
     from rich.progress import Progress
 
     from bot.remind import COORDINATORS_ENV, DEFAULT_PACE, PACE_ENV, Reminder, ReminderBusy
-    from bot.settings import Settings, SettingsError, api_url, state_path
+    from bot.remind_email import EmailDigests, EmailStore
+    from bot.settings import Settings, api_url, state_path
     from bot.slack.app import make_client
     from bot.state import State
 
@@ -88,7 +136,15 @@ def send(kb, today, windows: Windows) -> int:
     state = State(settings.state_path)
     if state.problem:
         print(f"actionbot remind: {state.problem}", file=sys.stderr)
-    reminder = Reminder(kb, make_client(settings), state, coordinators, windows, pace)
+    if resend_email:
+        forgotten = EmailStore(state).forget_email(resend_email, iso_week(today))
+        print(
+            f"Forgot this week's email to {resend_email} ({forgotten.status}, {forgotten.message_id}); sending again."
+            if forgotten
+            else f"No email to {resend_email} is recorded for {iso_week(today)}; sending as usual."
+        )
+    emails = EmailDigests(kb, state, mail)
+    reminder = Reminder(kb, make_client(settings), state, coordinators, windows, pace, mail=emails)
     with Progress(transient=False) as progress:
         task = progress.add_task("Sending digests", total=None)
         try:
@@ -99,17 +155,27 @@ def send(kb, today, windows: Windows) -> int:
     print(
         f"{report.week}: sent {len(report.sent)}, already sent {len(report.already)}, found already in Slack "
         f"{len(report.recovered)}, paused {len(report.paused)}, unreachable {len(report.unreachable)}, "
-        f"failed {len(report.failed)}"
+        f"failed {len(report.failed)}; emailed {len(report.emailed)}, already emailed {len(report.email_already)}, "
+        f"email deferred {len(report.email_deferred)}, refused {len(report.email_rejected)}, "
+        f"unconfirmed {len(report.email_unconfirmed)}; not wanted {len(report.not_wanted)}"
         + ("" if coordinators else f" (set {COORDINATORS_ENV} to post the coordinators' summary)")
     )
+    reached = report.reached()
     for digest, why in report.unreachable:
-        print(f"  unreachable: {digest.name}: {why}")
+        if digest.person not in reached:
+            print(f"  unreachable: {digest.name}: {why}")
     for digest, why in report.failed:
         print(f"  not delivered: {digest.name}: {why} (run `actionbot remind` again to retry; nothing is sent twice)")
+    for digest, why in report.email_deferred:
+        print(f"  not delivered: {digest.name}: {why} (run `actionbot remind` again later to retry)")
+    for digest, why in report.email_rejected:
+        print(f"  not delivered: {digest.name}: {why} (not retried at this address: correct it in people/*.yaml)")
+    for digest, why in report.email_unconfirmed:
+        print(f"  CHECK BY HAND: {digest.name}: {why.replace('PERSON', digest.person)}")
     if report.summary_error:
         print(summary_problem(coordinators or "", report.summary_error), file=sys.stderr)
         return EXIT_PROBLEMS
-    return EXIT_PROBLEMS if report.failed else EXIT_OK
+    return EXIT_PROBLEMS if report.not_reached() else EXIT_OK
 
 
 def summary_problem(channel: str, error: str) -> str:

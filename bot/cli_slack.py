@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command
 from bot.schedule import ScheduleError, WeeklySchedule, cron_expression, skip_dates
@@ -47,7 +48,7 @@ def run_serve(args: argparse.Namespace) -> int:
     client = make_client(settings)
     try:
         schedule = reminder_schedule(holder, client, state)
-    except ScheduleError as exc:
+    except (ScheduleError, SettingsError) as exc:
         print(f"actionbot serve: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -104,39 +105,56 @@ def startup_error(exc: BaseException, api_url: str | None) -> str:
     )
 
 
-def reminder_schedule(holder, client, state) -> WeeklySchedule:
-    """The weekly reminder run on its own thread: ACTIONBOT_REMIND_CRON (default Monday 09:00 London);
-    a run on a day listed in ACTIONBOT_REMIND_SKIP moves to the next day.
+EMAIL_RETRY_SECONDS = 1800.0  # after a 4xx, the scheduled run is repeated half an hour later...
+EMAIL_RETRIES = 3  # ...up to this many times
 
-    Raises ScheduleError for a malformed cron expression or skip date.
+
+def reminder_schedule(holder, client, state, retry_seconds: float = EMAIL_RETRY_SECONDS) -> WeeklySchedule:
+    """The weekly reminder run on its own thread: ACTIONBOT_REMIND_CRON (default Monday 09:00 London);
+    a run on a day listed in ACTIONBOT_REMIND_SKIP moves to the next day. While the mail server defers emails
+    (4xx), the run is repeated after `retry_seconds`, up to EMAIL_RETRIES times (it sends only what has not gone).
+
+    Raises ScheduleError for a malformed cron expression or skip date, SettingsError for malformed email settings.
     """
     import os
 
     from bot.remind import COORDINATORS_ENV, DEFAULT_PACE, Reminder, ReminderBusy
+    from bot.remind_email import EmailDigests
+    from bot.settings import mail_settings
 
     expr, skip = cron_expression(), skip_dates()
     coordinators = os.environ.get(COORDINATORS_ENV) or None
+    mail = mail_settings()
 
-    def job(day) -> None:
+    def job(day, attempt: int = 0) -> None:
+        kb = holder.engine.kb
         try:
-            report = Reminder(holder.engine.kb, client, state, coordinators, pace=DEFAULT_PACE).run(day)
+            report = Reminder(
+                kb, client, state, coordinators, pace=DEFAULT_PACE, mail=EmailDigests(kb, state, mail)
+            ).run(day)
         except ReminderBusy as exc:
             log.info("scheduled reminders skipped: %s", exc)
             return
         log.info(
-            "reminders %s: sent %d, already %d, found in Slack %d, unreachable %d, failed %d",
+            "reminders %s: sent %d, already %d, found in Slack %d, unreachable %d, failed %d, emailed %d",
             report.week,
             len(report.sent),
             len(report.already),
             len(report.recovered),
             len(report.unreachable),
             len(report.failed),
+            len(report.emailed),
         )
-        for digest, why in report.failed:
+        for digest, why in report.not_reached():
             log.warning("reminder for %s not delivered: %s", digest.person, why)
         if report.summary_error:
             from bot.cli_remind import summary_problem
 
             log.warning("%s", summary_problem(coordinators or "", report.summary_error))
+        if report.email_deferred and attempt < EMAIL_RETRIES:
+            log.info("%d email(s) deferred; trying again in %.0f s", len(report.email_deferred), retry_seconds)
+            retry = threading.Timer(retry_seconds, job, (day, attempt + 1))
+            retry.daemon = True
+            retry.start()
 
     return WeeklySchedule(expr, job, skip=skip)

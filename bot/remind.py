@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import remind_blocks
+from bot.remind_email import EmailDigests, unconfirmed_text
 from bot.slack.sdk import SlackApiError, without_connection_retries
 from bot.state import State
 from knowledge import locks
@@ -154,6 +155,21 @@ class RunReport:
     summary_posted: bool = False
     summary_already: bool = False  # this week's summary was already in the coordinators' channel
     summary_error: str | None = None
+    # email (bot/remind_email.py); `already` above counts Slack only
+    emailed: list[str] = field(default_factory=list)
+    email_already: list[str] = field(default_factory=list)  # emailed earlier this week
+    email_deferred: list[tuple[Digest, str]] = field(default_factory=list)  # 4xx: the next run tries again
+    email_rejected: list[tuple[Digest, str]] = field(default_factory=list)  # 5xx: recorded, not retried this week
+    email_unconfirmed: list[tuple[Digest, str]] = field(default_factory=list)  # left 'sending': a manual check
+    not_wanted: list[str] = field(default_factory=list)  # remind_via: none
+
+    def reached(self) -> set[str]:
+        """Everyone who has this week's digest by some channel (sent now or earlier)."""
+        return {*self.sent, *self.already, *self.recovered, *self.emailed, *self.email_already}
+
+    def not_reached(self) -> list[tuple[Digest, str]]:
+        """Leads whose digest did not (or may not have) gone, and why, for the coordinators and the operator."""
+        return [*self.failed, *self.email_rejected, *self.email_deferred, *self.email_unconfirmed]
 
 
 class Reminder:
@@ -168,6 +184,7 @@ class Reminder:
         windows: Windows = DEFAULT_WINDOWS,
         pace: float = 0.0,
         retry_wait: float = 1.0,
+        mail: EmailDigests | None = None,
     ) -> None:
         self.pace = pace  # minimum seconds between two digests (Slack allows about one message a second)
         self.retry_wait = retry_wait  # seconds before the first retry of a failed post (doubling after)
@@ -177,6 +194,7 @@ class Reminder:
         self.kb, self.store = kb, RemindStore(state)
         self.state, self.coordinators, self.windows = state, coordinators, windows
         self._oldest = "0"
+        self.mail = mail  # email digests (None: Slack only, and leads who want email are unreachable)
 
     def compose(self, today: dt.date) -> Composition:
         return compose(self.kb, today, self.windows, self.store.snoozed(today))
@@ -195,10 +213,14 @@ class Reminder:
             self._oldest = str(dt.datetime.combine(monday - dt.timedelta(days=1), dt.time(), dt.UTC).timestamp())
             paused = self.store.paused()
             total = len(composition.digests)
-            for n, digest in enumerate(composition.digests, 1):
-                self.deliver(digest, report, paused, before_send)
-                if progress:
-                    progress(n, total)
+            try:
+                for n, digest in enumerate(composition.digests, 1):
+                    self.deliver(digest, report, paused, before_send)
+                    if progress:
+                        progress(n, total)
+            finally:
+                if self.mail is not None:
+                    self.mail.close()
             summary = self.store.status(SUMMARY, report.week)
             if self.coordinators and not (summary and summary[0] == "sent"):
                 self.deliver_summary(composition, report)
@@ -210,17 +232,39 @@ class Reminder:
         if digest.person in paused:
             report.paused.append(digest.person)
             return
+        via = self.kb.people[digest.person].remind_via
+        if via == "none":
+            report.not_wanted.append(digest.person)
+            return
         previous = self.store.status(digest.person, digest.week)
+        email_row = self.mail.sent_or_sending(digest.person, digest.week) if self.mail and via != "both" else None
+        if email_row:  # one digest a week across Slack and email, whatever the preference was when it went
+            if email_row.status == "sent":
+                report.email_already.append(digest.person)
+            else:
+                report.email_unconfirmed.append((digest, unconfirmed_text(email_row)))
+            return
+        if via == "email":
+            if previous and previous[0] in ("sent", "sending"):  # Slack had it this week, before the switch
+                report.already.append(digest.person)
+                return
+            self.deliver_email(digest, report, before_send, "remind_via is email, but")
+            return
+        if via == "both":
+            self.deliver_email(digest, report, before_send, "remind_via is both, but")
         if previous and previous[0] == "sent":
             report.already.append(digest.person)
             return
         slack_user, why = self.slack_user(digest.person)
-        if slack_user is None:
-            report.unreachable.append((digest, why))
-            return
-        channel = self.open_dm(slack_user)
+        channel = self.open_dm(slack_user) if slack_user else None
         if channel is None:
-            report.unreachable.append((digest, "could not open a direct message"))
+            why = why or "could not open a direct message"
+            if via == "auto" and previous is None:  # not reachable in Slack: email instead
+                why_not = self.mail.deliver(digest, report, before_send) if self.mail else "email is not set up"
+                if why_not is None:
+                    return
+                why = f"{why}; {why_not}" if self.kb.people[digest.person].email else why
+            report.unreachable.append((digest, why))
             return
         payload = {"person": digest.person, "week": digest.week}
         try:  # the local record does not prove it was sent: Slack's history is the last word
@@ -255,6 +299,14 @@ class Reminder:
             return
         self.store.mark(digest.person, digest.week, "sent", channel, ts)
         report.sent.append(digest.person)
+
+    def deliver_email(
+        self, digest: Digest, report: RunReport, before_send: Callable[[Digest], None] | None, prefix: str
+    ) -> None:
+        """Email the digest; a lead who cannot be emailed is listed as unreachable (with why)."""
+        why = self.mail.deliver(digest, report, before_send) if self.mail else "email is not set up"
+        if why is not None:
+            report.unreachable.append((digest, f"{prefix} {why}"))
 
     def post(self, channel: str, event_type: str, payload: dict, **message: Any) -> str:
         """chat.postMessage with metadata (event_type, payload); the ts. Raises DeliveryError.
@@ -351,9 +403,13 @@ class Reminder:
             self.store.mark(SUMMARY, report.week, "sent", channel, found)
             report.summary_already = True
             return
-        sent = len(report.sent) + len(report.recovered) + len(report.already)
+        sent = len(report.reached())
         visible = lambda plan_id: may_see(self.kb.plans[plan_id], in_channel(channel))  # noqa: E731
-        text = remind_blocks.summary_text(composition, report.unreachable, sent, report.week, report.failed, visible)
+        # a lead reached by one channel is not listed for another that failed (remind_via: both)
+        reached = report.reached()
+        unreachable = [(d, why) for d, why in report.unreachable if d.person not in reached]
+        missed = [(d, why) for d, why in report.not_reached() if d.person not in reached]
+        text = remind_blocks.summary_text(composition, unreachable, sent, report.week, missed, visible)
         try:
             ts = self.post(channel, SUMMARY_EVENT, payload, text=text[:3000], blocks=remind_blocks.summary_blocks(text))
         except DeliveryError as exc:

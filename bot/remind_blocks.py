@@ -18,14 +18,17 @@ def _mrkdwn(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def item_line(item: DigestItem) -> str:
+def item_words(item: DigestItem) -> tuple[str, str, str, str, str]:
+    """(heading, due, text, latest, age): one item in the digest's words, unescaped; Slack and email share them."""
     kind = "milestone of " if item.milestone else ""
     age = f", {item.age_days} days ago" if item.age_days is not None else ""
     due = "no due date" if item.due == "no due date" else f"due {item.due}"
-    return (
-        f"*{_mrkdwn(item.plan_name)}, {kind}{_mrkdwn(id_phrase(item.action))}* - {_mrkdwn(due)}\n"
-        f"{_mrkdwn(item.text)}\n_Latest: {_mrkdwn(item.latest)[:400]}{age}_"
-    )
+    return f"{item.plan_name}, {kind}{id_phrase(item.action)}", due, item.text, item.latest, age
+
+
+def item_line(item: DigestItem) -> str:
+    heading, due, text, latest, age = item_words(item)
+    return f"*{_mrkdwn(heading)}* - {_mrkdwn(due)}\n{_mrkdwn(text)}\n_Latest: {_mrkdwn(latest)[:400]}{age}_"
 
 
 def item_buttons(item: DigestItem) -> dict:

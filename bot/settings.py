@@ -1,12 +1,13 @@
-"""Slack settings from the environment: tokens, signing secret, Web API URL and the state file."""
+"""Settings from the environment: Slack tokens, signing secret, Web API URL, the state file, and email (SMTP)."""
 
 from __future__ import annotations
 
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 APPS_PAGE = "api.slack.com/apps -> your app"
 _BOT_TOKEN = re.compile(r"xoxb-[A-Za-z0-9-]+")
@@ -111,3 +112,89 @@ def _optional(env: Mapping[str, str], name: str, shape: re.Pattern[str], what: s
             f"{name} is malformed{hint}: it should be {what}; copy it again from {APPS_PAGE} -> {where}."
         )
     return value
+
+
+# -- email digests ----------------------------------------------------------------------------
+SMTP_URL_ENV = "ACTIONBOT_SMTP_URL"
+SMTP_USER_ENV = "ACTIONBOT_SMTP_USER"
+SMTP_PASSWORD_ENV = "ACTIONBOT_SMTP_PASSWORD"
+MAIL_FROM_ENV = "ACTIONBOT_MAIL_FROM"
+MAIL_REPLY_TO_ENV = "ACTIONBOT_MAIL_REPLY_TO"
+_ADDRESS = re.compile(r"[^@\s<>()\[\],;:\"\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}|[^@\s<>()\[\],;:\"\\]+@localhost")
+_LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    """Where and how email digests are sent (ACTIONBOT_SMTP_URL and friends)."""
+
+    host: str
+    port: int
+    tls: str  # "implicit" (smtps://), "starttls" (smtp://: used when the server offers it) or "require-starttls"
+    user: str | None
+    password: str | None = field(repr=False)
+    sender: str  # ACTIONBOT_MAIL_FROM: a bare address, e.g. actionbot@safeguarding.example.gov.uk
+    reply_to: str | None  # ACTIONBOT_MAIL_REPLY_TO: the coordinators' mailbox, if not the sender's
+
+    @property
+    def local(self) -> bool:
+        """True for a server on this machine (the only place a password may go without TLS)."""
+        return self.host in _LOCAL_HOSTS
+
+    def describe(self) -> str:
+        """Where mail goes, without the password."""
+        scheme = "smtps" if self.tls == "implicit" else "smtp"
+        return f"{scheme}://{self.user + '@' if self.user else ''}{self.host}:{self.port}"
+
+
+def mail_settings(env: Mapping[str, str] | None = None) -> MailSettings | None:
+    """The email settings, or None when ACTIONBOT_SMTP_URL is not set (digests go by Slack only).
+
+    ACTIONBOT_SMTP_URL is smtp://[user[:password]@]host[:port] (STARTTLS when the server offers it; add
+    ?starttls=require to refuse a server that does not) or smtps://... (TLS from the start, port 465 by default).
+    User and password may instead come from ACTIONBOT_SMTP_USER / ACTIONBOT_SMTP_PASSWORD, which win.
+    Raises SettingsError naming the variable that is malformed.
+    """
+    env = os.environ if env is None else env
+    raw = (env.get(SMTP_URL_ENV) or "").strip()
+    if not raw:
+        return None
+    example = "e.g. smtp://mail.example.gov.uk:587 or smtps://user@mail.example.gov.uk"
+    try:
+        url = urlsplit(raw)
+        port = url.port
+    except ValueError as exc:
+        raise SettingsError(f"{SMTP_URL_ENV} is not a URL ({exc}); {example}.") from None
+    if url.scheme not in ("smtp", "smtps") or not url.hostname:
+        raise SettingsError(f"{SMTP_URL_ENV} must start smtp:// or smtps:// and name a host; {example}.")
+    query = parse_qs(url.query)
+    if set(query) - {"starttls"} or query.get("starttls", ["require"]) != ["require"] or url.path not in ("", "/"):
+        raise SettingsError(f"{SMTP_URL_ENV} may only add ?starttls=require after the host; {example}.")
+    tls = "implicit" if url.scheme == "smtps" else "require-starttls" if query else "starttls"
+    user = env.get(SMTP_USER_ENV) or (unquote(url.username) if url.username else None)
+    password = env.get(SMTP_PASSWORD_ENV) or (unquote(url.password) if url.password else None)
+    if password and not user:
+        raise SettingsError(f"{SMTP_PASSWORD_ENV} (or a password in {SMTP_URL_ENV}) is set without a user name.")
+    sender = _address(env, MAIL_FROM_ENV, required=True)
+    reply_to = _address(env, MAIL_REPLY_TO_ENV, required=False)
+    default_port = 465 if tls == "implicit" else 587
+    return MailSettings(url.hostname, port or default_port, tls, user, password, sender or "", reply_to)
+
+
+def _address(env: Mapping[str, str], name: str, required: bool) -> str | None:
+    value = (env.get(name) or "").strip()
+    if not value:
+        if required:
+            raise SettingsError(
+                f"{name} is not set: it should be the address digests come from, e.g. "
+                "actionbot@safeguarding.example.gov.uk (a mailbox the coordinators read)."
+            )
+        return None
+    if not plain_address(value):
+        raise SettingsError(f"{name} is not a plain email address ({value[:80]!r}); e.g. actionbot@example.gov.uk.")
+    return value
+
+
+def plain_address(value: str) -> bool:
+    """True for a bare ASCII address (local@domain) with no spaces, brackets, commas or line breaks."""
+    return value.isascii() and bool(_ADDRESS.fullmatch(value)) and len(value) <= 254  # no SMTPUTF8 needed

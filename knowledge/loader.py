@@ -14,6 +14,7 @@ from knowledge import yamlio
 from knowledge.dates import DateSpec, parse_datespec
 from knowledge.errors import KnowledgeError, Problem, shown
 from knowledge.models import (
+    REMIND_VIA,
     STATUSES,
     Action,
     AgendaItem,
@@ -251,6 +252,14 @@ class _Builder:
             return default
         return value
 
+    def remind_via(self, data: dict, path: YamlPath) -> str:
+        value = data.get("remind_via", "auto")
+        if value not in REMIND_VIA:
+            choices = ", ".join(REMIND_VIA)
+            self.problem((*path, "remind_via"), f"unknown remind_via {shown(value)}; use one of {choices}")
+            return "auto"
+        return value
+
     def source(self, data: dict, path: YamlPath, required: bool = True) -> Source | None:
         value = data.get("source")
         if value is None:
@@ -299,7 +308,7 @@ class _Builder:
             self.organisations[org.id] = org
 
     def add_people(self, value: Any, path: YamlPath, _: dict) -> None:
-        optional = ("aliases", "titles", "organisation", "email", "phone", "slack_id", "source")
+        optional = ("aliases", "titles", "organisation", "email", "phone", "slack_id", "remind_via", "source")
         for i, item in enumerate(self.items(value, path)):
             p = (*path, i)
             d = self.fields(item, p, ("id", "name"), optional)
@@ -317,6 +326,7 @@ class _Builder:
                 phone=self.text(d, "phone", p),
                 slack_id=self.text(d, "slack_id", p),
                 source=self.source(d, p),
+                remind_via=self.remind_via(d, p),
             )
             self.people[person.id] = person
 

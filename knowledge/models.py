@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from knowledge.dates import DateSpec
 
 STATUSES = ("not-started", "in-progress", "ongoing", "complete", "not-stated")
+# How a person gets the weekly digest (docs/SCHEMA.md): auto = Slack when found there, else email
+REMIND_VIA = ("auto", "slack", "email", "both", "none")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Person:
     phone: str | None
     slack_id: str | None
     source: Source
+    remind_via: str = "auto"  # one of REMIND_VIA
 
 
 @dataclass(frozen=True)
