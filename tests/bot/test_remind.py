@@ -221,13 +221,46 @@ def test_digest_blocks_stay_within_limits(bundled: KnowledgeBase) -> None:
     assert remind_blocks.fallback_text(big).startswith("Your actions this week (2026-W48)")
 
 
-def test_sends_are_paced(bundled: KnowledgeBase, stub: SlackStub, tmp_path: Path) -> None:
+class FakeClock:
+    """Stands in for the `time` module inside bot.remind: sleeping advances a clock instead of waiting."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.sends: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += max(seconds, 0.0)
+
+    def __getattr__(self, name: str):
+        import time
+
+        return getattr(time, name)
+
+
+def test_sends_are_paced(
+    bundled: KnowledgeBase, stub: SlackStub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each digest starts at least `pace` seconds after the last (a fake clock: no timing in tests)."""
+    import bot.remind
+
+    clock = FakeClock()
+    monkeypatch.setattr(bot.remind, "time", clock)
     kb = with_slack_ids(bundled, ["laurence-jones", "pam-rosseter", "catherine-underwood"])
-    Reminder(kb, client_for(stub), State(tmp_path / "s.db"), pace=0.3).run(TODAY)
-    times = [c.at for c in stub.calls("chat.postMessage")]
-    assert len(times) == 3
-    # sends start >= 0.3 s apart; arrival can be up to one request's latency closer than that
-    assert all(b - a >= 0.2 for a, b in itertools.pairwise(times))
+    client = client_for(stub)
+    post = client.chat_postMessage
+
+    def timed_post(**kwargs):
+        clock.sends.append(clock.now)
+        return post(**kwargs)
+
+    monkeypatch.setattr(client, "chat_postMessage", timed_post)
+    Reminder(kb, client, State(tmp_path / "s.db"), pace=0.3).run(TODAY)
+    assert len(clock.sends) == len(stub.calls("chat.postMessage")) >= 3
+    assert all(b - a >= 0.3 - 1e-9 for a, b in itertools.pairwise(clock.sends)), clock.sends
+    assert clock.now - 1000.0 >= 0.3 * (len(clock.sends) - 1) - 1e-9  # it waited (on the fake clock), it did not skip
 
 
 def test_an_update_shows_in_the_next_digest(mini_kb_dir: Path) -> None:
