@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -151,7 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
         prog="actionbot",
         description="Answers safeguarding action-plan questions, drafts committee reports, reminds leads.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.add_argument("--version", action="version", version=f"actionbot {version()}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail (DEBUG)")
+    parser.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        help="text (default) or json: one JSON object per line, for monitoring ($ACTIONBOT_LOG_FORMAT)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_, configure, help_text) in COMMANDS.items():
         configure(sub.add_parser(name, help=help_text, description=help_text))
@@ -160,7 +165,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _import_commands() -> None:
     """Import the modules that register the other subcommands (they import this module, so not at the top)."""
-    from bot import cli_ask, cli_draft, cli_export, cli_import, cli_remind, cli_slack, cli_update  # noqa: F401
+    from bot import cli_ask, cli_draft, cli_export, cli_import, cli_ops, cli_remind, cli_slack, cli_update  # noqa: F401
+
+
+def version() -> str:
+    """The installed package's version."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("actionbot")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def setup_logging(args: argparse.Namespace) -> str | None:
+    """Configure logging from --verbose, --log-format and the ACTIONBOT_LOG_* variables; returns a problem or None."""
+    from bot import logs, settings
+
+    try:
+        level = "DEBUG" if args.verbose else settings.log_level()
+        fmt = args.log_format or settings.log_format()
+    except settings.SettingsError as exc:
+        logs.configure(secrets=settings.secrets_in())
+        return str(exc)
+    logs.configure(level, fmt, secrets=settings.secrets_in())
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -169,9 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
+    problem = setup_logging(args)
+    if problem:
+        print(f"actionbot: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     if not args.command:
         parser.print_help()
         return EXIT_USAGE

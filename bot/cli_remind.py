@@ -64,7 +64,7 @@ def send(kb, today, windows: Windows) -> int:
     from bot.remind import COORDINATORS_ENV, DEFAULT_PACE, PACE_ENV, Reminder, ReminderBusy
     from bot.settings import Settings, SettingsError, api_url, state_path
     from bot.slack.app import make_client
-    from bot.state import State
+    from bot.state import StateError, open_store
 
     token = os.environ.get("SLACK_BOT_TOKEN", "")
     if not token.startswith("xoxb-"):
@@ -85,7 +85,11 @@ def send(kb, today, windows: Windows) -> int:
     except ValueError:
         print(f"actionbot remind: {PACE_ENV} must be a number of seconds, e.g. 1.1", file=sys.stderr)
         return EXIT_USAGE
-    state = State(settings.state_path)
+    try:
+        state = open_store()
+    except StateError as exc:
+        print(f"actionbot remind: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if state.problem:
         print(f"actionbot remind: {state.problem}", file=sys.stderr)
     reminder = Reminder(kb, make_client(settings), state, coordinators, windows, pace)

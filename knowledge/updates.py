@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import logging
 import os
 import re
 import secrets
@@ -21,8 +22,10 @@ from pathlib import Path
 from knowledge import facts, locks, paths, yamlio
 from knowledge.dates import LONDON, DateSpec, parse_datespec
 from knowledge.errors import shown
+from knowledge.loader import BUNDLED
 from knowledge.models import STATUSES, Action, KnowledgeBase
 
+log = logging.getLogger(__name__)
 MAX_NOTE = 4000
 # Removed from notes: C0/C1 controls (not tab or newline), lone surrogates, non-characters, line and
 # paragraph separators, BOM/zero-width no-break space, and the bidi embeddings, overrides and isolates
@@ -35,6 +38,28 @@ HEADER = b"# Progress updates recorded by actionbot (append-only; one entry per 
 
 class UpdateError(Exception):
     """An update that cannot be recorded; the message is meant for the person who tried."""
+
+
+READ_ONLY = (
+    "The bundled knowledge base is read-only demo data, part of the installed code, so nothing was recorded. "
+    "Copy it to a directory of your own (`actionbot init-kb DIR`) and point actionbot at it with --kb DIR "
+    "or ACTIONBOT_KB=DIR."
+)
+
+
+def is_bundled(root: Path) -> bool:
+    """Whether `root` is (inside) the knowledge base shipped inside the installed package."""
+    try:
+        root.resolve().relative_to(BUNDLED.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def refuse_bundled(root: Path) -> None:
+    """Raise UpdateError if `root` is the bundled knowledge base: no command writes into the installed code."""
+    if is_bundled(root):
+        raise UpdateError(READ_ONLY)
 
 
 @dataclass(frozen=True)
@@ -151,9 +176,10 @@ def entry_for(kb: KnowledgeBase, req: UpdateRequest, action: Action, now: dt.dat
 def record_update(root: Path, kb: KnowledgeBase, req: UpdateRequest, now: dt.datetime | None = None) -> dict:
     """Validate and append one update to `root/updates/<plan>.yaml`; returns the entry written.
 
-    Raises UpdateError for a refused or invalid update (nothing is written) and OSError if the disk
-    write fails (the previous file is left intact).
+    Raises UpdateError for a refused or invalid update (nothing is written), including any update to the
+    bundled, read-only knowledge base, and OSError if the disk write fails (the previous file is left intact).
     """
+    refuse_bundled(root)
     now = now or dt.datetime.now(LONDON)
     action, _ = validate(kb, req, now.date())
     entry = entry_for(kb, req, action, now)
@@ -171,6 +197,15 @@ def record_update(root: Path, kb: KnowledgeBase, req: UpdateRequest, now: dt.dat
         if not old.endswith(b"\n"):
             old += b"\n"
         atomic_write(path, old + text)
+    # Who and what, never the note's text (it may hold personal details about a child or family).
+    log.info(
+        "update recorded: %s %s by %s%s%s",
+        req.plan,
+        req.action,
+        req.by,
+        f", status {req.status}" if req.status else "",
+        f", due revised to {entry['revised_due']}" if "revised_due" in entry else "",
+    )
     return entry
 
 
