@@ -7,6 +7,7 @@ import logging
 import sys
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command, version
+from bot.health import SlackCheck, readiness
 from bot.schedule import ScheduleError, WeeklySchedule, cron_expression, skip_dates
 from bot.settings import SettingsError, from_env
 from bot.slack.sdk import BoltError, SlackClientError
@@ -69,6 +70,12 @@ def run_serve(args: argparse.Namespace) -> int:
     except (BoltError, SlackClientError, OSError) as exc:
         print(f"actionbot serve: {startup_error(exc, settings.api_url)}", file=sys.stderr)
         return EXIT_USAGE
+    slack_check = SlackCheck(client)
+
+    def ready() -> str | None:
+        report = readiness(holder, state, slack_check)
+        return None if report.ready else "; ".join(report.problems)
+
     holder.watch()
     holder.install_sighup()
     schedule.start()
@@ -82,9 +89,7 @@ def run_serve(args: argparse.Namespace) -> int:
             from bot.slack.server import make_server
 
             try:
-                server = make_server(
-                    app, port=args.port, signing_secret=settings.signing_secret, health=holder.health_problem
-                )
+                server = make_server(app, port=args.port, signing_secret=settings.signing_secret, ready=ready)
             except OSError as exc:
                 print(
                     f"actionbot serve: cannot listen on port {args.port}: {exc.strerror or exc}; "

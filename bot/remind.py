@@ -91,7 +91,8 @@ class RemindStore:
         self.state.connect().execute(
             "INSERT INTO reminders (person, week, status, channel, ts, updated) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (person, week) DO UPDATE SET status = excluded.status, "
-            "channel = COALESCE(excluded.channel, channel), ts = COALESCE(excluded.ts, ts), updated = excluded.updated",
+            "channel = COALESCE(excluded.channel, reminders.channel), ts = COALESCE(excluded.ts, reminders.ts), "
+            "updated = excluded.updated",
             (person, week, status, channel, ts, time.time()),
         )
 
