@@ -19,10 +19,7 @@ Factory = Callable[[], State | PostgresState]
 def new_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Factory]:
     """Opens another handle on ONE store (another replica, with its own connections)."""
     opened: list[State | PostgresState] = []
-    if request.param == "sqlite":
-        target = str(tmp_path / "state.db")
-    else:
-        target = request.getfixturevalue("postgres_dsn")
+    target = str(tmp_path / "state.db") if request.param == "sqlite" else request.getfixturevalue("postgres_dsn")
 
     def make() -> State | PostgresState:
         store = open_store({"ACTIONBOT_STATE": target, "ACTIONBOT_DATA": str(tmp_path / "data")})
