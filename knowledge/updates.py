@@ -15,7 +15,7 @@ import logging
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,9 @@ _STRIP = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]"
 )
 HEADER = b"# Progress updates recorded by actionbot (append-only; one entry per change).\nupdates:\n"
+
+
+SharedLock = Callable[[str], contextlib.AbstractContextManager[None]]
 
 
 class UpdateError(Exception):
@@ -173,11 +176,20 @@ def entry_for(kb: KnowledgeBase, req: UpdateRequest, action: Action, now: dt.dat
     return entry
 
 
-def record_update(root: Path, kb: KnowledgeBase, req: UpdateRequest, now: dt.datetime | None = None) -> dict:
+def record_update(
+    root: Path,
+    kb: KnowledgeBase,
+    req: UpdateRequest,
+    now: dt.datetime | None = None,
+    shared_lock: SharedLock | None = None,
+) -> dict:
     """Validate and append one update to `root/updates/<plan>.yaml`; returns the entry written.
 
     Raises UpdateError for a refused or invalid update (nothing is written), including any update to the
     bundled, read-only knowledge base, and OSError if the disk write fails (the previous file is left intact).
+    `shared_lock(name)`, when given, is held around the file lock: replicas on several hosts sharing the
+    knowledge-base directory pass the state store's lock (a PostgreSQL advisory lock), since a file lock on
+    network storage may not hold across hosts.
     """
     refuse_bundled(root)
     now = now or dt.datetime.now(LONDON)
@@ -190,7 +202,7 @@ def record_update(root: Path, kb: KnowledgeBase, req: UpdateRequest, now: dt.dat
         path = paths.inside(root / "updates", f"{req.plan}.yaml")
     except paths.OutsideRoot:
         raise UpdateError(f"There is no plan {shown(req.plan)}.") from None
-    with locked(path):
+    with shared_lock(f"kb-update-{req.plan}") if shared_lock else contextlib.nullcontext(), locked(path):
         old = path.read_bytes() if path.exists() else HEADER
         if req.status == "complete":
             _refuse_second_completion(old, req)
