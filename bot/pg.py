@@ -60,6 +60,11 @@ class Connection:
     def transaction(self) -> Any:
         return self.conn.transaction()
 
+    @property
+    def usable(self) -> bool:
+        """False once the connection is closed or broken (the server restarted, the network dropped)."""
+        return not (self.conn.closed or self.conn.broken)
+
     def close(self) -> None:
         self.conn.close()
 

@@ -316,10 +316,13 @@ class PostgresState(_Tables):
             raise StateError(str(exc)) from None
 
     def connect(self) -> Any:
-        """This thread's connection (autocommit)."""
+        """This thread's connection (autocommit), opened again if the last one broke."""
         from bot import pg
 
         conn = getattr(self._local, "conn", None)
+        if conn is not None and not conn.usable:  # the server restarted: the call that found out failed; reconnect
+            self._drop()
+            conn = None
         if conn is None:
             conn = pg.Connection(self.dsn)
             self._local.conn = conn

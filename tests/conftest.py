@@ -141,9 +141,11 @@ def postgres_dsn(postgres_server: str) -> Iterator[str]:
     schema = f"t_{secrets.token_hex(6)}"
     admin = pg.Connection(postgres_server)
     admin.execute(f"CREATE SCHEMA {schema}")
+    admin.close()
     joiner = "&" if "?" in postgres_server else "?"
     try:
         yield f"{postgres_server}{joiner}options=-csearch_path%3D{schema}"
     finally:
+        admin = pg.Connection(postgres_server)  # a new one: a test may have ended every other connection
         admin.execute(f"DROP SCHEMA {schema} CASCADE")
         admin.close()

@@ -175,3 +175,23 @@ def test_postgres_url_password_is_never_shown(postgres_server: str) -> None:
 def test_a_url_that_is_not_postgresql_is_refused_with_the_fix() -> None:
     with pytest.raises(StateError, match="postgresql://"):
         open_store({"ACTIONBOT_STATE": "mysql://x@y/z"})
+
+
+def test_a_postgresql_store_reconnects_after_the_server_drops_its_connection(postgres_dsn: str) -> None:
+    from bot import pg
+
+    store = PostgresState(postgres_dsn)
+    assert store.first_time("EvA") is True
+    admin = pg.Connection(postgres_dsn)
+    try:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+    finally:
+        admin.close()
+    with pytest.raises(pg.Error):
+        store.first_time("EvB")  # the call that finds the connection gone fails ...
+    assert store.first_time("EvC") is True  # ... and the next one runs on a new connection
+    assert store.first_time("EvA") is False
+    store.close()
