@@ -42,7 +42,10 @@ class Connection:
         try:
             self.conn = psycopg.connect(dsn, autocommit=True, connect_timeout=connect_timeout)
         except psycopg.Error as exc:
-            raise Unavailable(f"cannot connect to PostgreSQL at {redacted(dsn)}: {_first_line(exc)}") from None
+            raise Unavailable(
+                f"cannot connect to PostgreSQL at {redacted(dsn)}: {_first_line(exc)}; check ACTIONBOT_STATE "
+                "(host, port, database, user, password) and that the server is running and accepts this client"
+            ) from None
 
     def execute(self, sql: str, params: tuple | list = ()) -> Any:
         """Run one statement with `?` placeholders; returns the cursor (fetchone, fetchall, rowcount)."""
