@@ -4,9 +4,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench check clean
+.PHONY: demo test lint bench check doctor clean
+
+# A .venv made by an older Python (or whose Python was removed) cannot run actionbot: rebuild it, saying so.
+VENV_OK := $(shell test -x $(BIN)/python && $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+	2>/dev/null && echo yes)
+ifneq ($(VENV_OK),yes)
+ifneq ($(wildcard $(VENV)),)
+$(info .venv was made by a Python older than 3.11 (or its Python is gone): rebuilding it with $(PYTHON).)
+$(shell rm -rf $(VENV))
+endif
+endif
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "actionbot needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version 2>&1)." \
+		"Run: make PYTHON=python3.11 $(MAKECMDGOALS)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -17,6 +30,9 @@ demo: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/actionbot check
+
+doctor: $(STAMP)
+	$(BIN)/actionbot doctor
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

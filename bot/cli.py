@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -165,6 +164,8 @@ MODULES = {
     "remind": "cli_remind",
     "serve": "cli_slack",
     "update": "cli_update",
+    "init-kb": "cli_ops",
+    "doctor": "cli_ops",
 }
 
 
@@ -175,7 +176,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         prog="actionbot",
         description="Answers safeguarding action-plan questions, drafts committee reports, reminds leads.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail (DEBUG)")
+    parser.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        help="text (default) or json: one JSON object per line, for monitoring ($ACTIONBOT_LOG_FORMAT)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_, configure, help_text) in COMMANDS.items():
         configure(sub.add_parser(name, help=help_text, description=help_text))
@@ -191,6 +198,39 @@ def _import_commands(only: str | None = None) -> None:
         importlib.import_module(f"bot.{module}")
 
 
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata costs start-up time)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> NoReturn:
+        print(f"actionbot {version()}")
+        parser.exit()
+
+
+def version() -> str:
+    """The installed package's version."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("actionbot")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def setup_logging(args: argparse.Namespace) -> str | None:
+    """Configure logging from --verbose, --log-format and the ACTIONBOT_LOG_* variables; returns a problem or None."""
+    from bot import logs, settings
+
+    try:
+        level = "DEBUG" if args.verbose else settings.log_level()
+        fmt = args.log_format or settings.log_format()
+    except settings.SettingsError as exc:
+        logs.configure(secrets=settings.secrets_in())
+        return str(exc)
+    logs.configure(level, fmt, secrets=settings.secrets_in())
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     first = next((w for w in words if not w.startswith("-")), None)
@@ -199,9 +239,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
+    problem = setup_logging(args)
+    if problem:
+        print(f"actionbot: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     if not args.command:
         parser.print_help()
         return EXIT_USAGE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
+import io
 import json
 import sys
 from pathlib import Path
@@ -104,6 +105,15 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"you> {question}")
         print(render(engine.ask(question, today=today)))
         print()
-    if not sys.stdin.isatty():
+    if sys.stdin is None or sys.stdin.closed:
         return EXIT_OK
+    if not sys.stdin.isatty():  # `printf 'who leads 7a?\n' | make demo`: answer each piped line, then stop
+        try:
+            first = sys.stdin.readline()
+        except OSError:  # stdin cannot be read (a harness without input)
+            return EXIT_OK
+        if not first:
+            return EXIT_OK
+        print("Your questions (piped in, one a line):\n")
+        return console(engine, today, stdin=io.StringIO(first + sys.stdin.read()))
     return console(engine, today)

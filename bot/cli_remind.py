@@ -112,7 +112,7 @@ def send(kb, today, windows: Windows, mail=None, resend_email: str | None = None
     from bot.remind_email import EmailDigests, EmailStore
     from bot.settings import Settings, api_url, state_path
     from bot.slack.app import make_client
-    from bot.state import State
+    from bot.state import StateError, open_store
 
     token = os.environ.get("SLACK_BOT_TOKEN", "")
     if not token.startswith("xoxb-"):
@@ -133,7 +133,11 @@ def send(kb, today, windows: Windows, mail=None, resend_email: str | None = None
     except ValueError:
         print(f"actionbot remind: {PACE_ENV} must be a number of seconds, e.g. 1.1", file=sys.stderr)
         return EXIT_USAGE
-    state = State(settings.state_path)
+    try:
+        state = open_store()
+    except StateError as exc:
+        print(f"actionbot remind: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if state.problem:
         print(f"actionbot remind: {state.problem}", file=sys.stderr)
     if resend_email:

@@ -7,10 +7,12 @@ import logging
 import sys
 import threading
 
-from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command
+from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command, version
+from bot.health import SlackCheck, readiness
 from bot.schedule import ScheduleError, WeeklySchedule, cron_expression, skip_dates
 from bot.settings import SettingsError, from_env
 from bot.slack.sdk import BoltError, SlackClientError
+from knowledge.updates import is_bundled
 
 log = logging.getLogger(__name__)
 DEFAULT_PORT = 3000
@@ -28,9 +30,10 @@ def _serve_args(parser: argparse.ArgumentParser) -> None:
 
 @command("serve", "run the Slack app (Socket Mode if SLACK_APP_TOKEN is set, else HTTP on --port)", _serve_args)
 def run_serve(args: argparse.Namespace) -> int:
+    from bot.settings import data_dir
     from bot.slack.app import build_app, make_client
     from bot.slack.reload import EngineHolder
-    from bot.state import State
+    from bot.state import StateError, open_store
 
     try:
         settings = from_env()
@@ -41,9 +44,21 @@ def run_serve(args: argparse.Namespace) -> int:
         print(f"actionbot serve: --port {args.port} is not a TCP port (0-65535)", file=sys.stderr)
         return EXIT_USAGE
     holder = EngineHolder(args.kb)
-    state = State(settings.state_path)
+    try:
+        state = open_store()
+    except StateError as exc:
+        print(f"actionbot serve: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     if state.problem:
         print(f"actionbot serve: {state.problem}", file=sys.stderr)
+    log.info(
+        "actionbot %s starting: knowledge base %s%s; data directory %s; state %s",
+        version(),
+        holder.root,
+        " (bundled demo, read-only)" if is_bundled(holder.root) else "",
+        data_dir(),
+        state.describe(),
+    )
     state.forget_events()
     client = make_client(settings)
     try:
@@ -56,6 +71,12 @@ def run_serve(args: argparse.Namespace) -> int:
     except (BoltError, SlackClientError, OSError) as exc:
         print(f"actionbot serve: {startup_error(exc, settings.api_url)}", file=sys.stderr)
         return EXIT_USAGE
+    slack_check = SlackCheck(client)
+
+    def ready() -> str | None:
+        report = readiness(holder, state, slack_check)
+        return None if report.ready else "; ".join(report.problems)
+
     holder.watch()
     holder.install_sighup()
     schedule.start()
@@ -63,15 +84,13 @@ def run_serve(args: argparse.Namespace) -> int:
         if settings.socket_mode:
             from bot.slack.sdk import socket_mode_handler
 
-            print(f"actionbot: connecting over Socket Mode; knowledge base {holder.root}", file=sys.stderr)
+            log.info("connecting over Socket Mode; knowledge base %s", holder.root)
             socket_mode_handler(app, settings.app_token, client).start()
         else:
             from bot.slack.server import make_server
 
             try:
-                server = make_server(
-                    app, port=args.port, signing_secret=settings.signing_secret, health=holder.health_problem
-                )
+                server = make_server(app, port=args.port, signing_secret=settings.signing_secret, ready=ready)
             except OSError as exc:
                 print(
                     f"actionbot serve: cannot listen on port {args.port}: {exc.strerror or exc}; "
@@ -79,10 +98,10 @@ def run_serve(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_USAGE
-            print(
-                f"actionbot: listening on http://0.0.0.0:{server.server_address[1]}/slack/events; "
-                f"knowledge base {holder.root}",
-                file=sys.stderr,
+            log.info(
+                "listening on http://0.0.0.0:%d/slack/events (health: /healthz, /readyz); knowledge base %s",
+                server.server_address[1],
+                holder.root,
             )
             server.serve_forever()
     finally:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from bot.cli import EXIT_OK, EXIT_USAGE, add_kb, command, free_text, load_kb
+from bot.state import StateError, Store, is_url, open_store
 from knowledge.loader import default_root
 from knowledge.models import STATUSES, Action
 from knowledge.resolve import NotResolved, Resolver
@@ -33,6 +37,19 @@ def _update_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--due", metavar="DATE", help="a revised due date (2026-03-31, 2026-03, FY2026/27)")
     free_text(parser, "--reason", help="why the due date is revised (required with --due)")
     add_kb(parser)
+
+
+@contextlib.contextmanager
+def shared_store() -> Iterator[Store | None]:
+    """The PostgreSQL state store when one is configured (its advisory lock serialises updates across hosts)."""
+    if not is_url(os.environ.get("ACTIONBOT_STATE", "")):
+        yield None
+        return
+    store = open_store()
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def status_arg(text: str) -> str:
@@ -64,9 +81,13 @@ def run_update(args: argparse.Namespace) -> int:
         action = find_target(resolver, args.target)
         person = resolver.person(args.by)
         request = UpdateRequest(action.plan, action.id, person, args.note, args.status, args.due, args.reason)
-        entry = record_update(root, kb, request)
+        with shared_store() as store:
+            entry = record_update(root, kb, request, shared_lock=store.exclusive if store else None)
     except (NotResolved, UpdateError) as exc:
         print(f"actionbot update: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except StateError as exc:
+        print(f"actionbot update: {exc}; nothing was changed.", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
         print(

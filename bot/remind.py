@@ -8,14 +8,12 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from bot import remind_blocks
 from bot.remind_email import EmailDigests, unconfirmed_text
 from bot.slack.sdk import SlackApiError, without_connection_retries
-from bot.state import State
-from knowledge import locks
+from bot.state import Busy, Store
 from knowledge.digest import DEFAULT_WINDOWS, Composition, Digest, Windows, compose, iso_week
 from knowledge.models import KnowledgeBase
 from knowledge.visibility import in_channel, may_see
@@ -56,6 +54,7 @@ CREATE TABLE IF NOT EXISTS snoozes (
     PRIMARY KEY (plan, action)
 );
 """
+MIGRATIONS = [SCHEMA]  # append a step to change the tables; never edit one already released
 EMAIL_TTL = 7 * 24 * 3600
 PACE_ENV = "ACTIONBOT_REMIND_PACE"
 DEFAULT_PACE = 1.1  # seconds between digests: under chat.postMessage's one message a second
@@ -77,9 +76,9 @@ class HistoryUnavailable(Exception):
 class RemindStore:
     """The reminder tables in the bot's state database."""
 
-    def __init__(self, state: State) -> None:
+    def __init__(self, state: Store) -> None:
         self.state = state
-        state.ensure_schema(SCHEMA)
+        state.migrate("remind", MIGRATIONS)
 
     def status(self, person: str, week: str) -> tuple[str, str | None, str | None] | None:
         row = (
@@ -93,7 +92,8 @@ class RemindStore:
         self.state.connect().execute(
             "INSERT INTO reminders (person, week, status, channel, ts, updated) VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (person, week) DO UPDATE SET status = excluded.status, "
-            "channel = COALESCE(excluded.channel, channel), ts = COALESCE(excluded.ts, ts), updated = excluded.updated",
+            "channel = COALESCE(excluded.channel, reminders.channel), ts = COALESCE(excluded.ts, reminders.ts), "
+            "updated = excluded.updated",
             (person, week, status, channel, ts, time.time()),
         )
 
@@ -110,14 +110,19 @@ class RemindStore:
 
     def remember_email(self, email: str, slack_user: str | None) -> None:
         self.state.connect().execute(
-            "INSERT OR REPLACE INTO slack_ids_by_email VALUES (?, ?, ?)", (email.casefold(), slack_user, time.time())
+            "INSERT INTO slack_ids_by_email VALUES (?, ?, ?) ON CONFLICT (email) DO UPDATE SET "
+            "slack_user = excluded.slack_user, looked_up = excluded.looked_up",
+            (email.casefold(), slack_user, time.time()),
         )
 
     def paused(self) -> set[str]:
         return {r[0] for r in self.state.connect().execute("SELECT person FROM reminder_pauses")}
 
     def pause(self, person: str) -> None:
-        self.state.connect().execute("INSERT OR REPLACE INTO reminder_pauses VALUES (?, ?)", (person, time.time()))
+        self.state.connect().execute(
+            "INSERT INTO reminder_pauses VALUES (?, ?) ON CONFLICT (person) DO UPDATE SET since = excluded.since",
+            (person, time.time()),
+        )
 
     def resume(self, person: str) -> None:
         self.state.connect().execute("DELETE FROM reminder_pauses WHERE person = ?", (person,))
@@ -128,18 +133,24 @@ class RemindStore:
 
     def snooze(self, plan: str, action: str, until: dt.date, by: str | None) -> None:
         self.state.connect().execute(
-            "INSERT OR REPLACE INTO snoozes VALUES (?, ?, ?, ?)", (plan, action, until.isoformat(), by)
+            "INSERT INTO snoozes VALUES (?, ?, ?, ?) ON CONFLICT (plan, action) DO UPDATE SET "
+            "until = excluded.until, by = excluded.by",
+            (plan, action, until.isoformat(), by),
         )
 
 
 @contextlib.contextmanager
-def run_lock(state: State) -> Iterator[None]:
-    """One reminder run at a time per state database; a killed run's lock is released by the OS."""
-    path = Path(f"{state.path}.remind.lock")
+def run_lock(state: Store) -> Iterator[None]:
+    """One reminder run at a time per state store, across processes and (with PostgreSQL) replicas.
+
+    A file lock beside a SQLite file; a PostgreSQL advisory lock otherwise. A killed run's lock is released
+    by the OS or the server. A run that finds it held sends nothing; one that starts after it finds each
+    digest recorded as sent, so N replicas send one digest per lead per week.
+    """
     try:
-        with locks.exclusive(path, wait=False):
+        with state.exclusive("remind", wait=False):
             yield
-    except locks.Busy:
+    except Busy:
         raise ReminderBusy("another reminder run is in progress; this one sends nothing") from None
 
 
@@ -179,7 +190,7 @@ class Reminder:
         self,
         kb: KnowledgeBase,
         client: Any,
-        state: State,
+        state: Store,
         coordinators: str | None = None,
         windows: Windows = DEFAULT_WINDOWS,
         pace: float = 0.0,

@@ -1,4 +1,10 @@
-"""Settings from the environment: Slack tokens, signing secret, Web API URL, the state file, and email (SMTP)."""
+"""Every setting actionbot reads from the environment, in one place.
+
+`VARIABLES` lists each ACTIONBOT_* and SLACK_* variable with its default and meaning (the README's table
+and `actionbot doctor` are made from it; a test checks that no module reads a variable missing here).
+The knowledge layer reads two of them itself (ACTIONBOT_KB in knowledge/loader.py, ACTIONBOT_CACHE in
+knowledge/cache.py) because it may not import the bot layer; they are listed here all the same.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,57 @@ _BOT_TOKEN = re.compile(r"xoxb-[A-Za-z0-9-]+")
 _APP_TOKEN = re.compile(r"xapp-[A-Za-z0-9-]+")
 _SECRET = re.compile(r"[A-Za-z0-9]{16,}")
 _URL = re.compile(r"https?://[^\s/]+(/\S*)?")
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One environment variable: its name, its default (as an operator would read it) and what it sets."""
+
+    name: str
+    default: str
+    meaning: str
+    secret: bool = False
+
+
+VARIABLES: tuple[Variable, ...] = (
+    Variable("SLACK_BOT_TOKEN", "none (required by serve and remind)", "the bot token, xoxb-...", secret=True),
+    Variable(
+        "SLACK_SIGNING_SECRET", "none (required in HTTP mode)", "verifies that requests come from Slack", secret=True
+    ),
+    Variable("SLACK_APP_TOKEN", "none (HTTP mode)", "an app-level token, xapp-...: turns on Socket Mode", secret=True),
+    Variable("SLACK_API_URL", "https://slack.com/api/", "the Slack Web API (the tests point it at a local stub)"),
+    Variable("ACTIONBOT_KB", "the bundled demo knowledge base (read-only)", "the knowledge-base directory"),
+    Variable(
+        "ACTIONBOT_DATA",
+        "$XDG_DATA_HOME/actionbot, else ~/.local/share/actionbot",
+        "the writable data directory (the SQLite state file lives here)",
+    ),
+    Variable(
+        "ACTIONBOT_STATE",
+        "$ACTIONBOT_DATA/state.db",
+        "the state store: a SQLite file path, or postgresql://user@host/db for several replicas",
+    ),
+    Variable(
+        "ACTIONBOT_CACHE", "$XDG_CACHE_HOME/actionbot, else ~/.cache/actionbot", "knowledge-base cache (off: none)"
+    ),
+    Variable("ACTIONBOT_REMIND_CRON", "0 9 * * 1 (Monday 09:00, Europe/London)", "when serve sends the weekly digests"),
+    Variable("ACTIONBOT_REMIND_SKIP", "none", "dates (YYYY-MM-DD, comma-separated) whose run moves to the next day"),
+    Variable("ACTIONBOT_REMIND_PACE", "1.1", "seconds between two digests (Slack's rate limit)"),
+    Variable("ACTIONBOT_COORDINATORS_CHANNEL", "none (no summary)", "channel id (C...) for the coordinators' summary"),
+    Variable(
+        "ACTIONBOT_SMTP_URL",
+        "none (digests by Slack only)",
+        "smtp://host[:port] (STARTTLS when offered; ?starttls=require) or smtps://host: email digests",
+    ),
+    Variable("ACTIONBOT_SMTP_USER", "none (or the user in the URL)", "the SMTP login"),
+    Variable("ACTIONBOT_SMTP_PASSWORD", "none (or the password in the URL)", "the SMTP password", secret=True),
+    Variable("ACTIONBOT_MAIL_FROM", "none (required with ACTIONBOT_SMTP_URL)", "the address digests come from"),
+    Variable("ACTIONBOT_MAIL_REPLY_TO", "the From address", "where replies go (the coordinators' mailbox)"),
+    Variable("ACTIONBOT_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Variable("ACTIONBOT_LOG_FORMAT", "text", "text, or json for one JSON object per line (also --log-format)"),
+)
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(Exception):
@@ -87,12 +144,47 @@ def api_url(env: Mapping[str, str]) -> str | None:
     return value if value.endswith("/") else value + "/"
 
 
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """ACTIONBOT_DATA, else $XDG_DATA_HOME/actionbot, else ~/.local/share/actionbot: where actionbot writes.
+
+    Never inside the installed code: the bundled knowledge base is read-only demo data.
+    """
+    env = os.environ if env is None else env
+    if env.get("ACTIONBOT_DATA"):
+        return Path(env["ACTIONBOT_DATA"]).expanduser()
+    base = Path(env["XDG_DATA_HOME"]) if env.get("XDG_DATA_HOME") else Path.home() / ".local" / "share"
+    return base / "actionbot"
+
+
 def state_path(env: Mapping[str, str]) -> Path:
-    """ACTIONBOT_STATE, else $XDG_DATA_HOME/actionbot/state.db, else ~/.local/share/actionbot/state.db."""
+    """ACTIONBOT_STATE (a SQLite file), else $ACTIONBOT_DATA/state.db (see data_dir)."""
     if env.get("ACTIONBOT_STATE"):
         return Path(env["ACTIONBOT_STATE"]).expanduser()
-    base = Path(env["XDG_DATA_HOME"]) if env.get("XDG_DATA_HOME") else Path.home() / ".local" / "share"
-    return base / "actionbot" / "state.db"
+    return data_dir(env) / "state.db"
+
+
+def log_level(env: Mapping[str, str] | None = None) -> str:
+    """ACTIONBOT_LOG_LEVEL (default INFO); raises SettingsError for an unknown level."""
+    env = os.environ if env is None else env
+    value = (env.get("ACTIONBOT_LOG_LEVEL") or "INFO").strip().upper()
+    if value not in LOG_LEVELS:
+        raise SettingsError(f"ACTIONBOT_LOG_LEVEL is {value!r}; use one of {', '.join(LOG_LEVELS)}.")
+    return value
+
+
+def log_format(env: Mapping[str, str] | None = None) -> str:
+    """ACTIONBOT_LOG_FORMAT (default text); raises SettingsError unless text or json."""
+    env = os.environ if env is None else env
+    value = (env.get("ACTIONBOT_LOG_FORMAT") or "text").strip().lower()
+    if value not in LOG_FORMATS:
+        raise SettingsError(f"ACTIONBOT_LOG_FORMAT is {value!r}; use text or json.")
+    return value
+
+
+def secrets_in(env: Mapping[str, str] | None = None) -> list[str]:
+    """The values of the secret variables that are set (for the log filter to hide)."""
+    env = os.environ if env is None else env
+    return [env[v.name] for v in VARIABLES if v.secret and len(env.get(v.name) or "") >= 8]
 
 
 def _required(env: Mapping[str, str], name: str, shape: re.Pattern[str], what: str, where: str) -> str:

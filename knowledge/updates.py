@@ -11,18 +11,21 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import logging
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge import facts, locks, paths, yamlio
 from knowledge.dates import LONDON, DateSpec, parse_datespec
 from knowledge.errors import shown
+from knowledge.loader import BUNDLED
 from knowledge.models import STATUSES, Action, KnowledgeBase
 
+log = logging.getLogger(__name__)
 MAX_NOTE = 4000
 # Removed from notes: C0/C1 controls (not tab or newline), lone surrogates, non-characters, line and
 # paragraph separators, BOM/zero-width no-break space, and the bidi embeddings, overrides and isolates
@@ -33,8 +36,33 @@ _STRIP = re.compile(
 HEADER = b"# Progress updates recorded by actionbot (append-only; one entry per change).\nupdates:\n"
 
 
+SharedLock = Callable[[str], contextlib.AbstractContextManager[None]]
+
+
 class UpdateError(Exception):
     """An update that cannot be recorded; the message is meant for the person who tried."""
+
+
+READ_ONLY = (
+    "The bundled knowledge base is read-only demo data, part of the installed code, so nothing was recorded. "
+    "Copy it to a directory of your own (`actionbot init-kb DIR`) and point actionbot at it with --kb DIR "
+    "or ACTIONBOT_KB=DIR."
+)
+
+
+def is_bundled(root: Path) -> bool:
+    """Whether `root` is (inside) the knowledge base shipped inside the installed package."""
+    try:
+        root.resolve().relative_to(BUNDLED.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def refuse_bundled(root: Path) -> None:
+    """Raise UpdateError if `root` is the bundled knowledge base: no command writes into the installed code."""
+    if is_bundled(root):
+        raise UpdateError(READ_ONLY)
 
 
 @dataclass(frozen=True)
@@ -148,12 +176,22 @@ def entry_for(kb: KnowledgeBase, req: UpdateRequest, action: Action, now: dt.dat
     return entry
 
 
-def record_update(root: Path, kb: KnowledgeBase, req: UpdateRequest, now: dt.datetime | None = None) -> dict:
+def record_update(
+    root: Path,
+    kb: KnowledgeBase,
+    req: UpdateRequest,
+    now: dt.datetime | None = None,
+    shared_lock: SharedLock | None = None,
+) -> dict:
     """Validate and append one update to `root/updates/<plan>.yaml`; returns the entry written.
 
-    Raises UpdateError for a refused or invalid update (nothing is written) and OSError if the disk
-    write fails (the previous file is left intact).
+    Raises UpdateError for a refused or invalid update (nothing is written), including any update to the
+    bundled, read-only knowledge base, and OSError if the disk write fails (the previous file is left intact).
+    `shared_lock(name)`, when given, is held around the file lock: replicas on several hosts sharing the
+    knowledge-base directory pass the state store's lock (a PostgreSQL advisory lock), since a file lock on
+    network storage may not hold across hosts.
     """
+    refuse_bundled(root)
     now = now or dt.datetime.now(LONDON)
     action, _ = validate(kb, req, now.date())
     entry = entry_for(kb, req, action, now)
@@ -164,13 +202,22 @@ def record_update(root: Path, kb: KnowledgeBase, req: UpdateRequest, now: dt.dat
         path = paths.inside(root / "updates", f"{req.plan}.yaml")
     except paths.OutsideRoot:
         raise UpdateError(f"There is no plan {shown(req.plan)}.") from None
-    with locked(path):
+    with shared_lock(f"kb-update-{req.plan}") if shared_lock else contextlib.nullcontext(), locked(path):
         old = path.read_bytes() if path.exists() else HEADER
         if req.status == "complete":
             _refuse_second_completion(old, req)
         if not old.endswith(b"\n"):
             old += b"\n"
         atomic_write(path, old + text)
+    # Who and what, never the note's text (it may hold personal details about a child or family).
+    log.info(
+        "update recorded: %s %s by %s%s%s",
+        req.plan,
+        req.action,
+        req.by,
+        f", status {req.status}" if req.status else "",
+        f", due revised to {entry['revised_due']}" if "revised_due" in entry else "",
+    )
     return entry
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,5 +91,61 @@ def engine(bundled: KnowledgeBase) -> Engine:
 
 @pytest.fixture(autouse=True)
 def _no_shared_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Keep tests off the user's real cache directory."""
+    """Keep tests off the user's real cache and data directories, and off any state store configured outside."""
     monkeypatch.setenv("ACTIONBOT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("ACTIONBOT_DATA", str(tmp_path / "data"))
+    for name in ("ACTIONBOT_STATE", "ACTIONBOT_KB", "ACTIONBOT_LOG_FORMAT", "ACTIONBOT_LOG_LEVEL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+# -- PostgreSQL ----------------------------------------------------------------------------------
+POSTGRES_ENV = "ACTIONBOT_TEST_POSTGRES"  # a DSN; .ci/run starts a server and exports it
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A PostgreSQL DSN: $ACTIONBOT_TEST_POSTGRES, else a throwaway server started here, else the test is skipped.
+
+    Under CI (CI=true) a missing server fails the test instead: .ci/run installs and starts one.
+    """
+    if os.environ.get(POSTGRES_ENV):
+        yield os.environ[POSTGRES_ENV]
+        return
+    import shutil
+    import tempfile
+
+    from tests import pg_server
+
+    directory = Path(tempfile.mkdtemp(prefix="actionbot-pg-"))  # not under pytest's 0700 tree: postgres must enter
+    directory.chmod(0o755)
+    try:
+        dsn = pg_server.start(directory / "pg")
+    except pg_server.NoServer as exc:
+        shutil.rmtree(directory, ignore_errors=True)
+        reason = f"PostgreSQL is not available here ({exc}); set {POSTGRES_ENV} to a test database's DSN"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    try:
+        yield dsn
+    finally:
+        pg_server.stop(directory / "pg")
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_dsn(postgres_server: str) -> Iterator[str]:
+    """A DSN whose tables live in a fresh schema of their own, dropped afterwards."""
+    from bot import pg
+
+    schema = f"t_{secrets.token_hex(6)}"
+    admin = pg.Connection(postgres_server)
+    admin.execute(f"CREATE SCHEMA {schema}")
+    admin.close()
+    joiner = "&" if "?" in postgres_server else "?"
+    try:
+        yield f"{postgres_server}{joiner}options=-csearch_path%3D{schema}"
+    finally:
+        admin = pg.Connection(postgres_server)  # a new one: a test may have ended every other connection
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+        admin.close()

@@ -54,7 +54,7 @@ def may_import(kb: KnowledgeBase, person: str | None, plan_id: str) -> bool:
 
 
 def pending_dir(deps: Deps) -> Path:
-    return deps.state.path.parent / "imports"
+    return deps.state.scratch / "imports"
 
 
 def download(client: WebClient, url: str, limit: int = MAX_FILE_BYTES) -> bytes:

@@ -194,7 +194,7 @@ def handle_submit(ack: Ack, body: dict, view: dict, client: WebClient, deps: Dep
         ack(response_action="errors", errors={"note": NO_SUCH_ACTION})
         return
     try:
-        entry = record_update(deps.holder.root, kb, request)
+        entry = record_update(deps.holder.root, kb, request, shared_lock=deps.state.exclusive)
     except UpdateError as exc:
         ack(response_action="errors", errors=field_errors(str(exc)))
         return
@@ -229,7 +229,7 @@ def handle_complete(body: dict, client: WebClient, respond: Respond, deps: Deps)
         target["plan"], target["action"], person, "Marked complete from Slack.", "complete", slack_user=slack_user
     )
     try:
-        entry = record_update(deps.holder.root, kb, request)
+        entry = record_update(deps.holder.root, kb, request, shared_lock=deps.state.exclusive)
     except UpdateError as exc:
         respond(text=str(exc), response_type="ephemeral", replace_original=False)
         return
@@ -327,7 +327,7 @@ def handle_update_command(command: dict, client: WebClient, deps: Deps) -> str:
     try:
         action, status, note = parse_update_command(command.get("text") or "", resolver)
         request = UpdateRequest(action.plan, action.id, person, note, status, slack_user=slack_user)
-        entry = record_update(deps.holder.root, engine.kb, request)
+        entry = record_update(deps.holder.root, engine.kb, request, shared_lock=deps.state.exclusive)
     except UpdateError as exc:
         return str(exc)
     deps.holder.reload()

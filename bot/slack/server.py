@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 1_000_000  # Slack payloads are far smaller; refuse anything larger
 MAX_SKEW = 300  # seconds: Slack's rule for the request timestamp
-Health = Callable[[], str | None]  # None: healthy; else why not
+Health = Callable[[], str | None]  # None: ready; else why not
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,10 @@ class Limits:
 
 
 class SlackWSGI:
-    """The WSGI application: /healthz, and signed POSTs at `path` handed to the Bolt app."""
+    """The WSGI application: /healthz (alive), /readyz (ready), and signed POSTs at `path` handed to the Bolt app."""
 
-    def __init__(self, app: App, signing_secret: str, path: str = EVENTS_PATH, health: Health | None = None) -> None:
-        self.app, self.path, self.health = app, path, health
+    def __init__(self, app: App, signing_secret: str, path: str = EVENTS_PATH, ready: Health | None = None) -> None:
+        self.app, self.path, self.ready = app, path, ready
         self.max_body = MAX_BODY
         self._secret = signing_secret.encode("utf-8")
 
@@ -77,9 +77,11 @@ class SlackWSGI:
 
     def handle(self, environ: dict) -> tuple[int, dict, str]:
         method, path = environ.get("REQUEST_METHOD", ""), environ.get("PATH_INFO", "")
-        if method in ("GET", "HEAD") and path == "/healthz":
-            problem = self.health() if self.health else None
-            return (200, {}, "ok") if problem is None else (503, {}, f"not ok: {problem}")
+        if method in ("GET", "HEAD") and path == "/healthz":  # alive: the process answers HTTP
+            return 200, {}, "ok"
+        if method in ("GET", "HEAD") and path == "/readyz":
+            problem = self.ready() if self.ready else None
+            return (200, {}, "ready") if problem is None else (503, {}, f"not ready: {problem}")
         if path != self.path:
             return 404, {}, "Not Found"
         if method != "POST":
@@ -174,12 +176,12 @@ class SlackServer:
         app: App,
         signing_secret: str,
         path: str = EVENTS_PATH,
-        health: Health | None = None,
+        ready: Health | None = None,
         limits: Limits | None = None,
     ) -> None:
         self.path = path
         limits = limits or Limits()
-        self.wsgi = SlackWSGI(app, signing_secret, path, health)
+        self.wsgi = SlackWSGI(app, signing_secret, path, ready)
         self.wsgi.max_body = limits.max_body
         adjustments = Adjustments(
             host=address[0],
@@ -244,8 +246,8 @@ def make_server(
     path: str = EVENTS_PATH,
     *,
     signing_secret: str,
-    health: Health | None = None,
+    ready: Health | None = None,
     limits: Limits | None = None,
 ) -> SlackServer:
     """Bind the server (port 0 picks a free port; see `.url`)."""
-    return SlackServer((host, port), app, signing_secret, path, health, limits)
+    return SlackServer((host, port), app, signing_secret, path, ready, limits)

@@ -229,7 +229,7 @@ def start_app(
     state = deps.state if deps else State(state_path)
     executor = TrackingExecutor()
     app = build_app(holder, settings, make_client(settings), state=state, executor=executor, deps=deps)
-    server = make_server(app, "127.0.0.1", 0, signing_secret=SECRET, health=holder.health_problem, limits=limits)
+    server = make_server(app, "127.0.0.1", 0, signing_secret=SECRET, ready=holder.health_problem, limits=limits)
     running = RunningApp(app, server, stub, executor, holder, state)
     running._thread = server.serve_in_thread()
     return running

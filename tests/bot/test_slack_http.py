@@ -224,14 +224,17 @@ def test_a_request_trickled_byte_by_byte_is_dropped_after_the_request_timeout(ap
     assert closed  # the old server read from a slow client for ever, one thread each
 
 
-def test_healthz_is_ok_then_not_ok_after_a_failed_reload(app: RunningApp, tmp_path: Path) -> None:
-    get = b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-    assert exchange(app, get) == (200, "ok")
+def test_readyz_turns_red_after_a_failed_reload_while_healthz_stays_alive(app: RunningApp, tmp_path: Path) -> None:
+    alive = b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    ready = b"GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+    assert exchange(app, alive) == (200, "ok")
+    assert exchange(app, ready) == (200, "ready")
     (tmp_path / "kb" / "plans" / "alpha.yaml").write_text("plan: [unclosed\n")
     assert app.holder.reload() is False
-    status, text = exchange(app, get)
-    assert status == 503 and text.startswith("not ok") and "reload failed" in text
+    status, text = exchange(app, ready)
+    assert status == 503 and text.startswith("not ready") and "reload failed" in text
     assert "alpha.yaml" not in text  # an unauthenticated caller learns no file names
+    assert exchange(app, alive) == (200, "ok")
 
 
 def test_wrong_method_and_path(app: RunningApp) -> None:
