@@ -91,6 +91,12 @@ class Engine:
                 suggestions=registry.examples()[:3],
             )
         raw, offset = self._page(raw, subject)
+        if offset == 0 and MORE.match(raw.lower()):
+            return Answer(
+                "not-sure",
+                "There is no list to continue here: \u201cmore\u201d follows an answer that said there were more.",
+                suggestions=registry.examples()[:3],
+            )
         return self._titled(self.answer(parse(self, raw, today, audience, subject, offset)))
 
     def _titled(self, answer: Answer) -> Answer:

@@ -320,3 +320,8 @@ def test_actions_without_a_due_date_are_listed(engine: Engine) -> None:
 def test_a_day_of_the_month_picks_the_meeting(engine: Engine) -> None:
     answer = engine.ask("which items are on the agenda on the 14th", today=dt.date(2025, 1, 10))
     assert answer.text.startswith("Agenda for Corporate Parenting Panel, Tuesday 14 January 2025")
+
+
+def test_more_without_a_list_says_so(engine: Engine) -> None:
+    answer = engine.ask("more")
+    assert answer.kind == "not-sure" and "no list to continue" in answer.text
