@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from knowledge.query import Query
 
 T = TypeVar("T")
-RESTRICTED_NOTE = "Some plans are restricted and are not shown in this conversation."
 PAGE = 20  # items in one answer; "more" asks for the next page
 
 
@@ -76,9 +75,8 @@ def answer_of(
     notes: tuple[str, ...] = (),
     subject: Subject | None = None,
 ) -> Answer:
-    """An Answer with the restricted-plans note added when the audience cannot see every plan."""
-    extra = (RESTRICTED_NOTE,) if q.hidden else ()
-    return Answer(kind, text, tuple(items), suggestions, notes + extra, subject)
+    """An Answer. Nothing in it says that plans this audience may not see exist (docs/SCHEMA.md)."""
+    return Answer(kind, text, tuple(items), suggestions, notes, subject)
 
 
 def visible_actions(q: Query, actions: list[Action]) -> list[Action]:

@@ -116,9 +116,7 @@ def handle_draft(command: dict, client: WebClient, deps: Deps) -> str:
         try:
             plan = resolver.plan(request.plan)
         except NotResolved as exc:
-            hidden = len(resolver.plans) < len(engine.kb.plans)
-            note = " (Some plans are restricted and are not available in this conversation.)" if hidden else ""
-            return f"I couldn't draft that. {exc}{note}"
+            return f"I couldn't draft that. {exc}"
         request = DraftRequest(plan.id, request.meeting, request.item, request.committee)
     try:
         data = draft_bytes(template, kb, request, today=today)

@@ -43,10 +43,7 @@ def handle_export_command(command: dict, client: WebClient, deps: Deps) -> str:
     plan_id = words[2] if len(words) == 3 else None
     plans = visible_plans(engine, viewer, plan_id)
     if plan_id and not plans:
-        return (
-            f"There is no plan {plan_id!r} in the knowledge base. "
-            "(Some plans are restricted and are not available in this conversation.)"
-        )
+        return f"There is no plan {plan_id!r} in the knowledge base."
     today = deps.today()
     late = overdue(engine.kb, today, plans)
     if not late:

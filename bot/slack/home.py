@@ -47,9 +47,8 @@ def home_for(slack_user: str, engine: Engine, person: str | None, today: dt.date
     """The Home view for a Slack user already resolved (or not) to a person."""
     if person is None or person not in engine.kb.people:
         return blocks.home_view(None, [], today, slack_user)
-    groups, hidden = your_actions(engine, person, today)
-    notes = ("Some plans are restricted and are not shown here.",) if hidden else ()
-    return blocks.home_view(engine.kb.people[person].name, groups, today, slack_user, notes)
+    groups, _ = your_actions(engine, person, today)  # nothing says that plans this person may not see exist
+    return blocks.home_view(engine.kb.people[person].name, groups, today, slack_user)
 
 
 def handle_home_opened(event: dict, client: WebClient, deps: Deps) -> None:

@@ -31,11 +31,11 @@ def test_suggestions_and_notes() -> None:
         "not-found",
         "There is no action 99 in any plan.",
         suggestions=("action 9", "action 8a"),
-        notes=("Some plans are restricted and are not shown in this conversation.",),
+        notes=("Say `help` for the questions I can answer.",),
     )
     out = render(answer)
     assert "Did you mean: action 9; action 8a" in out
-    assert out.endswith("Note: Some plans are restricted and are not shown in this conversation.")
+    assert out.endswith("Note: Say `help` for the questions I can answer.")
 
 
 def test_long_answers_are_cut_with_a_count() -> None:

@@ -162,7 +162,7 @@ def test_restricted_plan_is_not_shown_in_another_channel(app: RunningApp, stub: 
     command_reply = json.dumps(stub.wait_for("response/other")[0].params)
     for hidden in (replies["1.1"], replies["1.2"], command_reply):
         assert CONFIDENTIAL not in hidden and "secret plan" not in hidden
-        assert "Some plans are restricted" in hidden
+        assert "restricted" not in hidden.lower()  # nothing says that a restricted plan exists
     assert "alpha plan, action 1" in replies["1.2"]  # the unrestricted overdue action is still there
     assert CONFIDENTIAL in replies["1.3"]
 
