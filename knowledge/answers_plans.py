@@ -49,6 +49,14 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     plan = _plan_with_priorities(q, e)
     if plan is None:
         return None
+    years = re.findall(r"\b20\d\d\b", q.raw)
+    other_period = bool(years) and not any(y in plan.title for y in years)
+    if other_period or re.search(r"\b(overarching|vision|strategic aims?)\b", q.folded):
+        # not the plan's own priorities: another year's (the annual report's), or its vision and overarching
+        # priorities, which are text in the papers rather than records
+        found = e.passage_answer(q)
+        if found is not None:
+            return found
     groups = themes(plan)
     if not groups:
         return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} records no priorities or themes.")
