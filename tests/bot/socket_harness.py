@@ -61,6 +61,5 @@ def start_socket_app(
         before = len(server.connections)
         socket.start()
         server.wait_for_connections(before + 1)
-        server.wait_until(socket.monitor.state, what="the app's hello")
         server.wait_until(lambda: socket.monitor.state().connected, what="connected")
     return running

@@ -335,9 +335,14 @@ class SocketModeStub:
         return next((a for a in self.acks if a.envelope_id == envelope_id), None)
 
     def wait_until(self, predicate: Any, timeout: float = WAIT_SECONDS, what: str = "condition") -> None:
+        """Wait until predicate() is true (re-checked on every stub event and every 50 ms, for app-side state)."""
+        deadline = time.monotonic() + timeout
         with self._cond:
-            if not self._cond.wait_for(predicate, timeout):
-                raise AssertionError(f"{what} not reached within {timeout} s")
+            while not predicate():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"{what} not reached within {timeout} s")
+                self._cond.wait(min(left, 0.05))
 
     def unacknowledged(self) -> list[Envelope]:
         """Envelopes sent or waiting that no acknowledgement (nor an acknowledged retry) answers yet."""
