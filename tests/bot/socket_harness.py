@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,3 +65,12 @@ def start_socket_app(
         server.wait_for_connections(before + 1)
         server.wait_until(lambda: socket.monitor.state().connected, what="connected")
     return running
+
+
+def get(url: str) -> tuple[int, str]:
+    """GET and return (status, body), including 4xx/5xx answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")

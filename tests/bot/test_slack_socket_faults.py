@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import urllib.error
-import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +19,7 @@ from bot.slack.server import make_health_server
 from bot.slack.socket_health import HealthApp
 from tests.bot.slack_harness import dm, mention
 from tests.bot.slack_stub import SlackStub
-from tests.bot.socket_harness import SocketApp, start_socket_app
+from tests.bot.socket_harness import SocketApp, get, start_socket_app
 from tests.bot.socket_stub import SocketModeStub
 from tests.conftest import MINI, write_kb
 
@@ -167,10 +165,3 @@ def test_health_port_reports_the_connection_state(app: SocketApp, server: Socket
     finally:
         health.shutdown()
 
-
-def get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.read().decode("utf-8")
