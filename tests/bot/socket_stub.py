@@ -96,6 +96,7 @@ class SocketModeStub:
         self.app_id = app_id
         self.connections: list[Connection] = []
         self.envelopes: list[Envelope] = []
+        self._by_id: dict[str, Envelope] = {}
         self.acks: list[Ack] = []
         self.undelivered: list[Envelope] = []
         self._pending: list[Envelope] = []
@@ -172,7 +173,7 @@ class SocketModeStub:
             return
         now = time.monotonic()
         with self._cond:
-            envelope = next((e for e in self.envelopes if e.envelope_id == envelope_id), None)
+            envelope = self._by_id.get(envelope_id)
             latency = None
             if envelope is not None:
                 envelope.acked = True
@@ -221,6 +222,7 @@ class SocketModeStub:
     def _queue(self, envelope: Envelope) -> None:
         """Send now on the current connection, or wait for the next (events) / record as undelivered (others)."""
         self.envelopes.append(envelope)
+        self._by_id[envelope.envelope_id] = envelope
         conn = self._current()
         if conn is not None and time.monotonic() >= self._refuse_until:
             self._deliver(envelope, conn)
@@ -332,7 +334,11 @@ class SocketModeStub:
             return found
 
     def ack_of(self, envelope_id: str) -> Ack | None:
-        return next((a for a in self.acks if a.envelope_id == envelope_id), None)
+        return next((a for a in reversed(self.acks) if a.envelope_id == envelope_id), None)
+
+    def envelope(self, envelope_id: str) -> Envelope:
+        with self._cond:
+            return self._by_id[envelope_id]
 
     def wait_until(self, predicate: Any, timeout: float = WAIT_SECONDS, what: str = "condition") -> None:
         """Wait until predicate() is true (re-checked on every stub event and every 50 ms, for app-side state)."""
