@@ -189,7 +189,9 @@ class HealthApp:
             return "405 Method Not Allowed", text, "Method Not Allowed"
         if path == "/healthz":
             problem = self.health() if self.health else None
-            return ("200 OK", text, "ok") if problem is None else ("503 Service Unavailable", text, f"not ok: {problem}")
+            if problem is None:
+                return "200 OK", text, "ok"
+            return "503 Service Unavailable", text, f"not ok: {problem}"
         state = self.monitor.state()
         problem = readiness(state, self.health)
         status = "200 OK" if problem is None else "503 Service Unavailable"
@@ -197,5 +199,8 @@ class HealthApp:
             "HTTP_ACCEPT", ""
         )
         if wants_json:
-            return status, "application/json", json.dumps({"ready": problem is None, "problem": problem, **state.as_dict()})
-        return status, text, f"ok: {state.describe()}" if problem is None else f"not ready: {problem}; {state.describe()}"
+            body = json.dumps({"ready": problem is None, "problem": problem, **state.as_dict()})
+            return status, "application/json", body
+        if problem is None:
+            return status, text, f"ok: {state.describe()}"
+        return status, text, f"not ready: {problem}; {state.describe()}"

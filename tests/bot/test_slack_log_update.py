@@ -21,8 +21,10 @@ from tests.conftest import MINI, write_kb
 
 MESSAGE = "Reviewer appointed; first meeting held on 3 March with the foster carers' panel."
 # a restricted plan Bob leads an action in but may not see: leading does not make a plan visible
-HIDDEN_FROM_BOB = SECRET_PLAN.replace("id: secret", "id: hidden").replace('"S1"', '"H1"').replace(
-    "leads: [ann-lead]", "leads: [bob-other]"
+HIDDEN_FROM_BOB = (
+    SECRET_PLAN.replace("id: secret", "id: hidden")
+    .replace('"S1"', '"H1"')
+    .replace("leads: [ann-lead]", "leads: [bob-other]")
 )
 
 

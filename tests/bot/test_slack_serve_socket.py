@@ -14,9 +14,8 @@ import pytest
 from bot import cli
 from tests.bot.slack_harness import mention
 from tests.bot.slack_stub import SlackStub
-from tests.bot.socket_harness import APP_TOKEN
+from tests.bot.socket_harness import APP_TOKEN, get
 from tests.bot.socket_stub import SocketModeStub
-from tests.bot.socket_harness import get
 from tests.bot.test_slack_serve import ACTIONBOT, ROOT, WAIT, lines_of, serve_env, wait_for_line
 from tests.conftest import MINI, write_kb
 

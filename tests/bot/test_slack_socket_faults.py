@@ -164,4 +164,3 @@ def test_health_port_reports_the_connection_state(app: SocketApp, server: Socket
         assert get(base + "/slack/events")[0] == 404
     finally:
         health.shutdown()
-

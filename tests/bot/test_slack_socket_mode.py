@@ -179,9 +179,7 @@ def block_action(action_id: str, value: str, response_url: str, user: str = "U_A
 def view_submission(view: dict, user: str, **values: str) -> dict:
     state = {}
     for block, value in values.items():
-        if block == "status":
-            state[block] = {"value": {"type": "static_select", "selected_option": {"value": value}}}
-        elif block == "action":
+        if block in ("status", "action"):
             state[block] = {"value": {"type": "static_select", "selected_option": {"value": value}}}
         else:
             state[block] = {"value": {"type": "plain_text_input", "value": value}}
