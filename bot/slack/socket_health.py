@@ -44,20 +44,21 @@ class ConnectionState:
     disconnected_since: float | None  # when the connection was lost, if it is down
     last_disconnect: str | None  # why the last connection ended
 
-    def problem(self) -> str | None:
+    def problem(self, now: float | None = None) -> str | None:
         """None when connected; else why not, with how long it has been down."""
         if self.connected:
             return None
-        if self.connected_since is None and self.disconnected_since is None:
+        if self.disconnected_since is None and self.last_disconnect is None:
             return "not yet connected to Slack over Socket Mode"
-        down = f" for {time.time() - self.disconnected_since:.0f} s" if self.disconnected_since else ""
+        now = time.time() if now is None else now
+        down = f" for {now - self.disconnected_since:.0f} s" if self.disconnected_since else ""
         why = f" ({self.last_disconnect})" if self.last_disconnect else ""
         return f"Socket Mode connection down{down}{why}; reconnecting"
 
-    def describe(self) -> str:
+    def describe(self, now: float | None = None) -> str:
         """One line: connected since, last envelope, reconnects."""
         last = _iso(self.last_envelope) or "none yet"
-        head = f"connected since {_iso(self.connected_since)}" if self.connected else (self.problem() or "")
+        head = f"connected since {_iso(self.connected_since)}" if self.connected else (self.problem(now) or "")
         return f"{head}; last envelope {last}; {self.envelopes} envelope(s); {self.reconnects} reconnect(s)"
 
     def as_dict(self) -> dict:
@@ -73,7 +74,7 @@ class ConnectionMonitor:
     def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
         self._lock = threading.Lock()
-        self._is_connected: Callable[[], bool] = lambda: self._connected
+        self._client: object | None = None
         self._connected = False
         self._since: float | None = None
         self._last_envelope: float | None = None
@@ -88,7 +89,18 @@ class ConnectionMonitor:
         client.on_message_listeners.append(self.on_message)  # type: ignore[attr-defined]
         client.on_close_listeners.append(self.on_close)  # type: ignore[attr-defined]
         client.on_error_listeners.append(self.on_error)  # type: ignore[attr-defined]
-        self._is_connected = lambda: self._connected and bool(client.is_connected())  # type: ignore[attr-defined]
+        self._client = client
+
+    def _silent_for(self) -> float | None:
+        """Seconds since the last pong when that is over 2.5 ping intervals (a dead socket the client has not yet
+        noticed: slack_sdk's built-in client takes five failed pings to give up on a half-closed connection)."""
+        session = getattr(self._client, "current_session", None)
+        last = getattr(session, "last_ping_pong_time", None)
+        interval = float(getattr(self._client, "ping_interval", 0) or 0)
+        if last is None or interval <= 0:
+            return None
+        silent = self._clock() - float(last)
+        return silent if silent > 2.5 * interval else None
 
     # -- callbacks ----------------------------------------------------------------------------
     def on_message(self, raw: str) -> None:
@@ -149,16 +161,25 @@ class ConnectionMonitor:
 
     # -- reading ------------------------------------------------------------------------------
     def state(self) -> ConnectionState:
-        connected = self._is_connected()
+        client = self._client
+        silent = self._silent_for() if client is not None else None
+        alive = client is None or bool(client.is_connected())  # type: ignore[attr-defined]
+        now = self._clock()
         with self._lock:
+            connected = self._connected and alive and silent is None
+            why, down = self._last_disconnect, self._down_since
+            if self._connected and silent is not None:
+                why, down = f"no answer to pings for {silent:.0f} s", now - silent
+            elif self._connected and not alive:
+                why, down = "the socket closed", down or now
             return ConnectionState(
                 connected=connected,
                 connected_since=self._since if connected else None,
                 last_envelope=self._last_envelope,
                 envelopes=self._envelopes,
                 reconnects=max(0, self._hellos - 1),
-                disconnected_since=None if connected else (self._down_since or None),
-                last_disconnect=self._last_disconnect,
+                disconnected_since=None if connected else down,
+                last_disconnect=why,
             )
 
 

@@ -48,10 +48,14 @@ def start_socket_app(
     state_path: Path,
     holder: EngineHolder | None = None,
     deps: Deps | None = None,
-    ping_interval: float = 0.5,
+    ping_interval: float = 2.0,
     connect: bool = True,
 ) -> SocketApp:
-    """Build the real app (signing secret unset, as in Socket Mode) and connect it; waits for the first `hello`."""
+    """Build the real app (signing secret unset, as in Socket Mode) and connect it; waits for the first `hello`.
+
+    `ping_interval` is the client's monitor interval (production: 10 s). It stays well above the built-in client's
+    3 s receive timeout: replacing a connection can wait that long, and four intervals without a pong is stale.
+    """
     settings = Settings(BOT_TOKEN, "", APP_TOKEN, stub.api_url, state_path)
     holder = holder or EngineHolder(kb_dir)
     state = deps.state if deps else State(state_path)

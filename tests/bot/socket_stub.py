@@ -19,8 +19,8 @@ Slack does (api.slack.com/apis/socket-mode):
   three times); events sent while no connection is open wait for the next one. Slash commands and interactive
   payloads are not retried (Slack shows the user an error instead): they are recorded as `undelivered`.
 
-Faults: `drop()` closes the current connection (a close frame, or `abrupt=True`: the TCP connection is cut with
-no close frame); `refresh()` sends `disconnect` with reason refresh_requested, as Slack does before rotating a
+Faults: `drop()` closes the current connection (a close frame; or "reset" / "fin": the TCP connection cut with no
+close frame); `refresh()` sends `disconnect` with reason refresh_requested, as Slack does before rotating a
 connection; `outage(seconds)` closes every connection and refuses new handshakes (HTTP 503) until it is over.
 """
 
@@ -284,17 +284,20 @@ class SocketModeStub:
         return self.send("interactive", body, accepts_response_payload=payload.get("type") != "block_actions")
 
     # -- faults -------------------------------------------------------------------------------
-    def drop(self, abrupt: bool = False) -> None:
-        """Close the current connection: a close frame (1001 going away), or abruptly with none."""
+    def drop(self, how: str = "close") -> None:
+        """Close the current connection: "close" sends a close frame (1001 going away); "reset" cuts it with a TCP
+        reset (as a proxy or load balancer may); "fin" shuts the TCP connection with no close frame."""
         with self._cond:
             conn = self._current()
         if conn is None:
             return
         conn.closed_by_app = False
-        if abrupt:
-            sock = conn.ws.socket
+        sock = conn.ws.socket
+        if how == "reset":
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
-            sock.close()  # SO_LINGER 0: a reset, as when a proxy or load balancer cuts the connection
+            sock.close()  # SO_LINGER 0: the kernel sends RST
+        elif how == "fin":
+            sock.shutdown(socket.SHUT_RDWR)
         else:
             conn.ws.close(1001, "going away")
 
