@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.settings import Settings
 from bot.slack.app import build_app, make_client
@@ -14,7 +16,7 @@ from bot.slack.reload import EngineHolder
 from bot.slack.sdk import App
 from bot.slack.socket_mode import SocketMode
 from bot.state import State
-from tests.bot.slack_harness import BOT_TOKEN, TrackingExecutor
+from tests.bot.slack_harness import BOT_TOKEN, RunningApp, TrackingExecutor, start_app
 from tests.bot.slack_stub import SlackStub
 from tests.bot.socket_stub import SocketModeStub
 
@@ -39,6 +41,55 @@ class SocketApp:
     def close(self) -> None:
         self.socket.stop()
         self.executor.shutdown(wait=True)
+
+
+class SocketRunningApp(SocketApp):
+    """A SocketApp with RunningApp's sending methods, so a test written for HTTP runs over Socket Mode unchanged:
+    each send waits for the envelope's acknowledgement (Slack's 3 s) and answers 200 with the ack's payload."""
+
+    def send_event(
+        self, event: dict, event_id: str | None = None, headers: dict[str, str] | None = None, **_: Any
+    ) -> int:
+        retry = {k.lower(): v for k, v in (headers or {}).items()}
+        extra = {}
+        if "x-slack-retry-num" in retry:
+            extra = {
+                "retry_attempt": int(retry["x-slack-retry-num"]),
+                "retry_reason": retry.get("x-slack-retry-reason"),
+            }
+        self.server.wait_for_ack(self.server.event(event, event_id, **extra))
+        return 200
+
+    def send_form(self, fields: dict[str, str], secret: str | None = None) -> tuple[int, str]:
+        if "payload" in fields:
+            envelope = self.server.interactive(json.loads(fields["payload"]))
+        else:
+            envelope = self.server.send("slash_commands", dict(fields), accepts_response_payload=True)
+        ack = self.server.wait_for_ack(envelope)
+        return 200, "" if ack.payload is None else json.dumps(ack.payload)
+
+    send_command = RunningApp.send_command
+    send_action = RunningApp.send_action
+
+    def close(self) -> None:
+        super().close()
+        self.server.stop()
+
+
+def start_over(
+    transport: str,
+    stub: SlackStub,
+    kb_dir: Path,
+    state_path: Path,
+    holder: EngineHolder | None = None,
+    deps: Deps | None = None,
+) -> RunningApp | SocketRunningApp:
+    """The app over "http" (signed requests to waitress) or "socket" (envelopes over a local Socket Mode server)."""
+    if transport == "http":
+        return start_app(stub, kb_dir, state_path, holder=holder, deps=deps)
+    server = SocketModeStub(stub).start()
+    app = start_socket_app(stub, server, kb_dir, state_path, holder=holder, deps=deps)
+    return SocketRunningApp(**{f: getattr(app, f) for f in app.__dataclass_fields__})
 
 
 def start_socket_app(

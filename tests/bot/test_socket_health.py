@@ -82,6 +82,8 @@ def test_a_silent_socket_is_not_ready_before_the_client_gives_up() -> None:
     clock.now += 10  # three intervals without a pong
     state = monitor.state()
     assert not state.connected and state.last_disconnect == "no answer to pings for 30 s"
-    assert state.problem(clock.now) == "Socket Mode connection down for 30 s (no answer to pings for 30 s); reconnecting"
+    assert (
+        state.problem(clock.now) == "Socket Mode connection down for 30 s (no answer to pings for 30 s); reconnecting"
+    )
     status, _, body = HealthApp(monitor).answer({"REQUEST_METHOD": "GET", "PATH_INFO": "/readyz"})
     assert status.startswith("503") and "no answer to pings for 30 s" in body
