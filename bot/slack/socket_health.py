@@ -8,9 +8,10 @@ connection and every reconnection as warnings (a routine `refresh_requested` rot
 `HealthApp` is the WSGI application of the optional health port (ACTIONBOT_HEALTH_PORT), served by
 bot/slack/server.py's bounded waitress server:
 
-- GET /healthz: 200 "ok" while the process runs and the knowledge base is healthy, else 503 "not ok: <why>";
-- GET /readyz: 200 "ok: connected since ..." when also connected to Slack, else 503 "not ready: <why>";
-  with `?format=json` (or Accept: application/json) the connection state as JSON.
+- GET /healthz: 200 "ok" while the process answers (liveness: restart only when this fails);
+- GET /readyz: 200 "ok: connected since ..." when `ready()` finds nothing wrong (the knowledge base; with the
+  shared readiness function, the state store too) and the connection is up, else 503 "not ready: <why>"; with
+  `?format=json` (or Accept: application/json) the connection state as JSON.
 """
 
 from __future__ import annotations
@@ -183,17 +184,21 @@ class ConnectionMonitor:
             )
 
 
-def readiness(state: ConnectionState, health: Problem | None = None) -> str | None:
-    """None when ready to answer (knowledge base healthy and connected to Slack); else why not."""
-    problem = health() if health else None
+def socket_readiness(state: ConnectionState, ready: Problem | None = None) -> str | None:
+    """None when ready to answer (`ready()` finds nothing wrong and the connection is up); else why not."""
+    problem = ready() if ready else None
     return problem or state.problem()
 
 
 class HealthApp:
-    """The health port's WSGI application (GET or HEAD /healthz and /readyz; everything else 404)."""
+    """The health port's WSGI application (GET or HEAD /healthz and /readyz; everything else 404).
 
-    def __init__(self, monitor: ConnectionMonitor, health: Problem | None = None) -> None:
-        self.monitor, self.health = monitor, health
+    `ready` is the rest of readiness (None: fine, else why not): the knowledge base's health, or a shared
+    readiness function over the knowledge base and the state store.
+    """
+
+    def __init__(self, monitor: ConnectionMonitor, ready: Problem | None = None) -> None:
+        self.monitor, self.ready = monitor, ready
 
     def __call__(self, environ: dict, start_response: Callable) -> Iterable[bytes]:
         status, kind, body = self.answer(environ)
@@ -209,12 +214,9 @@ class HealthApp:
         if method not in ("GET", "HEAD"):
             return "405 Method Not Allowed", text, "Method Not Allowed"
         if path == "/healthz":
-            problem = self.health() if self.health else None
-            if problem is None:
-                return "200 OK", text, "ok"
-            return "503 Service Unavailable", text, f"not ok: {problem}"
+            return "200 OK", text, "ok"
         state = self.monitor.state()
-        problem = readiness(state, self.health)
+        problem = socket_readiness(state, self.ready)
         status = "200 OK" if problem is None else "503 Service Unavailable"
         wants_json = "format=json" in environ.get("QUERY_STRING", "") or "application/json" in environ.get(
             "HTTP_ACCEPT", ""

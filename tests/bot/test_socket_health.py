@@ -87,3 +87,17 @@ def test_a_silent_socket_is_not_ready_before_the_client_gives_up() -> None:
     )
     status, _, body = HealthApp(monitor).answer({"REQUEST_METHOD": "GET", "PATH_INFO": "/readyz"})
     assert status.startswith("503") and "no answer to pings for 30 s" in body
+
+
+def test_readyz_also_needs_the_rest_of_readiness_and_healthz_is_liveness_only() -> None:
+    monitor, client, _clock = monitored()
+    client.on_message_listeners[0](json.dumps({"type": "hello"}))
+    app = HealthApp(monitor, ready=lambda: "the knowledge base failed to reload")
+    status, _, body = app.answer({"REQUEST_METHOD": "GET", "PATH_INFO": "/readyz"})
+    assert status.startswith("503") and body.startswith("not ready: the knowledge base failed to reload; connected")
+    assert app.answer({"REQUEST_METHOD": "GET", "PATH_INFO": "/healthz"}) == (
+        "200 OK",
+        "text/plain; charset=utf-8",
+        "ok",
+    )
+    assert app.answer({"REQUEST_METHOD": "POST", "PATH_INFO": "/readyz"})[0].startswith("405")
