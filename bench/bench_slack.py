@@ -1,9 +1,13 @@
-"""Slack app latency: 500 signed mentions posted to the running app (HTTP mode) against the local Web API stub.
+"""Slack app latency: 500 signed mentions posted to the running app (HTTP mode) against the local Web API stub,
+and 500 mentions sent over Socket Mode (the local Socket Mode server, slack_sdk's own client) in the same run.
 
 Reports request -> ack and request -> chat.postMessage reaching the stub (p50 / p99, milliseconds), once with the
 events sent one after another, once with 8 senders at the same time, and once more with 8 senders against
 `actionbot serve` running in its own process (as in production). Slack wants the ack within 3 s; the targets
 are p99 ack < 50 ms and answer posted < 200 ms.
+
+Over Socket Mode: envelope sent -> acknowledgement received by the server, and envelope sent -> chat.postMessage
+reaching the stub (p50 / p99 ms), one sender (each envelope acknowledged before the next) and 8 at once.
 
 Also against `actionbot serve` in its own process: requests per second for signed mentions from 8 senders, and the
 server's peak resident memory (VmHWM) while an unsigned client sends a 100 MB body (target: within 20 MB of idle).
@@ -35,6 +39,8 @@ from tests.bot.slack_harness import (
     start_app,
 )
 from tests.bot.slack_stub import SlackStub
+from tests.bot.socket_harness import start_socket_app
+from tests.bot.socket_stub import SocketModeStub
 from tests.conftest import MINI, write_kb
 
 EVENTS = 500
@@ -186,6 +192,50 @@ def measure(app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: 
     }
 
 
+def measure_socket(server: SocketModeStub, stub: SlackStub, events: int, senders: int) -> dict:
+    """Send `events` mentions over Socket Mode from `senders` threads, each waiting for its acknowledgement."""
+    stub.reset()
+
+    def one(i: int) -> tuple[str, float, float]:
+        ts = f"1900000000.{i:06d}"
+        envelope_id = server.event(mention(QUESTIONS[i % len(QUESTIONS)], ts=ts), event_id=f"EvSock{senders}x{i:06d}")
+        ack = server.wait_for_ack(envelope_id, timeout=30)
+        sent_at = server.envelope(envelope_id).sent_at
+        return ts, sent_at or ack.at, (ack.latency or 0.0) * 1000
+
+    began = time.monotonic()
+    with ThreadPoolExecutor(max_workers=senders) as pool:
+        results = list(pool.map(one, range(events)))
+    elapsed = time.monotonic() - began
+    sent = {ts: at for ts, at, _ in results}
+    acks = [ack for _, _, ack in results]
+    delivered = stub.wait_for("chat.postMessage", count=events, timeout=120)
+    answers = [(c.at - sent[c.params["thread_ts"]]) * 1000 for c in delivered]
+    return {
+        "senders": senders,
+        "answers_posted": len(answers),
+        "envelopes_per_second": round(events / elapsed, 1),
+        "ack_p50_ms": round(statistics.median(acks), 2),
+        "ack_p99_ms": round(percentile(acks, 99), 2),
+        "answer_p50_ms": round(statistics.median(answers), 2),
+        "answer_p99_ms": round(percentile(answers, 99), 2),
+    }
+
+
+def run_socket_mode(holder: EngineHolder, tmp: Path, stub: SlackStub, events: int) -> dict:
+    """The Socket Mode figures: one app connected to the local Socket Mode server."""
+    with SocketModeStub(stub) as server:
+        app = start_socket_app(stub, server, tmp, tmp / "socket-state.db", holder=holder, ping_interval=10.0)
+        try:
+            return {
+                "sequential": measure_socket(server, stub, events, senders=1),
+                "concurrent_8_senders": measure_socket(server, stub, events, senders=8),
+                "slack_limit_ms": 3000,
+            }
+        finally:
+            app.close()
+
+
 def run(events: int = EVENTS) -> dict:
     """Both runs against one app on a fresh state database; figures in milliseconds."""
     with tempfile.TemporaryDirectory() as tmp, SlackStub() as stub:
@@ -196,6 +246,7 @@ def run(events: int = EVENTS) -> dict:
             concurrent = measure(app, stub, events, senders=8)
         finally:
             app.close()
+        socket_mode = run_socket_mode(holder, Path(tmp), stub, events)
         served = ServedApp(stub, Path(tmp) / "served-state.db")
         try:
             memory = big_body(served)
@@ -208,6 +259,7 @@ def run(events: int = EVENTS) -> dict:
         "sequential": sequential,
         "concurrent_8_senders": concurrent,
         "concurrent_8_senders_app_in_own_process": own_process,
+        "socket_mode": socket_mode,
         "unsigned_100mb_body": memory,
         "target_ack_p99_ms": TARGET_ACK_P99_MS,
         "target_answer_p99_ms": TARGET_ANSWER_P99_MS,

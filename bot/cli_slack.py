@@ -82,10 +82,8 @@ def run_serve(args: argparse.Namespace) -> int:
     schedule.start()
     try:
         if settings.socket_mode:
-            from bot.slack.sdk import socket_mode_handler
-
             log.info("connecting over Socket Mode; knowledge base %s", holder.root)
-            socket_mode_handler(app, settings.app_token, client).start()
+            return serve_socket_mode(app, settings, client, holder, ready)
         else:
             from bot.slack.server import make_server
 
@@ -108,6 +106,74 @@ def run_serve(args: argparse.Namespace) -> int:
         schedule.stop()
         holder.stop()
     return EXIT_OK
+
+
+def serve_socket_mode(app, settings, client, holder, ready=None) -> int:
+    """Connect over Socket Mode and run until SIGTERM or Ctrl-C; then close the socket and return 0.
+
+    With ACTIONBOT_HEALTH_PORT set, /healthz and /readyz (the connection state) are served on that port.
+    """
+    import signal
+    import threading
+
+    from bot.slack.sdk import SlackApiError
+    from bot.slack.socket_mode import SocketMode
+
+    print(f"actionbot: connecting over Socket Mode; knowledge base {holder.root}", file=sys.stderr)
+    socket = SocketMode(app, settings.app_token, client)
+    stop = threading.Event()
+    health = None
+    try:
+        socket.start()
+    except (SlackApiError, SlackClientError, OSError) as exc:
+        socket.stop()
+        print(f"actionbot serve: {socket_startup_error(exc, settings.api_url)}", file=sys.stderr)
+        return EXIT_USAGE
+    previous = {sig: signal.signal(sig, lambda *_: stop.set()) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        if settings.health_port is not None:
+            health = _health_server(socket, ready or holder.health_problem, settings.health_port)
+            if health is None:
+                return EXIT_USAGE
+        while not stop.wait(1.0):
+            pass
+        print("actionbot: stopping; closing the Socket Mode connection", file=sys.stderr)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if health is not None:
+            health.shutdown()
+        socket.stop()
+    print(f"actionbot: stopped ({socket.monitor.state().describe()})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _health_server(socket, ready, port: int):
+    from bot.slack.server import make_health_server
+    from bot.slack.socket_health import HealthApp
+
+    try:
+        server = make_health_server(HealthApp(socket.monitor, ready), port=port)
+    except OSError as exc:
+        print(
+            f"actionbot serve: cannot listen on ACTIONBOT_HEALTH_PORT {port}: {exc.strerror or exc}; choose another",
+            file=sys.stderr,
+        )
+        return None
+    server.serve_in_thread()
+    print(f"actionbot: health on http://0.0.0.0:{server.server_address[1]}/healthz and /readyz", file=sys.stderr)
+    return server
+
+
+def socket_startup_error(exc: BaseException, api_url: str | None) -> str:
+    """Why Socket Mode could not start: Slack unreachable, or apps.connections.open refused SLACK_APP_TOKEN."""
+    if isinstance(exc, OSError) or "urlopen error" in str(exc):
+        return startup_error(exc, api_url)
+    return (
+        f"Slack did not accept SLACK_APP_TOKEN for Socket Mode: {exc}. Check the app-level token (scope "
+        "connections:write) at api.slack.com/apps -> your app -> Basic Information -> App-Level Tokens, and that "
+        "Socket Mode is enabled for the app."
+    )
 
 
 def startup_error(exc: BaseException, api_url: str | None) -> str:

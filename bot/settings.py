@@ -66,6 +66,7 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("ACTIONBOT_SMTP_PASSWORD", "none (or the password in the URL)", "the SMTP password", secret=True),
     Variable("ACTIONBOT_MAIL_FROM", "none (required with ACTIONBOT_SMTP_URL)", "the address digests come from"),
     Variable("ACTIONBOT_MAIL_REPLY_TO", "the From address", "where replies go (the coordinators' mailbox)"),
+    Variable("ACTIONBOT_HEALTH_PORT", "none (no health port)", "Socket Mode: serve /healthz and /readyz on this port"),
     Variable("ACTIONBOT_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
     Variable("ACTIONBOT_LOG_FORMAT", "text", "text, or json for one JSON object per line (also --log-format)"),
 )
@@ -86,6 +87,7 @@ class Settings:
     app_token: str | None
     api_url: str | None
     state_path: Path
+    health_port: int | None = None  # Socket Mode: serve /healthz and /readyz on this port (0: any free port)
 
     @property
     def socket_mode(self) -> bool:
@@ -128,7 +130,20 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
             )
             or ""
         )
-    return Settings(bot_token, secret, app_token, api_url(env), state_path(env))
+    return Settings(bot_token, secret, app_token, api_url(env), state_path(env), health_port(env))
+
+
+def health_port(env: Mapping[str, str]) -> int | None:
+    """ACTIONBOT_HEALTH_PORT as a TCP port (0-65535), or None when unset; raises SettingsError if malformed."""
+    value = env.get("ACTIONBOT_HEALTH_PORT", "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) > 65535:
+        raise SettingsError(
+            f"ACTIONBOT_HEALTH_PORT is not a TCP port ({value!r}): give a number from 0 to 65535 (0 picks a free "
+            "port), or unset it to serve no health port in Socket Mode"
+        )
+    return int(value)
 
 
 def api_url(env: Mapping[str, str]) -> str | None:

@@ -6,7 +6,7 @@ import logging
 from concurrent.futures import Executor
 
 from bot.settings import Settings
-from bot.slack import commands, dedupe, errors, events, exports, home, imports, progress
+from bot.slack import commands, dedupe, errors, events, exports, home, imports, log_update, progress
 from bot.slack.deps import Deps
 from bot.slack.reload import EngineHolder
 from bot.slack.sdk import App, ConnectionErrorRetryHandler, RateLimitErrorRetryHandler, WebClient
@@ -58,6 +58,7 @@ def build_app(
     commands.register(app, deps)
     home.register(app, deps)
     progress.register(app, deps)
+    log_update.register(app, deps)
     exports.register(app, deps)
     imports.register(app, deps)
     errors.register(app)

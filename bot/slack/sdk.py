@@ -42,8 +42,15 @@ def without_connection_retries(client: object) -> object:
     return clone
 
 
-def socket_mode_handler(app: App, app_token: str, client: WebClient) -> object:
-    """A Socket Mode handler for the app (imported only when Socket Mode is used)."""
+def socket_mode_handler(app: App, app_token: str, client: WebClient, **options: object) -> object:
+    """A Socket Mode handler for the app (imported only when Socket Mode is used).
+
+    Bolt's default adapter, on slack_sdk's built-in Socket Mode client: no dependency beyond slack_sdk (the
+    websocket-client and aiohttp clients need theirs; the websockets and aiohttp ones need Bolt's async app).
+    It reconnects by itself: at once on a close frame or a `disconnect` message, and otherwise when its monitor,
+    every `ping_interval` seconds, finds the connection gone or silent for four intervals. `options` go to
+    SocketModeHandler (e.g. ping_interval).
+    """
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-    return SocketModeHandler(app, app_token, web_client=client)
+    return SocketModeHandler(app, app_token, web_client=client, **options)

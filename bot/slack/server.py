@@ -178,11 +178,13 @@ class SlackServer:
         path: str = EVENTS_PATH,
         ready: Health | None = None,
         limits: Limits | None = None,
+        wsgi: Callable | None = None,
     ) -> None:
         self.path = path
         limits = limits or Limits()
-        self.wsgi = SlackWSGI(app, signing_secret, path, ready)
-        self.wsgi.max_body = limits.max_body
+        self.wsgi = wsgi or SlackWSGI(app, signing_secret, path, ready)
+        if isinstance(self.wsgi, SlackWSGI):
+            self.wsgi.max_body = limits.max_body
         adjustments = Adjustments(
             host=address[0],
             port=address[1],
@@ -251,3 +253,12 @@ def make_server(
 ) -> SlackServer:
     """Bind the server (port 0 picks a free port; see `.url`)."""
     return SlackServer((host, port), app, signing_secret, path, ready, limits)
+
+
+HEALTH_LIMITS = Limits(threads=2, connections=20, idle_seconds=10, request_seconds=10, max_body=0, max_header=8 * 1024)
+
+
+def make_health_server(wsgi: Callable, host: str = "0.0.0.0", port: int = 0) -> SlackServer:
+    """A small WSGI app (the Socket Mode health port) behind the same bounded waitress server: 2 threads,
+    20 connections, no request bodies."""
+    return SlackServer((host, port), None, "", path="/healthz", limits=HEALTH_LIMITS, wsgi=wsgi)  # type: ignore[arg-type]

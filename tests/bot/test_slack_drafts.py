@@ -9,16 +9,17 @@ import pytest
 from docx import Document
 
 from bot.slack.drafts import DraftUsageError, parse
-from tests.bot.slack_harness import SECRET_PLAN, RunningApp, start_app
+from tests.bot.slack_harness import SECRET_PLAN, RunningApp
 from tests.bot.slack_stub import SlackStub
+from tests.bot.socket_harness import start_over
 from tests.conftest import MINI, write_kb
 
 
-@pytest.fixture
-def running(tmp_path: Path):
+@pytest.fixture(params=["http", "socket"])
+def running(request: pytest.FixtureRequest, tmp_path: Path):
     kb_dir = write_kb(tmp_path / "kb", {**MINI, "plans/secret.yaml": SECRET_PLAN})
     with SlackStub() as stub:
-        app = start_app(stub, kb_dir, tmp_path / "state.db")
+        app = start_over(request.param, stub, kb_dir, tmp_path / "state.db")
         try:
             yield app
         finally:

@@ -14,20 +14,21 @@ from bot.slack import blocks, home
 from bot.slack.deps import Deps
 from bot.slack.reload import EngineHolder
 from bot.state import State
-from tests.bot.slack_harness import SECRET_PLAN, RunningApp, start_app
+from tests.bot.slack_harness import SECRET_PLAN, RunningApp
 from tests.bot.slack_stub import SlackStub
+from tests.bot.socket_harness import start_over
 from tests.conftest import MINI, write_kb
 
 TODAY = dt.date(2020, 7, 1)
 
 
-@pytest.fixture
-def running(tmp_path: Path):
+@pytest.fixture(params=["http", "socket"])
+def running(request: pytest.FixtureRequest, tmp_path: Path):
     kb_dir = write_kb(tmp_path / "kb", {**MINI, "plans/secret.yaml": SECRET_PLAN})
     with SlackStub() as stub:
         holder = EngineHolder(kb_dir)
         deps = Deps(holder, State(tmp_path / "state.db"), today=lambda: TODAY)
-        app = start_app(stub, kb_dir, tmp_path / "state.db", holder=holder, deps=deps)
+        app = start_over(request.param, stub, kb_dir, tmp_path / "state.db", holder=holder, deps=deps)
         try:
             yield app
         finally:

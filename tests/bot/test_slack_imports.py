@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 
 from bot.slack.imports import IMPORT_ACTION, plan_id_for
-from tests.bot.slack_harness import RunningApp, dm, start_app
+from tests.bot.slack_harness import RunningApp, dm
 from tests.bot.slack_stub import SlackStub
+from tests.bot.socket_harness import start_over
 from tests.conftest import MINI, write_kb
 
 CSV = "ID,Action,Lead,Timescale\nT1,Map the hotspots,Ann Lead,March 2026\nT2,Train drivers,Corporate Director,Ongoing\n"
 
 
-@pytest.fixture
-def running(tmp_path: Path):
+@pytest.fixture(params=["http", "socket"])
+def running(request: pytest.FixtureRequest, tmp_path: Path):
     alpha = MINI["plans/alpha.yaml"].replace(
         "          short_names: [alpha plan]\n", "          short_names: [alpha plan]\n          editors: [ann-lead]\n"
     )
@@ -23,7 +24,7 @@ def running(tmp_path: Path):
     with SlackStub() as stub:
         stub.users["U_ANN"] = {"name": "ann", "email": "ann@example.org"}
         stub.files["tracker.csv"] = CSV.encode()
-        app = start_app(stub, kb_dir, tmp_path / "state.db")
+        app = start_over(request.param, stub, kb_dir, tmp_path / "state.db")
         try:
             yield app
         finally:

@@ -34,6 +34,14 @@ def test_scopes_events_and_command() -> None:
     assert set(m["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "message.im", "app_home_opened"}
     (command,) = m["features"]["slash_commands"]
     assert command["command"] == "/actions" and command["url"].endswith("/slack/events")
+    (shortcut,) = m["features"]["shortcuts"]
+    assert shortcut == {
+        "name": "Log as update",
+        "type": "message",
+        "callback_id": "log_as_update",
+        "description": "Record this message as a progress update on one of your actions",
+    }
+    assert len(shortcut["name"]) <= 24 and len(shortcut["description"]) <= 80  # short, within Slack's manifest limits
 
 
 def test_home_tab_interactivity_and_socket_mode() -> None:

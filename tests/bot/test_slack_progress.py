@@ -10,15 +10,16 @@ import pytest
 from bot.slack import progress
 from bot.slack.update_blocks import COMPLETE, OPEN, SNOOZE
 from knowledge.loader import load_knowledge_base
-from tests.bot.slack_harness import RunningApp, start_app
+from tests.bot.slack_harness import RunningApp
 from tests.bot.slack_stub import SlackStub
+from tests.bot.socket_harness import start_over
 from tests.conftest import MINI, write_kb
 
 TARGET = json.dumps({"plan": "alpha", "action": "1"})
 
 
-@pytest.fixture
-def running(tmp_path: Path):
+@pytest.fixture(params=["http", "socket"])
+def running(request: pytest.FixtureRequest, tmp_path: Path):
     files = dict(MINI)
     files["people/people.yaml"] = MINI["people/people.yaml"].replace(
         "name: Bob Other\n", "name: Bob Other\n            email: bob@example.org\n"
@@ -27,7 +28,7 @@ def running(tmp_path: Path):
     with SlackStub() as stub:
         stub.users["U_ANN"] = {"name": "ann", "email": "ann@example.org"}
         stub.users["U_BOB"] = {"name": "bob", "email": "bob@example.org"}
-        app = start_app(stub, kb_dir, tmp_path / "state.db")
+        app = start_over(request.param, stub, kb_dir, tmp_path / "state.db")
         try:
             yield app
         finally:

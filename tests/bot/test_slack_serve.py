@@ -113,37 +113,6 @@ def test_serve_exits_2_on_a_malformed_app_token(
     assert capsys.readouterr().err.startswith("actionbot serve: SLACK_APP_TOKEN is malformed")
 
 
-def test_serve_uses_socket_mode_when_the_app_token_is_set(
-    stub: SlackStub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import slack_bolt.adapter.socket_mode as socket_mode
-
-    started: list[tuple[object, str, object]] = []
-
-    class FakeSocketModeHandler:
-        def __init__(self, app: object, app_token: str, web_client: object) -> None:
-            self.args = (app, app_token, web_client)
-
-        def start(self) -> None:
-            started.append(self.args)
-
-    monkeypatch.setattr(socket_mode, "SocketModeHandler", FakeSocketModeHandler)
-    for name, value in serve_env(stub, tmp_path).items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("SLACK_SIGNING_SECRET")
-    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-A0APP-1-abcdef")
-    previous = signal.getsignal(signal.SIGHUP) if hasattr(signal, "SIGHUP") else None
-    try:
-        assert cli.main(["serve", "--kb", str(write_kb(tmp_path / "kb", MINI))]) == 0
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGHUP, previous)
-    ((app, token, client),) = started
-    assert type(app).__name__ == "App" and app.client is client
-    assert token == "xapp-1-A0APP-1-abcdef" and client.base_url == stub.api_url
-    assert len(stub.calls("auth.test")) == 1
-
-
 def test_serve_exits_2_when_the_port_is_taken(
     stub: SlackStub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
