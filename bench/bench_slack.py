@@ -247,6 +247,12 @@ def run(events: int = EVENTS) -> dict:
         finally:
             app.close()
         socket_mode = run_socket_mode(holder, Path(tmp), stub, events)
+        big = _big_holder(Path(tmp))
+        app = start_app(stub, Path(tmp), Path(tmp) / "state-10k.db", holder=big)
+        try:
+            concurrent_10k = measure(app, stub, events, senders=8)
+        finally:
+            app.close()
         served = ServedApp(stub, Path(tmp) / "served-state.db")
         try:
             memory = big_body(served)
@@ -258,14 +264,36 @@ def run(events: int = EVENTS) -> dict:
         "knowledge_base": kb,
         "sequential": sequential,
         "concurrent_8_senders": concurrent,
+        "concurrent_8_senders_10k_actions": concurrent_10k,
         "concurrent_8_senders_app_in_own_process": own_process,
         "socket_mode": socket_mode,
         "unsigned_100mb_body": memory,
         "target_ack_p99_ms": TARGET_ACK_P99_MS,
         "target_answer_p99_ms": TARGET_ANSWER_P99_MS,
-        "sequential_meets_targets": sequential["ack_p99_ms"] < TARGET_ACK_P99_MS
-        and sequential["answer_p99_ms"] < TARGET_ANSWER_P99_MS,
+        "meets_targets": {
+            name: run_["ack_p99_ms"] < TARGET_ACK_P99_MS and run_["answer_p99_ms"] < TARGET_ANSWER_P99_MS
+            for name, run_ in (
+                ("sequential", sequential),
+                ("concurrent_8_senders", concurrent),
+                ("concurrent_8_senders_10k_actions", concurrent_10k),
+                ("concurrent_8_senders_app_in_own_process", own_process),
+            )
+        },
     }
+
+
+def _big_holder(tmp: Path) -> EngineHolder:
+    """The 10,000-action synthetic knowledge base (with the real papers), warmed as serve warms it."""
+    import shutil
+
+    from bench import synthetic
+    from knowledge import loader
+
+    root = synthetic.write(tmp / "kb10k")
+    shutil.copytree(loader.default_root() / "papers", root / "papers")
+    holder = EngineHolder(root)
+    holder.engine.warm()
+    return holder
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
     if not q.action_ids or q.has("contact") or q.has("agenda"):
         return None
     detail = detail_of(q)
-    items: list[Item] = []
+    matched: list[Action] = []
     missing: list[str] = []
     plans_named: set[str] = set()
     for key in q.action_ids:
@@ -45,9 +45,22 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
             missing.append(key)
             continue
         plans_named.update(a.plan for a in found)
-        items += [d.action_item(e.kb, a, q.today, detail) for a in found]
-    if not items:
+        matched += found
+    if not matched:
         return no_action(q, e, missing)
+    if len(matched) > r.PAGE:  # an id in many plans: one page at a time, and name the plan to narrow it
+        text = (
+            f"Action {', '.join(q.action_ids)} appears in {len(plans_named)} plans; name the plan to narrow it. "
+            f"{HEADS.get(detail, 'Action')} of each:"
+        )
+        return r.list_answer(
+            q,
+            detail if detail != "summary" else "action",
+            text,
+            matched,
+            lambda a: d.action_item(e.kb, a, q.today, detail),
+        )
+    items = [d.action_item(e.kb, a, q.today, detail) for a in matched]
     head = HEADS.get(detail, "Action")
     if len(plans_named) > 1:
         text = (

@@ -27,7 +27,7 @@ class EngineHolder:
         self._load = load
         self._lock = threading.Lock()
         self._stamp = stamp(self.root)
-        self.engine = Engine(load(self.root))
+        self.engine = Engine(load(self.root)).warm()  # no answer pays for an index
         self.last_error: str | None = None
         self.generation = 0  # how many successful reloads; see wait_for_generation
         self._changed = threading.Condition()
@@ -40,7 +40,7 @@ class EngineHolder:
         with self._lock:
             self._stamp = stamp(self.root)
             try:
-                engine = Engine(self._load(self.root))
+                engine = Engine(self._load(self.root)).warm()
             except (KnowledgeError, OSError) as exc:
                 self.last_error = str(exc)
                 log.error("knowledge base at %s not reloaded; still serving the last good one.\n%s", self.root, exc)
