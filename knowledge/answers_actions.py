@@ -215,7 +215,8 @@ def overdue(q: Query, e: Engine) -> Answer:
 def undated(q: Query, e: Engine) -> Answer:
     """Actions with no due date the plan's words give, not evidenced complete: what cannot be judged late."""
     actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
-    found = [a for a in actions if not e.state(a, q.today).complete and e.state(a, q.today).due is None]
+    states = ((a, e.state(a, q.today)) for a in actions)
+    found = [a for a, state in states if not state.complete and state.due is None]
     scope = r.scope_words(q, e)
     if not found:
         return r.answer_of(q, "undated", f"Every action{scope} not yet complete has a due date.")
@@ -283,11 +284,6 @@ def stale(q: Query, e: Engine) -> Answer:
         quiet,
         lambda a: d.action_item(e.kb, a, q.today, "status"),
     )
-
-
-def lead_or_due_or_status(q: Query, e: Engine) -> Answer | None:
-    """ "who leads the foster carer work", "when is the care leavers report due", "how is it going"."""
-    return about_topic(q, e)
 
 
 def _history_line(kb: KnowledgeBase, u: Update) -> str:

@@ -532,22 +532,16 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
         return r.answer_of(
             q, "attendance", f"The papers do not record who attended the {title} meeting or sent apologies.", [item]
         )
-    if q.attribute == "substitutes":
-        names = ", ".join(e.kb.name_of(p) for p in att.substitutes)
+    if q.attribute in ("substitutes", "apologies"):
+        refs = att.substitutes if q.attribute == "substitutes" else att.apologies
+        names = ", ".join(e.kb.name_of(p) for p in refs)
+        label = q.attribute.capitalize()
         text = (
-            f"Substitutes at the {title} meeting: {names}."
+            f"{label} at the {title} meeting: {names}."
             if names
-            else f"The minutes record no substitutes at the {title} meeting."
+            else f"The minutes record no {q.attribute} at the {title} meeting."
         )
-        return r.answer_of(q, "attendance", text, [item])
-    if q.attribute == "apologies":
-        names = ", ".join(e.kb.name_of(p) for p in att.apologies)
-        text = (
-            f"Apologies at the {title} meeting: {names}."
-            if names
-            else f"The minutes record no apologies for the {title} meeting."
-        )
-        return r.answer_of(q, "apologies", text, [item])
+        return r.answer_of(q, q.attribute if q.attribute == "apologies" else "attendance", text, [item])
     lines = []
     for label, refs in (("Members", att.members), ("Substitutes", att.substitutes), ("Officers", att.officers)):
         if refs:

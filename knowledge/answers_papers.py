@@ -125,7 +125,8 @@ def fallback(q: Query, e: Engine) -> Answer:
         return role_portfolio(q, e, q.role)
     if q.topic_words:
         hits = r.search(q, e, q.topic_words)
-        if hits and hits[0].score >= FALLBACK_FLOOR and len(q.topic_words) <= 4:
+        floor = FALLBACK_FLOOR if q.confidence < 0.5 else TOPIC_FLOOR  # a cue said what is asked: a lower floor
+        if hits and hits[0].score >= floor and len(q.topic_words) <= 4:
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
                 return found

@@ -52,11 +52,6 @@ def is_due_soon(due: DateSpec | None, status: str, today: dt.date, days: int) ->
     return due is not None and status != "complete" and today <= due.date <= today + dt.timedelta(days=days)
 
 
-def action_due_soon(action: Action, today: dt.date, days: int) -> bool:
-    state = st.derive(action, today)
-    return is_due_soon(state.due, state.status, today, days)
-
-
 def milestones_due_soon(action: Action, today: dt.date, days: int) -> list[Milestone]:
     """Milestones due within `days` days and not done, of an action not complete."""
     if st.derive(action, today).complete:
@@ -82,13 +77,6 @@ def is_stale(action: Action, today: dt.date, days: int = STALE_DAYS) -> bool:
         return False
     last = last_activity(action, today)
     return last is None or (today - last).days > days
-
-
-def milestone_overdue(milestone: Milestone, today: dt.date, action: Action | None = None) -> bool:
-    """Past its date and not done; never for a milestone of a completed action (pass the action)."""
-    if action is not None:
-        return milestone in st.derive(action, today).outstanding
-    return milestone.due is not None and today > milestone.due.date and not st.milestone_done(milestone, today)
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,9 @@ class _Vectors:
         return cls(arrays, title_arrays, title_len)
 
 
+MAX_QUERY_WORDS = 40  # distinct words of one question a topic search looks at (each may cost a fuzzy look-up)
+
+
 class TopicIndex:
     """Inverted index of stemmed words over action, agenda-item and work-programme texts.
 
@@ -142,11 +145,16 @@ class TopicIndex:
         whose own title is mostly the query rank first ("Care Leavers annual report" over a long title
         that merely mentions care leavers).
         """
-        corrected = [c for c in (self.correct(w) for w in dict.fromkeys(query_words)) if c]
+        asked = list(dict.fromkeys(query_words))[:MAX_QUERY_WORDS]
+        found = [self.correct(w) for w in asked]
+        corrected = [c for c in found if c]
         if not corrected or not self.docs:
             return []
         weight = {w: self.idf[w] for w in corrected}
-        wanted = sum(weight.values())
+        # a word no record uses still counts against coverage (it weighs the most): gibberish or an unrelated
+        # topic cannot leave one familiar word to match on its own
+        unknown = sum(1 for c in found if c is None)
+        wanted = sum(weight.values()) + unknown * math.log(1 + max(len(self.docs), 1))
         import numpy as np
 
         vec = self.vectors()

@@ -257,12 +257,12 @@ INTENTS: tuple[Intent, ...] = (
             "whose job",
             "who should i (ask|speak to|talk to) about",
         ),
-        acts.lead_or_due_or_status,
+        acts.about_topic,
     ),
     Intent(
         "due",
         _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "target date", "how long"),
-        acts.lead_or_due_or_status,
+        acts.about_topic,
     ),
     Intent(
         "status",
@@ -288,7 +288,7 @@ INTENTS: tuple[Intent, ...] = (
             "has .* been",
             "have .* been",
         ),
-        acts.lead_or_due_or_status,
+        acts.about_topic,
     ),
     Intent(
         "portfolio",

@@ -169,11 +169,6 @@ def hit_label(hit: Hit, e: Engine) -> str:
     return hit.doc.title
 
 
-def strong(hits: list[Hit], q: Query) -> bool:
-    """Whether the best hit covers the question's own words well enough to present as an answer."""
-    return bool(hits) and hits[0].score >= 0.85 and len(q.topic_words) <= 6
-
-
 def topic_search(q: Query, e: Engine, words: list[str] | tuple[str, ...]) -> Answer | None:
     hits = search(q, e, words)
     if not hits:

@@ -6,6 +6,7 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -325,3 +326,16 @@ def test_a_day_of_the_month_picks_the_meeting(engine: Engine) -> None:
 def test_more_without_a_list_says_so(engine: Engine) -> None:
     answer = engine.ask("more")
     assert answer.kind == "not-sure" and "no list to continue" in answer.text
+
+
+@pytest.mark.parametrize("prefix", ["who leads ", "when is ", "status of ", "what's on the agenda for ", ""])
+def test_gibberish_is_never_answered_confidently(engine: Engine, prefix: str) -> None:
+    """Words no record uses count against a match: a familiar-looking word among noise is not an answer."""
+    import random
+    import string
+
+    for seed in range(4):
+        rng = random.Random(seed)
+        words = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 9))) for _ in range(60)]
+        answer = engine.ask(prefix + " ".join(words), today=dt.date(2025, 1, 10))
+        assert answer.kind in ("not-sure", "not-found"), (seed, answer.text[:120])
