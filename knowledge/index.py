@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -286,6 +287,22 @@ class ActionIdIndex:
         for action in kb.actions():
             self.by_key[id_key(action.id)].append(action)
         self.keys = sorted(self.by_key)
+        # Plans whose ids are a letter prefix and a number ("TCE12"): "tce 12", and "action 12" in that plan.
+        prefixes: dict[str, set[str]] = defaultdict(set)
+        for key, actions in self.by_key.items():
+            m = re.fullmatch(r"([a-z]{2,4})\d{1,3}", key)
+            if m:
+                prefixes[m.group(1)].update(a.plan for a in actions)
+        self.prefix_plans = {prefix: frozenset(plans) for prefix, plans in prefixes.items()}
+
+    def in_plan(self, key: str, plan: str) -> str:
+        """The key a number names in a plan numbered with a prefix: "12" in the TCE plan is "tce12"."""
+        if not key.isdigit() or any(a.plan == plan for a in self.by_key.get(key, [])):
+            return key
+        for prefix, plans in self.prefix_plans.items():
+            if plan in plans and any(a.plan == plan for a in self.by_key.get(prefix + key, [])):
+                return prefix + key
+        return key
 
     def find(self, key: str) -> list[Action]:
         return self.by_key.get(key, [])

@@ -103,7 +103,7 @@ def parse(
 
     intents = detect_intents(folded)
     attribute = attribute_of(folded, intents)
-    ids = _action_ids(engine, lower)
+    ids = _action_ids(engine, lower, plan)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(folded, today)
@@ -157,9 +157,16 @@ def _committee(engine: Engine, folded: str) -> str | None:
     return None
 
 
-def _action_ids(engine: Engine, lower: str) -> list[str]:
-    """Action-id keys the question names: after "action", or bare ids like 7a / P1.2 / TCE3."""
+def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
+    """Action-id keys the question names: after "action", or bare ids like 7a / P1.2 / TCE3 / "tce 3".
+
+    A plain number in a plan whose ids carry a prefix is that plan's action ("action 12" in the TCE plan).
+    """
     keys = [id_key(m.group(1)) for m in ACTION_WORD_ID.finditer(lower)]
+    for prefix in engine.ids.prefix_plans:
+        keys += [prefix + m.group(1) for m in re.finditer(rf"\b{prefix}[\s-]?(\d{{1,3}})\b", lower)]
+    if plan is not None:
+        keys = [engine.ids.in_plan(k, plan) for k in keys]
     for m in BARE_ID.finditer(lower):
         token = id_key(m.group(1))
         if token in keys or token.isdigit():
