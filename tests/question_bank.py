@@ -5,7 +5,8 @@ does (case-insensitive, whitespace folded). An `unsure` question is right when t
 that it is not sure or cannot find it, and contains no `must_not` string. "Confidently wrong" is an
 answer that is neither right nor an honest "not sure".
 
-Run `python -m tests.question_bank [--failures] [--kind KIND]` for the report by kind.
+Run `python -m tests.question_bank [--bank PATH] [--failures] [--kind KIND]` for the report by kind;
+`--bank tests/knowledge/heldout_bank.yaml` grades the held-out bank (HELDOUT_BANK.md).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from knowledge.engine import Engine
 from knowledge.loader import load_knowledge_base
 
 BANK = Path(__file__).parent / "knowledge" / "question_bank.yaml"
+HELDOUT_BANK = Path(__file__).parent / "knowledge" / "heldout_bank.yaml"
 DEFAULT_TODAY = dt.date(2025, 1, 10)
 UNSURE = re.compile(
     r"\b(not sure|i don'?t know|i do not know|could not find|couldn'?t find|no (passage|document|record)|"
@@ -68,8 +70,8 @@ def grade(entry: dict, answer: Answer) -> Graded:
     return Graded(entry, text, verdict)
 
 
-def load_bank() -> list[dict]:
-    return list(yamlio.parse(BANK.read_text(encoding="utf-8")))
+def load_bank(path: Path = BANK) -> list[dict]:
+    return list(yamlio.parse(Path(path).read_text(encoding="utf-8")))
 
 
 def run(engine: Engine, bank: list[dict]) -> list[Graded]:
@@ -104,9 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--failures", action="store_true", help="print each question not answered right")
     parser.add_argument("--kind", help="only this kind")
+    parser.add_argument("--bank", type=Path, default=BANK, help="question bank YAML (default: question_bank.yaml)")
     args = parser.parse_args(argv)
+    if not args.bank.is_file():
+        parser.error(f"no such question bank: {args.bank}")
     engine = Engine(load_knowledge_base())
-    bank = [e for e in load_bank() if not args.kind or e.get("kind") == args.kind]
+    bank = [e for e in load_bank(args.bank) if not args.kind or e.get("kind") == args.kind]
     results = run(engine, bank)
     if args.failures:
         for r in results:
