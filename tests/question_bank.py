@@ -30,10 +30,10 @@ HELDOUT_BANK = Path(__file__).parent / "knowledge" / "heldout_bank.yaml"
 DEFAULT_TODAY = dt.date(2025, 1, 10)
 UNSURE = re.compile(
     r"\b(not sure|i don'?t know|i do not know|could not find|couldn'?t find|no (passage|document|record)|"
-    r"the (documents|papers|plans) (do not|don'?t) (say|give|name|record|state)|not (stated|recorded) in|"
+    r"the (documents|papers|plans) (do not|don'?t) (say|give|name|record|state)|"
     r"(documents|papers|plans?|knowledge base|minutes|work programme) "
     r"(give|gives|name|names|record|records|has|have|hold|holds|say) no|"
-    r"can'?t tell|cannot tell|no (one|person) is named|do not record|does not record)",
+    r"can'?t tell|cannot tell|no (one|person) is named|do not record|does not record|records only)",
     re.IGNORECASE,
 )
 
@@ -58,7 +58,9 @@ def grade(entry: dict, answer: Answer) -> Graded:
     folded = _fold(text)
     has = all(_fold(str(m)) in folded for m in entry.get("must") or [])
     clean = not any(_fold(str(m)) in folded for m in entry.get("must_not") or [])
-    honest = answer.kind in ("not-sure", "not-found") or bool(UNSURE.search(text))
+    # Honest means the reply's own headline says it does not know: an item's "status not stated in the plan"
+    # under a confident answer about the wrong action is not a "not sure".
+    honest = answer.kind in ("not-sure", "not-found") or bool(UNSURE.search(answer.text))
     if entry.get("unsure"):
         verdict = "right" if honest and clean else "wrong"
     elif has and clean:
