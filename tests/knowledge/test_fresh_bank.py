@@ -44,12 +44,12 @@ KINDS = {
     "ambiguous",
     "unanswerable",
 }
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+SHORT_MONTHS = "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 # Strings a correct answer may give in its own date wording are exempt from the seed check.
-DATE_LIKE = re.compile(r"\b(?:%s)\b|\b(?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b" % "|".join(MONTHS), re.I)
+DATE_LIKE = re.compile(
+    rf"\b(?:{MONTHS}|{SHORT_MONTHS})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b", re.IGNORECASE
+)
 FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
