@@ -218,6 +218,8 @@ def meeting_item(kb: KnowledgeBase, meeting: Meeting) -> Item:
     lines = []
     if meeting.time:
         lines.append(f"Time: {meeting.time}")
+    if meeting.ends:
+        lines.append(f"Closed: {meeting.ends}")
     if meeting.venue:
         lines.append(f"Venue: {meeting.venue}")
     if not meeting.time and not meeting.venue:

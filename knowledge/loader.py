@@ -611,7 +611,7 @@ class _Builder:
         return refs
 
     def meeting(self, committee: str, item: Any, p: YamlPath) -> Meeting | None:
-        d = self.fields(item, p, ("date",), ("time", "venue", "attendance", "agenda", "resolutions", "source"))
+        d = self.fields(item, p, ("date",), ("time", "ends", "venue", "attendance", "agenda", "resolutions", "source"))
         if d is None:
             return None
         date = self.date(d, "date", p)
@@ -660,7 +660,16 @@ class _Builder:
             tuple(agenda),
             tuple(resolutions),
             self.source(d, p, False),
+            self.clock(d, "ends", p),
         )
+
+    def clock(self, d: dict, key: str, path: YamlPath) -> str | None:
+        """A 24-hour time, "15:55"."""
+        value = self.text(d, key, path)
+        if value is not None and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            self.problem((*path, key), f'expected a 24-hour time such as "15:55", got {shown(value)}')
+            return None
+        return value
 
     def integer(self, d: dict, key: str, path: YamlPath) -> int | None:
         value = d.get(key)

@@ -197,6 +197,7 @@ class Meeting:
     agenda: tuple[AgendaItem, ...]
     resolutions: tuple[Resolution, ...]
     source: Source | None
+    ends: str | None = None  # when the minutes record the close ("closed the meeting at 3:55pm": "15:55")
 
     def item(self, number: int) -> AgendaItem:
         """The agenda item with this number; raises KeyError."""
