@@ -117,6 +117,13 @@ def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detai
             parts.append(f"signed by {signer}" + (f", {item.report_of}" if item.report_of else ""))
         elif item.report_of:
             parts.append(f"a report of the {item.report_of}")
+        for appendix in item.appendices:  # the appended review, signed by its own author
+            if appendix.signatory:
+                how = ", ".join(x for x in (appendix.signed_as, appendix.signed_on) if x)
+                who = e.kb.name_of(appendix.signatory) + (f" ({how})" if how else "")
+                parts.append(f"the appended {appendix.title} is signed by {who}")
+                if appendix.signatory in e.kb.people:
+                    shown.append(d.person_item(e.kb, e.kb.people[appendix.signatory]))
         if item.contacts:
             names = ", ".join(e.kb.name_of(c) for c in item.contacts)
             parts.append(f"the contact officer named for enquiries is {names}")

@@ -239,6 +239,7 @@ def agenda_item(kb: KnowledgeBase, meeting: Meeting, item: AgendaItem) -> Item:
         lines.append(f"Report of the {item.report_of}")
     if item.reference:
         lines.append(f"Reference {item.reference}")
+    lines += [f"Appendix: {a.title}, signed by {kb.name_of(a.signatory)}" for a in item.appendices if a.signatory]
     return Item(
         "agenda-item",
         f"Item {item.number}: {item.title}",

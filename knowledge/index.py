@@ -95,7 +95,8 @@ class TopicIndex:
         for committee in kb.committees.values():
             for meeting in committee.meetings:
                 for item in meeting.agenda:
-                    self._add(item, item.title, [item.purpose or ""], meeting)
+                    extra = [item.purpose or "", *(a.title for a in item.appendices)]
+                    self._add(item, item.title, extra, meeting)
             for work in committee.work_programme:
                 self._add(work, work.title, [], None)
         total = max(len(self.docs), 1)

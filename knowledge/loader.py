@@ -18,6 +18,7 @@ from knowledge.models import (
     STATUSES,
     Action,
     AgendaItem,
+    Appendix,
     Attendance,
     Committee,
     Holder,
@@ -693,6 +694,7 @@ class _Builder:
             "recommendations",
             "report_title",
             "background_papers",
+            "appendices",
             "source",
         )
         d = self.fields(item, p, ("number", "title"), optional)
@@ -718,6 +720,25 @@ class _Builder:
             source=self.source(d, p, False),
             report_title=self.text(d, "report_title", p),
             background_papers=self.texts(d, "background_papers", p),
+            appendices=tuple(
+                a
+                for i, x in enumerate(self.items(d.get("appendices"), (*p, "appendices")))
+                if (a := self.appendix(x, (*p, "appendices", i))) is not None
+            ),
+        )
+
+    def appendix(self, item: Any, p: YamlPath) -> Appendix | None:
+        d = self.fields(item, p, ("title",), ("signatory", "signed_as", "signed_on", "source"))
+        if d is None:
+            return None
+        if d.get("signatory"):
+            self.ref((*p, "signatory"), str(d["signatory"]), "person")
+        return Appendix(
+            title=str(d.get("title") or ""),
+            signatory=self.text(d, "signatory", p),
+            signed_as=self.text(d, "signed_as", p),
+            signed_on=self.text(d, "signed_on", p),
+            source=self.source(d, p, False),
         )
 
     def work_item(self, committee: str, item: Any, p: YamlPath) -> WorkItem | None:
