@@ -159,18 +159,10 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     """
     if not re.match(r"\s*(who|whos)\b", q.folded) or q.person or q.role:
         return None
-    wanted = set(content_words(q.raw))
+    wanted = frozenset(content_words(q.raw))
     if len(wanted) < TITLE_WORDS_AT_LEAST:
         return None
-    found: list[tuple[str, str]] = []
-    for person in e.kb.people.values():
-        org = e.kb.organisations.get(person.organisation or "")
-        around = set(content_words(org.name)) if org else set()
-        for title in person.titles:
-            words = set(content_words(title))
-            if len(wanted & words) >= TITLE_WORDS_AT_LEAST and wanted <= words | around:
-                found.append((person.id, title))
-                break
+    found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
     if not found or len(found) > 3:
         return None
     people = [e.kb.people[pid] for pid, _ in found]

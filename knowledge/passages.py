@@ -105,6 +105,9 @@ _SENTENCE = re.compile(r"(?<=[.!?*])\s+(?=[\"“‘'(*]?[A-Z0-9])|\s+(?=[-•]\s
 _STRONG_VERDICT = re.compile(r"\b(rated|judged|graded|overall|requires? improvement|inadequate|outstanding)\b", re.I)
 
 
+KINDS = ("number", "date", "who", "outcome")
+
+
 def answer_kind(question: str) -> str | None:
     """What a question asks for: "number", "date", "who", "outcome", or None (anything that answers)."""
     q = question.lower()
@@ -212,11 +215,16 @@ class PassageIndex:
         # what the passage itself says (its heading and text, not the titles every passage of its paper shares)
         self._own = [frozenset(self._tokens(f"{p.section or ''} {p.text}")) for p in self.passages]
         self._heading = [frozenset(self._tokens(p.section or "")) for p in self.passages]
-        self._sentences = [tuple((x, frozenset(self._tokens(x))) for x in sentences(p.text)) for p in self.passages]
         # a paragraph stored as several passages (same place, same seed line); a section (same heading)
         self._paragraph = _runs(self.passages, lambda p: (p.paper, p.part, p.section, p.line) if p.line else p.id)
         self._section = _runs(self.passages, lambda p: (p.paper, p.part, p.section))
         self._names = frozenset(text.fold(person.name) for person in kb.people.values() if " " in person.name.strip())
+        # each sentence with its words and the kinds of fact it carries (a question only looks them up)
+        self._sentences = [
+            tuple(_Sentence(x, frozenset(self._tokens(x)), self._kinds(x)) for x in sentences(p.text))
+            for p in self.passages
+        ]
+        self._passage_kinds = [self._kinds(p.text) for p in self.passages]
         self._bm25 = bm25.Bm25(documents)
         n = len(documents)
         df: dict[str, int] = {}
@@ -350,8 +358,8 @@ class PassageIndex:
     def _share(self, ask: _Ask, tokens: frozenset[str]) -> float:
         return sum(ask.weights[t.token] for t in ask.terms if t.found_in(tokens)) / ask.weight
 
-    def _kind_in(self, kind: str | None, raw: str) -> bool:
-        return has_kind(kind, raw, self._names)
+    def _kinds(self, raw: str) -> frozenset[str]:
+        return frozenset(k for k in KINDS if has_kind(k, raw, self._names))
 
     def _fit(self, ask: _Ask, group: Sequence[int]) -> float:
         if ask.kind not in ("who", "outcome"):
@@ -363,10 +371,10 @@ class PassageIndex:
         for, counting the sentence before it too ("... the Group. The group is chaired by ...")."""
         rows = [row for j in group for row in self._sentences[j]]
         out = []
-        for n, (raw, tokens) in enumerate(rows):
-            if self._kind_in(ask.kind, raw):
-                window = tokens | rows[n - 1][1] if n else tokens
-                out.append((self._share(ask, window), raw))
+        for n, row in enumerate(rows):
+            if ask.kind in row.kinds:
+                window = row.tokens | rows[n - 1].tokens if n else row.tokens
+                out.append((self._share(ask, window), row.text))
         return out
 
     def _typed(self, ask: _Ask, group: Sequence[int]) -> bool:
@@ -375,7 +383,7 @@ class PassageIndex:
         if ask.kind is None:
             return True
         if ask.kind in ("number", "date"):
-            return self._kind_in(ask.kind, " ".join(self.passages[j].text for j in group))
+            return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= SENTENCE_SHARE
 
     def _support(self, ask: _Ask, i: int, only: Sequence[bool] | None) -> list[tuple[int, ...]]:
@@ -411,16 +419,16 @@ class PassageIndex:
     def _excerpt(self, ask: _Ask, group: Sequence[int]) -> tuple[Passage, str]:
         """A paragraph (or short section) for display: whole when short, else its sentences that match the
         question best (those with the fact asked for first), in order, elided with "…"."""
-        rows = [(raw, tokens) for j in group for raw, tokens in self._sentences[j]]
+        rows = [(row.text, row.tokens, row.kinds) for j in group for row in self._sentences[j]]
         first = self.passages[group[0]]
-        total = sum(len(raw.split()) for raw, _ in rows)
+        total = sum(len(raw.split()) for raw, _, _ in rows)
         if total <= MAX_QUOTE_WORDS or not rows:
-            return first, " ".join(raw for raw, _ in rows) or plain(first.text)
+            return first, " ".join(raw for raw, _, _ in rows) or plain(first.text)
         scored = []
-        for n, (raw, tokens) in enumerate(rows):
+        for n, (_, tokens, kinds) in enumerate(rows):
             share = self._share(ask, tokens)
             if share > 0:
-                scored.append((share + (0.5 if ask.kind and self._kind_in(ask.kind, raw) else 0.0), n))
+                scored.append((share + (0.5 if ask.kind in kinds else 0.0), n))
         chosen: set[int] = set()
         used = 0
         for _, n in sorted(scored, key=lambda x: (-x[0], x[1])):
@@ -444,6 +452,13 @@ class PassageIndex:
         """The top passage when it answers the question, else None (say plainly that no passage answers)."""
         hits = self.search(question, limit=1)
         return hits[0] if hits and hits[0].answers else None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    tokens: frozenset[str]
+    kinds: frozenset[str]  # of KINDS
 
 
 @dataclass(frozen=True)
