@@ -6,17 +6,27 @@ Pure: `PassageIndex(kb)` reads nothing but the knowledge base and does all its w
     index = PassageIndex(kb)
     hits = index.search("what happened to the exploitation day")
     if hits and hits[0].answers:
-        quote hits[0].passage.text, citing hits[0].cite()
+        quote each (passage, text) of hits[0].excerpt, citing hits[0].paper.cite(passage)
     else:
         say plainly that no passage answers
 
-A hit `answers` when the question's words it contains carry at least MIN_COVERAGE of the question's
-weight (each word weighted by its IDF; a word the papers never use weighs the most), it contains at
-least MIN_MATCHED of them (or all, for a one-word question), its BM25 score reaches MIN_SCORE, and
-it has the kind of answer asked for (a figure for "how many", a date for "when"). It is a lexical
-signal: a passage can share every word of the question and still not say the answer. The thresholds
-were set on the question sets in tests/knowledge/passage_questions.py and checked on the held-out
-sets there: bench/bench_passages.py prints recall, wrong "answers" and false positives for each.
+A hit is a paragraph: a long paragraph is stored as several passages (same place, same seed line), and
+search scores its passages but judges and quotes the paragraph whole, so a figure in its second half
+counts. A hit `answers` when the question's words the paragraph contains carry at least MIN_COVERAGE
+of the question's weight (each word weighted by its IDF; a word the papers never use weighs the most),
+it contains at least MIN_MATCHED of them (or all, for a one-word question), its best passage's BM25
+score reaches MIN_SCORE, and it has the kind of fact asked for: a figure for "how many", a date for
+"when" (anywhere in the paragraph); a person, post or body for "who", a verdict for "how did it go"
+(in a sentence that, with the one before it, carries SENTENCE_SHARE of the question's weight). A
+paragraph without that fact borrows it from the nearest paragraph of its section that has it (quoted
+too), else it does not answer. When the section's heading is what the question asks about ("the
+priorities for 2020/21") and the section is short, the section is quoted whole. A paragraph too long
+to quote is quoted by its sentences that match best, elided with "…".
+
+These are lexical signals: a paragraph can share every word of the question and still not say the
+answer. The thresholds were set on the question sets in tests/knowledge/passage_questions.py and
+checked on the held-out sets there: bench/bench_passages.py prints recall, wrong "answers" and false
+positives for each; tests/knowledge/test_passage_answers.py holds each rule.
 
 An acronym the papers define ("Harmful Sexual Behaviour (HSB)") also matches its long form.
 """
