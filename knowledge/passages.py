@@ -16,7 +16,8 @@ counts. A hit `answers` when the question's words the paragraph contains carry a
 of the question's weight (each word weighted by its IDF; a word the papers never use weighs the most),
 it contains at least MIN_MATCHED of them (or all, for a one-word question), its best passage's BM25
 score reaches MIN_SCORE, and it has the kind of fact asked for: a figure for "how many", a date for
-"when" (anywhere in the paragraph); a person, post or body for "who", a verdict for "how did it go"
+"when", an address or a number for "email" or "phone" (anywhere in the paragraph); a person, post or
+body for "who", a verdict for "how did it go"
 (in a sentence that, with the one before it, carries SENTENCE_SHARE of the question's weight). A
 paragraph without that fact borrows it from the nearest paragraph of its section that has it (quoted
 too), else it does not answer. When the section's heading is what the question asks about ("the
@@ -80,6 +81,10 @@ _COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
 # What kind of answer a question wants, and how a passage shows it has one. A passage that has none
 # (no figure for "how many", no date for "when", no person or post for "who", no verdict for "how did it
 # go") does not answer, however many words it shares.
+_WANTS_EMAIL = re.compile(r"\b(e-?mail|e mail|email address)\b")
+_WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile|phone number|tel)\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+44[\s\d]{9,13}")
 _WANTS_NUMBER = re.compile(r"\b(how many|how much|number of|how often|what percentage|what proportion)\b")
 _WANTS_DATE = re.compile(r"\b(when|what date|what time|which month|which year|how long)\b")
 _WANTS_WHO = re.compile(r"\b(who|whom|whose|which officer|which person|which manager)\b")
@@ -115,12 +120,16 @@ _SENTENCE = re.compile(r"(?<=[.!?*])\s+(?=[\"“‘'(*]?[A-Z0-9])|\s+(?=[-•]\s
 _STRONG_VERDICT = re.compile(r"\b(rated|judged|graded|overall|requires? improvement|inadequate|outstanding)\b", re.I)
 
 
-KINDS = ("number", "date", "who", "outcome")
+KINDS = ("email", "phone", "number", "date", "who", "outcome")
 
 
 def answer_kind(question: str) -> str | None:
-    """What a question asks for: "number", "date", "who", "outcome", or None (anything that answers)."""
+    """What a question asks for: "email", "phone", "number", "date", "who", "outcome", or None (anything)."""
     q = question.lower()
+    if _WANTS_EMAIL.search(q):
+        return "email"
+    if _WANTS_PHONE.search(q):
+        return "phone"
     if _WANTS_NUMBER.search(q):
         return "number"
     if _WANTS_DATE.search(q):
@@ -137,6 +146,10 @@ def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -
     if kind is None:
         return True
     body = _PARAGRAPH_MARK.sub("", passage_text)
+    if kind == "email":
+        return bool(_EMAIL.search(body))
+    if kind == "phone":
+        return bool(_PHONE.search(body))
     if kind == "number":
         return bool(_NUMBER.search(body.lower()))
     if kind == "date":
@@ -392,7 +405,7 @@ class PassageIndex:
         in a sentence about the question for a person or a verdict."""
         if ask.kind is None:
             return True
-        if ask.kind in ("number", "date"):
+        if ask.kind in ("email", "phone", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= SENTENCE_SHARE
 

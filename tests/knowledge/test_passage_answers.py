@@ -116,6 +116,9 @@ def test_the_kind_of_fact_a_question_asks_for() -> None:
     assert has_kind("who", "The work is led by the NSPCC.")
     assert not has_kind("who", "The board meets every month to review the budget.")
     assert has_kind("who", "The board met with Ann Lead.", {"ann lead"})
+    assert answer_kind("what is the email of the contact for the report") == "email"
+    assert not has_kind("email", "A dedicated phone number and universal email inbox was set up.")
+    assert has_kind("email", "Contact Ann Lead, E: ann.lead@example.org")
     assert has_kind("outcome", "Overall the service is rated as 'Requires improvement'.")
     assert not has_kind("outcome", "The service was inspected in 2020.")
 
@@ -200,6 +203,18 @@ def test_who_with_too_few_title_words_is_not_a_title_answer(engine: Engine) -> N
     assert title_holders(parse(engine, "who has strategic responsibility", TODAY), engine) is None
     found = title_holders(parse(engine, "who has strategic responsibility for child exploitation", TODAY), engine)
     assert found is not None and "Hannah Johnson" in found.text
+
+
+def test_an_email_question_is_not_answered_by_a_passage_without_an_address(engine: Engine) -> None:
+    # a passage about a "single point of contact" with an "email inbox" shares the words, not the fact
+    answer = engine.ask("email of the contact for the strategic safeguarding annual report", today=TODAY)
+    assert "SPOC" not in render(answer)
+
+
+def test_a_question_with_a_cue_that_no_record_answers_gets_the_passage_that_does(engine: Engine) -> None:
+    # "signed" is a report cue, but no report is meant: the minutes' passage answers at the calibrated floor
+    answer = engine.ask("which minutes got signed off in october", today=TODAY)
+    assert answer.kind == "passage" and "minutes of the meeting held on 2 July 2024" in render(answer)
 
 
 # -- a heading that is what is asked: the (short) section is the answer ----------------------------------
