@@ -94,6 +94,16 @@ _WANTS_OUTCOME = re.compile(
 )
 _PARAGRAPH_MARK = re.compile(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
 _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|all|none|no)\b")
+# Numbers that label, date or time rather than count: "Recommendation 2", "Action 7a", "2019/20",
+# "Appendix 1", "for 3 months" (a question about a length of time is a "when" question).
+_HOW_LONG = re.compile(r"\bhow many (?:more )?(?:days|weeks|months|years|hours|minutes)\b")
+_LABEL_NUMBER = re.compile(
+    r"\b(?:recommendations?|actions?|priority|priorities|paragraphs?|para|items?|appendix|appendices|page|pages|"
+    r"section|table|figure|phase|stage|level|tier|part|no|number|version|ref|reference|cf|act|rule|regulation)"
+    r"\.?\s+\d+[a-z]?(?:\.\d+)*\b|\b(?:19|20)\d\d(?:[/-]\d{2,4})?\b|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)[\s-]+(?:calendar\s+)?"
+    r"(?:days?|weeks?|months?|years?|hours?|minutes?)\b"
+)
 _DATE = re.compile(
     r"\b(1[89]\d\d|20\d\d|\d{1,2}[:.]\d\d\s*(?:am|pm)?|\d{1,2}/\d{1,2}/\d{2,4}|january|february|march|april|may"
     r"|june|july|august|september|october|november|december|spring|summer|autumn|winter|quarter|ongoing"
@@ -126,6 +136,8 @@ KINDS = ("email", "phone", "number", "date", "who", "outcome")
 def answer_kind(question: str) -> str | None:
     """What a question asks for: "email", "phone", "number", "date", "who", "outcome", or None (anything)."""
     q = question.lower()
+    if _HOW_LONG.search(q):
+        return "date"
     if _WANTS_EMAIL.search(q):
         return "email"
     if _WANTS_PHONE.search(q):
@@ -150,8 +162,8 @@ def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -
         return bool(_EMAIL.search(body))
     if kind == "phone":
         return bool(_PHONE.search(body))
-    if kind == "number":
-        return bool(_NUMBER.search(body.lower()))
+    if kind == "number":  # a count: not a label or a year
+        return bool(_NUMBER.search(_LABEL_NUMBER.sub(" ", body.lower())))
     if kind == "date":
         return bool(_DATE.search(body.lower()))
     if kind == "who":

@@ -116,6 +116,10 @@ def test_the_kind_of_fact_a_question_asks_for() -> None:
     assert has_kind("who", "The work is led by the NSPCC.")
     assert not has_kind("who", "The board meets every month to review the budget.")
     assert has_kind("who", "The board met with Ann Lead.", {"ann lead"})
+    assert answer_kind("how many weeks until the review") == "date"  # a length of time, not a count
+    assert has_kind("number", "605 children were subject to a Child Protection plan.")
+    assert not has_kind("number", "Recommendation 2 - the council should commission an evaluation in 2019/20.")
+    assert not has_kind("number", "Children subject to Child Protection plans for 3 months or less.")
     assert answer_kind("what is the email of the contact for the report") == "email"
     assert not has_kind("email", "A dedicated phone number and universal email inbox was set up.")
     assert has_kind("email", "Contact Ann Lead, E: ann.lead@example.org")
