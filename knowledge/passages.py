@@ -15,7 +15,7 @@ search scores its passages but judges and quotes the paragraph whole, so a figur
 counts. A hit `answers` when the question's words the paragraph contains carry at least MIN_COVERAGE
 of the question's weight (each word weighted by its IDF; a word the papers never use weighs the most),
 it contains at least MIN_MATCHED of them (or all, for a one-word question), its best passage's BM25
-score reaches MIN_SCORE, and it has the kind of fact asked for: a figure for "how many", a date for
+score reaches MIN_SCORE, and it has the kind of fact asked for: a count for "how many", a date for
 "when", an address or a number for "email" or "phone" (anywhere in the paragraph); a person, post or
 body for "who", a verdict for "how did it go"
 (in a sentence that, with the one before it, carries SENTENCE_SHARE of the question's weight). A
