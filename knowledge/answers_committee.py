@@ -117,6 +117,13 @@ def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detai
             parts.append(f"signed by {signer}" + (f", {item.report_of}" if item.report_of else ""))
         elif item.report_of:
             parts.append(f"a report of the {item.report_of}")
+        for appendix in item.appendices:  # the appended review, signed by its own author
+            if appendix.signatory:
+                how = ", ".join(x for x in (appendix.signed_as, appendix.signed_on) if x)
+                who = e.kb.name_of(appendix.signatory) + (f" ({how})" if how else "")
+                parts.append(f"the appended {appendix.title} is signed by {who}")
+                if appendix.signatory in e.kb.people:
+                    shown.append(d.person_item(e.kb, e.kb.people[appendix.signatory]))
         if item.contacts:
             names = ", ".join(e.kb.name_of(c) for c in item.contacts)
             parts.append(f"the contact officer named for enquiries is {names}")
@@ -501,10 +508,12 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
         return None
     title = d.meeting_title(e.kb, chosen)
     item = d.meeting_item(e.kb, chosen)
-    if q.attribute == "time" and re.search(r"\b(finish|finished|end|ended|close|closed)\b", q.folded):
-        found = e.passage_answer(q)
-        return found or r.answer_of(
-            q, "meeting", f"The knowledge base records only the start time of the {title} meeting.", [item]
+    if q.attribute == "time" and re.search(r"\b(finish|finished|finishes|end|ended|ends|close|closed)\b", q.folded):
+        if chosen.ends:
+            return r.answer_of(q, "meeting", f"The {title} meeting closed at {clock_words(chosen.ends)}.", [item])
+        started = f" (it started at {clock_words(chosen.time)})" if chosen.time else ""
+        return r.answer_of(
+            q, "meeting", f"The papers do not record when the {title} meeting finished{started}.", [item]
         )
     if q.attribute == "time":
         text = (
@@ -669,3 +678,9 @@ def pick_meeting(
             return before[-1]
     upcoming = [m for m in meetings if m.date >= q.today]
     return upcoming[0] if upcoming else meetings[-1]
+
+
+def clock_words(hhmm: str) -> str:
+    """ "15:55" -> "3:55pm (15:55)", as the minutes write it and on the 24-hour clock."""
+    hours, minutes = (int(x) for x in hhmm.split(":"))
+    return f"{(hours - 1) % 12 + 1}:{minutes:02d}{'am' if hours < 12 else 'pm'} ({hhmm})"

@@ -68,18 +68,26 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     best = answering[0]
     if strict and best.coverage < 0.85:
         return None
-    shown = [best] + [h for h in answering[1:2] if h.score >= best.score * 0.9 and h.passage.id != best.passage.id]
+    quoted = {p.id for p in best.quoted}
+    shown = [best] + [
+        h
+        for h in answering[1:2]
+        if h.score >= best.score * 0.9 and not quoted & {p.id for p in h.quoted} and h.fit >= best.fit
+    ]
+    # each paragraph quoted (a paragraph stored as several passages is quoted whole, or by its sentences
+    # that match, elided with "…"), with its own place
     items = [
         Item(
             "passage",
-            hit.cite(),
-            (f"\u201c{plain(hit.passage.text)}\u201d",),
-            {"paper": hit.paper.id, "passage": hit.passage.id},
-            Source(hit.paper.seed, short(plain(hit.passage.text), 120), hit.passage.location),
+            hit.paper.cite(passage),
+            (f"\u201c{excerpt}\u201d",),
+            {"paper": hit.paper.id, "passage": passage.id},
+            Source(hit.paper.seed, short(plain(passage.text), 120), passage.location),
         )
         for hit in shown
+        for passage, excerpt in hit.excerpt
     ]
-    text = f"The papers say ({best.cite()}):"
+    text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
 
 
@@ -114,7 +122,7 @@ def _looks_named(q: Query, e: Engine, pid: str) -> bool:
 
 def fallback(q: Query, e: Engine) -> Answer:
     """No intent answered: a named person or role, a record that matches closely, a passage, or "not sure"."""
-    from knowledge.answers_people import person_portfolio, role_portfolio, which_person
+    from knowledge.answers_people import person_portfolio, role_portfolio, title_holders, which_person
 
     which = which_person(q, e, "who is {name}")
     if which is not None:
@@ -123,6 +131,9 @@ def fallback(q: Query, e: Engine) -> Answer:
         return person_portfolio(q, e, q.person, introduce=True)
     if q.role:
         return role_portfolio(q, e, q.role)
+    holders = title_holders(q, e)
+    if holders is not None:
+        return holders
     if q.topic_words:
         hits = r.search(q, e, q.topic_words)
         floor = FALLBACK_FLOOR if q.confidence < 0.5 else TOPIC_FLOOR  # a cue said what is asked: a lower floor
@@ -130,7 +141,7 @@ def fallback(q: Query, e: Engine) -> Answer:
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
                 return found
-        passage = e.passage_answer(q, strict=True)
+        passage = e.passage_answer(q, strict=True)  # no intent answered: only a passage that covers the question
         if passage is not None:
             return passage
     return not_sure(q, e)

@@ -145,3 +145,33 @@ def _count_phrase(actions: int, committee_items: int) -> str:
     if not committee_items:
         return lead
     return f"{lead}, and is named on {committee_items} committee item{'s' if committee_items != 1 else ''}"
+
+
+TITLE_WORDS_AT_LEAST = 3  # a "who has <title>" question must give this many words of the title
+
+
+def title_holders(q: Query, e: Engine) -> Answer | None:
+    """ "who has strategic responsibility for child exploitation": the people whose recorded job title says it.
+
+    Every content word of the question must be in one title of the person (or their organisation's name,
+    for "at the county"), and at least TITLE_WORDS_AT_LEAST of them in the title itself; more than three
+    such people is no answer (the words are too general to say who).
+    """
+    if not re.match(r"\s*(who|whos)\b", q.folded) or q.person or q.role:
+        return None
+    wanted = frozenset(content_words(q.raw))
+    if len(wanted) < TITLE_WORDS_AT_LEAST:
+        return None
+    found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
+    if not found or len(found) > 3:
+        return None
+    people = [e.kb.people[pid] for pid, _ in found]
+    said = "; ".join(f"{p.name}, \u201c{title}\u201d" for p, (_, title) in zip(people, found, strict=True))
+    lead = "The papers give this title to" if len(found) == 1 else "The papers give such a title to"
+    return r.answer_of(
+        q,
+        "person",
+        f"{lead} {said}.",
+        [d.person_item(e.kb, p) for p in people],
+        subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
+    )

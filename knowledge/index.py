@@ -96,7 +96,8 @@ class TopicIndex:
         for committee in kb.committees.values():
             for meeting in committee.meetings:
                 for item in meeting.agenda:
-                    self._add(item, item.title, [item.purpose or ""], meeting)
+                    extra = [item.purpose or "", *(a.title for a in item.appendices)]
+                    self._add(item, item.title, extra, meeting)
             for work in committee.work_programme:
                 self._add(work, work.title, [], None)
         total = max(len(self.docs), 1)
@@ -197,6 +198,17 @@ class NameIndex:
             for title in (role.title, *role.aliases):
                 self.role_titles.append(fold(title))
                 self.role_ids.append(role.id)
+        # people's job titles as stemmed words (with their organisation's name), for "who has <title>"
+        self.titles: list[tuple[str, str, frozenset[str], frozenset[str]]] = []
+        self.title_postings: dict[str, set[int]] = defaultdict(set)
+        for person in kb.people.values():
+            org = kb.organisations.get(person.organisation or "")
+            around = frozenset(content_words(org.name)) if org else frozenset()
+            for title in person.titles:
+                words = frozenset(content_words(title))
+                for word in words:
+                    self.title_postings[word].add(len(self.titles))
+                self.titles.append((person.id, title, words, around))
         self.surnames: dict[str, set[str]] = defaultdict(set)
         self.forenames: dict[str, set[str]] = defaultdict(set)
         self.exact: dict[str, set[str]] = defaultdict(set)  # folded name -> person ids
@@ -269,6 +281,20 @@ class NameIndex:
             rid = self.role_ids[idx]
             found[rid] = max(found.get(rid, 0), score + len(title) / 100)
         return sorted(found.items(), key=lambda kv: -kv[1])
+
+    def title_holders(self, wanted: frozenset[str], at_least: int) -> list[tuple[str, str]]:
+        """(person id, title) for titles holding at least `at_least` of the words, and every word in the title
+        or the holder's organisation's name; one title per person, in the knowledge base's order."""
+        counts: dict[int, int] = defaultdict(int)
+        for word in wanted:
+            for n in self.title_postings.get(word, ()):
+                counts[n] += 1
+        found: dict[str, str] = {}
+        for n in sorted(k for k, c in counts.items() if c >= at_least):
+            pid, title, words, around = self.titles[n]
+            if pid not in found and wanted <= words | around:
+                found[pid] = title
+        return list(found.items())
 
     def suggest_people(self, text: str, limit: int = 3) -> list[str]:
         """Person ids whose names look most like `text`, for "did you mean"."""

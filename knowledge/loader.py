@@ -18,6 +18,7 @@ from knowledge.models import (
     STATUSES,
     Action,
     AgendaItem,
+    Appendix,
     Attendance,
     Committee,
     Holder,
@@ -611,7 +612,7 @@ class _Builder:
         return refs
 
     def meeting(self, committee: str, item: Any, p: YamlPath) -> Meeting | None:
-        d = self.fields(item, p, ("date",), ("time", "venue", "attendance", "agenda", "resolutions", "source"))
+        d = self.fields(item, p, ("date",), ("time", "ends", "venue", "attendance", "agenda", "resolutions", "source"))
         if d is None:
             return None
         date = self.date(d, "date", p)
@@ -660,7 +661,16 @@ class _Builder:
             tuple(agenda),
             tuple(resolutions),
             self.source(d, p, False),
+            self.clock(d, "ends", p),
         )
+
+    def clock(self, d: dict, key: str, path: YamlPath) -> str | None:
+        """A 24-hour time, "15:55"."""
+        value = self.text(d, key, path)
+        if value is not None and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            self.problem((*path, key), f'expected a 24-hour time such as "15:55", got {shown(value)}')
+            return None
+        return value
 
     def integer(self, d: dict, key: str, path: YamlPath) -> int | None:
         value = d.get(key)
@@ -684,6 +694,7 @@ class _Builder:
             "recommendations",
             "report_title",
             "background_papers",
+            "appendices",
             "source",
         )
         d = self.fields(item, p, ("number", "title"), optional)
@@ -709,6 +720,25 @@ class _Builder:
             source=self.source(d, p, False),
             report_title=self.text(d, "report_title", p),
             background_papers=self.texts(d, "background_papers", p),
+            appendices=tuple(
+                a
+                for i, x in enumerate(self.items(d.get("appendices"), (*p, "appendices")))
+                if (a := self.appendix(x, (*p, "appendices", i))) is not None
+            ),
+        )
+
+    def appendix(self, item: Any, p: YamlPath) -> Appendix | None:
+        d = self.fields(item, p, ("title",), ("signatory", "signed_as", "signed_on", "source"))
+        if d is None:
+            return None
+        if d.get("signatory"):
+            self.ref((*p, "signatory"), str(d["signatory"]), "person")
+        return Appendix(
+            title=str(d.get("title") or ""),
+            signatory=self.text(d, "signatory", p),
+            signed_as=self.text(d, "signed_as", p),
+            signed_on=self.text(d, "signed_on", p),
+            source=self.source(d, p, False),
         )
 
     def work_item(self, committee: str, item: Any, p: YamlPath) -> WorkItem | None:

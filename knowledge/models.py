@@ -150,6 +150,17 @@ class Plan:
 
 
 @dataclass(frozen=True)
+class Appendix:
+    """A document appended to a report with its own signature (the annual review under a covering report)."""
+
+    title: str
+    signatory: str | None  # person id of the name it is signed with
+    signed_as: str | None  # the post under the signature, as written
+    signed_on: str | None  # the date under the signature, as written ("01.04.2024")
+    source: Source | None
+
+
+@dataclass(frozen=True)
 class AgendaItem:
     number: int
     title: str
@@ -167,6 +178,8 @@ class AgendaItem:
     report_title: str | None = None
     # "Background Papers and Published Documents" as the report lists them; () when not recorded.
     background_papers: tuple[str, ...] = ()
+    # Documents appended to the report that are signed by someone other than its signatory.
+    appendices: tuple[Appendix, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,6 +210,7 @@ class Meeting:
     agenda: tuple[AgendaItem, ...]
     resolutions: tuple[Resolution, ...]
     source: Source | None
+    ends: str | None = None  # when the minutes record the close ("closed the meeting at 3:55pm": "15:55")
 
     def item(self, number: int) -> AgendaItem:
         """The agenda item with this number; raises KeyError."""

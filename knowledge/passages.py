@@ -6,17 +6,28 @@ Pure: `PassageIndex(kb)` reads nothing but the knowledge base and does all its w
     index = PassageIndex(kb)
     hits = index.search("what happened to the exploitation day")
     if hits and hits[0].answers:
-        quote hits[0].passage.text, citing hits[0].cite()
+        quote each (passage, text) of hits[0].excerpt, citing hits[0].paper.cite(passage)
     else:
         say plainly that no passage answers
 
-A hit `answers` when the question's words it contains carry at least MIN_COVERAGE of the question's
-weight (each word weighted by its IDF; a word the papers never use weighs the most), it contains at
-least MIN_MATCHED of them (or all, for a one-word question), its BM25 score reaches MIN_SCORE, and
-it has the kind of answer asked for (a figure for "how many", a date for "when"). It is a lexical
-signal: a passage can share every word of the question and still not say the answer. The thresholds
-were set on the question sets in tests/knowledge/passage_questions.py and checked on the held-out
-sets there: bench/bench_passages.py prints recall, wrong "answers" and false positives for each.
+A hit is a paragraph: a long paragraph is stored as several passages (same place, same seed line), and
+search scores its passages but judges and quotes the paragraph whole, so a figure in its second half
+counts. A hit `answers` when the question's words the paragraph contains carry at least MIN_COVERAGE
+of the question's weight (each word weighted by its IDF; a word the papers never use weighs the most),
+it contains at least MIN_MATCHED of them (or all, for a one-word question), its best passage's BM25
+score reaches MIN_SCORE, and it has the kind of fact asked for: a count for "how many", a date for
+"when", an address or a number for "email" or "phone" (anywhere in the paragraph); a person, post or
+body for "who", a verdict for "how did it go"
+(in a sentence that, with the one before it, carries SENTENCE_SHARE of the question's weight). A
+paragraph without that fact borrows it from the nearest paragraph of its section that has it (quoted
+too), else it does not answer. When the section's heading is what the question asks about ("the
+priorities for 2020/21") and the section is short, the section is quoted whole. A paragraph too long
+to quote is quoted by its sentences that match best, elided with "…".
+
+These are lexical signals: a paragraph can share every word of the question and still not say the
+answer. The thresholds were set on the question sets in tests/knowledge/passage_questions.py and
+checked on the held-out sets there: bench/bench_passages.py prints recall, wrong "answers" and false
+positives for each; tests/knowledge/test_passage_answers.py holds each rule.
 
 An acronym the papers define ("Harmful Sexual Behaviour (HSB)") also matches its long form.
 """
@@ -34,6 +45,16 @@ from knowledge.models import KnowledgeBase, Paper, Passage
 MIN_SCORE = 2.5
 MIN_COVERAGE = 0.7
 MIN_MATCHED = 2
+# A person, post or verdict counts only in a sentence that carries at least this share of the question's
+# weight (with the sentence before it): "who chairs the board" is answered by "the board is chaired by ...",
+# not by a name elsewhere in the paragraph.
+SENTENCE_SHARE = 0.3
+MAX_QUOTE_WORDS = 110  # a longer paragraph is quoted by its sentences that match, elided with "…"
+MAX_SECTION_PASSAGES = 5  # a section short enough to quote whole when its heading is what is asked about
+MAX_SECTION_WORDS = 220
+HEADING_SHARE = 0.6  # ... i.e. when the heading alone carries this share of the question's weight
+MAX_SUPPORT_SCAN = 40  # passages of the section looked at for the fact a paragraph lacks
+MAX_SUPPORT = 1
 MAX_QUERY_WORDS = 40  # bounds on the work one question can cause
 MAX_CORRECTIONS = 6  # typo look-ups per question (each scans the papers' vocabulary)
 MAX_STEM_CACHE = 50_000
@@ -58,35 +79,136 @@ STOPWORDS = frozenset(_STOPWORDS.split())
 _COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
 
 # What kind of answer a question wants, and how a passage shows it has one. A passage that has none
-# (no figure for "how many", no date for "when") does not answer, however many words it shares.
+# (no figure for "how many", no date for "when", no person or post for "who", no verdict for "how did it
+# go") does not answer, however many words it shares.
+_WANTS_EMAIL = re.compile(r"\b(e-?mail|e mail|email address)\b")
+_WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile|phone number|tel)\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+44[\s\d]{9,13}")
 _WANTS_NUMBER = re.compile(r"\b(how many|how much|number of|how often|what percentage|what proportion)\b")
 _WANTS_DATE = re.compile(r"\b(when|what date|what time|which month|which year|how long)\b")
+_WANTS_WHO = re.compile(r"\b(who|whom|whose|which officer|which person|which manager)\b")
+_WANTS_OUTCOME = re.compile(
+    r"\bhow (?:did|was|were|has|have|had|is|are)\b.{0,60}?\b(?:go|went|gone|get on|do|fare|fared|turn out|turned out"
+    r"|rated|judged|graded|received|found)\b|\b(?:outcome|result|results|verdict|rating|grade|graded|judgement)\b"
+)
 _PARAGRAPH_MARK = re.compile(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
 _NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|all|none|no)\b")
+# Numbers that label, date or time rather than count: "Recommendation 2", "Action 7a", "2019/20",
+# "Appendix 1", "for 3 months" (a question about a length of time is a "when" question).
+_HOW_LONG = re.compile(r"\bhow many (?:more )?(?:days|weeks|months|years|hours|minutes)\b")
+_LABEL_NUMBER = re.compile(
+    r"\b(?:recommendations?|actions?|priority|priorities|paragraphs?|para|items?|appendix|appendices|page|pages|"
+    r"section|table|figure|phase|stage|level|tier|part|no|number|version|ref|reference|cf|act|rule|regulation)"
+    r"\.?\s+\d+[a-z]?(?:\.\d+)*\b|\b(?:19|20)\d\d(?:[/-]\d{2,4})?\b|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)[\s-]+(?:calendar\s+)?"
+    r"(?:days?|weeks?|months?|years?|hours?|minutes?)\b"
+)
 _DATE = re.compile(
     r"\b(1[89]\d\d|20\d\d|\d{1,2}[:.]\d\d\s*(?:am|pm)?|\d{1,2}/\d{1,2}/\d{2,4}|january|february|march|april|may"
     r"|june|july|august|september|october|november|december|spring|summer|autumn|winter|quarter|ongoing"
     r"|annual|annually|monthly|weekly|months?|weeks?|years?)\b"
 )
+# A post as the papers write one (capitalised: "the Head of Service", "Service Manager", "Cllr Taylor").
+_POST = re.compile(
+    r"\b(?:Director|Manager|Head of|Headteacher|Officer|Chair|Chairman|Chairperson|Vice-Chair|Co-?ordinator|"
+    r"Commissioner|Constable|Superintendent|Inspector|Councillor|Cllr|Lead Member|Portfolio Holder|Leader|"
+    r"Chief Executive|Designated|Principal|Advisor|Adviser|Partner|Consultant|Clerk)\b"
+    # ... or a body, by name or by the words that name one ("led by the NSPCC", "the Children's Society")
+    r"|\b(?:[A-Z]{3,}|Council|Society|Police|Trust|Foundation|NHS|Ofsted|Agency|Charity)\b"
+    r"|\b(?:led|chaired|run|delivered|commissioned|provided|managed|owned|written|signed|presented|overseen) by\b"
+)
+# A verdict: a rating, a finding or a judgement.
+_VERDICT = re.compile(
+    r"\b(rated|rating|judged|judgement|graded|grade|overall|outstanding|requires? improvement|inadequate|good"
+    r"|found|finds|findings|concluded|conclusion|successful|success|unsuccessful|positive|well received|welcomed"
+    r"|praised|strengths?|weakness(?:es)?|effective|ineffective|impact)\b",
+    re.IGNORECASE,
+)
+# Sentences, and the items of a list run into one passage (" - item - item").
+_SENTENCE = re.compile(r"(?<=[.!?*])\s+(?=[\"“‘'(*]?[A-Z0-9])|\s+(?=[-•]\s)")
+_STRONG_VERDICT = re.compile(r"\b(rated|judged|graded|overall|requires? improvement|inadequate|outstanding)\b", re.I)
+
+
+KINDS = ("email", "phone", "number", "date", "who", "outcome")
+
+
+def answer_kind(question: str) -> str | None:
+    """What a question asks for: "email", "phone", "number", "date", "who", "outcome", or None (anything)."""
+    q = question.lower()
+    if _HOW_LONG.search(q):
+        return "date"
+    if _WANTS_EMAIL.search(q):
+        return "email"
+    if _WANTS_PHONE.search(q):
+        return "phone"
+    if _WANTS_NUMBER.search(q):
+        return "number"
+    if _WANTS_DATE.search(q):
+        return "date"
+    if _WANTS_WHO.search(q):
+        return "who"
+    if _WANTS_OUTCOME.search(q):
+        return "outcome"
+    return None
+
+
+def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -> bool:
+    """Whether a text carries the kind of fact asked for (paragraph numbers aside)."""
+    if kind is None:
+        return True
+    body = _PARAGRAPH_MARK.sub("", passage_text)
+    if kind == "email":
+        return bool(_EMAIL.search(body))
+    if kind == "phone":
+        return bool(_PHONE.search(body))
+    if kind == "number":  # a count: not a label or a year
+        return bool(_NUMBER.search(_LABEL_NUMBER.sub(" ", body.lower())))
+    if kind == "date":
+        return bool(_DATE.search(body.lower()))
+    if kind == "who":
+        return bool(_POST.search(body) or (names and _names_in(body, names)))
+    return bool(_VERDICT.search(body))
+
+
+def _names_in(raw: str, names: Collection[str]) -> bool:
+    """Whether a text names one of these people (folded full names)."""
+    words = text.fold(raw).split()
+    return any(" ".join(words[i : i + n]) in names for n in (2, 3) for i in range(len(words) - n + 1))
 
 
 def has_answer_type(question: str, passage_text: str) -> bool:
-    """False when the question wants a figure or a date and the passage gives none (paragraph numbers aside)."""
-    q = question.lower()
-    body = _PARAGRAPH_MARK.sub("", passage_text.lower())
-    if _WANTS_NUMBER.search(q) and not _NUMBER.search(body):
-        return False
-    return not (_WANTS_DATE.search(q) and not _DATE.search(body))
+    """False when the question wants a figure, a date, a person or a verdict and the passage gives none."""
+    return has_kind(answer_kind(question), passage_text)
+
+
+def sentences(passage_text: str) -> list[str]:
+    """A passage's sentences (and list items), as displayed."""
+    out: list[str] = []
+    for piece in _SENTENCE.split(plain(passage_text)):
+        if out and _PARAGRAPH_MARK.sub("", out[-1] + " ") == "":  # "2." is the next sentence's paragraph number
+            out[-1] = f"{out[-1]} {piece}"
+        elif piece.strip():
+            out.append(piece)
+    return out
 
 
 @dataclass(frozen=True)
 class PassageHit:
-    passage: Passage
+    passage: Passage  # the best-scoring passage of the paragraph
     paper: Paper
     score: float  # BM25
-    matched: tuple[str, ...]  # the question's words (as corrected) found in the passage
-    coverage: float  # the IDF-weighted share of the question's words that the passage contains
+    matched: tuple[str, ...]  # the question's words (as corrected) found in the paragraph
+    coverage: float  # the IDF-weighted share of the question's words that the paragraph contains
     answers: bool  # clears the calibrated floor: see the module docstring
+    # What answers, in document order: the passage's whole paragraph (a long paragraph is stored as
+    # several passages), the passages of its section that carry the fact asked for when the paragraph
+    # does not, or the whole (short) section when its heading is what the question asks about.
+    quoted: tuple[Passage, ...] = ()
+    excerpt: tuple[tuple[Passage, str], ...] = ()  # (passage, the sentences to show, elided with "…")
+    # For "who" and "how did it go": the share of the question's weight in the best sentence (with the one
+    # before it) that names a person or post, or gives a verdict; 0 when none does.
+    fit: float = 0.0
 
     def cite(self) -> str:
         """ "<paper title>, <location>"."""
@@ -127,6 +249,17 @@ class PassageIndex:
         self._terms = [frozenset(d) for d in documents]
         # what the passage itself says (its heading and text, not the titles every passage of its paper shares)
         self._own = [frozenset(self._tokens(f"{p.section or ''} {p.text}")) for p in self.passages]
+        self._heading = [frozenset(self._tokens(p.section or "")) for p in self.passages]
+        # a paragraph stored as several passages (same place, same seed line); a section (same heading)
+        self._paragraph = _runs(self.passages, lambda p: (p.paper, p.part, p.section, p.line) if p.line else p.id)
+        self._section = _runs(self.passages, lambda p: (p.paper, p.part, p.section))
+        self._names = frozenset(text.fold(person.name) for person in kb.people.values() if " " in person.name.strip())
+        # each sentence with its words and the kinds of fact it carries (a question only looks them up)
+        self._sentences = [
+            tuple(_Sentence(x, frozenset(self._tokens(x)), self._kinds(x)) for x in sentences(p.text))
+            for p in self.passages
+        ]
+        self._passage_kinds = [self._kinds(p.text) for p in self.passages]
         self._bm25 = bm25.Bm25(documents)
         n = len(documents)
         df: dict[str, int] = {}
@@ -204,21 +337,39 @@ class PassageIndex:
 
     # -- search --------------------------------------------------------------------------------
     def search(self, question: str, limit: int = 3, papers: Collection[str] | None = None) -> list[PassageHit]:
-        """The best passages for a question, best first; empty when no passage shares a word with it.
+        """The best paragraphs for a question, best first; empty when no passage shares a word with it.
 
         `papers` (paper ids) limits the search to those papers, e.g. when the question names "the city plan".
         """
         terms = self.terms(question)
-        if not terms or not self.passages:
+        if not terms or not self.passages or limit <= 0:
             return []
         only = None if papers is None else [p.paper in papers for p in self.passages]
-        weight = sum(self._idf.get(t.token, self._unknown_idf) for t in terms)
-        hits = []
+        weights = {t.token: self._idf.get(t.token, self._unknown_idf) for t in terms}
+        weight = sum(weights.values()) or 1.0
+        ask = _Ask(question, terms, weights, weight, answer_kind(question))
+        hits: list[PassageHit] = []
+        seen: set[tuple[int, ...]] = set()
         tokens = list(dict.fromkeys(x for t in terms for x in (t.token, *t.expansion)))
-        for i, score in self._bm25.top(tokens, limit, only):
-            matched = [t for t in terms if t.found_in(self._own[i])]
-            coverage = sum(self._idf.get(t.token, self._unknown_idf) for t in matched) / weight if weight else 0.0
+        for i, score in self._bm25.top(tokens, limit * 4 + 4, only):  # a paragraph's passages count once
+            paragraph = self._paragraph[i]
+            if paragraph in seen:
+                continue
+            seen.add(paragraph)
+            own = frozenset().union(*(self._own[j] for j in paragraph))
+            matched = [t for t in terms if t.found_in(own)]
+            coverage = sum(weights[t.token] for t in matched) / weight
+            groups = [paragraph]
+            fit = self._fit(ask, paragraph)
+            typed = self._typed(ask, paragraph)
+            if not typed and ask.kind in ("who", "outcome"):  # a figure or a date is too common to look for
+                support = self._support(ask, i, only)
+                typed = bool(support)
+                groups += support
+            elif ask.kind is None and self._heading_answers(ask, i, paragraph):
+                groups = [self._section[i]]
             passage = self.passages[i]
+            ordered = sorted(groups, key=lambda g: g[0])
             hits.append(
                 PassageHit(
                     passage=passage,
@@ -229,15 +380,143 @@ class PassageIndex:
                     answers=score >= self.min_score
                     and coverage >= self.min_coverage
                     and len(matched) >= min(MIN_MATCHED, len(terms))
-                    and has_answer_type(question, passage.text),
+                    and typed,
+                    quoted=tuple(self.passages[j] for g in ordered for j in g),
+                    excerpt=tuple(self._excerpt(ask, g) for g in ordered),
+                    fit=round(fit, 3),
                 )
             )
+            if len(hits) == limit:
+                break
         return hits
+
+    def _share(self, ask: _Ask, tokens: frozenset[str]) -> float:
+        return sum(ask.weights[t.token] for t in ask.terms if t.found_in(tokens)) / ask.weight
+
+    def _kinds(self, raw: str) -> frozenset[str]:
+        return frozenset(k for k in KINDS if has_kind(k, raw, self._names))
+
+    def _fit(self, ask: _Ask, group: Sequence[int]) -> float:
+        if ask.kind not in ("who", "outcome"):
+            return 0.0
+        return max((share for share, _ in self._windows(ask, group)), default=0.0)
+
+    def _windows(self, ask: _Ask, group: Sequence[int]) -> list[tuple[float, str]]:
+        """(share of the question's weight, sentence) for each sentence of a paragraph that has the kind asked
+        for, counting the sentence before it too ("... the Group. The group is chaired by ...")."""
+        rows = [row for j in group for row in self._sentences[j]]
+        out = []
+        for n, row in enumerate(rows):
+            if ask.kind in row.kinds:
+                window = row.tokens | rows[n - 1].tokens if n else row.tokens
+                out.append((self._share(ask, window), row.text))
+        return out
+
+    def _typed(self, ask: _Ask, group: Sequence[int]) -> bool:
+        """Whether a paragraph has the kind of fact asked for: anywhere for a figure or a date (as calibrated),
+        in a sentence about the question for a person or a verdict."""
+        if ask.kind is None:
+            return True
+        if ask.kind in ("email", "phone", "number", "date"):
+            return any(ask.kind in self._passage_kinds[j] for j in group)
+        return self._fit(ask, group) >= SENTENCE_SHARE
+
+    def _support(self, ask: _Ask, i: int, only: Sequence[bool] | None) -> list[tuple[int, ...]]:
+        """The paragraphs of passage i's section, nearest first, that carry the fact asked for in a sentence
+        sharing the question's words (at most MAX_SUPPORT, the best first)."""
+        section, own = self._section[i], self._paragraph[i]
+        near = sorted((j for j in section if j not in own and (only is None or only[j])), key=lambda j: abs(j - i))
+        found: dict[tuple[int, ...], float] = {}
+        for j in near[:MAX_SUPPORT_SCAN]:
+            group = self._paragraph[j]
+            if group in found:
+                continue
+            for share, raw in self._windows(ask, group):
+                if share >= SENTENCE_SHARE:
+                    strong = ask.kind == "outcome" and bool(_STRONG_VERDICT.search(raw))  # a rating before praise
+                    found[group] = max(found.get(group, 0.0), share + strong)
+        return sorted(found, key=lambda g: -found[g])[:MAX_SUPPORT]
+
+    def _heading_answers(self, ask: _Ask, i: int, paragraph: Sequence[int]) -> bool:
+        """The section's heading is what is asked about ("the priorities for 2020/21"), and the section is short."""
+        section = self._section[i]
+        body = frozenset().union(*(frozenset(self._tokens(self.passages[j].text)) for j in paragraph))
+        heading_only = [t for t in ask.terms if t.found_in(self._heading[i]) and not t.found_in(body)]
+        share = sum(ask.weights[t.token] for t in heading_only) / ask.weight
+        words = sum(len(self.passages[j].text.split()) for j in section)
+        return (
+            share >= HEADING_SHARE
+            and len(section) > len(paragraph)
+            and len(section) <= MAX_SECTION_PASSAGES
+            and words <= MAX_SECTION_WORDS
+        )
+
+    def _excerpt(self, ask: _Ask, group: Sequence[int]) -> tuple[Passage, str]:
+        """A paragraph (or short section) for display: whole when short, else its sentences that match the
+        question best (those with the fact asked for first), in order, elided with "…"."""
+        rows = [(row.text, row.tokens, row.kinds) for j in group for row in self._sentences[j]]
+        first = self.passages[group[0]]
+        total = sum(len(raw.split()) for raw, _, _ in rows)
+        if total <= MAX_QUOTE_WORDS or not rows:
+            return first, " ".join(raw for raw, _, _ in rows) or plain(first.text)
+        scored = []
+        for n, (_, tokens, kinds) in enumerate(rows):
+            share = self._share(ask, tokens)
+            if share > 0:
+                scored.append((share + (0.5 if ask.kind in kinds else 0.0), n))
+        chosen: set[int] = set()
+        used = 0
+        for _, n in sorted(scored, key=lambda x: (-x[0], x[1])):
+            size = len(rows[n][0].split())
+            if chosen and used + size > MAX_QUOTE_WORDS:
+                continue
+            chosen.add(n)
+            used += size
+        if not chosen:
+            chosen = {0}
+        parts: list[str] = []
+        for n in sorted(chosen):
+            if n > 0 and n - 1 not in chosen:
+                parts.append("\u2026")
+            parts.append(rows[n][0])
+        if max(chosen) < len(rows) - 1:
+            parts.append("\u2026")
+        return first, " ".join(parts)
 
     def best(self, question: str) -> PassageHit | None:
         """The top passage when it answers the question, else None (say plainly that no passage answers)."""
         hits = self.search(question, limit=1)
         return hits[0] if hits and hits[0].answers else None
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    tokens: frozenset[str]
+    kinds: frozenset[str]  # of KINDS
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """One question as search weighs it."""
+
+    question: str
+    terms: list[_Term]
+    weights: dict[str, float]
+    weight: float
+    kind: str | None
+
+
+def _runs(passages: Sequence[Passage], key) -> list[tuple[int, ...]]:
+    """For each passage, the indexes of the run of consecutive passages with the same key (its own included)."""
+    out: list[tuple[int, ...]] = []
+    start = 0
+    for n in range(1, len(passages) + 1):
+        if n == len(passages) or key(passages[n]) != key(passages[start]):
+            run = tuple(range(start, n))
+            out.extend([run] * len(run))
+            start = n
+    return out
 
 
 _DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")

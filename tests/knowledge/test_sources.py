@@ -36,6 +36,11 @@ def sources(kb: KnowledgeBase) -> Iterator[tuple[str, Source | None]]:
         for meeting in committee.meetings:
             yield f"meeting {meeting.date}", meeting.source
             yield from ((f"{meeting.date} item {i.number}", i.source) for i in meeting.agenda)
+            yield from (
+                (f"{meeting.date} item {i.number} appendix {a.title}", a.source)
+                for i in meeting.agenda
+                for a in i.appendices
+            )
             yield from ((f"resolution {r.id}", r.source) for r in meeting.resolutions)
         yield from ((f"work item {w.title}", w.source) for w in committee.work_programme)
 
