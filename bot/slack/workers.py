@@ -1,0 +1,44 @@
+"""The answer pool: the threads that run listeners after the request was acknowledged, with a bound on the queue.
+
+Bolt acknowledges an event before its listener runs and hands the listener to this executor, so the HTTP (or
+Socket Mode) thread that acknowledges never waits for an answer. Why a pool of our own and not Bolt's default
+(`ThreadPoolExecutor(max_workers=5)`): that queue has no bound, so a burst of mentions could queue work without
+limit. Here at most `workers + queue` listeners are running or waiting; past that `submit` raises `Overloaded`,
+Bolt answers the request 500 and Slack delivers the event again later (the duplicate check runs in the listener,
+so a refused event was not recorded and its redelivery is answered). A few threads are enough: answers take a
+millisecond or two of Python, and the rest of a listener's time is spent waiting on Slack's Web API.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+WORKERS = 4
+QUEUE = 1000
+
+
+class Overloaded(RuntimeError):
+    """The answer pool is full: the request is refused (Slack will deliver an event again later)."""
+
+
+class AnswerPool(ThreadPoolExecutor):
+    """A thread pool that refuses work past `workers` running plus `queue` waiting."""
+
+    def __init__(self, workers: int = WORKERS, queue: int = QUEUE, name: str = "answer") -> None:
+        super().__init__(max_workers=workers, thread_name_prefix=name)
+        self.limit = workers + queue
+        self._slots = threading.BoundedSemaphore(self.limit)
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        if not self._slots.acquire(blocking=False):
+            raise Overloaded(f"{self.limit} listeners already running or waiting")
+        try:
+            future = super().submit(fn, *args, **kwargs)
+        except BaseException:
+            self._slots.release()
+            raise
+        future.add_done_callback(lambda _future: self._slots.release())
+        return future
