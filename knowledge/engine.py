@@ -71,14 +71,16 @@ class Engine:
         view = days.get(today)
         if view is not None:
             return view
-        turns = self.turning_points()
-        actions = turns.actions
         base = min(days.values(), key=lambda v: abs((v.today - today).days), default=None)
-        changed = turns.between(base.today, today) if base is not None else None
-        if base is None or changed is None or len(changed) * 2 > len(actions):  # far away: derive every action
-            view = DayView.of(actions, today)
+        if base is None:  # the first day asked (a one-off question never builds the turning points)
+            view = DayView.of(self.kb.actions(), today)
         else:
-            view = base.moved(actions, today, changed)
+            turns = self.turning_points()
+            changed = turns.between(base.today, today)
+            if len(changed) * 2 > len(turns.actions):  # far away: derive every action
+                view = DayView.of(turns.actions, today)
+            else:
+                view = base.moved(turns.actions, today, changed)
         kept = {d: v for d, v in days.items() if d != today}
         kept[today] = view
         self._days = dict(list(kept.items())[-DAYS_KEPT:])
