@@ -20,7 +20,8 @@ medians and on the worst run. Timings on a shared machine are noisy: read the sp
 What the answer times measure under 8 senders: the senders post 500 events as fast as the acks come back (several
 hundred a second), faster than one Python process answers and posts them (each answer is ~1 ms of engine work
 plus a chat.postMessage round trip); the answers queue, so answer p50/p99 there is queueing time and
-`answers_per_second` the throughput. The sequential run shows the time for one answer on its own.
+`answers_per_second` the throughput. What one person waits for is the row where 8 people each ask, wait for
+their answer to be posted, and ask again (`8_people_each_waiting_for_their_answer_10k_actions`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -48,7 +50,7 @@ from tests.bot.slack_harness import (
     signed_headers,
     start_app,
 )
-from tests.bot.slack_stub import SlackStub
+from tests.bot.slack_stub import Call, SlackStub
 from tests.bot.socket_harness import start_socket_app
 from tests.bot.socket_stub import SocketModeStub
 from tests.conftest import MINI, write_kb
@@ -84,7 +86,7 @@ def _holder(tmp: Path) -> tuple[EngineHolder, str]:
 
 def _send(app: RunningApp | ServedApp, i: int, prefix: str, run: int = 0) -> tuple[str, float, float]:
     """Post mention i; (its ts, when it was sent, ms until the ack)."""
-    ts = f"18{run:02d}000000.{i:06d}"
+    ts = _ts(i, run)
     body = event_body(mention(QUESTIONS[i % len(QUESTIONS)], ts=ts), event_id=f"Ev{prefix}{i:06d}")
     headers = signed_headers(body)
     start = time.monotonic()
@@ -93,6 +95,11 @@ def _send(app: RunningApp | ServedApp, i: int, prefix: str, run: int = 0) -> tup
     if status != 200:
         raise RuntimeError(f"event {i} answered HTTP {status}")
     return ts, start, ack
+
+
+def _ts(i: int, run: int = 0) -> str:
+    """The ts of mention i of a run (the answer is posted in its thread)."""
+    return f"18{run:02d}000000.{i:06d}"
 
 
 class ServedApp:
@@ -201,6 +208,50 @@ def measure(app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: 
         "answers_posted": len(answers),
         "requests_per_second": round(events / elapsed, 1),
         "answers_per_second": round(events / (last_answer - began), 1),
+        "ack_p50_ms": round(statistics.median(acks), 2),
+        "ack_p99_ms": round(percentile(acks, 99), 2),
+        "answer_p50_ms": round(statistics.median(answers), 2),
+        "answer_p99_ms": round(percentile(answers, 99), 2),
+    }
+
+
+CONVERSATION_RUN = 50  # the run number in these mentions' ts and event ids (never reused by `repeated`)
+
+
+def measure_conversations(app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: int) -> dict:
+    """`senders` people each asking, waiting for the answer to be posted, then asking again: what a user waits for
+    when `senders` people use the bot at once (no queue of answers builds up)."""
+    stub.reset()
+    answered: dict[str, threading.Event] = {}
+    posted_at: dict[str, float] = {}
+
+    def on_call(call: Call) -> None:
+        ts = call.params.get("thread_ts") if call.method == "chat.postMessage" else None
+        if ts in answered:
+            posted_at[ts] = call.at
+            answered[ts].set()
+
+    def one(i: int) -> tuple[float, float]:
+        answered[_ts(i, CONVERSATION_RUN)] = threading.Event()
+        ts, start, ack = _send(app, i, f"Conv{senders}x", run=CONVERSATION_RUN)
+        if not answered[ts].wait(30):
+            raise RuntimeError(f"mention {i} was not answered within 30 s")
+        return ack, (posted_at[ts] - start) * 1000
+
+    stub.on_call = on_call
+    try:
+        began = time.monotonic()
+        with ThreadPoolExecutor(max_workers=senders) as pool:
+            results = list(pool.map(one, range(events)))
+        elapsed = time.monotonic() - began
+    finally:
+        stub.on_call = None
+    acks = [a for a, _ in results]
+    answers = [t for _, t in results]
+    return {
+        "senders": senders,
+        "answers_posted": len(answers),
+        "answers_per_second": round(events / elapsed, 1),
         "ack_p50_ms": round(statistics.median(acks), 2),
         "ack_p99_ms": round(percentile(acks, 99), 2),
         "answer_p50_ms": round(statistics.median(answers), 2),
@@ -327,6 +378,7 @@ def measure_10k(tmp: Path, stub: SlackStub, events: int, runs: int) -> dict:
     try:
         sequential = measure(app, stub, events, senders=1)
         concurrent = repeated(app, stub, events, senders=8, runs=runs)
+        conversations = measure_conversations(app, stub, events, senders=8)
     finally:
         app.close()
     root = big.root
@@ -340,6 +392,7 @@ def measure_10k(tmp: Path, stub: SlackStub, events: int, runs: int) -> dict:
         "sequential_10k_actions": sequential,
         "concurrent_8_senders_10k_actions": concurrent,
         "concurrent_8_senders_10k_actions_app_in_own_process": own_process,
+        "8_people_each_waiting_for_their_answer_10k_actions": conversations,
     }
 
 
