@@ -264,8 +264,11 @@ FIGURES = ("ack_p50_ms", "ack_p99_ms", "answer_p50_ms", "answer_p99_ms", "reques
 
 def repeated(app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: int, runs: int) -> dict:
     """`runs` measurements on one app: each figure's median, min, max and every run's value."""
-    results = [measure(app, stub, events, senders, run=r + 1) for r in range(runs)]
-    out: dict = {"senders": senders, "runs": runs, "events_per_run": events}
+    results, load = [], []
+    for r in range(runs):
+        results.append(measure(app, stub, events, senders, run=r + 1))
+        load.append(round(os.getloadavg()[0], 2))
+    out: dict = {"senders": senders, "runs": runs, "events_per_run": events, "load_average_1min_after_each_run": load}
     for name in FIGURES:
         values = [r[name] for r in results]
         out[name] = {
