@@ -80,11 +80,13 @@ def test_a_mention_is_acknowledged_while_its_answer_is_still_being_worked_out(
 def test_a_full_pool_refuses_an_event_and_answers_its_redelivery_once(
     stub: SlackStub, kb_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    app, gated = gated_app(stub, kb_dir, tmp_path, workers=1, queue=1)
+    app, gated = gated_app(stub, kb_dir, tmp_path, workers=1, queue=0)
     try:
         assert app.send_event(mention("who leads action 1", ts="2.000001"), event_id="EvRun") == 200
         assert gated.asked.acquire(timeout=WAIT)  # the one worker is busy
-        assert app.send_event(mention("who leads action 1", ts="2.000002"), event_id="EvQueued") == 200
+        assert app.executor.limit == 3  # 1 answer thread, 2 for listeners that acknowledge themselves, no queue
+        for i in (2, 4):
+            assert app.send_event(mention("who leads action 1", ts=f"2.00000{i}"), event_id=f"EvQueued{i}") == 200
         refused = mention("who leads action 1", ts="2.000003")
         assert app.send_event(refused, event_id="EvRefused") == 500  # pool full: Slack will deliver it again
         assert "too busy to answer" in caplog.text and "Traceback" not in caplog.text
@@ -95,7 +97,7 @@ def test_a_full_pool_refuses_an_event_and_answers_its_redelivery_once(
         assert app.send_event(refused, event_id="EvRefused", headers=retry) == 200  # and again: answered once
         app.idle()
         posted = stub.calls("chat.postMessage")
-        assert sorted(c.params["thread_ts"] for c in posted) == ["2.000001", "2.000002", "2.000003"]
+        assert sorted(c.params["thread_ts"] for c in posted) == ["2.000001", "2.000002", "2.000003", "2.000004"]
         assert not any("went wrong" in c.params["text"].lower() for c in posted)  # no apology posted
     finally:
         gated.gate.set()
@@ -105,7 +107,8 @@ def test_a_full_pool_refuses_an_event_and_answers_its_redelivery_once(
 def test_a_full_pool_tells_a_slash_command_user_the_bot_is_busy(stub: SlackStub, kb_dir: Path, tmp_path: Path) -> None:
     app, gated = gated_app(stub, kb_dir, tmp_path, workers=1, queue=0)
     try:
-        assert app.send_event(mention("who leads action 1", ts="3.000001"), event_id="EvBusy") == 200
+        for i in range(app.executor.limit):  # one answer running, the rest waiting: the pool is full
+            assert app.send_event(mention("who leads action 1", ts=f"3.{i:06d}"), event_id=f"EvFull{i}") == 200
         assert gated.asked.acquire(timeout=WAIT)
         status, _ = app.send_command("who leads action 1", response="busy")
         assert status == 500
@@ -134,3 +137,24 @@ def test_a_settled_holder_frees_the_engine_a_reload_replaced(kb_dir: Path) -> No
         assert holder.engine.kb.actions()[0].text.startswith("Check the foster")
     finally:
         gc.unfreeze()
+
+
+def test_a_slash_command_is_acknowledged_while_answers_fill_the_pool(
+    stub: SlackStub, kb_dir: Path, tmp_path: Path
+) -> None:
+    app, gated = gated_app(stub, kb_dir, tmp_path, workers=1, queue=5)
+    try:
+        assert app.send_event(mention("who leads action 1", ts="4.000001"), event_id="EvBusy1") == 200
+        assert gated.asked.acquire(timeout=WAIT)  # the answer worker is held
+        assert app.send_event(mention("who leads action 1", ts="4.000002"), event_id="EvBusy2") == 200  # waiting
+        status, body = app.send_command("who leads action 1", response="cmd")
+        assert (status, body) == (200, "")  # acknowledged, not queued behind the answers
+        assert gated.asked.acquire(timeout=WAIT)  # the command's own answer is under way on its own thread
+        assert stub.calls("chat.postMessage") == [] and stub.calls("response/cmd") == []
+        gated.gate.set()
+        (reply,) = stub.wait_for("response/cmd")
+        assert "Ann Lead" in reply.params["text"]
+        assert len(stub.wait_for("chat.postMessage", count=2)) == 2
+    finally:
+        gated.gate.set()
+        app.close()
