@@ -11,10 +11,24 @@ reaching the stub (p50 / p99 ms), one sender (each envelope acknowledged before 
 
 Also against `actionbot serve` in its own process: requests per second for signed mentions from 8 senders, and the
 server's peak resident memory (VmHWM) while an unsigned client sends a 100 MB body (target: within 20 MB of idle).
+
+On the 10,000-action knowledge base (issue 13's target: ack p99 <= 50 ms with 8 concurrent senders), 8 senders
+`RUNS_10K` times against `actionbot serve` in its own process (as deployed; the target is checked on this row), and
+against the app in this process beside the stub (its Python shared with the stub's threads, for comparison); the
+senders of these rows run in a process of their own, as Slack's requests come from outside. Each figure's median
+over the runs with its spread (min, max, every run's value, the load average after each run); the targets are
+checked on the medians and on the worst run. Timings on a shared machine are noisy: read the spread and the load.
+
+What the answer times measure under 8 senders: the senders post 500 events as fast as the acks come back (several
+hundred a second), faster than one Python process answers and posts them (each answer is ~1 ms of engine work
+plus a chat.postMessage round trip); the answers queue, so answer p50/p99 there is queueing time and
+`answers_per_second` the throughput. What one person waits for is the row where 8 people each ask, wait for
+their answer to be posted, and ask again (`8_people_each_waiting_for_their_answer_10k_actions`).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -22,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -38,7 +53,7 @@ from tests.bot.slack_harness import (
     signed_headers,
     start_app,
 )
-from tests.bot.slack_stub import SlackStub
+from tests.bot.slack_stub import Call, SlackStub
 from tests.bot.socket_harness import start_socket_app
 from tests.bot.socket_stub import SocketModeStub
 from tests.conftest import MINI, write_kb
@@ -62,32 +77,41 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[int(rank) - 1]
 
 
+RUNS_10K = 5
+
+
 def _holder(tmp: Path) -> tuple[EngineHolder, str]:
     try:
-        return EngineHolder(), "bundled"
+        return EngineHolder(settle=True), "bundled"  # settled as `actionbot serve` settles it
     except KnowledgeError:
-        return EngineHolder(write_kb(tmp / "kb", MINI)), "mini (the bundled knowledge base did not load)"
+        return EngineHolder(write_kb(tmp / "kb", MINI), settle=True), "mini (the bundled knowledge base did not load)"
 
 
-def _send(app: RunningApp | ServedApp, i: int, prefix: str) -> tuple[str, float, float]:
+def _send(url: str, i: int, prefix: str, run: int = 0) -> tuple[str, float, float]:
     """Post mention i; (its ts, when it was sent, ms until the ack)."""
-    ts = f"1800000000.{i:06d}"
+    ts = _ts(i, run)
     body = event_body(mention(QUESTIONS[i % len(QUESTIONS)], ts=ts), event_id=f"Ev{prefix}{i:06d}")
     headers = signed_headers(body)
     start = time.monotonic()
-    status, _ = post(app.url, body, headers, "application/json")
+    status, _ = post(url, body, headers, "application/json")
     ack = (time.monotonic() - start) * 1000
     if status != 200:
         raise RuntimeError(f"event {i} answered HTTP {status}")
     return ts, start, ack
 
 
+def _ts(i: int, run: int = 0) -> str:
+    """The ts of mention i of a run (the answer is posted in its thread)."""
+    return f"18{run:02d}000000.{i:06d}"
+
+
 class ServedApp:
     """`actionbot serve` in its own process (as in production), HTTP mode on a free port, against the stub."""
 
-    def __init__(self, stub: SlackStub, state: Path) -> None:
+    def __init__(self, stub: SlackStub, state: Path, kb: Path | None = None) -> None:
         env = {
             **os.environ,
+            **({"ACTIONBOT_KB": str(kb), "ACTIONBOT_CACHE": "off"} if kb is not None else {}),
             "SLACK_BOT_TOKEN": BOT_TOKEN,
             "SLACK_SIGNING_SECRET": SECRET,
             "SLACK_API_URL": stub.api_url,
@@ -98,7 +122,7 @@ class ServedApp:
         exe = Path(sys.executable).with_name("actionbot")
         self.process = subprocess.Popen([str(exe), "serve", "--port", "0"], env=env, stderr=subprocess.PIPE, text=True)
         line = ""
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # loading 10,000 actions takes a while on a busy machine
         while "listening on" not in line:
             line = self.process.stderr.readline() if self.process.stderr else ""
             if not line and (self.process.poll() is not None or time.monotonic() > deadline):
@@ -169,27 +193,128 @@ def big_body(served: ServedApp) -> dict:
     }
 
 
-def measure(app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: int) -> dict:
-    """Send `events` mentions from `senders` threads; p50/p99 of ack and answer times in ms."""
-    stub.reset()
-    prefix = f"S{senders}x"
+def send_all(url: str, events: int, senders: int, run: int) -> tuple[float, float, list[tuple[str, float, float]]]:
+    """Post `events` signed mentions from `senders` threads: (began, elapsed s, [(ts, sent at, ack ms)])."""
+    prefix = f"S{senders}x{run}r"
     began = time.monotonic()
     with ThreadPoolExecutor(max_workers=senders) as pool:
-        results = list(pool.map(lambda i: _send(app, i, prefix), range(events)))
-    elapsed = time.monotonic() - began
+        results = list(pool.map(lambda i: _send(url, i, prefix, run), range(events)))
+    return began, time.monotonic() - began, results
+
+
+def send_from_own_process(url: str, events: int, senders: int, run: int) -> tuple[float, float, list]:
+    """send_all in a process of its own (as Slack's requests come from outside): its Python is not shared with the
+    stub's threads. time.monotonic() is the same clock in both processes (Linux CLOCK_MONOTONIC)."""
+    command = [sys.executable, "-m", "bench.bench_slack", "--send", url, "--events", str(events)]
+    command += ["--senders", str(senders), "--run", str(run)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=True)
+    began, elapsed, results = json.loads(done.stdout)
+    return began, elapsed, [tuple(r) for r in results]
+
+
+def measure(
+    app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: int, run: int = 0, own_process: bool = False
+) -> dict:
+    """Send `events` mentions from `senders` threads (in a process of their own with `own_process`); p50/p99 of
+    ack and answer times in ms."""
+    stub.reset()
+    send = send_from_own_process if own_process else send_all
+    began, elapsed, results = send(app.url, events, senders, run)
     sent = {ts: start for ts, start, _ in results}
     acks = [ack for _, _, ack in results]
     delivered = stub.wait_for("chat.postMessage", count=events, timeout=120)
     answers = [(c.at - sent[c.params["thread_ts"]]) * 1000 for c in delivered]
+    last_answer = max(c.at for c in delivered)
     return {
         "senders": senders,
         "answers_posted": len(answers),
         "requests_per_second": round(events / elapsed, 1),
+        "answers_per_second": round(events / (last_answer - began), 1),
         "ack_p50_ms": round(statistics.median(acks), 2),
         "ack_p99_ms": round(percentile(acks, 99), 2),
         "answer_p50_ms": round(statistics.median(answers), 2),
         "answer_p99_ms": round(percentile(answers, 99), 2),
     }
+
+
+CONVERSATION_RUN = 50  # the run number in these mentions' ts and event ids (never reused by `repeated`)
+
+
+def measure_conversations(app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: int) -> dict:
+    """`senders` people each asking, waiting for the answer to be posted, then asking again: what a user waits for
+    when `senders` people use the bot at once (no queue of answers builds up)."""
+    stub.reset()
+    answered: dict[str, threading.Event] = {}
+    posted_at: dict[str, float] = {}
+
+    def on_call(call: Call) -> None:
+        ts = call.params.get("thread_ts") if call.method == "chat.postMessage" else None
+        if ts in answered:
+            posted_at[ts] = call.at
+            answered[ts].set()
+
+    def one(i: int) -> tuple[float, float]:
+        answered[_ts(i, CONVERSATION_RUN)] = threading.Event()
+        ts, start, ack = _send(app.url, i, f"Conv{senders}x", run=CONVERSATION_RUN)
+        if not answered[ts].wait(30):
+            raise RuntimeError(f"mention {i} was not answered within 30 s")
+        return ack, (posted_at[ts] - start) * 1000
+
+    stub.on_call = on_call
+    try:
+        began = time.monotonic()
+        with ThreadPoolExecutor(max_workers=senders) as pool:
+            results = list(pool.map(one, range(events)))
+        elapsed = time.monotonic() - began
+    finally:
+        stub.on_call = None
+    acks = [a for a, _ in results]
+    answers = [t for _, t in results]
+    return {
+        "senders": senders,
+        "answers_posted": len(answers),
+        "answers_per_second": round(events / elapsed, 1),
+        "ack_p50_ms": round(statistics.median(acks), 2),
+        "ack_p99_ms": round(percentile(acks, 99), 2),
+        "answer_p50_ms": round(statistics.median(answers), 2),
+        "answer_p99_ms": round(percentile(answers, 99), 2),
+    }
+
+
+FIGURES = ("ack_p50_ms", "ack_p99_ms", "answer_p50_ms", "answer_p99_ms", "requests_per_second", "answers_per_second")
+
+
+def repeated(
+    app: RunningApp | ServedApp, stub: SlackStub, events: int, senders: int, runs: int, own_process: bool = True
+) -> dict:
+    """`runs` measurements on one app, the senders in a process of their own: each figure's median, min, max and
+    every run's value."""
+    results, load = [], []
+    for r in range(runs):
+        results.append(measure(app, stub, events, senders, run=r + 1, own_process=own_process))
+        load.append(round(os.getloadavg()[0], 2))
+    out: dict = {"senders": senders, "runs": runs, "events_per_run": events, "load_average_1min_after_each_run": load}
+    for name in FIGURES:
+        values = [r[name] for r in results]
+        out[name] = {
+            "median": round(statistics.median(values), 2),
+            "min": min(values),
+            "max": max(values),
+            "runs": values,
+        }
+    return out
+
+
+def meets(row: dict) -> dict:
+    """Targets on a row: single-run figures, or a repeated row's medians and worst run."""
+    ack, answer = row["ack_p99_ms"], row["answer_p99_ms"]
+    if isinstance(ack, dict):
+        return {
+            "ack_p99_median": ack["median"] <= TARGET_ACK_P99_MS,
+            "ack_p99_every_run": ack["max"] <= TARGET_ACK_P99_MS,
+            "answer_p99_median": answer["median"] <= TARGET_ANSWER_P99_MS,
+        }
+    return {"ack_p99": ack <= TARGET_ACK_P99_MS, "answer_p99": answer <= TARGET_ANSWER_P99_MS}
 
 
 def measure_socket(server: SocketModeStub, stub: SlackStub, events: int, senders: int) -> dict:
@@ -236,8 +361,8 @@ def run_socket_mode(holder: EngineHolder, tmp: Path, stub: SlackStub, events: in
             app.close()
 
 
-def run(events: int = EVENTS) -> dict:
-    """Both runs against one app on a fresh state database; figures in milliseconds."""
+def run(events: int = EVENTS, runs_10k: int = RUNS_10K) -> dict:
+    """Every run against one app per setting on a fresh state database; figures in milliseconds."""
     with tempfile.TemporaryDirectory() as tmp, SlackStub() as stub:
         holder, kb = _holder(Path(tmp))
         app = start_app(stub, Path(tmp), Path(tmp) / "state.db", holder=holder)
@@ -247,38 +372,74 @@ def run(events: int = EVENTS) -> dict:
         finally:
             app.close()
         socket_mode = run_socket_mode(holder, Path(tmp), stub, events)
-        big = _big_holder(Path(tmp))
-        app = start_app(stub, Path(tmp), Path(tmp) / "state-10k.db", holder=big)
-        try:
-            concurrent_10k = measure(app, stub, events, senders=8)
-        finally:
-            app.close()
+        del holder, app
+        rows_10k = measure_10k(Path(tmp), stub, events, runs_10k)
         served = ServedApp(stub, Path(tmp) / "served-state.db")
         try:
             memory = big_body(served)
             own_process = measure(served, stub, events, senders=8)
         finally:
             served.close()
+    rows = {
+        "sequential": sequential,
+        "concurrent_8_senders": concurrent,
+        **rows_10k,
+        "concurrent_8_senders_app_in_own_process": own_process,
+    }
     return {
         "events": events,
         "knowledge_base": kb,
-        "sequential": sequential,
-        "concurrent_8_senders": concurrent,
-        "concurrent_8_senders_10k_actions": concurrent_10k,
-        "concurrent_8_senders_app_in_own_process": own_process,
+        **rows,
         "socket_mode": socket_mode,
         "unsigned_100mb_body": memory,
         "target_ack_p99_ms": TARGET_ACK_P99_MS,
         "target_answer_p99_ms": TARGET_ANSWER_P99_MS,
-        "meets_targets": {
-            name: run_["ack_p99_ms"] < TARGET_ACK_P99_MS and run_["answer_p99_ms"] < TARGET_ANSWER_P99_MS
-            for name, run_ in (
-                ("sequential", sequential),
-                ("concurrent_8_senders", concurrent),
-                ("concurrent_8_senders_10k_actions", concurrent_10k),
-                ("concurrent_8_senders_app_in_own_process", own_process),
-            )
-        },
+        "meets_targets": {name: meets(row) for name, row in rows.items()},
+        "issue_13_target_ack_p99_8_senders_10k_met": _issue_13_met(rows_10k),
+    }
+
+
+def measure_10k(tmp: Path, stub: SlackStub, events: int, runs: int) -> dict:
+    """The 10,000-action rows: one sender; 8 senders `runs` times in this process, then against `actionbot serve`."""
+    big = _big_holder(tmp)
+    app = start_app(stub, tmp, tmp / "state-10k.db", holder=big)
+    try:
+        sequential = measure(app, stub, events, senders=1)
+        concurrent = repeated(app, stub, events, senders=8, runs=runs)
+        conversations = measure_conversations(app, stub, events, senders=8)
+    finally:
+        app.close()
+    root = big.root
+    del big, app
+    served = ServedApp(stub, tmp / "served-10k-state.db", kb=root)
+    try:
+        own_process = repeated(served, stub, events, senders=8, runs=runs)
+    finally:
+        served.close()
+    return {
+        "sequential_10k_actions": sequential,
+        "concurrent_8_senders_10k_actions": concurrent,
+        "concurrent_8_senders_10k_actions_app_in_own_process": own_process,
+        "8_people_each_waiting_for_their_answer_10k_actions": conversations,
+    }
+
+
+def _issue_13_met(rows_10k: dict) -> bool:
+    """Ack p99 <= 50 ms with 8 senders at 10k against `actionbot serve`: the median of the runs."""
+    return meets(rows_10k["concurrent_8_senders_10k_actions_app_in_own_process"])["ack_p99_median"]
+
+
+def run_10k(events: int = EVENTS, runs: int = RUNS_10K) -> dict:
+    """Only the 10,000-action rows (`python -m bench.bench_slack --10k [--runs N]`)."""
+    with tempfile.TemporaryDirectory() as tmp, SlackStub() as stub:
+        rows = measure_10k(Path(tmp), stub, events, runs)
+    return {
+        "events": events,
+        **rows,
+        "target_ack_p99_ms": TARGET_ACK_P99_MS,
+        "target_answer_p99_ms": TARGET_ANSWER_P99_MS,
+        "meets_targets": {name: meets(row) for name, row in rows.items()},
+        "issue_13_target_ack_p99_8_senders_10k_met": _issue_13_met(rows),
     }
 
 
@@ -291,10 +452,28 @@ def _big_holder(tmp: Path) -> EngineHolder:
 
     root = synthetic.write(tmp / "kb10k")
     shutil.copytree(loader.default_root() / "papers", root / "papers")
-    holder = EngineHolder(root)
-    holder.engine.warm()
-    return holder
+    return EngineHolder(root, settle=True)  # warmed and settled as `actionbot serve` does
+
+
+def main(argv: list[str]) -> int:
+    """`python -m bench.bench_slack [--10k] [--runs N] [--events N]`: every row, or only the 10,000-action rows."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_slack", description=__doc__.splitlines()[0])
+    parser.add_argument("--10k", dest="only_10k", action="store_true", help="only the 10,000-action rows")
+    parser.add_argument("--runs", type=int, default=RUNS_10K, help=f"8-sender runs at 10k (default {RUNS_10K})")
+    parser.add_argument("--events", type=int, default=EVENTS, help=f"mentions per run (default {EVENTS})")
+    parser.add_argument("--send", metavar="URL", help=argparse.SUPPRESS)  # the senders' own process
+    parser.add_argument("--senders", type=int, default=8, help=argparse.SUPPRESS)
+    parser.add_argument("--run", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.send:
+        print(json.dumps(send_all(args.send, args.events, args.senders, args.run)))
+        return 0
+    result = run_10k(args.events, args.runs) if args.only_10k else run(args.events, args.runs)
+    print(json.dumps(result, indent=2, default=str))
+    return 0
 
 
 if __name__ == "__main__":
-    print(run())
+    sys.exit(main(sys.argv[1:]))

@@ -43,7 +43,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         print(f"actionbot serve: --port {args.port} is not a TCP port (0-65535)", file=sys.stderr)
         return EXIT_USAGE
-    holder = EngineHolder(args.kb)
+    holder = EngineHolder(args.kb, settle=True)
     try:
         state = open_store()
     except StateError as exc:

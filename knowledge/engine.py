@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import OrderedDict
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from itertools import chain, compress
 from typing import TYPE_CHECKING
 
 from knowledge import registry
@@ -16,7 +17,7 @@ from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
 from knowledge.models import Action, KnowledgeBase, Milestone
 from knowledge.query import Query, parse, topic_drop
 from knowledge.resolve import Resolver
-from knowledge.status import ActionState, derive
+from knowledge.status import ActionState, derive, turning_points
 from knowledge.text import STOPWORDS, fold
 from knowledge.visibility import Audience, may_see
 
@@ -45,7 +46,8 @@ class Engine:
         self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
         self.committee_words.update({w: c for w, c in _committee_nouns(kb).items() if w not in self.committee_words})
         self._passages: PassageIndex | None = None  # built on first use, or by warm()
-        self._days: OrderedDict[dt.date, DayView] = OrderedDict()
+        self._days: dict[dt.date, DayView] = {}
+        self._turns: TurningPoints | None = None  # built by warm() or on the first change of day
         self.titles = kb.seed_titles
         self.restricted = tuple(p.id for p in kb.plans.values() if p.visibility.restricted)
 
@@ -53,18 +55,43 @@ class Engine:
         """Pickled without the passage index and the day views (rebuilt on first use): a small, portable cache."""
         state = self.__dict__.copy()
         state["_passages"] = None
-        state["_days"] = OrderedDict()
+        state["_days"] = {}
+        state["_turns"] = None
         return state
 
     def day(self, today: dt.date) -> DayView:
-        """Every action's derived state on `today`, and what is late, computed once per day (a few days kept)."""
-        view = self._days.get(today)
-        if view is None:
+        """Every action's derived state on `today`, and what is late (a few days kept).
+
+        A new day starts from the nearest day already computed and derives again only the actions whose state
+        may differ between the two days (knowledge.status.turning_points); the first question after midnight
+        pays for the few actions whose dates fall on that day, not for every action. Safe from many threads:
+        two threads may compute the same day, and the views kept are replaced whole.
+        """
+        days = self._days
+        view = days.get(today)
+        if view is not None:
+            return view
+        base = min(days.values(), key=lambda v: abs((v.today - today).days), default=None)
+        if base is None:  # the first day asked (a one-off question never builds the turning points)
             view = DayView.of(self.kb.actions(), today)
-            self._days[today] = view
-            while len(self._days) > DAYS_KEPT:
-                self._days.popitem(last=False)
+        else:
+            turns = self.turning_points()
+            changed = turns.between(base.today, today)
+            if len(changed) * 2 > len(turns.actions):  # far away: derive every action
+                view = DayView.of(turns.actions, today)
+            else:
+                view = base.moved(turns.actions, today, changed)
+        kept = {d: v for d, v in days.items() if d != today}
+        kept[today] = view
+        self._days = dict(list(kept.items())[-DAYS_KEPT:])
         return view
+
+    def turning_points(self) -> TurningPoints:
+        """Every action's turning points in date order (built once)."""
+        turns = getattr(self, "_turns", None)  # an engine pickled before this index existed has none
+        if turns is None:
+            turns = self._turns = TurningPoints(self.kb.actions())
+        return turns
 
     def state(self, action: Action, today: dt.date) -> ActionState:
         """One action's derived state on `today` (from the day's view)."""
@@ -148,6 +175,7 @@ class Engine:
         """Build everything a question may need now, so that no answer pays for it (the server calls this)."""
         _ = self.passage_index
         self.topics.vectors()
+        self.turning_points()
         self.day(today or today_in_london())
         return self
 
@@ -184,24 +212,73 @@ class Engine:
 class DayView:
     """The derived state of every action on one day, and the late ones in plan order."""
 
+    today: dt.date
     states: dict[tuple[str, str], ActionState]
     late: tuple[tuple[Action, Milestone | None], ...]  # overdue actions, and outstanding milestones of the others
     undated: tuple[Action, ...]  # not complete, no due date and no milestone to judge by
+    rows: list[ActionState]  # every action's state, in the order of kb.actions() (not to be changed)
+    late_rows: list[tuple[tuple[Action, Milestone | None], ...]]  # each action's part of `late`
+    undated_rows: list[bool]  # whether each action is in `undated`
 
     @classmethod
     def of(cls, actions: list[Action], today: dt.date) -> DayView:
-        states = {a.key: derive(a, today) for a in actions}
-        late: list[tuple[Action, Milestone | None]] = []
-        undated = []
-        for a in actions:
-            s = states[a.key]
-            if s.overdue:
-                late.append((a, None))
-            else:
-                late.extend((a, m) for m in s.outstanding)
-            if not s.complete and s.due is None and not s.outstanding and a.status != "ongoing":
-                undated.append(a)
-        return cls(states, tuple(late), tuple(undated))
+        """Every action derived on `today`."""
+        rows = [derive(a, today) for a in actions]
+        late_rows = [_late_part(a, s) for a, s in zip(actions, rows, strict=True)]
+        undated_rows = [_undated(a, s) for a, s in zip(actions, rows, strict=True)]
+        states = {a.key: s for a, s in zip(actions, rows, strict=True)}
+        return cls._made(actions, today, states, rows, late_rows, undated_rows)
+
+    def moved(self, actions: list[Action], today: dt.date, changed: set[int]) -> DayView:
+        """This view moved to `today`, deriving again only the actions at positions `changed` (the others are the
+        same on both days); `actions` must be the list this view was made from. Costs copies of four lists, not
+        a derivation per action."""
+        rows, late_rows, undated_rows, states = list(self.rows), list(self.late_rows), list(self.undated_rows), {}
+        for i in changed:
+            a = actions[i]
+            rows[i] = states[a.key] = s = derive(a, today)
+            late_rows[i] = _late_part(a, s)
+            undated_rows[i] = _undated(a, s)
+        return self._made(actions, today, {**self.states, **states}, rows, late_rows, undated_rows)
+
+    @classmethod
+    def _made(
+        cls,
+        actions: list[Action],
+        today: dt.date,
+        states: dict[tuple[str, str], ActionState],
+        rows: list[ActionState],
+        late_rows: list[tuple[tuple[Action, Milestone | None], ...]],
+        undated_rows: list[bool],
+    ) -> DayView:
+        late = tuple(chain.from_iterable(late_rows))
+        return cls(today, states, late, tuple(compress(actions, undated_rows)), rows, late_rows, undated_rows)
+
+
+def _late_part(a: Action, s: ActionState) -> tuple[tuple[Action, Milestone | None], ...]:
+    """An action's entries in the day's late list: itself when overdue, else its outstanding milestones."""
+    return ((a, None),) if s.overdue else tuple((a, m) for m in s.outstanding)
+
+
+def _undated(a: Action, s: ActionState) -> bool:
+    """Not complete, and nothing dated to judge it by."""
+    return not s.complete and s.due is None and not s.outstanding and a.status != "ongoing"
+
+
+class TurningPoints:
+    """The days on which each action's derived state may change, in date order: which actions to derive again
+    when the day moves from one date to another."""
+
+    def __init__(self, actions: list[Action]) -> None:
+        self.actions = actions  # the order the day views keep their rows in
+        pairs = sorted((day.toordinal(), i) for i, a in enumerate(actions) for day in turning_points(a))
+        self.days = [d for d, _ in pairs]
+        self.owners = [i for _, i in pairs]
+
+    def between(self, before: dt.date, after: dt.date) -> set[int]:
+        """Positions (in kb.actions()) of the actions whose state may differ between the two days."""
+        lo, hi = sorted((before.toordinal(), after.toordinal()))
+        return set(self.owners[bisect_right(self.days, lo) : bisect_right(self.days, hi)])
 
 
 def _committee_nouns(kb: KnowledgeBase) -> dict[str, str]:

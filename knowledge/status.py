@@ -163,3 +163,23 @@ def derive(action: Action, today: dt.date | None = None) -> ActionState:
         if today is not None and m.due is not None and today > m.due.date and not milestone_done(m, today, due)
     )
     return ActionState(status, due, overdue, outstanding, evidence)
+
+
+def turning_points(action: Action) -> frozenset[dt.date]:
+    """The days on which `derive(action, today)` may differ from the day before; between them it is constant.
+
+    `derive` looks at `today` only by comparing it with the action's dates (its due date, its milestones' dates,
+    its updates' dates and revised due dates), each as `first <= today`, `date <= today` or `today > date`, so
+    its answer can change only on a `first`, a `date` or the day after a `date`. Keep this next to `derive`: a
+    new comparison with `today` there needs its day here (tests/knowledge/test_status.py checks every day).
+    """
+    specs = [action.due, *(m.due for m in action.milestones)]
+    specs.extend(d for u in action.updates for d in (u.date, u.revised_due))
+    days: set[dt.date] = set()
+    for spec in specs:
+        if spec is not None:
+            days.update((spec.first, spec.date, spec.date + _ONE_DAY))
+    return frozenset(days)
+
+
+_ONE_DAY = dt.timedelta(days=1)

@@ -6,10 +6,11 @@ import logging
 from concurrent.futures import Executor
 
 from bot.settings import Settings
-from bot.slack import commands, dedupe, errors, events, exports, home, imports, log_update, progress
+from bot.slack import commands, errors, events, exports, home, imports, log_update, progress
 from bot.slack.deps import Deps
 from bot.slack.reload import EngineHolder
 from bot.slack.sdk import App, ConnectionErrorRetryHandler, RateLimitErrorRetryHandler, WebClient
+from bot.slack.workers import AnswerPool
 from bot.state import State
 
 RATE_LIMIT_RETRIES = 3
@@ -44,16 +45,20 @@ def build_app(
     executor: Executor | None = None,
     deps: Deps | None = None,
 ) -> App:
-    """The Bolt app with signature verification on; checks the token with auth.test (raises BoltError if refused)."""
+    """The Bolt app with signature verification on; checks the token with auth.test (raises BoltError if refused).
+
+    Listeners run on `executor` (default: a bounded AnswerPool) after the request is acknowledged
+    (process_before_response stays False): no answer work, and no state-database write, sits on the ack path.
+    """
     deps = deps or Deps(engine_holder, state or State(settings.state_path))
     app = App(
         name="actionbot",
         client=client,
         signing_secret=settings.signing_secret,
-        listener_executor=executor,
+        listener_executor=executor or AnswerPool(),
+        process_before_response=False,
         logger=BOLT_LOG,
     )
-    app.use(dedupe.middleware(deps.state))
     events.register(app, deps)
     commands.register(app, deps)
     home.register(app, deps)

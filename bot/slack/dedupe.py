@@ -1,11 +1,14 @@
-"""Answer each Slack event once: a global middleware keyed on event_id in the state database."""
+"""Answer each Slack event once: the event_id recorded in the state database by the listener, after the ack.
+
+The check runs in the listener (on the answer pool), not before the acknowledgement: the ack never waits for the
+state database, and an event the app refused (its pool full, bot/slack/workers.py) was not recorded, so Slack's
+redelivery of it is answered. Every event listener starts with `first_delivery(body, deps.state)`.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
-from bot.slack.sdk import BoltResponse
 from bot.state import State
 
 log = logging.getLogger(__name__)
@@ -17,13 +20,9 @@ def is_duplicate(body: dict, state: State) -> bool:
     return bool(event_id) and not state.first_time(str(event_id))
 
 
-def middleware(state: State) -> Callable[..., BoltResponse | None]:
-    """A Bolt global middleware acking duplicates with 200 and passing first deliveries on."""
-
-    def dedupe_events(body: dict, next_: Callable[[], None]) -> BoltResponse | None:
-        if is_duplicate(body, state):
-            log.info("event %s already answered; acknowledging the redelivery only", body.get("event_id"))
-            return BoltResponse(status=200, body="")
-        return next_()
-
-    return dedupe_events
+def first_delivery(body: dict, state: State) -> bool:
+    """True for the first delivery of an event (now recorded); False, logged, for a redelivery."""
+    if is_duplicate(body, state):
+        log.info("event %s already answered; acknowledged the redelivery only", body.get("event_id"))
+        return False
+    return True

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from bot.slack import blocks
 from bot.slack.sdk import App, SlackClientError, WebClient
+from bot.slack.workers import Overloaded
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,20 @@ def handle_error(
     respond: Callable[..., object] | None,
     ref: str | None = None,
 ) -> str:
-    """Log the error with its traceback under a new ref, tell the user if there is anyone to tell; return the ref."""
+    """Log the error with its traceback under a new ref, tell the user if there is anyone to tell; return the ref.
+
+    A full answer pool is not a bug: logged without a traceback; an event is left to Slack's redelivery (nothing
+    is posted, which would add to the load), a command or button hears that the bot is busy.
+    """
     ref = ref or new_ref()
+    if isinstance(error, Overloaded):
+        log.warning("ref %s: too busy to answer %s (%s); Slack delivers events again later", ref, where(body), error)
+        if body.get("response_url") and respond is not None:
+            try:
+                respond(response_type="ephemeral", replace_original=False, text=BUSY)
+            except (SlackClientError, OSError, ValueError) as exc:
+                log.error("ref %s: could not tell the user the bot is busy either: %s", ref, exc)
+        return ref
     log.error("ref %s: unhandled error answering %s", ref, where(body), exc_info=error)
     message = blocks.error_message(ref)
     event = body.get("event") or {}
@@ -50,6 +63,9 @@ def handle_error(
     except (SlackClientError, OSError, ValueError) as exc:
         log.error("ref %s: could not tell the user about the error either: %s", ref, exc)
     return ref
+
+
+BUSY = "I am answering a lot of questions just now; please ask again in a minute."
 
 
 def register(app: App) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from bot.slack import blocks, identity, imports, progress
+from bot.slack import blocks, dedupe, identity, imports, progress
 from bot.slack.deps import Deps
 from bot.slack.incoming import question_text
 from bot.slack.memory import Memory, conversation_key
@@ -92,9 +92,11 @@ def register(app: App, deps: Deps) -> None:
     """Wire the event listeners."""
 
     @app.event("app_mention")
-    def on_app_mention(event: dict, client: WebClient) -> None:
-        handle_mention(event, client, deps)
+    def on_app_mention(body: dict, event: dict, client: WebClient) -> None:
+        if dedupe.first_delivery(body, deps.state):
+            handle_mention(event, client, deps)
 
     @app.event("message")
-    def on_message(event: dict, client: WebClient) -> None:
-        handle_message(event, client, deps)
+    def on_message(body: dict, event: dict, client: WebClient) -> None:
+        if dedupe.first_delivery(body, deps.state):
+            handle_message(event, client, deps)

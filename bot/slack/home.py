@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from bot.slack import blocks, identity
+from bot.slack import blocks, dedupe, identity
 from bot.slack.deps import Deps
 from bot.slack.sdk import App, WebClient
 from bot.slack.visibility import home_audience
@@ -65,5 +65,6 @@ def register(app: App, deps: Deps) -> None:
     """Wire the app_home_opened listener."""
 
     @app.event("app_home_opened")
-    def on_app_home_opened(event: dict, client: WebClient) -> None:
-        handle_home_opened(event, client, deps)
+    def on_app_home_opened(body: dict, event: dict, client: WebClient) -> None:
+        if dedupe.first_delivery(body, deps.state):
+            handle_home_opened(event, client, deps)

@@ -7,7 +7,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
@@ -23,6 +23,7 @@ from bot.slack.app import build_app, make_client
 from bot.slack.deps import Deps
 from bot.slack.reload import EngineHolder
 from bot.slack.server import Limits, SlackServer, make_server
+from bot.slack.workers import QUEUE, WORKERS, AnswerPool
 from bot.state import State
 from tests.bot.slack_stub import SlackStub
 
@@ -32,18 +33,18 @@ IDLE_SECONDS = 5.0
 _ids = count(1)
 
 
-class TrackingExecutor(ThreadPoolExecutor):
-    """A thread pool that can wait until every submitted listener has finished (bounded)."""
+class TrackingExecutor(AnswerPool):
+    """The app's answer pool, able to wait until every submitted listener has finished (bounded)."""
 
-    def __init__(self, workers: int = 5) -> None:
-        super().__init__(max_workers=workers, thread_name_prefix="listener")
+    def __init__(self, workers: int = WORKERS, queue: int = QUEUE) -> None:
+        super().__init__(workers, queue, name="listener")
         self._pending = 0
         self._idle = threading.Condition()
 
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future:
+        future = super().submit(fn, *args, **kwargs)  # raises Overloaded when full: nothing pending then
         with self._idle:
             self._pending += 1
-        future = super().submit(fn, *args, **kwargs)
         future.add_done_callback(self._done)
         return future
 
@@ -222,12 +223,13 @@ def start_app(
     holder: EngineHolder | None = None,
     deps: Deps | None = None,
     limits: Limits | None = None,
+    executor: TrackingExecutor | None = None,
 ) -> RunningApp:
     """Build the real app (signing on, WebClient on the stub) and serve it on a free port in a thread."""
     settings = Settings(BOT_TOKEN, SECRET, None, stub.api_url, state_path)
     holder = holder or EngineHolder(kb_dir)
     state = deps.state if deps else State(state_path)
-    executor = TrackingExecutor()
+    executor = executor or TrackingExecutor()
     app = build_app(holder, settings, make_client(settings), state=state, executor=executor, deps=deps)
     server = make_server(app, "127.0.0.1", 0, signing_secret=SECRET, ready=holder.health_problem, limits=limits)
     running = RunningApp(app, server, stub, executor, holder, state)

@@ -211,6 +211,7 @@ class SlackStub:
         self._limits: dict[str, tuple[int, int]] = {}
         self._drops: dict[str, int] = {}
         self._cond = threading.Condition()
+        self.on_call: Callable[[Call], None] | None = None  # told of every call as it is recorded (benchmarks)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
@@ -289,6 +290,8 @@ class SlackStub:
         with self._cond:
             self._calls.append(call)
             self._cond.notify_all()
+        if self.on_call is not None:
+            self.on_call(call)
 
     # -- inspection ---------------------------------------------------------------------------
     def calls(self, method: str | None = None, status: int | None = 200) -> list[Call]:

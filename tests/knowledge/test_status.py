@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.dates import parse_datespec
 from knowledge.models import Action, KnowledgeBase, Milestone, Source, Update
-from knowledge.status import derive, says_done
+from knowledge.status import derive, says_done, turning_points
 
 SRC = Source("test", "x")
 
@@ -134,3 +136,58 @@ def test_a_month_dated_completion_counts_within_its_month_once_due() -> None:
     assert not derive(a, dt.date(2019, 12, 10)).complete
     state = derive(a, dt.date(2019, 12, 20))
     assert state.complete and not state.overdue
+
+
+# -- turning points: the only days on which an action's derived state can change ------------------------------
+def _constant_between_turning_points(a: Action, days: list[dt.date]) -> int:
+    """Checks derive(a, d) == derive(a, d - 1) on every day d that is not a turning point; how many were checked."""
+    turns = turning_points(a)
+    checked = 0
+    for day in days:
+        if day not in turns:
+            assert derive(a, day) == derive(a, day - dt.timedelta(days=1)), (a.key, day)
+            checked += 1
+    return checked
+
+
+def test_bundled_actions_change_state_only_on_their_turning_points(bundled: KnowledgeBase) -> None:
+    days = [dt.date(2019, 1, 1) + dt.timedelta(days=n) for n in range(5 * 366)]
+    changes = 0
+    for a in bundled.actions():
+        assert _constant_between_turning_points(a, days) > 0
+        changes += sum(derive(a, d) != derive(a, d - dt.timedelta(days=1)) for d in turning_points(a))
+    assert changes > 0  # the bundled actions do change state on some of their turning points
+
+
+_DATES = st.sampled_from(
+    ["2019-12", "2019-12-16", "2020", "2020-01", "2020-01-10", "2020-02-29", "2020-03", "FY2019/20", "2019"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    due=st.none() | _DATES,
+    status=st.sampled_from(["not-stated", "in-progress", "complete", "ongoing"]),
+    milestones=st.lists(st.tuples(st.sampled_from(["complete", "in-progress"]), _DATES), max_size=3),
+    updates=st.lists(
+        st.tuples(
+            st.sampled_from(["Completed.", "The work is progressing.", "The report has been shared.", "Noted."]),
+            _DATES,
+            st.none() | st.sampled_from(["complete", "in-progress"]),
+            st.none() | _DATES,
+        ),
+        max_size=3,
+    ),
+)
+def test_generated_actions_change_state_only_on_their_turning_points(due, status, milestones, updates) -> None:
+    a = action(
+        status,
+        due,
+        [milestone(s, d) for s, d in milestones],
+        [
+            Update(parse_datespec(d), text, None, None, st_, revised_due=parse_datespec(rev) if rev else None)
+            for text, d, st_, rev in updates
+        ],
+    )
+    days = [dt.date(2019, 1, 1) + dt.timedelta(days=n) for n in range(2 * 366)]
+    assert _constant_between_turning_points(a, days) > 0

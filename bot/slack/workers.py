@@ -1,0 +1,71 @@
+"""The answer pool: the threads that run listeners after the request was acknowledged, with a bound on the queue.
+
+Bolt acknowledges an event before its listener runs and hands the listener to this executor, so the HTTP (or
+Socket Mode) thread that acknowledges never waits for an answer. Why a pool of our own and not Bolt's default
+(`ThreadPoolExecutor(max_workers=5)`): that queue has no bound, so a burst of mentions could queue work without
+limit. Here at most `workers + queue` listeners are running or waiting; past that `submit` raises `Overloaded`,
+Bolt answers the request 500 and Slack delivers the event again later (the duplicate check runs in the listener,
+so a refused event was not recorded and its redelivery is answered). A few threads are enough: answers take a
+millisecond or two of Python, and the rest of a listener's time is spent waiting on Slack's Web API.
+
+A command, button, shortcut or view submission acknowledges from inside its listener (Bolt's request thread waits
+for that `ack()`, up to Slack's 3 s). Such a listener must not wait behind answers to events already acknowledged:
+it runs on two threads of its own (`awaits_ack`), within the same bound.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+WORKERS = 4
+QUEUE = 1000
+ACK_WORKERS = 2
+
+
+class Overloaded(RuntimeError):
+    """The answer pool is full: the request is refused (Slack will deliver an event again later)."""
+
+
+class AnswerPool(ThreadPoolExecutor):
+    """A thread pool that refuses work past `workers` running plus `queue` waiting."""
+
+    def __init__(self, workers: int = WORKERS, queue: int = QUEUE, name: str = "answer") -> None:
+        super().__init__(max_workers=workers, thread_name_prefix=name)
+        self.limit = workers + ACK_WORKERS + queue
+        self._slots = threading.BoundedSemaphore(self.limit)
+        self._acks = ThreadPoolExecutor(max_workers=ACK_WORKERS, thread_name_prefix=f"{name}-ack")
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        if not self._slots.acquire(blocking=False):
+            raise Overloaded(f"{self.limit} listeners already running or waiting")
+        try:
+            pool = self._acks if awaits_ack(fn) else super()
+            future = pool.submit(fn, *args, **kwargs)
+        except BaseException:
+            self._slots.release()
+            raise
+        future.add_done_callback(lambda _future: self._slots.release())
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._acks.shutdown(wait, cancel_futures=cancel_futures)
+        super().shutdown(wait, cancel_futures=cancel_futures)
+
+
+def awaits_ack(fn: Callable[..., Any]) -> bool:
+    """True for a Bolt listener that Slack is still waiting on: one that acknowledges itself and has not yet.
+
+    Bolt (slack_bolt/listener/thread_runner.py) submits a closure over the request's `ack`; an event's was called
+    before the submit (`ack.response` set). Anything else, or a Bolt that changed its closure, is an answer.
+    """
+    code, cells = getattr(fn, "__code__", None), getattr(fn, "__closure__", None)
+    if code is None or not cells or "ack" not in code.co_freevars:
+        return False
+    try:
+        ack = cells[code.co_freevars.index("ack")].cell_contents
+    except (IndexError, ValueError):  # ValueError: an empty cell
+        return False
+    return hasattr(ack, "response") and ack.response is None
