@@ -18,6 +18,8 @@ from knowledge.models import (
     STATUSES,
     Action,
     AgendaItem,
+    AgendaNote,
+    Appendix,
     Attendance,
     Committee,
     Holder,
@@ -611,7 +613,12 @@ class _Builder:
         return refs
 
     def meeting(self, committee: str, item: Any, p: YamlPath) -> Meeting | None:
-        d = self.fields(item, p, ("date",), ("time", "venue", "attendance", "agenda", "resolutions", "source"))
+        d = self.fields(
+            item,
+            p,
+            ("date",),
+            ("time", "end", "venue", "notes", "attendance", "agenda", "resolutions", "source"),
+        )
         if d is None:
             return None
         date = self.date(d, "date", p)
@@ -651,6 +658,18 @@ class _Builder:
                         self.source(r, rp, False),
                     )
                 )
+        notes = []
+        for i, item in enumerate(self.items(d.get("notes"), (*p, "notes"))):
+            np_ = (*p, "notes", i)
+            n = self.fields(item, np_, ("number", "text"), ("source",))
+            number = self.integer(n, "number", np_) if n is not None else None
+            if n is not None and number is not None:
+                notes.append(AgendaNote(number, str(n.get("text") or ""), self.source(n, np_, False)))
+        end_time, end_source = None, None
+        if d.get("end") is not None:  # when the minutes record the meeting closing
+            e = self.fields(d["end"], (*p, "end"), ("time", "source"), ())
+            if e is not None:
+                end_time, end_source = self.text(e, "time", (*p, "end")), self.source(e, (*p, "end"))
         return Meeting(
             committee,
             date.date,
@@ -660,6 +679,9 @@ class _Builder:
             tuple(agenda),
             tuple(resolutions),
             self.source(d, p, False),
+            end_time=end_time,
+            end_source=end_source,
+            notes=tuple(notes),
         )
 
     def integer(self, d: dict, key: str, path: YamlPath) -> int | None:
@@ -684,6 +706,8 @@ class _Builder:
             "recommendations",
             "report_title",
             "background_papers",
+            "no_background_papers",
+            "appendix",
             "source",
         )
         d = self.fields(item, p, ("number", "title"), optional)
@@ -709,6 +733,24 @@ class _Builder:
             source=self.source(d, p, False),
             report_title=self.text(d, "report_title", p),
             background_papers=self.texts(d, "background_papers", p),
+            no_background_papers=bool(d.get("no_background_papers", False)),
+            appendix=self.appendix(d.get("appendix"), (*p, "appendix")),
+        )
+
+    def appendix(self, item: Any, p: YamlPath) -> Appendix | None:
+        if item is None:
+            return None
+        d = self.fields(item, p, ("title",), ("signatory", "signatory_title", "signed", "source"))
+        if d is None:
+            return None
+        if d.get("signatory"):
+            self.ref((*p, "signatory"), str(d["signatory"]), "person")
+        return Appendix(
+            title=str(d.get("title") or ""),
+            signatory=self.text(d, "signatory", p),
+            signatory_title=self.text(d, "signatory_title", p),
+            signed=self.text(d, "signed", p),
+            source=self.source(d, p, False),
         )
 
     def work_item(self, committee: str, item: Any, p: YamlPath) -> WorkItem | None:
