@@ -76,9 +76,28 @@ def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
     return r.answer_of(q, "work-item", text, [item], subject=Subject("work", (work.committee, work.title)))
 
 
-def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | None, detail: str) -> Answer:
+ORDINALS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "final": -1}
+LOOSE_WORDS = frozenset(
+    content_words(
+        "going coming come happen happening presented present discussed due next go paper papers report reports "
+        "panel meeting agenda item items annual review update when what is it its status the this that on at to"
+    )
+)
+
+
+def _beyond_item(q: Query, item: AgendaItem) -> set[str]:
+    """Words of the question the item's names and purpose do not carry ("workshop" in "when was the first
+    managing allegations workshop"): the question is about something inside the report, not the item."""
+    known = set(content_words(" ".join((*_titles(item), item.purpose or ""))))
+    words = set(q.topic_words) - known - REPORT_STEMS - LOOSE_WORDS - MEETING_WORDS - set(ORDINALS)
+    return {w for w in words if len(w) > 2}
+
+
+def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | None, detail: str) -> Answer | None:
     if meeting is None:
         return r.answer_of(q, "not-found", "I could not place that agenda item.")
+    if detail in ("due", "status", "summary") and q.agenda_number is None and _beyond_item(q, item):
+        return None
     if detail in ("contact", "email", "phone"):
         return contacts_for(q, e, meeting, item)
     if detail in ("author", "signatory", "reference", "background", "recommendations", "lead"):
@@ -309,6 +328,7 @@ REPORT_WORDS = frozenset(
         "date",
         "dated",
         "whose",
+        "agenda",
         "who",
         "what",
         "is",
@@ -564,8 +584,46 @@ def person_contact(q: Query, e: Engine, person_ids: list[str]) -> Answer:
 
 
 def agenda(q: Query, e: Engine) -> Answer | None:
+    ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r")\b", q.folded)
+    if (
+        ordinal
+        and q.agenda_number is None
+        and not (
+            set(q.topic_words)
+            - {
+                "agenda",
+                "item",
+                "first",
+                "last",
+                "final",
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+                "opening",
+                "paper",
+                "papers",
+            }
+        )
+    ):
+        meeting = pick_meeting(q, e, prefer_agenda=True)
+        if meeting is not None and meeting.agenda:
+            item = sorted(meeting.agenda, key=lambda i: i.number)[ORDINALS[ordinal.group(1)]]
+            shown = d.agenda_item(e.kb, meeting, item)
+            where = d.meeting_title(e.kb, meeting)
+            text = f"The {ordinal.group(1)} item on the {where} agenda is item {item.number}: {item.title}."
+            return r.answer_of(q, "agenda-item", text, [shown], subject=agenda_subject(meeting, item))
     if q.agenda_number is not None or (q.topic_words and not _agenda_words_only(q)):
         found = find_report(q, e)
+        if found is not None and q.month is not None and found[0].date.month != q.month and q.agenda_number is None:
+            named = [m for m in e.kb.committees[found[0].committee].meetings if m.date.month == q.month and m.agenda]
+            if named:
+                item = found[1]
+                text = (
+                    f"I could not find that on the {d.meeting_title(e.kb, named[0])} agenda; the closest is item "
+                    f"{item.number}, {item.title}, at the {d.meeting_title(e.kb, found[0])} meeting."
+                )
+                return r.answer_of(q, "agenda", text, [d.agenda_item(e.kb, found[0], item)])
         if found is not None:
             return about_agenda_item(q, e, found[1], found[0], q.attribute or "summary")
         if q.agenda_number is None:
@@ -713,6 +771,9 @@ MEETING_WORDS = frozenset(
 )
 
 
+NAMES_REPORT = re.compile(r"\b(report|reports|review|paper|item|update)\b")
+
+
 def names_another_group(q: Query, e: Engine) -> bool:
     """The question names some group that is not a committee the knowledge base holds ("FLAG", "the CiCC")."""
     if q.committee:
@@ -726,6 +787,13 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     if found is None:
         return None
     if names_another_group(q, e) and q.attribute not in ("venue", "time", "apologies", "attendance", "members"):
+        if NAMES_REPORT.search(q.folded):  # "care leavers annual report - which meeting"
+            named = find_doc(q, e)
+            if named is not None:
+                where, doc = named
+                if isinstance(doc, WorkItem):
+                    return about_work(q, e, doc, "due")
+                return about_agenda_item(q, e, doc, where, "summary")
         return e.passage_answer(q)
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
