@@ -329,6 +329,19 @@ REPORT_WORDS = frozenset(
         "dated",
         "whose",
         "agenda",
+        "take",
+        "takes",
+        "taking",
+        "go",
+        "goes",
+        "going",
+        "come",
+        "comes",
+        "coming",
+        "heard",
+        "considered",
+        "presented",
+        "discussed",
         "who",
         "what",
         "is",
@@ -786,14 +799,18 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     found = committee(q, e)
     if found is None:
         return None
-    if names_another_group(q, e) and q.attribute not in ("venue", "time", "apologies", "attendance", "members"):
-        if NAMES_REPORT.search(q.folded):  # "care leavers annual report - which meeting"
-            named = find_doc(q, e)
-            if named is not None:
-                where, doc = named
-                if isinstance(doc, WorkItem):
-                    return about_work(q, e, doc, "due")
-                return about_agenda_item(q, e, doc, where, "summary")
+    detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
+    others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS
+    if not detail and others and NAMES_REPORT.search(q.folded):  # "care leavers annual report - which meeting"
+        named = find_doc(q, e)
+        if named is not None:
+            where, doc = named
+            if isinstance(doc, WorkItem):
+                return about_work(q, e, doc, "due")
+            found_item = about_agenda_item(q, e, doc, where, "summary")
+            if found_item is not None:
+                return found_item
+    if names_another_group(q, e) and not detail:
         return e.passage_answer(q)
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
@@ -1000,14 +1017,16 @@ def _full_attendance(e: Engine, chosen: Meeting) -> Item:
 
 def meeting_detail(q: Query, e: Engine) -> Answer | None:
     """Time, venue, apologies, attendance or membership of the meeting the question means."""
+    if q.attribute not in ("venue", "time", "apologies", "attendance", "substitutes", "members"):
+        return None
     names_meeting = bool(q.committee or re.search(r"\b(meeting|meet|meets|venue|held|panel)\b", q.folded))
+    if _names_other_event(q) and (q.attribute == "time" or (q.attribute == "venue" and EVENT.search(q.folded))):
+        return _other_event(q, e)  # "where's the TCE conference being held": not the panel's venue
     if q.attribute == "venue" and not names_meeting:
         return None
     looks_back = q.attribute in ("apologies", "attendance", "substitutes")
     if q.attribute == "attendance" and not (names_meeting or q.month is not None or q.day_of_month is not None):
         return None  # "were the inspections at risk": not a question about a meeting
-    if q.attribute in ("venue", "time") and _names_other_event(q):
-        return _other_event(q, e)
     chosen = pick_meeting(q, e, past=looks_back)
     if chosen is None:
         return None
@@ -1085,6 +1104,10 @@ def _venue(q: Query, e: Engine, chosen: Meeting, title: str, item: Item) -> Answ
     return r.answer_of(q, "meeting", f"The {title} meeting is at {chosen.venue}.", [item])
 
 
+EVENT = re.compile(
+    r"\b(held|hold|holding|take place|taking place|happen\w*|conference|event|workshop|session|seminar|venue|"
+    r"launch|meeting|meet|meets)\b"
+)
 DETAIL_WORDS = frozenset(
     content_words(
         "finish finished end ended close closed kick off begin began start started room floor postcode post code "
@@ -1104,7 +1127,6 @@ def _other_event(q: Query, e: Engine) -> Answer:
     """Where or when something other than a committee meeting is held: the papers' places, never a meeting's."""
     from knowledge.answers_papers import allowed_papers
 
-    words = " ".join(w for w in q.topic_words if w not in DETAIL_WORDS)
     asked = "where" if q.attribute == "venue" else "when"
     notes: tuple[str, ...] = ()
     if e.passage_index is not None:
@@ -1114,8 +1136,8 @@ def _other_event(q: Query, e: Engine) -> Answer:
     return r.answer_of(
         q,
         "not-sure",
-        f"I'm not sure: the papers do not say {asked} that is held (\u201c{words}\u201d is not a meeting "
-        "the knowledge base holds), so I won't give a committee's venue or time instead.",
+        f"I'm not sure: the papers do not say {asked} that is held, and it is not a meeting of a committee the "
+        "knowledge base holds, so I won't give a committee's venue or time instead.",
         notes=notes,
     )
 

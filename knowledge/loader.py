@@ -718,6 +718,10 @@ class _Builder:
             return None
         if d.get("signatory"):
             self.ref((*p, "signatory"), str(d["signatory"]), "person")
+        if not isinstance(d.get("no_background_papers", False), bool):
+            self.problem(
+                (*p, "no_background_papers"), f"expected true or false, got {shown(d['no_background_papers'])}"
+            )
         return AgendaItem(
             number=number,
             title=str(d.get("title") or ""),
