@@ -135,6 +135,12 @@ def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detai
         )
     elif detail == "comments":
         text = _comments(q, item, where)
+    elif detail == "purpose":
+        text = (
+            f"Purpose of {where}: {item.purpose}"
+            if item.purpose
+            else f"The knowledge base records no purpose for {where}."
+        )
     elif detail == "recommendations":
         text = (
             f"Recommendations of {where}: " + " ".join(f"{n}) {rec}" for n, rec in enumerate(item.recommendations, 1))
@@ -328,6 +334,11 @@ REPORT_WORDS = frozenset(
         "date",
         "dated",
         "whose",
+        "purpose",
+        "often",
+        "frequently",
+        "round",
+        "how",
         "agenda",
         "listed",
         "list",
@@ -366,6 +377,14 @@ def report(q: Query, e: Engine) -> Answer | None:
     by_ref = item_by_reference(q, e)
     if by_ref is not None and q.attribute in (None, "due", "status"):
         return report_summary(q, e, *by_ref)
+    if (
+        by_ref is None
+        and re.search(r"\bminutes\b", q.folded)
+        and re.search(r"\b(signed|sign|approved|confirmed|agreed|accepted)\b", q.folded)
+    ):
+        confirmed = minutes_confirmed(q, e)
+        if confirmed is not None:
+            return confirmed
     found: tuple[Meeting | None, AgendaItem | WorkItem] | None = by_ref
     if found is None and q.agenda_number is not None:
         found = find_report(q, e)
@@ -427,6 +446,32 @@ def _comments(q: Query, item: AgendaItem, where: str) -> str:
             f"{label} Comments ({value}): initials {initials}, dated {date}" if date else f"{label} Comments ({value})"
         )
     return f"{_upper(where)}: " + "; ".join(parts) + "."
+
+
+def minutes_confirmed(q: Query, e: Engine) -> Answer | None:
+    """Which minutes a meeting confirmed: its "Minutes of the last meeting held on <date>" item, and what the
+    minutes say of them."""
+    meeting = pick_meeting(q, e, past=True)
+    if meeting is None:
+        return None
+    items = [i for i in meeting.agenda if i.title.lower().startswith("minutes")]
+    if not items:
+        return None
+    item = items[0]
+    title = d.meeting_title(e.kb, meeting)
+    text = f"At the {title} meeting, item {item.number} was the {item.title}."
+    shown = [d.agenda_item(e.kb, meeting, item)]
+    m = re.search(r"(\d{1,2}) (\w+) (\d{4})", item.title)
+    if m:
+        try:
+            held = dt.datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
+        except ValueError:
+            held = None
+        earlier = [x for x in e.kb.committees[meeting.committee].meetings if x.date == held]
+        if earlier and earlier[0].source and "confirmed" in earlier[0].source.quote:
+            text += f" The minutes say: \u201c{earlier[0].source.quote}\u201d"
+            shown.append(d.meeting_item(e.kb, earlier[0]))
+    return r.answer_of(q, "report", text, shown, subject=agenda_subject(meeting, item))
 
 
 def report_summary(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
@@ -1179,6 +1224,26 @@ WORK_WORDS = frozenset(
 )
 
 
+FREQUENCY = re.compile(r"\b(six[- ]monthly|quarterly|monthly|annual|annually|yearly|bi-monthly|termly)\b", re.I)
+
+
+def how_often(q: Query, e: Engine, work: WorkItem) -> Answer:
+    """How often a work-programme item comes to the committee: as its title or standing status says."""
+    name = e.kb.committees[work.committee].name
+    item = d.work_item(e.kb, work)
+    subject = Subject("work", (work.committee, work.title))
+    if work.standing:
+        text = f"{work.title} is a standing item at every {name} meeting (work programme)."
+        return r.answer_of(q, "work-item", text, [item], subject=subject)
+    said = FREQUENCY.search(work.title)
+    when = f" It is listed for the meeting on {work.meeting.day} {work.meeting:%B %Y}." if work.meeting else ""
+    if said:
+        text = f"{work.title}: {said.group(1).lower()}, as the work programme's title says.{when}"
+    else:
+        text = f"The work programme gives no frequency for {work.title}.{when}"
+    return r.answer_of(q, "work-item", text, [item], subject=subject)
+
+
 def found_committee_name(e: Engine, meeting: Meeting) -> str:
     return e.kb.committees[meeting.committee].name
 
@@ -1197,6 +1262,10 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", f"The {found.name} work programme names {name} on no item.")
         text = f"{name} is named on {len(mine)} {found.name} work-programme item{'s' if len(mine) != 1 else ''}:"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in mine])
+    if re.search(r"\bhow (often|frequently)\b", q.folded):
+        found_doc = find_doc(q, e)
+        if found_doc is not None and isinstance(found_doc[1], WorkItem):
+            return how_often(q, e, found_doc[1])
     if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
         named = _work_by_words(q, e)
         if named is not None:

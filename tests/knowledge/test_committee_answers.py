@@ -190,3 +190,14 @@ def test_a_report_to_come_resolves_to_the_work_programme(engine: Engine) -> None
 def test_a_question_about_something_inside_a_report_is_not_an_agenda_card(engine: Engine) -> None:
     kind, _ = ask(engine, "when did the managing allegations workshops start")
     assert kind != "agenda-item"
+
+
+def test_purpose_frequency_and_confirmed_minutes(engine: Engine) -> None:
+    _, text = ask(engine, "what is the strategic safeguarding report for")
+    assert text.startswith("Purpose of item 7") and "high profile enquiries" in text
+    _, text = ask(engine, "how frequently is the looked after children board update item")
+    assert "six-monthly" in text.split("\n")[0]
+    _, text = ask(engine, "how often is the adoption services report")
+    assert text.startswith("The work programme gives no frequency")  # the title says none
+    _, text = ask(engine, "which minutes did the october panel sign off")
+    assert "2 July 2024" in text.split("\n")[0] and "confirmed as correct" in text
