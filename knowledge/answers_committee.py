@@ -1012,7 +1012,7 @@ def filtered_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer | None:
     title = d.meeting_title(e.kb, chosen)
     picked: list[tuple[str, str]] = []  # (name, heading)
     groups = {
-        "officer": [(p, "officer") for p in att.officers],
+        "officer": [(p, _officer_heading(e, p)) for p in att.officers],
         "councillor": [(p, "member") for p in att.members] + [(p, "substitute") for p in att.substitutes],
     }
     if words & MEDIA:
@@ -1049,8 +1049,15 @@ def filtered_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer | None:
         text = f"The minutes record no one matching \u201c{label}\u201d at the {title} meeting."
         return r.answer_of(q, "attendance", text, [_full_attendance(e, chosen)])
     names = ", ".join(f"{name} ({heading})" for name, heading in picked)
-    yes = "Yes: " if re.match(r"^(was|were|did)\b", q.folded) else ""
-    return r.answer_of(q, "attendance", f"{yes}At the {title} meeting, the minutes list: {names}.", [item])
+    head = f"At the {title} meeting, the minutes list: {names}."
+    if re.match(r"^(was|were|did)\b", q.folded):
+        head = f"Yes: at the {title} meeting, the minutes list: {names}."
+    return r.answer_of(q, "attendance", head, [item])
+
+
+def _officer_heading(e: Engine, pid: str) -> str:
+    person = e.kb.people.get(pid)
+    return f"officer: {person.titles[0]}" if person is not None and person.titles else "officer"
 
 
 def _full_attendance(e: Engine, chosen: Meeting) -> Item:
