@@ -1006,6 +1006,8 @@ def filtered_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer | None:
     att = chosen.attendance
     if att is None:
         return None
+    if q.people:
+        return _named_attendance(q, e, chosen)
     words = set(_attendance_words(q))
     if not words:
         return None
@@ -1053,6 +1055,29 @@ def filtered_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer | None:
     if re.match(r"^(was|were|did)\b", q.folded):
         head = f"Yes: at the {title} meeting, the minutes list: {names}."
     return r.answer_of(q, "attendance", head, [item])
+
+
+def _named_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer:
+    """Whether the people named were at a meeting, and under which heading the minutes list them."""
+    att = chosen.attendance
+    assert att is not None
+    title = d.meeting_title(e.kb, chosen)
+    headings = (
+        ("a member present", att.members),
+        ("a substitute", att.substitutes),
+        ("an officer in attendance", att.officers),
+        ("sending apologies", att.apologies),
+    )
+    lines = []
+    for pid, _ in q.people[:3]:
+        name = e.kb.name_of(pid)
+        found = [label for label, refs in headings if pid in refs]
+        if found:
+            lines.append(f"the minutes list {name} as {found[0]}")
+        else:
+            lines.append(f"the minutes do not list {name} among those present or sending apologies")
+    text = f"At the {title} meeting, " + "; ".join(lines) + "."
+    return r.answer_of(q, "attendance", text, [_full_attendance(e, chosen)])
 
 
 def _officer_heading(e: Engine, pid: str) -> str:

@@ -201,3 +201,12 @@ def test_purpose_frequency_and_confirmed_minutes(engine: Engine) -> None:
     assert text.startswith("The work programme gives no frequency")  # the title says none
     _, text = ask(engine, "which minutes did the october panel sign off")
     assert "2 July 2024" in text.split("\n")[0] and "confirmed as correct" in text
+
+
+def test_a_named_person_at_a_meeting(engine: Engine) -> None:
+    _, text = ask(engine, "did sophie eadsforth attend the october panel")
+    assert "Sophie Eadsforth as an officer in attendance" in text  # OFFICERS IN ATTENDANCE in the minutes
+    _, text = ask(engine, "was mike introna at the october panel")
+    assert "Mike Introna as sending apologies" in text
+    _, text = ask(engine, "was hannah johnson at the october meeting")
+    assert "do not list Hannah Johnson" in text
