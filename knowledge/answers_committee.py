@@ -377,6 +377,8 @@ def report(q: Query, e: Engine) -> Answer | None:
     by_ref = item_by_reference(q, e)
     if by_ref is not None and q.attribute in (None, "due", "status"):
         return report_summary(q, e, *by_ref)
+    if by_ref is None and q.attribute not in REPORT_DETAILS and not AUTHOR_ASKED.search(q.folded):
+        return None  # "what's due in fy2019/20": a code-like word, but not a question about a report
     if (
         by_ref is None
         and re.search(r"\bminutes\b", q.folded)
@@ -472,6 +474,12 @@ def minutes_confirmed(q: Query, e: Engine) -> Answer | None:
             text += f" The minutes say: \u201c{earlier[0].source.quote}\u201d"
             shown.append(d.meeting_item(e.kb, earlier[0]))
     return r.answer_of(q, "report", text, shown, subject=agenda_subject(meeting, item))
+
+
+REPORT_DETAILS = frozenset(
+    {"author", "signatory", "reference", "background", "recommendations", "pages", "comments", "purpose"}
+)
+AUTHOR_ASKED = re.compile(r"\b(wrote|written|write|author|authored|signed|signatory|sign off|whose report)\b")
 
 
 def report_summary(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
@@ -854,6 +862,32 @@ def meeting(q: Query, e: Engine) -> Answer | None:
         return None
     detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
     others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS
+    if not (others - RELATIVE_FILLER):  # "the panel after the January one", "the one after next"
+        relative = relative_meeting(q, found)
+        if relative is not None:
+            relation, anchor, chosen = relative
+            where = f"the one on {day_words(anchor.date)}" if isinstance(anchor, Meeting) else anchor
+            if chosen is None:
+                text = f"The knowledge base has no {found.name} meeting {relation} {where}."
+                return r.answer_of(q, "meeting", text)
+            verb = "was" if chosen.date < q.today else "is"
+            return r.answer_of(
+                q,
+                "meeting",
+                f"The {found.name} meeting {relation} {where} {verb} on {day_words(chosen.date)}.",
+                [d.meeting_item(e.kb, chosen)],
+            )
+        if re.search(r"\bafter next\b", q.folded):
+            upcoming = [m for m in found.meetings if m.date >= q.today]
+            if len(upcoming) < 2:
+                return r.answer_of(q, "meeting", f"The knowledge base has no {found.name} meeting after the next one.")
+            return r.answer_of(
+                q,
+                "meeting",
+                f"The {found.name} meeting after next is on {day_words(upcoming[1].date)} "
+                f"(the next is on {day_words(upcoming[0].date)}).",
+                [d.meeting_item(e.kb, upcoming[1])],
+            )
     if not detail and others and NAMES_REPORT.search(q.folded):  # "care leavers annual report - which meeting"
         named = find_doc(q, e)
         if named is not None:
@@ -867,19 +901,6 @@ def meeting(q: Query, e: Engine) -> Answer | None:
         return e.passage_answer(q)
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
-    relative = relative_meeting(q, found)
-    if relative is not None:
-        relation, anchor, chosen = relative
-        where = f"the one on {day_words(anchor.date)}" if isinstance(anchor, Meeting) else anchor
-        if chosen is None:
-            return r.answer_of(q, "meeting", f"The knowledge base has no {found.name} meeting {relation} {where}.")
-        verb = "was" if chosen.date < q.today else "is"
-        return r.answer_of(
-            q,
-            "meeting",
-            f"The {found.name} meeting {relation} {where} {verb} on {day_words(chosen.date)}.",
-            [d.meeting_item(e.kb, chosen)],
-        )
     if q.window is not None and q.window.words.startswith("after"):
         later = [m for m in found.meetings if m.date >= q.window.start]
         if not later:
@@ -914,10 +935,15 @@ def meeting(q: Query, e: Engine) -> Answer | None:
 _MONTH_NAMES = {dt.date(2000, i, 1).strftime("%B").lower(): i for i in range(1, 13)} | {
     dt.date(2000, i, 1).strftime("%b").lower(): i for i in range(1, 13) if i != 5
 }
+RELATIVE_FILLER = frozenset(
+    content_words(
+        "came come comes coming follow follows following followed precede precedes preceded preceding one ones "
+        "before after previous prior next held"
+    )
+)
 RELATIVE = re.compile(
-    r"\b(before|prior to|preceding|ahead of|after|following)\s+(?:the\s+)?(?:\w+\s+){0,2}?("
-    + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
-    + r")\b(?:\s+(\d{4}))?"
+    r"\b(before|prior to|preceding|precedes|preceded|ahead of|after|following|follows|followed)"
+    r"\s+(?:the\s+)?(?:\w+\s+){0,2}?(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
 )
 
 
@@ -931,7 +957,7 @@ def relative_meeting(q: Query, found: Committee) -> tuple[str, Meeting | str, Me
     if m is None or not found.meetings:
         return None
     month, year = _MONTH_NAMES[m.group(2)], int(m.group(3)) if m.group(3) else None
-    before = m.group(1) in ("before", "prior to", "preceding", "ahead of")
+    before = m.group(1) in ("before", "prior to", "preceding", "precedes", "preceded", "ahead of")
     relation = "before" if before else "after"
     named = [x for x in found.meetings if x.date.month == month and (year is None or x.date.year == year)]
     if named:
@@ -1102,6 +1128,8 @@ def _full_attendance(e: Engine, chosen: Meeting) -> Item:
 
 def meeting_detail(q: Query, e: Engine) -> Answer | None:
     """Time, venue, apologies, attendance or membership of the meeting the question means."""
+    if re.search(r"\bhow long did\b.*\b(last|run|go on|take)\b", q.folded):
+        return _duration(q, e)
     if q.attribute not in ("venue", "time", "apologies", "attendance", "substitutes", "members"):
         return None
     names_meeting = bool(q.committee or re.search(r"\b(meeting|meet|meets|venue|held|panel)\b", q.folded))
@@ -1165,6 +1193,44 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if narrowed is not None:
         return narrowed
     return r.answer_of(q, "attendance", f"Attendance at the {title} meeting:", [_full_attendance(e, chosen)])
+
+
+def _duration(q: Query, e: Engine) -> Answer | None:
+    """How long a meeting lasted: from its start to the closing time its minutes record."""
+    chosen = pick_meeting(q, e, past=True)
+    if chosen is None:
+        return None
+    title = d.meeting_title(e.kb, chosen)
+    if not (chosen.time and chosen.end_time):
+        return r.answer_of(
+            q,
+            "meeting",
+            f"The papers do not record both the start and the end of the {title} meeting.",
+            [d.meeting_item(e.kb, chosen)],
+        )
+    start = dt.datetime.strptime(chosen.time, "%H:%M")
+    end = dt.datetime.strptime(chosen.end_time, "%H:%M")
+    hours, minutes = divmod(int((end - start).total_seconds() // 60), 60)
+    length = " ".join(
+        x
+        for x in (
+            f"{hours} hour{'s' if hours != 1 else ''}" if hours else "",
+            f"{minutes} minute{'s' if minutes != 1 else ''}" if minutes else "",
+        )
+        if x
+    )
+    text = (
+        f"The {title} meeting started at {clock(chosen.time)} and closed at {clock(chosen.end_time)}: "
+        f"{length}, as the minutes record."
+    )
+    shown = Item(
+        "meeting",
+        title,
+        (f"Started: {clock(chosen.time)}", f"Closed: {clock(chosen.end_time)}"),
+        {},
+        chosen.end_source or chosen.source,
+    )
+    return r.answer_of(q, "meeting", text, [shown])
 
 
 def _venue(q: Query, e: Engine, chosen: Meeting, title: str, item: Item) -> Answer:

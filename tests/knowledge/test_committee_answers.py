@@ -210,3 +210,14 @@ def test_a_named_person_at_a_meeting(engine: Engine) -> None:
     assert "Mike Introna as sending apologies" in text
     _, text = ask(engine, "was hannah johnson at the october meeting")
     assert "do not list Hannah Johnson" in text
+
+
+def test_meeting_after_next_following_and_how_long(engine: Engine) -> None:
+    _, text = ask(engine, "when is the panel after next")
+    assert "after next is on Tuesday 1 April 2025" in text  # next: 14 January 2025 (today 10 January)
+    _, text = ask(engine, "which panel follows the january one")
+    assert "1 April 2025" in text.split("\n")[0]
+    _, text = ask(engine, "how long did the october meeting last")
+    assert "1 hour 55 minutes" in text  # commencing at 2:00pm, closed at 3:55pm
+    _, text = ask(engine, "county hall address for the panel")
+    assert "West Bridgford" in text and "Andrew Hall" not in text
