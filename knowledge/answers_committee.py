@@ -62,10 +62,15 @@ def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
     name = e.kb.committees[work.committee].name
     if detail in ("lead", "sponsor", "author"):
         sponsors = ", ".join(e.kb.name_of(s) for s in work.sponsors)
+        when = (
+            "a standing item"
+            if work.standing
+            else (f"due on {work.meeting.day} {work.meeting:%B %Y}" if work.meeting else "no meeting set")
+        )
         text = (
-            f"{work.title} is sponsored by {sponsors} (work programme)."
+            f"{work.title} ({when}): the work programme names {sponsors} as its sponsor/report author."
             if sponsors
-            else f"The work programme names no sponsor for {work.title}."
+            else f"The work programme names no sponsor or report author for {work.title}."
         )
     elif work.standing:
         text = f"{work.title} is a standing item at every {name} meeting."
@@ -334,6 +339,9 @@ REPORT_WORDS = frozenset(
         "date",
         "dated",
         "whose",
+        "writing",
+        "covering",
+        "cover",
         "purpose",
         "often",
         "frequently",
@@ -1138,6 +1146,8 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if q.attribute == "venue" and not names_meeting:
         return None
     looks_back = q.attribute in ("apologies", "attendance", "substitutes")
+    if q.attribute == "attendance" and re.search(r"\b(item|items|agenda|report|paper|discussed|resolved)\b", q.folded):
+        return None  # "what was the last item at the october meeting": the agenda, not who attended
     if q.attribute == "attendance" and not (names_meeting or q.month is not None or q.day_of_month is not None):
         return None  # "were the inspections at risk": not a question about a meeting
     chosen = pick_meeting(q, e, past=looks_back)

@@ -67,7 +67,7 @@ INTENTS: tuple[Intent, ...] = (
             "e mail",
             "phone",
             "telephone",
-            "number for",
+            "(?<!reference )(?<!ref )number for",
             "call",
             "get in touch",
             "enquiries",
@@ -127,6 +127,7 @@ INTENTS: tuple[Intent, ...] = (
             "who wrote",
             "wrote",
             "written by",
+            "writing",
             "author",
             "authored",
             "signed",
@@ -153,7 +154,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "agenda",
-        _rx("agenda", "on the papers", "agenda item"),
+        _rx("agenda", "on the papers", "agenda item", r"(first|second|third|last|final|opening) item"),
         com.agenda,
         ("what's on the agenda for the January panel?",),
     ),
@@ -372,7 +373,10 @@ BY_NAME = {intent.name: intent for intent in INTENTS}
 
 ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", _rx("email", "e mail", "email address")),
-    ("phone", _rx("phone", "telephone", "number for", "ring", "call", "mobile", "phone number")),
+    (
+        "phone",
+        _rx("phone", "telephone", "(?<!reference )(?<!ref )number for", "ring", "call", "mobile", "phone number"),
+    ),
     ("background", _rx("background papers?")),
     ("comments", _rx(r"(constitutional|financial|legal) comments?")),
     ("pages", _rx(r"pages?", "page numbers?")),
@@ -380,7 +384,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("reference", _rx("reference", "ref", "(?<!post )code")),
     ("recommendations", _rx("recommendations?", "recommend")),
     ("signatory", _rx("signed", "signatory", "sign off")),
-    ("author", _rx("wrote", "written by", "author", "authored", "who presents", "presenting")),
+    ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
     ("apologies", _rx("apologies", "absent", "sent apologies", "absence")),
     ("substitutes", _rx("subbed", "substitutes?", "substituted", "substituting", "stood in")),
     (

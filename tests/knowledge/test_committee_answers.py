@@ -221,3 +221,14 @@ def test_meeting_after_next_following_and_how_long(engine: Engine) -> None:
     assert "1 hour 55 minutes" in text  # commencing at 2:00pm, closed at 3:55pm
     _, text = ask(engine, "county hall address for the panel")
     assert "West Bridgford" in text and "Andrew Hall" not in text
+
+
+def test_report_wordings_a_new_user_might_use(engine: Engine) -> None:
+    _, text = ask(engine, "who is writing the borough and district councils report")
+    assert "Amanda Collinson" in text and "Theresa Hodgkinson" in text and "sponsor/report author" in text
+    _, text = ask(engine, "who signed the covering report for the child exploitation review")
+    assert "covering report to the panel is signed by Rachel Miller" in text
+    _, text = ask(engine, "reference number for the strategic safeguarding report")
+    assert "CF0225" in text and "For enquiries" not in text
+    _, text = ask(engine, "what was the last item at the october meeting")
+    assert "item 13: WORK PROGRAMME" in text
