@@ -1141,7 +1141,7 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if q.attribute not in ("venue", "time", "apologies", "attendance", "substitutes", "members"):
         return None
     names_meeting = bool(q.committee or re.search(r"\b(meeting|meet|meets|venue|held|panel)\b", q.folded))
-    if _names_other_event(q) and (q.attribute == "time" or (q.attribute == "venue" and EVENT.search(q.folded))):
+    if _names_other_event(q, e) and (q.attribute == "time" or (q.attribute == "venue" and EVENT.search(q.folded))):
         return _other_event(q, e)  # "where's the TCE conference being held": not the panel's venue
     if q.attribute == "venue" and not names_meeting:
         return None
@@ -1277,11 +1277,12 @@ DETAIL_WORDS = frozenset(
 )
 
 
-def _names_other_event(q: Query) -> bool:
+def _names_other_event(q: Query, e: Engine) -> bool:
     """A where/when question about something that is not a committee meeting ("the TCE conference")."""
     if q.committee:
         return False
-    return bool(set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - DETAIL_WORDS)
+    named = set(content_words(" ".join(e.kb.name_of(p) for p, _ in q.people)))
+    return bool(set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - DETAIL_WORDS - named)
 
 
 def _other_event(q: Query, e: Engine) -> Answer:
