@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge import describe as d
 from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
-from knowledge.models import AgendaItem, Committee, Meeting, Role, WorkItem
-from knowledge.text import content_words
+from knowledge.index import Hit
+from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Role, WorkItem
+from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -60,10 +62,15 @@ def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
     name = e.kb.committees[work.committee].name
     if detail in ("lead", "sponsor", "author"):
         sponsors = ", ".join(e.kb.name_of(s) for s in work.sponsors)
+        when = (
+            "a standing item"
+            if work.standing
+            else (f"due on {work.meeting.day} {work.meeting:%B %Y}" if work.meeting else "no meeting set")
+        )
         text = (
-            f"{work.title} is sponsored by {sponsors} (work programme)."
+            f"{work.title} ({when}): the work programme names {sponsors} as its sponsor/report author."
             if sponsors
-            else f"The work programme names no sponsor for {work.title}."
+            else f"The work programme names no sponsor or report author for {work.title}."
         )
     elif work.standing:
         text = f"{work.title} is a standing item at every {name} meeting."
@@ -74,9 +81,28 @@ def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
     return r.answer_of(q, "work-item", text, [item], subject=Subject("work", (work.committee, work.title)))
 
 
-def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | None, detail: str) -> Answer:
+ORDINALS = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "final": -1}
+LOOSE_WORDS = frozenset(
+    content_words(
+        "going coming come happen happening presented present discussed due next go paper papers report reports "
+        "panel meeting agenda item items annual review update when what is it its status the this that on at to"
+    )
+)
+
+
+def _beyond_item(q: Query, item: AgendaItem) -> set[str]:
+    """Words of the question the item's names and purpose do not carry ("workshop" in "when was the first
+    managing allegations workshop"): the question is about something inside the report, not the item."""
+    known = set(content_words(" ".join((*_titles(item), item.purpose or ""))))
+    words = set(q.topic_words) - known - REPORT_STEMS - LOOSE_WORDS - MEETING_WORDS - set(ORDINALS)
+    return {w for w in words if len(w) > 2}
+
+
+def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | None, detail: str) -> Answer | None:
     if meeting is None:
         return r.answer_of(q, "not-found", "I could not place that agenda item.")
+    if detail in ("due", "status", "summary") and q.agenda_number is None and _beyond_item(q, item):
+        return None
     if detail in ("contact", "email", "phone"):
         return contacts_for(q, e, meeting, item)
     if detail in ("author", "signatory", "reference", "background", "recommendations", "lead"):
@@ -98,11 +124,27 @@ def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detai
             else f"The papers give no reference code for {where}."
         )
     elif detail == "background":
-        papers = getattr(item, "background_papers", ())
+        papers = item.background_papers
+        if papers:
+            text = f"Background papers for {where}: " + "; ".join(papers) + "."
+        elif item.no_background_papers:
+            text = f"None: the report for {where} lists no background papers (it says \u201cNone.\u201d)."
+        else:
+            text = f"The knowledge base records no background papers for {where}."
+    elif detail == "pages":
         text = (
-            f"Background papers for {where}: " + "; ".join(papers) + "."
-            if papers
-            else f"The knowledge base records no background papers for {where}."
+            f"{_upper(where)} is on pages {item.pages} of the papers."
+            if item.pages
+            else f"The agenda gives no pages for {where}"
+            + (" (a verbal report)." if "verbal" in item.title.lower() else ".")
+        )
+    elif detail == "comments":
+        text = _comments(q, item, where)
+    elif detail == "purpose":
+        text = (
+            f"Purpose of {where}: {item.purpose}"
+            if item.purpose
+            else f"The knowledge base records no purpose for {where}."
         )
     elif detail == "recommendations":
         text = (
@@ -112,18 +154,19 @@ def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detai
         )
     else:
         parts = []
+        appendix = item.appendix
+        if appendix is not None and appendix.signatory and detail != "signatory":
+            parts.append(_appendix_words(e, appendix))
+            if appendix.signatory in e.kb.people:
+                shown.append(d.person_item(e.kb, e.kb.people[appendix.signatory]))
+        covering = "the covering report to the panel is " if appendix is not None else ""
         if item.signatory:
             signer = e.kb.name_of(item.signatory)
-            parts.append(f"signed by {signer}" + (f", {item.report_of}" if item.report_of else ""))
+            parts.append(f"{covering}signed by {signer}" + (f", {item.report_of}" if item.report_of else ""))
         elif item.report_of:
-            parts.append(f"a report of the {item.report_of}")
-        for appendix in item.appendices:  # the appended review, signed by its own author
-            if appendix.signatory:
-                how = ", ".join(x for x in (appendix.signed_as, appendix.signed_on) if x)
-                who = e.kb.name_of(appendix.signatory) + (f" ({how})" if how else "")
-                parts.append(f"the appended {appendix.title} is signed by {who}")
-                if appendix.signatory in e.kb.people:
-                    shown.append(d.person_item(e.kb, e.kb.people[appendix.signatory]))
+            parts.append(f"{covering or ''}a report of the {item.report_of}")
+        if appendix is not None and appendix.signatory and detail == "signatory":
+            parts.append(_appendix_words(e, appendix))
         if item.contacts:
             names = ", ".join(e.kb.name_of(c) for c in item.contacts)
             parts.append(f"the contact officer named for enquiries is {names}")
@@ -137,11 +180,14 @@ def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detai
 
 
 def find_report(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
-    """The agenda item the question names: by number at the meeting meant, else by its words.
+    """The agenda item the question names: by reference code, by number at the meeting meant, else by its words.
 
     A report name resolves to the item with a written report (a reference or a contact) at the most
     relevant meeting, not to a same-named line in older minutes.
     """
+    by_ref = item_by_reference(q, e)
+    if by_ref is not None:
+        return by_ref
     if q.agenda_number is not None:
         meeting = pick_meeting(q, e, prefer_agenda=True, want_reports=True)
         if meeting is None:
@@ -150,16 +196,104 @@ def find_report(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
             return meeting, meeting.item(q.agenda_number)
         except KeyError:
             return None
-    words = [w for w in q.topic_words if w not in REPORT_WORDS]
-    hits = [h for h in r.search(q, e, words, limit=20) if isinstance(h.doc, AgendaItem)] if words else []
+    found = find_doc(q, e, agenda_only=True)
+    if found is None:
+        return subject_agenda(q, e) if not _report_words(q) else None
+    meeting, doc = found
+    assert meeting is not None and isinstance(doc, AgendaItem)
+    return meeting, doc
+
+
+def item_by_reference(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
+    """The report whose reference code ("CF0226") the question writes."""
+    codes = set(re.findall(r"\b[a-z]{1,4}\d{3,6}\b", q.folded))
+    if not codes:
+        return None
+    for found in e.kb.committees.values():
+        for meeting in found.meetings:
+            for item in meeting.agenda:
+                if item.reference and item.reference.lower() in codes:
+                    return meeting, item
+    return None
+
+
+def _report_words(q: Query, e: Engine | None = None) -> list[str]:
+    """The words naming a report. Words that also name a plan count ("the child exploitation annual report",
+    "the strategic safeguarding report") unless the question says it means a plan."""
+    words = [w for w in q.topic_words if w not in REPORT_STEMS]
+    if e is not None and q.plan is not None and not re.search(r"\bplan\b", q.folded):
+        drop = e.topic_drop - frozenset(e.plan_words)
+        words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in drop and w not in REPORT_STEMS]
+        words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
+    return words
+
+
+def _wants_field(q: Query, item: AgendaItem) -> bool:
+    """Whether this item has the detail the question asks for (pages, contacts, a reference...)."""
+    wanted = q.attribute
+    if wanted == "pages":
+        return bool(item.pages)
+    if wanted in ("contact", "email", "phone"):
+        return bool(item.contacts)
+    if wanted == "reference":
+        return bool(item.reference)
+    if wanted in ("author", "signatory"):
+        return bool(item.signatory or item.appendix)
+    return bool(item.reference or item.contacts)
+
+
+def find_doc(q: Query, e: Engine, agenda_only: bool = False) -> tuple[Meeting | None, AgendaItem | WorkItem] | None:
+    """The report or work-programme item a question names by its words.
+
+    Close matches are ranked: an agenda item with the detail asked (a written report, its contacts, its
+    pages) first; then a work-programme item (a report still to come); then other agenda lines (an older
+    verbal update of the same name). Words of the question beyond the search words ("annual", "report")
+    and a month the question names break ties.
+    """
+    words = _report_words(q, e)
+    if not words:
+        return None
+    unscoped = replace(q, plan=None) if q.plan is not None and not re.search(r"\bplan\b", q.folded) else q
+    hits = [h for h in r.search(unscoped, e, words, limit=20) if isinstance(h.doc, AgendaItem | WorkItem)]
+    if agenda_only:
+        hits = [h for h in hits if isinstance(h.doc, AgendaItem)]
     if not hits:
-        return subject_agenda(q, e) if not words else None
-    best = hits[0].score
-    close = [h for h in hits if h.score >= best - 0.1]
-    close.sort(key=lambda h: (not (h.doc.reference or h.doc.contacts), -h.score, -(h.meeting.date.toordinal())))
-    chosen = close[0]
-    assert chosen.meeting is not None
+        return None
+    extra = set(q.topic_words) - set(words)
+    month_names = set(_MONTH_NAMES) if q.month is None else {k for k, v in _MONTH_NAMES.items() if v == q.month}
+
+    def adjusted(h: Hit) -> float:
+        doc = h.doc
+        title = doc.title if isinstance(doc, WorkItem) else " ".join(_titles(doc))
+        bonus = 0.05 * len(extra & set(content_words(title)))
+        if q.month is not None and (
+            (h.meeting is not None and h.meeting.date.month == q.month) or set(fold(title).split()) & month_names
+        ):
+            bonus += 0.05
+        return h.score + bonus
+
+    scored = [(adjusted(h), h) for h in hits]
+    best = max(x for x, _ in scored)
+    close = [(x, h) for x, h in scored if x >= best - 0.1]
+
+    def rank(pair: tuple[float, Hit]) -> tuple:
+        x, h = pair
+        if isinstance(h.doc, AgendaItem):
+            tier = 0 if _wants_field(q, h.doc) else 2
+            when = h.meeting.date.toordinal() if h.meeting else 0
+        else:
+            tier = 1
+            when = h.doc.meeting.toordinal() if h.doc.meeting else 0
+        return (tier, -round(x, 3), -when)
+
+    close.sort(key=rank)
+    chosen = close[0][1]
     return chosen.meeting, chosen.doc
+
+
+def _titles(item: AgendaItem) -> tuple[str, ...]:
+    """An item's names: the agenda's title, the report's own heading and its appendix's heading."""
+    return tuple(t for t in (item.title, item.report_title, item.appendix.title if item.appendix else None) if t)
 
 
 REPORT_WORDS = frozenset(
@@ -184,29 +318,189 @@ REPORT_WORDS = frozenset(
         "enquiries",
         "annual",
         "update",
+        "ring",
+        "call",
+        "phone",
+        "telephone",
+        "email",
+        "number",
+        "speak",
+        "talk",
+        "ask",
+        "pages",
+        "page",
+        "pack",
+        "comments",
+        "comment",
+        "constitutional",
+        "financial",
+        "legal",
+        "initials",
+        "date",
+        "dated",
+        "whose",
+        "writing",
+        "covering",
+        "cover",
+        "purpose",
+        "often",
+        "frequently",
+        "round",
+        "how",
+        "agenda",
+        "listed",
+        "list",
+        "lists",
+        "given",
+        "named",
+        "mentioned",
+        "any",
+        "there",
+        "take",
+        "takes",
+        "taking",
+        "go",
+        "goes",
+        "going",
+        "come",
+        "comes",
+        "coming",
+        "heard",
+        "considered",
+        "presented",
+        "discussed",
+        "who",
+        "what",
+        "is",
+        "it",
+        "about",
     ]
 )
+REPORT_STEMS = REPORT_WORDS | frozenset(content_words(" ".join(REPORT_WORDS)))
 
 
 def report(q: Query, e: Engine) -> Answer | None:
-    """Author, signatory, reference, background papers or recommendations of a report."""
-    found = find_report(q, e)
+    """Author, signatory, reference, pages, comments, background papers or recommendations of a report;
+    what a report is, when only its reference code is given."""
+    by_ref = item_by_reference(q, e)
+    if by_ref is not None and q.attribute in (None, "due", "status"):
+        return report_summary(q, e, *by_ref)
+    if by_ref is None and q.attribute not in REPORT_DETAILS and not AUTHOR_ASKED.search(q.folded):
+        return None  # "what's due in fy2019/20": a code-like word, but not a question about a report
+    if (
+        by_ref is None
+        and re.search(r"\bminutes\b", q.folded)
+        and re.search(r"\b(signed|sign|approved|confirmed|agreed|accepted)\b", q.folded)
+    ):
+        confirmed = minutes_confirmed(q, e)
+        if confirmed is not None:
+            return confirmed
+    found: tuple[Meeting | None, AgendaItem | WorkItem] | None = by_ref
+    if found is None and q.agenda_number is not None:
+        found = find_report(q, e)
     if found is None:
-        work = _work_by_words(q, e)
-        if work is not None:
-            return about_work(q, e, work, "author")
+        found = find_doc(q, e)
+    if found is None:
         return None
-    meeting, item = found
+    meeting, doc = found
+    if isinstance(doc, WorkItem):
+        return about_work(q, e, doc, "author")
+    assert meeting is not None
+    item = doc
     if not (item.reference or item.contacts or item.signatory):
         work = _work_by_words(q, e)
         if work is not None:
             return about_work(q, e, work, "author")
     if NO_REPORT.search(item.title) and not (item.reference or item.contacts):
+        if q.attribute == "pages":
+            return report_detail(q, e, meeting, item, "pages")
         text = (
             f"Item {item.number}, {item.title}, has no written report in the {d.meeting_title(e.kb, meeting)} papers."
         )
         return r.answer_of(q, "report", text, [d.agenda_item(e.kb, meeting, item)])
     return report_detail(q, e, meeting, item, q.attribute or "author")
+
+
+def _upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _appendix_words(e: Engine, appendix: Appendix) -> str:
+    signer = e.kb.name_of(appendix.signatory or "")
+    heading = appendix.title.rstrip(".")
+    words = f"the report attached as Appendix 1 (\u201c{heading}\u201d) was written and signed by {signer}"
+    if appendix.signatory_title:
+        words += f", {appendix.signatory_title}"
+    if appendix.signed:
+        words += f", dated {appendix.signed}"
+    return words
+
+
+def _comments(q: Query, item: AgendaItem, where: str) -> str:
+    """Constitutional and Financial Comments: the initials and date each is given under, as written."""
+    wanted = [
+        (label, value)
+        for label, value in (("Constitutional", item.constitutional_comments), ("Financial", item.financial_comments))
+        if label.lower() in q.folded
+        or not re.search(r"\b(constitutional|financial|legal)\b", q.folded)
+        or (label == "Constitutional" and "legal" in q.folded)
+    ]
+    given = [(label, value) for label, value in wanted if value]
+    if not given:
+        names = " or ".join(f"{label} Comments" for label, _ in wanted)
+        return f"The papers give no {names} for {where}."
+    parts = []
+    for label, value in given:
+        initials, _, date = value.partition(" ")
+        parts.append(
+            f"{label} Comments ({value}): initials {initials}, dated {date}" if date else f"{label} Comments ({value})"
+        )
+    return f"{_upper(where)}: " + "; ".join(parts) + "."
+
+
+def minutes_confirmed(q: Query, e: Engine) -> Answer | None:
+    """Which minutes a meeting confirmed: its "Minutes of the last meeting held on <date>" item, and what the
+    minutes say of them."""
+    meeting = pick_meeting(q, e, past=True)
+    if meeting is None:
+        return None
+    items = [i for i in meeting.agenda if i.title.lower().startswith("minutes")]
+    if not items:
+        return None
+    item = items[0]
+    title = d.meeting_title(e.kb, meeting)
+    text = f"At the {title} meeting, item {item.number} was the {item.title}."
+    shown = [d.agenda_item(e.kb, meeting, item)]
+    m = re.search(r"(\d{1,2}) (\w+) (\d{4})", item.title)
+    if m:
+        try:
+            held = dt.datetime.strptime(" ".join(m.groups()), "%d %B %Y").date()
+        except ValueError:
+            held = None
+        earlier = [x for x in e.kb.committees[meeting.committee].meetings if x.date == held]
+        if earlier and earlier[0].source and "confirmed" in earlier[0].source.quote:
+            text += f" The minutes say: \u201c{earlier[0].source.quote}\u201d"
+            shown.append(d.meeting_item(e.kb, earlier[0]))
+    return r.answer_of(q, "report", text, shown, subject=agenda_subject(meeting, item))
+
+
+REPORT_DETAILS = frozenset(
+    {"author", "signatory", "reference", "background", "recommendations", "pages", "comments", "purpose"}
+)
+AUTHOR_ASKED = re.compile(r"\b(wrote|written|write|author|authored|signed|signatory|sign off|whose report)\b")
+
+
+def report_summary(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
+    """What a report is: its title, where it sits on the agenda, whose report it is and its purpose."""
+    title = d.meeting_title(e.kb, meeting)
+    text = f"{item.reference} is item {item.number}, {item.title}, at the {title} meeting" if item.reference else ""
+    text = text or f"Item {item.number}, {item.title}, at the {title} meeting"
+    if item.report_of:
+        text += f": a report of the {item.report_of}"
+    text += "."
+    if item.purpose:
+        text += f" Purpose: {item.purpose}"
+    return r.answer_of(q, "report", text, [d.agenda_item(e.kb, meeting, item)], subject=agenda_subject(meeting, item))
 
 
 def _work_by_words(q: Query, e: Engine) -> WorkItem | None:
@@ -229,6 +523,8 @@ def sponsor(q: Query, e: Engine) -> Answer | None:
 
 
 def contact(q: Query, e: Engine) -> Answer | None:
+    if q.attribute in ("attendance", "apologies", "substitutes") and q.has("meeting-detail"):
+        return None  # "who was there from democratic services": who attended, not whom to contact
     if q.agenda_number is not None:
         meeting = pick_meeting(q, e, prefer_agenda=True, want_reports=True)
         if meeting is None:
@@ -248,10 +544,78 @@ def contact(q: Query, e: Engine) -> Answer | None:
         r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b|\bdeclar\w* (an |of )?interests?\b", q.folded
     ):
         return clerk(q, e)  # the agenda's notes: clarification on declaring an interest, the papers themselves
-    found = find_report(q, e)
-    if found is not None:
-        return contacts_for(q, e, *found)
-    return None
+    by_ref = item_by_reference(q, e)
+    if by_ref is not None:
+        return contacts_for(q, e, *by_ref)
+    note = agenda_note(q, e)
+    if note is not None:
+        return note
+    found = find_doc(q, e)
+    if found is None:
+        return None
+    meeting, doc = found
+    if isinstance(doc, WorkItem):
+        return work_contacts(q, e, doc)
+    return contacts_for(q, e, meeting, doc)
+
+
+NOTE_WORDS = frozenset(
+    content_words("agenda notes note number phone telephone ring call contact who do they should i we the papers")
+)
+
+
+def agenda_note(q: Query, e: Engine) -> Answer | None:
+    """The agenda note a contact question is about ("customer services number", "background papers - the
+    public"), quoted as written."""
+    words = set(q.topic_words) - NOTE_WORDS
+    if not words:
+        return None
+    best: tuple[float, Meeting, AgendaNote] | None = None
+    for found in e.kb.committees.values():
+        for meeting in found.meetings:
+            for note in meeting.notes:
+                share = len(words & set(content_words(note.text))) / len(words)
+                if best is None or share > best[0]:
+                    best = (share, meeting, note)
+    if best is None or best[0] < 0.75:
+        return None
+    _, meeting, note = best
+    title = d.meeting_title(e.kb, meeting)
+    item = Item("note", f"Agenda note ({note.number})", (f"\u201c{note.text}\u201d",), {}, note.source)
+    return r.answer_of(q, "contact", f"The {title} agenda, note ({note.number}): {note.text}", [item])
+
+
+def work_contacts(q: Query, e: Engine, work: WorkItem) -> Answer:
+    """Whom to contact about a report still to come: the work programme's sponsor/report author."""
+    when = (
+        "a standing item"
+        if work.standing
+        else (
+            f"due at the {e.kb.committees[work.committee].name} meeting on {work.meeting.day} {work.meeting:%B %Y}"
+            if work.meeting
+            else "no meeting set"
+        )
+    )
+    subject = Subject("work", (work.committee, work.title))
+    if not work.sponsors:
+        return r.answer_of(
+            q,
+            "contact",
+            f"The work programme names no sponsor or report author for {work.title} ({when}).",
+            [d.work_item(e.kb, work)],
+            subject=subject,
+        )
+    people = [e.kb.people[p] for p in work.sponsors if p in e.kb.people]
+    names = ", ".join(e.kb.name_of(p) for p in work.sponsors)
+    text = (
+        f"{work.title} ({when}) has no report in the papers yet, so no enquiries contact; the work programme names "
+        f"its sponsor/report author: {names}."
+    )
+    missing = [p.name for p in people if not (p.email or p.phone)]
+    if missing:
+        text += f" The papers give no email or phone number for {', '.join(missing)}."
+    items = [d.work_item(e.kb, work)] + [d.person_item(e.kb, p) for p in people]
+    return r.answer_of(q, "contact", text, items, subject=subject)
 
 
 def clerk(q: Query, e: Engine) -> Answer | None:
@@ -302,8 +666,46 @@ def person_contact(q: Query, e: Engine, person_ids: list[str]) -> Answer:
 
 
 def agenda(q: Query, e: Engine) -> Answer | None:
+    ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r")\b", q.folded)
+    if (
+        ordinal
+        and q.agenda_number is None
+        and not (
+            set(q.topic_words)
+            - {
+                "agenda",
+                "item",
+                "first",
+                "last",
+                "final",
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+                "opening",
+                "paper",
+                "papers",
+            }
+        )
+    ):
+        meeting = pick_meeting(q, e, prefer_agenda=True)
+        if meeting is not None and meeting.agenda:
+            item = sorted(meeting.agenda, key=lambda i: i.number)[ORDINALS[ordinal.group(1)]]
+            shown = d.agenda_item(e.kb, meeting, item)
+            where = d.meeting_title(e.kb, meeting)
+            text = f"The {ordinal.group(1)} item on the {where} agenda is item {item.number}: {item.title}."
+            return r.answer_of(q, "agenda-item", text, [shown], subject=agenda_subject(meeting, item))
     if q.agenda_number is not None or (q.topic_words and not _agenda_words_only(q)):
         found = find_report(q, e)
+        if found is not None and q.month is not None and found[0].date.month != q.month and q.agenda_number is None:
+            named = [m for m in e.kb.committees[found[0].committee].meetings if m.date.month == q.month and m.agenda]
+            if named:
+                item = found[1]
+                text = (
+                    f"I could not find that on the {d.meeting_title(e.kb, named[0])} agenda; the closest is item "
+                    f"{item.number}, {item.title}, at the {d.meeting_title(e.kb, found[0])} meeting."
+                )
+                return r.answer_of(q, "agenda", text, [d.agenda_item(e.kb, found[0], item)])
         if found is not None:
             return about_agenda_item(q, e, found[1], found[0], q.attribute or "summary")
         if q.agenda_number is None:
@@ -451,6 +853,9 @@ MEETING_WORDS = frozenset(
 )
 
 
+NAMES_REPORT = re.compile(r"\b(report|reports|review|paper|item|update)\b")
+
+
 def names_another_group(q: Query, e: Engine) -> bool:
     """The question names some group that is not a committee the knowledge base holds ("FLAG", "the CiCC")."""
     if q.committee:
@@ -463,7 +868,44 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     found = committee(q, e)
     if found is None:
         return None
-    if names_another_group(q, e) and q.attribute not in ("venue", "time", "apologies", "attendance", "members"):
+    detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
+    others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS
+    if not (others - RELATIVE_FILLER):  # "the panel after the January one", "the one after next"
+        relative = relative_meeting(q, found)
+        if relative is not None:
+            relation, anchor, chosen = relative
+            where = f"the one on {day_words(anchor.date)}" if isinstance(anchor, Meeting) else anchor
+            if chosen is None:
+                text = f"The knowledge base has no {found.name} meeting {relation} {where}."
+                return r.answer_of(q, "meeting", text)
+            verb = "was" if chosen.date < q.today else "is"
+            return r.answer_of(
+                q,
+                "meeting",
+                f"The {found.name} meeting {relation} {where} {verb} on {day_words(chosen.date)}.",
+                [d.meeting_item(e.kb, chosen)],
+            )
+        if re.search(r"\bafter next\b", q.folded):
+            upcoming = [m for m in found.meetings if m.date >= q.today]
+            if len(upcoming) < 2:
+                return r.answer_of(q, "meeting", f"The knowledge base has no {found.name} meeting after the next one.")
+            return r.answer_of(
+                q,
+                "meeting",
+                f"The {found.name} meeting after next is on {day_words(upcoming[1].date)} "
+                f"(the next is on {day_words(upcoming[0].date)}).",
+                [d.meeting_item(e.kb, upcoming[1])],
+            )
+    if not detail and others and NAMES_REPORT.search(q.folded):  # "care leavers annual report - which meeting"
+        named = find_doc(q, e)
+        if named is not None:
+            where, doc = named
+            if isinstance(doc, WorkItem):
+                return about_work(q, e, doc, "due")
+            found_item = about_agenda_item(q, e, doc, where, "summary")
+            if found_item is not None:
+                return found_item
+    if names_another_group(q, e) and not detail:
         return e.passage_answer(q)
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
@@ -498,37 +940,243 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, last)] if last else [])
 
 
+_MONTH_NAMES = {dt.date(2000, i, 1).strftime("%B").lower(): i for i in range(1, 13)} | {
+    dt.date(2000, i, 1).strftime("%b").lower(): i for i in range(1, 13) if i != 5
+}
+RELATIVE_FILLER = frozenset(
+    content_words(
+        "came come comes coming follow follows following followed precede precedes preceded preceding one ones "
+        "before after previous prior next held"
+    )
+)
+RELATIVE = re.compile(
+    r"\b(before|prior to|preceding|precedes|preceded|ahead of|after|following|follows|followed)"
+    r"\s+(?:the\s+)?(?:\w+\s+){0,2}?(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
+)
+
+
+def relative_meeting(q: Query, found: Committee) -> tuple[str, Meeting | str, Meeting | None] | None:
+    """ "the panel after the January one", "the meeting before October 2024": the neighbour of a meeting.
+
+    The anchor is the committee's meeting in the month named (the one nearest today when the year is not
+    given); with no meeting that month, the month itself. Returns (relation, anchor, neighbour or None).
+    """
+    m = RELATIVE.search(q.folded)
+    if m is None or not found.meetings:
+        return None
+    month, year = _MONTH_NAMES[m.group(2)], int(m.group(3)) if m.group(3) else None
+    before = m.group(1) in ("before", "prior to", "preceding", "precedes", "preceded", "ahead of")
+    relation = "before" if before else "after"
+    named = [x for x in found.meetings if x.date.month == month and (year is None or x.date.year == year)]
+    if named:
+        anchor: Meeting | str = min(named, key=lambda x: abs((x.date - q.today).days))
+        start = end = anchor.date  # type: ignore[union-attr]
+    else:
+        if year is None:  # the year the parser gave the month ("after" windows start the day after it)
+            year = (q.window.start - dt.timedelta(days=1)).year if q.window is not None else q.today.year
+            if q.window is not None and not q.window.words.startswith("after"):
+                year = q.window.start.year
+        start = dt.date(year, month, 1)
+        end = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
+        anchor = f"{start:%B %Y}"
+    if before:
+        earlier = [x for x in found.meetings if x.date < start]
+        return relation, anchor, (earlier[-1] if earlier else None)
+    later = [x for x in found.meetings if x.date > end]
+    return relation, anchor, (later[0] if later else None)
+
+
+def clock(time: str) -> str:
+    """ "14:00" as the papers' readers say it too: "14:00 (2:00pm)"."""
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", time.strip())
+    if not m:
+        return time
+    hour, minute = int(m.group(1)), m.group(2)
+    twelve = hour % 12 or 12
+    return f"{time} ({twelve}:{minute}{'am' if hour < 12 else 'pm'})"
+
+
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+FINER_THAN_VENUE = re.compile(r"\b(room|rooms|floor|chamber|suite|parking|park|entrance|reception|building)\b")
+ENDED = re.compile(r"\b(finish|finished|finishes|end|ended|ends|close|closed|closes|over|wrap|wrapped)\b")
+MEDIA = frozenset({"press", "media", "journalist", "journalists", "reporter", "reporters", "tv", "radio", "news"})
+MEDIA_MARKS = re.compile(r"\b(tv|radio|news|press|post|media|bbc|itv|times|echo|journal)\b", re.I)
+ATTEND_WORDS = frozenset(
+    {
+        "there",
+        "attend",
+        "attended",
+        "attendance",
+        "present",
+        "came",
+        "absent",
+        "apologies",
+        "apology",
+        "sent",
+        "who",
+        "anyone",
+        "anybody",
+        "someone",
+        "any",
+        "from",
+        "was",
+        "were",
+        "in",
+        "at",
+        "the",
+    }
+)
+
+
+def _attendance_words(q: Query) -> list[str]:
+    """The words of an attendance question that filter who is meant ("from democratic services")."""
+    drop = set(MEETING_WORDS) | set(content_words(" ".join(ATTEND_WORDS))) | {"panel", "committee", "meeting"}
+    return [w for w in q.topic_words if w not in drop]
+
+
+def filtered_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer | None:
+    """Who attended, narrowed to a group the question names: officers, councillors, the press, or a team
+    or title ("from democratic services"). None when the question names no such group."""
+    att = chosen.attendance
+    if att is None:
+        return None
+    if q.people:
+        return _named_attendance(q, e, chosen)
+    words = set(_attendance_words(q))
+    if not words:
+        return None
+    title = d.meeting_title(e.kb, chosen)
+    picked: list[tuple[str, str]] = []  # (name, heading)
+    groups = {
+        "officer": [(p, _officer_heading(e, p)) for p in att.officers],
+        "councillor": [(p, "member") for p in att.members] + [(p, "substitute") for p in att.substitutes],
+    }
+    if words & MEDIA:
+        picked = [(o, "also in attendance") for o in att.others if MEDIA_MARKS.search(o)]
+        rest = words - MEDIA
+        label = "the press or media"
+    else:
+        chosen_groups = [g for g in groups if g in words or (g == "councillor" and words & {"member", "cllr"})]
+        pool = [x for g in chosen_groups for x in groups[g]] or [x for g in groups.values() for x in g]
+        rest = words - set(groups) - {"member", "cllr", "staff"}
+        if not rest:
+            if not chosen_groups:
+                return None
+            picked = [(e.kb.name_of(p), h) for p, h in pool]
+        else:
+            for pid, heading in pool:
+                person = e.kb.people.get(pid)
+                if person is None:
+                    continue
+                org = e.kb.organisations.get(person.organisation or "")
+                known = set(content_words(" ".join((*person.titles, org.name if org else ""))))
+                if rest <= known:
+                    picked.append((person.name, heading))
+            picked += [(o, "also in attendance") for o in att.others if rest <= set(content_words(o))]
+        label = " ".join(w for w in q.topic_words if w in rest) or " and ".join(chosen_groups) + "s"
+    item = Item(
+        "attendance",
+        title,
+        tuple(f"{name} ({heading})" for name, heading in picked) or ("nobody matching",),
+        {},
+        chosen.source,
+    )
+    if not picked:
+        text = f"The minutes record no one matching \u201c{label}\u201d at the {title} meeting."
+        return r.answer_of(q, "attendance", text, [_full_attendance(e, chosen)])
+    names = ", ".join(f"{name} ({heading})" for name, heading in picked)
+    head = f"At the {title} meeting, the minutes list: {names}."
+    if re.match(r"^(was|were|did)\b", q.folded):
+        head = f"Yes: at the {title} meeting, the minutes list: {names}."
+    return r.answer_of(q, "attendance", head, [item])
+
+
+def _named_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer:
+    """Whether the people named were at a meeting, and under which heading the minutes list them."""
+    att = chosen.attendance
+    assert att is not None
+    title = d.meeting_title(e.kb, chosen)
+    headings = (
+        ("a member present", att.members),
+        ("a substitute", att.substitutes),
+        ("an officer in attendance", att.officers),
+        ("sending apologies", att.apologies),
+    )
+    lines = []
+    for pid, _ in q.people[:3]:
+        name = e.kb.name_of(pid)
+        found = [label for label, refs in headings if pid in refs]
+        if found:
+            lines.append(f"the minutes list {name} as {found[0]}")
+        else:
+            lines.append(f"the minutes do not list {name} among those present or sending apologies")
+    text = f"At the {title} meeting, " + "; ".join(lines) + "."
+    return r.answer_of(q, "attendance", text, [_full_attendance(e, chosen)])
+
+
+def _officer_heading(e: Engine, pid: str) -> str:
+    person = e.kb.people.get(pid)
+    return f"officer: {person.titles[0]}" if person is not None and person.titles else "officer"
+
+
+def _full_attendance(e: Engine, chosen: Meeting) -> Item:
+    att = chosen.attendance
+    assert att is not None
+    lines = []
+    for label, refs in (("Members", att.members), ("Substitutes", att.substitutes), ("Officers", att.officers)):
+        if refs:
+            lines.append(f"{label}: {', '.join(e.kb.name_of(p) for p in refs)}")
+    if att.others:
+        lines.append(f"Also in attendance: {', '.join(att.others)}")
+    if att.apologies:
+        lines.append(f"Apologies: {', '.join(e.kb.name_of(p) for p in att.apologies)}")
+    title = d.meeting_title(e.kb, chosen)
+    return Item("attendance", title, tuple(lines), {}, chosen.source)
+
+
 def meeting_detail(q: Query, e: Engine) -> Answer | None:
     """Time, venue, apologies, attendance or membership of the meeting the question means."""
-    if q.attribute == "venue" and not (q.committee or re.search(r"\b(meeting|meet|venue|held)\b", q.folded)):
+    if re.search(r"\bhow long did\b.*\b(last|run|go on|take)\b", q.folded):
+        return _duration(q, e)
+    if q.attribute not in ("venue", "time", "apologies", "attendance", "substitutes", "members"):
+        return None
+    names_meeting = bool(q.committee or re.search(r"\b(meeting|meet|meets|venue|held|panel)\b", q.folded))
+    if _names_other_event(q, e) and (q.attribute == "time" or (q.attribute == "venue" and EVENT.search(q.folded))):
+        return _other_event(q, e)  # "where's the TCE conference being held": not the panel's venue
+    if q.attribute == "venue" and not names_meeting:
         return None
     looks_back = q.attribute in ("apologies", "attendance", "substitutes")
+    if q.attribute == "attendance" and re.search(r"\b(item|items|agenda|report|paper|discussed|resolved)\b", q.folded):
+        return None  # "what was the last item at the october meeting": the agenda, not who attended
+    if q.attribute == "attendance" and not (names_meeting or q.month is not None or q.day_of_month is not None):
+        return None  # "were the inspections at risk": not a question about a meeting
     chosen = pick_meeting(q, e, past=looks_back)
     if chosen is None:
         return None
     title = d.meeting_title(e.kb, chosen)
     item = d.meeting_item(e.kb, chosen)
-    if q.attribute == "time" and re.search(r"\b(finish|finished|finishes|end|ended|ends|close|closed)\b", q.folded):
-        if chosen.ends:
-            return r.answer_of(q, "meeting", f"The {title} meeting closed at {clock_words(chosen.ends)}.", [item])
-        started = f" (it started at {clock_words(chosen.time)})" if chosen.time else ""
-        return r.answer_of(
-            q, "meeting", f"The papers do not record when the {title} meeting finished{started}.", [item]
+    if q.attribute == "time" and ENDED.search(q.folded):
+        if chosen.end_time:
+            shown = Item(
+                "meeting", title, (f"Closed: {clock(chosen.end_time)}",), {}, chosen.end_source or chosen.source
+            )
+            return r.answer_of(
+                q, "meeting", f"The {title} meeting closed at {clock(chosen.end_time)}, the minutes record.", [shown]
+            )
+        found = e.passage_answer(q)
+        return found or r.answer_of(
+            q, "meeting", f"The knowledge base records only the start time of the {title} meeting.", [item]
         )
     if q.attribute == "time":
+        verb = "started" if chosen.date < q.today else "starts"
         text = (
-            f"The {title} meeting starts at {chosen.time}."
+            f"The {title} meeting {verb} at {clock(chosen.time)}."
             if chosen.time
             else f"The papers give no start time for the {title} meeting."
         )
         return r.answer_of(q, "meeting", text, [item])
     if q.attribute == "venue":
-        text = (
-            f"The {title} meeting is at {chosen.venue}."
-            if chosen.venue
-            else f"The papers give no venue for the {title} meeting."
-        )
-        return r.answer_of(q, "meeting", text, [item])
+        return _venue(q, e, chosen, title, item)
     found = e.kb.committees[chosen.committee]
     if q.attribute == "members" and not re.search(r"\b(attend|present|there|came)\b", q.folded):
         names = [
@@ -551,19 +1199,108 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
             else f"The minutes record no {q.attribute} at the {title} meeting."
         )
         return r.answer_of(q, q.attribute if q.attribute == "apologies" else "attendance", text, [item])
-    lines = []
-    for label, refs in (("Members", att.members), ("Substitutes", att.substitutes), ("Officers", att.officers)):
-        if refs:
-            lines.append(f"{label}: {', '.join(e.kb.name_of(p) for p in refs)}")
-    if att.others:
-        lines.append(f"Also in attendance: {', '.join(att.others)}")
-    if att.apologies:
-        lines.append(f"Apologies: {', '.join(e.kb.name_of(p) for p in att.apologies)}")
+    narrowed = filtered_attendance(q, e, chosen)
+    if narrowed is not None:
+        return narrowed
+    return r.answer_of(q, "attendance", f"Attendance at the {title} meeting:", [_full_attendance(e, chosen)])
+
+
+def _duration(q: Query, e: Engine) -> Answer | None:
+    """How long a meeting lasted: from its start to the closing time its minutes record."""
+    chosen = pick_meeting(q, e, past=True)
+    if chosen is None:
+        return None
+    title = d.meeting_title(e.kb, chosen)
+    if not (chosen.time and chosen.end_time):
+        return r.answer_of(
+            q,
+            "meeting",
+            f"The papers do not record both the start and the end of the {title} meeting.",
+            [d.meeting_item(e.kb, chosen)],
+        )
+    start = dt.datetime.strptime(chosen.time, "%H:%M")
+    end = dt.datetime.strptime(chosen.end_time, "%H:%M")
+    hours, minutes = divmod(int((end - start).total_seconds() // 60), 60)
+    length = " ".join(
+        x
+        for x in (
+            f"{hours} hour{'s' if hours != 1 else ''}" if hours else "",
+            f"{minutes} minute{'s' if minutes != 1 else ''}" if minutes else "",
+        )
+        if x
+    )
+    text = (
+        f"The {title} meeting started at {clock(chosen.time)} and closed at {clock(chosen.end_time)}: "
+        f"{length}, as the minutes record."
+    )
+    shown = Item(
+        "meeting",
+        title,
+        (f"Started: {clock(chosen.time)}", f"Closed: {clock(chosen.end_time)}"),
+        {},
+        chosen.end_source or chosen.source,
+    )
+    return r.answer_of(q, "meeting", text, [shown])
+
+
+def _venue(q: Query, e: Engine, chosen: Meeting, title: str, item: Item) -> Answer:
+    """Where a meeting is: the venue as the papers give it, its postcode, and never a room they do not name."""
+    if not chosen.venue:
+        return r.answer_of(q, "meeting", f"The papers give no venue for the {title} meeting.", [item])
+    finer = FINER_THAN_VENUE.search(q.folded)
+    if finer:
+        return r.answer_of(
+            q,
+            "meeting",
+            f"The papers give no {finer.group(1)} for the {title} meeting; they give the venue only: {chosen.venue}.",
+            [item],
+        )
+    if re.search(r"\bpost ?code\b", q.folded):
+        code = POSTCODE.search(chosen.venue)
+        if code is None:
+            return r.answer_of(q, "meeting", f"The papers give no postcode for the {title} meeting.", [item])
+        return r.answer_of(
+            q, "meeting", f"The postcode for the {title} meeting is {code.group(0)} ({chosen.venue}).", [item]
+        )
+    return r.answer_of(q, "meeting", f"The {title} meeting is at {chosen.venue}.", [item])
+
+
+EVENT = re.compile(
+    r"\b(held|hold|holding|take place|taking place|happen\w*|conference|event|workshop|session|seminar|venue|"
+    r"launch|meeting|meet|meets)\b"
+)
+DETAIL_WORDS = frozenset(
+    content_words(
+        "finish finished end ended close closed kick off begin began start started room floor postcode post code "
+        "address venue located location place held time clock today tomorrow tuesday"
+    )
+)
+
+
+def _names_other_event(q: Query, e: Engine) -> bool:
+    """A where/when question about something that is not a committee meeting ("the TCE conference")."""
+    if q.committee:
+        return False
+    named = set(content_words(" ".join(e.kb.name_of(p) for p, _ in q.people)))
+    return bool(set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - DETAIL_WORDS - named)
+
+
+def _other_event(q: Query, e: Engine) -> Answer:
+    """Where or when something other than a committee meeting is held: the papers' places, never a meeting's."""
+    from knowledge.answers_papers import allowed_papers
+
+    asked = "where" if q.attribute == "venue" else "when"
+    notes: tuple[str, ...] = ()
+    if e.passage_index is not None:
+        hits = e.passage_index.search(q.raw, limit=2, papers=allowed_papers(q, e))
+        if hits:
+            notes = ("The nearest passages are in: " + "; ".join(h.cite() for h in hits[:2]) + ".",)
     return r.answer_of(
         q,
-        "attendance",
-        f"Attendance at the {title} meeting:",
-        [Item("attendance", title, tuple(lines), {}, chosen.source)],
+        "not-sure",
+        f"I'm not sure: the papers do not say {asked} that is held, and it is not a meeting of a committee the "
+        "knowledge base holds, so I won't give a committee's venue or time instead.",
+        notes=notes,
     )
 
 
@@ -596,6 +1333,26 @@ WORK_WORDS = frozenset(
 )
 
 
+FREQUENCY = re.compile(r"\b(six[- ]monthly|quarterly|monthly|annual|annually|yearly|bi-monthly|termly)\b", re.I)
+
+
+def how_often(q: Query, e: Engine, work: WorkItem) -> Answer:
+    """How often a work-programme item comes to the committee: as its title or standing status says."""
+    name = e.kb.committees[work.committee].name
+    item = d.work_item(e.kb, work)
+    subject = Subject("work", (work.committee, work.title))
+    if work.standing:
+        text = f"{work.title} is a standing item at every {name} meeting (work programme)."
+        return r.answer_of(q, "work-item", text, [item], subject=subject)
+    said = FREQUENCY.search(work.title)
+    when = f" It is listed for the meeting on {work.meeting.day} {work.meeting:%B %Y}." if work.meeting else ""
+    if said:
+        text = f"{work.title}: {said.group(1).lower()}, as the work programme's title says.{when}"
+    else:
+        text = f"The work programme gives no frequency for {work.title}.{when}"
+    return r.answer_of(q, "work-item", text, [item], subject=subject)
+
+
 def found_committee_name(e: Engine, meeting: Meeting) -> str:
     return e.kb.committees[meeting.committee].name
 
@@ -614,6 +1371,10 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", f"The {found.name} work programme names {name} on no item.")
         text = f"{name} is named on {len(mine)} {found.name} work-programme item{'s' if len(mine) != 1 else ''}:"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in mine])
+    if re.search(r"\bhow (often|frequently)\b", q.folded):
+        found_doc = find_doc(q, e)
+        if found_doc is not None and isinstance(found_doc[1], WorkItem):
+            return how_often(q, e, found_doc[1])
     if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
         named = _work_by_words(q, e)
         if named is not None:
@@ -678,9 +1439,3 @@ def pick_meeting(
             return before[-1]
     upcoming = [m for m in meetings if m.date >= q.today]
     return upcoming[0] if upcoming else meetings[-1]
-
-
-def clock_words(hhmm: str) -> str:
-    """ "15:55" -> "3:55pm (15:55)", as the minutes write it and on the 24-hour clock."""
-    hours, minutes = (int(x) for x in hhmm.split(":"))
-    return f"{(hours - 1) % 12 + 1}:{minutes:02d}{'am' if hours < 12 else 'pm'} ({hhmm})"

@@ -218,8 +218,8 @@ def meeting_item(kb: KnowledgeBase, meeting: Meeting) -> Item:
     lines = []
     if meeting.time:
         lines.append(f"Time: {meeting.time}")
-    if meeting.ends:
-        lines.append(f"Closed: {meeting.ends}")
+    if meeting.end_time:
+        lines.append(f"Closed: {meeting.end_time}")
     if meeting.venue:
         lines.append(f"Venue: {meeting.venue}")
     if not meeting.time and not meeting.venue:
@@ -239,7 +239,8 @@ def agenda_item(kb: KnowledgeBase, meeting: Meeting, item: AgendaItem) -> Item:
         lines.append(f"Report of the {item.report_of}")
     if item.reference:
         lines.append(f"Reference {item.reference}")
-    lines += [f"Appendix: {a.title}, signed by {kb.name_of(a.signatory)}" for a in item.appendices if a.signatory]
+    if item.appendix is not None and item.appendix.signatory:
+        lines.append(f"Appendix 1: {item.appendix.title}, signed by {kb.name_of(item.appendix.signatory)}")
     return Item(
         "agenda-item",
         f"Item {item.number}: {item.title}",

@@ -96,8 +96,8 @@ class TopicIndex:
         for committee in kb.committees.values():
             for meeting in committee.meetings:
                 for item in meeting.agenda:
-                    extra = [item.purpose or "", *(a.title for a in item.appendices)]
-                    self._add(item, item.title, extra, meeting)
+                    appendix = item.appendix.title if item.appendix else ""  # the attached report's own heading
+                    self._add(item, item.title, [item.purpose or "", item.report_title or "", appendix], meeting)
             for work in committee.work_programme:
                 self._add(work, work.title, [], None)
         total = max(len(self.docs), 1)

@@ -18,6 +18,7 @@ from knowledge.models import (
     STATUSES,
     Action,
     AgendaItem,
+    AgendaNote,
     Appendix,
     Attendance,
     Committee,
@@ -612,7 +613,12 @@ class _Builder:
         return refs
 
     def meeting(self, committee: str, item: Any, p: YamlPath) -> Meeting | None:
-        d = self.fields(item, p, ("date",), ("time", "ends", "venue", "attendance", "agenda", "resolutions", "source"))
+        d = self.fields(
+            item,
+            p,
+            ("date",),
+            ("time", "end", "venue", "notes", "attendance", "agenda", "resolutions", "source"),
+        )
         if d is None:
             return None
         date = self.date(d, "date", p)
@@ -652,6 +658,18 @@ class _Builder:
                         self.source(r, rp, False),
                     )
                 )
+        notes = []
+        for i, item in enumerate(self.items(d.get("notes"), (*p, "notes"))):
+            np_ = (*p, "notes", i)
+            n = self.fields(item, np_, ("number", "text"), ("source",))
+            number = self.integer(n, "number", np_) if n is not None else None
+            if n is not None and number is not None:
+                notes.append(AgendaNote(number, str(n.get("text") or ""), self.source(n, np_, False)))
+        end_time, end_source = None, None
+        if d.get("end") is not None:  # when the minutes record the meeting closing
+            e = self.fields(d["end"], (*p, "end"), ("time", "source"), ())
+            if e is not None:
+                end_time, end_source = self.clock(e, "time", (*p, "end")), self.source(e, (*p, "end"))
         return Meeting(
             committee,
             date.date,
@@ -661,7 +679,9 @@ class _Builder:
             tuple(agenda),
             tuple(resolutions),
             self.source(d, p, False),
-            self.clock(d, "ends", p),
+            end_time=end_time,
+            end_source=end_source,
+            notes=tuple(notes),
         )
 
     def clock(self, d: dict, key: str, path: YamlPath) -> str | None:
@@ -694,7 +714,8 @@ class _Builder:
             "recommendations",
             "report_title",
             "background_papers",
-            "appendices",
+            "no_background_papers",
+            "appendix",
             "source",
         )
         d = self.fields(item, p, ("number", "title"), optional)
@@ -705,6 +726,10 @@ class _Builder:
             return None
         if d.get("signatory"):
             self.ref((*p, "signatory"), str(d["signatory"]), "person")
+        if not isinstance(d.get("no_background_papers", False), bool):
+            self.problem(
+                (*p, "no_background_papers"), f"expected true or false, got {shown(d['no_background_papers'])}"
+            )
         return AgendaItem(
             number=number,
             title=str(d.get("title") or ""),
@@ -720,15 +745,14 @@ class _Builder:
             source=self.source(d, p, False),
             report_title=self.text(d, "report_title", p),
             background_papers=self.texts(d, "background_papers", p),
-            appendices=tuple(
-                a
-                for i, x in enumerate(self.items(d.get("appendices"), (*p, "appendices")))
-                if (a := self.appendix(x, (*p, "appendices", i))) is not None
-            ),
+            no_background_papers=bool(d.get("no_background_papers", False)),
+            appendix=self.appendix(d.get("appendix"), (*p, "appendix")),
         )
 
     def appendix(self, item: Any, p: YamlPath) -> Appendix | None:
-        d = self.fields(item, p, ("title",), ("signatory", "signed_as", "signed_on", "source"))
+        if item is None:
+            return None
+        d = self.fields(item, p, ("title",), ("signatory", "signatory_title", "signed", "source"))
         if d is None:
             return None
         if d.get("signatory"):
@@ -736,8 +760,8 @@ class _Builder:
         return Appendix(
             title=str(d.get("title") or ""),
             signatory=self.text(d, "signatory", p),
-            signed_as=self.text(d, "signed_as", p),
-            signed_on=self.text(d, "signed_on", p),
+            signatory_title=self.text(d, "signatory_title", p),
+            signed=self.text(d, "signed", p),
             source=self.source(d, p, False),
         )
 

@@ -150,17 +150,6 @@ class Plan:
 
 
 @dataclass(frozen=True)
-class Appendix:
-    """A document appended to a report with its own signature (the annual review under a covering report)."""
-
-    title: str
-    signatory: str | None  # person id of the name it is signed with
-    signed_as: str | None  # the post under the signature, as written
-    signed_on: str | None  # the date under the signature, as written ("01.04.2024")
-    source: Source | None
-
-
-@dataclass(frozen=True)
 class AgendaItem:
     number: int
     title: str
@@ -178,8 +167,29 @@ class AgendaItem:
     report_title: str | None = None
     # "Background Papers and Published Documents" as the report lists them; () when not recorded.
     background_papers: tuple[str, ...] = ()
-    # Documents appended to the report that are signed by someone other than its signatory.
-    appendices: tuple[Appendix, ...] = ()
+    # True when the report says "None." under Background Papers (background_papers then stays ()).
+    no_background_papers: bool = False
+    # The document attached as Appendix 1 when it carries its own heading and signature (an annual
+    # report written by one officer, covered by a report signed by another).
+    appendix: Appendix | None = None
+
+
+@dataclass(frozen=True)
+class Appendix:
+    title: str  # its heading, as written
+    signatory: str | None  # person id of the officer who signed it
+    signatory_title: str | None  # the title under the signature, as written
+    signed: str | None  # the date under the signature, as written ("20.06.24")
+    source: Source | None
+
+
+@dataclass(frozen=True)
+class AgendaNote:
+    """One of the numbered notes printed on an agenda (who to contact for background papers, etc.)."""
+
+    number: int
+    text: str
+    source: Source | None
 
 
 @dataclass(frozen=True)
@@ -210,7 +220,9 @@ class Meeting:
     agenda: tuple[AgendaItem, ...]
     resolutions: tuple[Resolution, ...]
     source: Source | None
-    ends: str | None = None  # when the minutes record the close ("closed the meeting at 3:55pm": "15:55")
+    end_time: str | None = None  # when the minutes record the meeting closing ("15:55")
+    end_source: Source | None = None
+    notes: tuple[AgendaNote, ...] = ()  # the agenda's numbered notes
 
     def item(self, number: int) -> AgendaItem:
         """The agenda item with this number; raises KeyError."""

@@ -188,6 +188,8 @@ ABBREVIATIONS = {
     "ncscp": "nottingham city safeguarding children partnership",
     "iro": "independent reviewing officer",
     "iros": "independent reviewing officers",
+    "mas": "managing allegations service",
+    "ce": "child exploitation",
 }
 
 

@@ -164,3 +164,56 @@ def test_agenda_contact_report_title_and_background_papers_load(tmp_path: Path) 
     item = panel.meetings[0].item(6)
     assert panel.agenda_contact == "ann-lead"
     assert (item.report_title, item.background_papers) == ("A REPORT 2023/24", ("Paper one", "Paper two"))
+
+
+MEETING_EXTRAS = """
+committee:
+  id: panel
+  name: Example Panel
+  source: {seed: test, quote: test}
+meetings:
+  - date: "2024-10-15"
+    end: {time: "15:55", source: {seed: test, quote: "closed the meeting at 3:55pm"}}
+    notes:
+      - {number: 2, text: "Customer Services Centre 0300 500 80 80", source: {seed: test, quote: "0300"}}
+    agenda:
+      - number: 8
+        title: A covering report
+        signatory: ann-lead
+        no_background_papers: true
+        appendix:
+          title: THE ANNUAL REVIEW
+          signatory: bob-other
+          signatory_title: Service Manager
+          signed: "01.04.2024"
+          source: {seed: test, quote: "Bob Other"}
+"""
+
+
+def test_meeting_end_notes_and_report_appendix_load(tmp_path: Path) -> None:
+    kb = load_knowledge_base(broken(tmp_path, **{"committees/panel.yaml": MEETING_EXTRAS}))
+    meeting = kb.committees["panel"].meetings[0]
+    assert meeting.end_time == "15:55" and meeting.end_source is not None
+    assert [(n.number, n.text) for n in meeting.notes] == [(2, "Customer Services Centre 0300 500 80 80")]
+    item = meeting.item(8)
+    assert item.no_background_papers and item.background_papers == ()
+    assert item.appendix is not None
+    assert (item.appendix.signatory, item.appendix.signed, item.appendix.title) == (
+        "bob-other",
+        "01.04.2024",
+        "THE ANNUAL REVIEW",
+    )
+
+
+def test_meeting_end_notes_and_appendix_are_checked(tmp_path: Path) -> None:
+    text = (
+        MEETING_EXTRAS.replace('end: {time: "15:55", ', "end: {")
+        .replace("{number: 2, text:", "{number: two, text:")
+        .replace("signatory: bob-other", "signatory: nobody-here")
+        .replace("no_background_papers: true", "no_background_papers: perhaps")
+    )
+    found = problems_of(broken(tmp_path, **{"committees/panel.yaml": text}))
+    assert any("meetings[0].end" in p and "time" in p for p in found), found
+    assert any("meetings[0].notes[0].number: expected a whole number" in p for p in found), found
+    assert any("meetings[0].agenda[0].appendix.signatory: unknown person 'nobody-here'" in p for p in found), found
+    assert any("meetings[0].agenda[0].no_background_papers: expected true or false" in p for p in found), found

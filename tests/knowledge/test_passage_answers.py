@@ -221,9 +221,7 @@ def test_a_question_no_intent_answers_gets_only_a_passage_that_covers_it(engine:
     loose = engine.ask("whats going on with the third lado post", today=TODAY)
     assert loose.kind != "passage" or "foster carers" not in render(loose)
     answer = engine.ask("which minutes got signed off in october", today=TODAY)
-    assert answer.kind in ("passage", "not-sure")
-    if answer.kind == "passage":
-        assert "minutes of the meeting held on 2 July 2024" in render(answer)
+    assert answer.kind == "not-sure" or "2 July 2024" in render(answer)
 
 
 # -- a heading that is what is asked: the (short) section is the answer ----------------------------------
@@ -275,18 +273,18 @@ committee:
 meetings:
   - date: "2024-10-15"
     time: "14:00"
-    ends: ENDS
+    end: {time: ENDS, source: {seed: test, quote: closed}}
     agenda:
       - number: 8
         title: Harmful Behaviour Annual Review
         report_of: Corporate Director
         signatory: bob-other
         reference: CF1
-        appendices:
-          - title: Harmful Behaviour Annual Review
-            signatory: SIGNER
-            signed_as: Head of Things
-            signed_on: "01.04.2024"
+        appendix:
+          title: Harmful Behaviour Annual Review
+          signatory: SIGNER
+          signatory_title: Head of Things
+          signed: "01.04.2024"
   - date: "2025-01-14"
     time: "14:00"
 """
@@ -294,38 +292,40 @@ meetings:
 
 def panel_engine(tmp_path: Path, ends: str = '"15:55"', signer: str = "ann-lead") -> Engine:
     text = PANEL.replace("ENDS", ends).replace("SIGNER", signer)
+    if ends == "null":  # no close recorded: no `end` at all
+        text = "\n".join(line for line in text.splitlines() if "end: {time" not in line) + "\n"
     return Engine(load_knowledge_base(write_kb(tmp_path / "kb", {**MINI, "committees/panel.yaml": text})))
 
 
 def test_the_close_time_is_answered_when_the_minutes_record_it(tmp_path: Path) -> None:
     engine = panel_engine(tmp_path)
     text = render(engine.ask("what time did the october meeting finish", today=TODAY))
-    assert "closed at 3:55pm (15:55)" in text
+    assert "closed at 15:55 (3:55pm)" in text
 
 
 def test_no_close_time_is_said_plainly(tmp_path: Path) -> None:
     engine = panel_engine(tmp_path, ends="null")
     text = render(engine.ask("when did the october panel meeting finish", today=TODAY))
-    assert "do not record when" in text and "3:55" not in text
+    assert "records only the start time" in text and "3:55" not in text
 
 
 def test_a_close_time_that_is_not_a_24_hour_time_is_refused_with_its_place(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as info:
         panel_engine(tmp_path, ends='"3:55pm"')
-    assert any('meetings[0].ends: expected a 24-hour time such as "15:55"' in str(p) for p in info.value.problems)
+    assert any('meetings[0].end.time: expected a 24-hour time such as "15:55"' in str(p) for p in info.value.problems)
 
 
 def test_who_wrote_a_report_names_the_appended_reviews_signatory_too(tmp_path: Path) -> None:
     engine = panel_engine(tmp_path)
     text = render(engine.ask("who wrote the harmful behaviour annual review", today=TODAY))
     assert "signed by Bob Other" in text
-    assert "appended Harmful Behaviour Annual Review is signed by Ann Lead (Head of Things, 01.04.2024)" in text
+    assert "was written and signed by Ann Lead, Head of Things, dated 01.04.2024" in text
 
 
 def test_an_appendix_signatory_must_be_a_known_person(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as info:
         panel_engine(tmp_path, signer="nobody-here")
-    assert any("appendices[0].signatory: unknown person 'nobody-here'" in str(p) for p in info.value.problems)
+    assert any("appendix.signatory: unknown person 'nobody-here'" in str(p) for p in info.value.problems)
 
 
 def test_bundled_hsb_review_author(engine: Engine) -> None:

@@ -35,11 +35,11 @@ def sources(kb: KnowledgeBase) -> Iterator[tuple[str, Source | None]]:
         yield f"committee {committee.id}", committee.source
         for meeting in committee.meetings:
             yield f"meeting {meeting.date}", meeting.source
+            yield f"meeting {meeting.date} end", meeting.end_source
+            yield from ((f"{meeting.date} note {n.number}", n.source) for n in meeting.notes)
             yield from ((f"{meeting.date} item {i.number}", i.source) for i in meeting.agenda)
             yield from (
-                (f"{meeting.date} item {i.number} appendix {a.title}", a.source)
-                for i in meeting.agenda
-                for a in i.appendices
+                (f"{meeting.date} item {i.number} appendix", i.appendix.source) for i in meeting.agenda if i.appendix
             )
             yield from ((f"resolution {r.id}", r.source) for r in meeting.resolutions)
         yield from ((f"work item {w.title}", w.source) for w in committee.work_programme)
