@@ -14,6 +14,7 @@ Bolt verifies the signature again; nothing here replaces that. Unexpected errors
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import logging
@@ -231,7 +232,12 @@ class SlackServer:
             return
         self._stopped.set()
         sockets = self._server._map  # the loop ends when no socket is left in it
-        self._server.trigger.pull_trigger(lambda: [s.close() for s in list(sockets.values())])
+        try:
+            self._server.trigger.pull_trigger(lambda: [s.close() for s in list(sockets.values())])
+        except OSError:  # the loop already closed its trigger (it is ending): close what is left from here
+            for channel in list(sockets.values()):
+                with contextlib.suppress(OSError):
+                    channel.close()
         if self._thread is not None:
             self._thread.join(10)
         self._server.task_dispatcher.shutdown()

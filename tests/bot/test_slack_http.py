@@ -241,3 +241,12 @@ def test_wrong_method_and_path(app: RunningApp) -> None:
     assert exchange(app, b"GET /slack/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")[0] == 405
     body = json.dumps({"a": 1}).encode()
     assert exchange(app, request(app, signed(body), body, path="/elsewhere"))[0] == 404
+
+
+def test_shutdown_after_the_loop_closed_its_trigger_still_stops(stub: SlackStub, tmp_path: Path) -> None:
+    """Shutdown races the loop's own close of its wake-up pipe; it must stop cleanly, not raise EBADF."""
+    running = start_app(stub, write_kb(tmp_path / "kb", MINI), tmp_path / "state.db")
+    running.server._server.trigger.close()  # what the loop does when it is ending
+    running.close()
+    thread = running.server._thread
+    assert thread is not None and not thread.is_alive()
