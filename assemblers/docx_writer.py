@@ -10,9 +10,8 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 import docx
 from docx.document import Document
@@ -68,6 +67,22 @@ _KINDS = {
     WD_STYLE_TYPE.CHARACTER: "character",
     WD_STYLE_TYPE.LIST: "numbering",
 }
+
+
+def escape(text: str) -> str:
+    """`text` with &, < and > escaped for XML character data (as xml.sax.saxutils.escape, whose import
+    pulls in urllib.request and costs more than a short draft)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """`text` escaped and quoted as an XML attribute value (as xml.sax.saxutils.quoteattr)."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024  # a style file's parts together, uncompressed
@@ -159,19 +174,21 @@ def write(parsed: Parsed, base: Path, images: Mapping[str, bytes] | None = None,
 def comment_highlights(document: Document, day: dt.date) -> int:
     """Give each highlighted stretch of body text a Word comment ("To complete: ...") unless one covers it already.
 
-    For Word-authored templates, whose authors mark placeholders by highlighting them. Returns how
-    many comments were added.
+    For Word-authored templates, whose authors mark placeholders by highlighting them. The body's
+    paragraphs come first, then each table's cells row by row (a merged cell once). Returns how many
+    comments were added.
     """
     body = document.element.body
-    covered = {e.get(qn("w:id")) for e in body.iter(qn("w:commentRangeStart"))}
-    if covered:
+    if next(body.iter(_COMMENT_START), None) is not None:
+        return 0
+    if next(body.iter(_HIGHLIGHT), None) is None:  # nothing highlighted: the usual case, found in one pass in C
         return 0
     added = 0
-    for paragraph in document.paragraphs + [
-        p for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs
-    ]:
+    for element in _paragraphs_in_order(body):
+        if next(element.iter(_HIGHLIGHT), None) is None:
+            continue
         group: list = []
-        for run in [*paragraph.runs, None]:
+        for run in [*DocxParagraph(element, document._body).runs, None]:
             if run is not None and run.font.highlight_color is not None and run.text:
                 group.append(run)
                 continue
@@ -182,6 +199,46 @@ def comment_highlights(document: Document, day: dt.date) -> int:
                 added += 1
                 group = []
     return added
+
+
+_COMMENT_START, _HIGHLIGHT = qn("w:commentRangeStart"), qn("w:highlight")
+_P, _TBL, _TR, _TC, _TCPR, _VMERGE = (qn(f"w:{t}") for t in ("p", "tbl", "tr", "tc", "tcPr", "vMerge"))
+
+
+def _paragraphs_in_order(body: etree._Element) -> Iterator[etree._Element]:
+    """The body's own paragraphs, then its tables' cells' paragraphs row by row, as python-docx lists them
+    (`document.paragraphs`, then `table.rows[i].cells[j].paragraphs`) but each merged cell once: a cell
+    spanning columns is not repeated, and a cell continuing a vertical merge is the one above it."""
+    yield from body.iterchildren(_P)
+    for table in body.iterchildren(_TBL):
+        for row in table.iterchildren(_TR):
+            for cell in row.iterchildren(_TC):
+                props = cell.find(_TCPR)
+                merge = props.find(_VMERGE) if props is not None else None
+                if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
+                    continue
+                yield from cell.iterchildren(_P)
+
+
+def parse_recovering(xml: str) -> etree._Element:
+    """Parse XML as docxtpl parses its rendered body (lxml's recovering parser)."""
+    return etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+
+
+def grids_fit(tree: etree._Element) -> bool:
+    """Whether every table in `tree` has exactly as many cells in each row as its grid has columns,
+    with no horizontal span and no table inside it: a table docxtpl's fix_tables would leave alone."""
+    ns = "{" + tree.nsmap["w"] + "}"
+    for table in tree.iter(ns + "tbl"):
+        grid = table.find(ns + "tblGrid")
+        if grid is None or next(table.iter(ns + "gridSpan"), None) is not None:
+            return False
+        if sum(1 for _ in table.iter(ns + "tbl")) > 1:  # a table inside a cell
+            return False
+        columns = len(grid.findall(ns + "gridCol"))
+        if {len(row.findall(ns + "tc")) for row in table.iter(ns + "tr")} != {columns}:
+            return False
+    return True
 
 
 def _moment(day: dt.date) -> dt.datetime:

@@ -149,14 +149,16 @@ def make(route: str, side: str, scale: int, directory: Path, out: Path) -> Calla
             )
 
         return word
+    import templates
     from assemblers import blocks, docx_writer, render
-    from assemblers.specs import DEFAULT_DIR
+
+    base = Path(templates.__file__).resolve().parent / "base.docx"  # the bundled style file
 
     def markdown() -> None:
         escaped = escape_values(values, md_escape)
         render.forget_compiled()
         text = render.render(render.environment([directory]), TEMPLATE_NAME, escaped)
-        out.write_bytes(docx_writer.write(blocks.parse(text), DEFAULT_DIR / "base.docx"))
+        out.write_bytes(docx_writer.write(blocks.parse(text), base))
 
     return markdown
 
