@@ -226,7 +226,7 @@ class _Parser:
         elif token.type == "blockquote_open":
             self.quote()
         elif token.type == "table_open":
-            self.table()
+            self.table(token)
         elif token.type in ("hr", "code_block", "fence"):
             raise _error(
                 token,
@@ -349,20 +349,13 @@ class _Parser:
         self.style = None
         self.i += 1
 
-    def table(self) -> None:
+    def table(self, token: Token) -> None:
+        """A table from mdparse's table token: its rows of (inline source, line), header row first."""
         style, widths, self.widths = self.styled("table"), self.widths, None
         caption, self.caption = self.caption, None
-        rows: list[tuple[Cell, ...]] = []
-        cells: list[Cell] = []
-        tokens, i = self.tokens, self.i
-        while (kind := tokens[i].type) != "table_close":
-            if kind == "inline":
-                cells.append(self.cell(tokens[i]))
-            elif kind == "tr_close":
-                rows.append(tuple(cells))
-                cells = []
-            i += 1
-        self.i = i + 1
+        self.take()  # table_close
+        cell = self.cell
+        rows = [tuple(cell(source, line) for source, line in row) for row in token.meta["rows"]]
         header = rows[0] if any(c.runs for c in rows[0]) else None
         if header is None and len(rows) == 1:
             return
@@ -373,16 +366,21 @@ class _Parser:
             )
         self.out.blocks.append(Table(header, tuple(rows[1:]), widths, style, caption))
 
-    def cell(self, token: Token) -> Cell:
-        """Return a table cell; a leading <!-- rag: red|amber|green|grey --> colours it."""
-        if not token.content.startswith("<!--"):
-            return Cell(self.runs(token))
-        quick = rag_marker(token.content)
+    def cell(self, source: str, line: int) -> Cell:
+        """Return a table cell from its inline source; a leading <!-- rag: red|amber|green|grey --> colours it."""
+        if not source.startswith("<!--"):
+            text = plain_text(source)
+            if text is not None:
+                return Cell((Run(text),) if text else ())
+            token = _inline(source, line)
+            return Cell(_runs(inline_tokens(source, self.env), token))
+        quick = rag_marker(source)
         if quick and quick[0] in RAG_COLOURS:  # an HTML comment in markdown-it's eyes; parsed as it would be
             text = plain_text(quick[1])
             if text is not None:
                 return Cell((Run(text),) if text else (), quick[0])
-        children = inline_tokens(token.content, self.env)
+        token = _inline(source, line)
+        children = inline_tokens(source, self.env)
         match = _DIRECTIVE.fullmatch(children[0].content) if children[0].type == "html_inline" else None
         if not match or match.group(1) != "rag":
             return Cell(_runs(children, token))  # refuses the HTML, naming it
@@ -394,6 +392,11 @@ class _Parser:
             first = Run(runs[0].text.lstrip(), runs[0].bold, runs[0].italic)
             runs = ((first,) if first.text else ()) + runs[1:]
         return Cell(runs, rag)
+
+
+def _inline(source: str, line: int) -> Token:
+    """The inline token markdown-it's own table rule would have made for a cell (for errors naming its line)."""
+    return Token("inline", "", 0, map=[line, line + 1], content=source, children=[])
 
 
 def _runs(children: list[Token], token: Token) -> tuple[Run, ...]:
