@@ -49,6 +49,9 @@ from assemblers.escape import strip_control
 REFERENCE_PLACEHOLDER = "{reference}"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MARKER = "actionbot-blocks-go-here"
+# The body's XML goes into the saved package as text (_splice) unless a picture needs its paragraph parsed;
+# False parses it into the document first, as pictures need (tests compare the two).
+SPLICE_BODY = True
 RAG_FILLS = {"red": "FF6B6B", "amber": "FFC000", "green": "92D050", "grey": "D9D9D9"}
 HEADER_FILL = "D9E2F3"
 INDENT = 567  # twips: 1 cm from the number to the text
@@ -168,6 +171,26 @@ def write(parsed: Parsed, base: Path, images: Mapping[str, bytes] | None = None,
     set_properties(document, parsed.properties, day)
     out = io.BytesIO()
     document.save(out)
+    if writer.spliced is None:
+        return out.getvalue()
+    return _splice(out.getvalue(), document.part.partname.lstrip("/"), writer.spliced)
+
+
+def _splice(package: bytes, name: str, xml: str) -> bytes:
+    """Return `package` with the body's XML written where part `name` holds the marker comment.
+
+    The body is never parsed: python-docx saves the document around the marker, and the zip is
+    written again with the blocks' XML in its place (the other parts are a few tens of KB).
+    """
+    marker = f"<!--{_MARKER}-->".encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            blob = source.read(info)
+            if info.filename == name:
+                head, tail = blob.split(marker)
+                blob = head + xml.encode("utf-8") + tail
+            target.writestr(info, blob)
     return out.getvalue()
 
 
@@ -288,6 +311,7 @@ class _Writer:
         self.style_nums: dict[str, int] = {}  # style id: the list its style is numbered in
         self.recommendation_nums: dict[int, int | None] = {}
         self.note: str | None = None  # the comment of the block being written
+        self.spliced: str | None = None  # the body's XML when it is spliced into the saved package, unparsed
 
     def numbered_style(self, name: str, level_text: str) -> int:
         """Return the numId a style is numbered in, attaching a new list to the style the first time."""
@@ -320,7 +344,8 @@ class _Writer:
             ) from None
 
     def body(self, blocks: list[Block]) -> None:
-        """Replace the document body with the blocks, whose XML is built as text and parsed in one go."""
+        """Replace the document body with the blocks, whose XML is built as text: spliced into the saved package
+        unparsed, or parsed in one go when a picture needs its paragraph."""
         root = self.document.part.element
         body = root.find(qn("w:body"))
         for child in list(body):
@@ -337,6 +362,10 @@ class _Writer:
         if blocks and isinstance(blocks[-1], Table):
             parts.append("<w:p/>")
         xml = strip_control("".join(parts))  # whatever the template wrote, nothing XML 1.0 forbids
+        if root.nsmap.get("w") == W_NS and not pictures and SPLICE_BODY:
+            body.insert(0, etree.Comment(_MARKER))
+            self.spliced = xml
+            return
         if root.nsmap.get("w") == W_NS:
             elements = self._reparse(root, body, xml)
         else:  # a base that names the main namespace otherwise: move the nodes over (slower)
