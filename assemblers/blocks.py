@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from assemblers.errors import AssemblyError
 from assemblers.escape import md_unescape
-from assemblers.mdparse import Token, block_tokens, inline_tokens, plain_text, rag_marker
+
+if TYPE_CHECKING:  # markdown-it is imported when Markdown is parsed, not by the Word-template route's writer
+    from types import ModuleType
+
+    from assemblers.mdparse import Token
 
 # The style each kind of block takes unless a <!-- style: ... --> directive says otherwise.
 STYLES = {
@@ -150,8 +155,10 @@ def parse(text: str) -> Parsed:
     Raises AssemblyError, naming the line of the Markdown, for anything the house format cannot
     hold: raw HTML, an unknown directive, code blocks, rules, deep headings, nested numbered lists.
     """
-    tokens, env = block_tokens(mark_placeholders(text))
-    return _Parser(tokens, env).run()
+    from assemblers import mdparse
+
+    tokens, env = mdparse.block_tokens(mark_placeholders(text))
+    return _Parser(tokens, env, mdparse).run()
 
 
 def mark_placeholders(text: str) -> str:
@@ -177,7 +184,8 @@ def _mark(text: str) -> str:
 class _Parser:
     """Walks markdown-it's flat token stream once."""
 
-    def __init__(self, tokens: list[Token], env: dict) -> None:
+    def __init__(self, tokens: list[Token], env: dict, md: ModuleType) -> None:
+        self.inline_tokens, self.plain_text, self.rag_marker = md.inline_tokens, md.plain_text, md.rag_marker
         self.tokens = tokens
         self.env = env
         self.i = 0
@@ -283,7 +291,7 @@ class _Parser:
         if "![" not in content.content:
             self.out.blocks.append(Paragraph(self.runs(content), self.styled(kind)))
             return
-        children = inline_tokens(content.content, self.env)
+        children = self.inline_tokens(content.content, self.env)
         images = [c for c in children if c.type == "image"]
         if images:
             self.out.blocks.append(self.image(token, children, images))
@@ -301,10 +309,10 @@ class _Parser:
 
     def runs(self, token: Token) -> tuple[Run, ...]:
         """Return the runs of an inline token: plain text directly, anything else through markdown-it."""
-        text = plain_text(token.content)
+        text = self.plain_text(token.content)
         if text is not None:
             return (Run(text),) if text else ()
-        return _runs(inline_tokens(token.content, self.env), token)
+        return _runs(self.inline_tokens(token.content, self.env), token)
 
     def ordered(self, token: Token, nested: bool) -> None:
         if nested:
@@ -369,18 +377,18 @@ class _Parser:
     def cell(self, source: str, line: int) -> Cell:
         """Return a table cell from its inline source; a leading <!-- rag: red|amber|green|grey --> colours it."""
         if not source.startswith("<!--"):
-            text = plain_text(source)
+            text = self.plain_text(source)
             if text is not None:
                 return Cell((Run(text),) if text else ())
             token = _inline(source, line)
-            return Cell(_runs(inline_tokens(source, self.env), token))
-        quick = rag_marker(source)
+            return Cell(_runs(self.inline_tokens(source, self.env), token))
+        quick = self.rag_marker(source)
         if quick and quick[0] in RAG_COLOURS:  # an HTML comment in markdown-it's eyes; parsed as it would be
-            text = plain_text(quick[1])
+            text = self.plain_text(quick[1])
             if text is not None:
                 return Cell((Run(text),) if text else (), quick[0])
         token = _inline(source, line)
-        children = inline_tokens(source, self.env)
+        children = self.inline_tokens(source, self.env)
         match = _DIRECTIVE.fullmatch(children[0].content) if children[0].type == "html_inline" else None
         if not match or match.group(1) != "rag":
             return Cell(_runs(children, token))  # refuses the HTML, naming it
@@ -396,6 +404,8 @@ class _Parser:
 
 def _inline(source: str, line: int) -> Token:
     """The inline token markdown-it's own table rule would have made for a cell (for errors naming its line)."""
+    from assemblers.mdparse import Token
+
     return Token("inline", "", 0, map=[line, line + 1], content=source, children=[])
 
 

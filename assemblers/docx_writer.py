@@ -20,6 +20,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
@@ -169,29 +170,30 @@ def write(parsed: Parsed, base: Path, images: Mapping[str, bytes] | None = None,
     writer.footer(parsed.properties.get("reference", ""))
     document = writer.document
     set_properties(document, parsed.properties, day)
+    if writer.spliced is not None:
+        _splice(document, writer.spliced)
     out = io.BytesIO()
     document.save(out)
-    if writer.spliced is None:
-        return out.getvalue()
-    return _splice(out.getvalue(), document.part.partname.lstrip("/"), writer.spliced)
-
-
-def _splice(package: bytes, name: str, xml: str) -> bytes:
-    """Return `package` with the body's XML written where part `name` holds the marker comment.
-
-    The body is never parsed: python-docx saves the document around the marker, and the zip is
-    written again with the blocks' XML in its place (the other parts are a few tens of KB).
-    """
-    marker = f"<!--{_MARKER}-->".encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            blob = source.read(info)
-            if info.filename == name:
-                head, tail = blob.split(marker)
-                blob = head + xml.encode("utf-8") + tail
-            target.writestr(info, blob)
     return out.getvalue()
+
+
+def _splice(document: Document, xml: str) -> None:
+    """Put the body's XML where the document part holds the marker comment, without parsing it.
+
+    The document part (its XML, a few KB with the body empty) is serialised once, the blocks' XML is
+    put in the marker's place, and a plain part holding those bytes (and the same relationships)
+    takes the document part's place in the package, which python-docx then saves as it is.
+    """
+    part = document.part
+    head, tail = part.blob.split(f"<!--{_MARKER}-->".encode())
+    spliced = Part(part.partname, part.content_type, head + xml.encode("utf-8") + tail, part.package)
+    for rel in part.rels.values():
+        spliced.load_rel(rel.reltype, rel.target_ref if rel.is_external else rel.target_part, rel.rId, rel.is_external)
+    package = part.package
+    for source in [package, *package.iter_parts()]:
+        for rid, rel in list(source.rels.items()):
+            if not rel.is_external and rel.target_part is part:
+                source.rels.add_relationship(rel.reltype, spliced, rid)
 
 
 def comment_highlights(document: Document, day: dt.date) -> int:

@@ -145,8 +145,9 @@ def _summary(ours: list[float], theirs: list[float]) -> dict:
 
 def warm(route: str, scale: int, directory: Path, runs: int = RUNS) -> dict:
     """Both sides in this process, alternating, after one warm-up call each: wall and CPU summaries."""
-    ours = docx_sides.make(route, "ours", scale, directory, directory / f"warm-{route}-ours.docx")
-    theirs = docx_sides.make(route, "docxtpl", scale, directory, directory / f"warm-{route}-docxtpl.docx")
+    values = docx_sides.data(scale)
+    ours = docx_sides.make(route, "ours", values, directory, directory / f"warm-{route}-ours.docx")
+    theirs = docx_sides.make(route, "docxtpl", values, directory, directory / f"warm-{route}-docxtpl.docx")
     ours()
     theirs()
     times: dict[str, list[tuple[float, float]]] = {"ours": [], "docxtpl": []}
@@ -211,7 +212,7 @@ def same_document(directory: Path, scale: int) -> int:
     texts = {}
     for route, side in (("markdown", "ours"), ("word", "ours"), ("markdown", "docxtpl")):
         out = directory / f"check-{route}-{side}.docx"
-        docx_sides.make(route, side, scale, directory, out)()
+        docx_sides.make(route, side, docx_sides.data(scale), directory, out)()
         texts[(route, side)] = paragraph_texts(out.read_bytes())
     theirs = texts[("markdown", "docxtpl")]
     for key, ours in texts.items():

@@ -115,8 +115,8 @@ def data(scale: int) -> dict:
     return {"first": paragraphs[:30], "second": paragraphs[30:], "rows": rows}
 
 
-def make(route: str, side: str, scale: int, directory: Path, out: Path) -> Callable[[], None]:
-    """Return the complete work one side does for one route, from the values to a .docx file at `out`.
+def make(route: str, side: str, values: dict, directory: Path, out: Path) -> Callable[[], None]:
+    """Return the complete work one side does for one route, from the values (`data`) to a .docx file at `out`.
 
     Ours, Markdown route: escape the values as the context does, render the Markdown template in a
     fresh sandboxed environment (nothing compiled is kept between calls, as docxtpl keeps nothing),
@@ -125,7 +125,6 @@ def make(route: str, side: str, scale: int, directory: Path, out: Path) -> Calla
     docxtpl: open the same report's docxtpl template, render it and save it. Imports happen here, so
     a cold run (a fresh process) times them.
     """
-    values = data(scale)
     if side == "docxtpl":
         from docxtpl import DocxTemplate
 
@@ -175,8 +174,9 @@ def escape_values(values: dict, md_escape: Callable[[str], str]) -> dict:
 def cold(route: str, side: str, scale: int, directory: Path) -> dict:
     """One side's first draft in this (fresh) process, imports included: wall and CPU milliseconds."""
     out = directory / f"cold-{route}-{side}.docx"
+    values = data(scale)
     start, cpu = time.perf_counter(), time.process_time()
-    make(route, side, scale, directory, out)()
+    make(route, side, values, directory, out)()
     return {"wall_ms": (time.perf_counter() - start) * 1000, "cpu_ms": (time.process_time() - cpu) * 1000}
 
 
