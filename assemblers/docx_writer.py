@@ -25,6 +25,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
 from docx.shared import Emu
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
@@ -306,7 +307,7 @@ class _Writer:
         self.images = images
         self.comments = comments or {}
         self.when = when
-        self.style_ids = {s.name: s.style_id for s in document.styles}
+        self.style_ids = _style_ids(document)
         self.numbering = _Numbering(document)
         section = document.sections[-1]
         self.text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
@@ -491,6 +492,18 @@ class _Writer:
                 footer.paragraphs[0].insert_paragraph_before(strip_control(reference))
             else:
                 footer.add_paragraph(strip_control(reference))
+
+
+def _style_ids(document: Document) -> dict[str | None, str | None]:
+    """{style name as Word shows it: style id}, as python-docx's `{s.name: s.style_id for s in document.styles}`
+    gives it, read from the styles' XML without a proxy object per style."""
+    ids: dict[str | None, str | None] = {}
+    name_tag, val, style_id = qn("w:name"), qn("w:val"), qn("w:styleId")
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        name = style.find(name_tag)
+        value = name.get(val) if name is not None else None
+        ids[BabelFish.internal2ui(value) if value is not None else None] = style.get(style_id)
+    return ids
 
 
 class _Numbering:

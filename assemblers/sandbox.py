@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import ctypes
 import re
 import string
 import threading
@@ -478,6 +477,8 @@ class _Watchdog:
 
 
 def _async_raise(thread: int, exc: type[BaseException] | None) -> None:
+    import ctypes  # only when a watchdog fires: not every render's (or every process's) import
+
     set_async = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
     if set_async is not None:  # CPython; elsewhere the budget's clock is the only deadline
         set_async(ctypes.c_ulong(thread), ctypes.py_object(exc) if exc is not None else None)

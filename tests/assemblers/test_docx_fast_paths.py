@@ -300,3 +300,10 @@ def test_the_spliced_body_is_the_parsed_bodys_document(monkeypatch: pytest.Monke
         assert len(list(a.comments)) == 3
         assert 'Ann &amp; Bob\'s "report"' not in ours["word/document.xml"].decode()  # a property, not body text
         assert "x &amp; y &lt; z &gt; w" in ours["word/document.xml"].decode()
+
+
+def test_style_ids_are_python_docxs() -> None:
+    document = docx.Document(str(BASE))
+    expected = {s.name: s.style_id for s in document.styles}
+    assert docx_writer._style_ids(document) == expected
+    assert expected["Heading 1"] == "Heading1" and expected["Numbered Paragraph"]
