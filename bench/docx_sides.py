@@ -141,7 +141,7 @@ def make(route: str, side: str, values: dict, directory: Path, out: Path) -> Cal
 
         import docxtpl  # noqa: F401  (docx_template imports it at its first render)
 
-        from assemblers import docx_template, docx_writer  # noqa: F401  (docx_template imports the writer at render)
+        from assemblers import docx_template, docx_writer
 
         def word() -> None:
             escaped = escape_values(values, md_escape)
