@@ -21,6 +21,10 @@ def strip_control(text: str) -> str:
 
 def clean(text: str) -> str:
     """Return `text` on one line: control characters removed, every run of whitespace made one space."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # nothing to do (the usual case): every character _CONTROL removes and every whitespace
+        # character but the space is unprintable to Python, and no space is doubled or at an end
+        return text
     return " ".join(strip_control(text).split())
 
 

@@ -94,9 +94,12 @@ def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     while line < end:
         if state.sCount[line] < state.blkIndent:
             break
-        if any(rule(state, line, end, True) for rule in terminators):
+        first, last = state.bMarks[line] + state.tShift[line], state.eMarks[line]
+        # A row starting "|" starts none of the blocks that end a table (fence, quote, rule, list, HTML,
+        # heading: each looks for its own first character), so their rules are not asked.
+        if not (first < last and state.src[first] == "|") and any(rule(state, line, end, True) for rule in terminators):
             break
-        text = mdTrim(state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]])
+        text = mdTrim(state.src[first:last])
         if not text or state.is_code_block(line):
             break
         cells = _cells(text)

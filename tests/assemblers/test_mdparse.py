@@ -138,3 +138,14 @@ def test_rag_cell_shortcut_matches_the_full_inline_parse(text: str) -> None:
         for r in table.rows[0][0].runs
     )
     assert unmarked == expected
+
+
+def test_the_blocks_that_end_a_table_are_the_ones_the_row_shortcut_knows() -> None:
+    """mdparse's table rule does not ask these rules about a row starting "|": none of them starts a block there."""
+    from assemblers.mdparse import MD
+
+    rules = MD.block.ruler.getRules("blockquote")
+    assert [r.__name__ for r in rules] == ["_fence_rule", "blockquote", "hr", "list_block", "html_block", "heading"]
+    text = "| a |\n|---|\n"
+    for row in ("| x |", "|> x", "|# x", "|- x", "|<b>", "|```", "|1. x"):
+        assert _ours(block_tokens(text + row)[0]) == _folded(STOCK.parse(text + row))
