@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from assemblers.errors import AssemblyError
-from assemblers.escape import md_unescape
+from assemblers.escape import PLACEHOLDER_END, PLACEHOLDER_START, md_unescape
 
 if TYPE_CHECKING:  # markdown-it is imported when Markdown is parsed, not by the Word-template route's writer
     from types import ModuleType
@@ -33,9 +33,6 @@ STYLES = {
     "table_heading": "Table Heading",
 }
 RAG_COLOURS = ("red", "amber", "green", "grey")
-# A placeholder left to the author, "[like this]" in a template, travels through Markdown between these
-# private-use characters; the writer highlights it and comments on it. Data never carries them (escape.py).
-PLACEHOLDER_START, PLACEHOLDER_END = "\ue000", "\ue001"
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # "[text]" the template wrote: an unescaped bracket (an even run of backslashes before it), not an image or link,
 # holding no emphasis or code characters. The marks go inside the brackets, so the Markdown around them

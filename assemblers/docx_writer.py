@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document
@@ -29,24 +30,11 @@ from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from assemblers.blocks import (
-    PLACEHOLDER_END,
-    PLACEHOLDER_START,
-    STYLES,
-    Block,
-    Cell,
-    Heading,
-    Image,
-    NumberedParagraph,
-    PageBreak,
-    Paragraph,
-    Parsed,
-    Recommendation,
-    Run,
-    Table,
-)
 from assemblers.errors import AssemblyError
-from assemblers.escape import strip_control
+from assemblers.escape import PLACEHOLDER_END, PLACEHOLDER_START, strip_control
+
+if TYPE_CHECKING:  # the block types are imported when Markdown is written, not by the Word-template route
+    from assemblers.blocks import Block, Cell, Image, Parsed, Run, Table
 
 REFERENCE_PLACEHOLDER = "{reference}"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -302,6 +290,9 @@ class _Writer:
         comments: Mapping[int, str] | None = None,
         when: dt.datetime | None = None,
     ) -> None:
+        from assemblers import blocks
+
+        self.blocks = blocks
         self.document = document
         self.base = base
         self.images = images
@@ -356,13 +347,14 @@ class _Writer:
                 body.remove(child)
         parts: list[str] = []
         pictures: list[tuple[int, Image]] = []
+        kinds = self.blocks
         for index, block in enumerate(blocks):
             self.note = self.comments.get(index)
-            if isinstance(block, Image):
+            if isinstance(block, kinds.Image):
                 pictures.append((len(parts), block))
             parts.extend(self.xml(block))
         self.note = None
-        if blocks and isinstance(blocks[-1], Table):
+        if blocks and isinstance(blocks[-1], kinds.Table):
             parts.append("<w:p/>")
         xml = strip_control("".join(parts))  # whatever the template wrote, nothing XML 1.0 forbids
         if root.nsmap.get("w") == W_NS and not pictures and SPLICE_BODY:
@@ -397,25 +389,26 @@ class _Writer:
 
     def xml(self, block: Block) -> list[str]:
         """Return the XML of one block as top-level body elements."""
-        if isinstance(block, Heading | Paragraph):
+        kinds = self.blocks
+        if isinstance(block, kinds.Heading | kinds.Paragraph):
             return [self.paragraph(block.style, block.runs)]
-        if isinstance(block, NumberedParagraph):
+        if isinstance(block, kinds.NumberedParagraph):
             self.numbered_style(block.style, "%1.")  # numbered by its style: no numPr of its own
             return [self.paragraph(block.style, block.runs)]
-        if isinstance(block, Recommendation):
+        if isinstance(block, kinds.Recommendation):
             if block.group not in self.recommendation_nums:
                 first = self.numbered_style(block.style, "%1)")
                 # The first list follows the style; each later one restarts at 1) in a list of the same kind.
                 later = self.numbering.restart(first) if self.recommendation_nums else None
                 self.recommendation_nums[block.group] = later
             return [self.paragraph(block.style, block.runs, self.recommendation_nums[block.group])]
-        if isinstance(block, Table):
+        if isinstance(block, kinds.Table):
             caption = [self.caption(block.caption, above=True)] if block.caption else []
             return [*caption, self.table(block)]
-        if isinstance(block, Image):
+        if isinstance(block, kinds.Image):
             caption = [self.caption(block.caption)] if block.caption else []
             return [self.paragraph(block.style, ()), *caption]
-        if isinstance(block, PageBreak):
+        if isinstance(block, kinds.PageBreak):
             return ['<w:p><w:r><w:br w:type="page"/></w:r></w:p>']
         raise TypeError(f"not a block: {block!r}")
 
@@ -428,10 +421,10 @@ class _Writer:
         """Return a Caption paragraph (kept with what follows when `above`); "Table 1: ..." and "Figure 1: ..."
         get Word's SEQ field for the number, so Word's cross-references and list of tables find them."""
         keep = "<w:keepNext/>" if above else ""
-        ppr = f"<w:pPr><w:pStyle w:val={quoteattr(self.sid(STYLES['caption']))}/>{keep}</w:pPr>"
+        ppr = f"<w:pPr><w:pStyle w:val={quoteattr(self.sid(self.blocks.STYLES['caption']))}/>{keep}</w:pPr>"
         match = _NUMBERED_CAPTION.match(text)
         if match is None:
-            return f"<w:p>{ppr}{self.runs((Run(text),))}</w:p>"
+            return f"<w:p>{ppr}{self.runs((self.blocks.Run(text),))}</w:p>"
         label, number, rest = match.groups()
         return (
             f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{label} </w:t></w:r>'
@@ -439,7 +432,7 @@ class _Writer:
             f'<w:r><w:instrText xml:space="preserve"> SEQ {label} \\* ARABIC </w:instrText></w:r>'
             f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{number}</w:t></w:r>'
             '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-            f"{self.runs((Run(rest),))}</w:p>"
+            f"{self.runs((self.blocks.Run(rest),))}</w:p>"
         )
 
     def table(self, table: Table) -> str:
@@ -447,10 +440,10 @@ class _Writer:
         columns = len(table.header or (table.rows[0] if table.rows else ()))
         widths = _scale(table.widths or _auto_widths(table, columns), self.text_width)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        body = _Cells(widths, quoteattr(self.sid(STYLES["table_text"])), runs=self.runs)
+        body = _Cells(widths, quoteattr(self.sid(self.blocks.STYLES["table_text"])), runs=self.runs)
         rows = []
         if table.header is not None:
-            header = _Cells(widths, quoteattr(self.sid(STYLES["table_heading"])), HEADER_FILL, self.runs)
+            header = _Cells(widths, quoteattr(self.sid(self.blocks.STYLES["table_heading"])), HEADER_FILL, self.runs)
             rows.append(header.row(table.header, "<w:trPr><w:tblHeader/></w:trPr>"))
         rows.extend(body.row(cells, "<w:trPr><w:cantSplit/></w:trPr>") for cells in table.rows)
         look = f'w:firstRow="{1 if table.header else 0}" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'

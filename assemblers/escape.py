@@ -6,6 +6,9 @@ import operator
 import re
 import string
 
+# A placeholder left to the author, "[like this]" in a template, travels through Markdown between these
+# private-use characters (blocks.py marks it, the writer highlights it and comments on it); data never carries them.
+PLACEHOLDER_START, PLACEHOLDER_END = "\ue000", "\ue001"
 # C0 and C1 control characters, and code points XML 1.0 cannot carry (lone surrogates, U+FFFE, U+FFFF).
 # Also U+E000 and U+E001, the private-use marks of a template's placeholders (blocks.py), so data never fakes one.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
