@@ -100,7 +100,7 @@ _LISTING = re.compile(r"[\t\a\n\f]")
 def _template_class() -> type:
     """docxtpl's DocxTemplate, with two of its passes over the rendered body skipped when they would
     change nothing (docxtpl's own code runs whenever they might; the result is the same document,
-    which tests/assemblers/test_docx_template.py checks against docxtpl's):
+    which tests/assemblers/test_docx_fast_paths.py checks against docxtpl's):
 
     - the listing pass walks every paragraph, run and text with nested regular expressions (half of
       docxtpl's time on a long report) to turn tab, bell, newline and form-feed characters in text
