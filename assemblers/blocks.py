@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from assemblers.errors import AssemblyError
-from assemblers.escape import md_unescape
-from assemblers.mdparse import Token, block_tokens, inline_tokens, plain_text, rag_marker
+from assemblers.escape import PLACEHOLDER_END, PLACEHOLDER_START, md_unescape
+
+if TYPE_CHECKING:  # markdown-it is imported when Markdown is parsed, not by the Word-template route's writer
+    from types import ModuleType
+
+    from assemblers.mdparse import Token
 
 # The style each kind of block takes unless a <!-- style: ... --> directive says otherwise.
 STYLES = {
@@ -28,9 +33,6 @@ STYLES = {
     "table_heading": "Table Heading",
 }
 RAG_COLOURS = ("red", "amber", "green", "grey")
-# A placeholder left to the author, "[like this]" in a template, travels through Markdown between these
-# private-use characters; the writer highlights it and comments on it. Data never carries them (escape.py).
-PLACEHOLDER_START, PLACEHOLDER_END = "\ue000", "\ue001"
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # "[text]" the template wrote: an unescaped bracket (an even run of backslashes before it), not an image or link,
 # holding no emphasis or code characters. The marks go inside the brackets, so the Markdown around them
@@ -150,8 +152,10 @@ def parse(text: str) -> Parsed:
     Raises AssemblyError, naming the line of the Markdown, for anything the house format cannot
     hold: raw HTML, an unknown directive, code blocks, rules, deep headings, nested numbered lists.
     """
-    tokens, env = block_tokens(mark_placeholders(text))
-    return _Parser(tokens, env).run()
+    from assemblers import mdparse
+
+    tokens, env = mdparse.block_tokens(mark_placeholders(text))
+    return _Parser(tokens, env, mdparse).run()
 
 
 def mark_placeholders(text: str) -> str:
@@ -177,7 +181,8 @@ def _mark(text: str) -> str:
 class _Parser:
     """Walks markdown-it's flat token stream once."""
 
-    def __init__(self, tokens: list[Token], env: dict) -> None:
+    def __init__(self, tokens: list[Token], env: dict, md: ModuleType) -> None:
+        self.inline_tokens, self.plain_text, self.rag_marker = md.inline_tokens, md.plain_text, md.rag_marker
         self.tokens = tokens
         self.env = env
         self.i = 0
@@ -226,7 +231,7 @@ class _Parser:
         elif token.type == "blockquote_open":
             self.quote()
         elif token.type == "table_open":
-            self.table()
+            self.table(token)
         elif token.type in ("hr", "code_block", "fence"):
             raise _error(
                 token,
@@ -283,7 +288,7 @@ class _Parser:
         if "![" not in content.content:
             self.out.blocks.append(Paragraph(self.runs(content), self.styled(kind)))
             return
-        children = inline_tokens(content.content, self.env)
+        children = self.inline_tokens(content.content, self.env)
         images = [c for c in children if c.type == "image"]
         if images:
             self.out.blocks.append(self.image(token, children, images))
@@ -301,10 +306,10 @@ class _Parser:
 
     def runs(self, token: Token) -> tuple[Run, ...]:
         """Return the runs of an inline token: plain text directly, anything else through markdown-it."""
-        text = plain_text(token.content)
+        text = self.plain_text(token.content)
         if text is not None:
             return (Run(text),) if text else ()
-        return _runs(inline_tokens(token.content, self.env), token)
+        return _runs(self.inline_tokens(token.content, self.env), token)
 
     def ordered(self, token: Token, nested: bool) -> None:
         if nested:
@@ -349,20 +354,13 @@ class _Parser:
         self.style = None
         self.i += 1
 
-    def table(self) -> None:
+    def table(self, token: Token) -> None:
+        """A table from mdparse's table token: its rows of (inline source, line), header row first."""
         style, widths, self.widths = self.styled("table"), self.widths, None
         caption, self.caption = self.caption, None
-        rows: list[tuple[Cell, ...]] = []
-        cells: list[Cell] = []
-        tokens, i = self.tokens, self.i
-        while (kind := tokens[i].type) != "table_close":
-            if kind == "inline":
-                cells.append(self.cell(tokens[i]))
-            elif kind == "tr_close":
-                rows.append(tuple(cells))
-                cells = []
-            i += 1
-        self.i = i + 1
+        self.take()  # table_close
+        cell = self.cell
+        rows = [tuple(cell(source, line) for source, line in row) for row in token.meta["rows"]]
         header = rows[0] if any(c.runs for c in rows[0]) else None
         if header is None and len(rows) == 1:
             return
@@ -373,16 +371,21 @@ class _Parser:
             )
         self.out.blocks.append(Table(header, tuple(rows[1:]), widths, style, caption))
 
-    def cell(self, token: Token) -> Cell:
-        """Return a table cell; a leading <!-- rag: red|amber|green|grey --> colours it."""
-        if not token.content.startswith("<!--"):
-            return Cell(self.runs(token))
-        quick = rag_marker(token.content)
+    def cell(self, source: str, line: int) -> Cell:
+        """Return a table cell from its inline source; a leading <!-- rag: red|amber|green|grey --> colours it."""
+        if not source.startswith("<!--"):
+            text = self.plain_text(source)
+            if text is not None:
+                return Cell((Run(text),) if text else ())
+            token = _inline(source, line)
+            return Cell(_runs(self.inline_tokens(source, self.env), token))
+        quick = self.rag_marker(source)
         if quick and quick[0] in RAG_COLOURS:  # an HTML comment in markdown-it's eyes; parsed as it would be
-            text = plain_text(quick[1])
+            text = self.plain_text(quick[1])
             if text is not None:
                 return Cell((Run(text),) if text else (), quick[0])
-        children = inline_tokens(token.content, self.env)
+        token = _inline(source, line)
+        children = self.inline_tokens(source, self.env)
         match = _DIRECTIVE.fullmatch(children[0].content) if children[0].type == "html_inline" else None
         if not match or match.group(1) != "rag":
             return Cell(_runs(children, token))  # refuses the HTML, naming it
@@ -394,6 +397,13 @@ class _Parser:
             first = Run(runs[0].text.lstrip(), runs[0].bold, runs[0].italic)
             runs = ((first,) if first.text else ()) + runs[1:]
         return Cell(runs, rag)
+
+
+def _inline(source: str, line: int) -> Token:
+    """The inline token markdown-it's own table rule would have made for a cell (for errors naming its line)."""
+    from assemblers.mdparse import Token
+
+    return Token("inline", "", 0, map=[line, line + 1], content=source, children=[])
 
 
 def _runs(children: list[Token], token: Token) -> tuple[Run, ...]:

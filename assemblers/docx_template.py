@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,15 +53,13 @@ def render(path: Path, context: Mapping[str, Any], properties: Mapping[str, str]
     Raises AssemblyError naming the template and the tag for an undefined value, a syntax error or
     anything the sandbox refuses.
     """
-    from docxtpl import DocxTemplate
-
     from assemblers.docx_writer import check_package, comment_highlights, set_properties
 
     name = path.name
     check_package(path)  # a hostile .docx: bounded before python-docx parses it
     try:
         with sandbox.bounded():
-            template = DocxTemplate(str(path))
+            template = _template_class()(str(path))
             template.render(plain(dict(context)), jinja_env=environment(), autoescape=True)
     except (sandbox.LimitExceeded, sandbox.RenderTimeout) as exc:
         raise AssemblyError(
@@ -92,6 +91,40 @@ def render(path: Path, context: Mapping[str, Any], properties: Mapping[str, str]
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()
+
+
+_LISTING = re.compile(r"[\t\a\n\f]")
+
+
+@lru_cache(maxsize=1)
+def _template_class() -> type:
+    """docxtpl's DocxTemplate, with two of its passes over the rendered body skipped when they would
+    change nothing (docxtpl's own code runs whenever they might; the result is the same document,
+    which tests/assemblers/test_docx_fast_paths.py checks against docxtpl's):
+
+    - the listing pass walks every paragraph, run and text with nested regular expressions (half of
+      docxtpl's time on a long report) to turn tab, bell, newline and form-feed characters in text
+      into Word's tabs, paragraphs, line breaks and page breaks, and changes nothing else: without
+      any of those characters in the XML, the XML is the result;
+    - the table pass widens or narrows each table's grid to the most cells a row has, looking into
+      every cell for a horizontal span: for a table with no spans and no table inside it, whose rows
+      all have as many cells as its grid has columns, it changes nothing.
+    """
+    from docxtpl import DocxTemplate
+
+    from assemblers.docx_writer import grids_fit, parse_recovering
+
+    class Template(DocxTemplate):
+        def resolve_listing(self, xml: str) -> str:
+            if _LISTING.search(xml) is None:
+                return xml
+            return super().resolve_listing(xml)
+
+        def fix_tables(self, xml: str) -> Any:
+            tree = parse_recovering(xml)
+            return tree if grids_fit(tree) else super().fix_tables(xml)
+
+    return Template
 
 
 def tags(path: Path) -> list[str]:

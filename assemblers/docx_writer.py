@@ -10,9 +10,9 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document
@@ -21,35 +21,27 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.exceptions import PackageNotFoundError
 from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
 from docx.shared import Emu
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from assemblers.blocks import (
-    PLACEHOLDER_END,
-    PLACEHOLDER_START,
-    STYLES,
-    Block,
-    Cell,
-    Heading,
-    Image,
-    NumberedParagraph,
-    PageBreak,
-    Paragraph,
-    Parsed,
-    Recommendation,
-    Run,
-    Table,
-)
 from assemblers.errors import AssemblyError
-from assemblers.escape import strip_control
+from assemblers.escape import PLACEHOLDER_END, PLACEHOLDER_START, strip_control
+
+if TYPE_CHECKING:  # the block types are imported when Markdown is written, not by the Word-template route
+    from assemblers.blocks import Block, Cell, Image, Parsed, Run, Table
 
 REFERENCE_PLACEHOLDER = "{reference}"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MARKER = "actionbot-blocks-go-here"
+# The body's XML goes into the saved package as text (_splice) unless a picture needs its paragraph parsed;
+# False parses it into the document first, as pictures need (tests compare the two).
+SPLICE_BODY = True
 RAG_FILLS = {"red": "FF6B6B", "amber": "FFC000", "green": "92D050", "grey": "D9D9D9"}
 HEADER_FILL = "D9E2F3"
 INDENT = 567  # twips: 1 cm from the number to the text
@@ -68,6 +60,22 @@ _KINDS = {
     WD_STYLE_TYPE.CHARACTER: "character",
     WD_STYLE_TYPE.LIST: "numbering",
 }
+
+
+def escape(text: str) -> str:
+    """`text` with &, < and > escaped for XML character data (as xml.sax.saxutils.escape, whose import
+    pulls in urllib.request and costs more than a short draft)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """`text` escaped and quoted as an XML attribute value (as xml.sax.saxutils.quoteattr)."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 MAX_DOCX_BYTES = 64 * 1024 * 1024  # a style file's parts together, uncompressed
@@ -151,27 +159,50 @@ def write(parsed: Parsed, base: Path, images: Mapping[str, bytes] | None = None,
     writer.footer(parsed.properties.get("reference", ""))
     document = writer.document
     set_properties(document, parsed.properties, day)
+    if writer.spliced is not None:
+        _splice(document, writer.spliced)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
+def _splice(document: Document, xml: str) -> None:
+    """Put the body's XML where the document part holds the marker comment, without parsing it.
+
+    The document part (its XML, a few KB with the body empty) is serialised once, the blocks' XML is
+    put in the marker's place, and a plain part holding those bytes (and the same relationships)
+    takes the document part's place in the package, which python-docx then saves as it is.
+    """
+    part = document.part
+    head, tail = part.blob.split(f"<!--{_MARKER}-->".encode())
+    spliced = Part(part.partname, part.content_type, head + xml.encode("utf-8") + tail, part.package)
+    for rel in part.rels.values():
+        spliced.load_rel(rel.reltype, rel.target_ref if rel.is_external else rel.target_part, rel.rId, rel.is_external)
+    package = part.package
+    for source in [package, *package.iter_parts()]:
+        for rid, rel in list(source.rels.items()):
+            if not rel.is_external and rel.target_part is part:
+                source.rels.add_relationship(rel.reltype, spliced, rid)
+
+
 def comment_highlights(document: Document, day: dt.date) -> int:
     """Give each highlighted stretch of body text a Word comment ("To complete: ...") unless one covers it already.
 
-    For Word-authored templates, whose authors mark placeholders by highlighting them. Returns how
-    many comments were added.
+    For Word-authored templates, whose authors mark placeholders by highlighting them. The body's
+    paragraphs come first, then each table's cells row by row (a merged cell once). Returns how many
+    comments were added.
     """
     body = document.element.body
-    covered = {e.get(qn("w:id")) for e in body.iter(qn("w:commentRangeStart"))}
-    if covered:
+    if next(body.iter(_COMMENT_START), None) is not None:
+        return 0
+    if next(body.iter(_HIGHLIGHT), None) is None:  # nothing highlighted: the usual case, found in one pass in C
         return 0
     added = 0
-    for paragraph in document.paragraphs + [
-        p for t in document.tables for r in t.rows for c in r.cells for p in c.paragraphs
-    ]:
+    for element in _paragraphs_in_order(body):
+        if next(element.iter(_HIGHLIGHT), None) is None:
+            continue
         group: list = []
-        for run in [*paragraph.runs, None]:
+        for run in [*DocxParagraph(element, document._body).runs, None]:
             if run is not None and run.font.highlight_color is not None and run.text:
                 group.append(run)
                 continue
@@ -182,6 +213,46 @@ def comment_highlights(document: Document, day: dt.date) -> int:
                 added += 1
                 group = []
     return added
+
+
+_COMMENT_START, _HIGHLIGHT = qn("w:commentRangeStart"), qn("w:highlight")
+_P, _TBL, _TR, _TC, _TCPR, _VMERGE = (qn(f"w:{t}") for t in ("p", "tbl", "tr", "tc", "tcPr", "vMerge"))
+
+
+def _paragraphs_in_order(body: etree._Element) -> Iterator[etree._Element]:
+    """The body's own paragraphs, then its tables' cells' paragraphs row by row, as python-docx lists them
+    (`document.paragraphs`, then `table.rows[i].cells[j].paragraphs`) but each merged cell once: a cell
+    spanning columns is not repeated, and a cell continuing a vertical merge is the one above it."""
+    yield from body.iterchildren(_P)
+    for table in body.iterchildren(_TBL):
+        for row in table.iterchildren(_TR):
+            for cell in row.iterchildren(_TC):
+                props = cell.find(_TCPR)
+                merge = props.find(_VMERGE) if props is not None else None
+                if merge is not None and merge.get(qn("w:val"), "continue") == "continue":
+                    continue
+                yield from cell.iterchildren(_P)
+
+
+def parse_recovering(xml: str) -> etree._Element:
+    """Parse XML as docxtpl parses its rendered body (lxml's recovering parser)."""
+    return etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+
+
+def grids_fit(tree: etree._Element) -> bool:
+    """Whether every table in `tree` has exactly as many cells in each row as its grid has columns,
+    with no horizontal span and no table inside it: a table docxtpl's fix_tables would leave alone."""
+    ns = "{" + tree.nsmap["w"] + "}"
+    for table in tree.iter(ns + "tbl"):
+        grid = table.find(ns + "tblGrid")
+        if grid is None or next(table.iter(ns + "gridSpan"), None) is not None:
+            return False
+        if sum(1 for _ in table.iter(ns + "tbl")) > 1:  # a table inside a cell
+            return False
+        columns = len(grid.findall(ns + "gridCol"))
+        if {len(row.findall(ns + "tc")) for row in table.iter(ns + "tr")} != {columns}:
+            return False
+    return True
 
 
 def _moment(day: dt.date) -> dt.datetime:
@@ -219,18 +290,22 @@ class _Writer:
         comments: Mapping[int, str] | None = None,
         when: dt.datetime | None = None,
     ) -> None:
+        from assemblers import blocks
+
+        self.blocks = blocks
         self.document = document
         self.base = base
         self.images = images
         self.comments = comments or {}
         self.when = when
-        self.style_ids = {s.name: s.style_id for s in document.styles}
+        self.style_ids = _style_ids(document)
         self.numbering = _Numbering(document)
         section = document.sections[-1]
         self.text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)
         self.style_nums: dict[str, int] = {}  # style id: the list its style is numbered in
         self.recommendation_nums: dict[int, int | None] = {}
         self.note: str | None = None  # the comment of the block being written
+        self.spliced: str | None = None  # the body's XML when it is spliced into the saved package, unparsed
 
     def numbered_style(self, name: str, level_text: str) -> int:
         """Return the numId a style is numbered in, attaching a new list to the style the first time."""
@@ -263,7 +338,8 @@ class _Writer:
             ) from None
 
     def body(self, blocks: list[Block]) -> None:
-        """Replace the document body with the blocks, whose XML is built as text and parsed in one go."""
+        """Replace the document body with the blocks, whose XML is built as text: spliced into the saved package
+        unparsed, or parsed in one go when a picture needs its paragraph."""
         root = self.document.part.element
         body = root.find(qn("w:body"))
         for child in list(body):
@@ -271,15 +347,20 @@ class _Writer:
                 body.remove(child)
         parts: list[str] = []
         pictures: list[tuple[int, Image]] = []
+        kinds = self.blocks
         for index, block in enumerate(blocks):
             self.note = self.comments.get(index)
-            if isinstance(block, Image):
+            if isinstance(block, kinds.Image):
                 pictures.append((len(parts), block))
             parts.extend(self.xml(block))
         self.note = None
-        if blocks and isinstance(blocks[-1], Table):
+        if blocks and isinstance(blocks[-1], kinds.Table):
             parts.append("<w:p/>")
         xml = strip_control("".join(parts))  # whatever the template wrote, nothing XML 1.0 forbids
+        if root.nsmap.get("w") == W_NS and not pictures and SPLICE_BODY:
+            body.insert(0, etree.Comment(_MARKER))
+            self.spliced = xml
+            return
         if root.nsmap.get("w") == W_NS:
             elements = self._reparse(root, body, xml)
         else:  # a base that names the main namespace otherwise: move the nodes over (slower)
@@ -308,25 +389,26 @@ class _Writer:
 
     def xml(self, block: Block) -> list[str]:
         """Return the XML of one block as top-level body elements."""
-        if isinstance(block, Heading | Paragraph):
+        kinds = self.blocks
+        if isinstance(block, kinds.Heading | kinds.Paragraph):
             return [self.paragraph(block.style, block.runs)]
-        if isinstance(block, NumberedParagraph):
+        if isinstance(block, kinds.NumberedParagraph):
             self.numbered_style(block.style, "%1.")  # numbered by its style: no numPr of its own
             return [self.paragraph(block.style, block.runs)]
-        if isinstance(block, Recommendation):
+        if isinstance(block, kinds.Recommendation):
             if block.group not in self.recommendation_nums:
                 first = self.numbered_style(block.style, "%1)")
                 # The first list follows the style; each later one restarts at 1) in a list of the same kind.
                 later = self.numbering.restart(first) if self.recommendation_nums else None
                 self.recommendation_nums[block.group] = later
             return [self.paragraph(block.style, block.runs, self.recommendation_nums[block.group])]
-        if isinstance(block, Table):
+        if isinstance(block, kinds.Table):
             caption = [self.caption(block.caption, above=True)] if block.caption else []
             return [*caption, self.table(block)]
-        if isinstance(block, Image):
+        if isinstance(block, kinds.Image):
             caption = [self.caption(block.caption)] if block.caption else []
             return [self.paragraph(block.style, ()), *caption]
-        if isinstance(block, PageBreak):
+        if isinstance(block, kinds.PageBreak):
             return ['<w:p><w:r><w:br w:type="page"/></w:r></w:p>']
         raise TypeError(f"not a block: {block!r}")
 
@@ -339,10 +421,10 @@ class _Writer:
         """Return a Caption paragraph (kept with what follows when `above`); "Table 1: ..." and "Figure 1: ..."
         get Word's SEQ field for the number, so Word's cross-references and list of tables find them."""
         keep = "<w:keepNext/>" if above else ""
-        ppr = f"<w:pPr><w:pStyle w:val={quoteattr(self.sid(STYLES['caption']))}/>{keep}</w:pPr>"
+        ppr = f"<w:pPr><w:pStyle w:val={quoteattr(self.sid(self.blocks.STYLES['caption']))}/>{keep}</w:pPr>"
         match = _NUMBERED_CAPTION.match(text)
         if match is None:
-            return f"<w:p>{ppr}{self.runs((Run(text),))}</w:p>"
+            return f"<w:p>{ppr}{self.runs((self.blocks.Run(text),))}</w:p>"
         label, number, rest = match.groups()
         return (
             f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{label} </w:t></w:r>'
@@ -350,7 +432,7 @@ class _Writer:
             f'<w:r><w:instrText xml:space="preserve"> SEQ {label} \\* ARABIC </w:instrText></w:r>'
             f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{number}</w:t></w:r>'
             '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-            f"{self.runs((Run(rest),))}</w:p>"
+            f"{self.runs((self.blocks.Run(rest),))}</w:p>"
         )
 
     def table(self, table: Table) -> str:
@@ -358,10 +440,10 @@ class _Writer:
         columns = len(table.header or (table.rows[0] if table.rows else ()))
         widths = _scale(table.widths or _auto_widths(table, columns), self.text_width)
         grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        body = _Cells(widths, quoteattr(self.sid(STYLES["table_text"])), runs=self.runs)
+        body = _Cells(widths, quoteattr(self.sid(self.blocks.STYLES["table_text"])), runs=self.runs)
         rows = []
         if table.header is not None:
-            header = _Cells(widths, quoteattr(self.sid(STYLES["table_heading"])), HEADER_FILL, self.runs)
+            header = _Cells(widths, quoteattr(self.sid(self.blocks.STYLES["table_heading"])), HEADER_FILL, self.runs)
             rows.append(header.row(table.header, "<w:trPr><w:tblHeader/></w:trPr>"))
         rows.extend(body.row(cells, "<w:trPr><w:cantSplit/></w:trPr>") for cells in table.rows)
         look = f'w:firstRow="{1 if table.header else 0}" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
@@ -403,6 +485,18 @@ class _Writer:
                 footer.paragraphs[0].insert_paragraph_before(strip_control(reference))
             else:
                 footer.add_paragraph(strip_control(reference))
+
+
+def _style_ids(document: Document) -> dict[str | None, str | None]:
+    """{style name as Word shows it: style id}, as python-docx's `{s.name: s.style_id for s in document.styles}`
+    gives it, read from the styles' XML without a proxy object per style."""
+    ids: dict[str | None, str | None] = {}
+    name_tag, val, style_id = qn("w:name"), qn("w:val"), qn("w:styleId")
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        name = style.find(name_tag)
+        value = name.get(val) if name is not None else None
+        ids[BabelFish.internal2ui(value) if value is not None else None] = style.get(style_id)
+    return ids
 
 
 class _Numbering:

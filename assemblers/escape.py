@@ -6,6 +6,9 @@ import operator
 import re
 import string
 
+# A placeholder left to the author, "[like this]" in a template, travels through Markdown between these
+# private-use characters (blocks.py marks it, the writer highlights it and comments on it); data never carries them.
+PLACEHOLDER_START, PLACEHOLDER_END = "\ue000", "\ue001"
 # C0 and C1 control characters, and code points XML 1.0 cannot carry (lone surrogates, U+FFFE, U+FFFF).
 # Also U+E000 and U+E001, the private-use marks of a template's placeholders (blocks.py), so data never fakes one.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
@@ -21,6 +24,10 @@ def strip_control(text: str) -> str:
 
 def clean(text: str) -> str:
     """Return `text` on one line: control characters removed, every run of whitespace made one space."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # nothing to do (the usual case): every character _CONTROL removes and every whitespace
+        # character but the space is unprintable to Python, and no space is doubled or at an end
+        return text
     return " ".join(strip_control(text).split())
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import string
-import types
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_block import table as table_rule
+from markdown_it.common.utils import isStrSpace, mdTrim
+from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, headerLineRe
 from markdown_it.token import Token
 
 from assemblers.escape import md_unescape
@@ -24,6 +25,7 @@ _PUNCT = re.escape(string.punctuation)
 _OTHER = r"[^\\`*_\[\]!<&\n]*"
 _PLAIN = re.compile(rf"{_OTHER}(?:\\[{_PUNCT}]{_OTHER})*")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER = headerLineRe  # :---:
 _RAG = re.compile(r"<!-- ?rag: ?([a-z]+) ?-->[ \t]*")
 
 
@@ -32,17 +34,93 @@ def _escaped_split(line: str) -> list[str]:
     return [cell.replace("\\|", "|") for cell in _UNESCAPED_PIPE.split(line)]
 
 
+def _cells(line: str) -> list[str]:
+    """A row's cells as markdown-it reads them: split on unescaped pipes, an empty first and last cell dropped."""
+    columns = _escaped_split(mdTrim(line))
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    return columns
+
+
+def _table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it's GFM table rule (markdown_it/rules_block/table.py, MIT), reading the same lines as the
+    same table, but giving two tokens instead of seven for each cell: `table_open`, whose meta["rows"]
+    holds each row's cells as (inline source, line), header row first, and `table_close`.
+
+    A 1,000-row table is 20,000 tokens the stock rule builds and the parser walks past;
+    tests/assemblers/test_mdparse.py checks this rule against the stock one.
+    """
+    if start + 2 > end:
+        return False
+    second = start + 1
+    if state.sCount[second] < state.blkIndent or state.is_code_block(second):
+        return False
+    pos, maximum = state.bMarks[second] + state.tShift[second], state.eMarks[second]
+    if pos + 1 >= maximum:
+        return False
+    first_ch, second_ch = state.src[pos], state.src[pos + 1]
+    if first_ch not in "|-:" or (second_ch not in "|-:" and not isStrSpace(second_ch)):
+        return False
+    if first_ch == "-" and isStrSpace(second_ch):  # a list item, not a delimiter row
+        return False
+    if any(ch not in "|-:" and not isStrSpace(ch) for ch in state.src[pos + 2 : maximum]):
+        return False
+    aligns = state.src[pos:maximum].split("|")
+    count = 0
+    for i, column in enumerate(aligns):
+        column = mdTrim(column)
+        if not column:
+            if i == 0 or i == len(aligns) - 1:
+                continue
+            return False
+        if not _DELIMITER.search(column):
+            return False
+        count += 1
+    header_line = mdTrim(state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]])
+    if "|" not in header_line or state.is_code_block(start):
+        return False
+    header = _cells(header_line)
+    if not header or len(header) != count:
+        return False
+    if silent:
+        return True
+    terminators = state.md.block.ruler.getRules("blockquote")
+    parent, state.parentType = state.parentType, "table"  # as the stock rule runs the terminators
+    rows = [[(mdTrim(cell), start) for cell in header]]
+    autocompleted = 0
+    line = start + 2
+    while line < end:
+        if state.sCount[line] < state.blkIndent:
+            break
+        first, last = state.bMarks[line] + state.tShift[line], state.eMarks[line]
+        # A row starting "|" starts none of the blocks that end a table (fence, quote, rule, list, HTML,
+        # heading: each looks for its own first character), so their rules are not asked.
+        if not (first < last and state.src[first] == "|") and any(rule(state, line, end, True) for rule in terminators):
+            break
+        text = mdTrim(state.src[first:last])
+        if not text or state.is_code_block(line):
+            break
+        cells = _cells(text)
+        autocompleted += count - len(cells)
+        if autocompleted > MAX_AUTOCOMPLETED_CELLS:
+            break
+        cells = [mdTrim(cell) if cell else "" for cell in cells[:count]]
+        rows.append([(cell, line) for cell in cells] + [("", line)] * (count - len(cells)))
+        line += 1
+    state.parentType = parent
+    token = state.push("table_open", "table", 1)
+    token.map = [start, line]
+    token.meta = {"rows": rows}
+    state.push("table_close", "table", -1)
+    state.line = line
+    return True
+
+
 def _build() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["inline", "text_join"])
-    # The same table rule, reading its cells with the faster split; only this parser sees the change.
-    fast_table = types.FunctionType(
-        table_rule.__code__,
-        {**table_rule.__globals__, "escapedSplit": _escaped_split},
-        table_rule.__name__,
-        table_rule.__defaults__,
-        table_rule.__closure__,
-    )
-    md.block.ruler.at("table", fast_table, {"alt": ["paragraph", "reference"]})
+    md.block.ruler.at("table", _table, {"alt": ["paragraph", "reference"]})
     return md
 
 

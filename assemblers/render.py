@@ -27,6 +27,11 @@ def environment(directories: Sequence[Path]) -> SandboxedEnvironment:
     return _environment(tuple(str(Path(d).resolve()) for d in directories))
 
 
+def forget_compiled() -> None:
+    """Drop the kept environments and the templates compiled in them: the next render compiles afresh."""
+    _environment.cache_clear()
+
+
 @lru_cache(maxsize=16)
 def _environment(directories: tuple[str, ...]) -> SandboxedEnvironment:
     return sandbox.BoundedEnvironment(

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import ctypes
 import re
 import string
 import threading
@@ -41,6 +40,7 @@ MAX_VALUE = 1_000_000  # characters or items of any one value a template builds
 MAX_INT_BITS = 4096  # size of a whole number a template may compute
 _CHECK_CLOCK_EVERY = 1024  # steps
 _SIZED = (str, bytes, list, tuple, dict, set, frozenset)
+_DICT_ATTRIBUTES = frozenset(dir(dict))
 
 
 class LimitExceeded(Exception):
@@ -361,6 +361,15 @@ class BoundedEnvironment(SandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         _spend()
+        if type(obj) is dict and type(attribute) is str and attribute not in _DICT_ATTRIBUTES:
+            # `row.lead` on a plain dict: Python's getattr would fail and Jinja would take the item,
+            # so take it straight away (dict methods and a missing key go the sandbox's whole way)
+            try:
+                value = obj[attribute]
+            except KeyError:
+                pass
+            else:
+                return check_size(value) if isinstance(value, str) else value
         value = super().getattr(obj, attribute)
         return check_size(value) if isinstance(value, str) else value
 
@@ -468,6 +477,8 @@ class _Watchdog:
 
 
 def _async_raise(thread: int, exc: type[BaseException] | None) -> None:
+    import ctypes  # only when a watchdog fires: not every render's (or every process's) import
+
     set_async = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
     if set_async is not None:  # CPython; elsewhere the budget's clock is the only deadline
         set_async(ctypes.c_ulong(thread), ctypes.py_object(exc) if exc is not None else None)

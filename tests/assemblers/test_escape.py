@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assemblers.blocks import Paragraph, Table, parse
@@ -51,3 +51,12 @@ def test_any_text_stays_in_its_table_cell(first: str, second: str) -> None:
 def test_leading_number_and_marker_do_not_start_lists_or_headings() -> None:
     for text in ("1. first", "1) first", "- dash", "* star", "# hash", "> quote", "    code", "---", "==="):
         assert _paragraph_text(f"Line\n{md_escape(text)}\n") == f"Line {clean(text)}"
+
+
+SPACES_AND_CONTROLS = " \t\n\x0b\x0c\r\x1c\x1f\x7f\x85\x9f\xa0\u2028\u3000\ue000\ue001\ufffe\uffffab.|"
+
+
+@settings(max_examples=2000)
+@given(st.text() | st.text(SPACES_AND_CONTROLS))
+def test_cleaning_returns_a_clean_text_as_it_is_only_when_it_is_clean(text: str) -> None:
+    assert clean(text) == " ".join(strip_control(text).split())
