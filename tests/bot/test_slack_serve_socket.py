@@ -62,7 +62,7 @@ def test_serve_over_socket_mode_answers_reconnects_and_stops_on_sigterm(
 
         server.drop()  # Slack closes the connection: the process reconnects by itself
         wait_for_line(lines, r"WARNING .*Socket Mode: connection to Slack lost")
-        server.wait_for_connections(2, timeout=WAIT)
+        server.wait_for_connections(2, timeout=3 * WAIT)  # the SDK notices a dropped link on its next ping (~10 s)
         wait_for_line(lines, r"WARNING .*Socket Mode: reconnected to Slack")
         server.wait_for_ack(server.event(mention("who leads action 1", ts="3.2")))
         stub.wait_for("chat.postMessage", count=2, timeout=WAIT)
