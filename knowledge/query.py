@@ -107,6 +107,7 @@ def parse(
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(folded, today)
+    intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw)
@@ -202,6 +203,9 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         year = int(m.group(2)) if m.group(2) else _year_for(month, today, folded)
         start = dt.date(year, month, 1)
         end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        until = _until_window(folded, m.group(1), start, end, today)
+        if until is not None:
+            return month, until
         if re.search(rf"\bafter {m.group(1)}", folded):
             return month, Window(end + dt.timedelta(days=1), dt.date.max, f"after {start:%B %Y}")
         if re.search(rf"\b(since|from) {m.group(1)}", folded) and start <= today:
@@ -211,7 +215,7 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         if re.search(rf"\b{season}\b", folded):
             start, end = _season(first, last, today)
             return None, Window(start, end, f"in the {season} ({start:%B} to {end:%B %Y})")
-    if re.search(r"\bnext month\b", folded):
+    if re.search(r"\bnext month\b", folded) and not _ROLLING_MONTH.search(folded):
         year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
         start = dt.date(year, month, 1)
         return None, Window(start, dt.date(year, month, calendar.monthrange(year, month)[1]), "next month")
@@ -219,7 +223,7 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
         return None, Window(today, end, "this month")
     if re.search(r"\bthis week\b", folded):
-        return None, Window(today, today + dt.timedelta(days=6 - today.weekday()), "this week")
+        return None, _this_week(today)
     if re.search(r"\bnext week\b", folded):
         start = today + dt.timedelta(days=7 - today.weekday())
         return None, Window(start, start + dt.timedelta(days=6), "next week")
@@ -230,6 +234,38 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         days = count * {"day": 1, "week": 7, "month": 30}[w.group(2)]
         return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {w.group(2)}s")
     return None, None
+
+
+_ROLLING_MONTH = re.compile(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
+_UNTIL = r"\b(?:before|by|until|till|up to|ahead of)\s+(?:the\s+)?(end|close)?\s*(?:of\s+)?"
+
+
+def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: dt.date) -> Window | None:
+    """ "before the end of March", "by March", "before March": from today up to that point, not the month alone."""
+    m = re.search(_UNTIL + rf"{name}\b", folded)
+    if m is None or end < today:
+        return None
+    if m.group(1) or not re.search(rf"\bbefore\s+(?:the\s+)?{name}\b", folded):
+        return Window(today, end, f"by the end of {start:%B %Y}")
+    last = start - dt.timedelta(days=1)  # "before March": up to the last day of February
+    return Window(today, last, f"before {start:%B %Y}") if last >= today else None
+
+
+def _this_week(today: dt.date) -> Window:
+    """Monday to Sunday of this week; asked at a weekend, the week ahead (and the window says which days)."""
+    if today.weekday() >= 5:
+        end = today + dt.timedelta(days=13 - today.weekday())
+        return Window(
+            today, end, f"this week (today is a {today:%A}, so I took the week ahead, to {end.day} {end:%B %Y})"
+        )
+    return Window(today, today + dt.timedelta(days=6 - today.weekday()), "this week")
+
+
+def _with_window_intents(intents: list[str], window: Window | None) -> list[str]:
+    """ "anything due for pam this spring": "due" with a date window asks what falls due in it."""
+    if window is None or "due" not in intents or "due-soon" in intents or "overdue" in intents:
+        return intents
+    return [*intents, "due-soon"]
 
 
 def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
