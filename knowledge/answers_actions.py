@@ -221,12 +221,8 @@ def overdue(q: Query, e: Engine) -> Answer:
             ),
         )
     if not late:
-        dated_open = [
-            a
-            for a in r.candidate_actions(q, e)
-            if a.key in keys and a.key not in doubted and not (s := day.states[a.key]).complete and s.due is not None
-        ]
-        if unknown and not dated_open:  # nothing here could be judged: say so first, not "nothing is overdue"
+        judged = keys - doubted - {a.key for a in undated}  # complete, ongoing, or with a date not passed
+        if unknown and not judged:  # nothing here could be judged: say so first, not "nothing is overdue"
             things = [*undated, *(a for a, _ in doubtful)]
             many = len(things) != 1
             why = ", or a later document names a later date" if doubtful else ""
@@ -266,9 +262,9 @@ def as_of_day(q: Query) -> dt.date:
             point = w.start.replace(day=15)
         elif re.search(r"\b(start|beginning|early|first)\b", q.folded):
             point = w.start
-    if w.start <= q.today:
+    if w.start <= q.today and not w.words.startswith(("by the end of", "before")):
         return min(point, q.today)
-    return point
+    return point  # a day ahead ("by the end of July"): what will be late then if nothing more is done
 
 
 def _as_of_words(q: Query, as_of: dt.date) -> str:
@@ -341,6 +337,19 @@ def _named_not_late(q: Query, e: Engine, named: list[Action], day, as_of: dt.dat
             text = f"No: nothing on {label} is overdue {when}."
         return r.answer_of(q, "overdue", text, items, notes=notes, subject=Subject.action(a.plan, a.id))
     done = sum(1 for _, s in states if s.complete)
+    undated_keys = {x.key for x in day.undated}
+    unknown = sum(
+        1
+        for a, s in states
+        if not s.complete and (a.key in undated_keys or facts.later_date_update(a, as_of) is not None)
+    )
+    if unknown:
+        which = f"{unknown} of the {len(states)}" if unknown < len(states) else f"the {len(states)}"
+        text = (
+            f"I can't tell whether {which} actions your words match {'are' if unknown != 1 else 'is'} late {when}"
+            + ("; none of the others is overdue:" if unknown < len(states) else ":")
+        )
+        return r.answer_of(q, "overdue", text, items, notes=notes)
     text = f"Nothing is overdue on the {len(states)} actions your words match {when}"
     text += f" ({done} of them complete):" if done else ":"
     return r.answer_of(q, "overdue", text, items, notes=notes)

@@ -282,7 +282,8 @@ def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 def _year_for(month: int, today: dt.date, folded: str) -> int:
     """A bare month means its next occurrence, or its last one when the question looks back."""
-    if re.search(r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue)\b", folded):
+    back = r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind)\b"
+    if re.search(back, folded) and not re.search(r"\b(will|going to)\b", folded):
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from knowledge.engine import Engine
 from tests.question_bank import load_bank, report, run
 
-RIGHT_AT_LEAST = 220  # of 273 (graded with the stricter "honest" rule of 2026-11-27: the headline must say it)
-WRONG_AT_MOST = 19  # confidently wrong: neither right nor an honest "not sure"
+RIGHT_AT_LEAST = 225  # of 273 (graded with the stricter "honest" rule of 2026-11-27: the headline must say it)
+WRONG_AT_MOST = 14  # confidently wrong: neither right nor an honest "not sure"
 
 
 def test_question_bank_score(engine: Engine) -> None:
