@@ -198,7 +198,7 @@ def overdue(q: Query, e: Engine) -> Answer:
         keys = {a.key for a in r.candidate_actions(q, e)}
     late = [(a, m) for a, m in day.late if a.key in keys]
     undated = [a for a in day.undated if a.key in keys]
-    scope = r.scope_words(q, e)
+    scope = r.scope_words(q, e) + _named_scope(e, named)
     if fell_due:  # "what fell due in May": due then
         late = [(a, m) for a, m in late if _due_in(a, m, q, e)]
         scope += f" that fell due {q.window.words}"
@@ -207,7 +207,7 @@ def overdue(q: Query, e: Engine) -> Answer:
     doubted = {a.key for a, _ in doubtful}
     late = [(a, m) for a, m in late if a.key not in doubted]
     when = _as_of_words(q, as_of)
-    notes = _as_of_notes(q, as_of, fell_due) + _doubt_notes(e, doubtful)
+    notes = _took_notes(q, e, named) + _as_of_notes(q, as_of, fell_due) + _doubt_notes(e, doubtful)
     if named is not None and not late:
         return _named_not_late(q, e, named, day, as_of, notes)
     unknown = len(undated) + len(doubtful)
@@ -314,6 +314,24 @@ def named_actions(q: Query, e: Engine) -> list[Action] | None:
 
 
 NAMED_MAX = 6
+
+
+def _named_scope(e: Engine, named: list[Action] | None) -> str:
+    if not named:
+        return ""
+    if len(named) == 1:
+        return f" on {d.action_label(e.kb, named[0])}"
+    return f" on the {len(named)} actions your words match"
+
+
+def _took_notes(q: Query, e: Engine, named: list[Action] | None) -> tuple[str, ...]:
+    """Say which actions the question's words were taken to name (ids need no such note)."""
+    if not named or q.action_ids:
+        return ()
+    labels = ", ".join(d.action_label(e.kb, a) for a in named)
+    return (f"I took your words to mean {labels}; name the action if you meant another.",)
+
+
 _NAMING_NOUNS = frozenset(["committee", "panel", "meeting", "report", "review", "update", "board"])
 
 
@@ -406,10 +424,8 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
         for m in facts.milestones_due_between(a, q.today, start, until):
             items.append(d.milestone_item(e.kb, a, m, q.today))
             overlap |= m.due is not None and m.due.date > until
-    scope = r.scope_words(q, e)
-    if named is not None:
-        scope += f" on {d.action_label(e.kb, named[0])}" if len(named) == 1 else f" on the {len(named)} actions named"
-    notes: tuple[str, ...] = ()
+    scope = r.scope_words(q, e) + _named_scope(e, named)
+    notes: tuple[str, ...] = _took_notes(q, e, named)
     if q.window is not None and q.window.words.startswith("this week ("):
         notes += (f"You asked about {q.window.words}.",)
     if overlap:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from knowledge.engine import Engine
 from tests.question_bank import HELDOUT_BANK, load_bank, report, run
 
-RIGHT_AT_LEAST = 103  # of 174; first run 99 right / 20 wrong (lenient "honest" rule), 96 / 33 (strict rule); 103 / 27 after the time-and-scope fixes
+RIGHT_AT_LEAST = 103  # of 174; first run 99 / 20 wrong (lenient rule), 96 / 33 (strict); 103 / 27 after time fixes
 WRONG_AT_MOST = 27  # confidently wrong: neither right nor an honest "not sure"
 UNSURE_WRONG_AT_MOST = 7  # of the 18 questions the documents do not answer
 
