@@ -189,21 +189,25 @@ def overdue(q: Query, e: Engine) -> Answer:
     fell_due = q.window is not None and _FELL_DUE.search(q.folded) is not None
     as_of = q.today if fell_due else as_of_day(q)
     day = e.day(as_of)
-    named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
-    if named is not None:
-        keys = {a.key for a in named}
-    elif r.lead_refs(q, e) is not None:
-        keys = {a.key for a in r.led_by(q, e, sorted(r.lead_refs(q, e) or ()))}
+    refs = r.lead_refs(q, e)
+    named = None if refs is not None else named_actions(q, e)
+    if named is not None or refs is not None:
+        scoped = named if named is not None else r.led_by(q, e, sorted(refs or ()))
+        keys = {a.key for a in scoped}
+        total = len(scoped)
+        late = [(a, m) for a, m in day.late if a.key in keys]
+        undated = [a for a in day.undated if a.key in keys]
     else:  # the day's late list, narrowed to what this audience sees in the plan named
-        keys = {a.key for a in r.candidate_actions(q, e)}
-    late = [(a, m) for a, m in day.late if a.key in keys]
-    undated = [a for a in day.undated if a.key in keys]
+        plans = [q.plan] if q.plan else [p for p in e.kb.plans if p not in q.hidden]
+        total = sum(len(e.kb.plans[p].actions) for p in plans)
+        late = [(a, m) for a, m in day.late if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
+        undated = [a for a in day.undated if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
     scope = r.scope_words(q, e) + _named_scope(e, named)
     if fell_due:  # "what fell due in May": due then
         late = [(a, m) for a, m in late if _due_in(a, m, q, e)]
         scope += f" that fell due {q.window.words}"
         undated = []
-    doubtful = [(a, u) for a, m in late if m is None and (u := facts.later_date_update(a, as_of)) is not None]
+    doubtful = [(a, day.doubted[a.key]) for a, m in late if m is None and a.key in day.doubted]
     doubted = {a.key for a, _ in doubtful}
     late = [(a, m) for a, m in late if a.key not in doubted]
     when = _as_of_words(q, as_of)
@@ -221,7 +225,7 @@ def overdue(q: Query, e: Engine) -> Answer:
             ),
         )
     if not late:
-        judged = keys - doubted - {a.key for a in undated}  # complete, ongoing, or with a date not passed
+        judged = total - unknown  # complete, ongoing, or with a date not passed (undated and doubted are disjoint)
         if unknown and not judged:  # nothing here could be judged: say so first, not "nothing is overdue"
             things = [*undated, *(a for a, _ in doubtful)]
             many = len(things) != 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from knowledge import registry
@@ -13,10 +13,10 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
-from knowledge.models import Action, KnowledgeBase, Milestone
+from knowledge.models import Action, KnowledgeBase, Milestone, Update
 from knowledge.query import Query, parse, topic_drop
 from knowledge.resolve import Resolver
-from knowledge.status import ActionState, derive
+from knowledge.status import ActionState, derive, later_date_update
 from knowledge.text import STOPWORDS, fold
 from knowledge.visibility import Audience, may_see
 
@@ -187,21 +187,26 @@ class DayView:
     states: dict[tuple[str, str], ActionState]
     late: tuple[tuple[Action, Milestone | None], ...]  # overdue actions, and outstanding milestones of the others
     undated: tuple[Action, ...]  # not complete, no due date and no milestone to judge by
+    # overdue actions with an update naming a later date than their due date (status.later_date_update)
+    doubted: dict[tuple[str, str], Update] = field(default_factory=dict)
 
     @classmethod
     def of(cls, actions: list[Action], today: dt.date) -> DayView:
         states = {a.key: derive(a, today) for a in actions}
         late: list[tuple[Action, Milestone | None]] = []
         undated = []
+        doubted = {}
         for a in actions:
             s = states[a.key]
             if s.overdue:
                 late.append((a, None))
+                if a.updates and (update := later_date_update(a, today)) is not None:
+                    doubted[a.key] = update
             else:
                 late.extend((a, m) for m in s.outstanding)
             if not s.complete and s.due is None and not s.outstanding and a.status != "ongoing":
                 undated.append(a)
-        return cls(states, tuple(late), tuple(undated))
+        return cls(states, tuple(late), tuple(undated), doubted)
 
 
 def _committee_nouns(kb: KnowledgeBase) -> dict[str, str]:
