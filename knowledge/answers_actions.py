@@ -202,7 +202,7 @@ def overdue(q: Query, e: Engine) -> Answer:
         total = sum(len(e.kb.plans[p].actions) for p in plans)
         late = [(a, m) for a, m in day.late if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
         undated = [a for a in day.undated if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
-    scope = r.scope_words(q, e) + _named_scope(e, named)
+    scope = _named_scope(e, named) or r.scope_words(q, e)
     if fell_due:  # "what fell due in May": due then
         late = [(a, m) for a, m in late if _due_in(a, m, q, e)]
         scope += f" that fell due {q.window.words}"
@@ -428,7 +428,7 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
         for m in facts.milestones_due_between(a, q.today, start, until):
             items.append(d.milestone_item(e.kb, a, m, q.today))
             overlap |= m.due is not None and m.due.date > until
-    scope = r.scope_words(q, e) + _named_scope(e, named)
+    scope = _named_scope(e, named) or r.scope_words(q, e)
     notes: tuple[str, ...] = _took_notes(q, e, named)
     if q.window is not None and q.window.words.startswith("this week ("):
         notes += (f"You asked about {q.window.words}.",)

@@ -25,7 +25,14 @@ _MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)} | {
     calendar.month_abbr[i].lower(): i for i in range(1, 13) if calendar.month_abbr[i].lower() != "may"
 }
 _MONTH_RX = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?")
-_WINDOW = re.compile(r"\b(?:next|coming|following)\s+(\d{1,3}|few|couple of)?\s*(day|week|month)s?\b")
+_COUNT_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "couple of": 2,
+}  # fmt: skip
+_WINDOW = re.compile(
+    r"\b(?:next|coming|following)\s+(\d{1,3}|few|couple of|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)?\s*(day|week|month|fortnight)(s?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -229,15 +236,35 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         return None, Window(start, start + dt.timedelta(days=6), "next week")
     w = _WINDOW.search(folded)
     if w:
-        n = {"few": 3, "couple of": 2, None: 1}.get(w.group(1))
-        count = int(w.group(1)) if n is None else n
-        days = count * {"day": 1, "week": 7, "month": 30}[w.group(2)]
-        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {w.group(2)}s")
+        word = w.group(1)
+        count = int(word) if word and word.isdigit() else _COUNT_WORDS.get(word or "", 3 if w.group(3) else 1)
+        unit = "week" if w.group(2) == "fortnight" else w.group(2)
+        count *= 2 if w.group(2) == "fortnight" else 1
+        days = count * {"day": 1, "week": 7, "month": 30}[unit]
+        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
+    return _calendar_window(folded, today)
+
+
+def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
+    """ "by the end of the month", "last month", "this year", "by the end of the year"."""
+    month_end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+    if re.search(r"\bend of (the|this) month\b", folded):
+        return None, Window(today, month_end, f"by the end of {today:%B %Y}")
+    if re.search(r"\blast month\b", folded):
+        end = today.replace(day=1) - dt.timedelta(days=1)
+        return end.month, Window(end.replace(day=1), end, f"in {end:%B %Y}")
+    if re.search(r"\bend of (the|this) year\b", folded):
+        return None, Window(today, dt.date(today.year, 12, 31), f"by the end of {today.year}")
+    if re.search(r"\bthis year\b", folded):
+        return None, Window(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31), f"in {today.year}")
     return None, None
 
 
 _ROLLING_MONTH = re.compile(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
-_UNTIL = r"\b(?:before|by|until|till|up to|ahead of)\s+(?:the\s+)?(end|close)?\s*(?:of\s+)?"
+_UNTIL = (
+    r"\b(?:before|by|until|till|up to|up until|ahead of|between now and|from now (?:un)?til)\s+"
+    r"(?:the\s+)?(end|close)?\s*(?:of\s+)?"
+)
 
 
 def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: dt.date) -> Window | None:

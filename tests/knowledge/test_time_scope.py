@@ -59,6 +59,28 @@ def test_before_the_end_of_a_month_runs_from_today(engine: Engine) -> None:
     assert before is not None and (before.start, before.end) == (today, dt.date(2020, 3, 31))
 
 
+@pytest.mark.parametrize(
+    ("question", "start", "end"),
+    [
+        ("what's coming up over the next fortnight", dt.date(2020, 1, 10), dt.date(2020, 1, 24)),
+        ("anything falling due in the next six weeks", dt.date(2020, 1, 10), dt.date(2020, 2, 21)),
+        ("what must be done by the end of the month", dt.date(2020, 1, 10), dt.date(2020, 1, 31)),
+        ("anything due between now and the end of march", dt.date(2020, 1, 10), dt.date(2020, 3, 31)),
+        ("what's left to do by the end of the year", dt.date(2020, 1, 10), dt.date(2020, 12, 31)),
+        ("what slipped last month", dt.date(2019, 12, 1), dt.date(2019, 12, 31)),
+    ],
+)
+def test_relative_windows(engine: Engine, question: str, start: dt.date, end: dt.date) -> None:
+    window = parse(engine, question, dt.date(2020, 1, 10)).window
+    assert window is not None and (window.start, window.end) == (start, end)
+
+
+def test_last_month_in_an_overdue_question_is_as_of_its_last_day(engine: Engine) -> None:
+    answer = engine.ask("which county plan actions were running late last month", today=dt.date(2020, 3, 10))
+    assert "as of 29 February 2020" in answer.text
+    assert "county plan, Action 9 milestone" in titles(answer)  # January 2020, not marked done
+
+
 def test_this_week_at_a_weekend_is_the_week_ahead_and_says_so(engine: Engine) -> None:
     answer = engine.ask("what falls due this week in the city plan", today=SATURDAY)
     assert "city plan, action 7b" in titles(answer)  # 04/02/20, the Tuesday after
