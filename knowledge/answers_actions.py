@@ -418,10 +418,20 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
     actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
     items = []
     overlap = False
+    undated = dated = doubted = 0
+    day = e.day(q.today)
     for a in actions:
         state = e.state(a, q.today)
         if state.complete:
             continue
+        if state.due is None and not any(m.due for m in a.milestones):
+            undated += a.status != "ongoing"
+            continue
+        if state.overdue and a.key in day.doubted:  # a later document names a later date: cannot place it
+            undated += 1
+            doubted += 1
+            continue
+        dated += 1
         if facts.falls_between(state.due, start, until):
             items.append(d.action_item(e.kb, a, q.today))
             overlap |= state.due.date > until
@@ -434,6 +444,20 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
         notes += (f"You asked about {q.window.words}.",)
     if overlap:
         notes += ("A date given only as a month counts when that month overlaps the window (due by its last day).",)
+    if undated:
+        many = undated != 1
+        notes += (
+            f"I can't tell whether {undated} {'other ' if dated else ''}action{'s' if many else ''} "
+            f"fall{'' if many else 's'} due then: the plan gives no due date I can read for "
+            f"{'them' if many else 'it'}.",
+        )
+    if not items and undated and not dated:  # nothing here could be placed in time: say so first
+        text = (
+            f"I can't tell what falls due{scope} between {long_day(start)} and {long_day(until)}: "
+            f"the plan gives no due dates I can read for the {undated} open action{'s' if undated != 1 else ''}"
+            + (f" ({doubted} with a date a later document puts in doubt)." if doubted else ".")
+        )
+        return r.answer_of(q, "due-soon", text, notes=notes[:-1])
     if not items:
         text = f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}."
         return r.answer_of(q, "due-soon", text, notes=notes)

@@ -191,3 +191,13 @@ def test_the_march_2025_commitment_is_quoted_faithfully(engine: Engine) -> None:
         assert update.source is not None and update.source.quote in seed
         assert update.text in seed and update.date.first == dt.date(2024, 6, 20)
     assert "Hannah Johnson\nService Manager\nStrategic Safeguarding and Independent Review\n20.06.24" in seed
+
+
+def test_due_soon_on_an_undated_plan_says_it_cannot_tell(engine: Engine) -> None:
+    answer = engine.ask("what does hannah johnson have coming up", today=dt.date(2025, 1, 10))
+    assert answer.text.startswith("I can't tell what falls due for Hannah Johnson")
+    assert not answer.text.startswith("Nothing")
+    # the business plan (seed 004) dates a few activities ("during 2021", "in 2021") and most not at all
+    business = engine.ask("what is coming up on the business plan over the next six months", today=dt.date(2021, 6, 1))
+    assert business.text.startswith("Nothing in business plan falls due")
+    assert any("no due date I can read" in n for n in business.notes)
