@@ -181,6 +181,8 @@ def test_a_later_commitment_puts_the_exploitation_day_date_in_doubt(engine: Engi
     plan_wide = engine.ask("what's late on the child exploitation action plan", today=today)
     assert plan_wide.text.startswith("I can't tell whether") and "overdue" not in plan_wide.text.split(":")[0]
     assert any("March 2025" in n for n in plan_wide.notes)
+    card = engine.ask("what's the status of tce10", today=today)
+    assert "names a later date" in card.text and "(overdue)" not in card.text
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not available")
