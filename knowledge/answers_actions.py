@@ -13,6 +13,7 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
+from knowledge.text import content_words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -180,36 +181,200 @@ def follow_up(q: Query, e: Engine, detail: str) -> Answer | None:
 
 
 def overdue(q: Query, e: Engine) -> Answer:
-    day = e.day(q.today)
-    if r.lead_refs(q, e) is None:  # the day's late list, narrowed to what this audience sees in the plan named
-        late = [(a, m) for a, m in day.late if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
-        undated = [a for a in day.undated if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
-    else:
-        keys = {a.key for a in r.led_by(q, e, sorted(r.lead_refs(q, e) or ()))}
+    """What is late as of a day: today, or the day a date in the question names ("as of June", "mid March").
+
+    Only "due in May" / "fell due in May" asks for what fell due in that window; any other date says "as of".
+    A thing the question names ("is the hsb progress report late") scopes the answer to the actions it matches.
+    """
+    fell_due = q.window is not None and _FELL_DUE.search(q.folded) is not None
+    as_of = q.today if fell_due else as_of_day(q)
+    day = e.day(as_of)
+    refs = r.lead_refs(q, e)
+    named = None if refs is not None else named_actions(q, e)
+    if named is not None or refs is not None:
+        scoped = named if named is not None else r.led_by(q, e, sorted(refs or ()))
+        keys = {a.key for a in scoped}
+        total = len(scoped)
         late = [(a, m) for a, m in day.late if a.key in keys]
         undated = [a for a in day.undated if a.key in keys]
-    scope = r.scope_words(q, e)
-    as_of = re.search(r"\b(as of|as at|at the end of|end of|by)\b", q.folded)
-    if q.window is not None and q.window.start <= q.today and not as_of:  # "what slipped in May": due then
+    else:  # the day's late list, narrowed to what this audience sees in the plan named
+        plans = [q.plan] if q.plan else [p for p in e.kb.plans if p not in q.hidden]
+        total = sum(len(e.kb.plans[p].actions) for p in plans)
+        late = [(a, m) for a, m in day.late if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
+        undated = [a for a in day.undated if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
+    scope = _named_scope(e, named) or r.scope_words(q, e)
+    if fell_due:  # "what fell due in May": due then
         late = [(a, m) for a, m in late if _due_in(a, m, q, e)]
         scope += f" that fell due {q.window.words}"
         undated = []
-    notes = ()
-    if undated:
-        notes = (
-            f"I can't tell whether {len(undated)} other action{'s are' if len(undated) != 1 else ' is'} late: "
-            "the plan gives no due date I can read for them.",
+    doubtful = [(a, day.doubted[a.key]) for a, m in late if m is None and a.key in day.doubted]
+    doubted = {a.key for a, _ in doubtful}
+    late = [(a, m) for a, m in late if a.key not in doubted]
+    when = _as_of_words(q, as_of)
+    notes = _took_notes(q, e, named) + _as_of_notes(q, as_of, fell_due) + _doubt_notes(e, doubtful)
+    if named is not None and not late:
+        return _named_not_late(q, e, named, day, as_of, notes)
+    unknown = len(undated) + len(doubtful)
+    if unknown:
+        notes += (
+            f"I can't tell whether {unknown} other action{'s are' if unknown != 1 else ' is'} late: "
+            + (
+                "the plan gives no due date I can read for them."
+                if not doubtful
+                else "the plan gives no due date I can read, or a later document names a later date."
+            ),
         )
     if not late:
-        return r.answer_of(q, "overdue", f"Nothing is overdue{scope} as of {long_day(q.today)}.", notes=notes)
+        judged = total - unknown  # complete, ongoing, or with a date not passed (undated and doubted are disjoint)
+        if unknown and not judged:  # nothing here could be judged: say so first, not "nothing is overdue"
+            things = [*undated, *(a for a, _ in doubtful)]
+            many = len(things) != 1
+            why = ", or a later document names a later date" if doubtful else ""
+            text = (
+                f"I can't tell whether the {len(things)} open action{'s' if many else ''}{scope} "
+                f"{'are' if many else 'is'} late {when}: "
+                f"the plan gives no due date{'s' if many else ''} I can read{why}."
+            )
+            return r.list_answer(q, "overdue", text, things, lambda a: d.action_item(e.kb, a, as_of, "due"), notes[:-1])
+        return r.answer_of(q, "overdue", f"Nothing is overdue{scope} {when}.", notes=notes)
+    verb = "will be overdue" if as_of > q.today else "overdue"
     return r.list_answer(
         q,
         "overdue",
-        f"{len(late)} overdue{scope} as of {long_day(q.today)} (due date passed, not evidenced as done):",
+        f"{len(late)} {verb}{scope} {when} (due date passed, not evidenced as done):",
         late,
-        lambda pair: _late_item(e, q, *pair),
+        lambda pair: _late_item(e, as_of, *pair),
         notes,
     )
+
+
+_FELL_DUE = re.compile(r"\b(due|deadlines?) (in|during|over|within|between)\b|\bsince\b|\bafter\b")
+
+
+def as_of_day(q: Query) -> dt.date:
+    """The day a date in an overdue question names: "june 2020" asked in June is today; "at the end of May"
+    asked later is 31 May; "mid March" the 15th; a day named ("as of 14 january") that day. Never a day before
+    the window starts; a future date is kept (what will be late by then if nothing more is done)."""
+    w = q.window
+    if w is None or w.end == dt.date.max:
+        return q.today
+    point = w.end
+    if q.month is not None and w.start.day == 1 and w.words.startswith("in "):
+        if q.day_of_month is not None:
+            point = w.start.replace(day=min(q.day_of_month, w.end.day))
+        elif re.search(r"\bmid(dle)?\b", q.folded):
+            point = w.start.replace(day=15)
+        elif re.search(r"\b(start|beginning|early|first)\b", q.folded):
+            point = w.start
+    if w.start <= q.today and not w.words.startswith(("by the end of", "before")):
+        return min(point, q.today)
+    return point  # a day ahead ("by the end of July"): what will be late then if nothing more is done
+
+
+def _as_of_words(q: Query, as_of: dt.date) -> str:
+    if as_of > q.today:
+        return f"by {long_day(as_of)} if nothing more is recorded as done"
+    return f"as of {long_day(as_of)}"
+
+
+def _as_of_notes(q: Query, as_of: dt.date, fell_due: bool) -> tuple[str, ...]:
+    if q.window is None or fell_due:
+        return ()
+    took = "today" if as_of == q.today else long_day(as_of)
+    return (
+        f"I read \u201c{q.window.words}\u201d as \u201cas of {took}\u201d; ask what fell due {q.window.words} "
+        "for only the things due then.",
+    )
+
+
+def _doubt_notes(e: Engine, doubtful: list[tuple[Action, Update]]) -> tuple[str, ...]:
+    return tuple(
+        f"I can't tell whether {d.action_label(e.kb, a)} is late: the plan says it is due "
+        f"{a.due.describe() if a.due else '(no date)'}, but a later document ({u.date.describe()}) says "
+        f"\u201c{u.text}\u201d, without saying the date moved."
+        for a, u in doubtful
+    )
+
+
+def named_actions(q: Query, e: Engine) -> list[Action] | None:
+    """The actions a status question names by its words ("the county foster carer review"), when they are
+    clear: one best match, or a few that match every word. None when the words name nothing in particular."""
+    if q.action_ids:
+        found = [a for k in q.action_ids for a in r.visible_actions(q, e.ids.find(k) or e.ids.family(k))]
+        return found or None
+    if not q.topic_words:
+        return None
+    words = [w for w in content_words(q.raw) if w in q.topic_words or w in _NAMING_NOUNS]
+    hits = [h for h in r.search(q, e, words, min_cover=0.5) if isinstance(h.doc, Action)]
+    if not hits:
+        return None
+    best = hits[0].score
+    if best >= 0.9:
+        close = [h.doc for h in hits if h.score >= best - 0.05]
+        return close if len(close) <= NAMED_MAX else None
+    if best >= 0.6 and (len(hits) == 1 or best - hits[1].score >= 0.15):
+        return [hits[0].doc]
+    return None
+
+
+NAMED_MAX = 6
+
+
+def _named_scope(e: Engine, named: list[Action] | None) -> str:
+    if not named:
+        return ""
+    if len(named) == 1:
+        return f" on {d.action_label(e.kb, named[0])}"
+    return f" on the {len(named)} actions your words match"
+
+
+def _took_notes(q: Query, e: Engine, named: list[Action] | None) -> tuple[str, ...]:
+    """Say which actions the question's words were taken to name (ids need no such note)."""
+    if not named or q.action_ids:
+        return ()
+    labels = ", ".join(d.action_label(e.kb, a) for a in named)
+    return (f"I took your words to mean {labels}; name the action if you meant another.",)
+
+
+_NAMING_NOUNS = frozenset(["committee", "panel", "meeting", "report", "review", "update", "board"])
+
+
+def _named_not_late(q: Query, e: Engine, named: list[Action], day, as_of: dt.date, notes: tuple[str, ...]) -> Answer:
+    """The named actions, none late: say why each is not (complete, not due yet) or that it cannot be told."""
+    when = _as_of_words(q, as_of)
+    states = [(a, day.states[a.key]) for a in named]
+    items = [d.action_item(e.kb, a, as_of, "status") for a, _ in states]
+    if len(states) == 1:
+        a, state = states[0]
+        label = d.action_label(e.kb, a)
+        if state.complete:
+            text = f"No: {label} is complete ({d.evidence_text(state.evidence)}), so it is not overdue."
+        elif any(x.key == a.key for x in day.undated) or facts.later_date_update(a, as_of) is not None:
+            text = f"I can't tell whether {label} is late {when}: the plan gives no due date I can read for it."
+            if facts.later_date_update(a, as_of) is not None:
+                text = f"I can't tell whether {label} is late {when}."
+        elif state.due is not None:
+            text = f"No: {label} is not overdue {when}; it is due {state.due.describe()}."
+        else:
+            text = f"No: nothing on {label} is overdue {when}."
+        return r.answer_of(q, "overdue", text, items, notes=notes, subject=Subject.action(a.plan, a.id))
+    done = sum(1 for _, s in states if s.complete)
+    undated_keys = {x.key for x in day.undated}
+    unknown = sum(
+        1
+        for a, s in states
+        if not s.complete and (a.key in undated_keys or facts.later_date_update(a, as_of) is not None)
+    )
+    if unknown:
+        which = f"{unknown} of the {len(states)}" if unknown < len(states) else f"the {len(states)}"
+        text = (
+            f"I can't tell whether {which} actions your words match {'are' if unknown != 1 else 'is'} late {when}"
+            + ("; none of the others is overdue:" if unknown < len(states) else ":")
+        )
+        return r.answer_of(q, "overdue", text, items, notes=notes)
+    text = f"Nothing is overdue on the {len(states)} actions your words match {when}"
+    text += f" ({done} of them complete):" if done else ":"
+    return r.answer_of(q, "overdue", text, items, notes=notes)
 
 
 def undated(q: Query, e: Engine) -> Answer:
@@ -229,10 +394,10 @@ def _due_in(action: Action, milestone: Milestone | None, q: Query, e: Engine) ->
     return due is not None and q.window is not None and q.window.start <= due.date <= q.window.end
 
 
-def _late_item(e: Engine, q: Query, action: Action, milestone: Milestone | None) -> Item:
+def _late_item(e: Engine, as_of: dt.date, action: Action, milestone: Milestone | None) -> Item:
     if milestone is None:
-        return d.action_item(e.kb, action, q.today)
-    return d.milestone_item(e.kb, action, milestone, q.today)
+        return d.action_item(e.kb, action, as_of)
+    return d.milestone_item(e.kb, action, milestone, as_of)
 
 
 def window_days(q: Query) -> tuple[dt.date, dt.date]:
@@ -247,26 +412,57 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
 
         return meeting(q, e)  # "what's coming up for the panel": its next meetings
     start, until = window_days(q)
-    days = (until - q.today).days
-    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    if until < start:
+        return r.answer_of(q, "due-soon", f"The window you named ({q.window.words}) is already over.")
+    named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
+    actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
     items = []
+    overlap = False
+    undated = dated = doubted = 0
+    day = e.day(q.today)
     for a in actions:
         state = e.state(a, q.today)
         if state.complete:
             continue
-        if state.due is not None and start <= state.due.date <= until:
+        if state.due is None and not any(m.due for m in a.milestones):
+            undated += a.status != "ongoing"
+            continue
+        if state.overdue and a.key in day.doubted:  # a later document names a later date: cannot place it
+            undated += 1
+            doubted += 1
+            continue
+        dated += 1
+        if facts.falls_between(state.due, start, until):
             items.append(d.action_item(e.kb, a, q.today))
-        items += [
-            d.milestone_item(e.kb, a, m, q.today)
-            for m in facts.milestones_due_soon(a, q.today, days)
-            if m.due is not None and m.due.date >= start
-        ]
-    scope = r.scope_words(q, e)
+            overlap |= state.due.date > until
+        for m in facts.milestones_due_between(a, q.today, start, until):
+            items.append(d.milestone_item(e.kb, a, m, q.today))
+            overlap |= m.due is not None and m.due.date > until
+    scope = _named_scope(e, named) or r.scope_words(q, e)
+    notes: tuple[str, ...] = _took_notes(q, e, named)
+    if q.window is not None and q.window.words.startswith("this week ("):
+        notes += (f"You asked about {q.window.words}.",)
+    if overlap:
+        notes += ("A date given only as a month counts when that month overlaps the window (due by its last day).",)
+    if undated:
+        many = undated != 1
+        notes += (
+            f"I can't tell whether {undated} {'other ' if dated else ''}action{'s' if many else ''} "
+            f"fall{'' if many else 's'} due then: the plan gives no due date I can read for "
+            f"{'them' if many else 'it'}.",
+        )
+    if not items and undated and not dated:  # nothing here could be placed in time: say so first
+        text = (
+            f"I can't tell what falls due{scope} between {long_day(start)} and {long_day(until)}: "
+            f"the plan gives no due dates I can read for the {undated} open action{'s' if undated != 1 else ''}"
+            + (f" ({doubted} with a date a later document puts in doubt)." if doubted else ".")
+        )
+        return r.answer_of(q, "due-soon", text, notes=notes[:-1])
     if not items:
-        return r.answer_of(q, "due-soon", f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}.")
-    return r.answer_of(
-        q, "due-soon", f"{len(items)} due{scope} between {long_day(start)} and {long_day(until)}:", items
-    )
+        text = f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}."
+        return r.answer_of(q, "due-soon", text, notes=notes)
+    text = f"{len(items)} due{scope} between {long_day(start)} and {long_day(until)}:"
+    return r.answer_of(q, "due-soon", text, items, notes=notes)
 
 
 def stale(q: Query, e: Engine) -> Answer:

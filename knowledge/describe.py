@@ -80,6 +80,8 @@ def status_text(action: Action, today: dt.date, detail: bool = True) -> str:
             if detail
             else f"{words} (milestone overdue)"
         )
+    if rating.label == "overdue" and action.updates and (later := facts.later_date_update(action, today)):
+        return f"{words} (past the plan's date, but the update of {later.date.describe()} names a later date)"
     if rating.label in ("overdue", "due soon"):
         extra = f"; outstanding: {outstanding_text(state.outstanding)}" if state.outstanding and detail else ""
         return f"{words} ({rating.label}{extra})"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
@@ -14,10 +14,10 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
-from knowledge.models import Action, KnowledgeBase, Milestone
+from knowledge.models import Action, KnowledgeBase, Milestone, Update
 from knowledge.query import Query, parse, topic_drop
 from knowledge.resolve import Resolver
-from knowledge.status import ActionState, derive, turning_points
+from knowledge.status import ActionState, derive, later_date_update, turning_points
 from knowledge.text import STOPWORDS, fold
 from knowledge.visibility import Audience, may_see
 
@@ -219,6 +219,8 @@ class DayView:
     rows: list[ActionState]  # every action's state, in the order of kb.actions() (not to be changed)
     late_rows: list[tuple[tuple[Action, Milestone | None], ...]]  # each action's part of `late`
     undated_rows: list[bool]  # whether each action is in `undated`
+    # overdue actions with an update naming a later date than their due date (status.later_date_update)
+    doubted: dict[tuple[str, str], Update] = field(default_factory=dict)
 
     @classmethod
     def of(cls, actions: list[Action], today: dt.date) -> DayView:
@@ -227,19 +229,24 @@ class DayView:
         late_rows = [_late_part(a, s) for a, s in zip(actions, rows, strict=True)]
         undated_rows = [_undated(a, s) for a, s in zip(actions, rows, strict=True)]
         states = {a.key: s for a, s in zip(actions, rows, strict=True)}
-        return cls._made(actions, today, states, rows, late_rows, undated_rows)
+        doubted = {a.key: u for a, s in zip(actions, rows, strict=True) if (u := _doubt(a, s, today)) is not None}
+        return cls._made(actions, today, states, rows, late_rows, undated_rows, doubted)
 
     def moved(self, actions: list[Action], today: dt.date, changed: set[int]) -> DayView:
         """This view moved to `today`, deriving again only the actions at positions `changed` (the others are the
         same on both days); `actions` must be the list this view was made from. Costs copies of four lists, not
         a derivation per action."""
         rows, late_rows, undated_rows, states = list(self.rows), list(self.late_rows), list(self.undated_rows), {}
+        doubted = dict(self.doubted)
         for i in changed:
             a = actions[i]
             rows[i] = states[a.key] = s = derive(a, today)
             late_rows[i] = _late_part(a, s)
             undated_rows[i] = _undated(a, s)
-        return self._made(actions, today, {**self.states, **states}, rows, late_rows, undated_rows)
+            doubted.pop(a.key, None)
+            if (update := _doubt(a, s, today)) is not None:
+                doubted[a.key] = update
+        return self._made(actions, today, {**self.states, **states}, rows, late_rows, undated_rows, doubted)
 
     @classmethod
     def _made(
@@ -250,14 +257,21 @@ class DayView:
         rows: list[ActionState],
         late_rows: list[tuple[tuple[Action, Milestone | None], ...]],
         undated_rows: list[bool],
+        doubted: dict[tuple[str, str], Update],
     ) -> DayView:
         late = tuple(chain.from_iterable(late_rows))
-        return cls(today, states, late, tuple(compress(actions, undated_rows)), rows, late_rows, undated_rows)
+        undated = tuple(compress(actions, undated_rows))
+        return cls(today, states, late, undated, rows, late_rows, undated_rows, doubted)
 
 
 def _late_part(a: Action, s: ActionState) -> tuple[tuple[Action, Milestone | None], ...]:
     """An action's entries in the day's late list: itself when overdue, else its outstanding milestones."""
     return ((a, None),) if s.overdue else tuple((a, m) for m in s.outstanding)
+
+
+def _doubt(a: Action, s: ActionState, today: dt.date) -> Update | None:
+    """For an overdue action, an update that names a later date than its due date (the plan's date is in doubt)."""
+    return later_date_update(a, today) if s.overdue and a.updates else None
 
 
 def _undated(a: Action, s: ActionState) -> bool:

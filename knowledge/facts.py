@@ -17,6 +17,7 @@ STALE_DAYS = 90
 
 derive = st.derive
 ActionState = st.ActionState
+later_date_update = st.later_date_update  # an update naming a later date than the due date: "overdue" in doubt
 
 
 def effective_due(action: Action, today: dt.date | None = None) -> DateSpec | None:
@@ -60,6 +61,24 @@ def milestones_due_soon(action: Action, today: dt.date, days: int) -> list[Miles
         m
         for m in action.milestones
         if not st.milestone_done(m, today, action.due) and is_due_soon(m.due, "", today, days)
+    ]
+
+
+def falls_between(due: DateSpec | None, start: dt.date, end: dt.date) -> bool:
+    """A due date inside the window; a month-precise one ("January 2020") when its month overlaps the window."""
+    if due is None:
+        return False
+    if due.precision == "month":
+        return due.first <= end and due.date >= start
+    return start <= due.date <= end
+
+
+def milestones_due_between(action: Action, today: dt.date, start: dt.date, end: dt.date) -> list[Milestone]:
+    """Milestones not done by `today`, of an action not complete, falling due in the window (see falls_between)."""
+    if st.derive(action, today).complete:
+        return []
+    return [
+        m for m in action.milestones if not st.milestone_done(m, today, action.due) and falls_between(m.due, start, end)
     ]
 
 

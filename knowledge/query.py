@@ -25,7 +25,14 @@ _MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)} | {
     calendar.month_abbr[i].lower(): i for i in range(1, 13) if calendar.month_abbr[i].lower() != "may"
 }
 _MONTH_RX = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?")
-_WINDOW = re.compile(r"\b(?:next|coming|following)\s+(\d{1,3}|few|couple of)?\s*(day|week|month)s?\b")
+_COUNT_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "couple of": 2,
+}  # fmt: skip
+_WINDOW = re.compile(
+    r"\b(?:next|coming|following)\s+(\d{1,3}|few|couple of|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)?\s*(day|week|month|fortnight)(s?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -107,6 +114,7 @@ def parse(
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(folded, today)
+    intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw)
@@ -202,6 +210,9 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         year = int(m.group(2)) if m.group(2) else _year_for(month, today, folded)
         start = dt.date(year, month, 1)
         end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        until = _until_window(folded, m.group(1), start, end, today)
+        if until is not None:
+            return month, until
         if re.search(rf"\bafter {m.group(1)}", folded):
             return month, Window(end + dt.timedelta(days=1), dt.date.max, f"after {start:%B %Y}")
         if re.search(rf"\b(since|from) {m.group(1)}", folded) and start <= today:
@@ -211,7 +222,7 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         if re.search(rf"\b{season}\b", folded):
             start, end = _season(first, last, today)
             return None, Window(start, end, f"in the {season} ({start:%B} to {end:%B %Y})")
-    if re.search(r"\bnext month\b", folded):
+    if re.search(r"\bnext month\b", folded) and not _ROLLING_MONTH.search(folded):
         year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
         start = dt.date(year, month, 1)
         return None, Window(start, dt.date(year, month, calendar.monthrange(year, month)[1]), "next month")
@@ -219,17 +230,69 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
         return None, Window(today, end, "this month")
     if re.search(r"\bthis week\b", folded):
-        return None, Window(today, today + dt.timedelta(days=6 - today.weekday()), "this week")
+        return None, _this_week(today)
     if re.search(r"\bnext week\b", folded):
         start = today + dt.timedelta(days=7 - today.weekday())
         return None, Window(start, start + dt.timedelta(days=6), "next week")
     w = _WINDOW.search(folded)
     if w:
-        n = {"few": 3, "couple of": 2, None: 1}.get(w.group(1))
-        count = int(w.group(1)) if n is None else n
-        days = count * {"day": 1, "week": 7, "month": 30}[w.group(2)]
-        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {w.group(2)}s")
+        word = w.group(1)
+        count = int(word) if word and word.isdigit() else _COUNT_WORDS.get(word or "", 3 if w.group(3) else 1)
+        unit = "week" if w.group(2) == "fortnight" else w.group(2)
+        count *= 2 if w.group(2) == "fortnight" else 1
+        days = count * {"day": 1, "week": 7, "month": 30}[unit]
+        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
+    return _calendar_window(folded, today)
+
+
+def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
+    """ "by the end of the month", "last month", "this year", "by the end of the year"."""
+    month_end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+    if re.search(r"\bend of (the|this) month\b", folded):
+        return None, Window(today, month_end, f"by the end of {today:%B %Y}")
+    if re.search(r"\blast month\b", folded):
+        end = today.replace(day=1) - dt.timedelta(days=1)
+        return end.month, Window(end.replace(day=1), end, f"in {end:%B %Y}")
+    if re.search(r"\bend of (the|this) year\b", folded):
+        return None, Window(today, dt.date(today.year, 12, 31), f"by the end of {today.year}")
+    if re.search(r"\bthis year\b", folded):
+        return None, Window(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31), f"in {today.year}")
     return None, None
+
+
+_ROLLING_MONTH = re.compile(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
+_UNTIL = (
+    r"\b(?:before|by|until|till|up to|up until|ahead of|between now and|from now (?:un)?til)\s+"
+    r"(?:the\s+)?(end|close)?\s*(?:of\s+)?"
+)
+
+
+def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: dt.date) -> Window | None:
+    """ "before the end of March", "by March", "before March": from today up to that point, not the month alone."""
+    m = re.search(_UNTIL + rf"{name}\b", folded)
+    if m is None or end < today:
+        return None
+    if m.group(1) or not re.search(rf"\bbefore\s+(?:the\s+)?{name}\b", folded):
+        return Window(today, end, f"by the end of {start:%B %Y}")
+    last = start - dt.timedelta(days=1)  # "before March": up to the last day of February
+    return Window(today, last, f"before {start:%B %Y}") if last >= today else None
+
+
+def _this_week(today: dt.date) -> Window:
+    """Monday to Sunday of this week; asked at a weekend, the week ahead (and the window says which days)."""
+    if today.weekday() >= 5:
+        end = today + dt.timedelta(days=13 - today.weekday())
+        return Window(
+            today, end, f"this week (today is a {today:%A}, so I took the week ahead, to {end.day} {end:%B %Y})"
+        )
+    return Window(today, today + dt.timedelta(days=6 - today.weekday()), "this week")
+
+
+def _with_window_intents(intents: list[str], window: Window | None) -> list[str]:
+    """ "anything due for pam this spring": "due" with a date window asks what falls due in it."""
+    if window is None or "due" not in intents or "due-soon" in intents or "overdue" in intents:
+        return intents
+    return [*intents, "due-soon"]
 
 
 def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -246,7 +309,8 @@ def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 def _year_for(month: int, today: dt.date, folded: str) -> int:
     """A bare month means its next occurrence, or its last one when the question looks back."""
-    if re.search(r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue)\b", folded):
+    back = r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind)\b"
+    if re.search(back, folded) and not re.search(r"\b(will|going to)\b", folded):
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
 

@@ -26,8 +26,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from knowledge.dates import DateSpec
+from knowledge.dates import DateSpec, parse_datespec
 from knowledge.models import Action, Milestone, Update
+from knowledge.timescales import find_dates
 
 _DONE_VERBS = (
     "completed|complete|done|finished|finalised|finalized|delivered|achieved|implemented|published|"
@@ -183,3 +184,22 @@ def turning_points(action: Action) -> frozenset[dt.date]:
 
 
 _ONE_DAY = dt.timedelta(days=1)
+
+
+def later_date_update(action: Action, today: dt.date) -> Update | None:
+    """An update known by `today` that neither sets a status nor revises the due date, but whose own words name
+    a date after the due date in force ("deliver ... a conference in March 2025" for an action due "2024").
+
+    Such an update puts the plan's date in doubt without changing it (the documents do not say the date moved),
+    so an answer should not call the action overdue with confidence: it says it cannot tell, and quotes this.
+    """
+    due = effective_due(action, today)
+    if due is None:
+        return None
+    for update in reversed(_known_updates(action, today)):
+        if update.status or update.revised_due is not None or update.date.first > today:
+            continue
+        for found in find_dates(update.text):
+            if found.value is not None and parse_datespec(found.value).first > due.date:
+                return update
+    return None

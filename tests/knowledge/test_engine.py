@@ -306,10 +306,18 @@ def test_long_lists_come_a_page_at_a_time_and_more_continues(tmp_path) -> None:
     assert "Showing 41\u201345 of 45." in last.notes
 
 
-def test_overdue_in_a_month_keeps_what_fell_due_then(engine: Engine) -> None:
-    answer = engine.ask("what was overdue in january in the county plan", today=dt.date(2020, 6, 1))
+def test_overdue_fell_due_in_a_month_keeps_what_fell_due_then(engine: Engine) -> None:
+    answer = engine.ask("what fell due in january in the county plan and is overdue", today=dt.date(2020, 6, 1))
     assert answer.items and all("2020" in " ".join(i.lines) for i in answer.items)
     assert "county plan, Action 5" not in titles(answer)  # due September 2019
+
+
+def test_overdue_in_a_past_month_is_as_of_its_end(engine: Engine) -> None:
+    # "overdue in January" asked in June: what was late on 31 January 2020, not only what fell due in January
+    answer = engine.ask("what was overdue in january in the county plan", today=dt.date(2020, 6, 1))
+    assert "as of 31 January 2020" in answer.text
+    assert "county plan, Action 5" in titles(answer)  # due September 2019, still not evidenced done
+    assert any("as of 31 January 2020" in n for n in answer.notes)
 
 
 def test_actions_without_a_due_date_are_listed(engine: Engine) -> None:
