@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge import yamlio
-from knowledge.dates import DateSpec, parse_datespec
+from knowledge.dates import DateSpec, parse_date_text, parse_datespec
 from knowledge.errors import KnowledgeError, Problem, shown
 from knowledge.models import (
     REMIND_VIA,
@@ -45,6 +45,7 @@ YamlPath = tuple[str | int, ...]
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # docs/SCHEMA.md: every id but an action's
 MAX_FILE_BYTES = 16 * 1024 * 1024  # one knowledge-base file
 MAX_TOTAL_BYTES = 128 * 1024 * 1024  # every file together
+_SOURCE_FIELDS = frozenset(("seed", "quote", "location"))
 
 
 def default_root() -> Path:
@@ -199,8 +200,12 @@ class _Builder:
             self.problem(path, f"expected a mapping, got {type(value).__name__}")
             return None
         allowed = _allowed(required, optional)
-        if value.keys() <= allowed and all(value.get(key) not in (None, "") for key in required):
-            return value
+        if value.keys() <= allowed:
+            for key in required:
+                if value.get(key) in (None, ""):
+                    break
+            else:
+                return value
         for key in required:
             if value.get(key) in (None, ""):
                 self.problem((*path, key), "required field is missing or empty")
@@ -219,14 +224,19 @@ class _Builder:
 
     def text(self, data: dict, key: str, path: YamlPath) -> str | None:
         value = data.get(key)
-        if value is None:
-            return None
+        if value is None or value.__class__ is str:
+            return value
         if isinstance(value, bool | dict | list):
             self.problem((*path, key), f"expected text, got {type(value).__name__}")
             return None
         return str(value)
 
     def texts(self, data: dict, key: str, path: YamlPath) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if value.__class__ is list and all(v.__class__ is str for v in value):
+            return tuple(value)
         out = []
         for i, value in enumerate(self.items(data.get(key), (*path, key))):
             if isinstance(value, (dict, list)) or value is None:
@@ -240,7 +250,7 @@ class _Builder:
         if value is None:
             return None
         try:
-            return parse_datespec(value)
+            return parse_date_text(value) if value.__class__ is str else parse_datespec(value)
         except ValueError as exc:
             self.problem((*path, key), f"not a real date: {exc}")
             return None
@@ -266,6 +276,13 @@ class _Builder:
             if required:
                 self.problem((*path, "source"), "required field is missing: every record names its source")
             return None
+        if value.__class__ is dict and value.keys() <= _SOURCE_FIELDS:  # the usual case, without a problem
+            seed, quote, location = key = (value.get("seed"), value.get("quote"), value.get("location"))
+            if seed and quote and seed.__class__ is quote.__class__ is str and location.__class__ in (str, type(None)):
+                found = self.sources.get(key)
+                if found is None:
+                    found = self.sources[key] = Source(*key)
+                return found
         src = self.fields(value, (*path, "source"), ("seed", "quote"), ("location",))
         if src is None:
             return None
