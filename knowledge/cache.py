@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,10 +33,15 @@ def cache_dir() -> Path | None:
 
 
 def content_key(root: Path, contents: dict[Path, bytes], code: tuple[Path, ...] = ()) -> str:
-    """A digest of every file's name and bytes, and of the loader's own code (and `code`)."""
+    """A digest of every file's name and bytes, and of the loader's own code (and `code`).
+
+    Code is known by each module's name, size and modification time (to the nanosecond), not its bytes:
+    any edit or reinstall changes those, and `actionbot ask` does not read and hash every module to start.
+    """
     digest = hashlib.blake2b(digest_size=20)
     for module in (*_CODE, *code):
-        digest.update(module.read_bytes())
+        stat = module.stat()
+        digest.update(f"{module.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     for path in sorted(contents):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
         digest.update(len(contents[path]).to_bytes(8, "little") + contents[path])
@@ -88,10 +93,13 @@ def load_engine(root: str | Path | None = None) -> Engine:
 
 def _engine_code() -> tuple[Path, ...]:
     """Every module of the knowledge package: a change to any index or answer code changes the key."""
-    return tuple(sorted(Path(__file__).parent.glob("*.py")))
+    package = Path(__file__).parent
+    return tuple(package / name for name in sorted(os.listdir(package)) if name.endswith(".py"))
 
 
 def _read(slot: Path, key: str, kind: type = KnowledgeBase) -> Any:
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling makes many objects and no garbage: the cyclic collector would only slow it down
     try:
         with slot.open("rb") as fh:
             stored_key, kb = pickle.load(fh)
@@ -100,10 +108,15 @@ def _read(slot: Path, key: str, kind: type = KnowledgeBase) -> Any:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError) as exc:
         log.warning("ignoring unreadable knowledge-base cache %s: %s", slot, exc)
         return None
+    finally:
+        if enabled:
+            gc.enable()
     return kb if stored_key == key and isinstance(kb, kind) else None
 
 
 def _write(slot: Path, key: str, kb: object) -> None:
+    import tempfile  # only when the cache is (re)written
+
     try:
         slot.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=slot.parent, delete=False, suffix=".tmp") as fh:

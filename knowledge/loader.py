@@ -10,7 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from knowledge import yamlio
 from knowledge.dates import DateSpec, parse_date_text, parse_datespec
 from knowledge.errors import KnowledgeError, Problem, shown
 from knowledge.models import (
@@ -155,6 +154,8 @@ class _Builder:
 
     # -- files ------------------------------------------------------------------------------
     def add_file(self, path: Path, raw: bytes) -> None:
+        from knowledge import yamlio  # here: a cached `ask` reads the files' bytes but never parses them
+
         self.file, self.raw[path] = path, raw
         try:
             data = yamlio.parse(raw)
@@ -822,6 +823,8 @@ class _Builder:
 
     def located_problems(self) -> list[Problem]:
         """Every problem with its line: each file with problems is composed once, however many it has."""
+        from knowledge import yamlio
+
         out = []
         lines: dict[Path, yamlio.Lines] = {}
         for file, path, message in self.problems:
