@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import logging
 import os
 import pickle
@@ -12,6 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from knowledge import loader
 from knowledge.models import KnowledgeBase
+
+try:  # the digest hashlib.blake2b is, without hashlib loading OpenSSL's bindings (milliseconds of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without its own BLAKE2
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -38,7 +42,7 @@ def content_key(root: Path, contents: dict[Path, bytes], code: tuple[Path, ...] 
     Code is known by each module's name, size and modification time (to the nanosecond), not its bytes:
     any edit or reinstall changes those, and `actionbot ask` does not read and hash every module to start.
     """
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     for module in (*_CODE, *code):
         stat = module.stat()
         digest.update(f"{module.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
@@ -59,7 +63,7 @@ def load(root: str | Path | None = None) -> KnowledgeBase:
         return loader.load_knowledge_base(root)
     contents = loader.read_files(root)
     key = content_key(root, contents)
-    slot = directory / f"kb-{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
+    slot = directory / f"kb-{blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
     cached = _read(slot, key)
     if cached is not None:
         return cached
@@ -82,7 +86,7 @@ def load_engine(root: str | Path | None = None) -> Engine:
         return Engine(loader.load_knowledge_base(root))
     contents = loader.read_files(root)
     key = content_key(root, contents, _engine_code())
-    slot = directory / f"engine-{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
+    slot = directory / f"engine-{blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
     cached = _read(slot, key, Engine)
     if cached is not None:
         return cached
