@@ -8,7 +8,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from knowledge.dates import DateSpec, parse_date_text, parse_datespec
 from knowledge.errors import KnowledgeError, Problem, shown
@@ -45,6 +45,7 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # docs/SCHEMA.md: every id but an acti
 MAX_FILE_BYTES = 16 * 1024 * 1024  # one knowledge-base file
 MAX_TOTAL_BYTES = 128 * 1024 * 1024  # every file together
 _SOURCE_FIELDS = frozenset(("seed", "quote", "location"))
+_R = TypeVar("_R")
 
 
 def default_root() -> Path:
@@ -474,7 +475,8 @@ class _Builder:
         leads = self.texts(d, "leads", p)
         for j, lead in enumerate(leads):
             self.ref((*p, "leads", j), lead, "lead")
-        return Action(
+        return _record(
+            Action,
             plan=plan_id,
             id=str(d["id"]),
             text=str(d.get("text") or ""),
@@ -503,13 +505,14 @@ class _Builder:
             if m is None:
                 continue
             out.append(
-                Milestone(
-                    str(m.get("text") or ""),
-                    self.text(m, "date_text", p),
-                    self.date(m, "start", p),
-                    self.date(m, "due", p),
-                    self.status(m, "status", p),
-                    self.source(m, p, False),
+                _record(
+                    Milestone,
+                    text=str(m.get("text") or ""),
+                    date_text=self.text(m, "date_text", p),
+                    start=self.date(m, "start", p),
+                    due=self.date(m, "due", p),
+                    status=self.status(m, "status", p),
+                    source=self.source(m, p, False),
                 )
             )
         return out
@@ -545,7 +548,8 @@ class _Builder:
             return None
         if u.get("by"):
             self.ref((*p, "by"), str(u["by"]), "person")
-        return Update(
+        return _record(
+            Update,
             date=date,
             text=str(u.get("text") or ""),
             by=self.text(u, "by", p),
@@ -837,6 +841,18 @@ class _Builder:
                 field = _field_name(path)
             out.append(Problem(_display(file, self.root), line, field, message))
         return out
+
+
+def _record(cls: type[_R], **values: Any) -> _R:
+    """cls(**values) for a frozen dataclass given every field, without its generated __init__.
+
+    The loader makes tens of thousands of actions, milestones and updates; a frozen dataclass's __init__
+    sets each field through object.__setattr__, four times slower than filling the instance's __dict__ as
+    pickle and copy do. tests/knowledge/test_loader.py checks the result equals cls(**values).
+    """
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
 
 
 @lru_cache(maxsize=64)
