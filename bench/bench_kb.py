@@ -24,6 +24,7 @@ import pickle
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -170,16 +171,31 @@ def run_process_start(runs: int = 15) -> dict:
     compiling = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run(ask, capture_output=True, check=True, env=compiling)  # fills the cache, writes bytecode
     subprocess.run(floor, check=True, env=compiling)
-    times = side_by_side(
-        {
-            "actionbot_ask": lambda: subprocess.run(ask, capture_output=True, check=True),
-            "python_import_yaml": lambda: subprocess.run(floor, capture_output=True, check=True),
-        },
-        runs=runs,
-        collector=True,
-    )
-    ours, theirs = times["actionbot_ask"], times["python_import_yaml"]
-    return {**times, **_prefix("process", ratio(ours, theirs))}
+    commands = {"actionbot_ask": ask, "python_import_yaml": floor}
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for round_ in range(runs):  # in turn, the order alternating, so that other work on the machine slows both
+        for name in list(commands) if round_ % 2 == 0 else list(commands)[::-1]:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            subprocess.run(commands[name], capture_output=True, check=True)
+            wall[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+
+    def figures(values: list[float]) -> dict:
+        return {"median_s": statistics.median(values), "min_s": min(values), "max_s": max(values), "runs": runs}
+
+    ours, theirs = figures(wall["actionbot_ask"]), figures(wall["python_import_yaml"])
+    return {
+        "actionbot_ask": ours,
+        "python_import_yaml": theirs,
+        **_prefix("process", ratio(ours, theirs)),
+        # the processes' own CPU time (user + system): less swayed than wall time by other work on the machine
+        "cpu_actionbot_ask": figures(cpu["actionbot_ask"]),
+        "cpu_python_import_yaml": figures(cpu["python_import_yaml"]),
+        "cpu_ratio": statistics.median(cpu["actionbot_ask"]) / statistics.median(cpu["python_import_yaml"]),
+    }
 
 
 def problem_kb(root: Path, actions: int, lead: str) -> Path:

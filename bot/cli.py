@@ -1,4 +1,8 @@
-"""The `actionbot` command line (the contract in DESIGN.md section 4)."""
+"""The `actionbot` command line (the contract in DESIGN.md section 4).
+
+Start-up is part of every command's time: this module imports only the standard library, and `main`
+imports the one module that defines the command being run (MODULES), with the cyclic collector paused.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from knowledge import cache
-from knowledge.dates import parse_day
-from knowledge.errors import KnowledgeError
-from knowledge.models import KnowledgeBase
-
 if TYPE_CHECKING:
     from knowledge.engine import Engine
+    from knowledge.models import KnowledgeBase
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # Commands that write nothing: once one has printed its answer, Python's shutdown need not run the cyclic
@@ -47,6 +47,8 @@ def add_kb(parser: argparse.ArgumentParser) -> None:
 
 def day_arg(text: str) -> dt.date:
     """An argparse type for YYYY-MM-DD dates: a bad one is a usage error naming the option (exit 2)."""
+    from knowledge.dates import parse_day
+
     try:
         return parse_day(text)
     except ValueError as exc:
@@ -65,11 +67,15 @@ def add_today(parser: argparse.ArgumentParser, default: dt.date | None = None) -
 
 def load_kb(args: argparse.Namespace) -> KnowledgeBase:
     """Load the chosen knowledge base; raises KnowledgeError."""
+    from knowledge import cache
+
     return cache.load(Path(args.kb) if getattr(args, "kb", None) else None)
 
 
 def load_engine(args: argparse.Namespace) -> Engine:
     """A ready Engine for the chosen knowledge base (cached with it); raises KnowledgeError."""
+    from knowledge import cache
+
     return cache.load_engine(Path(args.kb) if getattr(args, "kb", None) else None)
 
 
@@ -79,6 +85,7 @@ def _check_args(parser: argparse.ArgumentParser) -> None:
 
 @command("check", "validate the knowledge base and print a summary", _check_args)
 def run_check(args: argparse.Namespace) -> int:
+    from knowledge.errors import KnowledgeError
     from knowledge.loader import load_knowledge_base
 
     try:
@@ -265,7 +272,14 @@ def setup_logging(args: argparse.Namespace) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     first = next((w for w in words if not w.startswith("-")), None)
-    parser = build_parser(first if first in MODULES or first == "check" else None)
+    enabled = gc.isenabled()
+    gc.disable()  # importing the command's modules makes no garbage: collecting meanwhile only slows the start
+    try:
+        parser = build_parser(first if first in MODULES or first == "check" else None)
+        from knowledge.errors import KnowledgeError
+    finally:
+        if enabled:
+            gc.enable()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
