@@ -6,11 +6,13 @@ import gc
 import logging
 import os
 import pickle
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge import loader
-from knowledge.models import KnowledgeBase
+from knowledge.models import KnowledgeBase, Paper
 
 try:  # the digest hashlib.blake2b is, without hashlib loading OpenSSL's bindings (milliseconds of every start)
     from _blake2 import blake2b
@@ -91,8 +93,63 @@ def load_engine(root: str | Path | None = None) -> Engine:
     if cached is not None:
         return cached
     engine = Engine(loader.build(root, contents))
-    _write(slot, key, engine)
+    papers = slot.with_name(f"{slot.stem}-papers.pickle")
+    _write(papers, key, engine.kb.papers)  # first: the engine's file names this one
+    _write(slot, key, _without_papers(engine, Papers(papers, key, root)))
     return engine
+
+
+def _without_papers(engine: Engine, papers: Papers) -> Engine:
+    """A shallow copy of `engine` whose knowledge base has `papers` in place of its papers, for pickling."""
+    import copy
+    import dataclasses
+
+    stand_in = copy.copy(engine)
+    stand_in.kb = dataclasses.replace(engine.kb, papers=papers)  # type: ignore[arg-type]
+    return stand_in
+
+
+class Papers(Mapping):
+    """A cached Engine's papers, read from their own file when first used: most questions quote no passage.
+
+    The papers (and their passages) are most of a cached Engine's bytes. The Engine's file holds this
+    mapping in their place; it reads the papers' file on first use and checks that it was written with the
+    same key, and otherwise (replaced or removed since) reads the papers from the knowledge base itself.
+    """
+
+    def __init__(self, slot: Path, key: str, root: Path) -> None:
+        self._slot, self._key, self._root = slot, key, root
+        self._papers: dict[str, Paper] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._papers is not None
+
+    def _all(self) -> dict[str, Paper]:
+        papers = self._papers
+        if papers is None:
+            with self._lock:
+                if self._papers is None:
+                    found = _read(self._slot, self._key, dict)
+                    self._papers = found if found is not None else loader.load_knowledge_base(self._root).papers
+                papers = self._papers
+        return papers
+
+    def __getitem__(self, paper_id: str) -> Paper:
+        return self._all()[paper_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return f"Papers({self._slot.name}, {'loaded' if self.loaded else 'not read yet'})"
+
+    def __reduce__(self) -> tuple:
+        return (Papers, (self._slot, self._key, self._root))
 
 
 def _engine_code() -> tuple[Path, ...]:

@@ -69,3 +69,49 @@ def test_the_key_changes_with_the_code(tmp_path: Path) -> None:
     module.write_text("X = 22\n")
     assert cache.content_key(root, contents, (module,)) not in (first, second)
     assert cache.content_key(root, contents) != cache.content_key(root, contents, (module,))
+
+
+PASSAGE_QUESTION = "what happened to the exploitation day"
+
+
+def test_a_cached_engine_reads_the_papers_only_for_a_passage_question(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    cache.load_engine()  # fills the cache
+    again = cache.load_engine()
+    fresh = Engine(load_knowledge_base())
+    assert isinstance(again.kb.papers, cache.Papers) and not again.kb.papers.loaded
+    for question in ("who leads action 7a?", "what is overdue?", "when does the panel next meet?"):
+        assert again.ask(question, today=TODAY).to_dict() == fresh.ask(question, today=TODAY).to_dict()
+    assert not again.kb.papers.loaded
+    answer = again.ask(PASSAGE_QUESTION, today=TODAY)
+    assert again.kb.papers.loaded
+    assert answer.to_dict() == fresh.ask(PASSAGE_QUESTION, today=TODAY).to_dict()
+    assert "Exploitation" in answer.text
+    assert dict(again.kb.papers) == fresh.kb.papers and again.kb.passages() == fresh.kb.passages()
+
+
+def test_papers_removed_or_rewritten_since_are_read_from_the_knowledge_base(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    cache.load_engine()
+    fresh = Engine(load_knowledge_base()).ask(PASSAGE_QUESTION, today=TODAY).to_dict()
+    (papers,) = (tmp_path / "cache").glob("engine-*-papers.pickle")
+    removed = cache.load_engine()
+    papers.unlink()
+    assert removed.ask(PASSAGE_QUESTION, today=TODAY).to_dict() == fresh
+    papers.write_bytes(b"not a pickle")
+    assert cache.load_engine().ask(PASSAGE_QUESTION, today=TODAY).to_dict() == fresh
+
+
+def test_a_cached_engine_pickles_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bench's floor unpickles the same objects the cache holds: papers still read when first used."""
+    import pickle
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    cache.load_engine()
+    copy = pickle.loads(pickle.dumps(cache.load_engine()))
+    assert not copy.kb.papers.loaded
+    assert "Exploitation" in copy.ask(PASSAGE_QUESTION, today=TODAY).text
