@@ -64,12 +64,13 @@ _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.o
 
 
 def _construct(loader: Any, node: yaml.Node) -> Any:
-    """The data of a document without aliases, exactly as PyYAML's SafeConstructor builds it, in half the time.
+    """The data of a document without aliases, exactly as PyYAML's SafeConstructor builds it, but quicker.
 
     Text, lists and mappings whose keys are all text (nearly every node of a knowledge base) are built
     here directly; every other node (numbers, dates, booleans, nulls, merge keys `<<`, explicit tags,
-    mappings with other keys) goes to PyYAML's constructor. PyYAML spends about as long constructing as
-    parsing, mostly in per-node bookkeeping that only aliases need (they are handled by the caller).
+    mappings with other keys) goes to PyYAML's constructor. PyYAML's constructor takes about 40% of
+    `yaml.load(CSafeLoader)`, mostly per-node bookkeeping that only aliases need (the caller hands
+    documents with aliases to PyYAML whole); built here, parsing a knowledge base takes about 0.6 of it.
     """
     kind = node.__class__
     if kind is yaml.ScalarNode:
