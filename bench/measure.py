@@ -38,6 +38,20 @@ def timed(func: Callable[[], object], runs: int = 5, collector: bool = False) ->
     return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times), "runs": runs}
 
 
+def side_by_side(funcs: dict[str, Callable[[], object]], runs: int = 5, collector: bool = False) -> dict[str, dict]:
+    """`timed` for several functions run in turn within each round (the order alternating between rounds), so
+    that a machine busy with other work slows every side alike; {name: median, min, max seconds}."""
+    times: dict[str, list[float]] = {name: [] for name in funcs}
+    order = list(funcs)
+    for round_ in range(runs):
+        for name in order if round_ % 2 == 0 else order[::-1]:
+            times[name].append(timed(funcs[name], runs=1, collector=collector)["min_s"])
+    return {
+        name: {"median_s": statistics.median(t), "min_s": min(t), "max_s": max(t), "runs": runs}
+        for name, t in times.items()
+    }
+
+
 def ratio(ours: dict, theirs: dict) -> dict:
     """Our median over theirs, with the spread (our best over their worst, our worst over their best)."""
     return {

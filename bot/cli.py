@@ -1,25 +1,30 @@
-"""The `actionbot` command line (the contract in DESIGN.md section 4)."""
+"""The `actionbot` command line (the contract in DESIGN.md section 4).
+
+Start-up is part of every command's time: this module imports only the standard library, and `main`
+imports the one module that defines the command being run (MODULES), with the cyclic collector paused.
+"""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import datetime as dt
+import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from knowledge import cache
-from knowledge.dates import parse_day
-from knowledge.errors import KnowledgeError
-from knowledge.models import KnowledgeBase
-
 if TYPE_CHECKING:
     from knowledge.engine import Engine
+    from knowledge.models import KnowledgeBase
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+# Commands that write nothing: once one has printed its answer, Python's shutdown need not run the cyclic
+# collector over the knowledge base it loaded (a tenth of `actionbot ask`'s time). Objects still alive are
+# then left for the operating system to reclaim rather than finalised, so commands that write are not listed.
+READ_ONLY = frozenset({"ask", "check"})
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
 
@@ -42,6 +47,8 @@ def add_kb(parser: argparse.ArgumentParser) -> None:
 
 def day_arg(text: str) -> dt.date:
     """An argparse type for YYYY-MM-DD dates: a bad one is a usage error naming the option (exit 2)."""
+    from knowledge.dates import parse_day
+
     try:
         return parse_day(text)
     except ValueError as exc:
@@ -60,11 +67,15 @@ def add_today(parser: argparse.ArgumentParser, default: dt.date | None = None) -
 
 def load_kb(args: argparse.Namespace) -> KnowledgeBase:
     """Load the chosen knowledge base; raises KnowledgeError."""
+    from knowledge import cache
+
     return cache.load(Path(args.kb) if getattr(args, "kb", None) else None)
 
 
 def load_engine(args: argparse.Namespace) -> Engine:
     """A ready Engine for the chosen knowledge base (cached with it); raises KnowledgeError."""
+    from knowledge import cache
+
     return cache.load_engine(Path(args.kb) if getattr(args, "kb", None) else None)
 
 
@@ -74,6 +85,7 @@ def _check_args(parser: argparse.ArgumentParser) -> None:
 
 @command("check", "validate the knowledge base and print a summary", _check_args)
 def run_check(args: argparse.Namespace) -> int:
+    from knowledge.errors import KnowledgeError
     from knowledge.loader import load_knowledge_base
 
     try:
@@ -107,6 +119,7 @@ class Parser(argparse.ArgumentParser):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self.free_text_options: set[str] = set()
 
@@ -143,6 +156,31 @@ class Parser(argparse.ArgumentParser):
             if message.startswith(f"argument {option}") and "expected one argument" in message:
                 message += f"; to start it with a dash, write {option}=---"
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with the terminal's width found as shutil does but without importing shutil.
+
+    argparse makes a formatter for every option it adds and imports shutil (and with it bz2, lzma)
+    to ask the width: a few milliseconds of every command's start for help text that is rarely shown.
+    """
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
+def _columns() -> int:
+    """The terminal's width as shutil.get_terminal_size() gives it: $COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def free_text(parser: argparse.ArgumentParser, option: str, **kwargs: Any) -> None:
@@ -234,7 +272,14 @@ def setup_logging(args: argparse.Namespace) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     first = next((w for w in words if not w.startswith("-")), None)
-    parser = build_parser(first if first in MODULES or first == "check" else None)
+    enabled = gc.isenabled()
+    gc.disable()  # importing the command's modules makes no garbage: collecting meanwhile only slows the start
+    try:
+        parser = build_parser(first if first in MODULES or first == "check" else None)
+        from knowledge.errors import KnowledgeError
+    finally:
+        if enabled:
+            gc.enable()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
@@ -250,6 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = func(args)
         sys.stdout.flush()  # here, so that a reader gone away is seen here and not at exit
+        if argv is None and args.command in READ_ONLY:  # the process's own command line: it exits next
+            gc.freeze()  # spare the collector's passes at exit over every object of the loaded knowledge base
         return code
     except KnowledgeError as exc:
         print(exc, file=sys.stderr)

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import logging
 import os
 import pickle
-import tempfile
+import threading
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from knowledge import loader
-from knowledge.models import KnowledgeBase
+from knowledge.models import KnowledgeBase, Paper
+
+try:  # the digest hashlib.blake2b is, without hashlib loading OpenSSL's bindings (milliseconds of every start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without its own BLAKE2
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -33,10 +39,15 @@ def cache_dir() -> Path | None:
 
 
 def content_key(root: Path, contents: dict[Path, bytes], code: tuple[Path, ...] = ()) -> str:
-    """A digest of every file's name and bytes, and of the loader's own code (and `code`)."""
-    digest = hashlib.blake2b(digest_size=20)
+    """A digest of every file's name and bytes, and of the loader's own code (and `code`).
+
+    Code is known by each module's name, size and modification time (to the nanosecond), not its bytes:
+    any edit or reinstall changes those, and `actionbot ask` does not read and hash every module to start.
+    """
+    digest = blake2b(digest_size=20)
     for module in (*_CODE, *code):
-        digest.update(module.read_bytes())
+        stat = module.stat()
+        digest.update(f"{module.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     for path in sorted(contents):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
         digest.update(len(contents[path]).to_bytes(8, "little") + contents[path])
@@ -54,7 +65,7 @@ def load(root: str | Path | None = None) -> KnowledgeBase:
         return loader.load_knowledge_base(root)
     contents = loader.read_files(root)
     key = content_key(root, contents)
-    slot = directory / f"kb-{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
+    slot = directory / f"kb-{blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
     cached = _read(slot, key)
     if cached is not None:
         return cached
@@ -77,21 +88,79 @@ def load_engine(root: str | Path | None = None) -> Engine:
         return Engine(loader.load_knowledge_base(root))
     contents = loader.read_files(root)
     key = content_key(root, contents, _engine_code())
-    slot = directory / f"engine-{hashlib.blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
+    slot = directory / f"engine-{blake2b(str(root.resolve()).encode(), digest_size=8).hexdigest()}.pickle"
     cached = _read(slot, key, Engine)
     if cached is not None:
         return cached
     engine = Engine(loader.build(root, contents))
-    _write(slot, key, engine)
+    papers = slot.with_name(f"{slot.stem}-papers.pickle")
+    _write(papers, key, engine.kb.papers)  # first: the engine's file names this one
+    _write(slot, key, _without_papers(engine, Papers(papers, key, root)))
     return engine
+
+
+def _without_papers(engine: Engine, papers: Papers) -> Engine:
+    """A shallow copy of `engine` whose knowledge base has `papers` in place of its papers, for pickling."""
+    import copy
+    import dataclasses
+
+    stand_in = copy.copy(engine)
+    stand_in.kb = dataclasses.replace(engine.kb, papers=papers)  # type: ignore[arg-type]
+    return stand_in
+
+
+class Papers(Mapping):
+    """A cached Engine's papers, read from their own file when first used: most questions quote no passage.
+
+    The papers (and their passages) are most of a cached Engine's bytes. The Engine's file holds this
+    mapping in their place; it reads the papers' file on first use and checks that it was written with the
+    same key, and otherwise (replaced or removed since) reads the papers from the knowledge base itself.
+    """
+
+    def __init__(self, slot: Path, key: str, root: Path) -> None:
+        self._slot, self._key, self._root = slot, key, root
+        self._papers: dict[str, Paper] | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._papers is not None
+
+    def _all(self) -> dict[str, Paper]:
+        papers = self._papers
+        if papers is None:
+            with self._lock:
+                if self._papers is None:
+                    found = _read(self._slot, self._key, dict)
+                    self._papers = found if found is not None else loader.load_knowledge_base(self._root).papers
+                papers = self._papers
+        return papers
+
+    def __getitem__(self, paper_id: str) -> Paper:
+        return self._all()[paper_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __repr__(self) -> str:
+        return f"Papers({self._slot.name}, {'loaded' if self.loaded else 'not read yet'})"
+
+    def __reduce__(self) -> tuple:
+        return (Papers, (self._slot, self._key, self._root))
 
 
 def _engine_code() -> tuple[Path, ...]:
     """Every module of the knowledge package: a change to any index or answer code changes the key."""
-    return tuple(sorted(Path(__file__).parent.glob("*.py")))
+    package = Path(__file__).parent
+    return tuple(package / name for name in sorted(os.listdir(package)) if name.endswith(".py"))
 
 
 def _read(slot: Path, key: str, kind: type = KnowledgeBase) -> Any:
+    enabled = gc.isenabled()
+    gc.disable()  # unpickling makes many objects and no garbage: the cyclic collector would only slow it down
     try:
         with slot.open("rb") as fh:
             stored_key, kb = pickle.load(fh)
@@ -100,10 +169,15 @@ def _read(slot: Path, key: str, kind: type = KnowledgeBase) -> Any:
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError) as exc:
         log.warning("ignoring unreadable knowledge-base cache %s: %s", slot, exc)
         return None
+    finally:
+        if enabled:
+            gc.enable()
     return kb if stored_key == key and isinstance(kb, kind) else None
 
 
 def _write(slot: Path, key: str, kb: object) -> None:
+    import tempfile  # only when the cache is (re)written
+
     try:
         slot.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=slot.parent, delete=False, suffix=".tmp") as fh:

@@ -61,7 +61,7 @@ def parse_datespec(value: object) -> DateSpec:
 
 @lru_cache(maxsize=4096)
 def _parse_text(value: str) -> DateSpec:
-    """Parse a date string (cached: plans repeat the same months many times)."""
+    """Parse a date string (cached: plans repeat the same months many times); raises ValueError."""
     if not isinstance(value, str):
         raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {shown(value)}')
     text = value.strip()
@@ -86,6 +86,9 @@ def _parse_text(value: str) -> DateSpec:
             raise ValueError(f"financial year {shown(text)} must span two consecutive years, e.g. FY2019/20")
         return DateSpec(text, "financial-year", dt.date(start, 4, 1), dt.date(start + 1, 3, 31))
     raise ValueError(f'expected a date such as "2020-03-31", "2020-03", "2020" or "FY2019/20", got {shown(text)}')
+
+
+parse_date_text = _parse_text  # parse_datespec for a value known to be a str (the loader's fast path)
 
 
 def _check_year(year: int, text: str) -> None:

@@ -8,10 +8,9 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from knowledge import yamlio
-from knowledge.dates import DateSpec, parse_datespec
+from knowledge.dates import DateSpec, parse_date_text, parse_datespec
 from knowledge.errors import KnowledgeError, Problem, shown
 from knowledge.models import (
     REMIND_VIA,
@@ -47,6 +46,8 @@ YamlPath = tuple[str | int, ...]
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")  # docs/SCHEMA.md: every id but an action's
 MAX_FILE_BYTES = 16 * 1024 * 1024  # one knowledge-base file
 MAX_TOTAL_BYTES = 128 * 1024 * 1024  # every file together
+_SOURCE_FIELDS = frozenset(("seed", "quote", "location"))
+_R = TypeVar("_R")
 
 
 def default_root() -> Path:
@@ -156,6 +157,8 @@ class _Builder:
 
     # -- files ------------------------------------------------------------------------------
     def add_file(self, path: Path, raw: bytes) -> None:
+        from knowledge import yamlio  # here: a cached `ask` reads the files' bytes but never parses them
+
         self.file, self.raw[path] = path, raw
         try:
             data = yamlio.parse(raw)
@@ -201,8 +204,12 @@ class _Builder:
             self.problem(path, f"expected a mapping, got {type(value).__name__}")
             return None
         allowed = _allowed(required, optional)
-        if value.keys() <= allowed and all(value.get(key) not in (None, "") for key in required):
-            return value
+        if value.keys() <= allowed:
+            for key in required:
+                if value.get(key) in (None, ""):
+                    break
+            else:
+                return value
         for key in required:
             if value.get(key) in (None, ""):
                 self.problem((*path, key), "required field is missing or empty")
@@ -221,14 +228,19 @@ class _Builder:
 
     def text(self, data: dict, key: str, path: YamlPath) -> str | None:
         value = data.get(key)
-        if value is None:
-            return None
+        if value is None or value.__class__ is str:
+            return value
         if isinstance(value, bool | dict | list):
             self.problem((*path, key), f"expected text, got {type(value).__name__}")
             return None
         return str(value)
 
     def texts(self, data: dict, key: str, path: YamlPath) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if value.__class__ is list and all(v.__class__ is str for v in value):
+            return tuple(value)
         out = []
         for i, value in enumerate(self.items(data.get(key), (*path, key))):
             if isinstance(value, (dict, list)) or value is None:
@@ -242,7 +254,7 @@ class _Builder:
         if value is None:
             return None
         try:
-            return parse_datespec(value)
+            return parse_date_text(value) if value.__class__ is str else parse_datespec(value)
         except ValueError as exc:
             self.problem((*path, key), f"not a real date: {exc}")
             return None
@@ -268,6 +280,13 @@ class _Builder:
             if required:
                 self.problem((*path, "source"), "required field is missing: every record names its source")
             return None
+        if value.__class__ is dict and value.keys() <= _SOURCE_FIELDS:  # the usual case, without a problem
+            seed, quote, location = key = (value.get("seed"), value.get("quote"), value.get("location"))
+            if seed and quote and seed.__class__ is quote.__class__ is str and location.__class__ in (str, type(None)):
+                found = self.sources.get(key)
+                if found is None:
+                    found = self.sources[key] = Source(*key)
+                return found
         src = self.fields(value, (*path, "source"), ("seed", "quote"), ("location",))
         if src is None:
             return None
@@ -458,7 +477,8 @@ class _Builder:
         leads = self.texts(d, "leads", p)
         for j, lead in enumerate(leads):
             self.ref((*p, "leads", j), lead, "lead")
-        return Action(
+        return _record(
+            Action,
             plan=plan_id,
             id=str(d["id"]),
             text=str(d.get("text") or ""),
@@ -487,13 +507,14 @@ class _Builder:
             if m is None:
                 continue
             out.append(
-                Milestone(
-                    str(m.get("text") or ""),
-                    self.text(m, "date_text", p),
-                    self.date(m, "start", p),
-                    self.date(m, "due", p),
-                    self.status(m, "status", p),
-                    self.source(m, p, False),
+                _record(
+                    Milestone,
+                    text=str(m.get("text") or ""),
+                    date_text=self.text(m, "date_text", p),
+                    start=self.date(m, "start", p),
+                    due=self.date(m, "due", p),
+                    status=self.status(m, "status", p),
+                    source=self.source(m, p, False),
                 )
             )
         return out
@@ -529,7 +550,8 @@ class _Builder:
             return None
         if u.get("by"):
             self.ref((*p, "by"), str(u["by"]), "person")
-        return Update(
+        return _record(
+            Update,
             date=date,
             text=str(u.get("text") or ""),
             by=self.text(u, "by", p),
@@ -859,6 +881,8 @@ class _Builder:
 
     def located_problems(self) -> list[Problem]:
         """Every problem with its line: each file with problems is composed once, however many it has."""
+        from knowledge import yamlio
+
         out = []
         lines: dict[Path, yamlio.Lines] = {}
         for file, path, message in self.problems:
@@ -871,6 +895,18 @@ class _Builder:
                 field = _field_name(path)
             out.append(Problem(_display(file, self.root), line, field, message))
         return out
+
+
+def _record(cls: type[_R], **values: Any) -> _R:
+    """cls(**values) for a frozen dataclass given every field, without its generated __init__.
+
+    The loader makes tens of thousands of actions, milestones and updates; a frozen dataclass's __init__
+    sets each field through object.__setattr__, four times slower than filling the instance's __dict__ as
+    pickle and copy do. tests/knowledge/test_loader.py checks the result equals cls(**values).
+    """
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
 
 
 @lru_cache(maxsize=64)

@@ -1,4 +1,8 @@
-"""The knowledge base's domain: plain frozen dataclasses, no I/O."""
+"""The knowledge base's domain: plain frozen dataclasses, no I/O.
+
+Every class has a docstring: without one, @dataclass computes a signature for __doc__ at import, which
+`actionbot ask` would pay for on every start.
+"""
 
 from __future__ import annotations
 
@@ -29,6 +33,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Organisation:
+    """An organisation of the partnership (a council, the police, a health trust)."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -37,6 +43,8 @@ class Organisation:
 
 @dataclass(frozen=True)
 class Person:
+    """A person the documents name, with how to reach them and how they get the weekly digest."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -51,6 +59,8 @@ class Person:
 
 @dataclass(frozen=True)
 class Holder:
+    """A person who holds a role, as of a date where the documents give one."""
+
     person: str
     as_of: str | None
     source: Source | None
@@ -58,6 +68,8 @@ class Holder:
 
 @dataclass(frozen=True)
 class Role:
+    """A post (e.g. a director) that may lead actions; its holders are people."""
+
     id: str
     title: str
     organisation: str | None
@@ -68,6 +80,8 @@ class Role:
 
 @dataclass(frozen=True)
 class Milestone:
+    """A dated step of an action."""
+
     text: str
     date_text: str | None
     start: DateSpec | None
@@ -78,6 +92,8 @@ class Milestone:
 
 @dataclass(frozen=True)
 class Update:
+    """A dated note of progress on an action, from a plan file or recorded later."""
+
     date: DateSpec
     text: str
     by: str | None
@@ -92,6 +108,8 @@ class Update:
 
 @dataclass(frozen=True)
 class Action:
+    """One action of a plan, as written, with its milestones and updates."""
+
     plan: str
     id: str
     text: str
@@ -119,6 +137,8 @@ class Action:
 
 @dataclass(frozen=True)
 class Visibility:
+    """Who may see a plan: everyone, or (restricted) only the channels and people listed."""
+
     restricted: bool = False
     channels: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
@@ -126,6 +146,8 @@ class Visibility:
 
 @dataclass(frozen=True)
 class Plan:
+    """An action plan (or business plan) and its actions."""
+
     id: str
     title: str
     kind: str
@@ -151,6 +173,8 @@ class Plan:
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """An item on a meeting's agenda."""
+
     number: int
     title: str
     pages: str | None
@@ -194,6 +218,8 @@ class AgendaNote:
 
 @dataclass(frozen=True)
 class Resolution:
+    """A decision recorded in a meeting's minutes."""
+
     id: str
     item: int | None
     title: str | None
@@ -203,6 +229,8 @@ class Resolution:
 
 @dataclass(frozen=True)
 class Attendance:
+    """Who attended a meeting, sent apologies or substituted."""
+
     members: tuple[str, ...] = ()
     apologies: tuple[str, ...] = ()
     substitutes: tuple[str, ...] = ()
@@ -212,6 +240,8 @@ class Attendance:
 
 @dataclass(frozen=True)
 class Meeting:
+    """One meeting of a committee: its agenda, attendance and resolutions."""
+
     committee: str
     date: dt.date
     time: str | None
@@ -234,6 +264,8 @@ class Meeting:
 
 @dataclass(frozen=True)
 class WorkItem:
+    """An entry of a committee's work programme, for a meeting or standing."""
+
     committee: str
     meeting: dt.date | None
     standing: bool
@@ -245,12 +277,16 @@ class WorkItem:
 
 @dataclass(frozen=True)
 class Member:
+    """A committee member and their role on it."""
+
     person: str
     role: str | None
 
 
 @dataclass(frozen=True)
 class Committee:
+    """A committee (board, panel, group), its members, meetings and work programme."""
+
     id: str
     name: str
     aliases: tuple[str, ...]

@@ -33,6 +33,8 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Intent:
+    """One kind of question: its name, the cue words that suggest it, the handler that answers it, examples."""
+
     name: str
     cues: re.Pattern[str] | None  # None: the parser decides (action ids)
     handler: Handler

@@ -125,3 +125,28 @@ def test_remind_without_a_token_sends_nothing_and_says_why(
     monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
     assert main(["remind", "--today", "2020-01-20"]) == 2
     assert "SLACK_BOT_TOKEN is not set" in capsys.readouterr().err
+
+
+def test_help_is_as_wide_as_columns_says(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Help wraps to $COLUMNS as argparse's own layout does (the width is found without importing shutil)."""
+    widths = {}
+    for columns in ("50", "120"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert main(["ask", "--help"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        widths[columns] = max(len(line) for line in lines)
+        assert widths[columns] <= int(columns) - 2
+    assert widths["50"] < widths["120"]
+
+
+def test_ask_as_a_process_answers_and_exits_cleanly(tmp_path: Path) -> None:
+    """`actionbot ask` skips the collector's passes at exit; its answer and exit code are unchanged."""
+    exe = Path(sys.executable).with_name("actionbot")
+    env = {"ACTIONBOT_CACHE": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    for _ in range(2):  # fills the cache, then reads it
+        done = subprocess.run(
+            [str(exe), "ask", "who leads action 7b?", "--today", "2020-02-10"], capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Lead of city plan, action 7b: Corporate Director (Catherine Underwood)." in done.stdout
+        assert done.stderr == ""

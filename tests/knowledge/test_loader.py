@@ -217,3 +217,41 @@ def test_meeting_end_notes_and_appendix_are_checked(tmp_path: Path) -> None:
     assert any("meetings[0].notes[0].number: expected a whole number" in p for p in found), found
     assert any("meetings[0].agenda[0].appendix.signatory: unknown person 'nobody-here'" in p for p in found), found
     assert any("meetings[0].agenda[0].no_background_papers: expected true or false" in p for p in found), found
+
+
+def test_loaded_records_are_the_dataclasses_their_init_would_make() -> None:
+    """The loader fills actions, milestones and updates without their __init__: every field, frozen, equal."""
+    import dataclasses
+
+    kb = load_knowledge_base()
+    records = [a for a in kb.actions()]
+    records += [m for a in records for m in a.milestones] + [u for a in records for u in a.updates]
+    assert {type(r).__name__ for r in records} == {"Action", "Milestone", "Update"}
+    for record in records:
+        names = [f.name for f in dataclasses.fields(record)]
+        assert list(vars(record)) == names
+        again = type(record)(**vars(record))
+        assert again == record and hash(again) == hash(record) and repr(again) == repr(record)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.text = "changed"  # type: ignore[misc]
+
+
+def test_a_problem_in_an_update_or_milestone_still_names_line_and_field(tmp_path: Path) -> None:
+    files = {
+        **MINI,
+        "plans/alpha.yaml": MINI["plans/alpha.yaml"].replace(
+            '              source: {seed: test, quote: "1."}\n',
+            '              source: {seed: test, quote: "1."}\n'
+            "              milestones:\n                - {text: step, due: 2020-13}\n"
+            '              updates:\n                - {date: "2020-02-30", text: done}\n',
+        ),
+    }
+    root = write_kb(tmp_path, files)
+    with pytest.raises(KnowledgeError) as err:
+        load_knowledge_base(root)
+    text = str(err.value)
+    assert "milestones[0].due: not a real date" in text
+    assert "updates[0].date: not a real date" in text
+    lines = {p.field.rsplit(".", 1)[-1]: p.line for p in err.value.problems}
+    source = root.joinpath("plans/alpha.yaml").read_text().splitlines()
+    assert "2020-13" in source[lines["due"] - 1] and "2020-02-30" in source[lines["date"] - 1]
