@@ -124,6 +124,9 @@ def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows) 
     out = []
     due_words = due.describe() if due else "no due date"
     if state.overdue:
+        doubt = facts.later_date_update(action, today) if action.updates else None
+        if doubt is not None:  # the answers say "can't tell": the digest asks the lead to confirm the date
+            due_words += f" (past the plan's date, but the update of {doubt.date.describe()} names a later date)"
         out.append(item("overdue", action.text, due_words))
     elif facts.is_due_soon(due, state.status, today, windows.due_soon_days):
         out.append(item("due-soon", action.text, due_words))

@@ -22,6 +22,7 @@ import pytest
 from knowledge import facts
 from knowledge.answer import Answer
 from knowledge.engine import Engine
+from knowledge.models import KnowledgeBase
 from knowledge.query import parse
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -203,3 +204,15 @@ def test_due_soon_on_an_undated_plan_says_it_cannot_tell(engine: Engine) -> None
     business = engine.ask("what is coming up on the business plan over the next six months", today=dt.date(2021, 6, 1))
     assert business.text.startswith("Nothing in business plan falls due")
     assert any("no due date I can read" in n for n in business.notes)
+
+
+def test_the_digest_says_when_an_update_puts_the_plans_date_in_doubt(bundled: KnowledgeBase) -> None:
+    """TCE10's conference was due on Exploitation Day 2024; the June 2024 review names March 2025. The digest
+    the answers' "can't tell" goes with asks the lead to confirm rather than stating a plain overdue."""
+    from knowledge.digest import compose
+
+    composition = compose(bundled, dt.date(2025, 1, 10))
+    items = [i for d in composition.digests for i in d.items] + [u.item for u in composition.unassigned]
+    tce10 = [i for i in items if (i.plan, i.action) == ("tce-action-plan", "TCE10")]
+    assert tce10, "TCE10 is still listed for its lead"
+    assert all("names a later date" in i.due for i in tce10), tce10
