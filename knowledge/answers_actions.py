@@ -70,7 +70,7 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         )
     elif len(items) == 1 and detail == "summary":
         f = items[0].fields
-        due = f"due {f['due']}" if f["due"] else "no due date stated"
+        due = f.get("due_words") or (f"due {f['due']}" if f["due"] else "no due date stated")
         text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
     elif len(items) == 1:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
@@ -87,7 +87,7 @@ def _headline(item: Item, detail: str) -> str:
     if detail == "due":
         due = item.fields["due"]
         ts = item.fields["timescale"]
-        core = f"due {due}" if due else "no due date stated"
+        core = item.fields.get("due_words") or (f"due {due}" if due else "no due date stated")
         return f"{core} ({ts})." if ts else core + "."
     return item.fields["status"] + "."
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from knowledge import facts
 from knowledge.answer import Item
+from knowledge.dates import DateSpec
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Milestone, Person, WorkItem
 
 STATUS_WORDS = {
@@ -50,13 +51,46 @@ def due_text(action: Action, today: dt.date | None = None) -> str:
         parts.append(f"due {due.describe()}")
         if due is not action.due and action.due is not None:
             parts.append(f"revised from {action.due.describe()}")
-    elif action.start is not None:
-        parts.append(f"starts {action.start.describe()}, no due date stated")
     else:
-        parts.append("no due date stated")
+        parts.append(undated_text(action, today))
     if action.timescale:
         parts.append(f"timescale as written: \u201c{action.timescale}\u201d")
     return "; ".join(parts)
+
+
+def milestone_when(m: Milestone) -> str:
+    """A milestone's date as the plan writes it ("Completed – November 2019"), else at its precision."""
+    return m.date_text or (m.due.describe() if m.due else "no date")
+
+
+def span_text(first: DateSpec | None, last: DateSpec | None) -> str:
+    """ "December 2019 – April 2020", or one date when the span is a single period."""
+    if first is None or last is None:
+        return ""
+    a, b = first.describe(), last.describe()
+    return a if a == b else f"{a} \u2013 {b}"
+
+
+def undated_text(action: Action, today: dt.date | None = None) -> str:
+    """An action with no date of its own, worded by its milestones' dates (from knowledge.status)."""
+    progress = facts.derive(action, today).progress
+    start = f"starts {action.start.describe()}, " if action.start is not None else ""
+    if progress.last is None:
+        return f"{start}no due date stated"
+    words = f"{start}no date for the action itself; milestones due {span_text(progress.first, progress.last)}"
+    if progress.count == 1:
+        only = action.milestones[0]
+        words = f"{start}no date for the action itself; its milestone is due {milestone_when(only)}"
+    nxt = progress.next
+    if nxt is not None and today is not None and progress.count > 1:
+        words += f", next: \u201c{short(nxt.text, 90)}\u201d, {milestone_when(nxt)}"
+    return words
+
+
+def due_phrase(action: Action, today: dt.date | None = None) -> str:
+    """The due date in force in a few words: "due March 2020", or the milestones' dates when it has none."""
+    due = facts.effective_due(action, today)
+    return f"due {due.describe()}" if due is not None else undated_text(action, today)
 
 
 def short(text: str, limit: int = 160) -> str:
@@ -64,26 +98,42 @@ def short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def status_text(action: Action, today: dt.date, detail: bool = True) -> str:
+def status_text(action: Action, today: dt.date, detail: bool = True, progress: bool = False) -> str:
     """The derived status in words, with what it rests on: "complete (all 3 milestones are complete)".
 
-    `detail`: name the evidence and the outstanding milestones (a report's table lists those apart).
+    `detail`: name the evidence and the outstanding milestones (a report's table lists those apart);
+    `progress`: also name the milestones done and those still to come (a status answer).
     """
     state = facts.derive(action, today)
     words = STATUS_WORDS.get(state.status, state.status)
     if state.complete:
         return f"{words} ({evidence_text(state.evidence)})" if state.evidence and detail else words
     rating = facts.rag(action, today)
+    notes = []
     if state.outstanding and not state.overdue:
-        return (
-            f"{words} (milestone overdue: {outstanding_text(state.outstanding)})"
-            if detail
-            else f"{words} (milestone overdue)"
-        )
-    if rating.label in ("overdue", "due soon"):
+        notes.append(f"milestone overdue: {outstanding_text(state.outstanding)}" if detail else "milestone overdue")
+    elif rating.label in ("overdue", "due soon"):
         extra = f"; outstanding: {outstanding_text(state.outstanding)}" if state.outstanding and detail else ""
-        return f"{words} ({rating.label}{extra})"
-    return words
+        notes.append(f"{rating.label}{extra}")
+    if detail and progress:
+        notes += progress_notes(state.progress)
+    return f"{words} ({'; '.join(notes)})" if notes else words
+
+
+def progress_notes(progress: facts.st.Progress) -> list[str]:
+    """ "1 of 2 milestones complete: ...", "still to come: ..." for an action not yet complete."""
+    if not progress.done:
+        return []
+    notes = [f"{len(progress.done)} of {progress.count} milestones complete: {milestones_text(progress.done)}"]
+    if progress.to_come:
+        notes.append(f"still to come: {milestones_text(progress.to_come)}")
+    return notes
+
+
+def milestones_text(milestones: tuple[Milestone, ...], limit: int = 3) -> str:
+    parts = [f"\u201c{short(m.text, 90)}\u201d, {milestone_when(m)}" for m in milestones[:limit]]
+    more = f" and {len(milestones) - limit} more" if len(milestones) > limit else ""
+    return "; ".join(parts) + more
 
 
 def evidence_text(evidence: facts.st.Evidence | None) -> str:
@@ -99,13 +149,8 @@ def evidence_text(evidence: facts.st.Evidence | None) -> str:
 
 
 def outstanding_text(milestones: tuple[Milestone, ...]) -> str:
-    """ "“Scope and plan ... agreed” (December 2019)" for each outstanding milestone, at most three."""
-    parts = [
-        f"\u201c{short(m.text, 90)}\u201d, {m.date_text or (m.due.describe() if m.due else 'no date')}"
-        for m in milestones[:3]
-    ]
-    more = f" and {len(milestones) - 3} more" if len(milestones) > 3 else ""
-    return "; ".join(parts) + more
+    """ "“Scope and plan ... agreed”, December 2019" for each outstanding milestone, at most three."""
+    return milestones_text(milestones)
 
 
 def latest(action: Action, limit: int | None = 200) -> str | None:
@@ -136,7 +181,8 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         lines.append(_upper_first(due_text(action, today)))
         if action.depends_on:
             lines.append(f"Follows: {', '.join(action.depends_on)}")
-    lines.append(f"Status: {status_text(action, today)}")
+    status = status_text(action, today, progress=detail == "status")
+    lines.append(f"Status: {status}")
     if detail == "status":
         for update in sorted(action.updates, key=lambda u: u.date.date)[-3:]:
             lines.append(f"Update {update.date.describe()}: {short(update.text, 300)}")
@@ -152,8 +198,9 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         "text": action.text,
         "lead": lead,
         "due": due.describe() if due else "",
+        "due_words": due_phrase(action, today),
         "timescale": action.timescale or "",
-        "status": status_text(action, today),
+        "status": status,
         "rag": facts.rag(action, today).colour,
     }
     return Item("action", action_label(kb, action), tuple(lines), fields, action.source, (action.plan, action.id))
