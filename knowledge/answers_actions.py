@@ -148,6 +148,11 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best = upcoming[0]  # a report still to come, over a same-named line in older minutes
     close = [h for h in hits if h.score >= best.score - 0.05][:5]
     clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
+    if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(q, e, best.doc):
+        clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
+    steps = named_milestones(q, e, [h.doc for h in hits[:5] if isinstance(h.doc, Action)])
+    if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
+        return about_milestones(q, e, steps, detail)
     if not clear:
         return None
     if isinstance(best.doc, Action):
@@ -159,6 +164,74 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     if isinstance(best.doc, WorkItem):
         return about_work(q, e, best.doc, detail)
     return about_agenda_item(q, e, best.doc, best.meeting, detail)
+
+
+MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to be the thing asked about
+MILESTONE_MARGIN = 0.15  # ... and by how much more than its action's own text does
+MILESTONE_CLOSE = 0.25  # milestones this close to the best are shown with it (the question fits each)
+
+
+def _holds_the_words(q: Query, e: Engine, action: Action) -> bool:
+    covers, own = e.topics.milestone_covers(action, list(q.topic_words))
+    return max([own, *covers]) >= 0.4
+
+
+def named_milestones(q: Query, e: Engine, actions: list[Action]) -> list[tuple[Action, Milestone, float]]:
+    """The milestones the question names by their words ("when does the independent reviewer start"), best first.
+
+    A milestone counts when it holds most of the question's weight and clearly more than any matched
+    action's own text: a question about an action itself gets the action. A month the question names
+    ("the July 2020 report") keeps the milestones of that month, when there are any.
+    """
+    found = []
+    best_own = 0.0
+    for action in actions:
+        covers, own = e.topics.milestone_covers(action, list(q.topic_words))
+        best_own = max(best_own, own)
+        found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
+    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
+    if q.month is not None:
+        in_month = [t for t in found if _in_month(t[1], q.month)]
+        found = in_month
+    if not found:
+        return []
+    found.sort(key=lambda t: -t[2])
+    top = found[0][2]
+    return [t for t in found if t[2] >= top - MILESTONE_CLOSE][:3]
+
+
+def _in_month(milestone: Milestone, month: int) -> bool:
+    if milestone.due is None:
+        return False
+    first = (milestone.start or milestone.due).first
+    return any(d.month == month for d in (first, milestone.due.date)) or (
+        first.month <= month <= milestone.due.date.month and first.year == milestone.due.date.year
+    )
+
+
+def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]], detail: str) -> Answer:
+    """Lead / due / status of milestones named by their words, each with its action's card."""
+    items = [d.milestone_item(e.kb, a, m, q.today) for a, m, _ in steps]
+    first_action, first, _ = steps[0]
+    label = f"{d.action_label(e.kb, first_action)} milestone \u201c{d.short(first.text, 90)}\u201d"
+    f = items[0].fields
+    if detail == "lead":
+        head = f"Lead of {label}: {f['lead']} (the action's lead)."
+    elif detail == "due":
+        when = f" (\u201c{first.date_text}\u201d)" if first.date_text and first.date_text != f["due"] else ""
+        head = f"Timescale of {label}: due {f['due']}{when}." if first.due else f"Timescale of {label}: no date stated."
+    elif detail == "status":
+        head = f"Status of {label}: {f['status']}."
+    else:
+        due = f"due {f['due']}" if first.due else "no date stated"
+        head = f"{label}: {due}; {f['status']}; lead {f['lead']}."
+    if len(steps) > 1:
+        head += f" {len(steps) - 1} other milestone{'s' if len(steps) > 2 else ''} also fit{'s' if len(steps) == 2 else ''}"
+        head += " your words; each is below."
+    actions = list(dict.fromkeys(a for a, _, _ in steps))
+    items += [d.action_item(e.kb, a, q.today, detail) for a in actions]
+    subject = Subject.action(*first_action.key) if len(actions) == 1 else None
+    return r.answer_of(q, detail if detail != "summary" else "action", head, items, subject=subject)
 
 
 def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str) -> Answer:

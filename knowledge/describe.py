@@ -206,14 +206,33 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
     return Item("action", action_label(kb, action), tuple(lines), fields, action.source, (action.plan, action.id))
 
 
+def milestone_status(action: Action, milestone: Milestone, today: dt.date) -> str:
+    """A milestone's state on `today`, from the action's derived state (knowledge.status)."""
+    state = facts.derive(action, today)
+    when = milestone_when(milestone)
+    if milestone in state.progress.done:
+        return f"complete (\u201c{when}\u201d)" if milestone.date_text else "complete"
+    if milestone in state.outstanding:
+        return f"overdue: due {milestone.due.describe() if milestone.due else when}, not evidenced as done"
+    if state.complete:
+        return f"not recorded on its own; the action is complete ({evidence_text(state.evidence)})"
+    if milestone.due is not None and milestone.status != "complete":
+        ongoing = "ongoing; " if milestone.status == "ongoing" else ""
+        return f"{ongoing}not yet due (due {milestone.due.describe()})"
+    return STATUS_WORDS[milestone.status]
+
+
 def milestone_item(kb: KnowledgeBase, action: Action, milestone: Milestone, today: dt.date) -> Item:
     due = milestone.due.describe() if milestone.due else "no date"
-    lines = (
+    when = f"Due {due}" if milestone.due else "No date"
+    lines = [
         short(milestone.text, 300),
-        f"Due {due} (as written: \u201c{milestone.date_text}\u201d)" if milestone.date_text else f"Due {due}",
-        f"Status: {STATUS_WORDS[milestone.status]}",
-        f"Lead: {leads_text(kb, action)}",
-    )
+        f"{when} (as written: \u201c{milestone.date_text}\u201d)" if milestone.date_text else when,
+    ]
+    if milestone.start is not None and milestone.due is not None:
+        lines.append(f"Runs from {milestone.start.describe()} to {due}")
+    status = milestone_status(action, milestone, today)
+    lines += [f"Status: {status}", f"Lead: {leads_text(kb, action)}"]
     fields = {
         "plan": action.plan,
         "plan_name": plan_label(kb, action.plan),
@@ -221,12 +240,12 @@ def milestone_item(kb: KnowledgeBase, action: Action, milestone: Milestone, toda
         "text": milestone.text,
         "lead": leads_text(kb, action),
         "due": due,
-        "status": STATUS_WORDS[milestone.status],
+        "status": status,
     }
     return Item(
         "milestone",
         f"{action_label(kb, action)} milestone",
-        lines,
+        tuple(lines),
         fields,
         milestone.source or action.source,
         (action.plan, action.id),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Plan, WorkItem
-from knowledge.text import STOPWORDS, content_words, fold, fuzz, id_key, process, utils
+from knowledge.text import STOPWORDS, content_words, expand, fold, fuzz, id_key, process, utils
 
 Doc = Action | AgendaItem | WorkItem
 # Words in many plans' names that never pick one out on their own.
@@ -75,6 +75,14 @@ class _Vectors:
         return cls(arrays, title_arrays, title_len)
 
 
+def _root(word: str) -> str:
+    """A word without "-ing" or "-ed" ("confirming", "confirmed": "confirm"), for matching milestone words."""
+    for end in ("ing", "ed"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
 MAX_QUERY_WORDS = 40  # distinct words of one question a topic search looks at (each may cost a fuzzy look-up)
 
 
@@ -90,15 +98,22 @@ class TopicIndex:
         self.meetings: list[Meeting | None] = []
         self.postings: dict[str, set[int]] = defaultdict(set)
         self.title_words: list[set[str]] = []
+        self.own_words: dict[int, set[str]] = {}  # an action's own words (without its milestones')
+        self.step_words: dict[int, list[set[str]]] = {}  # each milestone's words, by the action's doc number
         for action in kb.actions():
             extra = [action.theme or "", action.recommendation or ""]
-            self._add(action, action.text, extra, None)
+            n = len(self.docs)
+            self.own_words[n] = {_root(w) for w in content_words(f"{action.text} {action.theme or ''}")}
+            self.step_words[n] = [{_root(w) for w in content_words(m.text)} for m in action.milestones]
+            # an action is found by its milestones' words too ("the independent reviewer")
+            self._add(action, action.text, extra + [m.text for m in action.milestones], None)
         for committee in kb.committees.values():
             for meeting in committee.meetings:
                 for item in meeting.agenda:
                     self._add(item, item.title, [item.purpose or ""], meeting)
             for work in committee.work_programme:
                 self._add(work, work.title, [], None)
+        self._doc_no = {doc.key: n for n, doc in enumerate(self.docs) if isinstance(doc, Action)}
         total = max(len(self.docs), 1)
         self.idf = {w: math.log(1 + total / len(ids)) for w, ids in self.postings.items()}
         self._vectors: _Vectors | None = None  # numpy arrays, built on the first search (or by warm())
@@ -127,6 +142,27 @@ class TopicIndex:
         self.title_words.append(title_words)
         for word in title_words.union(*(content_words(e) for e in extra)):
             self.postings[word].add(n)
+
+    def milestone_covers(self, action: Action, query_words: list[str]) -> tuple[list[float], float]:
+        """How much of the question each milestone of `action` holds, and how much the action's own text does.
+
+        Cover is the share of the weight (idf) of the question's known words that a text holds, so a
+        milestone stands out when it holds the distinctive words the action's own text does not. Words
+        are compared by their root ("confirming" is "confirm"); abbreviations are spelled out first.
+        """
+        n = self._doc_no.get(action.key)
+        if n is None:
+            return [], 0.0
+        weight: dict[str, float] = {}
+        for word in expand(list(dict.fromkeys(query_words))):
+            known = self.correct(word)
+            if known:
+                weight[_root(known)] = max(weight.get(_root(known), 0.0), self.idf[known])
+        total = sum(weight.values())
+        if not total:
+            return [0.0] * len(self.step_words[n]), 0.0
+        covers = [sum(w for r, w in weight.items() if r in step) / total for step in self.step_words[n]]
+        return covers, sum(w for r, w in weight.items() if r in self.own_words[n]) / total
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word this query word means: itself, or the closest spelling (>= 80)."""
