@@ -148,6 +148,9 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best = upcoming[0]  # a report still to come, over a same-named line in older minutes
     close = [h for h in hits if h.score >= best.score - 0.05][:5]
     clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
+    own = _own_words_one(q, e, hits, best)
+    if own is not None and not (clear and own is best):
+        best, close, clear = own, [own], own.score >= 0.5
     if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(q, e, best.doc):
         clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
     steps = named_milestones(q, e, [h.doc for h in hits[:5] if isinstance(h.doc, Action)])
@@ -169,6 +172,20 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
 MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to be the thing asked about
 MILESTONE_MARGIN = 0.15  # ... and by how much more than its action's own text does
 MILESTONE_CLOSE = 0.25  # milestones this close to the best are shown with it (the question fits each)
+
+
+def _own_words_one(q: Query, e: Engine, hits: list, best) -> object | None:
+    """Of close action hits, the one whose own text (not its recommendation or milestones) holds clearly more of
+    the question than any other's: "the city's harmful sexual behaviour review" is the evaluation (7a), not the
+    action that implements "the above review" (7c)."""
+    if not isinstance(best.doc, Action):
+        return None
+    near = [h for h in hits if isinstance(h.doc, Action) and h.score >= best.score - 0.1][:5]
+    if len(near) < 2:
+        return None
+    owns = sorted(((e.topics.milestone_covers(h.doc, list(q.topic_words))[1], n) for n, h in enumerate(near)), reverse=True)
+    (top, n), (second, _) = owns[0], owns[1]
+    return near[n] if top >= 0.5 and top - second >= 0.3 else None
 
 
 def _holds_the_words(q: Query, e: Engine, action: Action) -> bool:

@@ -101,7 +101,7 @@ class TopicIndex:
         self.own_words: dict[int, set[str]] = {}  # an action's own words (without its milestones')
         self.step_words: dict[int, list[set[str]]] = {}  # each milestone's words, by the action's doc number
         for action in kb.actions():
-            extra = [action.theme or "", action.recommendation or ""]
+            extra = [action.theme or "", action.recommendation or "", action.timescale or ""]
             n = len(self.docs)
             self.own_words[n] = {_root(w) for w in content_words(f"{action.text} {action.theme or ''}")}
             self.step_words[n] = [{_root(w) for w in content_words(m.text)} for m in action.milestones]
