@@ -254,6 +254,8 @@ INTENTS: tuple[Intent, ...] = (
             "responsible for",
             "owner of",
             "lead officer",
+            "owner for",
+            r"who (picks|is picking|s picking|will pick) up",
             "whose job",
             "who should i (ask|speak to|talk to) about",
         ),
@@ -369,6 +371,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "lead",
         _rx(
             r"who\b.*\b(lead|leads|leading|owns|responsible|got|doing|handling|on|charge|looking after|runs)",
+            r"who (does|do|will do|picks up|is picking up|s picking up)\b",
             "lead",
             "owner",
             "in charge",
