@@ -83,33 +83,51 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     return r.answer_of(q, "passage", text, items)
 
 
+NEAR_COVER = 0.4  # a record offered as "closest" must hold this share of the question's word weight
+
+
 def not_sure(q: Query, e: Engine) -> Answer:
-    """Below the confidence floor: say so, and offer the closest things that can be answered."""
+    """Below the confidence floor: say so, and offer the closest things that can be answered for this question.
+
+    The offers come from the question's own words: the nearest actions or reports, a person whose name it
+    uses, and the nearest passages of the papers - each only from what this audience may see (the
+    search drops hidden plans; passages come only from papers it may read). The fixed examples are
+    offered only when nothing is near.
+    """
     offers: list[str] = []
     if q.topic_words:
-        for hit in r.search(q, e, q.topic_words, limit=3)[:3]:
+        for hit in r.search(q, e, q.topic_words, limit=3, min_cover=NEAR_COVER)[:3]:
             offers.append(f"about {r.hit_label(hit, e)}")
     offers += [e.kb.people[p].name for p in e.names.suggest_people(q.raw, limit=2) if _looks_named(q, e, p)]
+    notes = []
+    places = _near_passages(q, e) if q.topic_words else []
+    if places:
+        notes.append("The nearest passages of the papers are in: " + "; ".join(places) + ".")
     from knowledge.registry import examples
 
     fill = [x for x in examples() if x not in offers]
-    suggestions = tuple(dict.fromkeys(offers))[:3] or tuple(fill[:3])
+    suggestions = tuple(dict.fromkeys(offers))[:3] or (() if places else tuple(fill[:3]))
     text = "I'm not sure what you're asking, and I won't guess."
-    if offers:
+    if offers or places:
         text += " The closest things I can answer are below."
-    return r.answer_of(
-        q,
-        "not-sure",
-        text,
-        suggestions=suggestions,
-        notes=("Say `help` for the questions I can answer, or name an action, a plan, a person or a meeting.",),
-    )
+    notes.append("Say `help` for the questions I can answer, or name an action, a plan, a person or a meeting.")
+    return r.answer_of(q, "not-sure", text, suggestions=suggestions, notes=tuple(notes))
+
+
+def _near_passages(q: Query, e: Engine, limit: int = 2) -> list[str]:
+    """Where the passages nearest the question's words are (in papers this audience may read)."""
+    index = e.passage_index
+    if index is None:
+        return []
+    hits = index.search(q.raw, limit=limit, papers=allowed_papers(q, e))
+    return list(dict.fromkeys(short(h.cite(), 160) for h in hits))[:limit]
 
 
 def _looks_named(q: Query, e: Engine, pid: str) -> bool:
-    """Only offer a person when the question has a capitalised word or a word of their name."""
+    """Only offer a person when the question uses a word of their name (not as part of a place: "county hall")."""
     name_words = set(e.kb.people[pid].name.lower().split())
-    return bool(name_words & set(q.folded.split()))
+    tokens = q.folded.split()
+    return bool(name_words & (set(tokens) - e.names.place_words_in(tokens)))
 
 
 def fallback(q: Query, e: Engine) -> Answer:

@@ -220,7 +220,13 @@ class NameIndex:
     """Fuzzy lookup of people and roles by name, alias or title."""
 
     def __init__(self, kb: KnowledgeBase, common: frozenset[str] = frozenset()) -> None:
-        self.common = common  # words of the records' own text: a surname among them needs a capital letter
+        # words of the records' own text and of the places meetings are held ("County Hall"): a surname among
+        # them needs a capital letter, and one that is part of a place's name ("county hall") never names a person
+        places = {fold(m.venue) for c in kb.committees.values() for m in c.meetings if m.venue}
+        self.place_grams = {
+            " ".join(p[i : i + 2]) for v in places for p in [v.replace(",", " ").split()] for i in range(len(p) - 1)
+        }
+        self.common = common | {w for v in places for w in v.replace(",", " ").split()}
         self.person_names: list[str] = []
         self.person_ids: list[str] = []
         for person in kb.people.values():
@@ -271,8 +277,9 @@ class NameIndex:
             return sorted(found.items(), key=lambda kv: -kv[1])
         capitalised = {w.lower() for w in (raw or "").replace("’", "'").split() if w[:1].isupper()}
         capitalised = {fold(w).split()[0] for w in capitalised if fold(w)}
+        in_places = self.place_words_in(tokens)
         for token in tokens:
-            if token in self.common and token not in capitalised:
+            if (token in self.common and token not in capitalised) or token in in_places:
                 continue
             for table, score in ((self.surnames, 90.0), (self.forenames, 86.0)):
                 ids = table.get(token, set())
@@ -280,6 +287,15 @@ class NameIndex:
                     pid = next(iter(ids))
                     found[pid] = max(found.get(pid, 0), score)
         return sorted(found.items(), key=lambda kv: -kv[1])
+
+    def place_words_in(self, tokens: list[str]) -> set[str]:
+        """Words of the question that are part of a place's name there ("county hall"): not a person's."""
+        return {
+            w
+            for i in range(len(tokens) - 1)
+            if f"{tokens[i]} {tokens[i + 1]}" in self.place_grams
+            for w in tokens[i : i + 2]
+        }
 
     def ambiguous_in(self, folded_question: str, raw: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
         """Lone forenames or surnames in a question that several people share: ("claire", (ids...))."""
