@@ -3,6 +3,7 @@ honest "not sure" when nothing answers well enough."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from knowledge import reply as r
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from knowledge.engine import Engine
     from knowledge.query import Query
 
+# "who is the LADO", "who are Lime Culture" (not "who is sponsoring ...": that asks about a record's field)
+ASKS_WHO = re.compile(r"^(whos|who s|who is|who are)\s+(?!\w+ing\b)")
 TOPIC_FLOOR = 0.75  # share of the question's word weight a record must cover when the question asks for a topic
 FALLBACK_FLOOR = 0.9  # ... and when nothing in the question says what is asked
 
@@ -144,7 +147,9 @@ def fallback(q: Query, e: Engine) -> Answer:
     if q.topic_words:
         hits = r.search(q, e, q.topic_words)
         floor = FALLBACK_FLOOR if q.confidence < 0.5 else TOPIC_FLOOR  # a cue said what is asked: a lower floor
-        if hits and hits[0].score >= floor and len(q.topic_words) <= 4:
+        # "who is the LADO", "who are Lime Culture": a person or body is asked for, and a list of actions that
+        # merely use the words is not an answer to that
+        if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and not ASKS_WHO.match(q.folded):
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
                 return found
