@@ -89,6 +89,11 @@ def _headline(item: Item, detail: str) -> str:
         ts = item.fields["timescale"]
         core = item.fields.get("due_words") or (f"due {due}" if due else "no due date stated")
         return f"{core} ({ts})." if ts else core + "."
+    if item.fields["status"] == d.STATUS_WORDS["not-stated"] and item.fields.get("no_progress"):
+        ts = item.fields.get("timescale")
+        return "not stated: the plan records no status, update or completed milestone for it" + (
+            f" (timescale \u201c{ts}\u201d)." if ts else "."
+        )
     return item.fields["status"] + "."
 
 

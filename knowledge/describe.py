@@ -136,6 +136,13 @@ def milestones_text(milestones: tuple[Milestone, ...], limit: int = 3) -> str:
     return "; ".join(parts) + more
 
 
+def no_progress(action: Action, today: dt.date) -> bool:
+    """True when nothing records progress by today: no status, no update, no milestone done."""
+    state = facts.derive(action, today)
+    known = [u for u in action.updates if u.date.first <= today]
+    return state.status == "not-stated" and not known and not state.progress.done
+
+
 def evidence_text(evidence: facts.st.Evidence | None) -> str:
     """Why an action counts as complete, in a few words."""
     if evidence is None:
@@ -199,6 +206,7 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         "lead": lead,
         "due": due.describe() if due else "",
         "due_words": due_phrase(action, today),
+        "no_progress": "yes" if no_progress(action, today) else "",
         "timescale": action.timescale or "",
         "status": status,
         "rag": facts.rag(action, today).colour,
@@ -216,6 +224,8 @@ def milestone_status(action: Action, milestone: Milestone, today: dt.date) -> st
         return f"overdue: due {milestone.due.describe() if milestone.due else when}, not evidenced as done"
     if state.complete:
         return f"not recorded on its own; the action is complete ({evidence_text(state.evidence)})"
+    if milestone.start is not None and milestone.due is not None and today < milestone.start.first:
+        return f"not due to start until {milestone.start.describe()} (runs to {milestone.due.describe()})"
     if milestone.due is not None and milestone.status != "complete":
         ongoing = "ongoing; " if milestone.status == "ongoing" else ""
         return f"{ongoing}not yet due (due {milestone.due.describe()})"

@@ -110,7 +110,7 @@ def parse(
     month, window = _window(folded, today)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
-    topic = _topic_words(engine, raw)
+    topic = _topic_words(engine, raw, plan)
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -316,6 +316,13 @@ TOPIC_DROP = frozenset(
         "hello",
         "whats",
         "whos",
+        # how a question is put, not what it is about ("when's it meant to be finished", "getting sorted")
+        "meant",
+        "supposed",
+        "finish",
+        "finished",
+        "getting",
+        "sorted",
     ]
 )
 
@@ -325,11 +332,19 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
     return frozenset(plan_words) | TOPIC_DROP | frozenset(_MONTHS) | frozenset(SEASONS)
 
 
-def _topic_words(engine: Engine, raw: str) -> list[str]:
+def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
+    if plan is not None:  # "the city foster carer assessment": "assessment" names the TCE plan, not this one
+        drop = drop - _other_plans_words(engine, plan)
     return [
         w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
+
+
+def _other_plans_words(engine: Engine, plan: str) -> frozenset[str]:
+    """Single words that name another plan than `plan`, except each plan's own first word ("city", "tce")."""
+    firsts = {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
+    return frozenset(w for w, p in engine.plan_words.items() if p != plan and " " not in w and w not in firsts)
 
 
 def _confidence(intents, ids, people, roles, plan, topic) -> float:

@@ -245,7 +245,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "lead",
         _rx(
-            r"who (leads|is leading|is the lead|owns|is responsible|s responsible|is accountable|has got|s got|got|"
+            r"who (leads|is leading|s leading|s the lead|s running|s looking after|is the lead|owns|is responsible|s responsible|is accountable|has got|s got|got|"
             r"is doing|s doing|does|is handling|s handling|handles|is on|s on|is looking after|looks after|runs|"
             r"is running)",
             r"who (is|s) in charge",
@@ -289,6 +289,7 @@ INTENTS: tuple[Intent, ...] = (
             "yet",
             "has .* been",
             "have .* been",
+            r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
         ),
         acts.about_topic,
     ),
@@ -392,6 +393,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             "finished",
             "latest",
             "on track",
+            r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
         ),
     ),
 )
