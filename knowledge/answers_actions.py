@@ -158,7 +158,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best, close, clear = own, [own], own.score >= 0.5
     if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(q, e, best.doc):
         clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
-    steps = named_milestones(q, e, [h.doc for h in hits[:5] if isinstance(h.doc, Action)])
+    near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
+    steps = named_milestones(q, e, near)
     if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
         return about_milestones(q, e, steps, detail)
     if not clear:
@@ -176,6 +177,7 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
 
 MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to be the thing asked about
 MILESTONE_MARGIN = 0.15  # ... and by how much more than its action's own text does
+MILESTONE_NEAR = 0.15  # actions scoring this close to the best match are weighed (their own text and milestones)
 MILESTONE_CLOSE = 0.25  # milestones this close to the best are shown with it (the question fits each)
 
 
