@@ -190,7 +190,9 @@ def _own_words_one(q: Query, e: Engine, hits: list, best) -> object | None:
     near = [h for h in hits if isinstance(h.doc, Action) and h.score >= best.score - 0.1][:5]
     if len(near) < 2:
         return None
-    owns = sorted(((e.topics.milestone_covers(h.doc, list(q.topic_words))[1], n) for n, h in enumerate(near)), reverse=True)
+    owns = sorted(
+        ((e.topics.milestone_covers(h.doc, list(q.topic_words))[1], n) for n, h in enumerate(near)), reverse=True
+    )
     (top, n), (second, _) = owns[0], owns[1]
     return near[n] if top >= 0.5 and top - second >= 0.3 else None
 
@@ -250,7 +252,9 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
         due = f"due {f['due']}" if first.due else "no date stated"
         head = f"{label}: {due}; {f['status']}; lead {f['lead']}."
     if len(steps) > 1:
-        head += f" {len(steps) - 1} other milestone{'s' if len(steps) > 2 else ''} also fit{'s' if len(steps) == 2 else ''}"
+        head += (
+            f" {len(steps) - 1} other milestone{'s' if len(steps) > 2 else ''} also fit{'s' if len(steps) == 2 else ''}"
+        )
         head += " your words; each is below."
     actions = list(dict.fromkeys(a for a, _, _ in steps))
     items += [d.action_item(e.kb, a, q.today, detail) for a in actions]

@@ -71,8 +71,11 @@ def span_text(first: DateSpec | None, last: DateSpec | None) -> str:
     return a if a == b else f"{a} \u2013 {b}"
 
 
-def undated_text(action: Action, today: dt.date | None = None) -> str:
-    """An action with no date of its own, worded by its milestones' dates (from knowledge.status)."""
+def undated_text(action: Action, today: dt.date | None = None, name_next: bool = True) -> str:
+    """An action with no date of its own, worded by its milestones' dates (from knowledge.status).
+
+    `name_next`: also quote the next milestone to come (a report's table, which lists milestones apart, does not).
+    """
     progress = facts.derive(action, today).progress
     start = f"starts {action.start.describe()}, " if action.start is not None else ""
     if progress.last is None:
@@ -82,7 +85,7 @@ def undated_text(action: Action, today: dt.date | None = None) -> str:
         only = action.milestones[0]
         words = f"{start}no date for the action itself; its milestone is due {milestone_when(only)}"
     nxt = progress.next
-    if nxt is not None and today is not None and progress.count > 1:
+    if name_next and nxt is not None and today is not None and progress.count > 1:
         words += f", next: \u201c{short(nxt.text, 90)}\u201d, {milestone_when(nxt)}"
     return words
 

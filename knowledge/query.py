@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from knowledge.engine import Audience, Engine
 
 # "action", and its common typos ("acton 6", "actoin 6", "aciton 6")
-ACTION_WORD_ID = re.compile(r"\b(?:action|acton|actoin|aciton|acion|actin)\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)")
+ACTION_WORD_ID = re.compile(
+    r"\b(?:action|acton|actoin|aciton|acion|actin)\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
+)
 BARE_ID = re.compile(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
 AGENDA_NO = re.compile(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
 PRIORITY_NO = re.compile(r"\bpriority\s*(?:no\.?\s*|number\s*)?(\d|one|two|three|four|five|six|seven)\b")

@@ -245,7 +245,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "lead",
         _rx(
-            r"who (leads|is leading|s leading|s the lead|s running|s looking after|is the lead|owns|is responsible|s responsible|is accountable|has got|s got|got|"
+            r"who (leads|is leading|s leading|s the lead|s running|s looking after|is the lead|owns|"
+            r"is responsible|s responsible|is accountable|has got|s got|got|"
             r"is doing|s doing|does|is handling|s handling|handles|is on|s on|is looking after|looks after|runs|"
             r"is running)",
             r"who (is|s) in charge",
