@@ -153,13 +153,14 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best = upcoming[0]  # a report still to come, over a same-named line in older minutes
     close = [h for h in hits if h.score >= best.score - 0.05][:5]
     clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
-    own = _own_words_one(q, e, hits, best)
+    weight = e.topics.question_weights(list(words))
+    own = _own_words_one(e, hits, best, weight)
     if own is not None and not (clear and own is best):
         best, close, clear = own, [own], own.score >= 0.5
-    if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(q, e, best.doc):
+    if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(e, best.doc, weight):
         clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
     near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
-    steps = named_milestones(q, e, near)
+    steps = named_milestones(q, e, near, weight)
     if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
         return about_milestones(q, e, steps, detail)
     if not clear:
@@ -181,7 +182,7 @@ MILESTONE_NEAR = 0.15  # actions scoring this close to the best match are weighe
 MILESTONE_CLOSE = 0.25  # milestones this close to the best are shown with it (the question fits each)
 
 
-def _own_words_one(q: Query, e: Engine, hits: list, best) -> object | None:
+def _own_words_one(e: Engine, hits: list, best, weight: dict[str, float]) -> object | None:
     """Of close action hits, the one whose own text (not its recommendation or milestones) holds clearly more of
     the question than any other's: "the city's harmful sexual behaviour review" is the evaluation (7a), not the
     action that implements "the above review" (7c)."""
@@ -190,19 +191,19 @@ def _own_words_one(q: Query, e: Engine, hits: list, best) -> object | None:
     near = [h for h in hits if isinstance(h.doc, Action) and h.score >= best.score - 0.1][:5]
     if len(near) < 2:
         return None
-    owns = sorted(
-        ((e.topics.milestone_covers(h.doc, list(q.topic_words))[1], n) for n, h in enumerate(near)), reverse=True
-    )
+    owns = sorted(((e.topics.milestone_covers(h.doc, weight)[1], n) for n, h in enumerate(near)), reverse=True)
     (top, n), (second, _) = owns[0], owns[1]
     return near[n] if top >= 0.5 and top - second >= 0.3 else None
 
 
-def _holds_the_words(q: Query, e: Engine, action: Action) -> bool:
-    covers, own = e.topics.milestone_covers(action, list(q.topic_words))
+def _holds_the_words(e: Engine, action: Action, weight: dict[str, float]) -> bool:
+    covers, own = e.topics.milestone_covers(action, weight)
     return max([own, *covers]) >= 0.4
 
 
-def named_milestones(q: Query, e: Engine, actions: list[Action]) -> list[tuple[Action, Milestone, float]]:
+def named_milestones(
+    q: Query, e: Engine, actions: list[Action], weight: dict[str, float]
+) -> list[tuple[Action, Milestone, float]]:
     """The milestones the question names by their words ("when does the independent reviewer start"), best first.
 
     A milestone counts when it holds most of the question's weight and clearly more than any matched
@@ -212,7 +213,7 @@ def named_milestones(q: Query, e: Engine, actions: list[Action]) -> list[tuple[A
     found = []
     best_own = 0.0
     for action in actions:
-        covers, own = e.topics.milestone_covers(action, list(q.topic_words))
+        covers, own = e.topics.milestone_covers(action, weight)
         best_own = max(best_own, own)
         found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
     found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]

@@ -209,7 +209,7 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         "lead": lead,
         "due": due.describe() if due else "",
         "due_words": due_phrase(action, today),
-        "no_progress": "yes" if no_progress(action, today) else "",
+        "no_progress": "yes" if status == STATUS_WORDS["not-stated"] and no_progress(action, today) else "",
         "timescale": action.timescale or "",
         "status": status,
         "rag": facts.rag(action, today).colour,

@@ -83,6 +83,7 @@ def _root(word: str) -> str:
     return word
 
 
+MAX_FIXES = 4096  # spelling corrections remembered by a TopicIndex
 MAX_QUERY_WORDS = 40  # distinct words of one question a topic search looks at (each may cost a fuzzy look-up)
 
 
@@ -126,6 +127,7 @@ class TopicIndex:
         """Pickled without the numpy arrays: a cached Engine loads without importing numpy."""
         state = self.__dict__.copy()
         state["_vectors"] = None
+        state.pop("_fixes", None)
         return state
 
     def vectors(self) -> _Vectors:
@@ -143,21 +145,25 @@ class TopicIndex:
         for word in title_words.union(*(content_words(e) for e in extra)):
             self.postings[word].add(n)
 
-    def milestone_covers(self, action: Action, query_words: list[str]) -> tuple[list[float], float]:
+    def question_weights(self, query_words: list[str]) -> dict[str, float]:
+        """The question's known words by root, with their weight (idf); abbreviations are spelled out first."""
+        weight: dict[str, float] = {}
+        for word in expand(list(dict.fromkeys(query_words))[:MAX_QUERY_WORDS]):
+            known = self.correct(word)
+            if known:
+                weight[_root(known)] = max(weight.get(_root(known), 0.0), self.idf[known])
+        return weight
+
+    def milestone_covers(self, action: Action, weight: dict[str, float]) -> tuple[list[float], float]:
         """How much of the question each milestone of `action` holds, and how much the action's own text does.
 
-        Cover is the share of the weight (idf) of the question's known words that a text holds, so a
-        milestone stands out when it holds the distinctive words the action's own text does not. Words
-        are compared by their root ("confirming" is "confirm"); abbreviations are spelled out first.
+        Cover is the share of the weight (`question_weights`) of the question's known words that a text holds,
+        so a milestone stands out when it holds the distinctive words the action's own text does not. Words
+        are compared by their root ("confirming" is "confirm").
         """
         n = self._doc_no.get(action.key)
         if n is None:
             return [], 0.0
-        weight: dict[str, float] = {}
-        for word in expand(list(dict.fromkeys(query_words))):
-            known = self.correct(word)
-            if known:
-                weight[_root(known)] = max(weight.get(_root(known), 0.0), self.idf[known])
         total = sum(weight.values())
         if not total:
             return [0.0] * len(self.step_words[n]), 0.0
@@ -170,9 +176,15 @@ class TopicIndex:
             return word
         if len(word) < 4:
             return None
+        fixes = self.__dict__.setdefault("_fixes", {})  # a question's words are corrected more than once
+        if word in fixes:
+            return fixes[word]
         pool = self._by_initial.get(word[0], [])
         match = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=80)
-        return match[0] if match else None
+        if len(fixes) >= MAX_FIXES:  # bounded: many distinct misspellings cannot grow it without end
+            fixes.clear()
+        fixes[word] = match[0] if match else None
+        return fixes[word]
 
     def search(self, query_words: list[str], limit: int = 10, min_cover: float = 0.6) -> list[Hit]:
         """Documents sharing the query's words, best first; each must cover most of the query's weight.

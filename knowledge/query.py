@@ -344,9 +344,16 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
 
 
 def _other_plans_words(engine: Engine, plan: str) -> frozenset[str]:
-    """Single words that name another plan than `plan`, except each plan's own first word ("city", "tce")."""
-    firsts = {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
-    return frozenset(w for w, p in engine.plan_words.items() if p != plan and " " not in w and w not in firsts)
+    """Single words that name another plan than `plan`, except each plan's own first word ("city", "tce").
+
+    Worked out once per plan and kept on the engine (derived from its plan words, so it goes with them).
+    """
+    memo: dict[str, frozenset[str]] = engine.__dict__.setdefault("_other_plans_words", {})
+    if plan not in memo:
+        firsts = {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
+        other = (w for w, p in engine.plan_words.items() if p != plan and " " not in w)
+        memo[plan] = frozenset(w for w in other if w not in firsts)
+    return memo[plan]
 
 
 def _confidence(intents, ids, people, roles, plan, topic) -> float:
