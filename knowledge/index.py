@@ -99,10 +99,13 @@ class TopicIndex:
         self.meetings: list[Meeting | None] = []
         self.postings: dict[str, set[int]] = defaultdict(set)
         self.title_words: list[set[str]] = []
+        self.owners: dict[str, list[Action]] = defaultdict(list)  # a word of an owners cell -> its actions
         self.own_words: dict[int, set[str]] = {}  # an action's own words (without its milestones')
         self.step_words: dict[int, list[set[str]]] = {}  # each milestone's words, by the action's doc number
         for action in kb.actions():
             extra = [action.theme or "", action.recommendation or "", action.timescale or ""]
+            for word in set(content_words(action.owners_text or "")):
+                self.owners[word].append(action)
             n = len(self.docs)
             self.own_words[n] = {_root(w) for w in content_words(f"{action.text} {action.theme or ''}")}
             self.step_words[n] = [{_root(w) for w in content_words(m.text)} for m in action.milestones]
@@ -144,6 +147,14 @@ class TopicIndex:
         self.title_words.append(title_words)
         for word in title_words.union(*(content_words(e) for e in extra)):
             self.postings[word].add(n)
+
+    def owned_by(self, words: list[str]) -> list[Action]:
+        """Actions whose owners cell, as written, holds every one of the words ("The Children's Society")."""
+        if not words:
+            return []
+        lists = sorted((self.owners.get(w, []) for w in dict.fromkeys(words)), key=len)
+        keys = set.intersection(*({a.key for a in found} for found in lists))
+        return [a for a in lists[0] if a.key in keys]
 
     def question_weights(self, query_words: list[str]) -> dict[str, float]:
         """The question's known words by root, with their weight (idf); abbreviations are spelled out first."""

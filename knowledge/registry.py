@@ -297,7 +297,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "portfolio",
         _rx(
-            r"what (does|do|is|are|has)\b.*\b(lead|leading|on|down for|responsible for|got|own|doing)",
+            r"what (does|do|is|are|has|s)\b.*\b(lead|leading|on|down for|responsible for|got|own|doing)",
             "portfolio",
             "actions for",
             "actions of",

@@ -196,3 +196,11 @@ def test_not_sure_offers_what_is_near_this_question_and_nothing_hidden(tmp_path:
     assert any("alpha plan" in s for s in inside.suggestions)
     shown = render(outside, show_sources=False).lower()
     assert "alpha" not in shown and "foster carer records" not in shown
+
+
+def test_an_owner_that_is_not_a_person_gets_its_actions(engine: Engine) -> None:
+    # seed 003 TCE rows 4, 6 and 7 list The Children's Society among their owners
+    answer = engine.ask("what is the children's society doing on the tce plan", today=dt.date(2025, 1, 10))
+    assert answer.text.startswith("3 actions name")
+    texts = " ".join(i.fields["text"] for i in answer.items)
+    assert "short presentation" in texts and "set of questions" in texts and "pen picture" in texts
