@@ -269,12 +269,30 @@ def person_lines(kb: KnowledgeBase, person: Person) -> list[str]:
     lines = []
     if person.titles:
         lines.append("; ".join(person.titles))
+    lines += successor_lines(kb, person)
     org = kb.organisations.get(person.organisation or "")
     if org:
         lines.append(org.name)
     lines.append(f"T: {person.phone}" if person.phone else "T: not given in the documents")
     lines.append(f"E: {person.email}" if person.email else "E: not given in the documents")
     return lines
+
+
+def successor_lines(kb: KnowledgeBase, person: Person) -> list[str]:
+    """Who holds now a role this person held "until" a date ("Chair, QA Sub-Group (until October 2019)")."""
+    out = []
+    for title in person.titles:
+        head, sep, _ = title.partition(" (until ")
+        if not sep:
+            continue
+        for role in kb.roles.values():
+            if role.title.casefold() != head.casefold():
+                continue
+            now = [h for h in role.holders if h.person != person.id and h.person in kb.people]
+            if now:
+                names = ", ".join(kb.people[h.person].name + (f" ({h.as_of})" if h.as_of else "") for h in now)
+                out.append(f"Succeeded by: {names}")
+    return out
 
 
 def person_item(kb: KnowledgeBase, person: Person) -> Item:

@@ -204,3 +204,10 @@ def test_an_owner_that_is_not_a_person_gets_its_actions(engine: Engine) -> None:
     assert answer.text.startswith("3 actions name")
     texts = " ".join(i.fields["text"] for i in answer.items)
     assert "short presentation" in texts and "set of questions" in texts and "pen picture" in texts
+
+
+def test_a_former_role_holder_names_who_took_over(engine: Engine) -> None:
+    # seed 002: "A new chair was appointed in October 2019, Pete Turgoose from the NSPCC taking over from Liz Tinsley"
+    card = engine.ask("tell me about Liz Tinsley").items[0]
+    assert "Succeeded by: Pete Turgoose (from October 2019)" in card.lines
+    assert not any(line.startswith("Succeeded by") for line in engine.ask("who is Pete Turgoose").items[0].lines)
