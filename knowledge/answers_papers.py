@@ -154,6 +154,18 @@ def fallback(q: Query, e: Engine) -> Answer:
             if found is not None:
                 return found
         passage = e.passage_answer(q, strict=True)
-        if passage is not None:
+        if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+# "who is the cabinet member for ...", "who's the LADO for the city": a post's holder is asked for
+ASKS_WHO_HOLDS = re.compile(r"^(whos|who s|who is) the\b")
+
+
+def _names_a_person(e: Engine, answer: Answer) -> bool:
+    """Whether the passage quoted names someone the knowledge base knows (a post's holder, not the post alone)."""
+    from knowledge.text import fold
+
+    said = f" {fold(' '.join(line for item in answer.items[:1] for line in item.lines))} "
+    return any(f" {fold(p.name)} " in said for p in e.kb.people.values())

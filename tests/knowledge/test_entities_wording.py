@@ -211,3 +211,11 @@ def test_a_former_role_holder_names_who_took_over(engine: Engine) -> None:
     card = engine.ask("tell me about Liz Tinsley").items[0]
     assert "Succeeded by: Pete Turgoose (from October 2019)" in card.lines
     assert not any(line.startswith("Succeeded by") for line in engine.ask("who is Pete Turgoose").items[0].lines)
+
+
+def test_who_holds_a_post_the_papers_only_mention_is_an_honest_not_sure(engine: Engine) -> None:
+    # seed 003 names "the Cabinet Member for Children and Families" (para 5 of the HSB report) but not who it is
+    answer = engine.ask("who's the cabinet member for children and families at the county", today=dt.date(2025, 1, 10))
+    assert answer.kind == "not-sure"
+    # a passage that names the person stays an answer: seed 002, "Pete Turgoose from the NSPCC taking over"
+    assert "Pete Turgoose" in text_of(engine, "who is the chair of the QA subgroup")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from knowledge.engine import Engine
 from tests.question_bank import load_bank, report, run
 
-RIGHT_AT_LEAST = 231  # of 273 (strict "honest" rule; 220 before the entities/status-wording fixes)
-WRONG_AT_MOST = 12  # confidently wrong: neither right nor an honest "not sure"
+RIGHT_AT_LEAST = 232  # of 273 (strict "honest" rule; 220 before the entities/status-wording fixes)
+WRONG_AT_MOST = 11  # confidently wrong: neither right nor an honest "not sure"
 
 
 def test_question_bank_score(engine: Engine) -> None:
