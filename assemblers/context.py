@@ -268,7 +268,7 @@ def action_row(kb: KnowledgeBase, action: Action, today: dt.date) -> dict[str, A
         "label": e(action_label(action.id)),
         "text": e(action.text),
         "lead": e(lead_text(kb, action)),
-        "due": e(shown or action.timescale or "no due date stated"),
+        "due": e(shown or action.timescale or describe.undated_text(action, today, name_next=False)),
         "timescale": e(timescale),
         "status": e(describe.status_text(action, today, detail=False)),
         "rag": rating.colour,

@@ -71,7 +71,7 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         )
     elif len(items) == 1 and detail == "summary":
         f = items[0].fields
-        due = f"due {f['due']}" if f["due"] else "no due date stated"
+        due = f.get("due_words") or (f"due {f['due']}" if f["due"] else "no due date stated")
         text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
     elif len(items) == 1:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
@@ -88,8 +88,13 @@ def _headline(item: Item, detail: str) -> str:
     if detail == "due":
         due = item.fields["due"]
         ts = item.fields["timescale"]
-        core = f"due {due}" if due else "no due date stated"
+        core = item.fields.get("due_words") or (f"due {due}" if due else "no due date stated")
         return f"{core} ({ts})." if ts else core + "."
+    if item.fields["status"] == d.STATUS_WORDS["not-stated"] and item.fields.get("no_progress"):
+        ts = item.fields.get("timescale")
+        return "not stated: the plan records no status, update or completed milestone for it" + (
+            f" (timescale \u201c{ts}\u201d)." if ts else "."
+        )
     return item.fields["status"] + "."
 
 
@@ -149,6 +154,16 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best = upcoming[0]  # a report still to come, over a same-named line in older minutes
     close = [h for h in hits if h.score >= best.score - 0.05][:5]
     clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
+    weight = e.topics.question_weights(list(words))
+    own = _own_words_one(e, hits, best, weight)
+    if own is not None and not (clear and own is best):
+        best, close, clear = own, [own], own.score >= 0.5
+    if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(e, best.doc, weight):
+        clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
+    near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
+    steps = named_milestones(q, e, near, weight)
+    if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
+        return about_milestones(q, e, steps, detail)
     if not clear:
         return None
     if isinstance(best.doc, Action):
@@ -160,6 +175,93 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     if isinstance(best.doc, WorkItem):
         return about_work(q, e, best.doc, detail)
     return about_agenda_item(q, e, best.doc, best.meeting, detail)
+
+
+MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to be the thing asked about
+MILESTONE_MARGIN = 0.15  # ... and by how much more than its action's own text does
+MILESTONE_NEAR = 0.15  # actions scoring this close to the best match are weighed (their own text and milestones)
+MILESTONE_CLOSE = 0.25  # milestones this close to the best are shown with it (the question fits each)
+
+
+def _own_words_one(e: Engine, hits: list, best, weight: dict[str, float]) -> object | None:
+    """Of close action hits, the one whose own text (not its recommendation or milestones) holds clearly more of
+    the question than any other's: "the city's harmful sexual behaviour review" is the evaluation (7a), not the
+    action that implements "the above review" (7c)."""
+    if not isinstance(best.doc, Action):
+        return None
+    near = [h for h in hits if isinstance(h.doc, Action) and h.score >= best.score - 0.1][:5]
+    if len(near) < 2:
+        return None
+    owns = sorted(((e.topics.milestone_covers(h.doc, weight)[1], n) for n, h in enumerate(near)), reverse=True)
+    (top, n), (second, _) = owns[0], owns[1]
+    return near[n] if top >= 0.5 and top - second >= 0.3 else None
+
+
+def _holds_the_words(e: Engine, action: Action, weight: dict[str, float]) -> bool:
+    covers, own = e.topics.milestone_covers(action, weight)
+    return max([own, *covers]) >= 0.4
+
+
+def named_milestones(
+    q: Query, e: Engine, actions: list[Action], weight: dict[str, float]
+) -> list[tuple[Action, Milestone, float]]:
+    """The milestones the question names by their words ("when does the independent reviewer start"), best first.
+
+    A milestone counts when it holds most of the question's weight and clearly more than any matched
+    action's own text: a question about an action itself gets the action. A month the question names
+    ("the July 2020 report") keeps the milestones of that month, when there are any.
+    """
+    found = []
+    best_own = 0.0
+    for action in actions:
+        covers, own = e.topics.milestone_covers(action, weight)
+        best_own = max(best_own, own)
+        found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
+    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
+    if q.month is not None:
+        in_month = [t for t in found if _in_month(t[1], q.month)]
+        found = in_month
+    if not found:
+        return []
+    found.sort(key=lambda t: -t[2])
+    top = found[0][2]
+    return [t for t in found if t[2] >= top - MILESTONE_CLOSE][:3]
+
+
+def _in_month(milestone: Milestone, month: int) -> bool:
+    if milestone.due is None:
+        return False
+    first = (milestone.start or milestone.due).first
+    return any(d.month == month for d in (first, milestone.due.date)) or (
+        first.month <= month <= milestone.due.date.month and first.year == milestone.due.date.year
+    )
+
+
+def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]], detail: str) -> Answer:
+    """Lead / due / status of milestones named by their words, each with its action's card."""
+    items = [d.milestone_item(e.kb, a, m, q.today) for a, m, _ in steps]
+    first_action, first, _ = steps[0]
+    label = f"{d.action_label(e.kb, first_action)} milestone \u201c{d.short(first.text, 90)}\u201d"
+    f = items[0].fields
+    if detail == "lead":
+        head = f"Lead of {label}: {f['lead']} (the action's lead)."
+    elif detail == "due":
+        when = f" (\u201c{first.date_text}\u201d)" if first.date_text and first.date_text != f["due"] else ""
+        head = f"Timescale of {label}: due {f['due']}{when}." if first.due else f"Timescale of {label}: no date stated."
+    elif detail == "status":
+        head = f"Status of {label}: {f['status']}."
+    else:
+        due = f"due {f['due']}" if first.due else "no date stated"
+        head = f"{label}: {due}; {f['status']}; lead {f['lead']}."
+    if len(steps) > 1:
+        head += (
+            f" {len(steps) - 1} other milestone{'s' if len(steps) > 2 else ''} also fit{'s' if len(steps) == 2 else ''}"
+        )
+        head += " your words; each is below."
+    actions = list(dict.fromkeys(a for a, _, _ in steps))
+    items += [d.action_item(e.kb, a, q.today, detail) for a in actions]
+    subject = Subject.action(*first_action.key) if len(actions) == 1 else None
+    return r.answer_of(q, detail if detail != "summary" else "action", head, items, subject=subject)
 
 
 def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str) -> Answer:
@@ -212,6 +314,9 @@ def overdue(q: Query, e: Engine) -> Answer:
     late = [(a, m) for a, m in late if a.key not in doubted]
     when = _as_of_words(q, as_of)
     notes = _took_notes(q, e, named) + _as_of_notes(q, as_of, fell_due) + _doubt_notes(e, doubtful)
+    done = [a for a in named or () if day.states[a.key].complete]
+    if done and late:  # several actions named, some late: say which of them are complete, not only what is late
+        notes += (f"Complete, so not overdue: {', '.join(d.action_label(e.kb, a) for a in done)}.",)
     if named is not None and not late:
         return _named_not_late(q, e, named, day, as_of, notes)
     unknown = len(undated) + len(doubtful)

@@ -743,7 +743,7 @@ def chair(q: Query, e: Engine) -> Answer | None:
         return r.answer_of(q, "chair", text, items)
     others = set(q.topic_words) - CHAIR_WORDS - set(e.committee_words) - {"panel", "committee"}
     if others and not q.committee:
-        return e.passage_answer(q)
+        return _chair_passage(q, e, others)
     found = committee(q, e)
     if found is None:
         return None
@@ -756,6 +756,32 @@ def chair(q: Query, e: Engine) -> Answer | None:
 
 
 CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "who"})
+# words that name a kind of group, not which group: "the neglect subgroup" is picked out by "neglect"
+GROUP_WORDS = frozenset(
+    {"group", "subgroup", "sub", "board", "panel", "committee", "partnership", "forum", "meeting", "council"}
+)
+WHO_CHAIRS = re.compile(r"^(who|whos|who s|who is|who will)\b.*\bchair")
+_CHAIRED_THING = re.compile(r"\bchair(?:s|ed|ing|man|person|woman)?\s+(?:of\s+)?(?:the\s+)?(.+?)[\s?.!]*$", re.I)
+
+
+def _chair_passage(q: Query, e: Engine, others: set[str]) -> Answer:
+    """A passage that names the chair of the group asked about (every distinctive word of it), else "not sure"."""
+    from knowledge.answers_papers import not_sure
+    from knowledge.passages import plain
+
+    found = e.passage_answer(q)
+    if not WHO_CHAIRS.match(q.folded):
+        return found  # "when did the QA subgroup chair change": not a question of who
+    if found is not None and found.items:
+        said = set(content_words(" ".join(plain(line) for i in found.items[:1] for line in i.lines)))
+        distinctive = others - GROUP_WORDS
+        missing = distinctive - said
+        if len(missing) <= (1 if len(distinctive) >= 3 else 0) and said & {"chair", "chaired", "chairs"}:
+            return found
+    m = _CHAIRED_THING.search(q.raw)
+    thing = m.group(1) if m else " ".join(sorted(others))
+    unsure = not_sure(q, e)
+    return replace(unsure, text=f"I'm not sure: the documents I have do not say who chairs the {thing}.")
 
 
 def chair_role(q: Query, e: Engine) -> Role | None:
@@ -768,7 +794,10 @@ def chair_role(q: Query, e: Engine) -> Role | None:
         names = (role.title, *role.aliases)
         if not any("chair" in n.lower() for n in names):
             continue
-        score = len(wanted & set(content_words(" ".join(names)))) / len(wanted)
+        named = set(content_words(" ".join(names)))
+        if wanted - named - GROUP_WORDS - set(e.committee_words):
+            continue  # the question names the group by a word this role's title lacks ("neglect subgroup")
+        score = len(wanted & named) / len(wanted)
         if score > best_score:
             best, best_score = role, score
     return best if best_score >= 0.5 else None

@@ -3,6 +3,7 @@ honest "not sure" when nothing answers well enough."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from knowledge import reply as r
@@ -14,6 +15,8 @@ if TYPE_CHECKING:
     from knowledge.engine import Engine
     from knowledge.query import Query
 
+# "who is the LADO", "who are Lime Culture" (not "who is sponsoring ...": that asks about a record's field)
+ASKS_WHO = re.compile(r"^(whos|who s|who is|who are)\s+(?!\w+ing\b)")
 TOPIC_FLOOR = 0.75  # share of the question's word weight a record must cover when the question asks for a topic
 FALLBACK_FLOOR = 0.9  # ... and when nothing in the question says what is asked
 
@@ -91,33 +94,51 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     return r.answer_of(q, "passage", text, items)
 
 
+NEAR_COVER = 0.4  # a record offered as "closest" must hold this share of the question's word weight
+
+
 def not_sure(q: Query, e: Engine) -> Answer:
-    """Below the confidence floor: say so, and offer the closest things that can be answered."""
+    """Below the confidence floor: say so, and offer the closest things that can be answered for this question.
+
+    The offers come from the question's own words: the nearest actions or reports, a person whose name it
+    uses, and the nearest passages of the papers - each only from what this audience may see (the
+    search drops hidden plans; passages come only from papers it may read). The fixed examples are
+    offered only when nothing is near.
+    """
     offers: list[str] = []
     if q.topic_words:
-        for hit in r.search(q, e, q.topic_words, limit=3)[:3]:
+        for hit in r.search(q, e, q.topic_words, limit=3, min_cover=NEAR_COVER)[:3]:
             offers.append(f"about {r.hit_label(hit, e)}")
     offers += [e.kb.people[p].name for p in e.names.suggest_people(q.raw, limit=2) if _looks_named(q, e, p)]
+    notes = []
+    places = _near_passages(q, e) if q.topic_words else []
+    if places:
+        notes.append("The nearest passages of the papers are in: " + "; ".join(places) + ".")
     from knowledge.registry import examples
 
     fill = [x for x in examples() if x not in offers]
-    suggestions = tuple(dict.fromkeys(offers))[:3] or tuple(fill[:3])
+    suggestions = tuple(dict.fromkeys(offers))[:3] or (() if places else tuple(fill[:3]))
     text = "I'm not sure what you're asking, and I won't guess."
-    if offers:
+    if offers or places:
         text += " The closest things I can answer are below."
-    return r.answer_of(
-        q,
-        "not-sure",
-        text,
-        suggestions=suggestions,
-        notes=("Say `help` for the questions I can answer, or name an action, a plan, a person or a meeting.",),
-    )
+    notes.append("Say `help` for the questions I can answer, or name an action, a plan, a person or a meeting.")
+    return r.answer_of(q, "not-sure", text, suggestions=suggestions, notes=tuple(notes))
+
+
+def _near_passages(q: Query, e: Engine, limit: int = 2) -> list[str]:
+    """Where the passages nearest the question's words are (in papers this audience may read)."""
+    index = e.passage_index
+    if index is None:
+        return []
+    hits = index.search(q.raw, limit=limit, papers=allowed_papers(q, e))
+    return list(dict.fromkeys(short(h.cite(), 160) for h in hits))[:limit]
 
 
 def _looks_named(q: Query, e: Engine, pid: str) -> bool:
-    """Only offer a person when the question has a capitalised word or a word of their name."""
+    """Only offer a person when the question uses a word of their name (not as part of a place: "county hall")."""
     name_words = set(e.kb.people[pid].name.lower().split())
-    return bool(name_words & set(q.folded.split()))
+    tokens = q.folded.split()
+    return bool(name_words & (set(tokens) - e.names.place_words_in(tokens)))
 
 
 def fallback(q: Query, e: Engine) -> Answer:
@@ -137,11 +158,25 @@ def fallback(q: Query, e: Engine) -> Answer:
     if q.topic_words:
         hits = r.search(q, e, q.topic_words)
         floor = FALLBACK_FLOOR if q.confidence < 0.5 else TOPIC_FLOOR  # a cue said what is asked: a lower floor
-        if hits and hits[0].score >= floor and len(q.topic_words) <= 4:
+        # "who is the LADO", "who are Lime Culture": a person or body is asked for, and a list of actions that
+        # merely use the words is not an answer to that
+        if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and not ASKS_WHO.match(q.folded):
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
                 return found
-        passage = e.passage_answer(q, strict=True)  # no intent answered: only a passage that covers the question
-        if passage is not None:
+        passage = e.passage_answer(q, strict=True)
+        if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+# "who is the cabinet member for ...", "who's the LADO for the city": a post's holder is asked for
+ASKS_WHO_HOLDS = re.compile(r"^(whos|who s|who is) the\b")
+
+
+def _names_a_person(e: Engine, answer: Answer) -> bool:
+    """Whether the passage quoted names someone the knowledge base knows (a post's holder, not the post alone)."""
+    from knowledge.text import fold
+
+    said = f" {fold(' '.join(line for item in answer.items[:1] for line in item.lines))} "
+    return any(f" {fold(p.name)} " in said for p in e.kb.people.values())

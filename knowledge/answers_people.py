@@ -46,7 +46,18 @@ def portfolio(q: Query, e: Engine) -> Answer | None:
         return role_portfolio(q, e, q.role)
     if q.subject and q.subject.kind == "person" and q.pronoun:
         return person_portfolio(q, e, q.subject.keys[0])
-    return unknown_named(q, e)
+    return owner_portfolio(q, e) or unknown_named(q, e)
+
+
+def owner_portfolio(q: Query, e: Engine) -> Answer | None:
+    """ "what is the Children's Society doing": actions whose owners cell names it (an owner that is not a person)."""
+    owned = e.topics.owned_by(list(q.topic_words))
+    actions = r.visible_actions(q, [a for a in owned if not q.plan or a.plan == q.plan])
+    if not actions:
+        return None
+    named = " ".join(q.topic_words)
+    text = f"{len(actions)} action{'s' if len(actions) != 1 else ''} name \u201c{named}\u201d among the owners:"
+    return r.list_answer(q, "portfolio", text, actions, lambda a: d.action_item(e.kb, a, q.today, "lead"))
 
 
 def who_is(q: Query, e: Engine) -> Answer | None:

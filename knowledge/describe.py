@@ -6,6 +6,7 @@ import datetime as dt
 
 from knowledge import facts
 from knowledge.answer import Item
+from knowledge.dates import DateSpec
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Milestone, Person, WorkItem
 
 STATUS_WORDS = {
@@ -50,13 +51,49 @@ def due_text(action: Action, today: dt.date | None = None) -> str:
         parts.append(f"due {due.describe()}")
         if due is not action.due and action.due is not None:
             parts.append(f"revised from {action.due.describe()}")
-    elif action.start is not None:
-        parts.append(f"starts {action.start.describe()}, no due date stated")
     else:
-        parts.append("no due date stated")
+        parts.append(undated_text(action, today))
     if action.timescale:
         parts.append(f"timescale as written: \u201c{action.timescale}\u201d")
     return "; ".join(parts)
+
+
+def milestone_when(m: Milestone) -> str:
+    """A milestone's date as the plan writes it ("Completed – November 2019"), else at its precision."""
+    return m.date_text or (m.due.describe() if m.due else "no date")
+
+
+def span_text(first: DateSpec | None, last: DateSpec | None) -> str:
+    """ "December 2019 – April 2020", or one date when the span is a single period."""
+    if first is None or last is None:
+        return ""
+    a, b = first.describe(), last.describe()
+    return a if a == b else f"{a} \u2013 {b}"
+
+
+def undated_text(action: Action, today: dt.date | None = None, name_next: bool = True) -> str:
+    """An action with no date of its own, worded by its milestones' dates (from knowledge.status).
+
+    `name_next`: also quote the next milestone to come (a report's table, which lists milestones apart, does not).
+    """
+    progress = facts.derive(action, today).progress
+    start = f"starts {action.start.describe()}, " if action.start is not None else ""
+    if progress.last is None:
+        return f"{start}no due date stated"
+    words = f"{start}no date for the action itself; milestones due {span_text(progress.first, progress.last)}"
+    if progress.count == 1:
+        only = action.milestones[0]
+        words = f"{start}no date for the action itself; its milestone is due {milestone_when(only)}"
+    nxt = progress.next
+    if name_next and nxt is not None and today is not None and progress.count > 1:
+        words += f", next: \u201c{short(nxt.text, 90)}\u201d, {milestone_when(nxt)}"
+    return words
+
+
+def due_phrase(action: Action, today: dt.date | None = None) -> str:
+    """The due date in force in a few words: "due March 2020", or the milestones' dates when it has none."""
+    due = facts.effective_due(action, today)
+    return f"due {due.describe()}" if due is not None else undated_text(action, today)
 
 
 def short(text: str, limit: int = 160) -> str:
@@ -64,28 +101,51 @@ def short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def status_text(action: Action, today: dt.date, detail: bool = True) -> str:
+def status_text(action: Action, today: dt.date, detail: bool = True, progress: bool = False) -> str:
     """The derived status in words, with what it rests on: "complete (all 3 milestones are complete)".
 
-    `detail`: name the evidence and the outstanding milestones (a report's table lists those apart).
+    `detail`: name the evidence and the outstanding milestones (a report's table lists those apart);
+    `progress`: also name the milestones done and those still to come (a status answer).
     """
     state = facts.derive(action, today)
     words = STATUS_WORDS.get(state.status, state.status)
     if state.complete:
         return f"{words} ({evidence_text(state.evidence)})" if state.evidence and detail else words
     rating = facts.rag(action, today)
+    notes = []
     if state.outstanding and not state.overdue:
-        return (
-            f"{words} (milestone overdue: {outstanding_text(state.outstanding)})"
-            if detail
-            else f"{words} (milestone overdue)"
-        )
-    if rating.label == "overdue" and action.updates and (later := facts.later_date_update(action, today)):
-        return f"{words} (past the plan's date, but the update of {later.date.describe()} names a later date)"
-    if rating.label in ("overdue", "due soon"):
+        notes.append(f"milestone overdue: {outstanding_text(state.outstanding)}" if detail else "milestone overdue")
+    elif rating.label == "overdue" and action.updates and (later := facts.later_date_update(action, today)):
+        notes.append(f"past the plan's date, but the update of {later.date.describe()} names a later date")
+    elif rating.label in ("overdue", "due soon"):
         extra = f"; outstanding: {outstanding_text(state.outstanding)}" if state.outstanding and detail else ""
-        return f"{words} ({rating.label}{extra})"
-    return words
+        notes.append(f"{rating.label}{extra}")
+    if detail and progress:
+        notes += progress_notes(state.progress)
+    return f"{words} ({'; '.join(notes)})" if notes else words
+
+
+def progress_notes(progress: facts.st.Progress) -> list[str]:
+    """ "1 of 2 milestones complete: ...", "still to come: ..." for an action not yet complete."""
+    if not progress.done:
+        return []
+    notes = [f"{len(progress.done)} of {progress.count} milestones complete: {milestones_text(progress.done)}"]
+    if progress.to_come:
+        notes.append(f"still to come: {milestones_text(progress.to_come)}")
+    return notes
+
+
+def milestones_text(milestones: tuple[Milestone, ...], limit: int = 3) -> str:
+    parts = [f"\u201c{short(m.text, 90)}\u201d, {milestone_when(m)}" for m in milestones[:limit]]
+    more = f" and {len(milestones) - limit} more" if len(milestones) > limit else ""
+    return "; ".join(parts) + more
+
+
+def no_progress(action: Action, today: dt.date) -> bool:
+    """True when nothing records progress by today: no status, no update, no milestone done."""
+    state = facts.derive(action, today)
+    known = [u for u in action.updates if u.date.first <= today]
+    return state.status == "not-stated" and not known and not state.progress.done
 
 
 def evidence_text(evidence: facts.st.Evidence | None) -> str:
@@ -101,13 +161,8 @@ def evidence_text(evidence: facts.st.Evidence | None) -> str:
 
 
 def outstanding_text(milestones: tuple[Milestone, ...]) -> str:
-    """ "“Scope and plan ... agreed” (December 2019)" for each outstanding milestone, at most three."""
-    parts = [
-        f"\u201c{short(m.text, 90)}\u201d, {m.date_text or (m.due.describe() if m.due else 'no date')}"
-        for m in milestones[:3]
-    ]
-    more = f" and {len(milestones) - 3} more" if len(milestones) > 3 else ""
-    return "; ".join(parts) + more
+    """ "“Scope and plan ... agreed”, December 2019" for each outstanding milestone, at most three."""
+    return milestones_text(milestones)
 
 
 def latest(action: Action, limit: int | None = 200) -> str | None:
@@ -138,7 +193,8 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         lines.append(_upper_first(due_text(action, today)))
         if action.depends_on:
             lines.append(f"Follows: {', '.join(action.depends_on)}")
-    lines.append(f"Status: {status_text(action, today)}")
+    status = status_text(action, today, progress=detail == "status")
+    lines.append(f"Status: {status}")
     if detail == "status":
         for update in sorted(action.updates, key=lambda u: u.date.date)[-3:]:
             lines.append(f"Update {update.date.describe()}: {short(update.text, 300)}")
@@ -154,21 +210,44 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         "text": action.text,
         "lead": lead,
         "due": due.describe() if due else "",
+        "due_words": due_phrase(action, today),
+        "no_progress": "yes" if status == STATUS_WORDS["not-stated"] and no_progress(action, today) else "",
         "timescale": action.timescale or "",
-        "status": status_text(action, today),
+        "status": status,
         "rag": facts.rag(action, today).colour,
     }
     return Item("action", action_label(kb, action), tuple(lines), fields, action.source, (action.plan, action.id))
 
 
+def milestone_status(action: Action, milestone: Milestone, today: dt.date) -> str:
+    """A milestone's state on `today`, from the action's derived state (knowledge.status)."""
+    state = facts.derive(action, today)
+    when = milestone_when(milestone)
+    if milestone in state.progress.done:
+        return f"complete (\u201c{when}\u201d)" if milestone.date_text else "complete"
+    if milestone in state.outstanding:
+        return f"overdue: due {milestone.due.describe() if milestone.due else when}, not evidenced as done"
+    if state.complete:
+        return f"not recorded on its own; the action is complete ({evidence_text(state.evidence)})"
+    if milestone.start is not None and milestone.due is not None and today < milestone.start.first:
+        return f"not due to start until {milestone.start.describe()} (runs to {milestone.due.describe()})"
+    if milestone.due is not None and milestone.status != "complete":
+        ongoing = "ongoing; " if milestone.status == "ongoing" else ""
+        return f"{ongoing}not yet due (due {milestone.due.describe()})"
+    return STATUS_WORDS[milestone.status]
+
+
 def milestone_item(kb: KnowledgeBase, action: Action, milestone: Milestone, today: dt.date) -> Item:
     due = milestone.due.describe() if milestone.due else "no date"
-    lines = (
+    when = f"Due {due}" if milestone.due else "No date"
+    lines = [
         short(milestone.text, 300),
-        f"Due {due} (as written: \u201c{milestone.date_text}\u201d)" if milestone.date_text else f"Due {due}",
-        f"Status: {STATUS_WORDS[milestone.status]}",
-        f"Lead: {leads_text(kb, action)}",
-    )
+        f"{when} (as written: \u201c{milestone.date_text}\u201d)" if milestone.date_text else when,
+    ]
+    if milestone.start is not None and milestone.due is not None:
+        lines.append(f"Runs from {milestone.start.describe()} to {due}")
+    status = milestone_status(action, milestone, today)
+    lines += [f"Status: {status}", f"Lead: {leads_text(kb, action)}"]
     fields = {
         "plan": action.plan,
         "plan_name": plan_label(kb, action.plan),
@@ -176,12 +255,12 @@ def milestone_item(kb: KnowledgeBase, action: Action, milestone: Milestone, toda
         "text": milestone.text,
         "lead": leads_text(kb, action),
         "due": due,
-        "status": STATUS_WORDS[milestone.status],
+        "status": status,
     }
     return Item(
         "milestone",
         f"{action_label(kb, action)} milestone",
-        lines,
+        tuple(lines),
         fields,
         milestone.source or action.source,
         (action.plan, action.id),
@@ -192,12 +271,30 @@ def person_lines(kb: KnowledgeBase, person: Person) -> list[str]:
     lines = []
     if person.titles:
         lines.append("; ".join(person.titles))
+    lines += successor_lines(kb, person)
     org = kb.organisations.get(person.organisation or "")
     if org:
         lines.append(org.name)
     lines.append(f"T: {person.phone}" if person.phone else "T: not given in the documents")
     lines.append(f"E: {person.email}" if person.email else "E: not given in the documents")
     return lines
+
+
+def successor_lines(kb: KnowledgeBase, person: Person) -> list[str]:
+    """Who holds now a role this person held "until" a date ("Chair, QA Sub-Group (until October 2019)")."""
+    out = []
+    for title in person.titles:
+        head, sep, _ = title.partition(" (until ")
+        if not sep:
+            continue
+        for role in kb.roles.values():
+            if role.title.casefold() != head.casefold():
+                continue
+            now = [h for h in role.holders if h.person != person.id and h.person in kb.people]
+            if now:
+                names = ", ".join(kb.people[h.person].name + (f" ({h.as_of})" if h.as_of else "") for h in now)
+                out.append(f"Succeeded by: {names}")
+    return out
 
 
 def person_item(kb: KnowledgeBase, person: Person) -> Item:

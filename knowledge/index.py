@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Plan, WorkItem
-from knowledge.text import STOPWORDS, content_words, fold, fuzz, id_key, process, utils
+from knowledge.text import STOPWORDS, content_words, expand, fold, fuzz, id_key, process, utils
 
 Doc = Action | AgendaItem | WorkItem
 # Words in many plans' names that never pick one out on their own.
@@ -75,6 +75,15 @@ class _Vectors:
         return cls(arrays, title_arrays, title_len)
 
 
+def _root(word: str) -> str:
+    """A word without "-ing" or "-ed" ("confirming", "confirmed": "confirm"), for matching milestone words."""
+    for end in ("ing", "ed"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+MAX_FIXES = 4096  # spelling corrections remembered by a TopicIndex
 MAX_QUERY_WORDS = 40  # distinct words of one question a topic search looks at (each may cost a fuzzy look-up)
 
 
@@ -90,9 +99,18 @@ class TopicIndex:
         self.meetings: list[Meeting | None] = []
         self.postings: dict[str, set[int]] = defaultdict(set)
         self.title_words: list[set[str]] = []
+        self.owners: dict[str, list[Action]] = defaultdict(list)  # a word of an owners cell -> its actions
+        self.own_words: dict[int, set[str]] = {}  # an action's own words (without its milestones')
+        self.step_words: dict[int, list[set[str]]] = {}  # each milestone's words, by the action's doc number
         for action in kb.actions():
-            extra = [action.theme or "", action.recommendation or ""]
-            self._add(action, action.text, extra, None)
+            extra = [action.theme or "", action.recommendation or "", action.timescale or ""]
+            for word in set(content_words(action.owners_text or "")):
+                self.owners[word].append(action)
+            n = len(self.docs)
+            self.own_words[n] = {_root(w) for w in content_words(f"{action.text} {action.theme or ''}")}
+            self.step_words[n] = [{_root(w) for w in content_words(m.text)} for m in action.milestones]
+            # an action is found by its milestones' words too ("the independent reviewer")
+            self._add(action, action.text, extra + [m.text for m in action.milestones], None)
         for committee in kb.committees.values():
             for meeting in committee.meetings:
                 for item in meeting.agenda:
@@ -100,6 +118,7 @@ class TopicIndex:
                     self._add(item, item.title, [item.purpose or "", item.report_title or "", appendix], meeting)
             for work in committee.work_programme:
                 self._add(work, work.title, [], None)
+        self._doc_no = {doc.key: n for n, doc in enumerate(self.docs) if isinstance(doc, Action)}
         total = max(len(self.docs), 1)
         self.idf = {w: math.log(1 + total / len(ids)) for w, ids in self.postings.items()}
         self._vectors: _Vectors | None = None  # numpy arrays, built on the first search (or by warm())
@@ -112,6 +131,7 @@ class TopicIndex:
         """Pickled without the numpy arrays: a cached Engine loads without importing numpy."""
         state = self.__dict__.copy()
         state["_vectors"] = None
+        state.pop("_fixes", None)
         return state
 
     def vectors(self) -> _Vectors:
@@ -129,15 +149,54 @@ class TopicIndex:
         for word in title_words.union(*(content_words(e) for e in extra)):
             self.postings[word].add(n)
 
+    def owned_by(self, words: list[str]) -> list[Action]:
+        """Actions whose owners cell, as written, holds every one of the words ("The Children's Society")."""
+        if not words:
+            return []
+        lists = sorted((self.owners.get(w, []) for w in dict.fromkeys(words)), key=len)
+        keys = set.intersection(*({a.key for a in found} for found in lists))
+        return [a for a in lists[0] if a.key in keys]
+
+    def question_weights(self, query_words: list[str]) -> dict[str, float]:
+        """The question's known words by root, with their weight (idf); abbreviations are spelled out first."""
+        weight: dict[str, float] = {}
+        for word in expand(list(dict.fromkeys(query_words))[:MAX_QUERY_WORDS]):
+            known = self.correct(word)
+            if known:
+                weight[_root(known)] = max(weight.get(_root(known), 0.0), self.idf[known])
+        return weight
+
+    def milestone_covers(self, action: Action, weight: dict[str, float]) -> tuple[list[float], float]:
+        """How much of the question each milestone of `action` holds, and how much the action's own text does.
+
+        Cover is the share of the weight (`question_weights`) of the question's known words that a text holds,
+        so a milestone stands out when it holds the distinctive words the action's own text does not. Words
+        are compared by their root ("confirming" is "confirm").
+        """
+        n = self._doc_no.get(action.key)
+        if n is None:
+            return [], 0.0
+        total = sum(weight.values())
+        if not total:
+            return [0.0] * len(self.step_words[n]), 0.0
+        covers = [sum(w for r, w in weight.items() if r in step) / total for step in self.step_words[n]]
+        return covers, sum(w for r, w in weight.items() if r in self.own_words[n]) / total
+
     def correct(self, word: str) -> str | None:
         """The vocabulary word this query word means: itself, or the closest spelling (>= 80)."""
         if word in self.postings:
             return word
         if len(word) < 4:
             return None
+        fixes = self.__dict__.setdefault("_fixes", {})  # a question's words are corrected more than once
+        if word in fixes:
+            return fixes[word]
         pool = self._by_initial.get(word[0], [])
         match = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=80)
-        return match[0] if match else None
+        if len(fixes) >= MAX_FIXES:  # bounded: many distinct misspellings cannot grow it without end
+            fixes.clear()
+        fixes[word] = match[0] if match else None
+        return fixes[word]
 
     def search(self, query_words: list[str], limit: int = 10, min_cover: float = 0.6) -> list[Hit]:
         """Documents sharing the query's words, best first; each must cover most of the query's weight.
@@ -185,7 +244,13 @@ class NameIndex:
     """Fuzzy lookup of people and roles by name, alias or title."""
 
     def __init__(self, kb: KnowledgeBase, common: frozenset[str] = frozenset()) -> None:
-        self.common = common  # words of the records' own text: a surname among them needs a capital letter
+        # words of the records' own text and of the places meetings are held ("County Hall"): a surname among
+        # them needs a capital letter, and one that is part of a place's name ("county hall") never names a person
+        places = {fold(m.venue) for c in kb.committees.values() for m in c.meetings if m.venue}
+        self.place_grams = {
+            " ".join(p[i : i + 2]) for v in places for p in [v.replace(",", " ").split()] for i in range(len(p) - 1)
+        }
+        self.common = common | {w for v in places for w in v.replace(",", " ").split()}
         self.person_names: list[str] = []
         self.person_ids: list[str] = []
         for person in kb.people.values():
@@ -247,8 +312,9 @@ class NameIndex:
             return sorted(found.items(), key=lambda kv: -kv[1])
         capitalised = {w.lower() for w in (raw or "").replace("’", "'").split() if w[:1].isupper()}
         capitalised = {fold(w).split()[0] for w in capitalised if fold(w)}
+        in_places = self.place_words_in(tokens)
         for token in tokens:
-            if token in self.common and token not in capitalised:
+            if (token in self.common and token not in capitalised) or token in in_places:
                 continue
             for table, score in ((self.surnames, 90.0), (self.forenames, 86.0)):
                 ids = table.get(token, set())
@@ -256,6 +322,15 @@ class NameIndex:
                     pid = next(iter(ids))
                     found[pid] = max(found.get(pid, 0), score)
         return sorted(found.items(), key=lambda kv: -kv[1])
+
+    def place_words_in(self, tokens: list[str]) -> set[str]:
+        """Words of the question that are part of a place's name there ("county hall"): not a person's."""
+        return {
+            w
+            for i in range(len(tokens) - 1)
+            if f"{tokens[i]} {tokens[i + 1]}" in self.place_grams
+            for w in tokens[i : i + 2]
+        }
 
     def ambiguous_in(self, folded_question: str, raw: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
         """Lone forenames or surnames in a question that several people share: ("claire", (ids...))."""

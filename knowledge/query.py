@@ -14,7 +14,10 @@ from knowledge.text import content_words, fold, id_key
 if TYPE_CHECKING:
     from knowledge.engine import Audience, Engine
 
-ACTION_WORD_ID = re.compile(r"\baction\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)")
+# "action", and its common typos ("acton 6", "actoin 6", "aciton 6")
+ACTION_WORD_ID = re.compile(
+    r"\b(?:action|acton|actoin|aciton|acion|actin)\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
+)
 BARE_ID = re.compile(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
 AGENDA_NO = re.compile(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
 PRIORITY_NO = re.compile(r"\bpriority\s*(?:no\.?\s*|number\s*)?(\d|one|two|three|four|five|six|seven)\b")
@@ -117,7 +120,7 @@ def parse(
     intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
-    topic = _topic_words(engine, raw)
+    topic = _topic_words(engine, raw, plan)
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -379,6 +382,13 @@ TOPIC_DROP = frozenset(
         "hello",
         "whats",
         "whos",
+        # how a question is put, not what it is about ("when's it meant to be finished", "getting sorted")
+        "meant",
+        "supposed",
+        "finish",
+        "finished",
+        "getting",
+        "sorted",
     ]
 )
 
@@ -388,11 +398,26 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
     return frozenset(plan_words) | TOPIC_DROP | frozenset(_MONTHS) | frozenset(SEASONS)
 
 
-def _topic_words(engine: Engine, raw: str) -> list[str]:
+def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
+    if plan is not None:  # "the city foster carer assessment": "assessment" names the TCE plan, not this one
+        drop = drop - _other_plans_words(engine, plan)
     return [
         w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
+
+
+def _other_plans_words(engine: Engine, plan: str) -> frozenset[str]:
+    """Single words that name another plan than `plan`, except each plan's own first word ("city", "tce").
+
+    Worked out once per plan and kept on the engine (derived from its plan words, so it goes with them).
+    """
+    memo: dict[str, frozenset[str]] = engine.__dict__.setdefault("_other_plans_words", {})
+    if plan not in memo:
+        firsts = {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
+        other = (w for w, p in engine.plan_words.items() if p != plan and " " not in w)
+        memo[plan] = frozenset(w for w in other if w not in firsts)
+    return memo[plan]
 
 
 def _confidence(intents, ids, people, roles, plan, topic) -> float:

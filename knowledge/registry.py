@@ -276,7 +276,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "lead",
         _rx(
-            r"who (leads|is leading|is the lead|owns|is responsible|s responsible|is accountable|has got|s got|got|"
+            r"who (leads|is leading|s leading|s the lead|s running|s looking after|is the lead|owns|"
+            r"is responsible|s responsible|is accountable|has got|s got|got|"
             r"is doing|s doing|does|is handling|s handling|handles|is on|s on|is looking after|looks after|runs|"
             r"is running)",
             r"who (is|s) in charge",
@@ -285,6 +286,8 @@ INTENTS: tuple[Intent, ...] = (
             "responsible for",
             "owner of",
             "lead officer",
+            "owner for",
+            r"who (picks|is picking|s picking|will pick) up",
             "whose job",
             "who should i (ask|speak to|talk to) about",
         ),
@@ -318,13 +321,14 @@ INTENTS: tuple[Intent, ...] = (
             "yet",
             "has .* been",
             "have .* been",
+            r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
         ),
         acts.about_topic,
     ),
     Intent(
         "portfolio",
         _rx(
-            r"what (does|do|is|are|has)\b.*\b(lead|leading|on|down for|responsible for|got|own|doing)",
+            r"what (does|do|is|are|has|s)\b.*\b(lead|leading|on|down for|responsible for|got|own|doing)",
             "portfolio",
             "actions for",
             "actions of",
@@ -445,6 +449,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "lead",
         _rx(
             r"who\b.*\b(lead|leads|leading|owns|responsible|got|doing|handling|on|charge|looking after|runs)",
+            r"who (does|do|will do|picks up|is picking up|s picking up)\b",
             "lead",
             "owner",
             "in charge",
@@ -465,6 +470,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             "finished",
             "latest",
             "on track",
+            r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
         ),
     ),
 )

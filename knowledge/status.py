@@ -16,6 +16,10 @@ shows it was done by then) and complete from 2021. Evidence dated to a month or 
 from the first day of its period once the due date it answers has passed: County Action 7, due 16
 December 2019, with its milestone "Completed - December 2019", is complete (not overdue) on 20
 December 2019.
+When the plan states no status, an action with some (not all) milestones evidenced complete is "in-progress":
+the work has begun on the evidence (County Action 4, its reporting system "Completed - November 2019").
+Every state carries its milestones' progress (done, outstanding, still to come, next, span of dates) so
+that every surface words an action with no date of its own by its milestones' dates, from here.
 "Overdue" means a due date (the action's or a milestone's) has passed and the work is not evidenced
 as done; an action evidenced as complete is never overdue, and neither are its milestones.
 """
@@ -61,6 +65,27 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """An action's milestones on one day: which are done, late, still to come, and the span of their dates."""
+
+    done: tuple[Milestone, ...] = ()  # evidenced complete by today
+    outstanding: tuple[Milestone, ...] = ()  # past their date and not evidenced as done
+    to_come: tuple[Milestone, ...] = ()  # open and not yet past their date (or undated: "Ongoing")
+    first: DateSpec | None = None  # the earliest milestone date
+    last: DateSpec | None = None  # the latest milestone date
+
+    @property
+    def next(self) -> Milestone | None:
+        """The first dated milestone still to come."""
+        dated = [m for m in self.to_come if m.due is not None]
+        return min(dated, key=lambda m: m.due.date) if dated else None
+
+    @property
+    def count(self) -> int:
+        return len(self.done) + len(self.outstanding) + len(self.to_come)
+
+
+@dataclass(frozen=True)
 class ActionState:
     """An action's derived state on one day."""
 
@@ -69,6 +94,7 @@ class ActionState:
     overdue: bool  # the action's own due date has passed and the work is not evidenced as done
     outstanding: tuple[Milestone, ...]  # milestones past their date and not evidenced as done
     evidence: Evidence | None = None  # why it is complete, when it is
+    progress: Progress = Progress()  # its milestones on the day
 
     @property
     def complete(self) -> bool:
@@ -151,19 +177,34 @@ def _status_and_evidence(action: Action, today: dt.date | None) -> tuple[str, Ev
     return action.status, None
 
 
+def progress(action: Action, today: dt.date | None, due: DateSpec | None, complete: bool = False) -> Progress:
+    """The milestones of `action` on `today`: done, outstanding (none once the action is complete), to come."""
+    done, late, to_come = [], [], []
+    for m in action.milestones:
+        if milestone_done(m, today, due):
+            done.append(m)
+        elif not complete and today is not None and m.due is not None and today > m.due.date:
+            late.append(m)
+        else:
+            to_come.append(m)
+    dated = [m.due for m in action.milestones if m.due is not None]
+    starts = [m.start or m.due for m in action.milestones if m.due is not None]
+    first = min(starts, key=lambda d: d.first) if starts else None
+    last = max(dated, key=lambda d: d.date) if dated else None
+    return Progress(tuple(done), tuple(late), tuple(to_come), first, last)
+
+
 def derive(action: Action, today: dt.date | None = None) -> ActionState:
     """The action's state on `today` (None: on the evidence recorded, whatever its date)."""
     status, evidence = _status_and_evidence(action, today)
     due = effective_due(action, today)
     if status == "complete":
-        return ActionState(status, due, False, (), evidence)
+        return ActionState(status, due, False, (), evidence, progress(action, today, due, complete=True))
+    steps = progress(action, today, due)
+    if status == "not-stated" and steps.done:
+        status = "in-progress"  # the plan says nothing, but a milestone is evidenced done: the work has begun
     overdue = today is not None and due is not None and today > due.date
-    outstanding = tuple(
-        m
-        for m in action.milestones
-        if today is not None and m.due is not None and today > m.due.date and not milestone_done(m, today, due)
-    )
-    return ActionState(status, due, overdue, outstanding, evidence)
+    return ActionState(status, due, overdue, steps.outstanding, evidence, steps)
 
 
 def turning_points(action: Action) -> frozenset[dt.date]:

@@ -210,7 +210,7 @@ def error_message(ref: str) -> dict:
 def home_item_text(item: Item) -> str:
     """An action as one compact line pair for the Home tab."""
     dot = RAG_EMOJI.get(item.fields.get("rag", ""), "")
-    due = item.fields.get("due") or "no due date stated"
+    due = item.fields.get("due") or item.fields.get("due_words") or "no due date stated"
     status = item.fields.get("status", "")
     text = escape(clip(" ".join(item.fields.get("text", "").split()), 240))
     return f"{dot} *{escape(item.title)}*\n{text}\nDue: {escape(due)} \u00b7 Status: {escape(status)}"

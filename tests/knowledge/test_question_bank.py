@@ -9,8 +9,8 @@ from __future__ import annotations
 from knowledge.engine import Engine
 from tests.question_bank import load_bank, report, run
 
-RIGHT_AT_LEAST = 244  # of 273, strict "honest" rule (the headline must say it); 220 before the fixes of 2026-11-27
-WRONG_AT_MOST = 7  # confidently wrong: neither right nor an honest "not sure"
+RIGHT_AT_LEAST = 253  # of 273, strict "honest" rule (the headline must say it); 220 before the fixes of 2026-11-27
+WRONG_AT_MOST = 2  # confidently wrong: neither right nor an honest "not sure"
 
 
 def test_question_bank_score(engine: Engine) -> None:
@@ -29,4 +29,4 @@ def test_unanswerable_questions_get_an_honest_not_sure(engine: Engine) -> None:
     bank = [e for e in load_bank() if e.get("unsure")]
     assert len(bank) >= 10
     wrong = [r.entry["q"] for r in run(engine, bank) if r.verdict != "right"]
-    assert len(wrong) <= 4, wrong
+    assert len(wrong) <= 3, wrong
