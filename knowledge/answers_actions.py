@@ -518,7 +518,7 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
         return meeting(q, e)  # "what's coming up for the panel": its next meetings
     start, until = window_days(q)
     if until < start:
-        return r.answer_of(q, "due-soon", f"The window you named ({q.window.words}) is already over.")
+        return fell_due(q, e)
     named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
     actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
     items = []
@@ -567,6 +567,28 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
         text = f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}."
         return r.answer_of(q, "due-soon", text, notes=notes)
     text = f"{len(items)} due{scope} between {long_day(start)} and {long_day(until)}:"
+    return r.answer_of(q, "due-soon", text, items, notes=notes)
+
+
+def fell_due(q: Query, e: Engine) -> Answer:
+    """A window already over ("what was due last month"): everything that fell due in it, done or not, each with
+    its state as of today - the one derived in knowledge/status.py."""
+    assert q.window is not None
+    start, until = q.window.start, q.window.end
+    named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
+    actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    items = []
+    for a in actions:
+        if facts.falls_between(e.state(a, q.today).due, start, until):
+            items.append(d.action_item(e.kb, a, q.today, "status"))
+        items += [
+            d.milestone_item(e.kb, a, m, q.today) for m in a.milestones if facts.falls_between(m.due, start, until)
+        ]
+    scope = _named_scope(e, named) or r.scope_words(q, e)
+    notes = (*_took_notes(q, e, named), "Each shows where it stands today.")
+    if not items:
+        return r.answer_of(q, "due-soon", f"Nothing{scope} fell due between {long_day(start)} and {long_day(until)}.")
+    text = f"{len(items)} fell due{scope} between {long_day(start)} and {long_day(until)}:"
     return r.answer_of(q, "due-soon", text, items, notes=notes)
 
 

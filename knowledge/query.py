@@ -401,22 +401,32 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
     if plan is not None:  # "the city foster carer assessment": "assessment" names the TCE plan, not this one
-        drop = drop - _other_plans_words(engine, plan)
+        drop = (drop - _other_plans_words(engine, plan)) | _own_plan_words(engine, plan)
     return [
         w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
 
 
+def _own_plan_words(engine: Engine, plan: str) -> frozenset[str]:
+    """The words of the named plan's own names ("iicsa" in "the county iicsa plan"): they name it, not a topic."""
+    memo: dict[str, frozenset[str]] = engine.__dict__.setdefault("_own_plan_words", {})
+    if plan not in memo:
+        memo[plan] = frozenset(word for phrase, p in engine.plan_words.items() if p == plan for word in phrase.split())
+    return memo[plan]
+
+
 def _other_plans_words(engine: Engine, plan: str) -> frozenset[str]:
-    """Single words that name another plan than `plan`, except each plan's own first word ("city", "tce").
+    """Single words that name another plan than `plan`, except each plan's own first word ("city", "tce") and
+    any word of `plan`'s own names ("iicsa" in "the county iicsa plan" names the plan, not a topic).
 
     Worked out once per plan and kept on the engine (derived from its plan words, so it goes with them).
     """
     memo: dict[str, frozenset[str]] = engine.__dict__.setdefault("_other_plans_words", {})
     if plan not in memo:
         firsts = {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
+        own = _own_plan_words(engine, plan)
         other = (w for w, p in engine.plan_words.items() if p != plan and " " not in w)
-        memo[plan] = frozenset(w for w in other if w not in firsts)
+        memo[plan] = frozenset(w for w in other if w not in firsts and w not in own)
     return memo[plan]
 
 

@@ -161,7 +161,13 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "agenda",
-        _rx("agenda", "on the papers", "agenda item", r"(first|second|third|last|final|opening) item"),
+        _rx(
+            "agenda",
+            "on the papers",
+            "agenda item",
+            r"(first|second|third|last|final|opening) item",
+            r"item (no\.? ?)?\d{1,2}(?= next| at| on| for|$)",  # "item 5 next week?", "item 7 at the january panel"
+        ),
         com.agenda,
         ("what's on the agenda for the January panel?",),
     ),
@@ -234,7 +240,9 @@ INTENTS: tuple[Intent, ...] = (
         _rx(
             "overdue",
             "late",
-            "behind",
+            r"behind(?=$| schedule| time| on\b| with\b| in\b| for\b)",  # "anything behind?", not "the budget behind it"
+            r"(running|fallen|falling|fell|got|gone) behind",
+            r"(?<!who )(?<!what )(is|are|was|were|s) behind(?! the| it| this| that)",  # not "who is behind the plan"
             "past due",
             "missed",
             "slipped",
