@@ -240,9 +240,8 @@ INTENTS: tuple[Intent, ...] = (
         _rx(
             "overdue",
             "late",
-            r"behind(?=$| schedule| time| on\b| with\b| in\b| for\b)",  # "anything behind?", not "the budget behind it"
-            r"(running|fallen|falling|fell|got|gone) behind",
-            r"(?<!who )(?<!what )(is|are|was|were|s) behind(?! the| it| this| that)",  # not "who is behind the plan"
+            # "anything behind?", "running behind as of May"; not "the budget behind the plan", "who is behind it"
+            r"behind(?! (the|it|this|that|a|an|his|her|their|our|its|these|those)\b)",
             "past due",
             "missed",
             "slipped",
