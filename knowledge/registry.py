@@ -43,6 +43,14 @@ HAPPENED = (
 )
 
 
+# "where are we with it", "where's it at", "where are things up to": how far a piece of work has got (status),
+# not where a meeting is
+WHERE_AT = (
+    r"where (are|r) (we|things|they) (with|on|at|up to)",
+    r"where (s|is|are) (it|that|this|they|things|everything) (at|up to)",
+    r"where (s|is|are) (\w+ ){1,6}up to",
+)
+
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
 # names nothing more than "the update happened" should not match every update it could mean)
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
@@ -339,6 +347,7 @@ INTENTS: tuple[Intent, ...] = (
             "how s",
             "where are we",
             "where is it",
+            *WHERE_AT,
             "done",
             "complete",
             "completed",
@@ -447,6 +456,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("members", _rx("members of", "membership", "who sits on", "who is on the panel", "members")),
+    ("status", _rx(*WHERE_AT)),  # before the venue's "where is"
     (
         "venue",
         _rx(

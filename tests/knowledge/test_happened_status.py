@@ -54,3 +54,17 @@ def test_yes_no_done_forms_ask_for_status(engine: Engine) -> None:
     ):
         q = parse(engine, question, JAN_2020)
         assert "status" in q.intents and q.attribute == "status", question
+
+
+def test_where_are_things_up_to_is_a_status_question_with_the_latest_update(engine: Engine) -> None:
+    """Seed 002 (the city partnership's 2019/20 annual report): the IFA work with the county "is now being
+    finalised" - the status answer for city action 6 carries that update."""
+    answer = engine.ask("where are things up to with city action 6", today=dt.date(2020, 10, 1))
+    assert answer.kind == "status"
+    assert "being finalised" in render(answer, show_sources=False)
+
+
+def test_wheres_it_at_by_words_is_status_not_venue(engine: Engine) -> None:
+    q = parse(engine, "the city foster carer risk work - where's it at", dt.date(2020, 10, 1))
+    assert q.attribute == "status" and "status" in q.intents
+    assert parse(engine, "where is the january panel", JAN_2020).attribute == "venue"
