@@ -121,6 +121,8 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
         if member_of:
             text += " " + "; ".join(member_of) + "."
         text += " " + _count_phrase(len(actions), len(committee_items)).capitalize() + "."
+        said = [*_substituted(e, pid), *([] if person.titles else _owners_as_written(e, person.name, actions))]
+        text += "".join(f" {line}" for line in said)
         return r.list_answer(
             q, "person", text, [*actions, *committee_items], build, head=(card,), subject=Subject("person", (pid,))
         )
@@ -136,6 +138,32 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
         )
     text = f"{who} " + _count_phrase(len(actions), len(committee_items)) + ":"
     return r.list_answer(q, "portfolio", text, [*actions, *committee_items], build, subject=Subject("person", (pid,)))
+
+
+def _substituted(e: Engine, pid: str) -> list[str]:
+    """What the minutes record of a person substituting at a meeting, with that meeting's apologies as recorded."""
+    said = []
+    for c in e.kb.committees.values():
+        for m in c.meetings:
+            if m.attendance is None or pid not in m.attendance.substitutes:
+                continue
+            away = [e.kb.name_of(p) for p in m.attendance.apologies]
+            apologies = f" (apologies that meeting: {', '.join(away)})" if away else ""
+            who = e.kb.people[pid].name
+            said.append(f"The minutes record {who} as a substitute at the {d.meeting_title(e.kb, m)}{apologies}.")
+    return said
+
+
+def _owners_as_written(e: Engine, name: str, actions: list[Action]) -> list[str]:
+    """An owners cell that qualifies the person's name ("Dan Evans - Police ..."), quoted as written from the name
+    on: the plan's own words about them, for a person the papers give no job title."""
+    said: dict[str, str] = {}
+    for a in actions:
+        cell = a.owners_text or ""
+        at = cell.find(f"{name} - ")
+        if at >= 0:
+            said.setdefault(cell[at:].strip(), d.action_label(e.kb, a))
+    return [f"Named in the owners of {label} as \u201c{quote}\u201d." for quote, label in said.items()]
 
 
 def role_portfolio(q: Query, e: Engine, rid: str) -> Answer:

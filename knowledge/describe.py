@@ -231,7 +231,7 @@ def milestone_status(action: Action, milestone: Milestone, today: dt.date) -> st
         return f"not recorded on its own; the action is complete ({evidence_text(state.evidence)})"
     if milestone.start is not None and milestone.due is not None and today < milestone.start.first:
         return f"not due to start until {milestone.start.describe()} (runs to {milestone.due.describe()})"
-    if milestone.due is not None and milestone.status != "complete":
+    if milestone.due is not None:  # a milestone the plan records as done later is not yet done on `today`
         ongoing = "ongoing; " if milestone.status == "ongoing" else ""
         return f"{ongoing}not yet due (due {milestone.due.describe()})"
     return STATUS_WORDS[milestone.status]

@@ -109,7 +109,7 @@ def parse(
     folded = fold(raw)
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden)
-    from knowledge.registry import attribute_of, detect_intents  # the registry imports the handlers
+    from knowledge.registry import attribute_of, detect_intents, happened_filler  # imports the handlers
 
     intents = detect_intents(folded)
     attribute = attribute_of(folded, intents)
@@ -121,6 +121,7 @@ def parse(
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw, plan)
+    topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,

@@ -31,6 +31,36 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(alternatives) + r")\b")
 
 
+# "has the letter gone", "were the staff told", "did the briefing happen": a yes/no question whether a thing
+# was done is a status question (answered from the derived state of the action or milestone it names); not
+# "where was the panel held" or "who was told": those ask something else
+_NOT_WH = r"(?<!where )(?<!when )(?<!who )(?<!what )(?<!how )(?<!which )(?<!why )"
+HAPPENED = (
+    _NOT_WH + r"(has|have|had) (\w+ ){1,12}(gone( out)?|happened|taken place|gone ahead|been sent|been held|been told|"
+    r"been informed|been briefed|been issued|sent|held|told|informed|briefed|issued)",
+    _NOT_WH + r"(was|were) (\w+ ){1,12}(told|informed|briefed|sent|issued|held|carried out)",
+    _NOT_WH + r"did (\w+ ){1,12}(happen|take place|go ahead|go out|get sent|get held|get done)",
+)
+
+
+# "where are we with it", "where's it at", "where are things up to": how far a piece of work has got (status),
+# not where a meeting is
+WHERE_AT = (
+    r"where (are|r) (we|things|they) (with|on|at|up to)",
+    r"where (s|is|are) (it|that|this|they|things|everything) (at|up to)",
+    r"where (s|is|are) (\w+ ){1,6}up to",
+)
+
+# words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
+# names nothing more than "the update happened" should not match every update it could mean)
+HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
+
+
+def happened_filler(folded: str) -> frozenset[str]:
+    """The "did it happen" words to leave out of the topic, when the question is put in one of those forms."""
+    return HAPPENED_ONLY if any(re.search(rf"\b{rx}\b", folded) for rx in HAPPENED) else frozenset()
+
+
 @dataclass(frozen=True)
 class Intent:
     """One kind of question: its name, the cue words that suggest it, the handler that answers it, examples."""
@@ -316,6 +346,7 @@ INTENTS: tuple[Intent, ...] = (
             "how s",
             "where are we",
             "where is it",
+            *WHERE_AT,
             "done",
             "complete",
             "completed",
@@ -329,6 +360,7 @@ INTENTS: tuple[Intent, ...] = (
             "has .* been",
             "have .* been",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
+            *HAPPENED,
         ),
         acts.about_topic,
     ),
@@ -423,6 +455,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("members", _rx("members of", "membership", "who sits on", "who is on the panel", "members")),
+    ("status", _rx(*WHERE_AT)),  # before the venue's "where is"
     (
         "venue",
         _rx(
@@ -478,6 +511,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             "latest",
             "on track",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
+            *HAPPENED,
         ),
     ),
 )
