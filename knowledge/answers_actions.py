@@ -454,10 +454,10 @@ def _named_not_late(q: Query, e: Engine, named: list[Action], day, as_of: dt.dat
         label = d.action_label(e.kb, a)
         if state.complete:
             text = f"No: {label} is complete ({d.evidence_text(state.evidence)}), so it is not overdue."
-        elif any(x.key == a.key for x in day.undated) or facts.later_date_update(a, as_of) is not None:
+        elif a.key in day.doubted:  # a later document names a later date (see _doubt_notes)
+            text = f"I can't tell whether {label} is late {when}."
+        elif any(x.key == a.key for x in day.undated):
             text = f"I can't tell whether {label} is late {when}: the plan gives no due date I can read for it."
-            if facts.later_date_update(a, as_of) is not None:
-                text = f"I can't tell whether {label} is late {when}."
         elif state.due is not None:
             text = f"No: {label} is not overdue {when}; it is due {state.due.describe()}."
         else:
@@ -465,11 +465,7 @@ def _named_not_late(q: Query, e: Engine, named: list[Action], day, as_of: dt.dat
         return r.answer_of(q, "overdue", text, items, notes=notes, subject=Subject.action(a.plan, a.id))
     done = sum(1 for _, s in states if s.complete)
     undated_keys = {x.key for x in day.undated}
-    unknown = sum(
-        1
-        for a, s in states
-        if not s.complete and (a.key in undated_keys or facts.later_date_update(a, as_of) is not None)
-    )
+    unknown = sum(1 for a, s in states if not s.complete and (a.key in undated_keys or a.key in day.doubted))
     if unknown:
         which = f"{unknown} of the {len(states)}" if unknown < len(states) else f"the {len(states)}"
         text = (
@@ -521,7 +517,7 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
         return fell_due(q, e)
     named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
     actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
-    items = []
+    items: list[tuple[Action, Milestone | None]] = []  # built a page at a time by list_answer
     overlap = False
     undated = dated = doubted = 0
     day = e.day(q.today)
@@ -538,10 +534,10 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
             continue
         dated += 1
         if facts.falls_between(state.due, start, until):
-            items.append(d.action_item(e.kb, a, q.today))
+            items.append((a, None))
             overlap |= state.due.date > until
         for m in facts.milestones_due_between(a, q.today, start, until):
-            items.append(d.milestone_item(e.kb, a, m, q.today))
+            items.append((a, m))
             overlap |= m.due is not None and m.due.date > until
     scope = _named_scope(e, named) or r.scope_words(q, e)
     notes: tuple[str, ...] = _took_notes(q, e, named)
@@ -567,7 +563,7 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
         text = f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}."
         return r.answer_of(q, "due-soon", text, notes=notes)
     text = f"{len(items)} due{scope} between {long_day(start)} and {long_day(until)}:"
-    return r.answer_of(q, "due-soon", text, items, notes=notes)
+    return r.list_answer(q, "due-soon", text, items, lambda pair: _late_item(e, q.today, *pair), notes)
 
 
 def fell_due(q: Query, e: Engine) -> Answer:
@@ -577,19 +573,17 @@ def fell_due(q: Query, e: Engine) -> Answer:
     start, until = q.window.start, q.window.end
     named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
     actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
-    items = []
+    items: list[tuple[Action, Milestone | None]] = []  # built a page at a time by list_answer
     for a in actions:
         if facts.falls_between(e.state(a, q.today).due, start, until):
-            items.append(d.action_item(e.kb, a, q.today, "status"))
-        items += [
-            d.milestone_item(e.kb, a, m, q.today) for m in a.milestones if facts.falls_between(m.due, start, until)
-        ]
+            items.append((a, None))
+        items += [(a, m) for m in a.milestones if facts.falls_between(m.due, start, until)]
     scope = _named_scope(e, named) or r.scope_words(q, e)
     notes = (*_took_notes(q, e, named), "Each shows where it stands today.")
     if not items:
         return r.answer_of(q, "due-soon", f"Nothing{scope} fell due between {long_day(start)} and {long_day(until)}.")
     text = f"{len(items)} fell due{scope} between {long_day(start)} and {long_day(until)}:"
-    return r.answer_of(q, "due-soon", text, items, notes=notes)
+    return r.list_answer(q, "due-soon", text, items, lambda pair: _late_item(e, q.today, *pair), notes)
 
 
 def stale(q: Query, e: Engine) -> Answer:

@@ -136,21 +136,18 @@ KINDS = ("email", "phone", "number", "date", "who", "outcome")
 def answer_kind(question: str) -> str | None:
     """What a question asks for: "email", "phone", "number", "date", "who", "outcome", or None (anything)."""
     q = question.lower()
-    if _HOW_LONG.search(q):
-        return "date"
-    if _WANTS_EMAIL.search(q):
-        return "email"
-    if _WANTS_PHONE.search(q):
-        return "phone"
-    if _WANTS_NUMBER.search(q):
-        return "number"
-    if _WANTS_DATE.search(q):
-        return "date"
-    if _WANTS_WHO.search(q):
-        return "who"
-    if _WANTS_OUTCOME.search(q):
-        return "outcome"
-    return None
+    return next((kind for rx, kind in _ASKS if rx.search(q)), None)
+
+
+_ASKS = (  # first match wins: "how long" is a date question before "how many" could be a number one
+    (_HOW_LONG, "date"),
+    (_WANTS_EMAIL, "email"),
+    (_WANTS_PHONE, "phone"),
+    (_WANTS_NUMBER, "number"),
+    (_WANTS_DATE, "date"),
+    (_WANTS_WHO, "who"),
+    (_WANTS_OUTCOME, "outcome"),
+)
 
 
 def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -> bool:

@@ -24,6 +24,7 @@ def _same(a: DayView, b: DayView) -> None:
     assert a.states == b.states
     assert a.late == b.late
     assert a.undated == b.undated
+    assert a.doubted == b.doubted
 
 
 @pytest.mark.parametrize("kb_name", ["bundled", "synthetic_kb"])
@@ -74,3 +75,11 @@ def test_answers_after_the_day_changes_equal_a_fresh_engines(kb_name: str, reque
             assert after == fresh.ask(question, today=day2), (question, day2)
             differed += after != before
     assert differed > 0  # some answers did change with the day
+
+
+@pytest.mark.parametrize("question", ["what was due last month", "what is due in the next month"])
+def test_window_lists_are_built_a_page_at_a_time(synthetic_kb: KnowledgeBase, question: str) -> None:
+    """A window over many actions shows one page and says how many there are (issue 13: build only what is shown)."""
+    answer = Engine(synthetic_kb).ask(question, today=dt.date(2026, 3, 15))
+    assert answer.total is not None and answer.total > 20
+    assert len(answer.items) == 20 and answer.more == f"page 2: {question}"
