@@ -30,6 +30,7 @@ from tests.bot.slack_stub import SlackStub
 SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 BOT_TOKEN = "xoxb-1111-2222-stubtoken"
 IDLE_SECONDS = 5.0
+GATE_SECONDS = 30.0  # how long a GatedEngine answer waits for the test to open its gate
 _ids = count(1)
 
 
@@ -305,3 +306,20 @@ def big_plan(n: int = 200) -> str:
       actions:
 {rows}
 """
+
+
+class GatedEngine:
+    """The real engine, whose answers wait until the test opens the gate (counting the questions that arrived)."""
+
+    def __init__(self, engine: object) -> None:
+        self._engine = engine
+        self.gate = threading.Event()
+        self.asked = threading.Semaphore(0)
+
+    def ask(self, *args: object, **kwargs: object) -> object:
+        self.asked.release()
+        assert self.gate.wait(GATE_SECONDS), "the test never opened the gate"
+        return self._engine.ask(*args, **kwargs)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._engine, name)

@@ -101,6 +101,7 @@ def start_socket_app(
     deps: Deps | None = None,
     ping_interval: float = 2.0,
     connect: bool = True,
+    executor: TrackingExecutor | None = None,
 ) -> SocketApp:
     """Build the real app (signing secret unset, as in Socket Mode) and connect it; waits for the first `hello`.
 
@@ -110,7 +111,7 @@ def start_socket_app(
     settings = Settings(BOT_TOKEN, "", APP_TOKEN, stub.api_url, state_path)
     holder = holder or EngineHolder(kb_dir)
     state = deps.state if deps else State(state_path)
-    executor = TrackingExecutor()
+    executor = executor or TrackingExecutor()
     app = build_app(holder, settings, make_client(settings), state=state, executor=executor, deps=deps)
     socket = SocketMode(app, APP_TOKEN, app.client, ping_interval=ping_interval)
     running = SocketApp(app, socket, server, stub, executor, holder, state)

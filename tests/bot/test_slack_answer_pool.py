@@ -4,7 +4,6 @@ is answered when Slack delivers it again. Also: a settled engine holder frees th
 from __future__ import annotations
 
 import gc
-import threading
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,28 +13,11 @@ import pytest
 from bot.slack.errors import BUSY
 from bot.slack.reload import EngineHolder
 from knowledge.loader import load_knowledge_base
-from tests.bot.slack_harness import RunningApp, TrackingExecutor, mention, start_app
+from tests.bot.slack_harness import GatedEngine, RunningApp, TrackingExecutor, mention, start_app
 from tests.bot.slack_stub import SlackStub
 from tests.conftest import MINI, write_kb
 
 WAIT = 10.0
-
-
-class GatedEngine:
-    """The real engine, whose answers wait until the test opens the gate (counting the questions that arrived)."""
-
-    def __init__(self, engine: object) -> None:
-        self._engine = engine
-        self.gate = threading.Event()
-        self.asked = threading.Semaphore(0)
-
-    def ask(self, *args: object, **kwargs: object) -> object:
-        self.asked.release()
-        assert self.gate.wait(WAIT), "the test never opened the gate"
-        return self._engine.ask(*args, **kwargs)  # type: ignore[attr-defined]
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self._engine, name)
 
 
 @pytest.fixture

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.slack.reload import EngineHolder
 from bot.slack.server import make_health_server
 from bot.slack.socket_health import HealthApp
-from tests.bot.slack_harness import dm, mention
+from tests.bot.slack_harness import GatedEngine, TrackingExecutor, dm, mention
 from tests.bot.slack_stub import SlackStub
 from tests.bot.socket_harness import SocketApp, get, start_socket_app
 from tests.bot.socket_stub import SocketModeStub
@@ -166,3 +167,41 @@ def test_health_port_reports_the_connection_state(app: SocketApp, server: Socket
         assert get(base + "/slack/events")[0] == 404
     finally:
         health.shutdown()
+
+
+def test_a_full_pool_leaves_the_envelope_unacknowledged_and_answers_its_redelivery_once(
+    stub: SlackStub, server: SocketModeStub, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Over Socket Mode a refused event is not acknowledged (Bolt sends no ack for a 500), so Slack redelivers it."""
+    holder = EngineHolder(write_kb(tmp_path / "kb", MINI))
+    gated = GatedEngine(holder.engine)
+    holder.engine = gated  # type: ignore[assignment]
+    app = start_socket_app(
+        stub, server, tmp_path / "kb", tmp_path / "state.db", holder=holder, executor=TrackingExecutor(1, 0)
+    )
+    try:
+        first = server.event(mention("who leads action 1", ts="5.000001"), event_id="EvBusy")
+        server.wait_for_ack(first)
+        assert gated.asked.acquire(timeout=WAIT)  # the one answer thread is held
+        for i in (2, 3):  # the two threads for self-acknowledging listeners take the rest of the bound
+            server.wait_for_ack(server.event(mention("who leads action 1", ts=f"5.00000{i}"), event_id=f"EvQ{i}"))
+        refused_event = mention("who leads action 1", ts="5.000009")
+        refused = server.event(refused_event, event_id="EvRefused")
+        server.wait_until(lambda: "too busy to answer" in caplog.text, WAIT, "the refusal logged")
+        with pytest.raises(AssertionError, match="not acknowledged"):
+            server.wait_for_ack(refused, timeout=1.0)  # no ack: Slack will deliver it again
+        gated.gate.set()
+        app.idle()
+        again = server.event(refused_event, event_id="EvRefused", retry_attempt=1, retry_reason="timeout")
+        server.wait_for_ack(again)
+        twice = server.event(refused_event, event_id="EvRefused", retry_attempt=2, retry_reason="timeout")
+        server.wait_for_ack(twice)
+        app.idle()
+        threads = sorted(c.params["thread_ts"] for c in stub.wait_for("chat.postMessage", count=4))
+        app.idle()
+        assert threads == ["5.000001", "5.000002", "5.000003", "5.000009"]
+        assert len(stub.calls("chat.postMessage")) == 4  # the redelivered event answered once
+        assert "Traceback" not in caplog.text
+    finally:
+        gated.gate.set()
+        app.close()
