@@ -101,7 +101,7 @@ def test_no_question_repeats_either_bank_or_itself(bank: list[dict]) -> None:
 
 def test_every_kind_is_covered_and_unanswerables_are_about_an_eighth(bank: list[dict]) -> None:
     kinds = Counter(e["kind"] for e in bank)
-    assert KINDS <= set(kinds), KINDS - set(kinds)
+    assert set(kinds) == KINDS, KINDS ^ set(kinds)
     share = kinds["unanswerable"] / len(bank)
     assert 0.10 <= share <= 0.15, share
 
