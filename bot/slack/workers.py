@@ -6,7 +6,8 @@ Socket Mode) thread that acknowledges never waits for an answer. Why a pool of o
 limit. Here at most `workers + queue` listeners are running or waiting; past that `submit` raises `Overloaded`,
 Bolt answers the request 500 and Slack delivers the event again later (the duplicate check runs in the listener,
 so a refused event was not recorded and its redelivery is answered). Over Socket Mode, Bolt sends no
-acknowledgement for a 500, so Slack redelivers the envelope in the same way (tests/bot/test_slack_socket_faults.py). A few threads are enough: answers take a
+acknowledgement for a 500, so Slack redelivers the envelope in the same way
+(tests/bot/test_slack_socket_faults.py). A few threads are enough: answers take a
 millisecond or two of Python, and the rest of a listener's time is spent waiting on Slack's Web API.
 
 A command, button, shortcut or view submission acknowledges from inside its listener (Bolt's request thread waits
