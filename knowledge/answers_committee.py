@@ -14,7 +14,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Role, WorkItem
-from knowledge.text import content_words, fold
+from knowledge.text import ABBREVIATIONS, content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -1468,3 +1468,96 @@ def pick_meeting(
             return before[-1]
     upcoming = [m for m in meetings if m.date >= q.today]
     return upcoming[0] if upcoming else meetings[-1]
+
+
+# "who presented / did / took / delivered the X at the October panel": who gave an item at a meeting
+PRESENTED = re.compile(
+    r"\bwho (?:presented|presents|did|took|delivered|gave|introduced|brought|covered|updated|"
+    r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
+    r"(?:spoke|talked) (?:to|on|about|through))\b"
+)
+NAMED_MEETING = re.compile(
+    r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:panel|meeting|committee)\b"
+)
+PRESENTER_WORDS = frozenset(
+    content_words(
+        "presented presents present presenting did do doing took take taking delivered deliver delivering gave give "
+        "introduced brought covered updated spoke talked last previous latest recent oct"
+    )
+)
+ITEM_MATCH = 0.6  # share of the question's words an agenda item (title, or the minutes' line on it) must carry
+
+
+def presenter(q: Query, e: Engine) -> Answer | None:
+    """Who presented an item at a named meeting, as that meeting's minutes record it; "not sure" when they do
+    not. A meeting named by month or as "the last panel" scopes the question to that meeting's agenda: a
+    standing item or a report at another meeting is not an answer to it."""
+    if not PRESENTED.search(q.folded):
+        return None
+    if q.month is not None or q.day_of_month is not None:
+        meeting = pick_meeting(q, e, prefer_agenda=True)
+        if meeting is None or (q.month is not None and meeting.date.month != q.month):
+            return None
+    elif NAMED_MEETING.search(q.folded):
+        meeting = pick_meeting(q, e, past=True)
+    else:
+        return None
+    if meeting is None or not meeting.agenda:
+        return None  # a meeting still to come: the work programme's sponsors answer
+    title = d.meeting_title(e.kb, meeting)
+    month = f"{meeting.date:%B}"
+    if q.agenda_number is not None:
+        numbered = [i for i in meeting.agenda if i.number == q.agenda_number]
+        if not numbered:
+            return r.answer_of(q, "not-found", f"The {title} agenda has no item {q.agenda_number}.")
+        item = numbered[0]
+    else:
+        words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+        words = words or [w for w in q.topic_words if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+        if not words:
+            return None
+        scored = sorted(((_item_share(words, i), -i.number, i) for i in meeting.agenda), key=lambda x: x[:2])[::-1]
+        share, _, item = scored[0]
+        tied = [i for x, _, i in scored if x == share]
+        if share < ITEM_MATCH or len(tied) > 1:
+            near = tied if share >= ITEM_MATCH else []
+            text = (
+                f"I'm not sure which item you mean: {len(near)} items at the {title} meeting match "
+                f"({'; '.join(f'item {i.number}, {i.title}' for i in near)})."
+                if near
+                else f"I'm not sure: I could not find that item on the {title} agenda, so I won't say who presented it."
+            )
+            asks = tuple(f"who presented item {i.number} at the {month} panel" for i in near[:3])
+            return r.answer_of(q, "not-sure", text, [d.meeting_item(e.kb, meeting)], suggestions=asks)
+    shown = [d.agenda_item(e.kb, meeting, item)]
+    subject = agenda_subject(meeting, item)
+    where = f"item {item.number}, {item.title}, at the {title} meeting"
+    if item.presenters:
+        names = " and ".join(e.kb.name_of(p) for p in item.presenters)
+        text = f"{_upper(where)} was presented by {names}."
+        if item.presenters_source is not None:
+            text += f" The minutes say: \u201c{item.presenters_source.quote}\u201d"
+        shown += [d.person_item(e.kb, e.kb.people[p]) for p in item.presenters if p in e.kb.people]
+        return r.answer_of(q, "report", text, shown, subject=subject)
+    text = f"I'm not sure: the papers do not record who presented {where}."
+    closest = []
+    if item.signatory:
+        closest.append(f"the report is signed by {e.kb.name_of(item.signatory)}")
+    if item.contacts:
+        closest.append(f"it names {', '.join(e.kb.name_of(c) for c in item.contacts)} as its contact for enquiries")
+    if closest:
+        text += " The closest I can give: " + ", and ".join(closest) + "."
+    return r.answer_of(q, "not-sure", text, shown, subject=subject)
+
+
+def _item_share(words: list[str], item: AgendaItem) -> float:
+    """The share of the question's words that an agenda item's names, or the minutes' line on who presented it,
+    carry (an abbreviation counts when its long form is there: "IRO", "FLAG" as the minutes define it)."""
+    said = " ".join((*_titles(item), item.presenters_source.quote if item.presenters_source else ""))
+    have = set(content_words(said)) | {w.lower() for w in re.findall(r"\(([A-Za-z]{2,8})\)", said)}
+    matched = sum(
+        1
+        for w in words
+        if w in have or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= have)
+    )
+    return matched / len(words)

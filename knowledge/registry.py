@@ -85,6 +85,7 @@ INTENTS: tuple[Intent, ...] = (
         acts.about_actions,
         ("who leads action 7a?", "what is the status of County Action 12?", "when is action 6 due?"),
     ),
+    Intent("presenter", com.PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
     Intent(
         "priorities",
         _rx("priority", "priorities", "key activities", "key activity"),
