@@ -64,8 +64,13 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
         return None
     from knowledge.passages import plain
 
-    hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
-    answering = [h for h in hits if h.answers]
+    term = defined_term(q.folded)
+    if term is not None:  # "what's imara": only a passage that says what it is answers, not one that names it
+        hits = index.search(q.raw, limit=DEFINE_SCAN, papers=allowed_papers(q, e))
+        answering = [h for h in hits if h.coverage >= MIN_DEFINE_COVER and defines(term, _said(h.quoted), q.raw)][:1]
+    else:
+        hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
+        answering = [h for h in hits if h.answers]
     if not answering:
         return None
     best = answering[0]
@@ -90,8 +95,90 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
         for hit in shown
         for passage, excerpt in hit.excerpt
     ]
+    items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
+
+
+# "what is imara", "what's project KIA", "what are the MASH": a question asking what a thing is
+DEFINE_Q = re.compile(r"^(?:what is|whats|what s|what are|what was|what were)\s+(?:the\s+|an?\s+)?(\w+(?:\s+\w+){0,2})$")
+DEFINE_SCAN = 8  # passages looked at for one that says what the thing is
+MIN_DEFINE_COVER = 0.99  # ... and it must carry every word of the question
+NOT_TERMS = frozenset({"happening", "going", "on", "due", "late", "overdue", "next", "new", "latest", "status", "it"})
+
+
+# a kind of body after its name ("the CaRE team"): the papers may define the name alone ("... (CaRE) team")
+BODY_NOUNS = frozenset({"team", "group", "service", "board", "panel", "project", "unit", "hub", "programme", "network"})
+
+
+def defined_term(folded: str) -> str | None:
+    """The thing a "what is X" question asks to have explained (up to three words), if it is one."""
+    m = DEFINE_Q.match(folded.strip())
+    if m is None or set(m.group(1).split()) & NOT_TERMS:
+        return None
+    return m.group(1)
+
+
+def defines(term: str, said: str, asked: str = "") -> bool:
+    """Whether a text says what `term` (or its name without a body noun: "CaRE" of "CaRE team") is. A name the
+    question writes with capitals inside it ("CaRE", "KIA") is matched in that case only (not "care")."""
+    words = term.split()
+    if len(words) > 1 and words[-1] in BODY_NOUNS:
+        name = " ".join(words[:-1])
+        written = re.search(rf"\b{re.escape(name)}\b", asked, re.IGNORECASE)
+        if written and re.search(r"[A-Z]", written.group(0)[1:]) and _defines(name, said, asked):
+            return True
+    return _defines(term, said, asked)
+
+
+def _defines(term: str, said: str, asked: str = "") -> bool:
+    """Whether a text says what `term` is: "X is a ...", "X, an ...", "X (Its Long Form)", "long form (X)",
+    "X stands for / means ..."."""
+    written = re.search(r"\b" + r"\s+".join(re.escape(w) for w in term.split()) + r"\b", asked, re.IGNORECASE)
+    shown = written.group(0).split() if written else term.split()
+    # a word written with capitals after its first letter ("CaRE", "KIA") is matched as written, others in any case
+    name = r"\s+".join(re.escape(w) if re.search(r"[A-Z]", w[1:]) else f"(?i:{re.escape(w)})" for w in shown)
+    return bool(
+        re.search(
+            rf"\b{name}\b(?:\]\([^()]*\))?['’]?\s*(?:\(\s*[A-Z]|,\s+(?i:a|an)\b|"
+            rf"(?i:is|are|was|were)\s+(?i:a|an|the|our|one)\b|(?i:stands? for|means)\b)|\([^()]*\b{name}\b[^()]*\)",
+            said,
+        )
+    )
+
+
+def _said(passages) -> str:
+    from knowledge.passages import plain
+
+    return " ".join(plain(p.text) for p in passages)
+
+
+# "Paragraph 3 of this report reflects the current plans": the paragraph a quoted one defers to
+REFERS_TO = re.compile(r"\bparagraphs?\s+(\d{1,3})(?:\s*(?:and|-|to|&)\s*(\d{1,3}))?\s+of this (?:report|paper)", re.I)
+
+
+def _referred_paragraphs(shown, quoted: set[str]) -> list[Item]:
+    """The paragraphs of the same report that a quoted paragraph refers the reader to, quoted too (a
+    paragraph that only says "see paragraph 3" does not answer on its own)."""
+    from knowledge.passages import plain
+
+    out: list[Item] = []
+    for hit in shown:
+        for m in REFERS_TO.finditer(_said(hit.quoted)):
+            wanted = {m.group(1)} | ({m.group(2)} if m.group(2) else set())
+            for passage in hit.paper.passages:
+                if passage.part == hit.passage.part and passage.paragraph in wanted and passage.id not in quoted:
+                    quoted.add(passage.id)
+                    out.append(
+                        Item(
+                            "passage",
+                            hit.paper.cite(passage),
+                            (f"\u201c{plain(passage.text)}\u201d",),
+                            {"paper": hit.paper.id, "passage": passage.id},
+                            Source(hit.paper.seed, short(plain(passage.text), 120), passage.location),
+                        )
+                    )
+    return out[:2]
 
 
 NEAR_COVER = 0.4  # a record offered as "closest" must hold this share of the question's word weight
@@ -159,8 +246,10 @@ def fallback(q: Query, e: Engine) -> Answer:
         hits = r.search(q, e, q.topic_words)
         floor = FALLBACK_FLOOR if q.confidence < 0.5 else TOPIC_FLOOR  # a cue said what is asked: a lower floor
         # "who is the LADO", "who are Lime Culture": a person or body is asked for, and a list of actions that
-        # merely use the words is not an answer to that
-        if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and not ASKS_WHO.match(q.folded):
+        # merely use the words is not an answer to that; nor to "what is X", which a passage saying what X is
+        # answers (else "not sure")
+        asks_what = defined_term(q.folded) is not None
+        if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and not ASKS_WHO.match(q.folded) and not asks_what:
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
                 return found
