@@ -883,6 +883,10 @@ MEETING_WORDS = frozenset(
 
 
 NAMES_REPORT = re.compile(r"\b(report|reports|review|paper|item|update)\b")
+# the question asks at which meeting something is taken, not when a group meets
+WHICH_MEETING = re.compile(
+    r"\b(which|what) (meeting|panel|committee)\b|\b(going|coming|come|go|goes|comes) (to|before)\b|\bon at\b"
+)
 
 
 def names_another_group(q: Query, e: Engine) -> bool:
@@ -925,6 +929,10 @@ def meeting(q: Query, e: Engine) -> Answer | None:
                 f"(the next is on {day_words(upcoming[0].date)}).",
                 [d.meeting_item(e.kb, upcoming[1])],
             )
+    if not detail and others and not NAMES_REPORT.search(q.folded) and WHICH_MEETING.search(q.folded):
+        work = _work_by_words(q, e)  # "year 12-13 destinations - which meeting is that going to"
+        if work is not None:
+            return about_work(q, e, work, "due")
     if not detail and others and NAMES_REPORT.search(q.folded):  # "care leavers annual report - which meeting"
         named = find_doc(q, e)
         if named is not None:
@@ -1476,9 +1484,7 @@ PRESENTED = re.compile(
     r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
     r"(?:spoke|talked) (?:to|on|about|through))\b"
 )
-NAMED_MEETING = re.compile(
-    r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:panel|meeting|committee)\b"
-)
+NAMED_MEETING = re.compile(r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:panel|meeting|committee)\b")
 PRESENTER_WORDS = frozenset(
     content_words(
         "presented presents present presenting did do doing took take taking delivered deliver delivering gave give "
@@ -1556,8 +1562,6 @@ def _item_share(words: list[str], item: AgendaItem) -> float:
     said = " ".join((*_titles(item), item.presenters_source.quote if item.presenters_source else ""))
     have = set(content_words(said)) | {w.lower() for w in re.findall(r"\(([A-Za-z]{2,8})\)", said)}
     matched = sum(
-        1
-        for w in words
-        if w in have or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= have)
+        1 for w in words if w in have or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= have)
     )
     return matched / len(words)

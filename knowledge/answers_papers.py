@@ -4,12 +4,14 @@ honest "not sure" when nothing answers well enough."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
-from knowledge.describe import short
+from knowledge.describe import action_label, short
 from knowledge.models import Source
+from knowledge.text import content_words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -101,7 +103,9 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
 
 
 # "what is imara", "what's project KIA", "what are the MASH": a question asking what a thing is
-DEFINE_Q = re.compile(r"^(?:what is|whats|what s|what are|what was|what were)\s+(?:the\s+|an?\s+)?(\w+(?:\s+\w+){0,2})$")
+DEFINE_Q = re.compile(
+    r"^(?:what is|whats|what s|what are|what was|what were)\s+(?:the\s+|an?\s+)?(\w+(?:\s+\w+){0,2})$"
+)
 DEFINE_SCAN = 8  # passages looked at for one that says what the thing is
 MIN_DEFINE_COVER = 0.99  # ... and it must carry every word of the question
 NOT_TERMS = frozenset({"happening", "going", "on", "due", "late", "overdue", "next", "new", "latest", "status", "it"})
@@ -181,6 +185,73 @@ def _referred_paragraphs(shown, quoted: set[str]) -> list[Item]:
     return out[:2]
 
 
+def due_or_passage(q: Query, e: Engine) -> Answer | None:
+    """A "when" question: the action its words name, unless that action states no date or timescale at all and a
+    passage of the papers answers with one ("when is the national review being published": the plan's action
+    that follows the review has no date; the annual report says when publication is expected)."""
+    from knowledge import answers_actions as acts
+
+    found = acts.about_topic(q, e)
+    if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":
+        return found
+    plan_id, action_id = found.subject.keys[:2]
+    try:
+        action = e.kb.plans[plan_id].action(action_id)
+    except KeyError:
+        return found
+    said_undated = "no due date stated" in found.text.lower()  # not a milestone of it with a date
+    if action.due is not None or action.timescale or action.start is not None or not said_undated:
+        return found
+    passage = e.passage_answer(q)
+    if passage is None:
+        return found
+    return _with_following(q, e, passage) or r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: {action_label(e.kb, action)} states no date, and no passage of the papers says when that is.",
+        notes=("The nearest passage is in: " + passage.items[0].title + ".",) if passage.items else (),
+    )
+
+
+EVENT_PREFIX = 5  # "published" and "publication" share their first five letters
+
+
+def _with_following(q: Query, e: Engine, answer: Answer) -> Answer | None:
+    """The passage answer when its quoted paragraphs carry every word of the question, else with the next
+    paragraph of the same section that carries the missing ones and a date; None when neither does."""
+    from knowledge.passages import _DATE, plain
+
+    def missing(said: str) -> set[str]:
+        have = {w[:EVENT_PREFIX] for w in content_words(said)}
+        return {w for w in q.topic_words if w[:EVENT_PREFIX] not in have}
+
+    said = " ".join(line for item in answer.items for line in item.lines)
+    lacking = missing(said)
+    if not lacking:
+        return answer
+    last = answer.items[-1].fields.get("passage") if answer.items else None
+    paper = e.kb.papers.get(answer.items[-1].fields.get("paper", "")) if answer.items else None
+    if paper is None or last is None:
+        return None
+    ids = [p.id for p in paper.passages]
+    at = ids.index(last) if last in ids else -1
+    here = paper.passages[at] if at >= 0 else None
+    for nxt in paper.passages[at + 1 : at + 4] if here is not None else ():
+        if nxt.section != here.section or nxt.part != here.part:
+            break
+        text = plain(nxt.text)
+        if not missing(said + " " + text) and _DATE.search(text.lower()):
+            item = Item(
+                "passage",
+                paper.cite(nxt),
+                (f"\u201c{text}\u201d",),
+                {"paper": paper.id, "passage": nxt.id},
+                Source(paper.seed, short(text, 120), nxt.location),
+            )
+            return replace(answer, items=(*answer.items, item))
+    return None
+
+
 NEAR_COVER = 0.4  # a record offered as "closest" must hold this share of the question's word weight
 
 
@@ -248,15 +319,37 @@ def fallback(q: Query, e: Engine) -> Answer:
         # "who is the LADO", "who are Lime Culture": a person or body is asked for, and a list of actions that
         # merely use the words is not an answer to that; nor to "what is X", which a passage saying what X is
         # answers (else "not sure")
-        asks_what = defined_term(q.folded) is not None
-        if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and not ASKS_WHO.match(q.folded) and not asks_what:
+        asks_what = defined_term(q.folded) is not None or ASKS_WHICH_THING.match(q.folded) is not None
+        plain_topic = not ASKS_WHO.match(q.folded) and not asks_what
+        if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and plain_topic:
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
                 return found
+        # "what mission statement did they agree": a passage that shares the words rarely holds the value asked
+        # (the plan's own row "Agree a mission statement" does not): the closest passages are offered instead
         passage = e.passage_answer(q, strict=True)
+        if passage is not None and ASKS_WHICH_THING.match(q.folded) and _restates_action(passage, hits):
+            passage = None
         if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+# "what mission statement did the group agree", "which venue was chosen": the value of a thing is asked for,
+# and an action to agree or choose it does not carry that value
+ASKS_WHICH_THING = re.compile(
+    r"^(what|which) (?!is |s |are |was |were )(\w+ ){1,3}(did|do|does|was|were|has|have|had|will)\b"
+)
+
+
+def _restates_action(answer: Answer, hits) -> bool:
+    """Whether the passage quoted is an action plan's own row for one of the actions the words matched (the
+    task "Agree a mission statement", which does not say what was agreed)."""
+    from knowledge.models import Action
+    from knowledge.text import fold
+
+    said = fold(" ".join(line for item in answer.items for line in item.lines))
+    return any(isinstance(h.doc, Action) and fold(h.doc.text)[:80] in said for h in hits[:3])
 
 
 # "who is the cabinet member for ...", "who's the LADO for the city": a post's holder is asked for

@@ -334,7 +334,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "due",
         _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "target date", "how long"),
-        acts.about_topic,
+        papers.due_or_passage,
     ),
     Intent(
         "status",
