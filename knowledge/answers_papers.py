@@ -64,7 +64,7 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     index = e.passage_index
     if index is None:
         return None
-    from knowledge.passages import plain
+    from knowledge.passages import answer_kind, plain
 
     term = defined_term(q.folded)
     if term is not None:  # "what's imara": only a passage that says what it is answers, not one that names it
@@ -73,6 +73,8 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     else:
         hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
         answering = [h for h in hits if h.answers]
+        if not answering and hits and answer_kind(q.raw) is not None:
+            answering = _deeper(q, e, hits)
     if not answering:
         return None
     best = answering[0]
@@ -100,6 +102,19 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
+
+
+DEEPER = 8  # paragraphs looked at for one that carries the fact asked when the best three do not
+DEEPER_COVER = 0.85
+
+
+def _deeper(q: Query, e: Engine, hits) -> list:
+    """A paragraph further down that matches the question's words as fully as the best ones and, unlike them,
+    carries the kind of fact asked ("how often": a frequency; "when": a date)."""
+    assert e.passage_index is not None
+    floor = max(DEEPER_COVER, max(h.coverage for h in hits))
+    further = e.passage_index.search(q.raw, limit=DEEPER, papers=allowed_papers(q, e))[len(hits) :]
+    return [h for h in further if h.answers and h.coverage >= floor][:1]
 
 
 # "what is imara", "what's project KIA", "what are the MASH": a question asking what a thing is
