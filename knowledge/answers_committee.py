@@ -14,7 +14,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Role, WorkItem
-from knowledge.text import ABBREVIATIONS, content_words, fold
+from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -220,12 +220,27 @@ def item_by_reference(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
 def _report_words(q: Query, e: Engine | None = None) -> list[str]:
     """The words naming a report. Words that also name a plan count ("the child exploitation annual report",
     "the strategic safeguarding report") unless the question says it means a plan."""
-    words = [w for w in q.topic_words if w not in REPORT_STEMS]
+    words = [w for w in q.topic_words if w not in REPORT_STEMS and not _misspelt_report_word(w)]
     if e is not None and q.plan is not None and not re.search(r"\bplan\b", q.folded):
         drop = e.topic_drop - frozenset(e.plan_words)
         words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in drop and w not in REPORT_STEMS]
         words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
     return words
+
+
+REPORT_NOUNS = ("report", "paper", "update", "agenda")  # not "review": a word of many reports' titles
+
+
+def _misspelt_report_word(word: str) -> bool:
+    """ "reprot", "reoprt", "upadte": a typo of a word that names a report, not a word of its title (nor a form
+    of that word: "reports", "updated")."""
+    if len(word) < 5:
+        return False
+    near = closest_word(word, REPORT_NOUNS, TYPO_RATIO)
+    return near is not None and not (word.startswith(near) or near.startswith(word))
+
+
+TYPO_RATIO = 80.0
 
 
 def _wants_field(q: Query, item: AgendaItem) -> bool:
@@ -374,6 +389,10 @@ REPORT_WORDS = frozenset(
         "is",
         "it",
         "about",
+        "every",
+        "each",
+        "brought",
+        "bring",
     ]
 )
 REPORT_STEMS = REPORT_WORDS | frozenset(content_words(" ".join(REPORT_WORDS)))
@@ -1366,6 +1385,7 @@ WORK_WORDS = frozenset(
         "meeting",
         "report",
         "reports",
+        *content_words("come comes go goes brought bring every each often frequently regular regularly"),
     ]
 )
 
@@ -1408,7 +1428,7 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", f"The {found.name} work programme names {name} on no item.")
         text = f"{name} is named on {len(mine)} {found.name} work-programme item{'s' if len(mine) != 1 else ''}:"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in mine])
-    if re.search(r"\bhow (often|frequently)\b", q.folded):
+    if re.search(r"\bhow (often|frequently)\b|\b(every|each) (\w+ )?(meeting|panel|committee)\b", q.folded):
         found_doc = find_doc(q, e)
         if found_doc is not None and isinstance(found_doc[1], WorkItem):
             return how_often(q, e, found_doc[1])
@@ -1424,6 +1444,21 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
                 f"{item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting."
             )
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
+        asked = set(q.topic_words) - WORK_WORDS
+        sharing = [w for w in found.work_programme if len(asked & set(content_words(w.title))) * 2 >= len(asked)]
+        if len(sharing) == 1 and q.window is None:  # "local offer for care leavers - when's it back on"
+            return about_work(q, e, sharing[0], "due")
+        if sharing and q.window is None:  # "which items are six monthly"
+            text = f"{found.name} work-programme items with those words ({len(sharing)}):"
+            return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in sharing])
+        if q.window is None and not re.search(r"\b(next|standing|all|whole|full)\b", q.folded):
+            # a question naming an item the work programme does not have: not the whole programme
+            return r.answer_of(
+                q,
+                "not-sure",
+                f"I'm not sure: I could not find that in the {found.name} work programme.",
+                suggestions=(f"what is on the {found.name} work programme?",),
+            )
     if q.window is not None:
         items = [w for w in items if w.meeting and q.window.start <= w.meeting <= q.window.end]
         scope = f" {q.window.words}"

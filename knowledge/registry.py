@@ -233,6 +233,7 @@ INTENTS: tuple[Intent, ...] = (
             "on the programme",
             "standing items?",
             r"how (often|frequently) (is|does|do|are) the (\w+ ){0,6}(report|reports|item|update|paper)",
+            r"(come|comes|go|goes|brought) (to|before) (every|each) (\w+ )?(meeting|panel|committee)",
         ),
         com.work_programme,
         ("what is the panel looking at in the spring?",),
