@@ -569,13 +569,58 @@ def contact(q: Query, e: Engine) -> Answer | None:
     note = agenda_note(q, e)
     if note is not None:
         return note
-    found = find_doc(q, e)
+    post = POST_ASKED.search(q.folded)  # "the head of service one": which of the contacts, not the report's words
+    post_words = set(content_words(post.group(1))) if post else set()
+    found = find_doc(replace(q, topic_words=tuple(w for w in q.topic_words if w not in post_words)), e)
     if found is None:
-        return None
+        return post_contact(q, e)
     meeting, doc = found
     if isinstance(doc, WorkItem):
         return work_contacts(q, e, doc)
+    if post and doc.contacts:
+        holding = [p for p in doc.contacts if p in e.kb.people and _holds_post(e.kb.people[p].titles, post_words)]
+        if holding:
+            doc = replace(doc, contacts=tuple(holding))
     return contacts_for(q, e, meeting, doc)
+
+
+CONTACT_FILLER = frozenset(
+    content_words(
+        "how do does can could i we you get hold of contact contacts email e mail phone number numbers ring call "
+        "reach speak talk touch detail details who what is the for address"
+    )
+)
+PLACE_WORDS = {"notts": "nottinghamshire", "nott": "nottinghamshire", "county": "county", "city": "city"}
+
+
+def post_contact(q: Query, e: Engine) -> Answer | None:
+    """ "how do I get hold of the LADO in notts": the contact details of the one or two people whose recorded
+    job title names the post asked for (a place word must be in their organisation's name)."""
+    wanted = frozenset(PLACE_WORDS.get(w, w) for w in content_words(q.raw) if w not in CONTACT_FILLER)
+    if not wanted or len(wanted) > 4:
+        return None
+    holders = e.names.title_holders(wanted, 1)
+    if not holders or len(holders) > 2 or not (wanted - set(PLACE_WORDS.values())):
+        return None
+    people = [e.kb.people[pid] for pid, _ in holders]
+    said = "; ".join(f"{p.name} (\u201c{title}\u201d)" for p, (_, title) in zip(people, holders, strict=True))
+    text = f"The papers give that title to {said}."
+    missing = [p.name for p in people if not (p.email or p.phone)]
+    if missing:
+        text += f" They give no email or phone number for {', '.join(missing)}."
+    subject = Subject("person", (people[0].id,)) if len(people) == 1 else None
+    return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people], subject=subject)
+
+
+POST_ASKED = re.compile(
+    r"\b(?:the\s+)?(head of service|service director|service manager|group manager|team manager|director|manager)"
+    r"(?:\s+one)?\b"
+)
+
+
+def _holds_post(titles: tuple[str, ...], post_words: set[str]) -> bool:
+    """Whether one of a person's titles carries every word of the post asked for ("Head of Service, ...")."""
+    return any(post_words <= set(content_words(title)) for title in titles)
 
 
 NOTE_WORDS = frozenset(

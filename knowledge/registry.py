@@ -103,6 +103,7 @@ INTENTS: tuple[Intent, ...] = (
             "(?<!reference )(?<!ref )number for",
             "call",
             "get in touch",
+            "get hold of",
             "enquiries",
             "democratic services",
             "clerk",
@@ -486,7 +487,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(finish|finished|ended|closed) at",
         ),
     ),
-    ("contact", _rx("contact", "get in touch", "enquiries", "clerk", "democratic services")),
+    ("contact", _rx("contact", "get in touch", "get hold of", "enquiries", "clerk", "democratic services")),
     (
         "lead",
         _rx(
