@@ -1645,3 +1645,22 @@ def _item_share(words: list[str], item: AgendaItem) -> float:
         1 for w in words if w in have or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= have)
     )
     return matched / len(words)
+
+
+def named_in_attendance(q: Query, e: Engine) -> Answer | None:
+    """ "who is Lauren Monaghan": someone the knowledge base holds only as a line of a meeting's attendance
+    ("Lauren Monaghan - Notts TV"), quoted as the minutes write it, with the meeting."""
+    if q.people:
+        return None
+    padded = f" {q.folded} "
+    for found in e.kb.committees.values():
+        for meeting in found.meetings:
+            for line in meeting.attendance.others if meeting.attendance else ():
+                name = re.split(r"\s+[-\u2013\u2014]\s+|,|\(", line, maxsplit=1)[0].strip()
+                if len(name.split()) >= 2 and f" {fold(name)} " in padded:
+                    text = (
+                        f"{name} is named only in the attendance of the {d.meeting_title(e.kb, meeting)} meeting, "
+                        f"as written in its minutes: \u201c{line}\u201d. The papers say nothing more about them."
+                    )
+                    return r.answer_of(q, "person", text, [d.meeting_item(e.kb, meeting)])
+    return None

@@ -387,6 +387,11 @@ INTENTS: tuple[Intent, ...] = (
         ("what does Pam Rosseter lead?", "Laurence Jones - what's on his plate?"),
     ),
     Intent(
+        "attendee",
+        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of"),
+        com.named_in_attendance,
+    ),
+    Intent(
         "person",
         _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of"),
         ppl.who_is,
