@@ -95,7 +95,8 @@ def _beyond_item(q: Query, item: AgendaItem) -> set[str]:
     managing allegations workshop"): the question is about something inside the report, not the item."""
     known = set(content_words(" ".join((*_titles(item), item.purpose or ""))))
     words = set(q.topic_words) - known - REPORT_STEMS - LOOSE_WORDS - MEETING_WORDS - set(ORDINALS)
-    return {w for w in words if len(w) > 2}
+    spelled = {w for w in words if w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= known}  # "iro"
+    return {w for w in words - spelled if len(w) > 2}
 
 
 def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | None, detail: str) -> Answer | None:

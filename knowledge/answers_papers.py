@@ -207,6 +207,8 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
     from knowledge import answers_actions as acts
 
     found = acts.about_topic(q, e)
+    if found is None and not q.action_ids and NAMES_A_REPORT.search(q.folded):
+        return _report_when(q, e)  # "when is the IRO annual report": the meeting that takes it
     if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":
         return found
     plan_id, action_id = found.subject.keys[:2]
@@ -226,6 +228,23 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
         f"I'm not sure: {action_label(e.kb, action)} states no date, and no passage of the papers says when that is.",
         notes=("The nearest passage is in: " + passage.items[0].title + ".",) if passage.items else (),
     )
+
+
+NAMES_A_REPORT = re.compile(r"\b(report|reports|annual review|paper|update)\b")
+
+
+def _report_when(q: Query, e: Engine) -> Answer | None:
+    """The meeting a named report goes to (work programme) or went to (an agenda), by the report's words."""
+    from knowledge import answers_committee as com
+    from knowledge.models import WorkItem
+
+    named = com.find_doc(q, e)
+    if named is None:
+        return None
+    meeting, doc = named
+    if isinstance(doc, WorkItem):
+        return com.about_work(q, e, doc, "due")
+    return com.about_agenda_item(q, e, doc, meeting, "summary")
 
 
 EVENT_PREFIX = 5  # "published" and "publication" share their first five letters
@@ -335,7 +354,7 @@ def fallback(q: Query, e: Engine) -> Answer:
         # merely use the words is not an answer to that; nor to "what is X", which a passage saying what X is
         # answers (else "not sure")
         asks_what = defined_term(q.folded) is not None or ASKS_WHICH_THING.match(q.folded) is not None
-        plain_topic = not ASKS_WHO.match(q.folded) and not asks_what
+        plain_topic = not ASKS_WHO.match(q.folded) and not asks_what and not _narrow_mixed(q, hits)
         if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and plain_topic:
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
@@ -355,6 +374,21 @@ def fallback(q: Query, e: Engine) -> Answer:
 ASKS_WHICH_THING = re.compile(
     r"^(what|which) (?!is |s |are |was |were )(\w+ ){1,3}(did|do|does|was|were|has|have|had|will)\b"
 )
+
+
+# a question asking for one thing (a person, a date, a place, which one): not for a list of records
+NARROW = re.compile(r"^(who|whos|who s|whose|when|whens|when s|which|where|wheres|where s|what (date|time|day))\b")
+
+
+def _narrow_mixed(q: Query, hits) -> bool:
+    """A narrow question whose words match records of different kinds (a report on an agenda and an action
+    of a plan): the words are ambiguous, and a list of both answers neither reading of the question."""
+    from knowledge.models import Action
+
+    if not NARROW.match(q.folded):
+        return False
+    top = [h for h in hits[:5] if h.score >= hits[0].score - 0.15] if hits else []
+    return len({isinstance(h.doc, Action) for h in top}) > 1
 
 
 def _restates_action(answer: Answer, hits) -> bool:
