@@ -1637,15 +1637,49 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "not-sure", text, shown, subject=subject)
 
 
-def _item_share(words: list[str], item: AgendaItem) -> float:
+def _item_share(
+    words: list[str], item: AgendaItem | WorkItem, acronyms: dict[str, list[set[str]]] | None = None
+) -> float:
     """The share of the question's words that an agenda item's names, or the minutes' line on who presented it,
     carry (an abbreviation counts when its long form is there: "IRO", "FLAG" as the minutes define it)."""
-    said = " ".join((*_titles(item), item.presenters_source.quote if item.presenters_source else ""))
+    if isinstance(item, WorkItem):
+        said = item.title
+    else:
+        said = " ".join((*_titles(item), item.presenters_source.quote if item.presenters_source else ""))
     have = set(content_words(said)) | {w.lower() for w in re.findall(r"\(([A-Za-z]{2,8})\)", said)}
+    spelled = acronyms or {}
+    stems = {h[:6] for h in have if len(h) >= 7}  # "declaring" and "declarations"
     matched = sum(
-        1 for w in words if w in have or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= have)
+        1
+        for w in words
+        if w in have
+        or (len(w) >= 7 and w[:6] in stems)
+        or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= have)
+        or any(long <= have for long in spelled.get(w, ()))
     )
     return matched / len(words)
+
+
+def committee_acronyms(e: Engine) -> dict[str, list[set[str]]]:
+    """Acronyms the committee records define for an item ("Foster Carers Liaison Group (FLAG)" in the minutes'
+    line on item 4, "Foster Care (FLAG) items" in the work programme): acronym -> the item's title words."""
+    memo = e.__dict__.get("_committee_acronyms")
+    if memo is not None:
+        return memo
+    out: dict[str, list[set[str]]] = {}
+    for found in e.kb.committees.values():
+        named: list[tuple[str, str]] = [(w.title, w.title) for w in found.work_programme]
+        for meeting in found.meetings:
+            for item in meeting.agenda:
+                quote = item.presenters_source.quote if item.presenters_source else ""
+                named.append((f"{item.title} {quote}", item.title))
+        for said, title in named:
+            long = set(content_words(re.sub(r"\([^)]*\)", " ", title))) - REPORT_STEMS - WORK_WORDS - set(_MONTH_NAMES)
+            for acronym in re.findall(r"\(([A-Z][A-Za-z]{1,7})\)", said):
+                if long and long not in out.setdefault(acronym.lower(), []):
+                    out[acronym.lower()].append(long)
+    e.__dict__["_committee_acronyms"] = out
+    return out
 
 
 def named_in_attendance(q: Query, e: Engine) -> Answer | None:
@@ -1665,3 +1699,105 @@ def named_in_attendance(q: Query, e: Engine) -> Answer | None:
                     )
                     return r.answer_of(q, "person", text, [d.meeting_item(e.kb, meeting)])
     return None
+
+
+ITEM_NAMED = re.compile(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
+ITEM_FILLER = frozenset(content_words("there any anything was were yet still happening on off at in"))
+OTHER_ASKS = frozenset({"count", "priorities", "resolution", "overdue", "due-soon", "undated", "stale", "history"})
+NOT_ITEM_ATTRIBUTES = frozenset(
+    {"contact", "email", "phone", "author", "signatory", "reference", "background", "recommendations", "pages"}
+    | {"comments", "purpose", "apologies", "substitutes", "members", "venue", "time"}
+)
+
+
+def item_at_meeting(q: Query, e: Engine) -> Answer | None:
+    """An item asked about at a meeting the question names ("the FLAG update at the October panel", "is the
+    residential homes update on in April"): that meeting's agenda item, or its work-programme item, or a
+    standing item; "not sure" when the meeting has none of those - never the same-named item of another meeting.
+    """
+    if not ITEM_NAMED.search(q.folded) or q.attribute in NOT_ITEM_ATTRIBUTES or q.action_ids or q.people:
+        return None
+    if q.plan is not None or set(q.intents) & OTHER_ASKS:
+        return None
+    meeting = _named_meeting(q, e)
+    if meeting is None:
+        return None
+    words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+    words = [w for w in words if w not in WORK_WORDS and w not in _MONTH_NAMES and w not in LOOSE_WORDS]
+    words = [w for w in words if w not in ORDINALS and w not in ITEM_FILLER]
+    if not words:
+        return None
+    acronyms = committee_acronyms(e)
+    title = d.meeting_title(e.kb, meeting)
+    found = e.kb.committees[meeting.committee]
+    if meeting.agenda:
+        scored = sorted(((_item_share(words, i, acronyms), -i.number, i) for i in meeting.agenda), key=lambda x: x[:2])
+        share, _, item = scored[-1]
+        tied = [i for x, _, i in scored if x == share]
+        if share >= ITEM_MATCH and len(tied) == 1:
+            return _item_there(q, e, meeting, item)
+        if share >= ITEM_MATCH:  # "which items on 14 jan are verbal"
+            text = f"{len(tied)} items on the {title} agenda match:"
+            return r.answer_of(
+                q, "agenda", text, [d.agenda_item(e.kb, meeting, i) for i in sorted(tied, key=lambda i: i.number)]
+            )
+    # the meeting's own work-programme items and the standing ones; the report nouns the question uses
+    # ("update", "report") break ties ("the residential homes update" is the standing update, not the inspection
+    # gradings of residential homes)
+    pool = [w for w in found.work_programme if w.meeting == meeting.date or w.standing]
+    nouns = set(re.findall(r"\b(update|report|review)s?\b", q.folded))
+    ranked = sorted(
+        ((_item_share(words, w, acronyms), len(nouns & set(fold(w.title).split())), w) for w in pool),
+        key=lambda x: x[:2],
+        reverse=True,
+    )
+    if ranked and ranked[0][0] >= ITEM_MATCH:
+        best = ranked[0][2]
+        if len(ranked) > 1 and ranked[1][:2] == ranked[0][:2]:
+            near = [w.title for x, y, w in ranked if (x, y) == ranked[0][:2]]
+            text = f"I'm not sure which you mean: {'; '.join(near)}."
+            return r.answer_of(q, "not-sure", text, [d.work_item(e.kb, w) for *_, w in ranked[: len(near)]])
+        if not (best.standing and meeting.agenda):  # a standing item missing from the agenda: say so below
+            if best.standing:
+                text = (
+                    f"{best.title} is a standing item at every {found.name} meeting (work programme), so it is "
+                    f"expected at the meeting on {day_words(meeting.date)}."
+                )
+                return r.answer_of(q, "work-item", text, [d.work_item(e.kb, best)])
+            return about_work(q, e, best, "due")
+    text = (
+        f"I'm not sure: I could not find that on the {title} agenda."
+        if meeting.agenda
+        else f"I'm not sure: the work programme lists nothing like that for the {title} meeting."
+    )
+    return r.answer_of(q, "not-sure", text, [d.meeting_item(e.kb, meeting)])
+
+
+def _named_meeting(q: Query, e: Engine) -> Meeting | None:
+    """The meeting a question names: by month or day, or as the last or next panel; None when it names none."""
+    if q.month is not None or q.day_of_month is not None:
+        meeting = pick_meeting(q, e, prefer_agenda=True)
+        if meeting is not None and (q.month is None or meeting.date.month == q.month):
+            return meeting
+        return None
+    if re.search(r"\b(last|previous|latest|most recent) (\w+ ){0,2}(panel|meeting|committee)\b", q.folded):
+        return pick_meeting(q, e, past=True)
+    if re.search(r"\bnext (\w+ ){0,2}(panel|meeting|committee)\b", q.folded):
+        upcoming = [m for c in e.kb.committees.values() for m in c.meetings if m.date >= q.today]
+        return min(upcoming, key=lambda m: m.date) if upcoming else None
+    return None
+
+
+def _item_there(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
+    """An agenda item at the meeting asked about: where it sat, who presented it and what was resolved."""
+    title = d.meeting_title(e.kb, meeting)
+    held = meeting.date < q.today
+    text = f"Item {item.number}, {item.title}, {'was' if held else 'is'} on the {title} agenda."
+    if item.presenters:
+        text += f" It was presented by {' and '.join(e.kb.name_of(p) for p in item.presenters)}."
+    resolved = [x for x in meeting.resolutions if x.item == item.number]
+    if resolved:
+        text += f" Resolved {resolved[0].id}: {resolved[0].text}"
+    return r.answer_of(
+        q, "agenda-item", text, [d.agenda_item(e.kb, meeting, item)], subject=agenda_subject(meeting, item)
+    )

@@ -86,6 +86,7 @@ INTENTS: tuple[Intent, ...] = (
         ("who leads action 7a?", "what is the status of County Action 12?", "when is action 6 due?"),
     ),
     Intent("presenter", com.PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
+    Intent("item-at-meeting", com.ITEM_NAMED, com.item_at_meeting),
     Intent(
         "priorities",
         _rx("priority", "priorities", "key activities", "key activity"),
