@@ -1770,7 +1770,14 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
         if meeting.agenda
         else f"I'm not sure: the work programme lists nothing like that for the {title} meeting."
     )
-    return r.answer_of(q, "not-sure", text, [d.meeting_item(e.kb, meeting)])
+    shown = [d.meeting_item(e.kb, meeting)]
+    elsewhere = find_doc(q, e)
+    if elsewhere is not None and elsewhere[0] is not None and elsewhere[0] != meeting:
+        other, doc = elsewhere
+        assert isinstance(doc, AgendaItem)
+        text += f" The closest is item {doc.number}, {doc.title}, at the {d.meeting_title(e.kb, other)} meeting."
+        shown.append(d.agenda_item(e.kb, other, doc))
+    return r.answer_of(q, "not-sure", text, shown)
 
 
 def _named_meeting(q: Query, e: Engine) -> Meeting | None:
