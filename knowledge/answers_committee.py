@@ -1561,7 +1561,8 @@ def pick_meeting(
 
 # "who presented / did / took / delivered the X at the October panel": who gave an item at a meeting
 PRESENTED = re.compile(
-    r"\bwho (?:presented|presents|did|took|delivered|gave|introduced|brought|covered|updated|"
+    r"\b(?:who|which (?:officer|manager|person|one of them)) (?:presented|presents|did|took|delivered|gave|introduced|"
+    r"brought|covered|updated|"
     r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
     r"(?:spoke|talked) (?:to|on|about|through))\b"
 )
@@ -1569,7 +1570,7 @@ NAMED_MEETING = re.compile(r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2
 PRESENTER_WORDS = frozenset(
     content_words(
         "presented presents present presenting did do doing took take taking delivered deliver delivering gave give "
-        "introduced brought covered updated spoke talked last previous latest recent oct"
+        "introduced brought covered updated spoke talked last previous latest recent oct officer manager person"
     )
 )
 ITEM_MATCH = 0.6  # share of the question's words an agenda item (title, or the minutes' line on it) must carry
@@ -1643,10 +1644,13 @@ def _item_share(
     """The share of the question's words that an agenda item's names, or the minutes' line on who presented it,
     carry (an abbreviation counts when its long form is there: "IRO", "FLAG" as the minutes define it)."""
     if isinstance(item, WorkItem):
-        said = item.title
+        said = quoted = item.title
     else:
-        said = " ".join((*_titles(item), item.presenters_source.quote if item.presenters_source else ""))
-    have = set(content_words(said)) | {w.lower() for w in re.findall(r"\(([A-Za-z]{2,8})\)", said)}
+        said = " ".join(_titles(item))
+        quoted = f"{said} {item.presenters_source.quote if item.presenters_source else ''}"
+    # the item's names, and the acronyms they or the minutes' line on it define ("... Group (FLAG)"); not the
+    # rest of that line, whose officers' job titles ("Group Manager for Fostering") would match other items
+    have = set(content_words(said)) | {w.lower() for w in re.findall(r"\(([A-Za-z]{2,8})\)", quoted)}
     spelled = acronyms or {}
     stems = {h[:6] for h in have if len(h) >= 7}  # "declaring" and "declarations"
     matched = sum(
