@@ -77,7 +77,10 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
             answering = _deeper(q, e, hits)
     if not answering:
         return None
-    best = answering[0]
+    # of answering paragraphs scored close to the best, the one that carries more of the question's words
+    close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
+    best = max(close, key=lambda h: (h.coverage, h.score))
+    answering = [best] + [h for h in answering if h is not best]
     if strict and best.coverage < 0.85:
         return None
     quoted = {p.id for p in best.quoted}
@@ -104,6 +107,7 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     return r.answer_of(q, "passage", text, items)
 
 
+CLOSE_SCORE = 0.8  # a paragraph within this share of the best BM25 score competes on how many words it carries
 DEEPER = 8  # paragraphs looked at for one that carries the fact asked when the best three do not
 DEEPER_COVER = 0.85
 

@@ -76,6 +76,9 @@ _STOPWORDS = """a about above after again all also am an and any anything are as
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
+# everyday words for what the papers name formally ("kids" are "children", "notts" is "Nottinghamshire")
+_EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "youngsters": "children"}
+
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
 _ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
 
@@ -339,7 +342,9 @@ class PassageIndex:
             if not self._content(word):
                 continue
             used = word
-            if (
+            if word in _EVERYDAY and word not in self._surface:  # "kids": the papers say "children"
+                used = _EVERYDAY[word]
+            elif (
                 self.correct_typos
                 and lookups < MAX_CORRECTIONS
                 and word not in self._surface
