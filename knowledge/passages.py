@@ -342,8 +342,9 @@ class PassageIndex:
             if not self._content(word):
                 continue
             used = word
-            if word in _EVERYDAY and word not in self._surface:  # "kids": the papers say "children"
-                used = _EVERYDAY[word]
+            everyday: tuple[str, ...] = ()
+            if word in _EVERYDAY:  # "kids", "notts": the papers say "children", "Nottinghamshire"
+                everyday = tuple(self._tokens(_EVERYDAY[word]))
             elif (
                 self.correct_typos
                 and lookups < MAX_CORRECTIONS
@@ -357,7 +358,8 @@ class PassageIndex:
             token = self._stem(used)
             if token not in seen:
                 seen.add(token)
-                out.append(_Term(word, used, token, self.acronyms.get(used, ()) if used in shouted else ()))
+                spelled = self.acronyms.get(used, ()) if used in shouted else everyday
+                out.append(_Term(word, used, token, spelled))
         return out
 
     # -- search --------------------------------------------------------------------------------

@@ -213,3 +213,19 @@ def test_when_a_matched_action_states_no_date_the_passage_that_does_answers(engi
     assert "now anticipated in the summer of 2020" in seed(CITY_REPORT_SEED)
     _, text = ask(engine, "when's the cross party working group on", today=dt.date(2020, 1, 15))
     assert "May 2020" in text  # a milestone with a date still answers from the plan
+
+
+@needs_seeds
+def test_everyday_words_match_the_papers_formal_ones(engine: Engine) -> None:
+    _, text = ask(engine, "how many kids have short breaks at TBH")
+    assert "30 children" in text
+    assert "At present the home provides overnight short breaks for 30 children" in seed(PANEL_SEED)
+    _, text = ask(engine, "how many in-house children's homes are there in notts")
+    assert "five internal children's residential homes in Nottinghamshire" in text
+
+
+@needs_seeds
+def test_the_paragraph_carrying_every_word_is_quoted_over_a_close_one(engine: Engine) -> None:
+    _, text = ask(engine, "how many children had an HSB assessment last year and how many of them went to panel")
+    assert "106 children were assessed" in text and "72 of these went to panel" in text
+    assert "106 children were assessed in relation to Harmful Sexual Behaviour during 2023-2024" in seed(PANEL_SEED)
