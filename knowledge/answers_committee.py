@@ -1583,9 +1583,9 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     if not PRESENTED.search(q.folded):
         return None
     if q.month is not None or q.day_of_month is not None:
-        meeting = pick_meeting(q, e, prefer_agenda=True)
-        if meeting is None or (q.month is not None and meeting.date.month != q.month):
-            return None
+        meeting = _named_meeting(q, e)
+        if meeting is None:
+            return _no_meeting_then(q, e)
     elif NAMED_MEETING.search(q.folded):
         meeting = pick_meeting(q, e, past=True)
     else:
@@ -1725,7 +1725,10 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
         return None
     meeting = _named_meeting(q, e)
     if meeting is None:
-        return None
+        return _no_meeting_then(q, e)
+    # without a committee word ("progress on the HSB work in April 2020") the month may date something else:
+    # answer only when that meeting has the item
+    committee_named = bool(COMMITTEE_WORD.search(q.folded)) or q.committee is not None
     words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
     words = [w for w in words if w not in WORK_WORDS and w not in _MONTH_NAMES and w not in LOOSE_WORDS]
     words = [w for w in words if w not in ORDINALS and w not in ITEM_FILLER]
@@ -1769,6 +1772,8 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
                 )
                 return r.answer_of(q, "work-item", text, [d.work_item(e.kb, best)])
             return about_work(q, e, best, "due")
+    if not committee_named:
+        return None
     text = (
         f"I'm not sure: I could not find that on the {title} agenda."
         if meeting.agenda
@@ -1784,12 +1789,32 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "not-sure", text, shown)
 
 
+def _no_meeting_then(q: Query, e: Engine) -> Answer | None:
+    """ "the FLAG update at the October 2023 panel": a meeting named by a month and year the committee has no
+    meeting in is not another year's meeting."""
+    years = {int(y) for y in YEAR.findall(q.folded)}
+    found = committee(q, e)
+    if q.month is None or not years or found is None or not COMMITTEE_WORD.search(q.folded):
+        return None
+    if any(m.date.month == q.month and m.date.year in years for m in found.meetings):
+        return None
+    when = " or ".join(f"{dt.date(y, q.month, 1):%B %Y}" for y in sorted(years))
+    text = f"I'm not sure: the knowledge base has no {found.name} meeting in {when}."
+    return r.answer_of(q, "not-sure", text, [d.meeting_item(e.kb, m) for m in found.meetings if m.agenda][:2])
+
+
+COMMITTEE_WORD = re.compile(r"\b(panel|meeting|committee|agenda|cpp|corporate parenting)\b")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # not "oct 24": that may be the 24th
+
+
 def _named_meeting(q: Query, e: Engine) -> Meeting | None:
-    """The meeting a question names: by month or day, or as the last or next panel; None when it names none."""
+    """The meeting a question names: by month or day (in the year it names, if any), or as the last or next
+    panel; None when it names none."""
     if q.month is not None or q.day_of_month is not None:
         meeting = pick_meeting(q, e, prefer_agenda=True)
+        years = {int(y) for y in YEAR.findall(q.folded)}
         if meeting is not None and (q.month is None or meeting.date.month == q.month):
-            return meeting
+            return meeting if not years or meeting.date.year in years else None
         return None
     if re.search(r"\b(last|previous|latest|most recent) (\w+ ){0,2}(panel|meeting|committee)\b", q.folded):
         return pick_meeting(q, e, past=True)

@@ -229,3 +229,15 @@ def test_the_paragraph_carrying_every_word_is_quoted_over_a_close_one(engine: En
     _, text = ask(engine, "how many children had an HSB assessment last year and how many of them went to panel")
     assert "106 children were assessed" in text and "72 of these went to panel" in text
     assert "106 children were assessed in relation to Harmful Sexual Behaviour during 2023-2024" in seed(PANEL_SEED)
+
+
+def test_a_month_and_year_without_a_meeting_is_not_another_year_s_meeting(engine: Engine) -> None:
+    kind, text = ask(engine, "was the FLAG update taken at the October 2023 panel")
+    assert not_sure(kind, text) and "October 2023" in text
+    assert "15 October 2024" not in text.split("\n")[0]
+
+
+def test_a_month_without_a_committee_word_may_date_something_else(engine: Engine) -> None:
+    # no panel, meeting or agenda named: April 2020 dates the HSB work, not the April 2025 panel
+    _, text = ask(engine, "progress update on the HSB work in april 2020", today=dt.date(2020, 5, 1))
+    assert "1 April 2025" not in text
