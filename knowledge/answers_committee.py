@@ -1589,7 +1589,10 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     elif NAMED_MEETING.search(q.folded):
         meeting = pick_meeting(q, e, past=True)
     else:
-        return None
+        meeting = _meeting_in_window(q, e)  # "who is presenting the HSB report next week"
+        if meeting is None:
+            work = _work_by_words(q, e) if q.window is not None and NAMES_REPORT.search(q.folded) else None
+            return about_work(q, e, work, "sponsor") if work is not None else None
     if meeting is None or not meeting.agenda:
         return None  # a meeting still to come: the work programme's sponsors answer
     title = d.meeting_title(e.kb, meeting)
@@ -1603,7 +1606,7 @@ def presenter(q: Query, e: Engine) -> Answer | None:
         words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
         words = words or [w for w in q.topic_words if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
         if not words:
-            return None
+            return _presenters_of(q, e, meeting)
         scored = sorted(((_item_share(words, i), -i.number, i) for i in meeting.agenda), key=lambda x: x[:2])[::-1]
         share, _, item = scored[0]
         tied = [i for x, _, i in scored if x == share]
@@ -1627,7 +1630,8 @@ def presenter(q: Query, e: Engine) -> Answer | None:
             text += f" The minutes say: \u201c{item.presenters_source.quote}\u201d"
         shown += [d.person_item(e.kb, e.kb.people[p]) for p in item.presenters if p in e.kb.people]
         return r.answer_of(q, "report", text, shown, subject=subject)
-    text = f"I'm not sure: the papers do not record who presented {where}."
+    verb = "presented" if meeting.date < q.today else "will present"
+    text = f"I'm not sure: the papers do not record who {verb} {where}."
     closest = []
     if item.signatory:
         closest.append(f"the report is signed by {e.kb.name_of(item.signatory)}")
@@ -1636,6 +1640,40 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     if closest:
         text += " The closest I can give: " + ", and ".join(closest) + "."
     return r.answer_of(q, "not-sure", text, shown, subject=subject)
+
+
+def _meeting_in_window(q: Query, e: Engine) -> Meeting | None:
+    """The committee meeting in the date window a question names ("next week"), if exactly one falls in it."""
+    if q.window is None:
+        return None
+    found = committee(q, e)
+    pool = found.meetings if found else [m for c in e.kb.committees.values() for m in c.meetings]
+    inside = [m for m in pool if q.window.start <= m.date <= q.window.end]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _presenters_of(q: Query, e: Engine, meeting: Meeting) -> Answer:
+    """ "who presented at the October panel": each item's presenters, as that meeting's minutes record them."""
+    title = d.meeting_title(e.kb, meeting)
+    given = [i for i in meeting.agenda if i.presenters]
+    if not given:
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers do not record who "
+            f"{'presented' if meeting.date < q.today else 'will present'} items at the {title} meeting.",
+        )
+    items = [
+        Item(
+            "agenda",
+            f"Item {i.number}: {i.title}",
+            (f"Presented by {' and '.join(e.kb.name_of(p) for p in i.presenters)}",),
+            {},
+            i.presenters_source,
+        )
+        for i in given
+    ]
+    return r.answer_of(q, "agenda", f"Who presented each item at the {title} meeting (minutes):", items)
 
 
 def _item_share(

@@ -241,3 +241,17 @@ def test_a_month_without_a_committee_word_may_date_something_else(engine: Engine
     # no panel, meeting or agenda named: April 2020 dates the HSB work, not the April 2025 panel
     _, text = ask(engine, "progress update on the HSB work in april 2020", today=dt.date(2020, 5, 1))
     assert "1 April 2025" not in text
+
+
+def test_who_presented_at_a_meeting_lists_the_minutes_presenters(engine: Engine) -> None:
+    kind, text = ask(engine, "who presented at the october panel")
+    assert kind == "agenda" and "Ty Yousaf" in text and "Matt Wesson" in text and "Stephanie McGill" in text
+    kind, text = ask(engine, "who presented at the january panel", today=dt.date(2025, 2, 1))
+    assert not_sure(kind, text)  # the January papers are an agenda, with no minutes yet
+
+
+def test_who_presents_at_the_meeting_in_the_window_named(engine: Engine) -> None:
+    kind, text = ask(engine, "who will be presenting the managing allegations report next week")  # 14 Jan 2025
+    assert not_sure(kind, text) and "14 January 2025" in text and "Hazel McKibbin" in text
+    _, text = ask(engine, "who is doing the local offer for care leavers report next month")  # no panel in Feb
+    assert "1 April 2025" in text and "Sophie Eadsforth" in text
