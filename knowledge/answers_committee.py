@@ -277,11 +277,13 @@ def find_doc(q: Query, e: Engine, agenda_only: bool = False) -> tuple[Meeting | 
         return None
     extra = set(q.topic_words) - set(words)
     month_names = set(_MONTH_NAMES) if q.month is None else {k for k, v in _MONTH_NAMES.items() if v == q.month}
+    nouns = set(re.findall(r"\b(update|report|review)s?\b", q.folded))  # "the residential homes update"
 
     def adjusted(h: Hit) -> float:
         doc = h.doc
         title = doc.title if isinstance(doc, WorkItem) else " ".join(_titles(doc))
         bonus = 0.05 * len(extra & set(content_words(title)))
+        bonus += 0.05 * len(nouns & set(fold(title).split()))
         if q.month is not None and (
             (h.meeting is not None and h.meeting.date.month == q.month) or set(fold(title).split()) & month_names
         ):
@@ -1856,7 +1858,7 @@ def _named_meeting(q: Query, e: Engine) -> Meeting | None:
         return None
     if re.search(r"\b(last|previous|latest|most recent) (\w+ ){0,2}(panel|meeting|committee)\b", q.folded):
         return pick_meeting(q, e, past=True)
-    if re.search(r"\bnext (\w+ ){0,2}(panel|meeting|committee)\b", q.folded):
+    if re.search(r"\bnext (\w+ ){0,2}(panel|meeting|committee|agenda)\b", q.folded):
         upcoming = [m for c in e.kb.committees.values() for m in c.meetings if m.date >= q.today]
         return min(upcoming, key=lambda m: m.date) if upcoming else None
     return None

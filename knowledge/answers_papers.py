@@ -213,6 +213,16 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
     found = acts.about_topic(q, e)
     if found is None and not q.action_ids and NAMES_A_REPORT.search(q.folded):
         return _report_when(q, e)  # "when is the IRO annual report": the meeting that takes it
+    if (
+        found is not None
+        and found.subject is not None
+        and found.subject.kind == "work"
+        and NAMES_A_REPORT.search(q.folded)
+    ):
+        # the committee's own ranking of its reports (the noun asked, "update", and the meeting) decides
+        named = _report_when(q, e)
+        if named is not None and named.subject is not None and named.subject != found.subject:
+            return named
     if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":
         return found
     plan_id, action_id = found.subject.keys[:2]

@@ -255,3 +255,11 @@ def test_who_presents_at_the_meeting_in_the_window_named(engine: Engine) -> None
     assert not_sure(kind, text) and "14 January 2025" in text and "Hazel McKibbin" in text
     _, text = ask(engine, "who is doing the local offer for care leavers report next month")  # no panel in Feb
     assert "1 April 2025" in text and "Sophie Eadsforth" in text
+
+
+def test_the_report_noun_asked_picks_between_same_worded_items(engine: Engine) -> None:
+    # "update" is in the title of the standing residential homes update, not of the inspection gradings report
+    _, text = ask(engine, "when's the residential homes update on next")
+    assert "Update on Nottinghamshire Children" in text.split("\n")[0] and "Inspection gradings" not in text
+    _, text = ask(engine, "is FLAG on the next agenda")
+    assert "Item 4, Foster Carers Liaison Group update" in text.split("\n")[0]
