@@ -164,7 +164,7 @@ def _defines(term: str, said: str, asked: str = "") -> bool:
     return bool(
         re.search(
             rf"\b{name}\b(?:\]\([^()]*\))?['’]?\s*(?:\(\s*[A-Z]|,\s+(?i:a|an)\b|"
-            rf"(?i:is|are|was|were)\s+(?i:a|an|the|our|one)\b|(?i:stands? for|means)\b)|\([^()]*\b{name}\b[^()]*\)",
+            rf"(?i:is|are|was|were)\s+(?i:a|an|the|our|one)\b|(?i:stands? for|means)\b)|\(\s*['‘’]?{name}['‘’]?\s*\)",
             said,
         )
     )

@@ -49,6 +49,15 @@ MIN_MATCHED = 2
 # weight (with the sentence before it): "who chairs the board" is answered by "the board is chaired by ...",
 # not by a name elsewhere in the paragraph.
 SENTENCE_SHARE = 0.3
+# "how often does X meet": the sentence giving a frequency must be about X (most of the question's weight), not
+# another panel's "monthly" in the same paragraph
+FREQUENCY_SHARE = 0.6
+
+
+def _share_needed(kind: str | None) -> float:
+    return FREQUENCY_SHARE if kind == "frequency" else SENTENCE_SHARE
+
+
 MAX_QUOTE_WORDS = 110  # a longer paragraph is quoted by its sentences that match, elided with "…"
 MAX_SECTION_PASSAGES = 5  # a section short enough to quote whole when its heading is what is asked about
 MAX_SECTION_WORDS = 220
@@ -446,7 +455,7 @@ class PassageIndex:
             return True
         if ask.kind in ("email", "phone", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
-        return self._fit(ask, group) >= SENTENCE_SHARE
+        return self._fit(ask, group) >= _share_needed(ask.kind)
 
     def _support(self, ask: _Ask, i: int, only: Sequence[bool] | None) -> list[tuple[int, ...]]:
         """The paragraphs of passage i's section, nearest first, that carry the fact asked for in a sentence
@@ -459,7 +468,7 @@ class PassageIndex:
             if group in found:
                 continue
             for share, raw in self._windows(ask, group):
-                if share >= SENTENCE_SHARE:
+                if share >= _share_needed(ask.kind):
                     strong = ask.kind == "outcome" and bool(_STRONG_VERDICT.search(raw))  # a rating before praise
                     found[group] = max(found.get(group, 0.0), share + strong)
         return sorted(found, key=lambda g: -found[g])[:MAX_SUPPORT]

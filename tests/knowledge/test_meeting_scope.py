@@ -263,3 +263,8 @@ def test_the_report_noun_asked_picks_between_same_worded_items(engine: Engine) -
     assert "Update on Nottinghamshire Children" in text.split("\n")[0] and "Inspection gradings" not in text
     _, text = ask(engine, "is FLAG on the next agenda")
     assert "Item 4, Foster Carers Liaison Group update" in text.split("\n")[0]
+
+
+def test_a_list_in_brackets_does_not_define_a_term() -> None:
+    assert not defines("cse", "those at heightened risk (CCE/CSE/Gangs etc.) have trigger plans", "what is CSE")
+    assert defines("mash", "the Multi Agency Safeguarding Hub (MASH) and the DART", "what is the MASH")
