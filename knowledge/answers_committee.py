@@ -562,6 +562,8 @@ def contact(q: Query, e: Engine) -> Answer | None:
             )
     if q.people:
         return person_contact(q, e, [pid for pid, _ in q.people[:3]])
+    if q.role and q.role in e.kb.roles and q.attribute in ("contact", "email", "phone"):
+        return role_contact(q, e, e.kb.roles[q.role])
     if re.search(
         r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b|\bdeclar\w* (an |of )?interests?\b", q.folded
     ):
@@ -585,6 +587,20 @@ def contact(q: Query, e: Engine) -> Answer | None:
         if holding:
             doc = replace(doc, contacts=tuple(holding))
     return contacts_for(q, e, meeting, doc)
+
+
+def role_contact(q: Query, e: Engine, role: Role) -> Answer:
+    """ "email for the service director": the contact details of the post's holders, as the documents name them."""
+    held = [(e.kb.people[h.person], h) for h in role.holders if h.person in e.kb.people]
+    people = [p for p, _ in held]
+    if not people:
+        return r.answer_of(q, "not-sure", f"I'm not sure: the documents name no holder of the post {role.title}.")
+    names = ", ".join(p.name + (f" (as of {h.as_of})" if h.as_of else "") for p, h in held)
+    text = f"{role.title}: the documents name {names}."
+    missing = [p.name for p in people if not (p.email or p.phone)]
+    if missing:
+        text += f" They give no email or phone number for {', '.join(missing)}."
+    return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people])
 
 
 CONTACT_FILLER = frozenset(

@@ -268,3 +268,9 @@ def test_the_report_noun_asked_picks_between_same_worded_items(engine: Engine) -
 def test_a_list_in_brackets_does_not_define_a_term() -> None:
     assert not defines("cse", "those at heightened risk (CCE/CSE/Gangs etc.) have trigger plans", "what is CSE")
     assert defines("mash", "the Multi Agency Safeguarding Hub (MASH) and the DART", "what is the MASH")
+
+
+def test_contact_for_a_post_is_its_holder_or_not_sure(engine: Engine) -> None:
+    kind, text = ask(engine, "what's the email for the service director for help, protection and care")
+    assert kind == "contact" and "Amanda Collinson" in text and "no email or phone number" in text
+    assert "leads no action" not in text
