@@ -974,10 +974,16 @@ WHICH_MEETING = re.compile(
 
 def names_another_group(q: Query, e: Engine) -> bool:
     """The question names some group that is not a committee the knowledge base holds ("FLAG", "the CiCC")."""
-    if q.committee:
-        return False
     others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS
+    if q.committee:
+        # "the MASE panel": a word naming a panel, group or board other than the committee the word "panel" found
+        own = set(content_words(" ".join((e.kb.committees[q.committee].name, *e.kb.committees[q.committee].aliases))))
+        named = {m.group(1) for m in GROUP_NAMED.finditer(q.folded)}
+        return bool(set(content_words(" ".join(named))) & (others - own))
     return bool(others)
+
+
+GROUP_NAMED = re.compile(r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b")
 
 
 def meeting(q: Query, e: Engine) -> Answer | None:
@@ -1026,7 +1032,23 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             if found_item is not None:
                 return found_item
     if names_another_group(q, e) and not detail:
-        return e.passage_answer(q)
+        said = e.passage_answer(q)
+        if (
+            said is None
+            and re.search(r"\b(meet|meets|meeting|meetings)\b", q.folded)
+            and re.search(r"\b(when|what date|next|how often)\b", q.folded)
+            and not re.search(r"\baction\b", q.folded)
+        ):
+            # "when is the next FLAG meeting": a group the knowledge base holds no meetings of; its standing item
+            # at the panel is not its meeting
+            others = " ".join(w for w in q.topic_words if w not in MEETING_WORDS)
+            return r.answer_of(
+                q,
+                "not-sure",
+                f"I'm not sure: the papers I have give no meeting dates for \u201c{others}\u201d, and it is not a "
+                "committee the knowledge base holds meetings of.",
+            )
+        return said
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
     if q.window is not None and q.window.words.startswith("after"):

@@ -274,3 +274,10 @@ def test_contact_for_a_post_is_its_holder_or_not_sure(engine: Engine) -> None:
     kind, text = ask(engine, "what's the email for the service director for help, protection and care")
     assert kind == "contact" and "Amanda Collinson" in text and "no email or phone number" in text
     assert "leads no action" not in text
+
+
+def test_another_group_s_meetings_are_not_the_panel_s(engine: Engine) -> None:
+    kind, text = ask(engine, "when's FLAG meeting next")
+    assert not_sure(kind, text) and "standing item" not in text  # the panel's FLAG item is not FLAG's meeting
+    _, text = ask(engine, "when does the MASE panel meet")
+    assert "Corporate Parenting Panel next meets" not in text
