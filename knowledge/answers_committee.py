@@ -1496,6 +1496,17 @@ def how_often(q: Query, e: Engine, work: WorkItem) -> Answer:
     return r.answer_of(q, "work-item", text, [item], subject=subject)
 
 
+def _agenda_how_often(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
+    """How often a report comes that the work programme does not list: what its title says, and where it was."""
+    said = FREQUENCY.search(" ".join(_titles(item)))
+    where = f"item {item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting"
+    if said:
+        text = f"{_upper(where)}: {said.group(1).lower()}, as its title says; the work programme gives it no date."
+        return r.answer_of(q, "agenda-item", text, [d.agenda_item(e.kb, meeting, item)])
+    text = f"I'm not sure: the papers give no frequency for {where}, and the work programme does not list it."
+    return r.answer_of(q, "not-sure", text, [d.agenda_item(e.kb, meeting, item)])
+
+
 def found_committee_name(e: Engine, meeting: Meeting) -> str:
     return e.kb.committees[meeting.committee].name
 
@@ -1516,8 +1527,24 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in mine])
     if re.search(r"\bhow (often|frequently)\b|\b(every|each) (\w+ )?(meeting|panel|committee)\b", q.folded):
         found_doc = find_doc(q, e)
+        agenda_doc = find_doc(q, e, agenda_only=True)
+        nouns = set(re.findall(r"\b(report|update|review)s?\b", q.folded))
+        if (
+            found_doc is not None
+            and isinstance(found_doc[1], WorkItem)
+            and agenda_doc is not None
+            and nouns
+            and not nouns & set(fold(found_doc[1].title).split())
+            and nouns & set(fold(" ".join(_titles(agenda_doc[1]))).split())  # type: ignore[arg-type]
+        ):
+            found_doc = agenda_doc  # "the fostering report": the Fostering Service Annual Report, not a work item
         if found_doc is not None and isinstance(found_doc[1], WorkItem):
             return how_often(q, e, found_doc[1])
+        if found_doc is not None and found_doc[0] is not None and isinstance(found_doc[1], AgendaItem):
+            standing = _work_by_words(q, e)  # "the residential homes update": the standing item, if it is one
+            if standing is not None and (not nouns or nouns & set(fold(standing.title).split())):
+                return how_often(q, e, standing)
+            return _agenda_how_often(q, e, found_doc[0], found_doc[1])
     if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
         named = _work_by_words(q, e)
         if named is not None:

@@ -281,3 +281,13 @@ def test_another_group_s_meetings_are_not_the_panel_s(engine: Engine) -> None:
     assert not_sure(kind, text) and "standing item" not in text  # the panel's FLAG item is not FLAG's meeting
     _, text = ask(engine, "when does the MASE panel meet")
     assert "Corporate Parenting Panel next meets" not in text
+
+
+def test_how_often_a_report_the_programme_does_not_list_comes(engine: Engine) -> None:
+    # the Fostering Service Annual Report (item 11, 15 October 2024), not the work programme's "Fostering for
+    # East Midlands" item, which is no report
+    _, text = ask(engine, "how frequently does the fostering service report come to the panel")
+    first = text.split("\n")[0]
+    assert "FOSTERING SERVICE ANNUAL REPORT" in first and "annual" in first and "East Midlands" not in first
+    _, text = ask(engine, "how often does the residential homes update come")
+    assert "standing item" in text.split("\n")[0]
