@@ -14,7 +14,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Role, WorkItem
-from knowledge.text import content_words, fold
+from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -95,7 +95,8 @@ def _beyond_item(q: Query, item: AgendaItem) -> set[str]:
     managing allegations workshop"): the question is about something inside the report, not the item."""
     known = set(content_words(" ".join((*_titles(item), item.purpose or ""))))
     words = set(q.topic_words) - known - REPORT_STEMS - LOOSE_WORDS - MEETING_WORDS - set(ORDINALS)
-    return {w for w in words if len(w) > 2}
+    spelled = {w for w in words if w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= known}  # "iro"
+    return {w for w in words - spelled if len(w) > 2}
 
 
 def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | None, detail: str) -> Answer | None:
@@ -220,12 +221,27 @@ def item_by_reference(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
 def _report_words(q: Query, e: Engine | None = None) -> list[str]:
     """The words naming a report. Words that also name a plan count ("the child exploitation annual report",
     "the strategic safeguarding report") unless the question says it means a plan."""
-    words = [w for w in q.topic_words if w not in REPORT_STEMS]
+    words = [w for w in q.topic_words if w not in REPORT_STEMS and not _misspelt_report_word(w)]
     if e is not None and q.plan is not None and not re.search(r"\bplan\b", q.folded):
         drop = e.topic_drop - frozenset(e.plan_words)
         words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in drop and w not in REPORT_STEMS]
         words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
     return words
+
+
+REPORT_NOUNS = ("report", "paper", "update", "agenda")  # not "review": a word of many reports' titles
+
+
+def _misspelt_report_word(word: str) -> bool:
+    """ "reprot", "reoprt", "upadte": a typo of a word that names a report, not a word of its title (nor a form
+    of that word: "reports", "updated")."""
+    if len(word) < 5:
+        return False
+    near = closest_word(word, REPORT_NOUNS, TYPO_RATIO)
+    return near is not None and not (word.startswith(near) or near.startswith(word))
+
+
+TYPO_RATIO = 80.0
 
 
 def _wants_field(q: Query, item: AgendaItem) -> bool:
@@ -261,11 +277,13 @@ def find_doc(q: Query, e: Engine, agenda_only: bool = False) -> tuple[Meeting | 
         return None
     extra = set(q.topic_words) - set(words)
     month_names = set(_MONTH_NAMES) if q.month is None else {k for k, v in _MONTH_NAMES.items() if v == q.month}
+    nouns = set(re.findall(r"\b(update|report|review)s?\b", q.folded))  # "the residential homes update"
 
     def adjusted(h: Hit) -> float:
         doc = h.doc
         title = doc.title if isinstance(doc, WorkItem) else " ".join(_titles(doc))
         bonus = 0.05 * len(extra & set(content_words(title)))
+        bonus += 0.05 * len(nouns & set(fold(title).split()))
         if q.month is not None and (
             (h.meeting is not None and h.meeting.date.month == q.month) or set(fold(title).split()) & month_names
         ):
@@ -374,6 +392,10 @@ REPORT_WORDS = frozenset(
         "is",
         "it",
         "about",
+        "every",
+        "each",
+        "brought",
+        "bring",
     ]
 )
 REPORT_STEMS = REPORT_WORDS | frozenset(content_words(" ".join(REPORT_WORDS)))
@@ -540,6 +562,8 @@ def contact(q: Query, e: Engine) -> Answer | None:
             )
     if q.people:
         return person_contact(q, e, [pid for pid, _ in q.people[:3]])
+    if q.role and q.role in e.kb.roles and q.attribute in ("contact", "email", "phone"):
+        return role_contact(q, e, e.kb.roles[q.role])
     if re.search(
         r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b|\bdeclar\w* (an |of )?interests?\b", q.folded
     ):
@@ -550,13 +574,72 @@ def contact(q: Query, e: Engine) -> Answer | None:
     note = agenda_note(q, e)
     if note is not None:
         return note
-    found = find_doc(q, e)
+    post = POST_ASKED.search(q.folded)  # "the head of service one": which of the contacts, not the report's words
+    post_words = set(content_words(post.group(1))) if post else set()
+    found = find_doc(replace(q, topic_words=tuple(w for w in q.topic_words if w not in post_words)), e)
     if found is None:
-        return None
+        return post_contact(q, e)
     meeting, doc = found
     if isinstance(doc, WorkItem):
         return work_contacts(q, e, doc)
+    if post and doc.contacts:
+        holding = [p for p in doc.contacts if p in e.kb.people and _holds_post(e.kb.people[p].titles, post_words)]
+        if holding:
+            doc = replace(doc, contacts=tuple(holding))
     return contacts_for(q, e, meeting, doc)
+
+
+def role_contact(q: Query, e: Engine, role: Role) -> Answer:
+    """ "email for the service director": the contact details of the post's holders, as the documents name them."""
+    held = [(e.kb.people[h.person], h) for h in role.holders if h.person in e.kb.people]
+    people = [p for p, _ in held]
+    if not people:
+        return r.answer_of(q, "not-sure", f"I'm not sure: the documents name no holder of the post {role.title}.")
+    names = ", ".join(p.name + (f" (as of {h.as_of})" if h.as_of else "") for p, h in held)
+    text = f"{role.title}: the documents name {names}."
+    missing = [p.name for p in people if not (p.email or p.phone)]
+    if missing:
+        text += f" They give no email or phone number for {', '.join(missing)}."
+    return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people])
+
+
+CONTACT_FILLER = frozenset(
+    content_words(
+        "how do does can could i we you get hold of contact contacts email e mail phone number numbers ring call "
+        "reach speak talk touch detail details who what is the for address"
+    )
+)
+PLACE_WORDS = {"notts": "nottinghamshire", "nott": "nottinghamshire", "county": "county", "city": "city"}
+
+
+def post_contact(q: Query, e: Engine) -> Answer | None:
+    """ "how do I get hold of the LADO in notts": the contact details of the one or two people whose recorded
+    job title names the post asked for (a place word must be in their organisation's name)."""
+    wanted = frozenset(PLACE_WORDS.get(w, w) for w in content_words(q.raw) if w not in CONTACT_FILLER)
+    if not wanted or len(wanted) > 4:
+        return None
+    holders = e.names.title_holders(wanted, 1)
+    if not holders or len(holders) > 2 or not (wanted - set(PLACE_WORDS.values())):
+        return None
+    people = [e.kb.people[pid] for pid, _ in holders]
+    said = "; ".join(f"{p.name} (\u201c{title}\u201d)" for p, (_, title) in zip(people, holders, strict=True))
+    text = f"The papers give that title to {said}."
+    missing = [p.name for p in people if not (p.email or p.phone)]
+    if missing:
+        text += f" They give no email or phone number for {', '.join(missing)}."
+    subject = Subject("person", (people[0].id,)) if len(people) == 1 else None
+    return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people], subject=subject)
+
+
+POST_ASKED = re.compile(
+    r"\b(?:the\s+)?(head of service|service director|service manager|group manager|team manager|director|manager)"
+    r"(?:\s+one)?\b"
+)
+
+
+def _holds_post(titles: tuple[str, ...], post_words: set[str]) -> bool:
+    """Whether one of a person's titles carries every word of the post asked for ("Head of Service, ...")."""
+    return any(post_words <= set(content_words(title)) for title in titles)
 
 
 NOTE_WORDS = frozenset(
@@ -883,14 +966,24 @@ MEETING_WORDS = frozenset(
 
 
 NAMES_REPORT = re.compile(r"\b(report|reports|review|paper|item|update)\b")
+# the question asks at which meeting something is taken, not when a group meets
+WHICH_MEETING = re.compile(
+    r"\b(which|what) (meeting|panel|committee)\b|\b(going|coming|come|go|goes|comes) (to|before)\b|\bon at\b"
+)
 
 
 def names_another_group(q: Query, e: Engine) -> bool:
     """The question names some group that is not a committee the knowledge base holds ("FLAG", "the CiCC")."""
-    if q.committee:
-        return False
     others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS
+    if q.committee:
+        # "the MASE panel": a word naming a panel, group or board other than the committee the word "panel" found
+        own = set(content_words(" ".join((e.kb.committees[q.committee].name, *e.kb.committees[q.committee].aliases))))
+        named = {m.group(1) for m in GROUP_NAMED.finditer(q.folded)}
+        return bool(set(content_words(" ".join(named))) & (others - own))
     return bool(others)
+
+
+GROUP_NAMED = re.compile(r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b")
 
 
 def meeting(q: Query, e: Engine) -> Answer | None:
@@ -925,6 +1018,10 @@ def meeting(q: Query, e: Engine) -> Answer | None:
                 f"(the next is on {day_words(upcoming[0].date)}).",
                 [d.meeting_item(e.kb, upcoming[1])],
             )
+    if not detail and others and not NAMES_REPORT.search(q.folded) and WHICH_MEETING.search(q.folded):
+        work = _work_by_words(q, e)  # "year 12-13 destinations - which meeting is that going to"
+        if work is not None:
+            return about_work(q, e, work, "due")
     if not detail and others and NAMES_REPORT.search(q.folded):  # "care leavers annual report - which meeting"
         named = find_doc(q, e)
         if named is not None:
@@ -935,7 +1032,23 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             if found_item is not None:
                 return found_item
     if names_another_group(q, e) and not detail:
-        return e.passage_answer(q)
+        said = e.passage_answer(q)
+        if (
+            said is None
+            and re.search(r"\b(meet|meets|meeting|meetings)\b", q.folded)
+            and re.search(r"\b(when|what date|next|how often)\b", q.folded)
+            and not re.search(r"\baction\b", q.folded)
+        ):
+            # "when is the next FLAG meeting": a group the knowledge base holds no meetings of; its standing item
+            # at the panel is not its meeting
+            others = " ".join(w for w in q.topic_words if w not in MEETING_WORDS)
+            return r.answer_of(
+                q,
+                "not-sure",
+                f"I'm not sure: the papers I have give no meeting dates for \u201c{others}\u201d, and it is not a "
+                "committee the knowledge base holds meetings of.",
+            )
+        return said
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
     if q.window is not None and q.window.words.startswith("after"):
@@ -1358,6 +1471,7 @@ WORK_WORDS = frozenset(
         "meeting",
         "report",
         "reports",
+        *content_words("come comes go goes brought bring every each often frequently regular regularly"),
     ]
 )
 
@@ -1382,6 +1496,17 @@ def how_often(q: Query, e: Engine, work: WorkItem) -> Answer:
     return r.answer_of(q, "work-item", text, [item], subject=subject)
 
 
+def _agenda_how_often(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
+    """How often a report comes that the work programme does not list: what its title says, and where it was."""
+    said = FREQUENCY.search(" ".join(_titles(item)))
+    where = f"item {item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting"
+    if said:
+        text = f"{_upper(where)}: {said.group(1).lower()}, as its title says; the work programme gives it no date."
+        return r.answer_of(q, "agenda-item", text, [d.agenda_item(e.kb, meeting, item)])
+    text = f"I'm not sure: the papers give no frequency for {where}, and the work programme does not list it."
+    return r.answer_of(q, "not-sure", text, [d.agenda_item(e.kb, meeting, item)])
+
+
 def found_committee_name(e: Engine, meeting: Meeting) -> str:
     return e.kb.committees[meeting.committee].name
 
@@ -1400,10 +1525,26 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", f"The {found.name} work programme names {name} on no item.")
         text = f"{name} is named on {len(mine)} {found.name} work-programme item{'s' if len(mine) != 1 else ''}:"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in mine])
-    if re.search(r"\bhow (often|frequently)\b", q.folded):
+    if re.search(r"\bhow (often|frequently)\b|\b(every|each) (\w+ )?(meeting|panel|committee)\b", q.folded):
         found_doc = find_doc(q, e)
+        agenda_doc = find_doc(q, e, agenda_only=True)
+        nouns = set(re.findall(r"\b(report|update|review)s?\b", q.folded))
+        if (
+            found_doc is not None
+            and isinstance(found_doc[1], WorkItem)
+            and agenda_doc is not None
+            and nouns
+            and not nouns & set(fold(found_doc[1].title).split())
+            and nouns & set(fold(" ".join(_titles(agenda_doc[1]))).split())  # type: ignore[arg-type]
+        ):
+            found_doc = agenda_doc  # "the fostering report": the Fostering Service Annual Report, not a work item
         if found_doc is not None and isinstance(found_doc[1], WorkItem):
             return how_often(q, e, found_doc[1])
+        if found_doc is not None and found_doc[0] is not None and isinstance(found_doc[1], AgendaItem):
+            standing = _work_by_words(q, e)  # "the residential homes update": the standing item, if it is one
+            if standing is not None and (not nouns or nouns & set(fold(standing.title).split())):
+                return how_often(q, e, standing)
+            return _agenda_how_often(q, e, found_doc[0], found_doc[1])
     if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
         named = _work_by_words(q, e)
         if named is not None:
@@ -1416,6 +1557,21 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
                 f"{item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting."
             )
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
+        asked = set(q.topic_words) - WORK_WORDS
+        sharing = [w for w in found.work_programme if len(asked & set(content_words(w.title))) * 2 >= len(asked)]
+        if len(sharing) == 1 and q.window is None:  # "local offer for care leavers - when's it back on"
+            return about_work(q, e, sharing[0], "due")
+        if sharing and q.window is None:  # "which items are six monthly"
+            text = f"{found.name} work-programme items with those words ({len(sharing)}):"
+            return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in sharing])
+        if q.window is None and not re.search(r"\b(next|standing|all|whole|full)\b", q.folded):
+            # a question naming an item the work programme does not have: not the whole programme
+            return r.answer_of(
+                q,
+                "not-sure",
+                f"I'm not sure: I could not find that in the {found.name} work programme.",
+                suggestions=(f"what is on the {found.name} work programme?",),
+            )
     if q.window is not None:
         items = [w for w in items if w.meeting and q.window.start <= w.meeting <= q.window.end]
         scope = f" {q.window.words}"
@@ -1468,3 +1624,321 @@ def pick_meeting(
             return before[-1]
     upcoming = [m for m in meetings if m.date >= q.today]
     return upcoming[0] if upcoming else meetings[-1]
+
+
+# "who presented / did / took / delivered the X at the October panel": who gave an item at a meeting
+PRESENTED = re.compile(
+    r"\b(?:who|which (?:officer|manager|person|one of them)) (?:presented|presents|did|took|delivered|gave|introduced|"
+    r"brought|covered|updated|"
+    r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
+    r"(?:spoke|talked) (?:to|on|about|through))\b"
+)
+NAMED_MEETING = re.compile(r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:panel|meeting|committee)\b")
+PRESENTER_WORDS = frozenset(
+    content_words(
+        "presented presents present presenting did do doing took take taking delivered deliver delivering gave give "
+        "introduced brought covered updated spoke talked last previous latest recent oct officer manager person"
+    )
+)
+ITEM_MATCH = 0.6  # share of the question's words an agenda item (title, or the minutes' line on it) must carry
+
+
+def presenter(q: Query, e: Engine) -> Answer | None:
+    """Who presented an item at a named meeting, as that meeting's minutes record it; "not sure" when they do
+    not. A meeting named by month or as "the last panel" scopes the question to that meeting's agenda: a
+    standing item or a report at another meeting is not an answer to it."""
+    if not PRESENTED.search(q.folded):
+        return None
+    if q.month is not None or q.day_of_month is not None:
+        meeting = _named_meeting(q, e)
+        if meeting is None:
+            return _no_meeting_then(q, e)
+    elif NAMED_MEETING.search(q.folded):
+        meeting = pick_meeting(q, e, past=True)
+    else:
+        meeting = _meeting_in_window(q, e)  # "who is presenting the HSB report next week"
+        if meeting is None:
+            work = _work_by_words(q, e) if q.window is not None and NAMES_REPORT.search(q.folded) else None
+            return about_work(q, e, work, "sponsor") if work is not None else None
+    if meeting is None or not meeting.agenda:
+        return None  # a meeting still to come: the work programme's sponsors answer
+    title = d.meeting_title(e.kb, meeting)
+    month = f"{meeting.date:%B}"
+    if q.agenda_number is not None:
+        numbered = [i for i in meeting.agenda if i.number == q.agenda_number]
+        if not numbered:
+            return r.answer_of(q, "not-found", f"The {title} agenda has no item {q.agenda_number}.")
+        item = numbered[0]
+    else:
+        words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+        words = words or [w for w in q.topic_words if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+        if not words:
+            return _presenters_of(q, e, meeting)
+        scored = sorted(((_item_share(words, i), -i.number, i) for i in meeting.agenda), key=lambda x: x[:2])[::-1]
+        share, _, item = scored[0]
+        tied = [i for x, _, i in scored if x == share]
+        if share < ITEM_MATCH or len(tied) > 1:
+            near = tied if share >= ITEM_MATCH else []
+            text = (
+                f"I'm not sure which item you mean: {len(near)} items at the {title} meeting match "
+                f"({'; '.join(f'item {i.number}, {i.title}' for i in near)})."
+                if near
+                else f"I'm not sure: I could not find that item on the {title} agenda, so I won't say who presented it."
+            )
+            asks = tuple(f"who presented item {i.number} at the {month} panel" for i in near[:3])
+            return r.answer_of(q, "not-sure", text, [d.meeting_item(e.kb, meeting)], suggestions=asks)
+    shown = [d.agenda_item(e.kb, meeting, item)]
+    subject = agenda_subject(meeting, item)
+    where = f"item {item.number}, {item.title}, at the {title} meeting"
+    if item.presenters:
+        names = " and ".join(e.kb.name_of(p) for p in item.presenters)
+        text = f"{_upper(where)} was presented by {names}."
+        if item.presenters_source is not None:
+            text += f" The minutes say: \u201c{item.presenters_source.quote}\u201d"
+        shown += [d.person_item(e.kb, e.kb.people[p]) for p in item.presenters if p in e.kb.people]
+        return r.answer_of(q, "report", text, shown, subject=subject)
+    verb = "presented" if meeting.date < q.today else "will present"
+    text = f"I'm not sure: the papers do not record who {verb} {where}."
+    closest = []
+    if item.signatory:
+        closest.append(f"the report is signed by {e.kb.name_of(item.signatory)}")
+    if item.contacts:
+        closest.append(f"it names {', '.join(e.kb.name_of(c) for c in item.contacts)} as its contact for enquiries")
+    if closest:
+        text += " The closest I can give: " + ", and ".join(closest) + "."
+    return r.answer_of(q, "not-sure", text, shown, subject=subject)
+
+
+def _meeting_in_window(q: Query, e: Engine) -> Meeting | None:
+    """The committee meeting in the date window a question names ("next week"), if exactly one falls in it."""
+    if q.window is None:
+        return None
+    found = committee(q, e)
+    pool = found.meetings if found else [m for c in e.kb.committees.values() for m in c.meetings]
+    inside = [m for m in pool if q.window.start <= m.date <= q.window.end]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _presenters_of(q: Query, e: Engine, meeting: Meeting) -> Answer:
+    """ "who presented at the October panel": each item's presenters, as that meeting's minutes record them."""
+    title = d.meeting_title(e.kb, meeting)
+    given = [i for i in meeting.agenda if i.presenters]
+    if not given:
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers do not record who "
+            f"{'presented' if meeting.date < q.today else 'will present'} items at the {title} meeting.",
+        )
+    items = [
+        Item(
+            "agenda",
+            f"Item {i.number}: {i.title}",
+            (f"Presented by {' and '.join(e.kb.name_of(p) for p in i.presenters)}",),
+            {},
+            i.presenters_source,
+        )
+        for i in given
+    ]
+    return r.answer_of(q, "agenda", f"Who presented each item at the {title} meeting (minutes):", items)
+
+
+def _item_share(
+    words: list[str], item: AgendaItem | WorkItem, acronyms: dict[str, list[set[str]]] | None = None
+) -> float:
+    """The share of the question's words that an agenda item's names, or the minutes' line on who presented it,
+    carry (an abbreviation counts when its long form is there: "IRO", "FLAG" as the minutes define it)."""
+    if isinstance(item, WorkItem):
+        said = quoted = item.title
+    else:
+        said = " ".join(_titles(item))
+        quoted = f"{said} {item.presenters_source.quote if item.presenters_source else ''}"
+    # the item's names, and the acronyms they or the minutes' line on it define ("... Group (FLAG)"); not the
+    # rest of that line, whose officers' job titles ("Group Manager for Fostering") would match other items
+    have = set(content_words(said)) | {w.lower() for w in re.findall(r"\(([A-Za-z]{2,8})\)", quoted)}
+    spelled = acronyms or {}
+    stems = {h[:6] for h in have if len(h) >= 7}  # "declaring" and "declarations"
+    matched = sum(
+        1
+        for w in words
+        if w in have
+        or (len(w) >= 7 and w[:6] in stems)
+        or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= have)
+        or any(long <= have for long in spelled.get(w, ()))
+    )
+    return matched / len(words)
+
+
+def committee_acronyms(e: Engine) -> dict[str, list[set[str]]]:
+    """Acronyms the committee records define for an item ("Foster Carers Liaison Group (FLAG)" in the minutes'
+    line on item 4, "Foster Care (FLAG) items" in the work programme): acronym -> the item's title words."""
+    memo = e.__dict__.get("_committee_acronyms")
+    if memo is not None:
+        return memo
+    out: dict[str, list[set[str]]] = {}
+    for found in e.kb.committees.values():
+        named: list[tuple[str, str]] = [(w.title, w.title) for w in found.work_programme]
+        for meeting in found.meetings:
+            for item in meeting.agenda:
+                quote = item.presenters_source.quote if item.presenters_source else ""
+                named.append((f"{item.title} {quote}", item.title))
+        for said, title in named:
+            long = set(content_words(re.sub(r"\([^)]*\)", " ", title))) - REPORT_STEMS - WORK_WORDS - set(_MONTH_NAMES)
+            for acronym in re.findall(r"\(([A-Z][A-Za-z]{1,7})\)", said):
+                if long and long not in out.setdefault(acronym.lower(), []):
+                    out[acronym.lower()].append(long)
+    e.__dict__["_committee_acronyms"] = out
+    return out
+
+
+def named_in_attendance(q: Query, e: Engine) -> Answer | None:
+    """ "who is Lauren Monaghan": someone the knowledge base holds only as a line of a meeting's attendance
+    ("Lauren Monaghan - Notts TV"), quoted as the minutes write it, with the meeting."""
+    if q.people:
+        return None
+    padded = f" {q.folded} "
+    for found in e.kb.committees.values():
+        for meeting in found.meetings:
+            for line in meeting.attendance.others if meeting.attendance else ():
+                name = re.split(r"\s+[-\u2013\u2014]\s+|,|\(", line, maxsplit=1)[0].strip()
+                if len(name.split()) >= 2 and f" {fold(name)} " in padded:
+                    text = (
+                        f"{name} is named only in the attendance of the {d.meeting_title(e.kb, meeting)} meeting, "
+                        f"as written in its minutes: \u201c{line}\u201d. The papers say nothing more about them."
+                    )
+                    return r.answer_of(q, "person", text, [d.meeting_item(e.kb, meeting)])
+    return None
+
+
+ITEM_NAMED = re.compile(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
+ITEM_FILLER = frozenset(content_words("there any anything was were yet still happening on off at in"))
+OTHER_ASKS = frozenset({"count", "priorities", "resolution", "overdue", "due-soon", "undated", "stale", "history"})
+NOT_ITEM_ATTRIBUTES = frozenset(
+    {"contact", "email", "phone", "author", "signatory", "reference", "background", "recommendations", "pages"}
+    | {"comments", "purpose", "apologies", "substitutes", "members", "venue", "time"}
+)
+
+
+def item_at_meeting(q: Query, e: Engine) -> Answer | None:
+    """An item asked about at a meeting the question names ("the FLAG update at the October panel", "is the
+    residential homes update on in April"): that meeting's agenda item, or its work-programme item, or a
+    standing item; "not sure" when the meeting has none of those - never the same-named item of another meeting.
+    """
+    if not ITEM_NAMED.search(q.folded) or q.attribute in NOT_ITEM_ATTRIBUTES or q.action_ids or q.people:
+        return None
+    if q.plan is not None or set(q.intents) & OTHER_ASKS:
+        return None
+    meeting = _named_meeting(q, e)
+    if meeting is None:
+        return _no_meeting_then(q, e)
+    # without a committee word ("progress on the HSB work in April 2020") the month may date something else:
+    # answer only when that meeting has the item
+    committee_named = bool(COMMITTEE_WORD.search(q.folded)) or q.committee is not None
+    words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+    words = [w for w in words if w not in WORK_WORDS and w not in _MONTH_NAMES and w not in LOOSE_WORDS]
+    words = [w for w in words if w not in ORDINALS and w not in ITEM_FILLER]
+    if not words:
+        return None
+    acronyms = committee_acronyms(e)
+    title = d.meeting_title(e.kb, meeting)
+    found = e.kb.committees[meeting.committee]
+    if meeting.agenda:
+        scored = sorted(((_item_share(words, i, acronyms), -i.number, i) for i in meeting.agenda), key=lambda x: x[:2])
+        share, _, item = scored[-1]
+        tied = [i for x, _, i in scored if x == share]
+        if share >= ITEM_MATCH and len(tied) == 1:
+            return _item_there(q, e, meeting, item)
+        if share >= ITEM_MATCH:  # "which items on 14 jan are verbal"
+            text = f"{len(tied)} items on the {title} agenda match:"
+            return r.answer_of(
+                q, "agenda", text, [d.agenda_item(e.kb, meeting, i) for i in sorted(tied, key=lambda i: i.number)]
+            )
+    # the meeting's own work-programme items and the standing ones; the report nouns the question uses
+    # ("update", "report") break ties ("the residential homes update" is the standing update, not the inspection
+    # gradings of residential homes)
+    pool = [w for w in found.work_programme if w.meeting == meeting.date or w.standing]
+    nouns = set(re.findall(r"\b(update|report|review)s?\b", q.folded))
+    ranked = sorted(
+        ((_item_share(words, w, acronyms), len(nouns & set(fold(w.title).split())), w) for w in pool),
+        key=lambda x: x[:2],
+        reverse=True,
+    )
+    if ranked and ranked[0][0] >= ITEM_MATCH:
+        best = ranked[0][2]
+        if len(ranked) > 1 and ranked[1][:2] == ranked[0][:2]:
+            near = [w.title for x, y, w in ranked if (x, y) == ranked[0][:2]]
+            text = f"I'm not sure which you mean: {'; '.join(near)}."
+            return r.answer_of(q, "not-sure", text, [d.work_item(e.kb, w) for *_, w in ranked[: len(near)]])
+        if not (best.standing and meeting.agenda):  # a standing item missing from the agenda: say so below
+            if best.standing:
+                text = (
+                    f"{best.title} is a standing item at every {found.name} meeting (work programme), so it is "
+                    f"expected at the meeting on {day_words(meeting.date)}."
+                )
+                return r.answer_of(q, "work-item", text, [d.work_item(e.kb, best)])
+            return about_work(q, e, best, "due")
+    if not committee_named:
+        return None
+    text = (
+        f"I'm not sure: I could not find that on the {title} agenda."
+        if meeting.agenda
+        else f"I'm not sure: the work programme lists nothing like that for the {title} meeting."
+    )
+    shown = [d.meeting_item(e.kb, meeting)]
+    elsewhere = find_doc(q, e)
+    if elsewhere is not None and elsewhere[0] is not None and elsewhere[0] != meeting:
+        other, doc = elsewhere
+        assert isinstance(doc, AgendaItem)
+        text += f" The closest is item {doc.number}, {doc.title}, at the {d.meeting_title(e.kb, other)} meeting."
+        shown.append(d.agenda_item(e.kb, other, doc))
+    return r.answer_of(q, "not-sure", text, shown)
+
+
+def _no_meeting_then(q: Query, e: Engine) -> Answer | None:
+    """ "the FLAG update at the October 2023 panel": a meeting named by a month and year the committee has no
+    meeting in is not another year's meeting."""
+    years = {int(y) for y in YEAR.findall(q.folded)}
+    found = committee(q, e)
+    if q.month is None or not years or found is None or not COMMITTEE_WORD.search(q.folded):
+        return None
+    if any(m.date.month == q.month and m.date.year in years for m in found.meetings):
+        return None
+    when = " or ".join(f"{dt.date(y, q.month, 1):%B %Y}" for y in sorted(years))
+    text = f"I'm not sure: the knowledge base has no {found.name} meeting in {when}."
+    return r.answer_of(q, "not-sure", text, [d.meeting_item(e.kb, m) for m in found.meetings if m.agenda][:2])
+
+
+COMMITTEE_WORD = re.compile(r"\b(panel|meeting|committee|agenda|cpp|corporate parenting)\b")
+YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # not "oct 24": that may be the 24th
+
+
+def _named_meeting(q: Query, e: Engine) -> Meeting | None:
+    """The meeting a question names: by month or day (in the year it names, if any), or as the last or next
+    panel; None when it names none."""
+    if q.month is not None or q.day_of_month is not None:
+        meeting = pick_meeting(q, e, prefer_agenda=True)
+        years = {int(y) for y in YEAR.findall(q.folded)}
+        if meeting is not None and (q.month is None or meeting.date.month == q.month):
+            return meeting if not years or meeting.date.year in years else None
+        return None
+    if re.search(r"\b(last|previous|latest|most recent) (\w+ ){0,2}(panel|meeting|committee)\b", q.folded):
+        return pick_meeting(q, e, past=True)
+    if re.search(r"\bnext (\w+ ){0,2}(panel|meeting|committee|agenda)\b", q.folded):
+        upcoming = [m for c in e.kb.committees.values() for m in c.meetings if m.date >= q.today]
+        return min(upcoming, key=lambda m: m.date) if upcoming else None
+    return None
+
+
+def _item_there(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
+    """An agenda item at the meeting asked about: where it sat, who presented it and what was resolved."""
+    title = d.meeting_title(e.kb, meeting)
+    held = meeting.date < q.today
+    text = f"Item {item.number}, {item.title}, {'was' if held else 'is'} on the {title} agenda."
+    if item.presenters:
+        text += f" It was presented by {' and '.join(e.kb.name_of(p) for p in item.presenters)}."
+    resolved = [x for x in meeting.resolutions if x.item == item.number]
+    if resolved:
+        text += f" Resolved {resolved[0].id}: {resolved[0].text}"
+    return r.answer_of(
+        q, "agenda-item", text, [d.agenda_item(e.kb, meeting, item)], subject=agenda_subject(meeting, item)
+    )

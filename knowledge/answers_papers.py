@@ -4,12 +4,14 @@ honest "not sure" when nothing answers well enough."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
-from knowledge.describe import short
+from knowledge.describe import action_label, short
 from knowledge.models import Source
+from knowledge.text import content_words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -62,13 +64,23 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     index = e.passage_index
     if index is None:
         return None
-    from knowledge.passages import plain
+    from knowledge.passages import answer_kind, plain
 
-    hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
-    answering = [h for h in hits if h.answers]
+    term = defined_term(q.folded)
+    if term is not None:  # "what's imara": only a passage that says what it is answers, not one that names it
+        hits = index.search(q.raw, limit=DEFINE_SCAN, papers=allowed_papers(q, e))
+        answering = [h for h in hits if h.coverage >= MIN_DEFINE_COVER and defines(term, _said(h.quoted), q.raw)][:1]
+    else:
+        hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
+        answering = [h for h in hits if h.answers]
+        if not answering and hits and answer_kind(q.raw) is not None:
+            answering = _deeper(q, e, hits)
     if not answering:
         return None
-    best = answering[0]
+    # of answering paragraphs scored close to the best, the one that carries more of the question's words
+    close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
+    best = max(close, key=lambda h: (h.coverage, h.score))
+    answering = [best] + [h for h in answering if h is not best]
     if strict and best.coverage < 0.85:
         return None
     quoted = {p.id for p in best.quoted}
@@ -90,8 +102,202 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
         for hit in shown
         for passage, excerpt in hit.excerpt
     ]
+    items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
+
+
+CLOSE_SCORE = 0.8  # a paragraph within this share of the best BM25 score competes on how many words it carries
+DEEPER = 8  # paragraphs looked at for one that carries the fact asked when the best three do not
+DEEPER_COVER = 0.85
+
+
+def _deeper(q: Query, e: Engine, hits) -> list:
+    """A paragraph further down that matches the question's words as fully as the best ones and, unlike them,
+    carries the kind of fact asked ("how often": a frequency; "when": a date)."""
+    assert e.passage_index is not None
+    floor = max(DEEPER_COVER, max(h.coverage for h in hits))
+    further = e.passage_index.search(q.raw, limit=DEEPER, papers=allowed_papers(q, e))[len(hits) :]
+    return [h for h in further if h.answers and h.coverage >= floor][:1]
+
+
+# "what is imara", "what's project KIA", "what are the MASH": a question asking what a thing is
+DEFINE_Q = re.compile(
+    r"^(?:what is|whats|what s|what are|what was|what were)\s+(?:the\s+|an?\s+)?(\w+(?:\s+\w+){0,2})$"
+)
+DEFINE_SCAN = 8  # passages looked at for one that says what the thing is
+MIN_DEFINE_COVER = 0.99  # ... and it must carry every word of the question
+NOT_TERMS = frozenset({"happening", "going", "on", "due", "late", "overdue", "next", "new", "latest", "status", "it"})
+
+
+# a kind of body after its name ("the CaRE team"): the papers may define the name alone ("... (CaRE) team")
+BODY_NOUNS = frozenset({"team", "group", "service", "board", "panel", "project", "unit", "hub", "programme", "network"})
+
+
+def defined_term(folded: str) -> str | None:
+    """The thing a "what is X" question asks to have explained (up to three words), if it is one."""
+    m = DEFINE_Q.match(folded.strip())
+    if m is None or set(m.group(1).split()) & NOT_TERMS:
+        return None
+    return m.group(1)
+
+
+def defines(term: str, said: str, asked: str = "") -> bool:
+    """Whether a text says what `term` (or its name without a body noun: "CaRE" of "CaRE team") is. A name the
+    question writes with capitals inside it ("CaRE", "KIA") is matched in that case only (not "care")."""
+    words = term.split()
+    if len(words) > 1 and words[-1] in BODY_NOUNS:
+        name = " ".join(words[:-1])
+        written = re.search(rf"\b{re.escape(name)}\b", asked, re.IGNORECASE)
+        if written and re.search(r"[A-Z]", written.group(0)[1:]) and _defines(name, said, asked):
+            return True
+    return _defines(term, said, asked)
+
+
+def _defines(term: str, said: str, asked: str = "") -> bool:
+    """Whether a text says what `term` is: "X is a ...", "X, an ...", "X (Its Long Form)", "long form (X)",
+    "X stands for / means ..."."""
+    written = re.search(r"\b" + r"\s+".join(re.escape(w) for w in term.split()) + r"\b", asked, re.IGNORECASE)
+    shown = written.group(0).split() if written else term.split()
+    # a word written with capitals after its first letter ("CaRE", "KIA") is matched as written, others in any case
+    name = r"\s+".join(re.escape(w) if re.search(r"[A-Z]", w[1:]) else f"(?i:{re.escape(w)})" for w in shown)
+    return bool(
+        re.search(
+            rf"\b{name}\b(?:\]\([^()]*\))?['’]?\s*(?:\(\s*[A-Z]|,\s+(?i:a|an)\b|"
+            rf"(?i:is|are|was|were)\s+(?i:a|an|the|our|one)\b|(?i:stands? for|means)\b)|\(\s*['‘’]?{name}['‘’]?\s*\)",
+            said,
+        )
+    )
+
+
+def _said(passages) -> str:
+    from knowledge.passages import plain
+
+    return " ".join(plain(p.text) for p in passages)
+
+
+# "Paragraph 3 of this report reflects the current plans": the paragraph a quoted one defers to
+REFERS_TO = re.compile(r"\bparagraphs?\s+(\d{1,3})(?:\s*(?:and|-|to|&)\s*(\d{1,3}))?\s+of this (?:report|paper)", re.I)
+
+
+def _referred_paragraphs(shown, quoted: set[str]) -> list[Item]:
+    """The paragraphs of the same report that a quoted paragraph refers the reader to, quoted too (a
+    paragraph that only says "see paragraph 3" does not answer on its own)."""
+    from knowledge.passages import plain
+
+    out: list[Item] = []
+    for hit in shown:
+        for m in REFERS_TO.finditer(_said(hit.quoted)):
+            wanted = {m.group(1)} | ({m.group(2)} if m.group(2) else set())
+            for passage in hit.paper.passages:
+                if passage.part == hit.passage.part and passage.paragraph in wanted and passage.id not in quoted:
+                    quoted.add(passage.id)
+                    out.append(
+                        Item(
+                            "passage",
+                            hit.paper.cite(passage),
+                            (f"\u201c{plain(passage.text)}\u201d",),
+                            {"paper": hit.paper.id, "passage": passage.id},
+                            Source(hit.paper.seed, short(plain(passage.text), 120), passage.location),
+                        )
+                    )
+    return out[:2]
+
+
+def due_or_passage(q: Query, e: Engine) -> Answer | None:
+    """A "when" question: the action its words name, unless that action states no date or timescale at all and a
+    passage of the papers answers with one ("when is the national review being published": the plan's action
+    that follows the review has no date; the annual report says when publication is expected)."""
+    from knowledge import answers_actions as acts
+
+    found = acts.about_topic(q, e)
+    if found is None and not q.action_ids and NAMES_A_REPORT.search(q.folded):
+        return _report_when(q, e)  # "when is the IRO annual report": the meeting that takes it
+    if (
+        found is not None
+        and found.subject is not None
+        and found.subject.kind == "work"
+        and NAMES_A_REPORT.search(q.folded)
+    ):
+        # the committee's own ranking of its reports (the noun asked, "update", and the meeting) decides
+        named = _report_when(q, e)
+        if named is not None and named.subject is not None and named.subject != found.subject:
+            return named
+    if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":
+        return found
+    plan_id, action_id = found.subject.keys[:2]
+    try:
+        action = e.kb.plans[plan_id].action(action_id)
+    except KeyError:
+        return found
+    said_undated = "no due date stated" in found.text.lower()  # not a milestone of it with a date
+    if action.due is not None or action.timescale or action.start is not None or not said_undated:
+        return found
+    passage = e.passage_answer(q)
+    if passage is None:
+        return found
+    return _with_following(q, e, passage) or r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: {action_label(e.kb, action)} states no date, and no passage of the papers says when that is.",
+        notes=("The nearest passage is in: " + passage.items[0].title + ".",) if passage.items else (),
+    )
+
+
+NAMES_A_REPORT = re.compile(r"\b(report|reports|annual review|paper|update)\b")
+
+
+def _report_when(q: Query, e: Engine) -> Answer | None:
+    """The meeting a named report goes to (work programme) or went to (an agenda), by the report's words."""
+    from knowledge import answers_committee as com
+    from knowledge.models import WorkItem
+
+    named = com.find_doc(q, e)
+    if named is None:
+        return None
+    meeting, doc = named
+    if isinstance(doc, WorkItem):
+        return com.about_work(q, e, doc, "due")
+    return com.about_agenda_item(q, e, doc, meeting, "summary")
+
+
+EVENT_PREFIX = 5  # "published" and "publication" share their first five letters
+
+
+def _with_following(q: Query, e: Engine, answer: Answer) -> Answer | None:
+    """The passage answer when its quoted paragraphs carry every word of the question, else with the next
+    paragraph of the same section that carries the missing ones and a date; None when neither does."""
+    from knowledge.passages import _DATE, plain
+
+    def missing(said: str) -> set[str]:
+        have = {w[:EVENT_PREFIX] for w in content_words(said)}
+        return {w for w in q.topic_words if w[:EVENT_PREFIX] not in have}
+
+    said = " ".join(line for item in answer.items for line in item.lines)
+    lacking = missing(said)
+    if not lacking:
+        return answer
+    last = answer.items[-1].fields.get("passage") if answer.items else None
+    paper = e.kb.papers.get(answer.items[-1].fields.get("paper", "")) if answer.items else None
+    if paper is None or last is None:
+        return None
+    ids = [p.id for p in paper.passages]
+    at = ids.index(last) if last in ids else -1
+    here = paper.passages[at] if at >= 0 else None
+    for nxt in paper.passages[at + 1 : at + 4] if here is not None else ():
+        if nxt.section != here.section or nxt.part != here.part:
+            break
+        text = plain(nxt.text)
+        if not missing(said + " " + text) and _DATE.search(text.lower()):
+            item = Item(
+                "passage",
+                paper.cite(nxt),
+                (f"\u201c{text}\u201d",),
+                {"paper": paper.id, "passage": nxt.id},
+                Source(paper.seed, short(text, 120), nxt.location),
+            )
+            return replace(answer, items=(*answer.items, item))
+    return None
 
 
 NEAR_COVER = 0.4  # a record offered as "closest" must hold this share of the question's word weight
@@ -159,15 +365,54 @@ def fallback(q: Query, e: Engine) -> Answer:
         hits = r.search(q, e, q.topic_words)
         floor = FALLBACK_FLOOR if q.confidence < 0.5 else TOPIC_FLOOR  # a cue said what is asked: a lower floor
         # "who is the LADO", "who are Lime Culture": a person or body is asked for, and a list of actions that
-        # merely use the words is not an answer to that
-        if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and not ASKS_WHO.match(q.folded):
+        # merely use the words is not an answer to that; nor to "what is X", which a passage saying what X is
+        # answers (else "not sure")
+        asks_what = defined_term(q.folded) is not None or ASKS_WHICH_THING.match(q.folded) is not None
+        plain_topic = not ASKS_WHO.match(q.folded) and not asks_what and not _narrow_mixed(q, hits)
+        if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and plain_topic:
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
                 return found
+        # "what mission statement did they agree": a passage that shares the words rarely holds the value asked
+        # (the plan's own row "Agree a mission statement" does not): the closest passages are offered instead
         passage = e.passage_answer(q, strict=True)
+        if passage is not None and ASKS_WHICH_THING.match(q.folded) and _restates_action(passage, hits):
+            passage = None
         if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+# "what mission statement did the group agree", "which venue was chosen": the value of a thing is asked for,
+# and an action to agree or choose it does not carry that value
+ASKS_WHICH_THING = re.compile(
+    r"^(what|which) (?!is |s |are |was |were )(\w+ ){1,3}(did|do|does|was|were|has|have|had|will)\b"
+)
+
+
+# a question asking for one thing (a person, a date, a place, which one): not for a list of records
+NARROW = re.compile(r"^(who|whos|who s|whose|when|whens|when s|which|where|wheres|where s|what (date|time|day))\b")
+
+
+def _narrow_mixed(q: Query, hits) -> bool:
+    """A narrow question whose words match records of different kinds (a report on an agenda and an action
+    of a plan): the words are ambiguous, and a list of both answers neither reading of the question."""
+    from knowledge.models import Action
+
+    if not NARROW.match(q.folded):
+        return False
+    top = [h for h in hits[:5] if h.score >= hits[0].score - 0.15] if hits else []
+    return len({isinstance(h.doc, Action) for h in top}) > 1
+
+
+def _restates_action(answer: Answer, hits) -> bool:
+    """Whether the passage quoted is an action plan's own row for one of the actions the words matched (the
+    task "Agree a mission statement", which does not say what was agreed)."""
+    from knowledge.models import Action
+    from knowledge.text import fold
+
+    said = fold(" ".join(line for item in answer.items for line in item.lines))
+    return any(isinstance(h.doc, Action) and fold(h.doc.text)[:80] in said for h in hits[:3])
 
 
 # "who is the cabinet member for ...", "who's the LADO for the city": a post's holder is asked for

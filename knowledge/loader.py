@@ -738,6 +738,7 @@ class _Builder:
             "background_papers",
             "no_background_papers",
             "appendix",
+            "presented_by",
             "source",
         )
         d = self.fields(item, p, ("number", "title"), optional)
@@ -769,7 +770,17 @@ class _Builder:
             background_papers=self.texts(d, "background_papers", p),
             no_background_papers=bool(d.get("no_background_papers", False)),
             appendix=self.appendix(d.get("appendix"), (*p, "appendix")),
+            **self.presented_by(d.get("presented_by"), (*p, "presented_by")),
         )
+
+    def presented_by(self, item: Any, p: YamlPath) -> dict[str, Any]:
+        """Who the minutes say presented an item: their person ids and the minutes' sentence naming them."""
+        if item is None:
+            return {}
+        d = self.fields(item, p, ("people", "source"), ())
+        if d is None:
+            return {}
+        return {"presenters": self.people_list(d, "people", p), "presenters_source": self.source(d, p)}
 
     def appendix(self, item: Any, p: YamlPath) -> Appendix | None:
         if item is None:

@@ -196,6 +196,10 @@ class AgendaItem:
     # The document attached as Appendix 1 when it carries its own heading and signature (an annual
     # report written by one officer, covered by a report signed by another).
     appendix: Appendix | None = None
+    # Who presented the item at the meeting, as its minutes record it ("X and Y presented ..."); () when the
+    # knowledge base does not record it (an agenda before the meeting, or minutes that name no one).
+    presenters: tuple[str, ...] = ()
+    presenters_source: Source | None = None
 
 
 @dataclass(frozen=True)

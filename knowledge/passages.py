@@ -49,6 +49,15 @@ MIN_MATCHED = 2
 # weight (with the sentence before it): "who chairs the board" is answered by "the board is chaired by ...",
 # not by a name elsewhere in the paragraph.
 SENTENCE_SHARE = 0.3
+# "how often does X meet": the sentence giving a frequency must be about X (most of the question's weight), not
+# another panel's "monthly" in the same paragraph
+FREQUENCY_SHARE = 0.6
+
+
+def _share_needed(kind: str | None) -> float:
+    return FREQUENCY_SHARE if kind == "frequency" else SENTENCE_SHARE
+
+
 MAX_QUOTE_WORDS = 110  # a longer paragraph is quoted by its sentences that match, elided with "…"
 MAX_SECTION_PASSAGES = 5  # a section short enough to quote whole when its heading is what is asked about
 MAX_SECTION_WORDS = 220
@@ -76,6 +85,12 @@ _STOPWORDS = """a about above after again all also am an and any anything are as
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
+# everyday words for what the papers name formally ("kids" are "children", "notts" is "Nottinghamshire")
+_EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "youngsters": "children"}
+
+# acronyms that are also everyday words a question may use as words ("who do I send it to")
+_ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
+
 _COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
 
 # What kind of answer a question wants, and how a passage shows it has one. A passage that has none
@@ -85,7 +100,20 @@ _WANTS_EMAIL = re.compile(r"\b(e-?mail|e mail|email address)\b")
 _WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile|phone number|tel)\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+44[\s\d]{9,13}")
-_WANTS_NUMBER = re.compile(r"\b(how many|how much|number of|how often|what percentage|what proportion)\b")
+_WANTS_NUMBER = re.compile(r"\b(how many|how much|number of|what percentage|what proportion)\b")
+# "how often does the network meet", "does X get together monthly": a frequency, not a count
+_WANTS_FREQUENCY = re.compile(r"\bhow (often|frequently|regularly)\b")
+_FREQUENCY = re.compile(
+    r"\b(quarterly|monthly|weekly|fortnightly|annually|yearly|bi-?monthly|bi-?annually|termly|daily|six[- ]monthly|"
+    r"every (?:\w+ ){0,2}(?:days?|weeks?|months?|years?|quarters?|terms?)|once|twice|\w+ times (?:a|per|each|every)|"
+    r"(?:a|per|each) (?:week|month|year|quarter|term))\b",
+    re.IGNORECASE,
+)
+# the words a question is put in, not what it is about: "how often", "who wrote", "run until", "get together"
+_PHRASING = re.compile(
+    r"\bhow (?:often|frequently|regularly)\b|\bwho (?:wrote|writes|authored)\b|"
+    r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b"
+)
 _WANTS_DATE = re.compile(r"\b(when|what date|what time|which month|which year|how long)\b")
 _WANTS_WHO = re.compile(r"\b(who|whom|whose|which officer|which person|which manager)\b")
 _WANTS_OUTCOME = re.compile(
@@ -130,7 +158,7 @@ _SENTENCE = re.compile(r"(?<=[.!?*])\s+(?=[\"“‘'(*]?[A-Z0-9])|\s+(?=[-•]\s
 _STRONG_VERDICT = re.compile(r"\b(rated|judged|graded|overall|requires? improvement|inadequate|outstanding)\b", re.I)
 
 
-KINDS = ("email", "phone", "number", "date", "who", "outcome")
+KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome")
 
 
 def answer_kind(question: str) -> str | None:
@@ -143,6 +171,7 @@ _ASKS = (  # first match wins: "how long" is a date question before "how many" c
     (_HOW_LONG, "date"),
     (_WANTS_EMAIL, "email"),
     (_WANTS_PHONE, "phone"),
+    (_WANTS_FREQUENCY, "frequency"),
     (_WANTS_NUMBER, "number"),
     (_WANTS_DATE, "date"),
     (_WANTS_WHO, "who"),
@@ -159,6 +188,8 @@ def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -
         return bool(_EMAIL.search(body))
     if kind == "phone":
         return bool(_PHONE.search(body))
+    if kind == "frequency":
+        return bool(_FREQUENCY.search(body))
     if kind == "number":  # a count: not a label or a year
         return bool(_NUMBER.search(_LABEL_NUMBER.sub(" ", body.lower())))
     if kind == "date":
@@ -272,6 +303,10 @@ class PassageIndex:
             acronym: tuple(self._tokens(long_form))
             for acronym, long_form in defined_acronyms(p.text for p in self.passages).items()
         }
+        # acronyms the papers never write in lower case ("TCE", "CFH"): typed in lower case they are still the
+        # acronym ("the tce practice network"); "send", "care" are also written as words, so they are not
+        lower = {w for p in self.passages for w in re.findall(r"\b[a-z]{2,8}\b", p.text)}
+        self._always_upper = frozenset(a for a in self.acronyms if a not in lower and a not in _ALSO_WORDS)
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -311,12 +346,15 @@ class PassageIndex:
         # an acronym is expanded where the question writes it as one ("HSB", "CiCC") or where it cannot be
         # a word (no vowel: "hsb", "ncscp"), so that "send" is not read as SEND
         shouted = {w.lower() for w in re.findall(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z]\b", question)}
-        shouted |= {w for w in self.acronyms if not re.search(r"[aeiou]", w)}
-        for word in text.words(question)[:MAX_QUERY_WORDS]:
+        shouted |= {w for w in self.acronyms if not re.search(r"[aeiou]", w)} | self._always_upper
+        for word in text.words(_PHRASING.sub(" ", question.lower()))[:MAX_QUERY_WORDS]:
             if not self._content(word):
                 continue
             used = word
-            if (
+            everyday: tuple[str, ...] = ()
+            if word in _EVERYDAY:  # "kids", "notts": the papers say "children", "Nottinghamshire"
+                everyday = tuple(self._tokens(_EVERYDAY[word]))
+            elif (
                 self.correct_typos
                 and lookups < MAX_CORRECTIONS
                 and word not in self._surface
@@ -329,7 +367,8 @@ class PassageIndex:
             token = self._stem(used)
             if token not in seen:
                 seen.add(token)
-                out.append(_Term(word, used, token, self.acronyms.get(used, ()) if used in shouted else ()))
+                spelled = self.acronyms.get(used, ()) if used in shouted else everyday
+                out.append(_Term(word, used, token, spelled))
         return out
 
     # -- search --------------------------------------------------------------------------------
@@ -359,7 +398,7 @@ class PassageIndex:
             groups = [paragraph]
             fit = self._fit(ask, paragraph)
             typed = self._typed(ask, paragraph)
-            if not typed and ask.kind in ("who", "outcome"):  # a figure or a date is too common to look for
+            if not typed and ask.kind in ("who", "outcome", "frequency"):  # a figure or a date is too common
                 support = self._support(ask, i, only)
                 typed = bool(support)
                 groups += support
@@ -394,7 +433,7 @@ class PassageIndex:
         return frozenset(k for k in KINDS if has_kind(k, raw, self._names))
 
     def _fit(self, ask: _Ask, group: Sequence[int]) -> float:
-        if ask.kind not in ("who", "outcome"):
+        if ask.kind not in ("who", "outcome", "frequency"):
             return 0.0
         return max((share for share, _ in self._windows(ask, group)), default=0.0)
 
@@ -416,7 +455,7 @@ class PassageIndex:
             return True
         if ask.kind in ("email", "phone", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
-        return self._fit(ask, group) >= SENTENCE_SHARE
+        return self._fit(ask, group) >= _share_needed(ask.kind)
 
     def _support(self, ask: _Ask, i: int, only: Sequence[bool] | None) -> list[tuple[int, ...]]:
         """The paragraphs of passage i's section, nearest first, that carry the fact asked for in a sentence
@@ -429,7 +468,7 @@ class PassageIndex:
             if group in found:
                 continue
             for share, raw in self._windows(ask, group):
-                if share >= SENTENCE_SHARE:
+                if share >= _share_needed(ask.kind):
                     strong = ask.kind == "outcome" and bool(_STRONG_VERDICT.search(raw))  # a rating before praise
                     found[group] = max(found.get(group, 0.0), share + strong)
         return sorted(found, key=lambda g: -found[g])[:MAX_SUPPORT]

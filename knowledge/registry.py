@@ -85,6 +85,8 @@ INTENTS: tuple[Intent, ...] = (
         acts.about_actions,
         ("who leads action 7a?", "what is the status of County Action 12?", "when is action 6 due?"),
     ),
+    Intent("presenter", com.PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
+    Intent("item-at-meeting", com.ITEM_NAMED, com.item_at_meeting),
     Intent(
         "priorities",
         _rx("priority", "priorities", "key activities", "key activity"),
@@ -102,6 +104,7 @@ INTENTS: tuple[Intent, ...] = (
             "(?<!reference )(?<!ref )number for",
             "call",
             "get in touch",
+            "get hold of",
             "enquiries",
             "democratic services",
             "clerk",
@@ -232,6 +235,7 @@ INTENTS: tuple[Intent, ...] = (
             "on the programme",
             "standing items?",
             r"how (often|frequently) (is|does|do|are) the (\w+ ){0,6}(report|reports|item|update|paper)",
+            r"(come|comes|go|goes|brought) (to|before) (every|each) (\w+ )?(meeting|panel|committee)",
         ),
         com.work_programme,
         ("what is the panel looking at in the spring?",),
@@ -333,7 +337,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "due",
         _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "target date", "how long"),
-        acts.about_topic,
+        papers.due_or_passage,
     ),
     Intent(
         "status",
@@ -382,6 +386,11 @@ INTENTS: tuple[Intent, ...] = (
         ),
         ppl.portfolio,
         ("what does Pam Rosseter lead?", "Laurence Jones - what's on his plate?"),
+    ),
+    Intent(
+        "attendee",
+        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of"),
+        com.named_in_attendance,
     ),
     Intent(
         "person",
@@ -484,7 +493,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(finish|finished|ended|closed) at",
         ),
     ),
-    ("contact", _rx("contact", "get in touch", "enquiries", "clerk", "democratic services")),
+    ("contact", _rx("contact", "get in touch", "get hold of", "enquiries", "clerk", "democratic services")),
     (
         "lead",
         _rx(
