@@ -13,6 +13,7 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.index import Hit
+from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Role, WorkItem
 from knowledge.text import content_words, fold
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from knowledge.engine import Engine
     from knowledge.query import Query
 
-NO_REPORT = re.compile(r"\b(apologies|declarations|minutes|verbal|work programme|exclusion|any other business)\b", re.I)
+NO_REPORT = lazy(r"\b(apologies|declarations|minutes|verbal|work programme|exclusion|any other business)\b", re.I)
 
 
 def day_words(date: dt.date) -> str:
@@ -487,7 +488,7 @@ def minutes_confirmed(q: Query, e: Engine) -> Answer | None:
 REPORT_DETAILS = frozenset(
     {"author", "signatory", "reference", "background", "recommendations", "pages", "comments", "purpose"}
 )
-AUTHOR_ASKED = re.compile(r"\b(wrote|written|write|author|authored|signed|signatory|sign off|whose report)\b")
+AUTHOR_ASKED = lazy(r"\b(wrote|written|write|author|authored|signed|signatory|sign off|whose report)\b")
 
 
 def report_summary(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
@@ -760,8 +761,8 @@ CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chai
 GROUP_WORDS = frozenset(
     {"group", "subgroup", "sub", "board", "panel", "committee", "partnership", "forum", "meeting", "council"}
 )
-WHO_CHAIRS = re.compile(r"^(who|whos|who s|who is|who will)\b.*\bchair")
-_CHAIRED_THING = re.compile(r"\bchair(?:s|ed|ing|man|person|woman)?\s+(?:of\s+)?(?:the\s+)?(.+?)[\s?.!]*$", re.I)
+WHO_CHAIRS = lazy(r"^(who|whos|who s|who is|who will)\b.*\bchair")
+_CHAIRED_THING = lazy(r"\bchair(?:s|ed|ing|man|person|woman)?\s+(?:of\s+)?(?:the\s+)?(.+?)[\s?.!]*$", re.I)
 
 
 def _chair_passage(q: Query, e: Engine, others: set[str]) -> Answer:
@@ -882,7 +883,7 @@ MEETING_WORDS = frozenset(
 )
 
 
-NAMES_REPORT = re.compile(r"\b(report|reports|review|paper|item|update)\b")
+NAMES_REPORT = lazy(r"\b(report|reports|review|paper|item|update)\b")
 
 
 def names_another_group(q: Query, e: Engine) -> bool:
@@ -978,7 +979,7 @@ RELATIVE_FILLER = frozenset(
         "before after previous prior next held"
     )
 )
-RELATIVE = re.compile(
+RELATIVE = lazy(
     r"\b(before|prior to|preceding|precedes|preceded|ahead of|after|following|follows|followed)"
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}?(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
 )
@@ -1025,11 +1026,11 @@ def clock(time: str) -> str:
     return f"{time} ({twelve}:{minute}{'am' if hour < 12 else 'pm'})"
 
 
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
-FINER_THAN_VENUE = re.compile(r"\b(room|rooms|floor|chamber|suite|parking|park|entrance|reception|building)\b")
-ENDED = re.compile(r"\b(finish|finished|finishes|end|ended|ends|close|closed|closes|over|wrap|wrapped)\b")
+POSTCODE = lazy(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+FINER_THAN_VENUE = lazy(r"\b(room|rooms|floor|chamber|suite|parking|park|entrance|reception|building)\b")
+ENDED = lazy(r"\b(finish|finished|finishes|end|ended|ends|close|closed|closes|over|wrap|wrapped)\b")
 MEDIA = frozenset({"press", "media", "journalist", "journalists", "reporter", "reporters", "tv", "radio", "news"})
-MEDIA_MARKS = re.compile(r"\b(tv|radio|news|press|post|media|bbc|itv|times|echo|journal)\b", re.I)
+MEDIA_MARKS = lazy(r"\b(tv|radio|news|press|post|media|bbc|itv|times|echo|journal)\b", re.I)
 ATTEND_WORDS = frozenset(
     {
         "there",
@@ -1294,7 +1295,7 @@ def _venue(q: Query, e: Engine, chosen: Meeting, title: str, item: Item) -> Answ
     return r.answer_of(q, "meeting", f"The {title} meeting is at {chosen.venue}.", [item])
 
 
-EVENT = re.compile(
+EVENT = lazy(
     r"\b(held|hold|holding|take place|taking place|happen\w*|conference|event|workshop|session|seminar|venue|"
     r"launch|meeting|meet|meets)\b"
 )
@@ -1362,7 +1363,7 @@ WORK_WORDS = frozenset(
 )
 
 
-FREQUENCY = re.compile(r"\b(six[- ]monthly|quarterly|monthly|annual|annually|yearly|bi-monthly|termly)\b", re.I)
+FREQUENCY = lazy(r"\b(six[- ]monthly|quarterly|monthly|annual|annually|yearly|bi-monthly|termly)\b", re.I)
 
 
 def how_often(q: Query, e: Engine, work: WorkItem) -> Answer:

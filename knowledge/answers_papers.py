@@ -3,12 +3,12 @@ honest "not sure" when nothing answers well enough."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
 from knowledge.describe import short
+from knowledge.lazyre import lazy
 from knowledge.models import Source
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from knowledge.query import Query
 
 # "who is the LADO", "who are Lime Culture" (not "who is sponsoring ...": that asks about a record's field)
-ASKS_WHO = re.compile(r"^(whos|who s|who is|who are)\s+(?!\w+ing\b)")
+ASKS_WHO = lazy(r"^(whos|who s|who is|who are)\s+(?!\w+ing\b)")
 TOPIC_FLOOR = 0.75  # share of the question's word weight a record must cover when the question asks for a topic
 FALLBACK_FLOOR = 0.9  # ... and when nothing in the question says what is asked
 
@@ -171,7 +171,7 @@ def fallback(q: Query, e: Engine) -> Answer:
 
 
 # "who is the cabinet member for ...", "who's the LADO for the city": a post's holder is asked for
-ASKS_WHO_HOLDS = re.compile(r"^(whos|who s|who is) the\b")
+ASKS_WHO_HOLDS = lazy(r"^(whos|who s|who is) the\b")
 
 
 def _names_a_person(e: Engine, answer: Answer) -> bool:
