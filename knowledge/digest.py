@@ -141,8 +141,8 @@ def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows, 
         out.append(item("due-soon", action.text, due_words))
     for m in state.outstanding:
         out.append(item("overdue", m.text, m.due.describe() if m.due else "no date", milestone=True))
-    for m in facts.milestones_due_soon(action, today, windows.due_soon_days):
+    for m in facts.milestones_due_soon(action, today, windows.due_soon_days, state):
         out.append(item("due-soon", m.text, m.due.describe() if m.due else "no date", milestone=True))
-    if not out and facts.is_stale(action, today, windows.stale_days):
+    if not out and facts.is_stale(action, today, windows.stale_days, state):
         out.append(item("stale", action.text, due_words))
     return out
