@@ -256,17 +256,86 @@ def version() -> str:
 
 
 def setup_logging(args: argparse.Namespace) -> str | None:
-    """Configure logging from --verbose, --log-format and the ACTIONBOT_LOG_* variables; returns a problem or None."""
-    from bot import logs, settings
+    """Configure logging from --verbose, --log-format and the ACTIONBOT_LOG_* variables; returns a problem or None.
 
+    The settings are read and checked now; the handler is installed when the logging module is first
+    imported (now, if it already is), before any record can be made. A command that logs nothing, such as
+    `actionbot ask` answered from the cache, never imports logging (and threading, traceback, ...) at all.
+    """
+    from bot import settings
+
+    secrets = settings.secrets_in()
     try:
         level = "DEBUG" if args.verbose else settings.log_level()
         fmt = args.log_format or settings.log_format()
     except settings.SettingsError as exc:
-        logs.configure(secrets=settings.secrets_in())
+        when_imported("logging", lambda: _configure_logging("INFO", "text", secrets))
         return str(exc)
-    logs.configure(level, fmt, secrets=settings.secrets_in())
+    when_imported("logging", lambda: _configure_logging(level, fmt, secrets))
     return None
+
+
+def _configure_logging(level: str, fmt: str, secrets: list[str]) -> None:
+    from bot import logs
+
+    logs.configure(level, fmt, secrets=secrets)
+
+
+def when_imported(name: str, then: Callable[[], None]) -> None:
+    """Run `then` once the module `name` has been imported: now if it is, else right after its first import.
+
+    One pending call per module: a second call replaces the first's `then` (`main` may run more than once
+    in a process, as the tests do).
+    """
+    if name in sys.modules:
+        then()
+        return
+    for finder in list(sys.meta_path):
+        if isinstance(finder, _AfterImport) and finder.name == name:
+            sys.meta_path.remove(finder)
+    sys.meta_path.insert(0, _AfterImport(name, then))
+
+
+class _AfterImport:
+    """A meta-path finder that finds nothing itself: it asks the finders after it for `name`'s spec and gives the
+    import a loader that runs the module's own loader, then `then`. It leaves sys.meta_path at that import."""
+
+    def __init__(self, name: str, then: Callable[[], None]) -> None:
+        self.name, self.then = name, then
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != self.name:
+            return None
+        with contextlib.suppress(ValueError):
+            sys.meta_path.remove(self)
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            spec = find(name, path, target) if find is not None else None
+            if spec is not None:
+                break
+        else:
+            return None
+        if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+            spec.loader = _ThenLoader(spec.loader, self.then)
+        return spec
+
+
+class _ThenLoader:
+    """Runs a module's own loader, puts that loader back on the module, then calls `then`."""
+
+    def __init__(self, loader: Any, then: Callable[[], None]) -> None:
+        self.loader, self.then = loader, then
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        module.__spec__.loader = module.__loader__ = self.loader  # the module keeps no trace of this wrapper
+        self.loader.exec_module(module)
+        self.then()
+
+    def __getattr__(self, name: str) -> Any:  # get_code, get_source, is_package ... as the module's own loader
+        return getattr(self.loader, name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

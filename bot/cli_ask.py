@@ -6,7 +6,6 @@ import argparse
 import atexit
 import contextlib
 import io
-import json
 import sys
 from pathlib import Path
 
@@ -31,6 +30,8 @@ def run_ask(args: argparse.Namespace) -> int:
     engine = load_engine(args)
     answer = engine.ask(" ".join(args.question), today=args.today or today_in_london())
     if args.json:
+        import json  # only for --json
+
         print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
     else:
         print(render(answer))

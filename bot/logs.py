@@ -9,14 +9,14 @@ of the secret variables that are set, in case a library's message carries one.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import re
 import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-_TOKEN = re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+")
+from knowledge.lazyre import lazy
+
+_TOKEN = lazy(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+")
 MASK = "[redacted]"
 
 
@@ -41,6 +41,8 @@ class JsonLines(logging.Formatter):
         self.redact = redact or Redact()
 
     def format(self, record: logging.LogRecord) -> str:
+        import json  # here, not at the top: only JSON logging needs it, and every command configures logging
+
         out = {
             "time": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,

@@ -9,17 +9,18 @@ knowledge/cache.py) because it may not import the bot layer; they are listed her
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from knowledge.lazyre import LazyPattern, lazy
+
 APPS_PAGE = "api.slack.com/apps -> your app"
-_BOT_TOKEN = re.compile(r"xoxb-[A-Za-z0-9-]+")
-_APP_TOKEN = re.compile(r"xapp-[A-Za-z0-9-]+")
-_SECRET = re.compile(r"[A-Za-z0-9]{16,}")
-_URL = re.compile(r"https?://[^\s/]+(/\S*)?")
+_BOT_TOKEN = lazy(r"xoxb-[A-Za-z0-9-]+")
+_APP_TOKEN = lazy(r"xapp-[A-Za-z0-9-]+")
+_SECRET = lazy(r"[A-Za-z0-9]{16,}")
+_URL = lazy(r"https?://[^\s/]+(/\S*)?")
 
 
 @dataclass(frozen=True)
@@ -202,14 +203,14 @@ def secrets_in(env: Mapping[str, str] | None = None) -> list[str]:
     return [env[v.name] for v in VARIABLES if v.secret and len(env.get(v.name) or "") >= 8]
 
 
-def _required(env: Mapping[str, str], name: str, shape: re.Pattern[str], what: str, where: str) -> str:
+def _required(env: Mapping[str, str], name: str, shape: LazyPattern, what: str, where: str) -> str:
     value = _optional(env, name, shape, what, where)
     if value is None:
         raise SettingsError(f"{name} is not set: it should be {what}; get it at {APPS_PAGE} -> {where}.")
     return value
 
 
-def _optional(env: Mapping[str, str], name: str, shape: re.Pattern[str], what: str, where: str) -> str | None:
+def _optional(env: Mapping[str, str], name: str, shape: LazyPattern, what: str, where: str) -> str | None:
     value = env.get(name)
     if value is None or value == "":
         return None
@@ -227,7 +228,7 @@ SMTP_USER_ENV = "ACTIONBOT_SMTP_USER"
 SMTP_PASSWORD_ENV = "ACTIONBOT_SMTP_PASSWORD"
 MAIL_FROM_ENV = "ACTIONBOT_MAIL_FROM"
 MAIL_REPLY_TO_ENV = "ACTIONBOT_MAIL_REPLY_TO"
-_ADDRESS = re.compile(r"[^@\s<>()\[\],;:\"\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}|[^@\s<>()\[\],;:\"\\]+@localhost")
+_ADDRESS = lazy(r"[^@\s<>()\[\],;:\"\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}|[^@\s<>()\[\],;:\"\\]+@localhost")
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 

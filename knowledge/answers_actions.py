@@ -12,6 +12,7 @@ from knowledge import facts
 from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
+from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
 from knowledge.text import content_words
 
@@ -353,7 +354,7 @@ def overdue(q: Query, e: Engine) -> Answer:
     )
 
 
-_FELL_DUE = re.compile(r"\b(due|deadlines?) (in|during|over|within|between)\b|\bsince\b|\bafter\b")
+_FELL_DUE = lazy(r"\b(due|deadlines?) (in|during|over|within|between)\b|\bsince\b|\bafter\b")
 
 
 def as_of_day(q: Query) -> dt.date:

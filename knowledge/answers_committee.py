@@ -13,14 +13,16 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.index import Hit
+from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Role, WorkItem
+from knowledge.registry import ITEM_NAMED, PRESENTED
 from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
     from knowledge.query import Query
 
-NO_REPORT = re.compile(r"\b(apologies|declarations|minutes|verbal|work programme|exclusion|any other business)\b", re.I)
+NO_REPORT = lazy(r"\b(apologies|declarations|minutes|verbal|work programme|exclusion|any other business)\b", re.I)
 
 
 def day_words(date: dt.date) -> str:
@@ -509,7 +511,7 @@ def minutes_confirmed(q: Query, e: Engine) -> Answer | None:
 REPORT_DETAILS = frozenset(
     {"author", "signatory", "reference", "background", "recommendations", "pages", "comments", "purpose"}
 )
-AUTHOR_ASKED = re.compile(r"\b(wrote|written|write|author|authored|signed|signatory|sign off|whose report)\b")
+AUTHOR_ASKED = lazy(r"\b(wrote|written|write|author|authored|signed|signatory|sign off|whose report)\b")
 
 
 def report_summary(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:
@@ -631,7 +633,7 @@ def post_contact(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people], subject=subject)
 
 
-POST_ASKED = re.compile(
+POST_ASKED = lazy(
     r"\b(?:the\s+)?(head of service|service director|service manager|group manager|team manager|director|manager)"
     r"(?:\s+one)?\b"
 )
@@ -843,8 +845,8 @@ CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chai
 GROUP_WORDS = frozenset(
     {"group", "subgroup", "sub", "board", "panel", "committee", "partnership", "forum", "meeting", "council"}
 )
-WHO_CHAIRS = re.compile(r"^(who|whos|who s|who is|who will)\b.*\bchair")
-_CHAIRED_THING = re.compile(r"\bchair(?:s|ed|ing|man|person|woman)?\s+(?:of\s+)?(?:the\s+)?(.+?)[\s?.!]*$", re.I)
+WHO_CHAIRS = lazy(r"^(who|whos|who s|who is|who will)\b.*\bchair")
+_CHAIRED_THING = lazy(r"\bchair(?:s|ed|ing|man|person|woman)?\s+(?:of\s+)?(?:the\s+)?(.+?)[\s?.!]*$", re.I)
 
 
 def _chair_passage(q: Query, e: Engine, others: set[str]) -> Answer:
@@ -965,9 +967,9 @@ MEETING_WORDS = frozenset(
 )
 
 
-NAMES_REPORT = re.compile(r"\b(report|reports|review|paper|item|update)\b")
+NAMES_REPORT = lazy(r"\b(report|reports|review|paper|item|update)\b")
 # the question asks at which meeting something is taken, not when a group meets
-WHICH_MEETING = re.compile(
+WHICH_MEETING = lazy(
     r"\b(which|what) (meeting|panel|committee)\b|\b(going|coming|come|go|goes|comes) (to|before)\b|\bon at\b"
 )
 
@@ -983,7 +985,7 @@ def names_another_group(q: Query, e: Engine) -> bool:
     return bool(others)
 
 
-GROUP_NAMED = re.compile(r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b")
+GROUP_NAMED = lazy(r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b")
 
 
 def meeting(q: Query, e: Engine) -> Answer | None:
@@ -1091,7 +1093,7 @@ RELATIVE_FILLER = frozenset(
         "before after previous prior next held"
     )
 )
-RELATIVE = re.compile(
+RELATIVE = lazy(
     r"\b(before|prior to|preceding|precedes|preceded|ahead of|after|following|follows|followed)"
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}?(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
 )
@@ -1138,11 +1140,11 @@ def clock(time: str) -> str:
     return f"{time} ({twelve}:{minute}{'am' if hour < 12 else 'pm'})"
 
 
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
-FINER_THAN_VENUE = re.compile(r"\b(room|rooms|floor|chamber|suite|parking|park|entrance|reception|building)\b")
-ENDED = re.compile(r"\b(finish|finished|finishes|end|ended|ends|close|closed|closes|over|wrap|wrapped)\b")
+POSTCODE = lazy(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+FINER_THAN_VENUE = lazy(r"\b(room|rooms|floor|chamber|suite|parking|park|entrance|reception|building)\b")
+ENDED = lazy(r"\b(finish|finished|finishes|end|ended|ends|close|closed|closes|over|wrap|wrapped)\b")
 MEDIA = frozenset({"press", "media", "journalist", "journalists", "reporter", "reporters", "tv", "radio", "news"})
-MEDIA_MARKS = re.compile(r"\b(tv|radio|news|press|post|media|bbc|itv|times|echo|journal)\b", re.I)
+MEDIA_MARKS = lazy(r"\b(tv|radio|news|press|post|media|bbc|itv|times|echo|journal)\b", re.I)
 ATTEND_WORDS = frozenset(
     {
         "there",
@@ -1407,7 +1409,7 @@ def _venue(q: Query, e: Engine, chosen: Meeting, title: str, item: Item) -> Answ
     return r.answer_of(q, "meeting", f"The {title} meeting is at {chosen.venue}.", [item])
 
 
-EVENT = re.compile(
+EVENT = lazy(
     r"\b(held|hold|holding|take place|taking place|happen\w*|conference|event|workshop|session|seminar|venue|"
     r"launch|meeting|meet|meets)\b"
 )
@@ -1476,7 +1478,7 @@ WORK_WORDS = frozenset(
 )
 
 
-FREQUENCY = re.compile(r"\b(six[- ]monthly|quarterly|monthly|annual|annually|yearly|bi-monthly|termly)\b", re.I)
+FREQUENCY = lazy(r"\b(six[- ]monthly|quarterly|monthly|annual|annually|yearly|bi-monthly|termly)\b", re.I)
 
 
 def how_often(q: Query, e: Engine, work: WorkItem) -> Answer:
@@ -1626,14 +1628,7 @@ def pick_meeting(
     return upcoming[0] if upcoming else meetings[-1]
 
 
-# "who presented / did / took / delivered the X at the October panel": who gave an item at a meeting
-PRESENTED = re.compile(
-    r"\b(?:who|which (?:officer|manager|person|one of them)) (?:presented|presents|did|took|delivered|gave|introduced|"
-    r"brought|covered|updated|"
-    r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
-    r"(?:spoke|talked) (?:to|on|about|through))\b"
-)
-NAMED_MEETING = re.compile(r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:panel|meeting|committee)\b")
+NAMED_MEETING = lazy(r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:panel|meeting|committee)\b")
 PRESENTER_WORDS = frozenset(
     content_words(
         "presented presents present presenting did do doing took take taking delivered deliver delivering gave give "
@@ -1810,7 +1805,6 @@ def named_in_attendance(q: Query, e: Engine) -> Answer | None:
     return None
 
 
-ITEM_NAMED = re.compile(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
 ITEM_FILLER = frozenset(content_words("there any anything was were yet still happening on off at in"))
 OTHER_ASKS = frozenset({"count", "priorities", "resolution", "overdue", "due-soon", "undated", "stale", "history"})
 NOT_ITEM_ATTRIBUTES = frozenset(
@@ -1908,8 +1902,8 @@ def _no_meeting_then(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "not-sure", text, [d.meeting_item(e.kb, m) for m in found.meetings if m.agenda][:2])
 
 
-COMMITTEE_WORD = re.compile(r"\b(panel|meeting|committee|agenda|cpp|corporate parenting)\b")
-YEAR = re.compile(r"\b((?:19|20)\d\d)\b")  # not "oct 24": that may be the 24th
+COMMITTEE_WORD = lazy(r"\b(panel|meeting|committee|agenda|cpp|corporate parenting)\b")
+YEAR = lazy(r"\b((?:19|20)\d\d)\b")  # not "oct 24": that may be the 24th
 
 
 def _named_meeting(q: Query, e: Engine) -> Meeting | None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
 from knowledge.describe import action_label, short
+from knowledge.lazyre import lazy
 from knowledge.models import Source
 from knowledge.text import content_words
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from knowledge.query import Query
 
 # "who is the LADO", "who are Lime Culture" (not "who is sponsoring ...": that asks about a record's field)
-ASKS_WHO = re.compile(r"^(whos|who s|who is|who are)\s+(?!\w+ing\b)")
+ASKS_WHO = lazy(r"^(whos|who s|who is|who are)\s+(?!\w+ing\b)")
 TOPIC_FLOOR = 0.75  # share of the question's word weight a record must cover when the question asks for a topic
 FALLBACK_FLOOR = 0.9  # ... and when nothing in the question says what is asked
 
@@ -122,9 +123,7 @@ def _deeper(q: Query, e: Engine, hits) -> list:
 
 
 # "what is imara", "what's project KIA", "what are the MASH": a question asking what a thing is
-DEFINE_Q = re.compile(
-    r"^(?:what is|whats|what s|what are|what was|what were)\s+(?:the\s+|an?\s+)?(\w+(?:\s+\w+){0,2})$"
-)
+DEFINE_Q = lazy(r"^(?:what is|whats|what s|what are|what was|what were)\s+(?:the\s+|an?\s+)?(\w+(?:\s+\w+){0,2})$")
 DEFINE_SCAN = 8  # passages looked at for one that says what the thing is
 MIN_DEFINE_COVER = 0.99  # ... and it must carry every word of the question
 NOT_TERMS = frozenset({"happening", "going", "on", "due", "late", "overdue", "next", "new", "latest", "status", "it"})
@@ -177,7 +176,7 @@ def _said(passages) -> str:
 
 
 # "Paragraph 3 of this report reflects the current plans": the paragraph a quoted one defers to
-REFERS_TO = re.compile(r"\bparagraphs?\s+(\d{1,3})(?:\s*(?:and|-|to|&)\s*(\d{1,3}))?\s+of this (?:report|paper)", re.I)
+REFERS_TO = lazy(r"\bparagraphs?\s+(\d{1,3})(?:\s*(?:and|-|to|&)\s*(\d{1,3}))?\s+of this (?:report|paper)", re.I)
 
 
 def _referred_paragraphs(shown, quoted: set[str]) -> list[Item]:
@@ -244,7 +243,7 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
     )
 
 
-NAMES_A_REPORT = re.compile(r"\b(report|reports|annual review|paper|update)\b")
+NAMES_A_REPORT = lazy(r"\b(report|reports|annual review|paper|update)\b")
 
 
 def _report_when(q: Query, e: Engine) -> Answer | None:
@@ -385,13 +384,13 @@ def fallback(q: Query, e: Engine) -> Answer:
 
 # "what mission statement did the group agree", "which venue was chosen": the value of a thing is asked for,
 # and an action to agree or choose it does not carry that value
-ASKS_WHICH_THING = re.compile(
+ASKS_WHICH_THING = lazy(
     r"^(what|which) (?!is |s |are |was |were )(\w+ ){1,3}(did|do|does|was|were|has|have|had|will)\b"
 )
 
 
 # a question asking for one thing (a person, a date, a place, which one): not for a list of records
-NARROW = re.compile(r"^(who|whos|who s|whose|when|whens|when s|which|where|wheres|where s|what (date|time|day))\b")
+NARROW = lazy(r"^(who|whos|who s|whose|when|whens|when s|which|where|wheres|where s|what (date|time|day))\b")
 
 
 def _narrow_mixed(q: Query, hits) -> bool:
@@ -416,7 +415,7 @@ def _restates_action(answer: Answer, hits) -> bool:
 
 
 # "who is the cabinet member for ...", "who's the LADO for the city": a post's holder is asked for
-ASKS_WHO_HOLDS = re.compile(r"^(whos|who s|who is) the\b")
+ASKS_WHO_HOLDS = lazy(r"^(whos|who s|who is) the\b")
 
 
 def _names_a_person(e: Engine, answer: Answer) -> bool:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from knowledge import describe as d
 from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
+from knowledge.lazyre import lazy
 from knowledge.models import Action
 from knowledge.text import content_words
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from knowledge.engine import Engine
     from knowledge.query import Query
 
-NAMED_PERSON = re.compile(
+NAMED_PERSON = lazy(
     r"\b(?:what (?:does|do|is|are|has) |who is |who s |tell me about |whats on )([a-z][a-z ]+?)"
     r"(?: (?:lead|leading|on|down for|got|responsible for|own|doing|plate|s plate))?$"
 )

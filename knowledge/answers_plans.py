@@ -9,6 +9,7 @@ from knowledge import describe as d
 from knowledge import facts
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
+from knowledge.lazyre import lazy
 from knowledge.models import Action, Plan
 from knowledge.text import content_words, expand
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from knowledge.engine import Engine
     from knowledge.query import Query
 
-_PRIORITY_NO = re.compile(r"^priority (?:number )?(\w+)", re.I)
+_PRIORITY_NO = lazy(r"^priority (?:number )?(\w+)", re.I)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
@@ -113,14 +114,14 @@ def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -
 
 
 COUNTABLE = (
-    ("overdue", re.compile(r"\b(overdue|late|behind)\b")),
-    ("complete", re.compile(r"\b(complete|completed|done|finished)\b")),
-    ("people", re.compile(r"\b(people|leads|persons|officers|owners)\b")),
-    ("milestones", re.compile(r"\bmilestones?\b")),
-    ("meetings", re.compile(r"\bmeetings?\b")),
-    ("priorities", re.compile(r"\b(priorities|themes)\b")),
-    ("plans", re.compile(r"\bplans\b")),
-    ("actions", re.compile(r"\b(actions?|activities|items?)\b")),
+    ("overdue", lazy(r"\b(overdue|late|behind)\b")),
+    ("complete", lazy(r"\b(complete|completed|done|finished)\b")),
+    ("people", lazy(r"\b(people|leads|persons|officers|owners)\b")),
+    ("milestones", lazy(r"\bmilestones?\b")),
+    ("meetings", lazy(r"\bmeetings?\b")),
+    ("priorities", lazy(r"\b(priorities|themes)\b")),
+    ("plans", lazy(r"\bplans\b")),
+    ("actions", lazy(r"\b(actions?|activities|items?)\b")),
 )
 
 

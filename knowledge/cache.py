@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import _thread  # threading's Lock itself, without importing threading (every `ask` unpickles a Papers)
 import gc
-import logging
 import os
 import pickle
-import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,6 @@ except ImportError:  # pragma: no cover - a Python built without its own BLAKE2
 if TYPE_CHECKING:
     from knowledge.engine import Engine
 
-log = logging.getLogger(__name__)
 CACHE_ENV = "ACTIONBOT_CACHE"
 _CODE = (Path(loader.__file__), Path(__file__).with_name("models.py"), Path(__file__).with_name("dates.py"))
 
@@ -120,7 +118,7 @@ class Papers(Mapping):
     def __init__(self, slot: Path, key: str, root: Path) -> None:
         self._slot, self._key, self._root = slot, key, root
         self._papers: dict[str, Paper] | None = None
-        self._lock = threading.Lock()
+        self._lock = _thread.allocate_lock()
 
     @property
     def loaded(self) -> bool:
@@ -167,7 +165,7 @@ def _read(slot: Path, key: str, kind: type = KnowledgeBase) -> Any:
     except FileNotFoundError:
         return None
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError) as exc:
-        log.warning("ignoring unreadable knowledge-base cache %s: %s", slot, exc)
+        _warn("ignoring unreadable knowledge-base cache %s: %s", slot, exc)
         return None
     finally:
         if enabled:
@@ -184,4 +182,11 @@ def _write(slot: Path, key: str, kb: object) -> None:
             pickle.dump((key, kb), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(fh.name, slot)
     except OSError as exc:
-        log.warning("could not write the knowledge-base cache %s: %s", slot, exc)
+        _warn("could not write the knowledge-base cache %s: %s", slot, exc)
+
+
+def _warn(message: str, *args: object) -> None:
+    """Log a warning; logging is imported only when there is one (`actionbot ask` otherwise never imports it)."""
+    import logging
+
+    logging.getLogger(__name__).warning(message, *args)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from knowledge.errors import shown
+from knowledge.lazyre import lazy
 
 LONDON = ZoneInfo("Europe/London")
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
-_FY = re.compile(r"^FY(\d{4})/(\d{2})$")
+_DAY = lazy(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = lazy(r"^(\d{4})-(\d{2})$")
+_YEAR = lazy(r"^(\d{4})$")
+_FY = lazy(r"^FY(\d{4})/(\d{2})$")
 
 MONTHS = [calendar.month_name[i] for i in range(13)]
 # Dates are kept to these years so that date arithmetic (windows of days or weeks around today or a due

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from knowledge import describe, facts
+from knowledge.engine import DayView
 from knowledge.models import Action, KnowledgeBase
 from knowledge.visibility import may_see, private
 
@@ -71,15 +72,23 @@ def compose(
     today: dt.date,
     windows: Windows = DEFAULT_WINDOWS,
     snoozed: frozenset[tuple[str, str]] = frozenset(),
+    day: DayView | None = None,
 ) -> Composition:
-    """Every lead's digest for the week containing `today`, plus items nobody can be sent."""
+    """Every lead's digest for the week containing `today`, plus items nobody can be sent.
+
+    Each action's state, and whether an update puts its "overdue" in doubt, come from the day's view of the
+    knowledge base (`day`, the Engine's `day(today)` where the caller has one, else made here), the view
+    the answers read: the digest and the answers cannot disagree.
+    """
+    if day is None or day.today != today:
+        day = DayView.of(kb.actions(), today)
     by_person: dict[str, list[DigestItem]] = defaultdict(list)
     unassigned: list[Unassigned] = []
     per_plan: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SECTIONS, 0))
     for action in kb.actions():
         if action.key in snoozed:
             continue
-        items = _items(kb, action, today, windows)
+        items = _items(kb, action, today, windows, day)
         if not items:
             continue
         for item in items:
@@ -106,8 +115,8 @@ def _order(item: DigestItem) -> tuple[int, str, str]:
     return (SECTIONS.index(item.section), item.plan, item.action)
 
 
-def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows) -> list[DigestItem]:
-    state = facts.derive(action, today)
+def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows, day: DayView) -> list[DigestItem]:
+    state = day.states.get(action.key) or facts.derive(action, today)
     if state.complete:
         return []
     plan_name = describe.plan_label(kb, action.plan)
@@ -124,7 +133,7 @@ def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows) 
     out = []
     due_words = due.describe() if due else "no due date"
     if state.overdue:
-        doubt = facts.later_date_update(action, today) if action.updates else None
+        doubt = day.doubted.get(action.key)
         if doubt is not None:  # the answers say "can't tell": the digest asks the lead to confirm the date
             due_words += f" (past the plan's date, but the update of {doubt.date.describe()} names a later date)"
         out.append(item("overdue", action.text, due_words))
@@ -132,8 +141,8 @@ def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows) 
         out.append(item("due-soon", action.text, due_words))
     for m in state.outstanding:
         out.append(item("overdue", m.text, m.due.describe() if m.due else "no date", milestone=True))
-    for m in facts.milestones_due_soon(action, today, windows.due_soon_days):
+    for m in facts.milestones_due_soon(action, today, windows.due_soon_days, state):
         out.append(item("due-soon", m.text, m.due.describe() if m.due else "no date", milestone=True))
-    if not out and facts.is_stale(action, today, windows.stale_days):
+    if not out and facts.is_stale(action, today, windows.stale_days, state):
         out.append(item("stale", action.text, due_words))
     return out

@@ -14,6 +14,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
+from knowledge.lazyre import compile_all, lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update
 from knowledge.query import Query, parse, topic_drop
 from knowledge.resolve import Resolver
@@ -173,10 +174,12 @@ class Engine:
 
     def warm(self, today: dt.date | None = None) -> Engine:
         """Build everything a question may need now, so that no answer pays for it (the server calls this)."""
+        registry.load_handlers()  # `ask` imports these (and compiles patterns) only as its question needs them
         _ = self.passage_index
         self.topics.vectors()
         self.turning_points()
         self.day(today or today_in_london())
+        compile_all()
         return self
 
     def passage_answer(self, q: Query, strict: bool = False) -> Answer | None:
@@ -305,9 +308,9 @@ def _committee_nouns(kb: KnowledgeBase) -> dict[str, str]:
     return {noun: next(iter(ids)) for noun, ids in found.items() if len(ids) == 1}
 
 
-PAGE_PREFIX = re.compile(r"^page (\d{1,5})\s*[:\-]\s*", re.IGNORECASE)
-MORE = re.compile(r"^(show |give me |and )?(more|the rest|next( page)?|more please|next \d+)[.!?]*$")
-HELP = re.compile(r"^(help|\?|hi|hello|commands|what can you (do|answer)|how do i use)\b")
+PAGE_PREFIX = lazy(r"^page (\d{1,5})\s*[:\-]\s*", re.IGNORECASE)
+MORE = lazy(r"^(show |give me |and )?(more|the rest|next( page)?|more please|next \d+)[.!?]*$")
+HELP = lazy(r"^(help|\?|hi|hello|commands|what can you (do|answer)|how do i use)\b")
 
 
 def _clean(question: str) -> str:

@@ -53,9 +53,12 @@ def is_due_soon(due: DateSpec | None, status: str, today: dt.date, days: int) ->
     return due is not None and status != "complete" and today <= due.date <= today + dt.timedelta(days=days)
 
 
-def milestones_due_soon(action: Action, today: dt.date, days: int) -> list[Milestone]:
-    """Milestones due within `days` days and not done, of an action not complete."""
-    if st.derive(action, today).complete:
+def milestones_due_soon(
+    action: Action, today: dt.date, days: int, state: st.ActionState | None = None
+) -> list[Milestone]:
+    """Milestones due within `days` days and not done, of an action not complete (`state`: its derived state on
+    `today`, where the caller has it already, e.g. from the Engine's day view)."""
+    if (state or st.derive(action, today)).complete:
         return []
     return [
         m
@@ -90,9 +93,9 @@ def last_activity(action: Action, today: dt.date) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def is_stale(action: Action, today: dt.date, days: int = STALE_DAYS) -> bool:
-    """Not complete and no update or completed milestone in the last `days` days."""
-    if st.derive(action, today).complete:
+def is_stale(action: Action, today: dt.date, days: int = STALE_DAYS, state: st.ActionState | None = None) -> bool:
+    """Not complete and no update or completed milestone in the last `days` days (`state` as milestones_due_soon)."""
+    if (state or st.derive(action, today)).complete:
         return False
     last = last_activity(action, today)
     return last is None or (today - last).days > days

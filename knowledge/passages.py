@@ -40,6 +40,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from knowledge import bm25, text
+from knowledge.lazyre import lazy
 from knowledge.models import KnowledgeBase, Paper, Passage
 
 MIN_SCORE = 2.5
@@ -91,54 +92,54 @@ _EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "yo
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
 _ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
 
-_COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
+_COMPOUND = lazy(r"\b([a-z]{2,})-([a-z]{2,})\b")
 
 # What kind of answer a question wants, and how a passage shows it has one. A passage that has none
 # (no figure for "how many", no date for "when", no person or post for "who", no verdict for "how did it
 # go") does not answer, however many words it shares.
-_WANTS_EMAIL = re.compile(r"\b(e-?mail|e mail|email address)\b")
-_WANTS_PHONE = re.compile(r"\b(phone|telephone|mobile|phone number|tel)\b")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_PHONE = re.compile(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+44[\s\d]{9,13}")
-_WANTS_NUMBER = re.compile(r"\b(how many|how much|number of|what percentage|what proportion)\b")
+_WANTS_EMAIL = lazy(r"\b(e-?mail|e mail|email address)\b")
+_WANTS_PHONE = lazy(r"\b(phone|telephone|mobile|phone number|tel)\b")
+_EMAIL = lazy(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = lazy(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+44[\s\d]{9,13}")
+_WANTS_NUMBER = lazy(r"\b(how many|how much|number of|what percentage|what proportion)\b")
 # "how often does the network meet", "does X get together monthly": a frequency, not a count
-_WANTS_FREQUENCY = re.compile(r"\bhow (often|frequently|regularly)\b")
-_FREQUENCY = re.compile(
+_WANTS_FREQUENCY = lazy(r"\bhow (often|frequently|regularly)\b")
+_FREQUENCY = lazy(
     r"\b(quarterly|monthly|weekly|fortnightly|annually|yearly|bi-?monthly|bi-?annually|termly|daily|six[- ]monthly|"
     r"every (?:\w+ ){0,2}(?:days?|weeks?|months?|years?|quarters?|terms?)|once|twice|\w+ times (?:a|per|each|every)|"
     r"(?:a|per|each) (?:week|month|year|quarter|term))\b",
     re.IGNORECASE,
 )
 # the words a question is put in, not what it is about: "how often", "who wrote", "run until", "get together"
-_PHRASING = re.compile(
+_PHRASING = lazy(
     r"\bhow (?:often|frequently|regularly)\b|\bwho (?:wrote|writes|authored)\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b"
 )
-_WANTS_DATE = re.compile(r"\b(when|what date|what time|which month|which year|how long)\b")
-_WANTS_WHO = re.compile(r"\b(who|whom|whose|which officer|which person|which manager)\b")
-_WANTS_OUTCOME = re.compile(
+_WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
+_WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager)\b")
+_WANTS_OUTCOME = lazy(
     r"\bhow (?:did|was|were|has|have|had|is|are)\b.{0,60}?\b(?:go|went|gone|get on|do|fare|fared|turn out|turned out"
     r"|rated|judged|graded|received|found)\b|\b(?:outcome|result|results|verdict|rating|grade|graded|judgement)\b"
 )
-_PARAGRAPH_MARK = re.compile(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
-_NUMBER = re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|all|none|no)\b")
+_PARAGRAPH_MARK = lazy(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
+_NUMBER = lazy(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|all|none|no)\b")
 # Numbers that label, date or time rather than count: "Recommendation 2", "Action 7a", "2019/20",
 # "Appendix 1", "for 3 months" (a question about a length of time is a "when" question).
-_HOW_LONG = re.compile(r"\bhow many (?:more )?(?:days|weeks|months|years|hours|minutes)\b")
-_LABEL_NUMBER = re.compile(
+_HOW_LONG = lazy(r"\bhow many (?:more )?(?:days|weeks|months|years|hours|minutes)\b")
+_LABEL_NUMBER = lazy(
     r"\b(?:recommendations?|actions?|priority|priorities|paragraphs?|para|items?|appendix|appendices|page|pages|"
     r"section|table|figure|phase|stage|level|tier|part|no|number|version|ref|reference|cf|act|rule|regulation)"
     r"\.?\s+\d+[a-z]?(?:\.\d+)*\b|\b(?:19|20)\d\d(?:[/-]\d{2,4})?\b|\b\d+(?:st|nd|rd|th)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)[\s-]+(?:calendar\s+)?"
     r"(?:days?|weeks?|months?|years?|hours?|minutes?)\b"
 )
-_DATE = re.compile(
+_DATE = lazy(
     r"\b(1[89]\d\d|20\d\d|\d{1,2}[:.]\d\d\s*(?:am|pm)?|\d{1,2}/\d{1,2}/\d{2,4}|january|february|march|april|may"
     r"|june|july|august|september|october|november|december|spring|summer|autumn|winter|quarter|ongoing"
     r"|annual|annually|monthly|weekly|months?|weeks?|years?)\b"
 )
 # A post as the papers write one (capitalised: "the Head of Service", "Service Manager", "Cllr Taylor").
-_POST = re.compile(
+_POST = lazy(
     r"\b(?:Director|Manager|Head of|Headteacher|Officer|Chair|Chairman|Chairperson|Vice-Chair|Co-?ordinator|"
     r"Commissioner|Constable|Superintendent|Inspector|Councillor|Cllr|Lead Member|Portfolio Holder|Leader|"
     r"Chief Executive|Designated|Principal|Advisor|Adviser|Partner|Consultant|Clerk)\b"
@@ -147,15 +148,15 @@ _POST = re.compile(
     r"|\b(?:led|chaired|run|delivered|commissioned|provided|managed|owned|written|signed|presented|overseen) by\b"
 )
 # A verdict: a rating, a finding or a judgement.
-_VERDICT = re.compile(
+_VERDICT = lazy(
     r"\b(rated|rating|judged|judgement|graded|grade|overall|outstanding|requires? improvement|inadequate|good"
     r"|found|finds|findings|concluded|conclusion|successful|success|unsuccessful|positive|well received|welcomed"
     r"|praised|strengths?|weakness(?:es)?|effective|ineffective|impact)\b",
     re.IGNORECASE,
 )
 # Sentences, and the items of a list run into one passage (" - item - item").
-_SENTENCE = re.compile(r"(?<=[.!?*])\s+(?=[\"“‘'(*]?[A-Z0-9])|\s+(?=[-•]\s)")
-_STRONG_VERDICT = re.compile(r"\b(rated|judged|graded|overall|requires? improvement|inadequate|outstanding)\b", re.I)
+_SENTENCE = lazy(r"(?<=[.!?*])\s+(?=[\"“‘'(*]?[A-Z0-9])|\s+(?=[-•]\s)")
+_STRONG_VERDICT = lazy(r"\b(rated|judged|graded|overall|requires? improvement|inadequate|outstanding)\b", re.I)
 
 
 KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome")
@@ -555,7 +556,7 @@ def _runs(passages: Sequence[Passage], key) -> list[tuple[int, ...]]:
     return out
 
 
-_DEFINED = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+_DEFINED = lazy(r"\(([A-Z][A-Za-z]{1,7})\)")
 _LINKING = frozenset({"and", "of", "for", "the", "in", "on", "to", "&", "a"})
 
 
@@ -589,7 +590,7 @@ def _initials(words: list[str], keep_linking: bool) -> str:
     return "".join(p[0].lower() for p in parts if keep_linking or p.lower() not in _LINKING)
 
 
-_MARKUP = re.compile(r"</?(?:p|b|i|li|ul|ol|br)\b[^>]*>|\*\*|\[footnoteRef:\d+\]")
+_MARKUP = lazy(r"</?(?:p|b|i|li|ul|ol|br)\b[^>]*>|\*\*|\[footnoteRef:\d+\]")
 
 
 def plain(passage_text: str) -> str:

@@ -9,30 +9,31 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Subject
+from knowledge.lazyre import lazy
 from knowledge.text import content_words, fold, id_key
 
 if TYPE_CHECKING:
     from knowledge.engine import Audience, Engine
 
 # "action", and its common typos ("acton 6", "actoin 6", "aciton 6")
-ACTION_WORD_ID = re.compile(
+ACTION_WORD_ID = lazy(
     r"\b(?:action|acton|actoin|aciton|acion|actin)\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
 )
-BARE_ID = re.compile(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
-AGENDA_NO = re.compile(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
-PRIORITY_NO = re.compile(r"\bpriority\s*(?:no\.?\s*|number\s*)?(\d|one|two|three|four|five|six|seven)\b")
-PRONOUN = re.compile(r"\b(it|that|this|its|them|those|he|she|his|her|they|their)\b")
+BARE_ID = lazy(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
+AGENDA_NO = lazy(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
+PRIORITY_NO = lazy(r"\bpriority\s*(?:no\.?\s*|number\s*)?(\d|one|two|three|four|five|six|seven)\b")
+PRONOUN = lazy(r"\b(it|that|this|its|them|those|he|she|his|her|they|their)\b")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)} | {
     calendar.month_abbr[i].lower(): i for i in range(1, 13) if calendar.month_abbr[i].lower() != "may"
 }
-_MONTH_RX = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?")
+_MONTH_RX = lazy(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?")
 _COUNT_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "couple of": 2,
 }  # fmt: skip
-_WINDOW = re.compile(
+_WINDOW = lazy(
     r"\b(?:next|coming|following)\s+(\d{1,3}|few|couple of|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)?\s*(day|week|month|fortnight)(s?)\b"
 )
@@ -188,7 +189,7 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
     return list(dict.fromkeys(k for k in keys if k))
 
 
-_DAY = re.compile(
+_DAY = lazy(
     r"\b(?:on )?(?:the )?([12]?\d|3[01])(?:st|nd|rd|th)\b|\b([12]?\d|3[01]) (?:"
     + "|".join(calendar.month_name[i].lower() for i in range(1, 13))
     + r")\b"
@@ -264,7 +265,7 @@ def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | 
     return None, None
 
 
-_ROLLING_MONTH = re.compile(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
+_ROLLING_MONTH = lazy(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
 _UNTIL = (
     r"\b(?:before|by|until|till|up to|up until|ahead of|between now and|from now (?:un)?til)\s+"
     r"(?:the\s+)?(end|close)?\s*(?:of\s+)?"

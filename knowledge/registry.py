@@ -7,28 +7,67 @@ handler that answers wins. `help`, the App Home and the tests read the same exam
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from knowledge import answers_actions as acts
-from knowledge import answers_committee as com
-from knowledge import answers_papers as papers
-from knowledge import answers_people as ppl
-from knowledge import answers_plans as plans
-from knowledge.answer import Answer
+from knowledge.lazyre import LazyPattern, lazy
 
 if TYPE_CHECKING:
+    from knowledge.answer import Answer
     from knowledge.engine import Engine
     from knowledge.query import Query
 
 Handler = Callable[["Query", "Engine"], "Answer | None"]
 
 
-def _rx(*alternatives: str) -> re.Pattern[str]:
-    """A pattern matching any of the alternatives as whole words."""
-    return re.compile(r"\b(" + "|".join(alternatives) + r")\b")
+class _Handlers:
+    """A module of handlers, imported when one of its handlers is first called: `actionbot ask` imports only
+    the answer modules its question reaches (an action's lead needs none of the committee answers)."""
+
+    def __init__(self, module: str) -> None:
+        self.module = f"knowledge.{module}"
+
+    def __getattr__(self, name: str) -> Handler:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return _Handler(self.module, name)
+
+
+class _Handler:
+    """One handler of a `_Handlers` module: the module's function, found at the first call and kept."""
+
+    __slots__ = ("func", "module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = module, name
+        self.func: Handler | None = None
+
+    def resolve(self) -> Handler:
+        """The handler function itself (importing its module if this is the first use)."""
+        if self.func is None:
+            self.func = getattr(importlib.import_module(self.module), self.name)
+        return self.func
+
+    def __call__(self, q: Query, engine: Engine) -> Answer | None:
+        return (self.func or self.resolve())(q, engine)
+
+    def __repr__(self) -> str:
+        return f"<handler {self.module}.{self.name}>"
+
+
+acts = _Handlers("answers_actions")
+com = _Handlers("answers_committee")
+papers = _Handlers("answers_papers")
+ppl = _Handlers("answers_people")
+plans = _Handlers("answers_plans")
+
+
+def _rx(*alternatives: str) -> LazyPattern:
+    """A pattern matching any of the alternatives as whole words (compiled when first used)."""
+    return lazy(r"\b(" + "|".join(alternatives) + r")\b")
 
 
 # "has the letter gone", "were the staff told", "did the briefing happen": a yes/no question whether a thing
@@ -66,9 +105,20 @@ class Intent:
     """One kind of question: its name, the cue words that suggest it, the handler that answers it, examples."""
 
     name: str
-    cues: re.Pattern[str] | None  # None: the parser decides (action ids)
+    cues: LazyPattern | None  # None: the parser decides (action ids)
     handler: Handler
     examples: tuple[str, ...] = ()
+
+
+# "who presented / did / took / delivered the X at the October panel": who gave an item at a meeting
+PRESENTED = lazy(
+    r"\b(?:who|which (?:officer|manager|person|one of them)) (?:presented|presents|did|took|delivered|gave|introduced|"
+    r"brought|covered|updated|"
+    r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
+    r"(?:spoke|talked) (?:to|on|about|through))\b"
+)
+# an agenda item named by the kind of paper it is (used with a meeting the question names)
+ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
 
 
 INTENTS: tuple[Intent, ...] = (
@@ -85,8 +135,8 @@ INTENTS: tuple[Intent, ...] = (
         acts.about_actions,
         ("who leads action 7a?", "what is the status of County Action 12?", "when is action 6 due?"),
     ),
-    Intent("presenter", com.PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
-    Intent("item-at-meeting", com.ITEM_NAMED, com.item_at_meeting),
+    Intent("presenter", PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
+    Intent("item-at-meeting", ITEM_NAMED, com.item_at_meeting),
     Intent(
         "priorities",
         _rx("priority", "priorities", "key activities", "key activity"),
@@ -430,7 +480,7 @@ INTENTS: tuple[Intent, ...] = (
 
 BY_NAME = {intent.name: intent for intent in INTENTS}
 
-ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
+ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("email", _rx("email", "e mail", "email address")),
     (
         "phone",
@@ -537,6 +587,14 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
         if rx.search(folded):
             return name
     return None
+
+
+def load_handlers() -> None:
+    """Import every handler's module now (a server does, so that no first question pays for it)."""
+    for intent in INTENTS:
+        resolve = getattr(intent.handler, "resolve", None)  # a handler given as a plain function is loaded already
+        if resolve is not None:
+            resolve()
 
 
 def examples() -> tuple[str, ...]:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from knowledge.index import PLAN_NAME_FILLER, ActionIdIndex, plan_phrases
+from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Plan
 from knowledge.text import STOPWORDS, fold, fuzz, id_key, process
 
@@ -31,8 +32,8 @@ MAX_WORDS = 16  # words in a "plan and action" phrase
 MAX_LISTED = 30  # ids listed in one message
 _FILLER = STOPWORDS | PLAN_NAME_FILLER | {"one", "s", "no", "number"}
 _QUOTES = "\"'\u2018\u2019\u201c\u201d`"
-_NUMBER_MARK = re.compile(r"^(?:#|no\.?\s+|number\s+)", re.I)
-_LETTER_PREFIX = re.compile(r"^[a-z]+(?=\d)")
+_NUMBER_MARK = lazy(r"^(?:#|no\.?\s+|number\s+)", re.I)
+_LETTER_PREFIX = lazy(r"^[a-z]+(?=\d)")
 
 
 class NotResolved(Exception):

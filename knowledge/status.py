@@ -31,15 +31,15 @@ import re
 from dataclasses import dataclass
 
 from knowledge.dates import DateSpec, parse_datespec
+from knowledge.lazyre import lazy
 from knowledge.models import Action, Milestone, Update
-from knowledge.timescales import find_dates
 
 _DONE_VERBS = (
     "completed|complete|done|finished|finalised|finalized|delivered|achieved|implemented|published|"
     "presented|approved|agreed|signed off|shared|taken|undertaken|held|launched|reported|submitted|"
     "commissioned|established|appointed|carried out|put in place"
 )
-_DONE = re.compile(
+_DONE = lazy(
     r"^\s*(completed|complete|done|achieved|delivered)\b"
     rf"|\b(has|have) (now |also |already )?been ({_DONE_VERBS})\b"
     rf"|\b(was|were) (successfully |fully )?({_DONE_VERBS})\b"
@@ -47,12 +47,12 @@ _DONE = re.compile(
     re.IGNORECASE,
 )
 # Words that turn a completion phrase into a plan or a doubt: "will be completed", "has not been", "when complete".
-_NOT_DONE = re.compile(
+_NOT_DONE = lazy(
     r"\b(not|yet to|will|would|to be|when|once|until|unless|if|due to be|expected to|aims? to|plans? to|"
     r"being|delay|delayed|awaiting|pending|partially|partly)\b",
     re.IGNORECASE,
 )
-_PROGRESS = re.compile(r"\b(progress(ing|ed)?|underway|under way|ongoing|continu\w+|being|started|begun)\b", re.I)
+_PROGRESS = lazy(r"\b(progress(ing|ed)?|underway|under way|ongoing|continu\w+|being|started|begun)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -237,6 +237,8 @@ def later_date_update(action: Action, today: dt.date) -> Update | None:
     due = effective_due(action, today)
     if due is None:
         return None
+    from knowledge.timescales import find_dates  # here: a cached start reads no timescale, and most questions none
+
     for update in reversed(_known_updates(action, today)):
         if update.status or update.revised_due is not None or update.date.first > today:
             continue

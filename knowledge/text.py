@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils  # the one place rapidfuzz is imported; index.py uses these too
 
+from knowledge.lazyre import lazy
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -132,8 +134,8 @@ STOPWORDS = frozenset(
         "something",
     ]
 )
-_ID = re.compile(r"^(?:action\s*)?([a-z]{0,4}\s*\d+(?:\.\d+)?\s*[a-z]?)\.?$")
-_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_ID = lazy(r"^(?:action\s*)?([a-z]{0,4}\s*\d+(?:\.\d+)?\s*[a-z]?)\.?$")
+_WORD = lazy(r"[a-z0-9]+(?:\.[0-9]+)?")
 
 
 def fold(text: str) -> str:

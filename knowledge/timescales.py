@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.dates import parse_datespec
+from knowledge.lazyre import lazy
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
 MONTH_RE = (
@@ -27,28 +28,24 @@ MONTH_RE = (
     r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 DASH = r"\s*[-–—]\s*"
-_START_WORDS = re.compile(
-    r"\b(?:commenc\w*|start\w*|begin\w*|beginning|from|following|after)\s*(?:\(|at\b|in\b|on\b)?", re.I
-)
-_PAST = re.compile(
+_START_WORDS = lazy(r"\b(?:commenc\w*|start\w*|begin\w*|beginning|from|following|after)\s*(?:\(|at\b|in\b|on\b)?", re.I)
+_PAST = lazy(
     r"\b(?:established|recruited|completed|was|were|has been|have been|took place|held|agreed|approved|appointed)\b",
     re.I,
 )
-_FUTURE = re.compile(r"\b(?:will|to be|due|by|shall|planned)\b", re.I)
+_FUTURE = lazy(r"\b(?:will|to be|due|by|shall|planned)\b", re.I)
 
 # Date tokens, most specific first. Each has named groups read by _token_date.
 _TOKENS = [
-    ("dmy", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2}|\d{4})\b")),
-    ("day", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE})\s+(?P<y>\d{{4}})\b", re.I)),
-    ("fy", re.compile(r"\b(?P<y1>20\d{2})\s*/\s*(?P<y2>\d{2}|20\d{2})\b")),
-    ("month", re.compile(rf"\b(?P<mon>{MONTH_RE})\.?\s*(?:'|’)?(?P<y>\d{{4}}|\d{{2}})\b", re.I)),
-    ("year", re.compile(r"\b(?P<y>20\d{2}|19\d{2})\b")),
-    ("thisfy", re.compile(r"\bthis financial year\b", re.I)),
+    ("dmy", lazy(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2}|\d{4})\b")),
+    ("day", lazy(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_RE})\s+(?P<y>\d{{4}})\b", re.I)),
+    ("fy", lazy(r"\b(?P<y1>20\d{2})\s*/\s*(?P<y2>\d{2}|20\d{2})\b")),
+    ("month", lazy(rf"\b(?P<mon>{MONTH_RE})\.?\s*(?:'|’)?(?P<y>\d{{4}}|\d{{2}})\b", re.I)),
+    ("year", lazy(r"\b(?P<y>20\d{2}|19\d{2})\b")),
+    ("thisfy", lazy(r"\bthis financial year\b", re.I)),
 ]
-_FY_LABEL_BEFORE = re.compile(r"\b(?:for|the|of)\s*$", re.I)
-_FY_LABEL_AFTER = re.compile(
-    r"^\s*(?:annual|budget|report|business|plan|strategy|accounts|financial year report)", re.I
-)
+_FY_LABEL_BEFORE = lazy(r"\b(?:for|the|of)\s*$", re.I)
+_FY_LABEL_AFTER = lazy(r"^\s*(?:annual|budget|report|business|plan|strategy|accounts|financial year report)", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,7 +153,7 @@ def read_timescale(text: str | None) -> Timescale:
 
 # -- milestones in an update cell ------------------------------------------------------------------
 _MY = rf"(?:{MONTH_RE}\s+\d{{4}})"
-_MARKER = re.compile(
+_MARKER = lazy(
     rf"(?:^|(?<=[.!?]))\s*"
     rf"(?P<date>"
     rf"Completed(?:{DASH}{_MY})?"

@@ -172,6 +172,47 @@ def test_a_bad_log_setting_is_a_usage_error(
     assert "ACTIONBOT_LOG_LEVEL is 'LOUD'" in capsys.readouterr().err
 
 
+def test_logging_set_up_when_first_imported_still_formats_and_redacts(mini_kb_dir: Path, tmp_path: Path) -> None:
+    """`ask` answered from the cache never imports logging; when something does log (here the cache cannot
+    be written: its directory is a file), the records still come out as configured: JSON lines, redacted."""
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ACTIONBOT_"))}
+    env.update(
+        ACTIONBOT_CACHE=str(blocked / "cache"), ACTIONBOT_LOG_FORMAT="json", SLACK_BOT_TOKEN="xoxb-1-2-cachetoken"
+    )
+    ask = [*ACTIONBOT, "ask", "who leads action 1?", "--today", "2020-01-15", "--kb", str(mini_kb_dir)]
+    done = subprocess.run(ask, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0 and "Ann Lead" in done.stdout
+    records = [json.loads(line) for line in done.stderr.splitlines()]
+    assert records and all(r["logger"] == "knowledge.cache" and r["level"] == "WARNING" for r in records)
+    assert any("could not write the knowledge-base cache" in r["message"] for r in records)
+
+
+def test_when_imported_runs_after_the_modules_code_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from bot.cli import when_imported
+
+    (tmp_path / "late_module_for_test.py").write_text("VALUE = 42\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    seen: list[int] = []
+    when_imported("late_module_for_test", lambda: seen.append(0))  # replaced by the next call
+    when_imported("late_module_for_test", lambda: seen.append(sys.modules["late_module_for_test"].VALUE))
+    assert seen == []
+    try:
+        import late_module_for_test  # noqa: F401
+
+        assert seen == [42]
+        assert not any(type(f).__name__ == "_AfterImport" for f in sys.meta_path)
+        module = sys.modules["late_module_for_test"]
+        assert type(module.__loader__).__name__ != "_ThenLoader" and module.__spec__.loader is module.__loader__
+        when_imported("late_module_for_test", lambda: seen.append(1))  # already imported: at once
+        assert seen == [42, 1]
+    finally:
+        sys.modules.pop("late_module_for_test", None)
+
+
 # -- readiness ------------------------------------------------------------------------------------
 class Holder:
     def __init__(self, problem: str | None = None) -> None:

@@ -83,3 +83,17 @@ def test_window_lists_are_built_a_page_at_a_time(synthetic_kb: KnowledgeBase, qu
     answer = Engine(synthetic_kb).ask(question, today=dt.date(2026, 3, 15))
     assert answer.total is not None and answer.total > 20
     assert len(answer.items) == 20 and answer.more == f"page 2: {question}"
+
+
+@pytest.mark.parametrize("kb_name", ["bundled", "synthetic_kb"])
+def test_facts_given_the_day_views_state_answer_as_when_deriving(kb_name: str, request: pytest.FixtureRequest) -> None:
+    """The digest passes each action's state from the day view to is_stale and milestones_due_soon: the same."""
+    from knowledge import facts
+
+    kb: KnowledgeBase = request.getfixturevalue(kb_name)
+    for today in (dt.date(2020, 1, 15), dt.date(2021, 6, 1), dt.date(2025, 1, 10)):
+        view = DayView.of(kb.actions(), today)
+        for action in kb.actions():
+            state = view.states[action.key]
+            assert facts.is_stale(action, today, 60, state) == facts.is_stale(action, today, 60)
+            assert facts.milestones_due_soon(action, today, 30, state) == facts.milestones_due_soon(action, today, 30)

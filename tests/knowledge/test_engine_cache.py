@@ -40,8 +40,12 @@ def test_a_changed_file_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 def test_ask_by_id_imports_neither_numpy_nor_slack(tmp_path: Path) -> None:
     """`actionbot ask` imports only what the answer needs (numpy only for topic search; Slack never; YAML
-    only to fill the cache; shutil not for argparse's help layout)."""
-    unwanted = ("numpy", "slack_bolt", "slack_sdk", "docx", "bm25s", "yaml", "shutil", "tempfile")
+    only to fill the cache; shutil not for argparse's help layout; logging only when something logs; json only
+    for --json; the committee answers and the timescale reader not for an action's lead)."""
+    unwanted = (
+        *("numpy", "slack_bolt", "slack_sdk", "docx", "bm25s", "yaml", "shutil", "tempfile"),
+        *("logging", "threading", "json", "knowledge.answers_committee", "knowledge.timescales"),
+    )
     code = (
         "import sys; from bot.cli import main; main(['ask', 'who leads action 7a?', '--today', '2020-01-15']);"
         f"print(sorted(m for m in {unwanted!r} if m in sys.modules))"

@@ -219,3 +219,29 @@ def test_the_digest_says_when_an_update_puts_the_plans_date_in_doubt(bundled: Kn
     tce10 = [i for i in items if (i.plan, i.action) == ("tce-action-plan", "TCE10")]
     assert tce10, "TCE10 is still listed for its lead"
     assert all("names a later date" in i.due for i in tce10), tce10
+
+
+@pytest.mark.parametrize("today", [dt.date(2024, 3, 1), dt.date(2025, 1, 10), dt.date(2025, 6, 1)])
+def test_the_digest_and_the_answers_read_the_same_doubts(engine: Engine, today: dt.date) -> None:
+    """The digest reads the day view's doubted updates, as the answers do: an overdue action whose plan date an
+    update puts in doubt is "names a later date" in the digest exactly when its status card says so."""
+    from knowledge.digest import compose
+
+    composition = compose(engine.kb, today)
+    assert composition == compose(engine.kb, today, day=engine.day(today))  # the engine's own view: the same
+    items = [i for d in composition.digests for i in d.items] + [u.item for u in composition.unassigned]
+    overdue = {(i.plan, i.action): i for i in items if i.section == "overdue" and not i.milestone}
+    in_digest = {key for key, item in overdue.items() if "names a later date" in item.due}
+    assert in_digest == {key for key in engine.day(today).doubted if key in overdue}
+    asked = 0
+    for plan, action in overdue:
+        if action == "All actions":  # the county plan's row for all its actions: no question names it by id
+            continue
+        words = action if action.startswith("Action") else f"action {action}"
+        card = engine.ask(f"what's the status of {engine.kb.plans[plan].short_names[0]} {words}", today=today)
+        assert card.subject is not None and card.subject.keys == (plan, action), card.text
+        assert ("names a later date" in card.text) == ((plan, action) in in_digest), (plan, action, card.text)
+        asked += 1
+    assert asked >= 9
+    if today == dt.date(2025, 1, 10):
+        assert {("tce-action-plan", "TCE10"), ("tce-action-plan", "TCE12")} <= in_digest

@@ -1,0 +1,66 @@
+"""Patterns compiled on first use behave as compiled patterns, and are compiled once; handlers load on first call."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+from knowledge import lazyre, registry
+from knowledge.lazyre import LazyPattern, lazy
+
+TEXT = "Action 7a is due in March 2020; action 12 in June."
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one() -> None:
+    source, flags = r"\baction (\d+)([a-z]?)", re.I
+    made, compiled = lazy(source, flags), re.compile(source, flags)
+    assert made._compiled is None  # nothing compiled yet
+    assert made.pattern == compiled.pattern
+    assert made.search(TEXT).groups() == compiled.search(TEXT).groups()
+    assert made.findall(TEXT) == compiled.findall(TEXT)
+    assert [m.span() for m in made.finditer(TEXT)] == [m.span() for m in compiled.finditer(TEXT)]
+    assert made.sub("#", TEXT) == compiled.sub("#", TEXT) and made.subn("#", TEXT) == compiled.subn("#", TEXT)
+    assert made.split(TEXT) == compiled.split(TEXT)
+    assert made.match("ACTION 3").group(1) == "3" and made.fullmatch("action 3b").group(2) == "b"
+    assert (made.flags, made.groups, made.groupindex) == (compiled.flags, compiled.groups, compiled.groupindex)
+
+
+def test_compiled_once_and_its_methods_kept() -> None:
+    made = lazy(r"\bdue\b")
+    made.search(TEXT)
+    first = made.compiled()
+    made.search("not due")
+    assert made.compiled() is first
+    assert made.search.__self__ is first  # a bound method of the compiled pattern: no lookup per call
+    assert "search" in vars(made)
+
+
+def test_pickles_as_its_source() -> None:
+    made = lazy(r"\d+", re.A)
+    again = pickle.loads(pickle.dumps(made))
+    assert (again.pattern, again.flags) == (made.pattern, made.flags) and again.findall("a1b22") == ["1", "22"]
+
+
+def test_compile_all_compiles_every_pattern_made() -> None:
+    made = lazy(r"x+y")
+    assert lazyre.compile_all() >= 1
+    assert made._compiled is not None
+
+
+def test_every_intent_handler_is_a_function_of_its_module() -> None:
+    """Handlers are found when first called: a misspelt one would otherwise fail only when a question reaches it."""
+    for intent in registry.INTENTS:
+        resolve = getattr(intent.handler, "resolve", None)
+        func = resolve() if resolve is not None else intent.handler
+        assert callable(func) and func.__module__.startswith("knowledge.answers_"), intent.name
+        if resolve is not None:
+            assert func.__module__ == intent.handler.module and func.__name__ == intent.handler.name
+
+
+def test_every_intent_cue_is_a_pattern_of_the_registry() -> None:
+    """Cues are registry data: a constant reached through a lazily imported handler module would be a handler
+    stand-in, not a pattern, and would fail on the first question."""
+    for intent in registry.INTENTS:
+        assert intent.cues is None or isinstance(intent.cues, LazyPattern), intent.name
+        if intent.cues is not None:
+            intent.cues.search("who presented the report at the last panel")  # compiles and searches
