@@ -417,8 +417,18 @@ def report(q: Query, e: Engine) -> Answer | None:
         text = (
             f"Item {item.number}, {item.title}, has no written report in the {d.meeting_title(e.kb, meeting)} papers."
         )
+        text = _no_report_field(q) + text
         return r.answer_of(q, "report", text, [d.agenda_item(e.kb, meeting, item)])
     return report_detail(q, e, meeting, item, q.attribute or "author")
+
+
+_NO_REPORT_FIELD = {"reference": "reference code", "author": "author", "signatory": "signatory"}
+
+
+def _no_report_field(q: Query) -> str:
+    """ "the ref code for the work programme": an item with no written report has none; say so first, plainly."""
+    field = _NO_REPORT_FIELD.get(q.attribute or "")
+    return f"The papers give no {field} for it. " if field else ""
 
 
 def _upper(text: str) -> str:
@@ -507,6 +517,26 @@ def _work_by_words(q: Query, e: Engine) -> WorkItem | None:
     words = [w for w in q.topic_words if w not in REPORT_WORDS]
     hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
     return hits[0].doc if hits and hits[0].score >= 0.8 else None
+
+
+_ASKING_WORDS = frozenset(
+    ["sponsor", "sponsoring", "sponsored", "bring", "bringing", "present", "presenting", "lead", "leading", "author"]
+)
+
+
+def _work_by_item_words(q: Query, e: Engine) -> WorkItem | None:
+    """ "the adoption services item on the work programme": the item's own words, without the programme's."""
+    words = [w for w in q.topic_words if w not in REPORT_WORDS and w not in WORK_WORDS and w not in _ASKING_WORDS]
+    hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
+    strong = [h for h in hits if h.score >= 0.8]
+    return strong[0].doc if len(strong) == 1 else None  # "which items are six-monthly" names several
+
+
+def _work_field(q: Query) -> str:
+    """One field of one work-programme item: its sponsor/report author when asked who, else its date."""
+    if q.attribute in ("sponsor", "author") or q.has("sponsor") or re.search(r"\bwho\b", q.folded):
+        return "sponsor"
+    return "due"
 
 
 def sponsor(q: Query, e: Engine) -> Answer | None:
@@ -1405,9 +1435,9 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
         if found_doc is not None and isinstance(found_doc[1], WorkItem):
             return how_often(q, e, found_doc[1])
     if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
-        named = _work_by_words(q, e)
+        named = _work_by_words(q, e) or _work_by_item_words(q, e)
         if named is not None:
-            return about_work(q, e, named, "due")
+            return about_work(q, e, named, _work_field(q))
         report_item = find_report(q, e)
         if report_item is not None:
             meeting, item = report_item

@@ -122,6 +122,8 @@ def parse(
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw, plan)
     topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
+    if window is not None:  # "due within 2 weeks": the window's words name no topic
+        topic = [w for w in topic if w not in _WINDOW_WORDS]
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -179,6 +181,7 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
         keys += [prefix + m.group(1) for m in re.finditer(rf"\b{prefix}[\s-]?(\d{{1,3}})\b", lower)]
     if plan is not None:
         keys = [engine.ids.in_plan(k, plan) for k in keys]
+    keys += _plan_named_ids(engine, lower)
     for m in BARE_ID.finditer(lower):
         token = id_key(m.group(1))
         if token in keys or token.isdigit():
@@ -186,6 +189,29 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
         if any(ch.isalpha() for ch in token) and (engine.ids.find(token) or engine.ids.family(token)):
             keys.append(token)
     return list(dict.fromkeys(k for k in keys if k))
+
+
+_AFTER_PLAN_ID = re.compile(
+    r"\s+(?:plan\s+)?(?:row|action|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
+    r"(?!\s*(?:%|per|days?|weeks?|months?|years?|actions?|items?|rows?|people|children|of\b|out\b))"
+)
+
+
+def _plan_named_ids(engine: Engine, lower: str) -> list[str]:
+    """ "city 6", "city row 9", "county no. 11", "county plan 3": a number right after a plan's own name is
+    that plan's action, when the plan has it. Only a plan's short names and the first word of its id count
+    ("city", "county plan"), not every word a plan's title holds ("partnership 2" is not a row)."""
+    keys = []
+    for plan in engine.kb.plans.values():
+        names = {fold(n) for n in plan.short_names} | {plan.id.split("-")[0]}
+        for name in sorted(names, key=len, reverse=True):
+            if not name or engine.plan_words.get(name) != plan.id:
+                continue
+            for m in re.finditer(rf"\b{re.escape(name)}" + _AFTER_PLAN_ID.pattern, lower):
+                key = engine.ids.in_plan(id_key(m.group(1)), plan.id)
+                if any(a.plan == plan.id for a in engine.ids.find(key) + engine.ids.family(key)):
+                    keys.append(key)
+    return keys
 
 
 _DAY = re.compile(
@@ -209,6 +235,12 @@ def _priority(word: str) -> int:
 def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     """A named month (and its window) or a relative window."""
     m = _MONTH_RX.search(folded)
+    if m and _DATE_STAMP.search(folded):
+        # "due in the next few weeks? (20 jan 2020)": a full date is the day asked; a window named besides it wins.
+        rest = _DATE_STAMP.sub(" ", folded)
+        month, window = _window(rest, today)
+        if window is not None and window.words.startswith(("in the next", "next week", "this week")):
+            return month, window
     if m and not re.search(r"\bmay (i|we|you)\b", folded):
         month = _MONTHS[m.group(1)]
         year = int(m.group(2)) if m.group(2) else _year_for(month, today, folded)
@@ -246,7 +278,38 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         count *= 2 if w.group(2) == "fortnight" else 1
         days = count * {"day": 1, "week": 7, "month": 30}[unit]
         return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
-    return _calendar_window(folded, today)
+    return _span_window(folded, today) or _calendar_window(folded, today)
+
+
+_WINDOW_WORDS = frozenset({"within", "week", "weeks", "fortnight", "ahead", "coming", "few", "couple", "time"})
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_STAMP = re.compile(
+    rf"\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b(?:\s+\d{{4}})?"
+    rf"|\b(?:{_MONTH_NAMES})\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?:\s+\d{{4}})?"
+)
+_SPAN = re.compile(
+    r"\b(?:in|within|over)\s+(?:the\s+)?(a|an|one|two|three|four|five|six|couple of|\d{1,2})\s+"
+    r"(day|week|fortnight|month)s?\b|\b(?:in|over|during)\s+the\s+(week)s\s+ahead\b"
+)
+
+
+def _span_window(folded: str, today: dt.date) -> tuple[int | None, Window | None] | None:
+    """ "in a fortnight", "within 2 weeks", "in two weeks' time", "in the weeks ahead": from today, that long.
+    "The weeks ahead" reads as three weeks, like "the next few weeks"."""
+    m = _SPAN.search(folded)
+    if m is None:
+        return None
+    if m.group(3):
+        count, unit = 3, "week"
+    else:
+        word, unit = m.group(1), m.group(2)
+        count = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 1)
+        if unit == "fortnight":
+            count, unit = count * 2, "week"
+    if count < 1:
+        return None
+    days = count * {"day": 1, "week": 7, "month": 30}[unit]
+    return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
 
 
 def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
