@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from knowledge import answers_actions as acts
 from knowledge import answers_committee as com
+from knowledge import answers_minutes as minutes
 from knowledge import answers_papers as papers
 from knowledge import answers_people as ppl
 from knowledge import answers_plans as plans
@@ -91,6 +92,7 @@ INTENTS: tuple[Intent, ...] = (
         plans.priorities,
         ("what are the business plan priorities?", "key activities under priority 3"),
     ),
+    Intent("presented", minutes.PRESENTED, minutes.presented),  # "who presented X at the last panel" (minutes)
     Intent(
         "contact",
         _rx(
