@@ -122,6 +122,8 @@ def parse(
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw, plan)
     topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
+    if plan is not None:  # "for notts county council": the plan's own organisation names no topic
+        topic = [w for w in topic if w not in _plan_org_words(engine, plan)]
     if window is not None:  # "due within 2 weeks": the window's words name no topic
         topic = [w for w in topic if w not in _WINDOW_WORDS]
     confidence = _confidence(intents, ids, people, roles, plan, topic)
@@ -469,6 +471,16 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
     return [
         w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
+
+
+def _plan_org_words(engine: Engine, plan: str) -> frozenset[str]:
+    """The words of the organisation that owns the named plan, by its name and aliases ("notts county council")."""
+    memo: dict[str, frozenset[str]] = engine.__dict__.setdefault("_plan_org_words", {})
+    if plan not in memo:
+        org = engine.kb.organisations.get(engine.kb.plans[plan].organisation or "")
+        names = (org.name, *org.aliases) if org is not None else ()
+        memo[plan] = frozenset(w for n in names for w in content_words(n))
+    return memo[plan]
 
 
 def _own_plan_words(engine: Engine, plan: str) -> frozenset[str]:

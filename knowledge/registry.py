@@ -52,6 +52,12 @@ WHERE_AT = (
     r"where (s|is|are) (\w+ ){1,6}up to",
 )
 
+# "who is reviewing the inspections", "whos got the staff files review": who is doing a piece of work (its lead)
+WHO_DOING = (
+    r"who(?: is| s|s) (?!going\b|coming\b|attending\b|chairing\b|presenting\b)\w+ing\b",
+    r"whos (got|on|in charge|responsible|leading|running|doing|handling)",
+)
+
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
 # names nothing more than "the update happened" should not match every update it could mean)
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
@@ -329,6 +335,7 @@ INTENTS: tuple[Intent, ...] = (
             r"who (picks|is picking|s picking|will pick) up",
             "whose job",
             "who should i (ask|speak to|talk to) about",
+            *WHO_DOING,
         ),
         acts.about_topic,
     ),
@@ -357,6 +364,7 @@ INTENTS: tuple[Intent, ...] = (
             "happening with",
             "going with",
             "on track",
+            r"(any|what s the|whats the|latest) news",
             "rag",
             "yet",
             "has .* been",
@@ -492,6 +500,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
         _rx(
             r"who\b.*\b(lead|leads|leading|owns|responsible|got|doing|handling|on|charge|looking after|runs)",
             r"who (does|do|will do|picks up|is picking up|s picking up)\b",
+            *WHO_DOING,
             "lead",
             "owner",
             "in charge",
@@ -512,6 +521,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             "finished",
             "latest",
             "on track",
+            r"(any|what s the|whats the|latest) news",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
         ),
