@@ -257,7 +257,7 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
             return month, Window(start, today, f"since {start:%B %Y}")
         return month, Window(start, end, f"in {start:%B %Y}")
     for season, (first, last) in SEASONS.items():
-        if re.search(rf"\b{season}\b", folded):
+        if re.search(rf"\b{season}\b(?! due\b)", folded):  # "what will fall due" is no autumn
             start, end = _season(first, last, today)
             return None, Window(start, end, f"in the {season} ({start:%B} to {end:%B %Y})")
     if re.search(r"\bnext month\b", folded) and not _ROLLING_MONTH.search(folded):
