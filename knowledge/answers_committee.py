@@ -594,10 +594,14 @@ NOTE_WORDS = frozenset(
 )
 
 
+# "i want to look at the background papers": words of wanting to see something, not what the note is about
+NOTE_ASKING = frozenset(content_words("want wanted wanting look looking inspect see read view need get copy access"))
+
+
 def agenda_note(q: Query, e: Engine) -> Answer | None:
     """The agenda note a contact question is about ("customer services number", "background papers - the
     public"), quoted as written."""
-    words = set(q.topic_words) - NOTE_WORDS
+    words = set(q.topic_words) - NOTE_WORDS - NOTE_ASKING
     if not words:
         return None
     best: tuple[float, Meeting, AgendaNote] | None = None

@@ -18,6 +18,7 @@ from knowledge import answers_minutes as minutes
 from knowledge import answers_papers as papers
 from knowledge import answers_people as ppl
 from knowledge import answers_plans as plans
+from knowledge import answers_title_page as title_page
 from knowledge.answer import Answer
 
 if TYPE_CHECKING:
@@ -197,6 +198,7 @@ INTENTS: tuple[Intent, ...] = (
         com.report,
         ("who wrote the care leavers report?", "what is the reference of the managing allegations report?"),
     ),
+    Intent("paper-author", title_page.ASKS_AUTHOR, title_page.paper_author),  # a whole paper's title page
     Intent(
         "agenda",
         _rx(
@@ -237,6 +239,8 @@ INTENTS: tuple[Intent, ...] = (
             "planned for",
             "expected at",
             "going to the panel",
+            # "what is going to the 1 april panel"
+            r"(?<!who is )(?<!who s )(?<!whos )going to the (\w+ ){1,4}(panel|committee|meeting)",
             "on the programme",
             "standing items?",
             r"how (often|frequently) (is|does|do|are) the (\w+ ){0,6}(report|reports|item|update|paper)",
