@@ -69,7 +69,7 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     if not answering:
         return None
     best = answering[0]
-    if strict and best.coverage < 0.85:
+    if strict and best.coverage < _strict_floor(q):
         return None
     quoted = {p.id for p in best.quoted}
     shown = [best] + [
@@ -92,6 +92,18 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     ]
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
+
+
+STRICT_COVER = 0.85  # a passage offered when nothing else answered must hold this share of the question
+STRICT_TYPED_COVER = 0.75  # ... or this, when the question asks for a date and the passage gives one
+
+
+def _strict_floor(q: Query) -> float:
+    """ "when was the contact form launched": a question that names the kind of fact it wants, answered by a
+    passage holding that kind of fact, needs a little less of its wording matched than a bare topic does."""
+    from knowledge.passages import answer_kind
+
+    return STRICT_TYPED_COVER if answer_kind(q.raw) == "date" else STRICT_COVER
 
 
 NEAR_COVER = 0.4  # a record offered as "closest" must hold this share of the question's word weight
