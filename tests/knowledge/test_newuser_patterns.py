@@ -149,3 +149,37 @@ def test_any_news_on_a_milestone_named_by_its_words_gives_its_status(engine: Eng
 def test_an_action_row_records_no_findings_and_says_so(engine: Engine) -> None:
     answer = engine.ask("what were the findings of the survivors service evaluation (city 5)", dt.date(2020, 9, 1))
     assert "do not say what it found" in answer.text and "October 2019" in said(answer)
+
+
+# -- 5 (continued). agenda notes, a meeting's items, a paper's author, a dated passage, word roots ------------
+
+
+def test_wanting_to_see_the_background_papers_finds_the_agenda_note(engine: Engine) -> None:
+    answer = engine.ask(
+        "need to inspect background papers from the january meeting - who should I ring?", dt.date(2025, 1, 8)
+    )
+    assert "Customer Services Centre 0300 500 80 80" in answer.text
+    assert "Customer Services Centre 0300 500 80 80" in seed("003")
+
+
+def test_what_is_going_to_a_dated_panel_lists_that_meetings_work_programme(engine: Engine) -> None:
+    answer = engine.ask("what is going to the 8 july 2025 meeting?", dt.date(2025, 1, 10))
+    assert [i.title for i in answer.items] == ["Performance of Adoption Services"]
+    assert engine.ask("who is going to the april panel", dt.date(2025, 1, 10)).kind != "work-programme"
+
+
+def test_a_whole_papers_author_comes_from_its_title_page(engine: Engine) -> None:
+    answer = engine.ask("who is the author of the NCSCP annual report for 2019/20?", dt.date(2020, 11, 1))
+    assert "John Matravers" in answer.text and "Report Author: John Matravers" in seed("002")
+    assert "John Matravers" not in engine.ask("who wrote the business plan 2021-24", dt.date(2021, 6, 1)).text
+
+
+def test_a_when_question_is_answered_by_the_passage_holding_its_date(engine: Engine) -> None:
+    answer = engine.ask("when did the lado online contact form go live", dt.date(2025, 1, 10))
+    assert answer.kind == "passage" and "4 April 2023" in said(answer)
+
+
+def test_a_verb_in_ing_finds_the_action_written_with_its_plain_form(engine: Engine) -> None:
+    answer = engine.ask("who leads on engaging victims and survivors at notts county council?", dt.date(2019, 12, 10))
+    assert answer.text == "Lead of county plan, Action 1: Paul Johnson."
+    assert "Action 1 – To engage with victims and survivors" in seed("001")
