@@ -19,7 +19,6 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item
 from knowledge.describe import short
 from knowledge.models import Source
-from knowledge.passages import sentences
 from knowledge.text import content_words, stem
 
 if TYPE_CHECKING:
@@ -162,6 +161,8 @@ def _meeting_asked(q: Query, e: Engine) -> tuple[dt.date, str] | None:
 
 
 def _quote(q: Query, e: Engine, item: _Minuted) -> Answer | None:
+    from knowledge.passages import sentences  # bm25s and numpy: only when a presenter is asked for
+
     said = next(
         (s for p in item.passages for s in sentences(p.text) if _PRESENTING.search(s)),
         None,
