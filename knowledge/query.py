@@ -203,17 +203,31 @@ def _plan_named_ids(engine: Engine, lower: str) -> list[str]:
     """ "city 6", "city row 9", "county no. 11", "county plan 3": a number right after a plan's own name is
     that plan's action, when the plan has it. Only a plan's short names and the first word of its id count
     ("city", "county plan"), not every word a plan's title holds ("partnership 2" is not a row)."""
+    names, pattern = _plan_id_pattern(engine)
+    if pattern is None:
+        return []
     keys = []
-    for plan in engine.kb.plans.values():
-        names = {fold(n) for n in plan.short_names} | {plan.id.split("-")[0]}
-        for name in sorted(names, key=len, reverse=True):
-            if not name or engine.plan_words.get(name) != plan.id:
-                continue
-            for m in re.finditer(rf"\b{re.escape(name)}" + _AFTER_PLAN_ID.pattern, lower):
-                key = engine.ids.in_plan(id_key(m.group(1)), plan.id)
-                if any(a.plan == plan.id for a in engine.ids.find(key) + engine.ids.family(key)):
-                    keys.append(key)
+    for m in pattern.finditer(lower):
+        plan = names[m.group(1)]
+        key = engine.ids.in_plan(id_key(m.group(2)), plan)
+        if any(a.plan == plan for a in engine.ids.find(key) + engine.ids.family(key)):
+            keys.append(key)
     return keys
+
+
+def _plan_id_pattern(engine: Engine) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """One pattern for every plan's own names followed by a number, built once and kept on the engine."""
+    memo = engine.__dict__.get("_plan_id_pattern")
+    if memo is None:
+        names: dict[str, str] = {}
+        for plan in engine.kb.plans.values():
+            for name in {fold(n) for n in plan.short_names} | {plan.id.split("-")[0]}:
+                if name and engine.plan_words.get(name) == plan.id:
+                    names[name] = plan.id
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"\b({alternatives})" + _AFTER_PLAN_ID.pattern) if names else None
+        memo = engine.__dict__["_plan_id_pattern"] = (names, pattern)
+    return memo
 
 
 _DAY = re.compile(
