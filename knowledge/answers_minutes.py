@@ -19,7 +19,7 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item
 from knowledge.describe import short
 from knowledge.models import Source
-from knowledge.text import content_words, stem
+from knowledge.text import ABBREVIATIONS, content_words, stem
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -99,7 +99,9 @@ def presented(q: Query, e: Engine) -> Answer | None:
 
 
 def _item_words(q: Query) -> set[str]:
-    return {stem(w) for w in content_words(q.raw) if w not in _ASKING and not re.fullmatch(r"\d+(st|nd|rd|th)?", w)}
+    """The question's distinctive words, abbreviations spelled out ("iro": independent reviewing officer)."""
+    words = [w for w in content_words(q.raw) if w not in _ASKING and not re.fullmatch(r"\d+(st|nd|rd|th)?", w)]
+    return {stem(x) for w in words for x in (content_words(ABBREVIATIONS[w]) if w in ABBREVIATIONS else [w])}
 
 
 def _cover(words: set[str], title: str) -> tuple[set[str], int]:

@@ -195,7 +195,7 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
 
 _AFTER_PLAN_ID = re.compile(
     r"\s+(?:plan\s+)?(?:row|action|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
-    r"(?!\s*(?:%|per|days?|weeks?|months?|years?|actions?|items?|rows?|people|children|of\b|out\b))"
+    r"(?!\s*(?:%|per|days?|weeks?|months?|years?|times?|hours?|minutes?|[ap]m\b|actions?|items?|rows?|people|children|of\b|out\b))"
 )
 
 
