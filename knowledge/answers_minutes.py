@@ -46,6 +46,7 @@ _ASKING = frozenset(
     + [m.lower() for m in calendar.month_name[1:]]
     + [m.lower() for m in calendar.month_abbr[1:]]
 )
+_NAMES_ITEM = re.compile(r"\b(update|report|item|paper|presentation|review)\b")
 _OPTIONAL = frozenset({"report", "update", "annual", "item"})
 
 
@@ -84,6 +85,10 @@ def presented(q: Query, e: Engine) -> Answer | None:
         minuted = held
     scored = [(m, _cover(words, m.title)) for m in minuted]
     full = [(m, extra) for m, (missing, extra) in scored if not missing]
+    if not full and asked is not None and _NAMES_ITEM.search(q.folded):
+        # "the FLAG update at the october panel": a name the item's minutes use, not its title; one item only
+        body = [m for m in minuted if not _cover(words, f"{m.title} {' '.join(p.text for p in m.passages)}")[0]]
+        full = [(body[0], 0)] if len(body) == 1 else []
     if not full:
         return None
     best = max(extra for _, extra in full)

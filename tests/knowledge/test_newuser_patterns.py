@@ -183,3 +183,9 @@ def test_a_verb_in_ing_finds_the_action_written_with_its_plain_form(engine: Engi
     answer = engine.ask("who leads on engaging victims and survivors at notts county council?", dt.date(2019, 12, 10))
     assert answer.text == "Lead of county plan, Action 1: Paul Johnson."
     assert "Action 1 – To engage with victims and survivors" in seed("001")
+
+
+def test_an_item_named_by_what_its_minutes_call_it_when_only_one_item_does(engine: Engine) -> None:
+    answer = engine.ask("FLAG item at the previous panel - who presented it?", dt.date(2024, 11, 1))
+    assert "Amanda Collinson" in answer.text and "Jenny Whiston" in answer.text and "item 4" in answer.text
+    assert "FLAG meet every two months" in seed("003")
