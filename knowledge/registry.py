@@ -239,6 +239,8 @@ INTENTS: tuple[Intent, ...] = (
             "planned for",
             "expected at",
             "going to the panel",
+            # "which meeting is that going to", "which panel is the adoption report coming to"
+            r"which (meeting|panel|committee) (is|s|will) (that|it|this|the|they)\b.{0,60}\b(going|coming|due)\b",
             # "what is going to the 1 april panel"
             r"(?<!who is )(?<!who s )(?<!whos )going to the (\w+ ){1,4}(panel|committee|meeting)",
             "on the programme",

@@ -189,3 +189,10 @@ def test_an_item_named_by_what_its_minutes_call_it_when_only_one_item_does(engin
     answer = engine.ask("FLAG item at the previous panel - who presented it?", dt.date(2024, 11, 1))
     assert "Amanda Collinson" in answer.text and "Jenny Whiston" in answer.text and "item 4" in answer.text
     assert "FLAG meet every two months" in seed("003")
+
+
+def test_which_meeting_a_named_item_is_going_to_is_its_work_programme_date(engine: Engine) -> None:
+    today = dt.date(2025, 1, 10)
+    answer = engine.ask("the borough and district councils report - which panel is it coming to?", today)
+    assert answer.text.endswith("meeting on 1 April 2025.") and "Borough & District Councils" in answer.text
+    assert "next meets on Tuesday 14 January 2025" in engine.ask("which meeting is due next", today).text
