@@ -121,6 +121,8 @@ def parse(
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw, plan)
+    if plan is not None and _weakly_named(engine, folded, plan):
+        plan, topic = _rescope(engine, raw, plan, hidden, topic)
     topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
     if plan is not None:  # "for notts county council": the plan's own organisation names no topic
         topic = [w for w in topic if w not in _plan_org_words(engine, plan)]
@@ -485,6 +487,35 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
     return [
         w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
+
+
+def _weakly_named(engine: Engine, folded: str, plan: str) -> bool:
+    """The plan is named only by a word of its long name ("assessment", "strategic"), not by a short name or the
+    first word of its id ("tce", "city"): "the lime culture needs assessment" names no TCE plan."""
+    strong = {fold(n) for n in engine.kb.plans[plan].short_names} | {plan.split("-")[0]}
+    strong |= {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
+    padded = f" {folded} "
+    named = [w for w, p in engine.plan_words.items() if p == plan and f" {w} " in padded]
+    said_plan = any(re.search(rf"\b{re.escape(w)} (action )?plan\b", folded) for w in named)  # "exploitation plan"
+    return bool(named) and not said_plan and not any(" " in w or w in strong for w in named)
+
+
+def _rescope(
+    engine: Engine, raw: str, plan: str, hidden: frozenset[str], topic: list[str]
+) -> tuple[str | None, list[str]]:
+    """A weakly named plan whose actions hold none of the question's words, when another plan's do: no plan scope,
+    and the plan's word back among the topic words."""
+    weak = {w for w, p in engine.plan_words.items() if p == plan and " " not in w}
+    loose = [
+        w
+        for w in content_words(raw)
+        if (w not in engine.topic_drop or w in weak) and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
+    ]
+    hits = [h for h in engine.topics.search(loose, limit=10, min_cover=0.6) if getattr(h.doc, "plan", None)]
+    hits = [h for h in hits if h.doc.plan not in hidden]
+    if hits and not any(h.doc.plan == plan for h in hits):
+        return None, loose
+    return plan, topic
 
 
 def _plan_org_words(engine: Engine, plan: str) -> frozenset[str]:

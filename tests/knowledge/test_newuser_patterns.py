@@ -196,3 +196,16 @@ def test_which_meeting_a_named_item_is_going_to_is_its_work_programme_date(engin
     answer = engine.ask("the borough and district councils report - which panel is it coming to?", today)
     assert answer.text.endswith("meeting on 1 April 2025.") and "Borough & District Councils" in answer.text
     assert "next meets on Tuesday 14 January 2025" in engine.ask("which meeting is due next", today).text
+
+
+def test_a_word_of_a_plans_long_name_does_not_scope_it_when_another_plans_action_holds_the_words(
+    engine: Engine,
+) -> None:
+    today = dt.date(2019, 12, 1)
+    q = parse(engine, "lime culture needs assessment - who is in charge of it?", today)
+    assert q.plan is None and "assessment" in q.topic_words
+    answer = engine.ask("lime culture needs assessment - who is in charge of it?", today)
+    assert answer.text.startswith("Lead of city plan, action 4") and "Corporate Director" in answer.text
+    assert "Lime Culture" in seed("000")
+    named = parse(engine, "who owns the policies review in the exploitation plan", dt.date(2025, 1, 10))
+    assert named.plan == "tce-action-plan"
