@@ -74,6 +74,8 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         f = items[0].fields
         due = f.get("due_words") or (f"due {f['due']}" if f["due"] else "no due date stated")
         text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
+        if _asks_findings(q):  # "what did the evaluation (row 5) find": an action row records no findings
+            text = f"The plans do not say what it found; they record only the action. {text}"
     elif len(items) == 1:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
     else:
@@ -81,6 +83,14 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
     notes = tuple(f"No action {k} in any plan." for k in missing)
     subject = Subject.action(*items[0].ref) if len(items) == 1 and items[0].ref else None
     return r.answer_of(q, detail if detail != "summary" else "action", text, items, notes=notes, subject=subject)
+
+
+_FINDINGS = lazy(r"\bwhat did\b.*\b(find|found|conclude|show|recommend|say)\b|\bfindings?\b|\bconclusions?\b")
+
+
+def _asks_findings(q: Query) -> bool:
+    """What a review or evaluation found: the plan's row says what will be done, never what it found."""
+    return bool(_FINDINGS.search(q.folded))
 
 
 def _headline(item: Item, detail: str) -> str:

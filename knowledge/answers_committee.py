@@ -441,8 +441,18 @@ def report(q: Query, e: Engine) -> Answer | None:
         text = (
             f"Item {item.number}, {item.title}, has no written report in the {d.meeting_title(e.kb, meeting)} papers."
         )
+        text = _no_report_field(q) + text
         return r.answer_of(q, "report", text, [d.agenda_item(e.kb, meeting, item)])
     return report_detail(q, e, meeting, item, q.attribute or "author")
+
+
+_NO_REPORT_FIELD = {"reference": "reference code", "author": "author", "signatory": "signatory"}
+
+
+def _no_report_field(q: Query) -> str:
+    """ "the ref code for the work programme": an item with no written report has none; say so first, plainly."""
+    field = _NO_REPORT_FIELD.get(q.attribute or "")
+    return f"The papers give no {field} for it. " if field else ""
 
 
 def _upper(text: str) -> str:
@@ -531,6 +541,26 @@ def _work_by_words(q: Query, e: Engine) -> WorkItem | None:
     words = [w for w in q.topic_words if w not in REPORT_WORDS]
     hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
     return hits[0].doc if hits and hits[0].score >= 0.8 else None
+
+
+_ASKING_WORDS = frozenset(
+    ["sponsor", "sponsoring", "sponsored", "bring", "bringing", "present", "presenting", "lead", "leading", "author"]
+)
+
+
+def _work_by_item_words(q: Query, e: Engine) -> WorkItem | None:
+    """ "the adoption services item on the work programme": the item's own words, without the programme's."""
+    words = [w for w in q.topic_words if w not in REPORT_WORDS and w not in WORK_WORDS and w not in _ASKING_WORDS]
+    hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
+    strong = [h for h in hits if h.score >= 0.8]
+    return strong[0].doc if len(strong) == 1 else None  # "which items are six-monthly" names several
+
+
+def _work_field(q: Query) -> str:
+    """One field of one work-programme item: its sponsor/report author when asked who, else its date."""
+    if q.attribute in ("sponsor", "author") or q.has("sponsor") or re.search(r"\bwho\b", q.folded):
+        return "sponsor"
+    return "due"
 
 
 def sponsor(q: Query, e: Engine) -> Answer | None:
@@ -649,10 +679,14 @@ NOTE_WORDS = frozenset(
 )
 
 
+# "i want to look at the background papers": words of wanting to see something, not what the note is about
+NOTE_ASKING = frozenset(content_words("want wanted wanting look looking inspect see read view need get copy access"))
+
+
 def agenda_note(q: Query, e: Engine) -> Answer | None:
     """The agenda note a contact question is about ("customer services number", "background papers - the
     public"), quoted as written."""
-    words = set(q.topic_words) - NOTE_WORDS
+    words = set(q.topic_words) - NOTE_WORDS - NOTE_ASKING
     if not words:
         return None
     best: tuple[float, Meeting, AgendaNote] | None = None
@@ -1548,9 +1582,9 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
                 return how_often(q, e, standing)
             return _agenda_how_often(q, e, found_doc[0], found_doc[1])
     if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
-        named = _work_by_words(q, e)
+        named = _work_by_words(q, e) or _work_by_item_words(q, e)
         if named is not None:
-            return about_work(q, e, named, "due")
+            return about_work(q, e, named, _work_field(q))
         report_item = find_report(q, e)
         if report_item is not None:
             meeting, item = report_item
@@ -1649,7 +1683,7 @@ def presenter(q: Query, e: Engine) -> Answer | None:
         if meeting is None:
             return _no_meeting_then(q, e)
     elif NAMED_MEETING.search(q.folded):
-        meeting = pick_meeting(q, e, past=True)
+        meeting = pick_meeting(q, e)  # "the last panel": the last one held, whether or not the papers minute it
     else:
         meeting = _meeting_in_window(q, e)  # "who is presenting the HSB report next week"
         if meeting is None:
@@ -1659,6 +1693,13 @@ def presenter(q: Query, e: Engine) -> Answer | None:
         return None  # a meeting still to come: the work programme's sponsors answer
     title = d.meeting_title(e.kb, meeting)
     month = f"{meeting.date:%B}"
+    if meeting.date < q.today and meeting.attendance is None and not any(i.presenters for i in meeting.agenda):
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers hold no minutes of the {title} meeting, so they do not say who presented what.",
+            [d.meeting_item(e.kb, meeting)],
+        )
     if q.agenda_number is not None:
         numbered = [i for i in meeting.agenda if i.number == q.agenda_number]
         if not numbered:

@@ -82,7 +82,7 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
     best = max(close, key=lambda h: (h.coverage, h.score))
     answering = [best] + [h for h in answering if h is not best]
-    if strict and best.coverage < 0.85:
+    if strict and best.coverage < _strict_floor(q):
         return None
     quoted = {p.id for p in best.quoted}
     shown = [best] + [
@@ -297,6 +297,18 @@ def _with_following(q: Query, e: Engine, answer: Answer) -> Answer | None:
             )
             return replace(answer, items=(*answer.items, item))
     return None
+
+
+STRICT_COVER = 0.85  # a passage offered when nothing else answered must hold this share of the question
+STRICT_TYPED_COVER = 0.75  # ... or this, when the question asks for a date and the passage gives one
+
+
+def _strict_floor(q: Query) -> float:
+    """ "when was the contact form launched": a question that names the kind of fact it wants, answered by a
+    passage holding that kind of fact, needs a little less of its wording matched than a bare topic does."""
+    from knowledge.passages import answer_kind
+
+    return STRICT_TYPED_COVER if answer_kind(q.raw) == "date" else STRICT_COVER
 
 
 NEAR_COVER = 0.4  # a record offered as "closest" must hold this share of the question's word weight

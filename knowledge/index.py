@@ -80,6 +80,8 @@ def _root(word: str) -> str:
     for end in ("ing", "ed"):
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)]
+    if word.endswith("e") and len(word) >= 6 and word[-2] not in "aeiou":  # "engage" as "engaging": "engag"
+        return word[:-1]
     return word
 
 

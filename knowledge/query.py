@@ -122,7 +122,13 @@ def parse(
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw, plan)
+    if plan is not None and _weakly_named(engine, folded, plan):
+        plan, topic = _rescope(engine, raw, plan, hidden, topic)
     topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
+    if plan is not None:  # "for notts county council": the plan's own organisation names no topic
+        topic = [w for w in topic if w not in _plan_org_words(engine, plan)]
+    if window is not None:  # "due within 2 weeks": the window's words name no topic
+        topic = [w for w in topic if w not in _WINDOW_WORDS]
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -180,6 +186,7 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
         keys += [prefix + m.group(1) for m in re.finditer(rf"\b{prefix}[\s-]?(\d{{1,3}})\b", lower)]
     if plan is not None:
         keys = [engine.ids.in_plan(k, plan) for k in keys]
+    keys += _plan_named_ids(engine, lower)
     for m in BARE_ID.finditer(lower):
         token = id_key(m.group(1))
         if token in keys or token.isdigit():
@@ -187,6 +194,43 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
         if any(ch.isalpha() for ch in token) and (engine.ids.find(token) or engine.ids.family(token)):
             keys.append(token)
     return list(dict.fromkeys(k for k in keys if k))
+
+
+_AFTER_PLAN_ID = lazy(
+    r"\s+(?:plan\s+)?(?:row|action|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
+    r"(?!\s*(?:%|per|days?|weeks?|months?|years?|times?|hours?|minutes?|[ap]m\b|actions?|items?|rows?|people|children|of\b|out\b))"
+)
+
+
+def _plan_named_ids(engine: Engine, lower: str) -> list[str]:
+    """ "city 6", "city row 9", "county no. 11", "county plan 3": a number right after a plan's own name is
+    that plan's action, when the plan has it. Only a plan's short names and the first word of its id count
+    ("city", "county plan"), not every word a plan's title holds ("partnership 2" is not a row)."""
+    names, pattern = _plan_id_pattern(engine)
+    if pattern is None:
+        return []
+    keys = []
+    for m in pattern.finditer(lower):
+        plan = names[m.group(1)]
+        key = engine.ids.in_plan(id_key(m.group(2)), plan)
+        if any(a.plan == plan for a in engine.ids.find(key) + engine.ids.family(key)):
+            keys.append(key)
+    return keys
+
+
+def _plan_id_pattern(engine: Engine) -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """One pattern for every plan's own names followed by a number, built once and kept on the engine."""
+    memo = engine.__dict__.get("_plan_id_pattern")
+    if memo is None:
+        names: dict[str, str] = {}
+        for plan in engine.kb.plans.values():
+            for name in {fold(n) for n in plan.short_names} | {plan.id.split("-")[0]}:
+                if name and engine.plan_words.get(name) == plan.id:
+                    names[name] = plan.id
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        pattern = re.compile(rf"\b({alternatives})" + _AFTER_PLAN_ID.pattern) if names else None
+        memo = engine.__dict__["_plan_id_pattern"] = (names, pattern)
+    return memo
 
 
 _DAY = lazy(
@@ -210,6 +254,12 @@ def _priority(word: str) -> int:
 def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     """A named month (and its window) or a relative window."""
     m = _MONTH_RX.search(folded)
+    if m and _DATE_STAMP.search(folded):
+        # "due in the next few weeks? (20 jan 2020)": a full date is the day asked; a window named besides it wins.
+        rest = _DATE_STAMP.sub(" ", folded)
+        month, window = _window(rest, today)
+        if window is not None and window.words.startswith(("in the next", "next week", "this week")):
+            return month, window
     if m and not re.search(r"\bmay (i|we|you)\b", folded):
         month = _MONTHS[m.group(1)]
         year = int(m.group(2)) if m.group(2) else _year_for(month, today, folded)
@@ -224,7 +274,7 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
             return month, Window(start, today, f"since {start:%B %Y}")
         return month, Window(start, end, f"in {start:%B %Y}")
     for season, (first, last) in SEASONS.items():
-        if re.search(rf"\b{season}\b", folded):
+        if re.search(rf"\b{season}\b(?! due\b)", folded):  # "what will fall due" is no autumn
             start, end = _season(first, last, today)
             return None, Window(start, end, f"in the {season} ({start:%B} to {end:%B %Y})")
     if re.search(r"\bnext month\b", folded) and not _ROLLING_MONTH.search(folded):
@@ -247,7 +297,38 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         count *= 2 if w.group(2) == "fortnight" else 1
         days = count * {"day": 1, "week": 7, "month": 30}[unit]
         return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
-    return _calendar_window(folded, today)
+    return _span_window(folded, today) or _calendar_window(folded, today)
+
+
+_WINDOW_WORDS = frozenset({"within", "week", "weeks", "fortnight", "ahead", "coming", "few", "couple", "time"})
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_STAMP = lazy(
+    rf"\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b(?:\s+\d{{4}})?"
+    rf"|\b(?:{_MONTH_NAMES})\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)?\b(?:\s+\d{{4}})?"
+)
+_SPAN = lazy(
+    r"\b(?:in|within|over)\s+(?:the\s+)?(a|an|one|two|three|four|five|six|couple of|\d{1,2})\s+"
+    r"(day|week|fortnight|month)s?\b|\b(?:in|over|during)\s+the\s+(week)s\s+ahead\b"
+)
+
+
+def _span_window(folded: str, today: dt.date) -> tuple[int | None, Window | None] | None:
+    """ "in a fortnight", "within 2 weeks", "in two weeks' time", "in the weeks ahead": from today, that long.
+    "The weeks ahead" reads as three weeks, like "the next few weeks"."""
+    m = _SPAN.search(folded)
+    if m is None:
+        return None
+    if m.group(3):
+        count, unit = 3, "week"
+    else:
+        word, unit = m.group(1), m.group(2)
+        count = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 1)
+        if unit == "fortnight":
+            count, unit = count * 2, "week"
+    if count < 1:
+        return None
+    days = count * {"day": 1, "week": 7, "month": 30}[unit]
+    return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
 
 
 def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
@@ -407,6 +488,45 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
     return [
         w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
+
+
+def _weakly_named(engine: Engine, folded: str, plan: str) -> bool:
+    """The plan is named only by a word of its long name ("assessment", "strategic"), not by a short name or the
+    first word of its id ("tce", "city"): "the lime culture needs assessment" names no TCE plan."""
+    strong = {fold(n) for n in engine.kb.plans[plan].short_names} | {plan.split("-")[0]}
+    strong |= {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
+    padded = f" {folded} "
+    named = [w for w, p in engine.plan_words.items() if p == plan and f" {w} " in padded]
+    said_plan = any(re.search(rf"\b{re.escape(w)} (action )?plan\b", folded) for w in named)  # "exploitation plan"
+    return bool(named) and not said_plan and not any(" " in w or w in strong for w in named)
+
+
+def _rescope(
+    engine: Engine, raw: str, plan: str, hidden: frozenset[str], topic: list[str]
+) -> tuple[str | None, list[str]]:
+    """A weakly named plan whose actions hold none of the question's words, when another plan's do: no plan scope,
+    and the plan's word back among the topic words."""
+    weak = {w for w, p in engine.plan_words.items() if p == plan and " " not in w}
+    loose = [
+        w
+        for w in content_words(raw)
+        if (w not in engine.topic_drop or w in weak) and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
+    ]
+    hits = [h for h in engine.topics.search(loose, limit=10, min_cover=0.6) if getattr(h.doc, "plan", None)]
+    hits = [h for h in hits if h.doc.plan not in hidden]
+    if hits and not any(h.doc.plan == plan for h in hits):
+        return None, loose
+    return plan, topic
+
+
+def _plan_org_words(engine: Engine, plan: str) -> frozenset[str]:
+    """The words of the organisation that owns the named plan, by its name and aliases ("notts county council")."""
+    memo: dict[str, frozenset[str]] = engine.__dict__.setdefault("_plan_org_words", {})
+    if plan not in memo:
+        org = engine.kb.organisations.get(engine.kb.plans[plan].organisation or "")
+        names = (org.name, *org.aliases) if org is not None else ()
+        memo[plan] = frozenset(w for n in names for w in content_words(n))
+    return memo[plan]
 
 
 def _own_plan_words(engine: Engine, plan: str) -> frozenset[str]:

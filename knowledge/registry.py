@@ -63,6 +63,7 @@ com = _Handlers("answers_committee")
 papers = _Handlers("answers_papers")
 ppl = _Handlers("answers_people")
 plans = _Handlers("answers_plans")
+title_page = _Handlers("answers_title_page")
 
 
 def _rx(*alternatives: str) -> LazyPattern:
@@ -88,6 +89,12 @@ WHERE_AT = (
     r"where (are|r) (we|things|they) (with|on|at|up to)",
     r"where (s|is|are) (it|that|this|they|things|everything) (at|up to)",
     r"where (s|is|are) (\w+ ){1,6}up to",
+)
+
+# "who is reviewing the inspections", "whos got the staff files review": who is doing a piece of work (its lead)
+WHO_DOING = (
+    r"who(?: is| s|s) (?!going\b|coming\b|attending\b|chairing\b|presenting\b)\w+ing\b",
+    r"whos (got|on|in charge|responsible|leading|running|doing|handling)",
 )
 
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
@@ -119,6 +126,10 @@ PRESENTED = lazy(
 )
 # an agenda item named by the kind of paper it is (used with a meeting the question names)
 ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
+
+
+# who wrote a whole paper (its title page's author line)
+ASKS_AUTHOR = lazy(r"\b(who wrote|written by|author|authored|who is the author|whose report)\b")
 
 
 INTENTS: tuple[Intent, ...] = (
@@ -242,6 +253,7 @@ INTENTS: tuple[Intent, ...] = (
         com.report,
         ("who wrote the care leavers report?", "what is the reference of the managing allegations report?"),
     ),
+    Intent("paper-author", ASKS_AUTHOR, title_page.paper_author),  # a whole paper's title page
     Intent(
         "agenda",
         _rx(
@@ -282,6 +294,10 @@ INTENTS: tuple[Intent, ...] = (
             "planned for",
             "expected at",
             "going to the panel",
+            # "which meeting is that going to", "which panel is the adoption report coming to"
+            r"which (meeting|panel|committee) (is|s|will) (that|it|this|the|they)\b.{0,60}\b(going|coming|due)\b",
+            # "what is going to the 1 april panel"
+            r"(?<!who is )(?<!who s )(?<!whos )going to the (\w+ ){1,4}(panel|committee|meeting)",
             "on the programme",
             "standing items?",
             r"how (often|frequently) (is|does|do|are) the (\w+ ){0,6}(report|reports|item|update|paper)",
@@ -381,6 +397,7 @@ INTENTS: tuple[Intent, ...] = (
             r"who (picks|is picking|s picking|will pick) up",
             "whose job",
             "who should i (ask|speak to|talk to) about",
+            *WHO_DOING,
         ),
         acts.about_topic,
     ),
@@ -409,6 +426,7 @@ INTENTS: tuple[Intent, ...] = (
             "happening with",
             "going with",
             "on track",
+            r"(any|what s the|whats the|latest) news",
             "rag",
             "yet",
             "has .* been",
@@ -549,6 +567,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         _rx(
             r"who\b.*\b(lead|leads|leading|owns|responsible|got|doing|handling|on|charge|looking after|runs)",
             r"who (does|do|will do|picks up|is picking up|s picking up)\b",
+            *WHO_DOING,
             "lead",
             "owner",
             "in charge",
@@ -569,6 +588,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "finished",
             "latest",
             "on track",
+            r"(any|what s the|whats the|latest) news",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
         ),

@@ -1,0 +1,70 @@
+"""Who wrote a document the papers carry whole, as its own title page says ("Report Author: ...").
+
+"who wrote the city safeguarding partnership annual report 2019/20": the paper whose title holds every
+distinctive word of the question, and the author line printed in it, quoted. None when no single paper fits
+or the paper prints no author line (other answers, or an honest "not sure", follow).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from knowledge import reply as r
+from knowledge.answer import Answer, Item
+from knowledge.describe import short
+from knowledge.lazyre import lazy
+from knowledge.models import Source
+from knowledge.registry import ASKS_AUTHOR
+from knowledge.text import content_words
+
+if TYPE_CHECKING:
+    from knowledge.engine import Engine
+    from knowledge.models import Paper
+    from knowledge.query import Query
+
+_AUTHOR_LINE = lazy(r"\b(?:Report )?Author(?:s)?:\s*([A-Z][^.;:\n]{2,80}?)(?=\s*(?:$|[.;\n]|[A-Z][a-z]+:))")
+_ASKING = frozenset(
+    content_words("who wrote write written writes author authors authored whose report paper document the of by")
+)
+
+
+def paper_author(q: Query, e: Engine) -> Answer | None:
+    """The author line of the one paper the question names by its title's words."""
+    if not ASKS_AUTHOR.search(q.folded):
+        return None
+    words = {w for w in content_words(q.raw) if w not in _ASKING}
+    if not words:
+        return None
+    from knowledge.answers_papers import allowed_papers
+
+    allowed = allowed_papers(q, e)
+    fits = [
+        p
+        for p in e.kb.papers.values()
+        if (allowed is None or p.id in allowed) and _holds(set(content_words(p.title)), words)
+    ]
+    if len(fits) != 1:
+        return None
+    return _author_of(q, fits[0])
+
+
+def _holds(title: set[str], words: set[str]) -> bool:
+    return all(w in title or any(t.startswith(w) or w.startswith(t) for t in title if len(t) >= 4) for w in words)
+
+
+def _author_of(q: Query, paper: Paper) -> Answer | None:
+    for passage in paper.passages:
+        m = _AUTHOR_LINE.search(passage.text)
+        if m is None:
+            continue
+        name = m.group(1).strip()
+        shown = Item(
+            "passage",
+            paper.cite(passage),
+            (f"\u201c{short(passage.text, 200)}\u201d",),
+            {"paper": paper.id, "passage": passage.id},
+            Source(paper.seed, short(m.group(0), 120), passage.location),
+        )
+        text = f"{paper.title}: the report author is {name}, as its {passage.location.split(',')[0]} says."
+        return r.answer_of(q, "report", text, [shown])
+    return None
