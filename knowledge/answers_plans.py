@@ -49,9 +49,8 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     plan = _plan_with_priorities(q, e)
     if plan is None:
         return None
-    years = re.findall(r"\b20\d\d\b", q.raw)
-    other_period = bool(years) and not any(y in plan.title for y in years)
-    if other_period or re.search(r"\b(overarching|vision|strategic aims?)\b", q.folded):
+    heading = priorities_heading(e, plan)
+    if _other_period(q, plan, heading) or re.search(r"\b(overarching|vision|strategic aims?)\b", q.folded):
         # not the plan's own priorities: another year's (the annual report's), or its vision and overarching
         # priorities, which are text in the papers rather than records
         found = e.passage_answer(q)
@@ -61,7 +60,16 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     if not groups:
         return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} records no priorities or themes.")
     label = "priorities" if any(theme_number(t) for t, _ in groups) else "themes"
-    chosen = _chosen_group(q, e, groups)
+    chosen, hits = _chosen(q, e, groups)
+    note: tuple[str, ...] = ()
+    if chosen is None and _unplaced_words(q, e, groups):
+        # words the plan's priorities do not hold ("which priority mentions the DASH form" scoped by a word that
+        # named another plan): another plan's priority that holds them all, else not sure (never the whole list)
+        other = _priority_elsewhere(q, e, plan)
+        if other is None:
+            return _not_sure_priorities(q, e, plan, groups, label)
+        plan, groups, chosen, hits = other
+        note = (f"Your words are in {d.plan_label(e.kb, plan.id)}, not the plan I first read them as naming.",)
     if q.attribute == "lead":
         actions = chosen[1] if chosen else [a for _, group in groups for a in group]
         leads = sorted({e.kb.name_of(ref) for a in actions for ref in a.leads})
@@ -72,8 +80,9 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     if chosen is not None:
         theme, actions = chosen
         items = [d.action_item(e.kb, a, q.today) for a in actions]
-        text = f"{d.short(theme, 300)} - {len(actions)} key activit{'ies' if len(actions) != 1 else 'y'}:"
-        return r.answer_of(q, "priorities", text, items)
+        text = f"{d.short(theme, 300)} - {len(actions)} key activit{'ies' if len(actions) != 1 else 'y'}"
+        text += f" (your words are in {', '.join(a.id for a in hits)}):" if hits else ":"
+        return r.answer_of(q, "priorities", text, items, notes=note)
     items = [
         Item(
             "theme",
@@ -84,32 +93,171 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         )
         for theme, actions in groups
     ]
-    return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} has {len(groups)} {label}:", items)
+    text = f"{d.plan_label(e.kb, plan.id)} has {len(groups)} {label}"
+    if heading:
+        text += f", set out under the heading \u201c{heading}\u201d"
+        if heading_period(heading) and not _periods(plan.title) & heading_period(heading):
+            text += f" (the plan's title says {' and '.join(sorted(_period_words(plan.title)))})"
+    return r.answer_of(q, "priorities", text + ":", items)
+
+
+_PERIOD = re.compile(r"\b(20\d\d)(?:\s*[-/\u2013]\s*(20)?(\d\d))?\b")
+
+
+def _periods(text: str) -> set[tuple[int, int]]:
+    """The years or spans of years a text names: "2021-24" is (2021, 2024), "2020/21" (2020, 2021)."""
+    out = set()
+    for m in _PERIOD.finditer(text):
+        start = int(m.group(1))
+        end = start - start % 100 + int(m.group(3)) if m.group(3) else start
+        out.add((start, end))
+    return out
+
+
+def _period_words(text: str) -> set[str]:
+    return {m.group(0) for m in _PERIOD.finditer(text)}
+
+
+def heading_period(heading: str) -> set[tuple[int, int]]:
+    return _periods(heading)
+
+
+def _other_period(q: Query, plan: Plan, heading: str | None) -> bool:
+    """Whether the question names a year or span of years that is not the plan's own (its title's, or the
+    heading its priorities are set out under): a span must be one of those; a lone year must fall in one."""
+    asked = _periods(q.raw)
+    if not asked:
+        return False
+    own = _periods(plan.title) | (_periods(heading) if heading else set())
+    for start, end in asked:
+        if start == end:
+            if not any(a <= start <= b for a, b in own):
+                return True
+        elif (start, end) not in own:
+            return True
+    return False
+
+
+def priorities_heading(e: Engine, plan: Plan) -> str | None:
+    """The heading the plan's papers set its priorities out under ("Priorities for 2020-22"): the part of a
+    passage's section before the first priority's own label, in the paper with the plan's seed."""
+    groups = themes(plan)
+    if not groups or not plan.source or not e.kb.papers:
+        return None
+    first = groups[0][0].split(":")[0].strip()
+    for paper in e.kb.papers.values():
+        if paper.seed != plan.source.seed:
+            continue
+        for passage in paper.passages:
+            section = passage.section or ""
+            for dash in (" \u2013 ", " - ", " \u2014 "):
+                if section.endswith(dash + first):
+                    return section[: -len(dash + first)].strip() or None
+    return None
+
+
+# words that say how a priority is asked about, not what it is about
+_ASKING = frozenset(
+    {"priority", "priorities", "key", "activity", "activities", "theme", "business", "mention", "say", "cover",
+     "include", "one", "about", "which", "under", "come", "fall", "sit", "does", "year", "period", "plan"}
+)  # fmt: skip
+
+
+def _norm(word: str) -> str:
+    return {"children": "child", "people": "person", "young": "young"}.get(word, word)
+
+
+def _asked_words(q: Query) -> set[str]:
+    return {_norm(w) for w in expand(q.topic_words)} - _ASKING
+
+
+def _cover(e: Engine, words: set[str], text: str) -> float:
+    """Share of the words' weight (rarer words weigh more) that a text holds."""
+    if not words:
+        return 0.0
+    held = {_norm(w) for w in content_words(text)}
+    weight = {w: e.topics.idf.get(w, 1.0) for w in words}
+    return sum(v for w, v in weight.items() if w in held) / sum(weight.values())
+
+
+def _chosen(
+    q: Query, e: Engine, groups: list[tuple[str, list[Action]]]
+) -> tuple[tuple[str, list[Action]] | None, list[Action]]:
+    """The priority the question names (by number, by the words of its text, or by a key activity that holds
+    the words), and the key activities that hold them when that is how it was found."""
+    chosen = _chosen_group(q, e, groups)
+    if chosen is not None:
+        return chosen, []
+    words = _asked_words(q)
+    if not words:
+        return None, []
+    scored = []
+    for theme, actions in groups:
+        body = theme.split(":", 1)[1] if ":" in theme else theme
+        covers = [(_cover(e, words, f"{body} {a.text}"), _cover(e, words, a.text), a) for a in actions]
+        best = max(c for c, _, _ in covers)
+        held = [a for c, own, a in covers if c == best and own > 0]
+        if best >= 0.75 and held:
+            scored.append((best, theme, actions, held))
+    scored.sort(key=lambda t: -t[0])
+    if len(scored) == 1 or (len(scored) > 1 and scored[0][0] - scored[1][0] >= 0.2):
+        _, theme, actions, held = scored[0]
+        return (theme, actions), held
+    return None, []
+
+
+def _unplaced_words(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -> bool:
+    """Whether the question carries words that no priority nor key activity of the plan holds."""
+    words = _asked_words(q)
+    if not words:
+        return False
+    text = " ".join([t for t, _ in groups] + [a.text for _, acts in groups for a in acts])
+    return _cover(e, words, text) < 0.5
+
+
+def _priority_elsewhere(q: Query, e: Engine, plan: Plan):
+    """Another visible plan with numbered priorities, one of which (or one of whose key activities) holds the
+    question's words."""
+    for other in e.kb.plans.values():
+        if other.id == plan.id or other.id in q.hidden:
+            continue
+        groups = themes(other)
+        if not any(theme_number(t) for t, _ in groups):
+            continue
+        chosen, hits = _chosen(q, e, groups)
+        if chosen is not None:
+            return other, groups, chosen, hits
+    return None
+
+
+def _not_sure_priorities(q: Query, e: Engine, plan: Plan, groups, label: str) -> Answer:
+    found = e.passage_answer(q, strict=True)
+    if found is not None:
+        return found
+    items = [Item("theme", d.short(theme, 300), (), {"plan": plan.id}, actions[0].source) for theme, actions in groups]
+    text = (
+        f"I'm not sure which of the {label} of {d.plan_label(e.kb, plan.id)} you mean: none of them, nor their key "
+        f"activities, says {', '.join(sorted(_asked_words(q)))}. Its {label} are below."
+    )
+    return r.answer_of(q, "not-sure", text, items)
 
 
 def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -> tuple[str, list[Action]] | None:
+    """The priority named by its number, or the one whose own text clearly holds most of the question's words."""
     if q.priority_number is not None:
         for theme, actions in groups:
             if theme_number(theme) == q.priority_number:
                 return theme, actions
-    words = set(expand(q.topic_words)) - {
-        "priority",
-        "priorities",
-        "key",
-        "activity",
-        "activities",
-        "theme",
-        "business",
-    }
+    words = _asked_words(q)
     if not words:
         return None
-    best, best_score = None, 0
-    for theme, actions in groups:
-        head = theme.split(":")[1] if ":" in theme else theme
-        score = len(words & set(content_words(head)))
-        if score > best_score:
-            best, best_score = (theme, actions), score
-    return best if best_score >= max(1, len(words) // 2) else None
+    scored = sorted(
+        ((_cover(e, words, theme.split(":", 1)[1] if ":" in theme else theme), n) for n, (theme, _) in enumerate(groups)),
+        reverse=True,
+    )
+    top, n = scored[0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    return groups[n] if top >= 0.5 and top > second else None
 
 
 COUNTABLE = (

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Subject
+from knowledge.dates import long_day
 from knowledge.text import content_words, fold, id_key
 
 if TYPE_CHECKING:
@@ -122,6 +123,7 @@ def parse(
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw, plan)
     topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
+    topic = _without_date_words(topic, window)
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -257,11 +259,24 @@ def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | 
     if re.search(r"\blast month\b", folded):
         end = today.replace(day=1) - dt.timedelta(days=1)
         return end.month, Window(end.replace(day=1), end, f"in {end:%B %Y}")
+    christmas = _christmas_window(folded, today)
+    if christmas is not None:
+        return None, christmas
     if re.search(r"\bend of (the|this) year\b", folded):
         return None, Window(today, dt.date(today.year, 12, 31), f"by the end of {today.year}")
     if re.search(r"\bthis year\b", folded):
         return None, Window(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31), f"in {today.year}")
     return None, None
+
+
+def _christmas_window(folded: str, today: dt.date) -> Window | None:
+    """ "before Christmas", "by xmas": from today up to the Christmas ahead (Christmas Eve for "before")."""
+    m = re.search(r"\b(before|by|until|till|ahead of) (christmas|xmas)\b", folded)
+    if m is None:
+        return None
+    year = today.year if today <= dt.date(today.year, 12, 25) else today.year + 1
+    end = dt.date(year, 12, 24 if m.group(1) == "before" else 25)
+    return Window(today, end, f"{m.group(1)} Christmas ({long_day(end)})")
 
 
 _ROLLING_MONTH = re.compile(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
@@ -280,6 +295,18 @@ def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: d
         return Window(today, end, f"by the end of {start:%B %Y}")
     last = start - dt.timedelta(days=1)  # "before March": up to the last day of February
     return Window(today, last, f"before {start:%B %Y}") if last >= today else None
+
+
+# words that place a date ("as of the end of June", "early March", "mid-feb"): when the question names a date
+# window they shape it, and are no topic of their own
+_DATE_SHAPING = frozenset(["end", "start", "beginning", "mid", "middle", "early", "close"])
+
+
+def _without_date_words(topic: list[str], window: Window | None) -> list[str]:
+    """The topic words, less those that only place the date window the question names."""
+    if window is None:
+        return topic
+    return [w for w in topic if w not in _DATE_SHAPING]
 
 
 def _this_week(today: dt.date) -> Window:

@@ -512,6 +512,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             "on track",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
+            r"(has|have|is|are|did) .* yet",  # "has the report got the new section in it yet"
         ),
     ),
 )
