@@ -163,6 +163,11 @@ _ASKING = frozenset(
 )  # fmt: skip
 
 
+def _body(theme: str) -> str:
+    """A priority's text without its label ("Priority Three: ...")."""
+    return theme.split(":", 1)[1] if ":" in theme else theme
+
+
 def _norm(word: str) -> str:
     return {"children": "child", "people": "person", "young": "young"}.get(word, word)
 
@@ -193,8 +198,7 @@ def _chosen(
         return None, []
     scored = []
     for theme, actions in groups:
-        body = theme.split(":", 1)[1] if ":" in theme else theme
-        covers = [(_cover(e, words, f"{body} {a.text}"), _cover(e, words, a.text), a) for a in actions]
+        covers = [(_cover(e, words, f"{_body(theme)} {a.text}"), _cover(e, words, a.text), a) for a in actions]
         best = max(c for c, _, _ in covers)
         held = [a for c, own, a in covers if c == best and own > 0]
         if best >= 0.75 and held:
@@ -252,7 +256,7 @@ def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -
     if not words:
         return None
     scored = sorted(
-        ((_cover(e, words, theme.split(":", 1)[1] if ":" in theme else theme), n) for n, (theme, _) in enumerate(groups)),
+        ((_cover(e, words, _body(theme)), n) for n, (theme, _) in enumerate(groups)),
         reverse=True,
     )
     top, n = scored[0]
