@@ -136,6 +136,11 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     from knowledge.answers_committee import about_agenda_item, about_work
 
     detail = detail_of(q)
+    if detail == "lead":
+        from knowledge.answers_people import names_a_post, post_holder
+
+        if names_a_post(q):  # "who is the lead member for ...": a post, not the lead of an action
+            return post_holder(q, e)
     words = q.topic_words
     if not words and q.pronoun:
         return follow_up(q, e, detail)
@@ -559,11 +564,62 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
             + (f" ({doubted} with a date a later document puts in doubt)." if doubted else ".")
         )
         return r.answer_of(q, "due-soon", text, notes=notes[:-1])
-    if not items:
+    works = _sponsored_work(q, e, start, until) if named is None else []
+    if not items and not works:
         text = f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}."
+        if q.window is None:  # "anything coming up for her": the next dated things, and when
+            ahead = _next_dated(q, e, actions, named is None, until)
+            if ahead:
+                when, things = ahead
+                text += f" The next {'thing' if len(things) == 1 else 'things'}{scope} "
+                text += f"{'falls' if len(things) == 1 else 'fall'} on {long_day(when)}:"
+                return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
         return r.answer_of(q, "due-soon", text, notes=notes)
-    text = f"{len(items)} due{scope} between {long_day(start)} and {long_day(until)}:"
-    return r.list_answer(q, "due-soon", text, items, lambda pair: _late_item(e, q.today, *pair), notes)
+    things: list = [*items, *works]
+    text = f"{len(things)} due{scope} between {long_day(start)} and {long_day(until)}:"
+    return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
+
+
+def _sponsored_work(q: Query, e: Engine, start: dt.date, until: dt.date) -> list[WorkItem]:
+    """Work-programme items a person named in the question sponsors at a meeting in the window."""
+    if not q.person:
+        return []
+    return [
+        w
+        for c in e.kb.committees.values()
+        for w in c.work_programme
+        if q.person in w.sponsors and w.meeting is not None and start <= w.meeting <= until
+    ]
+
+
+def _next_dated(
+    q: Query, e: Engine, actions: list[Action], with_work: bool, after: dt.date
+) -> tuple[dt.date, list] | None:
+    """The first date after `after` on which something in scope falls due (an action, a milestone not done, a
+    work-programme item the person sponsors), and everything on that date."""
+    dated: list[tuple[dt.date, object]] = []
+    for a in actions:
+        state = e.state(a, q.today)
+        if state.complete or (state.overdue and a.key in e.day(q.today).doubted):
+            continue
+        if state.due is not None and state.due.first > after:
+            dated.append((state.due.first, (a, None)))
+        far = dt.date.max - dt.timedelta(days=1)
+        dated += [
+            (m.due.first, (a, m)) for m in facts.milestones_due_between(a, q.today, after, far) if m.due.first > after
+        ]
+    if with_work:
+        dated += [(w.meeting, w) for w in _sponsored_work(q, e, after + dt.timedelta(days=1), dt.date.max)]
+    if not dated:
+        return None
+    first = min(day for day, _ in dated)
+    return first, [t for day, t in dated if day == first]
+
+
+def _coming_item(e: Engine, today: dt.date, thing) -> Item:
+    if isinstance(thing, WorkItem):
+        return d.work_item(e.kb, thing)
+    return _late_item(e, today, *thing)
 
 
 def fell_due(q: Query, e: Engine) -> Answer:

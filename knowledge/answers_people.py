@@ -214,3 +214,33 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
         [d.person_item(e.kb, p) for p in people],
         subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
     )
+
+
+# "who is the lead member for children's services", "who's the designated nurse": a post someone holds, not the
+# lead of an action (the plans' "Lead Officer" is how they name an action's lead, so it is not one of these)
+POST = re.compile(
+    r"\bwho (?:is|s|are|was) (?:the |our |a |their )?(?:\w+ )?(?:lead|designated|named|cabinet) "
+    r"(member|councillor|cllr|nurse|doctor|gp|practitioner|professional|portfolio holder)s?\b"
+)
+
+
+def names_a_post(q: Query) -> bool:
+    """Whether the question asks who holds a post (a lead member, a designated nurse) rather than who leads work."""
+    return not q.action_ids and not q.person and POST.search(q.folded) is not None
+
+
+def post_holder(q: Query, e: Engine) -> Answer:
+    """Who holds a post: the people whose recorded job title says it, else not sure (never an action's lead)."""
+    found = title_holders(q, e)
+    if found is not None:
+        return found
+    post = POST.search(q.folded)
+    assert post is not None
+    what = q.folded[post.start() :].split(" ", 2)[-1]
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the papers I hold name no one as {what}. I can say who leads an action, or who someone "
+        "is, if you name the action or the person.",
+        suggestions=("who leads action 7a?", "who is Jenny Whiston?"),
+    )

@@ -240,6 +240,26 @@ class TopicIndex:
         ]
 
 
+# common short forms of English forenames (as colleagues write them), for a lone first name in a question
+SHORT_FORMS = {
+    "andrew": ("andy", "drew"), "anthony": ("tony",), "catherine": ("cath", "kate", "cathy"),
+    "christopher": ("chris",), "christine": ("chris",), "daniel": ("dan", "danny"), "david": ("dave",),
+    "deborah": ("debbie", "deb"), "elizabeth": ("liz", "beth", "lizzie"), "jacqueline": ("jackie",),
+    "james": ("jim", "jimmy"), "jennifer": ("jen", "jenny"), "joanne": ("jo",), "katherine": ("kate", "kath"),
+    "kathryn": ("kate", "kath"), "margaret": ("maggie",), "matthew": ("matt",), "michael": ("mike", "mick"),
+    "nicholas": ("nick",), "pamela": ("pam",), "patricia": ("pat", "trish"), "peter": ("pete",),
+    "philip": ("phil",), "richard": ("rich", "rick"), "robert": ("rob", "bob"), "samantha": ("sam",),
+    "samuel": ("sam",), "stephen": ("steve",), "steven": ("steve",), "susan": ("sue",), "thomas": ("tom",),
+    "timothy": ("tim",), "victoria": ("vicky", "vicki"), "william": ("will", "bill"), "alexander": ("alex",),
+    "alexandra": ("alex",), "benjamin": ("ben",), "edward": ("ed", "ted"), "rebecca": ("becky", "becca"),
+}  # fmt: skip
+
+
+def short_forms(forename: str) -> tuple[str, ...]:
+    """The short forms a forename is commonly written as ("peter": "pete")."""
+    return SHORT_FORMS.get(forename, ())
+
+
 class NameIndex:
     """Fuzzy lookup of people and roles by name, alias or title."""
 
@@ -288,6 +308,9 @@ class NameIndex:
             if len(parts) >= 2:
                 self.surnames[parts[-1]].add(pid)
                 self.forenames[parts[0]].add(pid)
+        for first, ids in list(self.forenames.items()):  # "pete" may be Peter, "sue" Susan, "cath" Catherine
+            for short in short_forms(first):
+                self.forenames[short] |= ids
 
     def people_in(self, folded_question: str, raw: str | None = None) -> list[tuple[str, float]]:
         """People named in a question: full names (tolerating typos), else a unique surname or forename.
