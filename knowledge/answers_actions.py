@@ -49,6 +49,8 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         matched += found
     if not matched:
         return no_action(q, e, missing)
+    if q.attribute == "recommendations" and len(matched) <= r.PAGE:
+        return _recommendation_of(q, e, matched)
     if len(matched) > r.PAGE:  # an id in many plans: one page at a time, and name the plan to narrow it
         text = (
             f"Action {', '.join(q.action_ids)} appears in {len(plans_named)} plans; name the plan to narrow it. "
@@ -80,6 +82,22 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
     notes = tuple(f"No action {k} in any plan." for k in missing)
     subject = Subject.action(*items[0].ref) if len(items) == 1 and items[0].ref else None
     return r.answer_of(q, detail if detail != "summary" else "action", text, items, notes=notes, subject=subject)
+
+
+def _recommendation_of(q: Query, e: Engine, actions: list[Action]) -> Answer:
+    """ "which recommendation is 7a responding to": the finding or recommendation the plan sets the action against,
+    as written, or that the plan records none."""
+    said = []
+    for a in actions:
+        label = d.action_label(e.kb, a)
+        if a.recommendation:
+            said.append(f"{label} responds to \u201c{a.recommendation}\u201d.")
+        else:
+            said.append(f"The plan records no recommendation or finding against {label}.")
+    items = [d.action_item(e.kb, a, q.today) for a in actions]
+    subject = Subject.action(*actions[0].key) if len(actions) == 1 else None
+    kind = "action" if any(a.recommendation for a in actions) else "not-sure"
+    return r.answer_of(q, kind, " ".join(said), items, subject=subject)
 
 
 def _headline(item: Item, detail: str) -> str:

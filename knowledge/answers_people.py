@@ -9,7 +9,7 @@ from knowledge import describe as d
 from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.models import Action
-from knowledge.text import content_words
+from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -51,13 +51,34 @@ def portfolio(q: Query, e: Engine) -> Answer | None:
 
 def owner_portfolio(q: Query, e: Engine) -> Answer | None:
     """ "what is the Children's Society doing": actions whose owners cell names it (an owner that is not a person)."""
-    owned = e.topics.owned_by(list(q.topic_words))
+    words = list(q.topic_words)
+    owned = e.topics.owned_by(words)
+    if not owned:  # "exploitation leads - which tce actions are theirs": owner words the parse took as scope
+        words = owner_words(q, e)
+        owned = e.topics.owned_by(words)
     actions = r.visible_actions(q, [a for a in owned if not q.plan or a.plan == q.plan])
     if not actions:
         return None
-    named = " ".join(q.topic_words)
+    named = " ".join(words)
     text = f"{len(actions)} action{'s' if len(actions) != 1 else ''} name \u201c{named}\u201d among the owners:"
     return r.list_answer(q, "portfolio", text, actions, lambda a: d.action_item(e.kb, a, q.today, "lead"))
+
+
+_NOT_OWNER = frozenset({"action", "actions", "their", "theirs", "his", "her", "hers", "one", "ones", "plan", "which"})
+
+
+def owner_words(q: Query, e: Engine) -> list[str]:
+    """The question's words that may name an owner as a plan writes it ("exploitation leads"), less the words
+    that named the plan ("tce") and the words that shape the question."""
+    plan_words: set[str] = set()
+    if q.plan:  # a phrase of several words that names the plan, else the plan's own first word ("tce", "city")
+        plan = e.kb.plans[q.plan]
+        tokens = q.folded.split()
+        for size in range(min(e.longest_plan_phrase, len(tokens)), 1, -1):
+            grams = [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
+            plan_words |= {w for g in grams if e.plan_words.get(g) == q.plan for w in g.split()}
+        plan_words |= {fold(n).split()[0] for n in plan.short_names[:1]} | {plan.id.split("-")[0]}
+    return [w for w in dict.fromkeys(content_words(q.raw)) if w not in plan_words and w not in _NOT_OWNER]
 
 
 def who_is(q: Query, e: Engine) -> Answer | None:

@@ -379,6 +379,9 @@ INTENTS: tuple[Intent, ...] = (
             "s actions",
             "working on",
             "busy with",
+            r"(are|is) (theirs|hers|his)",  # "which tce actions are theirs"
+            "belong to",
+            "assigned to",
         ),
         ppl.portfolio,
         ("what does Pam Rosseter lead?", "Laurence Jones - what's on his plate?"),
