@@ -158,9 +158,17 @@ def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | No
     for size in range(min(engine.longest_plan_phrase, len(tokens)), 0, -1):
         for i in range(len(tokens) - size + 1):
             plan_id = engine.plan_words.get(" ".join(tokens[i : i + size]))
+            if plan_id is not None and size == 1 and _partner(tokens, i):
+                continue  # "agreed with the city": the city is a partner here, not the plan asked about
             if plan_id is not None:
                 return plan_id if plan_id not in hidden else None
     return None
+
+
+def _partner(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` follows "with" ("with the city", "jointly with county"): a partner, not a scope."""
+    before = tokens[max(0, i - 2) : i]
+    return bool(before) and (before[-1] == "with" or before == ["with", "the"])
 
 
 def _committee(engine: Engine, folded: str) -> str | None:

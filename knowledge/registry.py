@@ -43,6 +43,10 @@ HAPPENED = (
 )
 
 
+# "is the money for the reviewer sorted", "have we agreed with the city to ...": whether a thing is settled (status)
+SETTLED = (r"^(is|are|has|have|was|were) (\w+ ){1,12}(sorted|agreed|in place|confirmed|secured|signed off|approved)",)
+
+
 # "where are we with it", "where's it at", "where are things up to": how far a piece of work has got (status),
 # not where a meeting is
 WHERE_AT = (
@@ -361,6 +365,7 @@ INTENTS: tuple[Intent, ...] = (
             "have .* been",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
+            *SETTLED,
         ),
         acts.about_topic,
     ),
@@ -435,6 +440,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pages", _rx(r"pages?", "page numbers?")),
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for")),
     ("reference", _rx("reference", "ref", "(?<!post )code")),
+    ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
     ("recommendations", _rx("recommendations?", "recommend")),
     ("signatory", _rx("signed", "signatory", "sign off")),
     ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
@@ -515,6 +521,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             "on track",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
+            *SETTLED,
             r"(has|have|is|are|did) .* yet",  # "has the report got the new section in it yet"
         ),
     ),

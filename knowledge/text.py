@@ -193,12 +193,18 @@ ABBREVIATIONS = {
 }
 
 
+# everyday words for what the plans write more formally ("the money for the reviewer": its funding)
+SYNONYMS = {"money": "funding", "cash": "funding", "kids": "children", "refurb": "refurbishment"}
+
+
 def expand(words: list[str] | tuple[str, ...]) -> list[str]:
     """Query words with common safeguarding abbreviations also spelled out ("hsb" -> harmful, sexual, behaviour)."""
     out = list(words)
     for word in words:
         if word in ABBREVIATIONS:
             out += content_words(ABBREVIATIONS[word])
+        if word in SYNONYMS:
+            out.append(SYNONYMS[word])
     return list(dict.fromkeys(out))
 
 
