@@ -24,7 +24,11 @@ HEADS = {"lead": "Lead", "due": "Timescale", "status": "Status"}
 
 
 def detail_of(q: Query) -> str:
-    return q.attribute if q.attribute in ("lead", "due", "status") else "summary"
+    if q.attribute in ("lead", "due", "status"):
+        return q.attribute
+    if q.has("lead") and re.match(r"\s*who", q.folded):  # "who's got the review of former staff members"
+        return "lead"
+    return "summary"
 
 
 def about_actions(q: Query, e: Engine) -> Answer | None:
@@ -241,6 +245,8 @@ def named_milestones(
         best_own = max(best_own, own)
         found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
     found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
+    if not found and actions:  # a milestone holding the words the best action's own text lacks
+        found = _completing_steps(e, actions[0], weight)
     if q.month is not None:
         in_month = [t for t in found if _in_month(t[1], q.month)]
         found = in_month
@@ -249,6 +255,23 @@ def named_milestones(
     found.sort(key=lambda t: -t[2])
     top = found[0][2]
     return [t for t in found if t[2] >= top - MILESTONE_CLOSE][:3]
+
+
+STEP_ADDS = 0.2  # a milestone must add this share of the question's weight to the action's own text ...
+STEP_WHOLE = 0.9  # ... and together they must hold this much of it
+
+
+def _completing_steps(e: Engine, action: Action, weight: dict[str, float]) -> list[tuple[Action, Milestone, float]]:
+    """The milestones of `action` that, with its own text, hold the whole question where the text alone does not
+    ("when are the staff review panels": the review's "Panels to be held" step): the one adding most."""
+    covers, own = e.topics.milestone_covers(action, weight)
+    beyond = e.topics.steps_beyond(action, weight)
+    if not beyond:
+        return []
+    top = max(beyond)
+    if top < STEP_ADDS or own + top < STEP_WHOLE:
+        return []
+    return [(action, m, c) for m, c, b in zip(action.milestones, covers, beyond, strict=False) if b == top]
 
 
 def _in_month(milestone: Milestone, month: int) -> bool:

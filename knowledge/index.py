@@ -182,6 +182,16 @@ class TopicIndex:
         covers = [sum(w for r, w in weight.items() if r in step) / total for step in self.step_words[n]]
         return covers, sum(w for r, w in weight.items() if r in self.own_words[n]) / total
 
+    def steps_beyond(self, action: Action, weight: dict[str, float]) -> list[float]:
+        """For each milestone of `action`, the share of the question's weight it holds that the action's own text
+        does not: a milestone that adds the question's missing words ("the staff review panels") is named by it."""
+        n = self._doc_no.get(action.key)
+        total = sum(weight.values())
+        if n is None or not total:
+            return []
+        own = self.own_words[n]
+        return [sum(w for r, w in weight.items() if r in step and r not in own) / total for step in self.step_words[n]]
+
     def correct(self, word: str) -> str | None:
         """The vocabulary word this query word means: itself, or the closest spelling (>= 80)."""
         if word in self.postings:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.answer import Subject
 from knowledge.dates import long_day
+from knowledge.text import STOPWORDS as STOP
 from knowledge.text import content_words, fold, id_key
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def parse(
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
     lower = raw.lower().replace("\u2019", "'")
-    folded = fold(raw)
+    folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden)
     from knowledge.registry import attribute_of, detect_intents, happened_filler  # imports the handlers
@@ -124,6 +125,7 @@ def parse(
     topic = _topic_words(engine, raw, plan)
     topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
     topic = _without_date_words(topic, window)
+    topic += _named_panels(engine, folded, plan)
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -317,6 +319,19 @@ def _without_date_words(topic: list[str], window: Window | None) -> list[str]:
     return [w for w in topic if w not in _DATE_SHAPING]
 
 
+def _named_panels(engine: Engine, folded: str, plan: str | None) -> list[str]:
+    """ "the staff review panels in the county plan": in a question about a plan, panels a topic word names are
+    that topic's panels (a step of an action), not a committee ("the october panel", "the county panel" are)."""
+    if plan is None:
+        return []
+    committee = {w for phrase in engine.committee_words for w in phrase.split()}
+    for m in re.finditer(r"\b([a-z]+) panels?\b", folded):
+        word = m.group(1)
+        if word not in committee and word not in engine.topic_drop and word not in STOP and len(word) > 2:
+            return ["panel"]
+    return []
+
+
 def _this_week(today: dt.date) -> Window:
     """Monday to Sunday of this week; asked at a weekend, the week ahead (and the window says which days)."""
     if today.weekday() >= 5:
@@ -394,6 +409,8 @@ TOPIC_DROP = frozenset(
         "update",
         "due",
         "deadline",
+        "date",
+        "dates",
         "timescale",
         "plan",
         "plans",

@@ -336,7 +336,7 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "due",
-        _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "target date", "how long"),
+        _rx("when", "due", "deadline", "timescale", "timeline", "dates?", "by when", "target date", "how long"),
         acts.about_topic,
     ),
     Intent(
@@ -504,7 +504,7 @@ ATTRIBUTES: tuple[tuple[str, re.Pattern[str]], ...] = (
             "in charge",
         ),
     ),
-    ("due", _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "how long")),
+    ("due", _rx("when", "due", "deadline", "timescale", "timeline", "dates?", "by when", "how long")),
     (
         "status",
         _rx(
