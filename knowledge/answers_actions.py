@@ -328,7 +328,40 @@ def follow_up(q: Query, e: Engine, detail: str) -> Answer | None:
     return about_found_actions(q, e, actions, detail) if actions else None
 
 
+# a date the question gives that no window was read from: the answer would be for another day than asked
+UNREAD_DATE = re.compile(
+    r"\b(q[1-4]|quarter|easter|half[- ]term|new year|financial year|fy ?\d\d|\d{1,2}/\d{1,2}(/\d{2,4})?|"
+    r"yesterday|tomorrow|end of term|(19|20)\d\d)\b"
+)
+
+
+def unread_date(q: Query, e: Engine) -> str | None:
+    """The words of a date the question gives but the parse did not read as a window (none when it did)."""
+    if q.window is not None or q.action_ids:
+        return None
+    for m in UNREAD_DATE.finditer(q.folded):
+        if m.group(0) not in e.plan_words:
+            return m.group(0)
+    return None
+
+
+def _unsure_of_date(q: Query, e: Engine, found: Answer) -> Answer:
+    """An answer for today to a question that gave a date not understood: say so first, keep it as the closest."""
+    words = unread_date(q, e)
+    if words is None:
+        return found
+    text = (
+        f"I'm not sure what date \u201c{words}\u201d means here, so this is as of today "
+        f"({long_day(q.today)}); name a month or a day to ask about another date. {found.text}"
+    )
+    return replace(found, kind="not-sure", text=text)
+
+
 def overdue(q: Query, e: Engine) -> Answer:
+    return _unsure_of_date(q, e, _overdue(q, e))
+
+
+def _overdue(q: Query, e: Engine) -> Answer:
     """What is late as of a day: today, or the day a date in the question names ("as of June", "mid March").
 
     Only "due in May" / "fell due in May" asks for what fell due in that window; any other date says "as of".
@@ -554,6 +587,11 @@ def window_days(q: Query) -> tuple[dt.date, dt.date]:
 
 
 def due_soon(q: Query, e: Engine) -> Answer | None:
+    found = _due_soon(q, e)
+    return _unsure_of_date(q, e, found) if found is not None and found.kind == "due-soon" else found
+
+
+def _due_soon(q: Query, e: Engine) -> Answer | None:
     if q.committee and not (q.plan or q.person or q.role):
         from knowledge.answers_committee import meeting
 

@@ -119,6 +119,8 @@ def parse(
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(folded, today)
+    if window is None and {"overdue", "due-soon", "due"} & set(intents):  # "overdue as of 2020", "due next year"
+        window = _year_window(engine, folded, today, loose="due" not in intents or len(intents) > 1)
     intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
@@ -279,6 +281,29 @@ def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | 
     return None, None
 
 
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _feast_window(folded: str, today: dt.date) -> Window | None:
+    """ "before Easter", "by Easter": from today up to the Easter ahead (the Saturday before, for "before")."""
+    m = re.search(r"\b(before|by|until|till|ahead of) easter\b", folded)
+    if m is None:
+        return None
+    day = _easter(today.year) if today <= _easter(today.year) else _easter(today.year + 1)
+    end = day - dt.timedelta(days=1) if m.group(1) == "before" else day
+    return Window(today, end, f"{m.group(1)} Easter ({long_day(end)})")
+
+
 def _christmas_window(folded: str, today: dt.date) -> Window | None:
     """ "before Christmas", "by xmas": from today up to the Christmas ahead (Christmas Eve for "before")."""
     m = re.search(r"\b(before|by|until|till|ahead of) (christmas|xmas)\b", folded)
@@ -330,6 +355,35 @@ def _named_panels(engine: Engine, folded: str, plan: str | None) -> list[str]:
         if word not in committee and word not in engine.topic_drop and word not in STOP and len(word) > 2:
             return ["panel"]
     return []
+
+
+_YEAR = re.compile(
+    r"\b(by (?:the )?(?:end of )?|until |till )?(?:(in|during|as of|for|of) )?(20\d\d)\b(?!\s*[-/]\s*\d)"
+)
+
+
+def _year_window(engine: Engine, folded: str, today: dt.date, loose: bool = True) -> Window | None:
+    """For a question of what is late or falls due: a year it names ("as of 2020", "by the end of 2021"),
+    or "last week", "last year", "next year" (a year in a plan's name, "business plan 2021-24", is not one).
+    Not `loose` (a bare "when is it due"), only a year put as a time ("in 2020", "by 2021"), not "the 2023 data"."""
+    christmas = _feast_window(folded, today)
+    if christmas is not None:
+        return christmas
+    if re.search(r"\blast week\b", folded):
+        start = today - dt.timedelta(days=today.weekday() + 7)
+        return Window(start, start + dt.timedelta(days=6), "last week")
+    for words, year in (("last year", today.year - 1), ("next year", today.year + 1)):
+        if re.search(rf"\b{words}\b", folded):
+            return Window(dt.date(year, 1, 1), dt.date(year, 12, 31), f"in {year}")
+    for m in _YEAR.finditer(folded):
+        if m.group(3) in engine.plan_words or not (loose or m.group(1) or m.group(2)):
+            continue
+        year = int(m.group(3))
+        end = dt.date(year, 12, 31)
+        if m.group(1) and end >= today:
+            return Window(today, end, f"by the end of {year}")
+        return Window(dt.date(year, 1, 1), end, f"in {year}")
+    return None
 
 
 def _this_week(today: dt.date) -> Window:
