@@ -110,7 +110,11 @@ def _headline(item: Item, detail: str) -> str:
     if detail == "due":
         due = item.fields["due"]
         ts = item.fields["timescale"]
-        core = item.fields.get("due_words") or (f"due {due}" if due else "no due date stated")
+        if not due and item.fields.get("due_words", "no due date stated") == "no due date stated":  # nothing dated
+            return "the plan gives no due date for it" + (
+                f"; its timescale is written \u201c{ts}\u201d." if ts else "."
+            )
+        core = item.fields.get("due_words") or f"due {due}"
         return f"{core} ({ts})." if ts else core + "."
     if item.fields["status"] == d.STATUS_WORDS["not-stated"] and item.fields.get("no_progress"):
         ts = item.fields.get("timescale")
@@ -293,7 +297,11 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
         head = f"Lead of {label}: {f['lead']} (the action's lead)."
     elif detail == "due":
         when = f" (\u201c{first.date_text}\u201d)" if first.date_text and first.date_text != f["due"] else ""
-        head = f"Timescale of {label}: due {f['due']}{when}." if first.due else f"Timescale of {label}: no date stated."
+        head = (
+            f"Timescale of {label}: due {f['due']}{when}."
+            if first.due
+            else f"Timescale of {label}: the plan gives no date for it."
+        )
     elif detail == "status":
         head = f"Status of {label}: {f['status']}."
     else:
