@@ -9,8 +9,9 @@ from knowledge import describe as d
 from knowledge import facts
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
+from knowledge.index import _root
 from knowledge.models import Action, Plan
-from knowledge.text import content_words, expand
+from knowledge.text import ABBREVIATIONS, content_words, expand
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -173,16 +174,43 @@ def _norm(word: str) -> str:
 
 
 def _asked_words(q: Query) -> set[str]:
-    return {_norm(w) for w in expand(q.topic_words)} - _ASKING
+    """The question's words about what it asks for: abbreviations spelled out (in place of themselves)."""
+    spelled = expand(q.topic_words)
+    return {_norm(w) for w in spelled if w not in ABBREVIATIONS or w == ABBREVIATIONS[w]} - _ASKING
 
 
 def _cover(e: Engine, words: set[str], text: str) -> float:
     """Share of the words' weight (rarer words weigh more) that a text holds."""
     if not words:
         return 0.0
-    held = {_norm(w) for w in content_words(text)}
-    weight = {w: e.topics.idf.get(w, 1.0) for w in words}
-    return sum(v for w, v in weight.items() if w in held) / sum(weight.values())
+    held = {_root(_norm(w)) for w in content_words(text)}
+    rare = max(e.topics.idf.values(), default=1.0)  # a word no record holds is the most distinctive of all
+    weight: dict[str, float] = {}
+    unknown: set[str] = set()
+    for word in words:
+        known = e.topics.correct(word)  # a typo of a known word
+        key = _root(_norm(known or word))
+        weight[key] = max(weight.get(key, 0.0), e.topics.idf[known] if known else rare)
+        if not known:
+            unknown.add(key)
+    # a word the records never use may be another form of one they do ("recruiting": "recruitment")
+    return sum(v for w, v in weight.items() if w in held or (w in unknown and _kin(w, held))) / sum(weight.values())
+
+
+def _kin(word: str, held: set[str]) -> bool:
+    """Another form of the word among `held`: "recruiting" and "recruitment", "involved" and "involvement"."""
+    if len(word) < 6:
+        return False
+    return any(len(h) >= 6 and _shared(word, h) >= max(6, min(len(word), len(h)) - 3) for h in held)
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _chosen(
@@ -393,3 +421,49 @@ def count(q: Query, e: Engine) -> Answer | None:
         )
     ids = f": {', '.join(a.id for a in actions)}" if len(actions) <= 20 else ""
     return r.answer_of(q, "count", f"{len(actions)} action{'s' if len(actions) != 1 else ''}{scope}{ids}.")
+
+
+# "does the business plan say anything about the children in care council", "does it cover FGM"
+MENTIONS = re.compile(
+    r"\b(says?|said) (anything |much |something )?(about|on)\b|\b(cover|covers|mention|mentions|include|includes)\b"
+    r"|\banything (on|about)\b"
+)
+MENTION_COVER = 0.75  # share of the question's weight a key activity (with its priority's text) must hold
+
+
+def plan_mentions(q: Query, e: Engine) -> Answer | None:
+    """What a named plan says about a topic: the priorities or key activities whose words hold the question's.
+
+    Asked as "does <plan> say anything about X" / "cover X" / "mention X", or as "<plan> - X?" with no other
+    cue. None when nothing in the plan clearly holds the words (the papers' passages are tried next).
+    """
+    if q.plan is None or q.action_ids or not (MENTIONS.search(q.folded) or not q.intents):
+        return None
+    if re.match(r"\s*(who|whos|when|where|how)\b", q.folded):  # asks who or when, not what the plan says
+        return None
+    plan = e.kb.plans[q.plan]
+    words = _asked_words(q) - {"say", "anything", "something", "much"}
+    if not words:
+        return None
+    scored = []
+    for action in plan.actions:
+        body = _body(action.theme) if action.theme else ""
+        whole = _cover(e, words, f"{body} {action.text}")
+        if whole >= MENTION_COVER:
+            scored.append((whole, _cover(e, words, action.text), action))
+    if not scored:
+        return None
+    top = max(w for w, _, _ in scored)
+    best = [(own, a) for w, own, a in scored if w == top]
+    label = d.plan_label(e.kb, plan.id)
+    yes = "Yes: " if re.match(r"\s*(does|do|is|are|has|have|will|did)\b", q.folded) else ""
+    if all(own == 0 for own, _ in best) and best[0][1].theme:  # only the priority's own text holds the words
+        theme = best[0][1].theme
+        text = f"{yes}{label} has it in {d.short(theme, 300)}"
+        return r.answer_of(
+            q, "priorities", text, [d.action_item(e.kb, a, q.today) for a in plan.actions if a.theme == theme]
+        )
+    found = [a for own, a in sorted(best, key=lambda t: -t[0]) if own > 0][:5]
+    where = f" (under {d.short(found[0].theme, 120)})" if found[0].theme else ""
+    text = f"{yes}{label} has it in {', '.join(a.id for a in found)}{where}:"
+    return r.answer_of(q, "priorities", text, [d.action_item(e.kb, a, q.today) for a in found])

@@ -369,6 +369,7 @@ INTENTS: tuple[Intent, ...] = (
         ),
         acts.about_topic,
     ),
+    Intent("plan-mentions", None, plans.plan_mentions),  # the parser decides (a plan named, asked what it says)
     Intent(
         "portfolio",
         _rx(

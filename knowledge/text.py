@@ -190,6 +190,8 @@ ABBREVIATIONS = {
     "iros": "independent reviewing officers",
     "mas": "managing allegations service",
     "ce": "child exploitation",
+    "fgm": "female genital mutilation",
+    "qa": "quality assurance",
 }
 
 
