@@ -64,7 +64,9 @@ def owner_portfolio(q: Query, e: Engine) -> Answer | None:
     return r.list_answer(q, "portfolio", text, actions, lambda a: d.action_item(e.kb, a, q.today, "lead"))
 
 
-_NOT_OWNER = frozenset({"action", "actions", "their", "theirs", "his", "her", "hers", "one", "ones", "plan", "which"})
+_NOT_OWNER = frozenset(
+    {"action", "actions", "their", "theirs", "his", "her", "hers", "one", "ones", "plan", "which", "belong", "assigned"}
+)
 
 
 def owner_words(q: Query, e: Engine) -> list[str]:

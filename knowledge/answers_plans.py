@@ -169,6 +169,12 @@ def _body(theme: str) -> str:
     return theme.split(":", 1)[1] if ":" in theme else theme
 
 
+# words that put a question loosely, about nothing in particular ("anything anywhere about ...", "that piece")
+_FILLER = frozenset(
+    {"say", "anything", "anywhere", "something", "much", "stuff", "bit", "piece", "really", "actually", "at", "all"}
+)
+
+
 def _norm(word: str) -> str:
     return {"children": "child", "people": "person", "young": "young"}.get(word, word)
 
@@ -442,7 +448,7 @@ def plan_mentions(q: Query, e: Engine) -> Answer | None:
     if re.match(r"\s*(who|whos|when|where|how)\b", q.folded):  # asks who or when, not what the plan says
         return None
     plan = e.kb.plans[q.plan]
-    words = _asked_words(q) - {"say", "anything", "something", "much"}
+    words = _asked_words(q) - _FILLER
     if not words:
         return None
     scored = []

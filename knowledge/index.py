@@ -77,7 +77,7 @@ class _Vectors:
 
 def _root(word: str) -> str:
     """A word without "-ing" or "-ed" ("confirming", "confirmed": "confirm"), for matching milestone words."""
-    for end in ("ing", "ed"):
+    for end in ("ing", "ed", "ment"):
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)]
     return word

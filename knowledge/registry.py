@@ -44,7 +44,10 @@ HAPPENED = (
 
 
 # "is the money for the reviewer sorted", "have we agreed with the city to ...": whether a thing is settled (status)
-SETTLED = (r"^(is|are|has|have|was|were) (\w+ ){1,12}(sorted|agreed|in place|confirmed|secured|signed off|approved)",)
+SETTLED = (
+    r"^(is|are|has|have|was|were) (\w+ ){1,12}(sorted|agreed|in place|confirmed|secured|signed off|approved)",
+    r"^did (\w+ ){1,12}(agree|sort out|confirm|secure|sign off|approve)\b",
+)
 
 
 # "where are we with it", "where's it at", "where are things up to": how far a piece of work has got (status),
