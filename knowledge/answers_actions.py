@@ -35,6 +35,8 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
     """The actions the question names by id: each one found, per plan where an id is in several."""
     if not q.action_ids or q.has("contact") or q.has("agenda"):
         return None
+    if q.has("overdue") and q.attribute not in ("lead", "recommendations"):
+        return None  # "is 7b late (as of March)": the overdue answer, as of the day asked, says why or why not
     detail = detail_of(q)
     matched: list[Action] = []
     missing: list[str] = []

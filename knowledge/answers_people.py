@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 NAMED_PERSON = re.compile(
     r"\b(?:what (?:does|do|is|are|has) |who is |who s |tell me about |whats on )([a-z][a-z ]+?)"
-    r"(?: (?:lead|leading|on|down for|got|responsible for|own|doing|plate|s plate))?$"
+    r"(?: (?:lead|leading|on|down for|got|responsible for|own|doing|do|plate|s plate))?$"
 )
 
 
@@ -100,6 +100,8 @@ def unknown_named(q: Query, e: Engine) -> Answer | None:
     if not named:
         return None
     phrase = named.group(1).strip()
+    if re.match(r"(the|our|a|an|their|your) ", phrase):  # "who is the designated safeguarding lead": a post
+        return _no_post_holder(q, e, phrase)
     if len(phrase.split()) > 3 or not phrase or _is_topic(q, e, phrase):
         return None
     names = tuple(e.kb.people[p].name for p in e.names.suggest_people(phrase))
@@ -250,6 +252,24 @@ POST = re.compile(
 def names_a_post(q: Query) -> bool:
     """Whether the question asks who holds a post (a lead member, a designated nurse) rather than who leads work."""
     return not q.action_ids and not q.person and POST.search(q.folded) is not None
+
+
+def _no_post_holder(q: Query, e: Engine, phrase: str) -> Answer | None:
+    """ "who is the <post>" with no person or role of that name: the titles that say it, else not sure."""
+    found = title_holders(q, e)
+    if found is not None:
+        return found
+    if _is_topic(q, e, phrase.split(" ", 1)[1]):
+        return None  # words of the records ("who is the lead for the member visits"): the topic answers try it
+    whole = re.search(r"\bwho (?:is|s|are|was) (.+)$", q.folded)
+    phrase = whole.group(1) if whole else phrase
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the papers I hold name no one as {phrase}. I can say who leads an action, or who someone "
+        "is, if you name the action or the person.",
+        suggestions=("who leads action 7a?", "who is Jenny Whiston?"),
+    )
 
 
 def post_holder(q: Query, e: Engine) -> Answer:
