@@ -349,7 +349,7 @@ def unread_date(q: Query, e: Engine) -> str | None:
     """The words of a date the question gives but the parse did not read as a window (none when it did)."""
     if q.window is not None or q.action_ids:
         return None
-    for m in UNREAD_DATE.finditer(q.folded):
+    for m in UNREAD_DATE.finditer(q.lower):
         if m.group(0) not in e.plan_words:
             return m.group(0)
     return None

@@ -120,7 +120,9 @@ def parse(
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(folded, today)
     if window is None and {"overdue", "due-soon", "due"} & set(intents):  # "overdue as of 2020", "due next year"
-        window = _year_window(engine, folded, today, loose="due" not in intents or len(intents) > 1)
+        window = _financial_year(lower, today) or _year_window(
+            engine, folded, today, loose="due" not in intents or len(intents) > 1
+        )
     intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
@@ -128,6 +130,7 @@ def parse(
     topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
     topic = _without_date_words(topic, window)
     topic += _named_panels(engine, folded, plan)
+    intents = _person_due(engine, intents, people, roles, topic)
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -334,14 +337,15 @@ def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: d
 
 # words that place a date ("as of the end of June", "early March", "mid-feb"): when the question names a date
 # window they shape it, and are no topic of their own
-_DATE_SHAPING = frozenset(["end", "start", "beginning", "mid", "middle", "early", "close"])
+_DATE_SHAPING = frozenset(["end", "start", "beginning", "mid", "middle", "early", "close", "financial", "fiscal"])
 
 
 def _without_date_words(topic: list[str], window: Window | None) -> list[str]:
     """The topic words, less those that only place the date window the question names."""
     if window is None:
         return topic
-    return [w for w in topic if w not in _DATE_SHAPING]
+    shaping = _DATE_SHAPING | ({"year"} if "year" in window.words else set())  # "the end of the financial year"
+    return [w for w in topic if w not in shaping]
 
 
 def _named_panels(engine: Engine, folded: str, plan: str | None) -> list[str]:
@@ -360,6 +364,29 @@ def _named_panels(engine: Engine, folded: str, plan: str | None) -> list[str]:
 _YEAR = re.compile(
     r"\b(by (?:the )?(?:end of )?|until |till )?(?:(in|during|as of|for|of) )?(20\d\d)\b(?!\s*[-/]\s*\d)"
 )
+
+
+_FY = re.compile(r"\b(20\d\d)\s*/\s*(\d\d)\b")
+
+
+def _financial_year(lower: str, today: dt.date) -> Window | None:
+    """A financial year (1 April to 31 March): "2020/21", "this financial year", "by the end of the financial
+    year" (from today to its 31 March), "next financial year"."""
+    m = _FY.search(lower)
+    if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+        start = dt.date(int(m.group(1)), 4, 1)
+        return Window(start, dt.date(start.year + 1, 3, 31), f"in the financial year {m.group(1)}/{m.group(2)}")
+    f = re.search(r"\b(end of )?(the |this |next )?(financial|fiscal) year\b", lower)
+    if f is None:
+        return None
+    first = today.year if today.month >= 4 else today.year - 1
+    if f.group(2) == "next ":
+        first += 1
+    start, end = dt.date(first, 4, 1), dt.date(first + 1, 3, 31)
+    label = f"{first}/{(first + 1) % 100:02d}"
+    if f.group(1):
+        return Window(today, end, f"by the end of the financial year {label} (31 March {first + 1})")
+    return Window(start, end, f"in the financial year {label}")
 
 
 def _year_window(engine: Engine, folded: str, today: dt.date, loose: bool = True) -> Window | None:
@@ -399,6 +426,22 @@ def _this_week(today: dt.date) -> Window:
 def _with_window_intents(intents: list[str], window: Window | None) -> list[str]:
     """ "anything due for pam this spring": "due" with a date window asks what falls due in it."""
     if window is None or "due" not in intents or "due-soon" in intents or "overdue" in intents:
+        return intents
+    return [*intents, "due-soon"]
+
+
+def _person_due(engine: Engine, intents: list[str], people, roles, topic: list[str]) -> list[str]:
+    """ "anything due for hazel": "due" about a person or role and nothing else asks what falls due for them."""
+    if "due" not in intents or {"due-soon", "overdue"} & set(intents) or not (people or roles):
+        return intents
+    names = set()
+    for pid, _ in people:
+        person = engine.kb.people[pid]
+        names |= {w for n in (person.name, *person.aliases) for w in content_words(n)}
+    for rid, _ in roles:
+        role = engine.kb.roles[rid]
+        names |= {w for t in (role.title, *role.aliases) for w in content_words(t)}
+    if any(w not in names for w in topic):
         return intents
     return [*intents, "due-soon"]
 

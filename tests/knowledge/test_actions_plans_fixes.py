@@ -192,3 +192,37 @@ def test_what_a_plan_says_about_a_topic(engine: Engine) -> None:
     nothing = engine.ask("does the business plan mention the police", dt.date(2021, 6, 1))
     assert not nothing.text.startswith("Yes")
     assert "police" not in " ".join(a.text for a in engine.kb.plans["ncscp-business-plan"].actions).lower()
+
+
+# -- more date forms, ids with "late", people ------------------------------------------------------------------
+
+
+def test_financial_years(engine: Engine) -> None:
+    today = dt.date(2020, 1, 15)
+    span = parse(engine, "what falls due on the county plan in 2020/21", today).window
+    assert span is not None and (span.start, span.end) == (dt.date(2020, 4, 1), dt.date(2021, 3, 31))
+    q = parse(engine, "anything due on the city plan by the end of the financial year", today)
+    assert q.window is not None and (q.window.start, q.window.end) == (today, dt.date(2020, 3, 31))
+    assert "year" not in q.topic_words and "financial" not in q.topic_words
+    answer = engine.ask("anything due on the city plan by the end of the financial year", today)
+    assert "took your words to mean" not in text_of(answer)  # the whole plan, not the action that says "financial"
+    assert "6" in action_ids(answer)  # "to be completed this financial year"
+
+
+def test_an_id_asked_as_late_is_answered_as_of_the_day(engine: Engine) -> None:
+    answer = engine.ask("was county action 3 running late", dt.date(2020, 3, 1))
+    assert answer.kind == "overdue" and answer.text.startswith("No:") and "complete" in answer.text
+    unknown = engine.ask("is 7a late", dt.date(2020, 3, 1))
+    assert unknown.text.startswith("I can't tell whether city plan, action 7a is late")
+
+
+def test_due_for_a_person_lists_what_falls_due_for_them(engine: Engine) -> None:
+    answer = engine.ask("anything due for marjorie toward", dt.date(2020, 1, 15))
+    assert answer.kind == "due-soon" and "for Marjorie Toward" in answer.text
+
+
+def test_a_lone_short_name_and_a_post(engine: Engine) -> None:
+    dave = engine.ask("what does dave do", dt.date(2025, 1, 10))
+    assert "\u201cDave\u201d" in dave.text  # the name read as written, not "Dave Do"
+    post = engine.ask("who is the named doctor for safeguarding", dt.date(2025, 1, 10))
+    assert post.kind == "not-sure"
