@@ -160,7 +160,8 @@ def priorities_heading(e: Engine, plan: Plan) -> str | None:
 # words that say how a priority is asked about, not what it is about
 _ASKING = frozenset(
     {"priority", "priorities", "key", "activity", "activities", "theme", "business", "mention", "say", "cover",
-     "include", "one", "about", "which", "under", "come", "fall", "sit", "does", "year", "period", "plan"}
+     "include", "one", "about", "which", "under", "come", "fall", "sit", "does", "year", "period", "plan", "talk",
+     "talks", "says", "mentions", "covers", "includes", "regarding", "concern", "concerns", "deal", "deals"}
 )  # fmt: skip
 
 

@@ -339,7 +339,18 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "due",
-        _rx("when", "due", "deadline", "timescale", "timeline", "dates?", "by when", "target date", "how long"),
+        _rx(
+            "when",
+            "due",
+            "deadline",
+            "timescale",
+            "timeline",
+            "dates?",
+            "by when",
+            "target date",
+            "how long",
+            r"(finish|finishes|end|ends|wrap up|wraps up|complete|completes) (in|by|before|during)",
+        ),
         acts.about_topic,
     ),
     Intent(
