@@ -193,6 +193,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best, close, clear = own, [own], own.score >= 0.5
     if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(e, best.doc, weight):
         clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
+    if isinstance(best.doc, Action) and not _holds_phrase(q, e, best.doc):
+        return None  # "the county lines work" is not an action that says "strap line": not sure, never that one
     near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
     steps = named_milestones(q, e, near, weight)
     if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
@@ -228,6 +230,18 @@ def _own_words_one(e: Engine, hits: list, best, weight: dict[str, float]) -> obj
     owns = sorted(((e.topics.milestone_covers(h.doc, weight)[1], n) for n, h in enumerate(near)), reverse=True)
     (top, n), (second, _) = owns[0], owns[1]
     return near[n] if top >= 0.5 and top - second >= 0.3 else None
+
+
+def _holds_phrase(q: Query, e: Engine, action: Action) -> bool:
+    """Whether the action (its text or one milestone) holds every word of a phrase the question uses that the plans
+    use too, where a word of it would otherwise name a plan ("county lines")."""
+    from knowledge.query import kept_phrases
+
+    phrase = kept_phrases(e, q.raw, q.plan) if q.plan else []
+    if not phrase:
+        return True
+    covers, own = e.topics.milestone_covers(action, {w: 1.0 for w in phrase})
+    return max([own, *covers]) >= 1.0
 
 
 def _holds_the_words(e: Engine, action: Action, weight: dict[str, float]) -> bool:

@@ -435,6 +435,7 @@ MENTIONS = re.compile(
     r"\b(says?|said) (anything |much |something )?(about|on)\b|\b(cover|covers|mention|mentions|include|includes)\b"
     r"|\banything (on|about)\b"
 )
+YES_NO = re.compile(r"\s*(does|do|is|are|has|have|will|did|was|were|can|could)\b")
 MENTION_COVER = 0.75  # share of the question's weight a key activity (with its priority's text) must hold
 
 
@@ -444,9 +445,12 @@ def plan_mentions(q: Query, e: Engine) -> Answer | None:
     Asked as "does <plan> say anything about X" / "cover X" / "mention X", or as "<plan> - X?" with no other
     cue. None when nothing in the plan clearly holds the words (the papers' passages are tried next).
     """
-    if q.plan is None or q.action_ids or not (MENTIONS.search(q.folded) or not q.intents):
+    asked = MENTIONS.search(q.folded) is not None
+    if q.plan is None or q.action_ids or not (asked or not q.intents):
         return None
     if re.match(r"\s*(who|whos|when|where|how)\b", q.folded):  # asks who or when, not what the plan says
+        return None
+    if not asked and YES_NO.match(q.folded):  # "has the city apologised": whether it was done, not what it says
         return None
     plan = e.kb.plans[q.plan]
     words = _asked_words(q) - _FILLER
@@ -463,7 +467,7 @@ def plan_mentions(q: Query, e: Engine) -> Answer | None:
     top = max(w for w, _, _ in scored)
     best = [(own, a) for w, own, a in scored if w == top]
     label = d.plan_label(e.kb, plan.id)
-    yes = "Yes: " if re.match(r"\s*(does|do|is|are|has|have|will|did)\b", q.folded) else ""
+    yes = "Yes: " if asked and YES_NO.match(q.folded) else ""
     if all(own == 0 for own, _ in best) and best[0][1].theme:  # only the priority's own text holds the words
         theme = best[0][1].theme
         text = f"{yes}{label} has it in {d.short(theme, 300)}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -551,10 +552,25 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
     if plan is not None:  # "the city foster carer assessment": "assessment" names the TCE plan, not this one
-        drop = (drop - _other_plans_words(engine, plan)) | _own_plan_words(engine, plan)
+        drop = (drop - _other_plans_words(engine, plan) - set(kept_phrases(engine, raw, plan))) | _own_plan_words(
+            engine, plan
+        )
     return [
         w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
+
+
+def kept_phrases(engine: Engine, raw: str, plan: str) -> list[str]:
+    """Words of another plan's name that, with the word after them, make a phrase the plans use ("county lines"
+    in a question about the TCE plan): a topic, not a plan."""
+    pairs = engine.__dict__.get("_record_pairs")
+    if pairs is None:
+        texts = (t for a in engine.kb.actions() for t in (a.text, a.theme or "", *(m.text for m in a.milestones)))
+        pairs = {(x, y) for t in texts for x, y in itertools.pairwise(content_words(t))}
+        engine.__dict__["_record_pairs"] = pairs
+    others = {w for w, p in engine.plan_words.items() if p != plan and " " not in w}
+    said = content_words(raw)
+    return [w for x, y in itertools.pairwise(said) if x in others and (x, y) in pairs for w in (x, y)]
 
 
 def _own_plan_words(engine: Engine, plan: str) -> frozenset[str]:

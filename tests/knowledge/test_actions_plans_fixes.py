@@ -226,3 +226,16 @@ def test_a_lone_short_name_and_a_post(engine: Engine) -> None:
     assert "\u201cDave\u201d" in dave.text  # the name read as written, not "Dave Do"
     post = engine.ask("who is the named doctor for safeguarding", dt.date(2025, 1, 10))
     assert post.kind == "not-sure"
+
+
+def test_a_phrase_the_plans_use_is_not_split_into_a_plan_and_a_word(engine: Engine) -> None:
+    q = parse(engine, "who leads the county lines stuff in the tce plan", dt.date(2025, 1, 10))
+    assert q.plan == "tce-action-plan" and {"county", "line"} <= set(q.topic_words)
+    answer = engine.ask("who leads the county lines stuff in the tce plan", dt.date(2025, 1, 10))
+    assert "TCE1" not in action_ids(answer)  # its "strap line" is not county lines
+    assert "County Lines" in seed("004_915696512e91fbfb.txt")
+
+
+def test_whether_something_was_done_is_not_what_the_plan_says(engine: Engine) -> None:
+    answer = engine.ask("has the city said sorry to survivors", dt.date(2020, 1, 15))
+    assert not answer.text.startswith("Yes")
