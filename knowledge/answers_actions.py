@@ -193,6 +193,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best, close, clear = own, [own], own.score >= 0.5
     if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(e, best.doc, weight):
         clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
+    if isinstance(best.doc, Action) and _unknown_thing(q, e, words):
+        return None  # "who pays the reviewer's salary": a thing no record mentions, so not sure
     if isinstance(best.doc, Action) and not _holds_phrase(q, e, best.doc):
         return None  # "the county lines work" is not an action that says "strap line": not sure, never that one
     near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
@@ -230,6 +232,46 @@ def _own_words_one(e: Engine, hits: list, best, weight: dict[str, float]) -> obj
     owns = sorted(((e.topics.milestone_covers(h.doc, weight)[1], n) for n, h in enumerate(near)), reverse=True)
     (top, n), (second, _) = owns[0], owns[1]
     return near[n] if top >= 0.5 and top - second >= 0.3 else None
+
+
+# words that put a question about work in time or progress, not a thing it is about
+_ASKING_VERBS = frozenset(
+    {"start", "starts", "ready", "kick", "happen", "happens", "pick", "told", "done", "should", "side", "yet", "back",
+     "look", "after", "through", "long", "finish", "going", "getting", "meant", "actually", "still", "now", "ever",
+     "anyone", "someone", "anybody", "somebody", "sorted", "sort", "bit", "piece", "thing", "stuff", "lot", "coming",
+     "upcoming", "anything", "everything", "nothing", "late", "overdue", "soon"}
+)  # fmt: skip
+
+
+def _unknown_thing(q: Query, e: Engine, words: tuple[str, ...]) -> bool:
+    """Whether the question names a thing no record's words know (not a typo of one, nor an abbreviation or a
+    word that only puts the question): answering the nearest record would answer another question. An acronym
+    written in capitals ("SAIG") is let be: the records may spell it out."""
+
+    return bool(unknown_words(q, e, words))
+
+
+def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
+    """The words of `words` that name something no record's words know (see _unknown_thing)."""
+    from knowledge.text import ABBREVIATIONS, SYNONYMS, content_words, edit_distance
+
+    capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,}s?\b", q.raw)}
+    names = {
+        w for pid, _ in q.people for n in (e.kb.people[pid].name, *e.kb.people[pid].aliases) for w in content_words(n)
+    }
+    names |= {w for rid, _ in q.roles for w in content_words(e.kb.roles[rid].title)}
+    out = []
+    for word in words:
+        if word in capitals or word in names:
+            continue
+        if word in ABBREVIATIONS or word in SYNONYMS or word in _ASKING_VERBS or len(word) < 4:
+            continue
+        if word.endswith(("ing", "ed")):  # how a thing is going, not what it is
+            continue
+        known = e.topics.correct(word)
+        if known is None or edit_distance(word, known) > (1 if len(word) < 8 else 2):  # "dental" is not "deal"
+            out.append(word)
+    return out
 
 
 def _holds_phrase(q: Query, e: Engine, action: Action) -> bool:
@@ -382,7 +424,20 @@ def _unsure_of_date(q: Query, e: Engine, found: Answer) -> Answer:
 
 
 def overdue(q: Query, e: Engine) -> Answer:
-    return _unsure_of_date(q, e, _overdue(q, e))
+    return _unsure_of_thing(q, e, _unsure_of_date(q, e, _overdue(q, e)))
+
+
+def _unsure_of_thing(q: Query, e: Engine, found: Answer) -> Answer:
+    """A list for a whole plan (or every plan) to a question that names a thing no record knows ("is the dental
+    audit late"): say first that the thing was not found, and keep the list as the closest answer."""
+    if found.kind not in ("overdue", "due-soon") or q.action_ids or not _unknown_thing(q, e, q.topic_words):
+        return found
+    unknown = unknown_words(q, e, q.topic_words)
+    text = (
+        f"I'm not sure what \u201c{' '.join(unknown)}\u201d is: no action in the plans mentions it. "
+        f"Everything instead: {found.text}"
+    )
+    return replace(found, kind="not-sure", text=text)
 
 
 def _overdue(q: Query, e: Engine) -> Answer:
@@ -510,7 +565,7 @@ def named_actions(q: Query, e: Engine) -> list[Action] | None:
     if q.action_ids:
         found = [a for k in q.action_ids for a in r.visible_actions(q, e.ids.find(k) or e.ids.family(k))]
         return found or None
-    if not q.topic_words:
+    if not q.topic_words or _unknown_thing(q, e, q.topic_words):  # "the dental audit": not any audit of the plans
         return None
     words = [w for w in content_words(q.raw) if w in q.topic_words or w in _NAMING_NOUNS]
     hits = [h for h in r.search(q, e, words, min_cover=0.5) if isinstance(h.doc, Action)]
@@ -612,7 +667,11 @@ def window_days(q: Query) -> tuple[dt.date, dt.date]:
 
 def due_soon(q: Query, e: Engine) -> Answer | None:
     found = _due_soon(q, e)
-    return _unsure_of_date(q, e, found) if found is not None and found.kind == "due-soon" else found
+    return (
+        _unsure_of_thing(q, e, _unsure_of_date(q, e, found))
+        if found is not None and found.kind == "due-soon"
+        else found
+    )
 
 
 def _due_soon(q: Query, e: Engine) -> Answer | None:

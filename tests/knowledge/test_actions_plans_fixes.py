@@ -239,3 +239,25 @@ def test_a_phrase_the_plans_use_is_not_split_into_a_plan_and_a_word(engine: Engi
 def test_whether_something_was_done_is_not_what_the_plan_says(engine: Engine) -> None:
     answer = engine.ask("has the city said sorry to survivors", dt.date(2020, 1, 15))
     assert not answer.text.startswith("Yes")
+
+
+# -- a thing no record mentions ----------------------------------------------------------------------------------
+
+
+def test_a_thing_no_record_mentions_is_not_answered_with_the_nearest_record(engine: Engine) -> None:
+    today = dt.date(2020, 3, 1)
+    lead = engine.ask("who is responsible for paying the independent reviewer's salary", today)
+    assert lead.kind == "not-sure" and "Pam Rosseter" not in lead.text
+    due = engine.ask("when is the dental health audit due", today)  # "dental" is no typo of "deal"
+    assert due.kind == "not-sure"
+    late = engine.ask("is the school transport review overdue", today)
+    assert late.kind == "not-sure" and late.text.startswith("I'm not sure what \u201ctransport\u201d is")
+    assert late.items  # the closest answer (everything overdue) is still given
+
+
+def test_known_words_typos_names_and_acronyms_are_not_unknown_things(engine: Engine) -> None:
+    today = dt.date(2020, 1, 15)
+    typo = engine.ask("who leads the evalution of member visits", today)
+    assert typo.kind == "lead" and "Laurence Jones" in typo.text
+    person = engine.ask("anything overdue for laurence", dt.date(2020, 3, 1))
+    assert person.kind == "overdue" and "Laurence Jones" in person.text
