@@ -239,7 +239,11 @@ _ASKING_VERBS = frozenset(
     {"start", "starts", "ready", "kick", "happen", "happens", "pick", "told", "done", "should", "side", "yet", "back",
      "look", "after", "through", "long", "finish", "going", "getting", "meant", "actually", "still", "now", "ever",
      "anyone", "someone", "anybody", "somebody", "sorted", "sort", "bit", "piece", "thing", "stuff", "lot", "coming",
-     "upcoming", "anything", "everything", "nothing", "late", "overdue", "soon"}
+     "upcoming", "anything", "everything", "nothing", "late", "overdue", "soon", "many", "often", "before", "time",
+     "over", "came", "come", "more", "much", "every", "until", "between", "went", "gone", "didn", "slip", "fell",
+     "without", "must", "wrap", "begun", "horizon", "round", "forward", "mention", "cover", "hold", "whole", "their",
+     "period", "answer", "history", "milestone", "role", "title", "total", "need", "needs", "supposed", "expected",
+     "plan", "whose", "this", "that", "these", "those", "ones", "currently", "today", "tomorrow", "yesterday"}
 )  # fmt: skip
 
 
@@ -260,9 +264,12 @@ def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
         w for pid, _ in q.people for n in (e.kb.people[pid].name, *e.kb.people[pid].aliases) for w in content_words(n)
     }
     names |= {w for rid, _ in q.roles for w in content_words(e.kb.roles[rid].title)}
+    people_words = e.names.forenames.keys() | e.names.surnames.keys()
     out = []
     for word in words:
-        if word in capitals or word in names:
+        if word in capitals or word in names or word in people_words:
+            continue
+        if any(edit_distance(word, n) <= 2 for n in names):  # a name misspelt ("roseter")
             continue
         if word in ABBREVIATIONS or word in SYNONYMS or word in _ASKING_VERBS or len(word) < 4:
             continue

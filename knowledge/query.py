@@ -338,7 +338,22 @@ def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: d
 
 # words that place a date ("as of the end of June", "early March", "mid-feb"): when the question names a date
 # window they shape it, and are no topic of their own
-_DATE_SHAPING = frozenset(["end", "start", "beginning", "mid", "middle", "early", "close", "financial", "fiscal"])
+_DATE_SHAPING = frozenset(
+    [
+        "end",
+        "start",
+        "beginning",
+        "mid",
+        "middle",
+        "early",
+        "close",
+        "financial",
+        "fiscal",
+        "christma",
+        "xmas",
+        "easter",
+    ]
+)
 
 
 def _without_date_words(topic: list[str], window: Window | None) -> list[str]:
