@@ -243,7 +243,8 @@ _ASKING_VERBS = frozenset(
      "over", "came", "come", "more", "much", "every", "until", "between", "went", "gone", "didn", "slip", "fell",
      "without", "must", "wrap", "begun", "horizon", "round", "forward", "mention", "cover", "hold", "whole", "their",
      "period", "answer", "history", "milestone", "role", "title", "total", "need", "needs", "supposed", "expected",
-     "plan", "whose", "this", "that", "these", "those", "ones", "currently", "today", "tomorrow", "yesterday"}
+     "plan", "whose", "this", "that", "these", "those", "ones", "currently", "today", "tomorrow", "yesterday", "left",
+     "remaining", "outstanding"}
 )  # fmt: skip
 
 

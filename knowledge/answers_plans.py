@@ -478,3 +478,69 @@ def plan_mentions(q: Query, e: Engine) -> Answer | None:
     where = f" (under {d.short(found[0].theme, 120)})" if found[0].theme else ""
     text = f"{yes}{label} has it in {', '.join(a.id for a in found)}{where}:"
     return r.answer_of(q, "priorities", text, [d.action_item(e.kb, a, q.today) for a in found])
+
+
+MOST = re.compile(r"\b(most|fewest|least|busiest)\b")
+
+
+def most_actions(q: Query, e: Engine) -> Answer | None:
+    """ "who has the most actions", "who's busiest on the county plan": the leads ranked by the actions they lead."""
+    if not MOST.search(q.folded) or not re.search(r"\b(who|whos|which (person|people|lead|leads))\b", q.folded):
+        return None
+    if set(q.topic_words) - {"most", "fewest", "least", "busiest", "action", "actions", "lead", "leads", "person"}:
+        return None  # "who has the most experience of ...": not a count of actions
+    counts: dict[str, int] = {}
+    for a in r.candidate_actions(q, e):
+        for ref in a.leads:
+            counts[ref] = counts.get(ref, 0) + 1
+    if not counts:
+        return r.answer_of(q, "count", f"No action{r.scope_words(q, e)} names a lead.")
+    fewest = re.search(r"\b(fewest|least)\b", q.folded) is not None
+    ranked = sorted(counts.items(), key=lambda kv: (kv[1] if fewest else -kv[1], e.kb.name_of(kv[0])))
+    top = ranked[0][1]
+    first = [e.kb.name_of(ref) for ref, n in ranked if n == top]
+    lines = tuple(f"{e.kb.name_of(ref)}: {n} action{'s' if n != 1 else ''}" for ref, n in ranked[:15])
+    word = "fewest" if fewest else "most"
+    text = (
+        f"{' and '.join(first)} lead{'s' if len(first) == 1 else ''} the {word} actions{r.scope_words(q, e)} ({top}):"
+    )
+    notes = ("Counted by the leads the plans name (people and roles); a shared action counts for each lead.",)
+    return r.answer_of(q, "count", text, [Item("ranking", "Actions per lead", lines, {})], notes=notes)
+
+
+def no_lead(q: Query, e: Engine) -> Answer | None:
+    """ "which actions have no lead": the actions whose plan names no lead for them."""
+    if not re.search(r"\b(no|without( a)?|missing( a)?) (named )?(lead|leads|owner|owners)\b|\bunassigned\b", q.folded):
+        return None
+    actions = [a for a in r.candidate_actions(q, e) if not a.leads]
+    scope = r.scope_words(q, e)
+    if not actions:
+        return r.answer_of(q, "lead", f"Every action{scope} has a lead named.")
+    text = f"{len(actions)} action{'s' if len(actions) != 1 else ''}{scope} with no lead named in the plan:"
+    return r.list_answer(q, "lead", text, actions, lambda a: d.action_item(e.kb, a, q.today, "lead"))
+
+
+def about_plan(q: Query, e: Engine) -> Answer | None:
+    """ "what is the business plan", "tell me about the tce plan": what the plan is and what it holds."""
+    if q.plan is None or q.topic_words or q.action_ids or q.people or q.roles or q.window is not None:
+        return None
+    if set(q.intents) - {"about-plan", "person", "narrative", "topic"}:  # "what's overdue on it" asks another thing
+        return None
+    if not re.match(r"\s*(what (is|s)|whats|tell me about|describe|explain)\b", q.folded):
+        return None
+    plan = e.kb.plans[q.plan]
+    groups = themes(plan)
+    numbered = any(theme_number(t) for t, _ in groups)
+    parts = [f"{plan.title}: {len(plan.actions)} actions"]
+    if groups:
+        parts.append(f"under {len(groups)} {'priorities' if numbered else 'themes'}")
+    text = " ".join(parts) + "."
+    owner = e.kb.name_of(plan.owner) if plan.owner else None
+    if owner:
+        text += f" Owner: {owner}."
+    items = [
+        Item("theme", d.short(theme, 300), (f"{len(acts)} actions ({acts[0].id} to {acts[-1].id})",), {"plan": plan.id})
+        for theme, acts in groups
+    ]
+    notes = (f"Ask what is overdue in the {d.plan_label(e.kb, plan.id)}, or who leads one of its actions.",)
+    return r.answer_of(q, "plan", text, items, notes=notes)

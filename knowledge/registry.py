@@ -92,9 +92,16 @@ INTENTS: tuple[Intent, ...] = (
         acts.about_actions,
         ("who leads action 7a?", "what is the status of County Action 12?", "when is action 6 due?"),
     ),
+    Intent("most-actions", _rx("most", "fewest", "least", "busiest"), plans.most_actions),
+    Intent(
+        "no-lead",
+        _rx(r"(no|without( a)?|missing( a)?) (named )?(lead|leads|owner|owners)", "unassigned"),
+        plans.no_lead,
+    ),
+    Intent("about-plan", _rx("what is", "what s", "whats", "tell me about", "describe", "explain"), plans.about_plan),
     Intent(
         "priorities",
-        _rx("priority", "priorities", "key activities", "key activity"),
+        _rx("priority", "priorities", "key activities", "key activity", "themes"),
         plans.priorities,
         ("what are the business plan priorities?", "key activities under priority 3"),
     ),

@@ -261,3 +261,32 @@ def test_known_words_typos_names_and_acronyms_are_not_unknown_things(engine: Eng
     assert typo.kind == "lead" and "Laurence Jones" in typo.text
     person = engine.ask("anything overdue for laurence", dt.date(2020, 3, 1))
     assert person.kind == "overdue" and "Laurence Jones" in person.text
+
+
+# -- whole-plan questions --------------------------------------------------------------------------------------
+
+
+def test_who_leads_the_most(engine: Engine) -> None:
+    answer = engine.ask("which person has got the most actions on the city plan", dt.date(2020, 1, 15))
+    city = engine.kb.plans["city-iicsa"].actions
+    counts: dict[str, int] = {}
+    for a in city:
+        for ref in a.leads:
+            counts[ref] = counts.get(ref, 0) + 1
+    top = max(counts.values())
+    assert answer.kind == "count" and f"({top})" in answer.text
+    assert all(engine.kb.name_of(ref) in answer.text for ref, n in counts.items() if n == top)
+
+
+def test_actions_with_no_lead(engine: Engine) -> None:
+    answer = engine.ask("any business plan activities without a lead?", dt.date(2021, 6, 1))
+    assert answer.kind == "lead" and answer.text.startswith("30 actions")  # the plan names no lead for any
+    county = engine.ask("county actions with no named lead", dt.date(2020, 1, 15))
+    assert all(not engine.kb.plans["county-iicsa"].action(i.ref[1]).leads for i in county.items if i.ref)
+
+
+def test_what_a_plan_is(engine: Engine) -> None:
+    answer = engine.ask("tell me about the tce plan", dt.date(2025, 1, 10))
+    assert answer.kind == "plan" and f"{len(engine.kb.plans['tce-action-plan'].actions)} actions" in answer.text
+    late = engine.ask("what is late on the tce plan", dt.date(2025, 1, 10))
+    assert late.kind != "plan"
