@@ -842,3 +842,45 @@ def _history_line(kb: KnowledgeBase, u: Update) -> str:
     before = f" (was: {u.before})" if u.before and changes else ""
     change = f" [{'; '.join(changes)}]{before}" if changes else ""
     return f"{when}{who}{slack}{change}: {u.text}"
+
+
+# "what mission statement did the group agree", "which option did they choose": the outcome of a decision
+OUTCOME = re.compile(
+    r"^\s*(what|which) (\w+ ){1,5}(did|have|has|had) (\w+ ){1,6}(agree|decide|choose|pick|settle on|come up with|"
+    r"produce|write|adopt|go with|sign off|approve)\b"
+)
+
+
+def outcome(q: Query, e: Engine) -> Answer | None:
+    """The outcome of a decision an action sets ("what mission statement did they agree"): the plan records the
+    task, so unless an update records what came of it, say the papers do not record it, with the action."""
+    if not OUTCOME.search(q.folded) or not q.topic_words:
+        return None
+    verbs = {
+        "agree",
+        "decide",
+        "choose",
+        "pick",
+        "settle",
+        "come",
+        "produce",
+        "write",
+        "adopt",
+        "go",
+        "sign",
+        "approve",
+    }
+    words = [w for w in q.topic_words if w not in verbs]
+    hits = [h for h in r.search(q, e, words, min_cover=0.6) if isinstance(h.doc, Action)]
+    if not hits or hits[0].score < 0.6 or (len(hits) > 1 and hits[0].score - hits[1].score < 0.15):
+        return None
+    action = hits[0].doc
+    if action.updates or any(m.status == "complete" for m in action.milestones):
+        return None  # something is recorded of how it went: the status answer says what
+    label = d.action_label(e.kb, action)
+    text = (
+        f"I'm not sure: the papers do not record what came of it. The plan only sets the task, as {label}: "
+        f"\u201c{d.short(action.text, 200)}\u201d, with no update or outcome recorded."
+    )
+    item = d.action_item(e.kb, action, q.today, "status")
+    return r.answer_of(q, "not-sure", text, [item], subject=Subject.action(*action.key))

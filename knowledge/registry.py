@@ -390,7 +390,10 @@ INTENTS: tuple[Intent, ...] = (
         ),
         acts.about_topic,
     ),
-    Intent("plan-mentions", None, plans.plan_mentions),  # the parser decides (a plan named, asked what it says)
+    # the parser decides: a plan named, asked what it says about something
+    Intent("plan-mentions", None, plans.plan_mentions),
+    # "what mission statement did they agree": the outcome of a decision an action sets (before narrative)
+    Intent("outcome", acts.OUTCOME, acts.outcome),
     Intent(
         "portfolio",
         _rx(

@@ -290,3 +290,11 @@ def test_what_a_plan_is(engine: Engine) -> None:
     assert answer.kind == "plan" and f"{len(engine.kb.plans['tce-action-plan'].actions)} actions" in answer.text
     late = engine.ask("what is late on the tce plan", dt.date(2025, 1, 10))
     assert late.kind != "plan"
+
+
+def test_the_outcome_of_a_decision_the_papers_do_not_record(engine: Engine) -> None:
+    answer = engine.ask("what strap line did they settle on for the tce awareness campaign", dt.date(2025, 1, 10))
+    assert answer.kind == "not-sure" and "do not record what came of it" in answer.text
+    assert "TCE1" in answer.text
+    tce1 = engine.kb.plans["tce-action-plan"].action("TCE1")
+    assert not tce1.updates  # nothing records which strap line was agreed
