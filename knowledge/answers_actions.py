@@ -201,6 +201,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     steps = named_milestones(q, e, near, weight)
     if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
         return about_milestones(q, e, steps, detail)
+    if not clear and len(steps) > 1 and len({a.key for a, _, _ in steps}) == 1 and isinstance(best.doc, Action):
+        return _which_step(q, e, steps, detail)
     if not clear:
         return None
     if isinstance(best.doc, Action):
@@ -329,6 +331,14 @@ def named_milestones(
 
 STEP_ADDS = 0.2  # a milestone must add this share of the question's weight to the action's own text ...
 STEP_WHOLE = 0.9  # ... and together they must hold this much of it
+
+
+def _which_step(q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]], detail: str) -> Answer:
+    """Several steps of one action fit the words about as well (none clearly): not sure which, each shown."""
+    found = about_milestones(q, e, steps, detail)
+    label = d.action_label(e.kb, steps[0][0])
+    text = f"I'm not sure which step of {label} you mean: more than one of its milestones fits your words. The closest:"
+    return replace(found, kind="not-sure", text=text)
 
 
 def _completing_steps(e: Engine, action: Action, weight: dict[str, float]) -> list[tuple[Action, Milestone, float]]:

@@ -298,3 +298,9 @@ def test_the_outcome_of_a_decision_the_papers_do_not_record(engine: Engine) -> N
     assert "TCE1" in answer.text
     tce1 = engine.kb.plans["tce-action-plan"].action("TCE1")
     assert not tce1.updates  # nothing records which strap line was agreed
+
+
+def test_several_steps_of_one_action_fit_equally_is_not_sure(engine: Engine) -> None:
+    answer = engine.ask("has the independent reviewer got their post yet", dt.date(2020, 1, 15))
+    assert answer.kind == "not-sure" and "county plan, Action 12" in answer.text
+    assert all("Independent Reviewer" in i.lines[0] or "independent reviewer" in i.lines[0] for i in answer.items[:2])
