@@ -28,6 +28,9 @@ def detail_of(q: Query) -> str:
         return q.attribute
     if q.has("lead") and re.match(r"\s*who", q.folded):  # "who's got the review of former staff members"
         return "lead"
+    asked = [name for name in ("lead", "due", "status") if q.has(name)]
+    if q.attribute is None and len(asked) == 1:  # "has the template been developed": its status
+        return asked[0]
     return "summary"
 
 
