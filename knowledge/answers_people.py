@@ -92,7 +92,7 @@ def who_is(q: Query, e: Engine) -> Answer | None:
         return person_portfolio(q, e, q.person, introduce=True)
     if q.role:
         return role_portfolio(q, e, q.role)
-    return unknown_named(q, e)
+    return owner_portfolio(q, e) or unknown_named(q, e)  # "what does the VRP do": an owner the plans name
 
 
 def unknown_named(q: Query, e: Engine) -> Answer | None:
@@ -100,7 +100,7 @@ def unknown_named(q: Query, e: Engine) -> Answer | None:
     if not named:
         return None
     phrase = named.group(1).strip()
-    if re.match(r"(the|our|a|an|their|your) ", phrase):  # "who is the designated safeguarding lead": a post
+    if re.match(r"(the|our|a|an|their|your) ", phrase) and re.match(r"\s*who", q.folded):  # "who is the DSL": a post
         return _no_post_holder(q, e, phrase)
     if len(phrase.split()) > 3 or not phrase or _is_topic(q, e, phrase):
         return None

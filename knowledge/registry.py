@@ -410,6 +410,7 @@ INTENTS: tuple[Intent, ...] = (
             "working on",
             "busy with",
             r"(are|is) (theirs|hers|his)",  # "which tce actions are theirs"
+            r"which (\w+ )?(actions|ones) (does|do|is|are) (\w+ ){1,4}(own|lead|have|doing|running)",
             "belong to",
             "assigned to",
         ),

@@ -304,3 +304,13 @@ def test_several_steps_of_one_action_fit_equally_is_not_sure(engine: Engine) -> 
     answer = engine.ask("has the independent reviewer got their post yet", dt.date(2020, 1, 15))
     assert answer.kind == "not-sure" and "county plan, Action 12" in answer.text
     assert all("Independent Reviewer" in i.lines[0] or "independent reviewer" in i.lines[0] for i in answer.items[:2])
+
+
+def test_owners_that_are_not_people(engine: Engine) -> None:
+    vrp = engine.ask("what is the VRP doing in the tce plan - what does it do", dt.date(2025, 1, 10))
+    owned = {a.id for a in engine.kb.plans["tce-action-plan"].actions if "VRP" in (a.owners_text or "")}
+    assert vrp.kind == "portfolio" and set(action_ids(vrp)) == owned
+    health = engine.ask("which actions does public health own", dt.date(2025, 1, 10))
+    assert health.kind == "portfolio" and all(
+        "Public Health" in (engine.kb.plans["tce-action-plan"].action(i).owners_text or "") for i in action_ids(health)
+    )
