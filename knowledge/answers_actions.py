@@ -496,6 +496,9 @@ def _overdue(q: Query, e: Engine) -> Answer:
     done = [a for a in named or () if day.states[a.key].complete]
     if done and late:  # several actions named, some late: say which of them are complete, not only what is late
         notes += (f"Complete, so not overdue: {', '.join(d.action_label(e.kb, a) for a in done)}.",)
+    if named is not None and not late and fell_due:  # "did the review fall due in May": not then
+        labels = ", ".join(d.action_label(e.kb, a) for a in named)
+        return r.answer_of(q, "overdue", f"Nothing on {labels} fell due {q.window.words} and is late.", notes=notes)
     if named is not None and not late:
         return _named_not_late(q, e, named, day, as_of, notes)
     unknown = len(undated) + len(doubtful)

@@ -226,6 +226,9 @@ def _priority(word: str) -> int:
 
 def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     """A named month (and its window) or a relative window."""
+    week = _week_commencing(folded, today)
+    if week is not None:
+        return week
     m = _MONTH_RX.search(folded)
     if m and not re.search(r"\bmay (i|we|you)\b", folded):
         month = _MONTHS[m.group(1)]
@@ -265,6 +268,27 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         days = count * {"day": 1, "week": 7, "month": 30}[unit]
         return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
     return _calendar_window(folded, today)
+
+
+_WEEK_OF = re.compile(
+    r"\b(?:w c|wc|week (?:commencing|beginning|starting|of))\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+("
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\b(?:\s+(\d{4}))?"
+)
+
+
+def _week_commencing(folded: str, today: dt.date) -> tuple[int | None, Window | None] | None:
+    """ "w/c 20 jan", "week commencing 3rd February": the seven days from that day."""
+    m = _WEEK_OF.search(folded)
+    if m is None:
+        return None
+    month = _MONTHS[m.group(2)]
+    year = int(m.group(3)) if m.group(3) else _year_for(month, today, folded)
+    try:
+        start = dt.date(year, month, int(m.group(1)))
+    except ValueError:
+        return None
+    return month, Window(start, start + dt.timedelta(days=6), f"in the week commencing {long_day(start)}")
 
 
 def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
@@ -339,21 +363,9 @@ def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: d
 # words that place a date ("as of the end of June", "early March", "mid-feb"): when the question names a date
 # window they shape it, and are no topic of their own
 _DATE_SHAPING = frozenset(
-    [
-        "end",
-        "start",
-        "beginning",
-        "mid",
-        "middle",
-        "early",
-        "close",
-        "financial",
-        "fiscal",
-        "christma",
-        "xmas",
-        "easter",
-    ]
-)
+    {"end", "start", "beginning", "mid", "middle", "early", "close", "financial", "fiscal", "christma", "xmas",
+     "easter", "since", "commencing", "wc"}
+)  # fmt: skip
 
 
 def _without_date_words(topic: list[str], window: Window | None) -> list[str]:

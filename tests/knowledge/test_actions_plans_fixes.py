@@ -314,3 +314,11 @@ def test_owners_that_are_not_people(engine: Engine) -> None:
     assert health.kind == "portfolio" and all(
         "Public Health" in (engine.kb.plans["tce-action-plan"].action(i).owners_text or "") for i in action_ids(health)
     )
+
+
+def test_since_and_week_commencing(engine: Engine) -> None:
+    today = dt.date(2020, 1, 15)
+    since = engine.ask("has anything slipped since october", today)
+    assert "since October 2019" in since.text and "took your words" not in text_of(since)
+    week = parse(engine, "what's due w/c 20 jan on the county plan", today).window
+    assert week is not None and (week.start, week.end) == (dt.date(2020, 1, 20), dt.date(2020, 1, 26))
