@@ -473,17 +473,17 @@ def _overdue(q: Query, e: Engine) -> Answer:
     refs = r.lead_refs(q, e)
     named = None if refs is not None else named_actions(q, e)
     if named is not None or refs is not None:
-        scoped = named if named is not None else r.led_by(q, e, sorted(refs or ()))
+        scoped = named if named is not None else _led_by(q, e, sorted(refs or ()))
         keys = {a.key for a in scoped}
         total = len(scoped)
         late = [(a, m) for a, m in day.late if a.key in keys]
         undated = [a for a in day.undated if a.key in keys]
     else:  # the day's late list, narrowed to what this audience sees in the plan named
-        plans = [q.plan] if q.plan else [p for p in e.kb.plans if p not in q.hidden]
+        plans = _plans_asked(q, e) or ([q.plan] if q.plan else [p for p in e.kb.plans if p not in q.hidden])
         total = sum(len(e.kb.plans[p].actions) for p in plans)
-        late = [(a, m) for a, m in day.late if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
-        undated = [a for a in day.undated if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
-    scope = _named_scope(e, named) or r.scope_words(q, e)
+        late = [(a, m) for a, m in day.late if a.plan not in q.hidden and a.plan in plans]
+        undated = [a for a in day.undated if a.plan not in q.hidden and a.plan in plans]
+    scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
     if fell_due:  # "what fell due in May": due then
         late = [(a, m) for a, m in late if _due_in(a, m, q, e)]
         scope += f" that fell due {q.window.words}"
@@ -707,7 +707,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     if until < start:
         return fell_due(q, e)
     named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
-    actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    actions = named if named is not None else _scoped_by_person(q, e, _candidates(q, e))
     items: list[tuple[Action, Milestone | None]] = []  # built a page at a time by list_answer
     overlap = False
     undated = dated = doubted = 0
@@ -730,7 +730,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
         for m in facts.milestones_due_between(a, q.today, start, until):
             items.append((a, m))
             overlap |= m.due is not None and m.due.date > until
-    scope = _named_scope(e, named) or r.scope_words(q, e)
+    scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
     notes: tuple[str, ...] = _took_notes(q, e, named)
     if q.window is not None and q.window.words.startswith("this week ("):
         notes += (f"You asked about {q.window.words}.",)
@@ -764,6 +764,43 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     things: list = [*items, *works]
     text = f"{len(things)} due{scope} between {long_day(start)} and {long_day(until)}:"
     return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
+
+
+def _plans_asked(q: Query, e: Engine) -> list[str]:
+    """The plans a question names when it names more than one ("the city and county plans"), else none."""
+    from knowledge.query import plans_named
+
+    named = [p for p in plans_named(e, q.folded) if p not in q.hidden]
+    return named if len(named) > 1 else []
+
+
+def _plans_scope(q: Query, e: Engine) -> str:
+    named = _plans_asked(q, e)
+    if not named:
+        return ""
+    who = r.scope_words(q, e).split(" for ", 1)
+    return " in " + " and ".join(d.plan_label(e.kb, p) for p in named) + (f" for {who[1]}" if len(who) > 1 else "")
+
+
+def _led_by(q: Query, e: Engine, refs: list[str]) -> list[Action]:
+    """The actions these leads lead, in the plans the question names (one, several, or all it may see)."""
+    named = _plans_asked(q, e)
+    if not named:
+        return r.led_by(q, e, refs)
+    found = {a.key: a for ref in refs for a in e.by_lead.get(ref, []) if a.plan in named}
+    return list(found.values())
+
+
+def _candidates(q: Query, e: Engine) -> list[Action]:
+    named = _plans_asked(q, e)
+    if not named:
+        return r.candidate_actions(q, e)
+    return [a for p in named for a in e.kb.plans[p].actions]
+
+
+def _scoped_by_person(q: Query, e: Engine, actions: list[Action]) -> list[Action]:
+    refs = r.lead_refs(q, e)
+    return actions if refs is None else _led_by(q, e, sorted(refs))
 
 
 def _sponsored_work(q: Query, e: Engine, start: dt.date, until: dt.date) -> list[WorkItem]:

@@ -173,6 +173,24 @@ def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | No
     return None
 
 
+def plans_named(engine: Engine, folded: str) -> list[str]:
+    """Every plan the question names, in the order named ("the city and county plans": both), longest phrase first
+    at each place; a word after "with" names a partner, not a plan."""
+    tokens = folded.split()
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(engine.longest_plan_phrase, len(tokens) - i), 0, -1):
+            plan_id = engine.plan_words.get(" ".join(tokens[i : i + size]))
+            if plan_id is not None and not (size == 1 and _partner(tokens, i)):
+                if plan_id not in found:
+                    found.append(plan_id)
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
 def _partner(tokens: list[str], i: int) -> bool:
     """Whether the word at `i` follows "with" ("with the city", "jointly with county"): a partner, not a scope."""
     before = tokens[max(0, i - 2) : i]

@@ -322,3 +322,14 @@ def test_since_and_week_commencing(engine: Engine) -> None:
     assert "since October 2019" in since.text and "took your words" not in text_of(since)
     week = parse(engine, "what's due w/c 20 jan on the county plan", today).window
     assert week is not None and (week.start, week.end) == (dt.date(2020, 1, 20), dt.date(2020, 1, 26))
+
+
+def test_two_plans_named_are_both_the_scope(engine: Engine) -> None:
+    today = dt.date(2020, 1, 15)
+    both = engine.ask("anything late across the city and county plans", today)
+    city = engine.ask("anything late on the city plan", today)
+    county = engine.ask("anything late on the county plan", today)
+    assert len(both.items) == len(city.items) + len(county.items)
+    assert "city plan and county plan" in both.text
+    laurence = engine.ask("is laurence behind on anything in the city or county plans", today)
+    assert laurence.text.startswith("2 overdue") and "Laurence Jones" in laurence.text
