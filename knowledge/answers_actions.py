@@ -14,6 +14,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
+from knowledge.registry import OUTCOME
 from knowledge.text import content_words
 
 if TYPE_CHECKING:
@@ -25,13 +26,22 @@ HEADS = {"lead": "Lead", "due": "Timescale", "status": "Status"}
 
 
 def detail_of(q: Query) -> str:
-    return q.attribute if q.attribute in ("lead", "due", "status") else "summary"
+    if q.attribute in ("lead", "due", "status"):
+        return q.attribute
+    if q.has("lead") and re.match(r"\s*who", q.folded):  # "who's got the review of former staff members"
+        return "lead"
+    asked = [name for name in ("lead", "due", "status") if q.has(name)]
+    if q.attribute is None and len(asked) == 1:  # "has the template been developed": its status
+        return asked[0]
+    return "summary"
 
 
 def about_actions(q: Query, e: Engine) -> Answer | None:
     """The actions the question names by id: each one found, per plan where an id is in several."""
     if not q.action_ids or q.has("contact") or q.has("agenda"):
         return None
+    if q.has("overdue") and q.attribute not in ("lead", "recommendations"):
+        return None  # "is 7b late (as of March)": the overdue answer, as of the day asked, says why or why not
     detail = detail_of(q)
     matched: list[Action] = []
     missing: list[str] = []
@@ -50,6 +60,8 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         matched += found
     if not matched:
         return no_action(q, e, missing)
+    if q.attribute == "recommendations" and len(matched) <= r.PAGE:
+        return _recommendation_of(q, e, matched)
     if len(matched) > r.PAGE:  # an id in many plans: one page at a time, and name the plan to narrow it
         text = (
             f"Action {', '.join(q.action_ids)} appears in {len(plans_named)} plans; name the plan to narrow it. "
@@ -93,13 +105,33 @@ def _asks_findings(q: Query) -> bool:
     return bool(_FINDINGS.search(q.folded))
 
 
+def _recommendation_of(q: Query, e: Engine, actions: list[Action]) -> Answer:
+    """ "which recommendation is 7a responding to": the finding or recommendation the plan sets the action against,
+    as written, or that the plan records none."""
+    said = []
+    for a in actions:
+        label = d.action_label(e.kb, a)
+        if a.recommendation:
+            said.append(f"{label} responds to \u201c{a.recommendation}\u201d.")
+        else:
+            said.append(f"The plan records no recommendation or finding against {label}.")
+    items = [d.action_item(e.kb, a, q.today) for a in actions]
+    subject = Subject.action(*actions[0].key) if len(actions) == 1 else None
+    kind = "action" if any(a.recommendation for a in actions) else "not-sure"
+    return r.answer_of(q, kind, " ".join(said), items, subject=subject)
+
+
 def _headline(item: Item, detail: str) -> str:
     if detail == "lead":
         return item.fields["lead"] + "."
     if detail == "due":
         due = item.fields["due"]
         ts = item.fields["timescale"]
-        core = item.fields.get("due_words") or (f"due {due}" if due else "no due date stated")
+        if not due and item.fields.get("due_words", "no due date stated") == "no due date stated":  # nothing dated
+            return "the plan gives no due date for it" + (
+                f"; its timescale is written \u201c{ts}\u201d." if ts else "."
+            )
+        core = item.fields.get("due_words") or f"due {due}"
         return f"{core} ({ts})." if ts else core + "."
     if item.fields["status"] == d.STATUS_WORDS["not-stated"] and item.fields.get("no_progress"):
         ts = item.fields.get("timescale")
@@ -147,6 +179,11 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     from knowledge.answers_committee import about_agenda_item, about_work
 
     detail = detail_of(q)
+    if detail == "lead":
+        from knowledge.answers_people import names_a_post, post_holder
+
+        if names_a_post(q):  # "who is the lead member for ...": a post, not the lead of an action
+            return post_holder(q, e)
     words = q.topic_words
     if not words and q.pronoun:
         return follow_up(q, e, detail)
@@ -171,10 +208,16 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best, close, clear = own, [own], own.score >= 0.5
     if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(e, best.doc, weight):
         clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
+    if isinstance(best.doc, Action) and _unknown_thing(q, e, words):
+        return None  # "who pays the reviewer's salary": a thing no record mentions, so not sure
+    if isinstance(best.doc, Action) and not _holds_phrase(q, e, best.doc):
+        return None  # "the county lines work" is not an action that says "strap line": not sure, never that one
     near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
     steps = named_milestones(q, e, near, weight)
     if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
         return about_milestones(q, e, steps, detail)
+    if not clear and len(steps) > 1 and len({a.key for a, _, _ in steps}) == 1 and isinstance(best.doc, Action):
+        return _which_step(q, e, steps, detail)
     if not clear:
         return None
     if isinstance(best.doc, Action):
@@ -208,6 +251,66 @@ def _own_words_one(e: Engine, hits: list, best, weight: dict[str, float]) -> obj
     return near[n] if top >= 0.5 and top - second >= 0.3 else None
 
 
+# words that put a question about work in time or progress, not a thing it is about
+_ASKING_VERBS = frozenset(
+    {"start", "starts", "ready", "kick", "happen", "happens", "pick", "told", "done", "should", "side", "yet", "back",
+     "look", "after", "through", "long", "finish", "going", "getting", "meant", "actually", "still", "now", "ever",
+     "anyone", "someone", "anybody", "somebody", "sorted", "sort", "bit", "piece", "thing", "stuff", "lot", "coming",
+     "upcoming", "anything", "everything", "nothing", "late", "overdue", "soon", "many", "often", "before", "time",
+     "over", "came", "come", "more", "much", "every", "until", "between", "went", "gone", "didn", "slip", "fell",
+     "without", "must", "wrap", "begun", "horizon", "round", "forward", "mention", "cover", "hold", "whole", "their",
+     "period", "answer", "history", "milestone", "role", "title", "total", "need", "needs", "supposed", "expected",
+     "plan", "whose", "this", "that", "these", "those", "ones", "currently", "today", "tomorrow", "yesterday", "left",
+     "remaining", "outstanding"}
+)  # fmt: skip
+
+
+def _unknown_thing(q: Query, e: Engine, words: tuple[str, ...]) -> bool:
+    """Whether the question names a thing no record's words know (not a typo of one, nor an abbreviation or a
+    word that only puts the question): answering the nearest record would answer another question. An acronym
+    written in capitals ("SAIG") is let be: the records may spell it out."""
+
+    return bool(unknown_words(q, e, words))
+
+
+def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
+    """The words of `words` that name something no record's words know (see _unknown_thing)."""
+    from knowledge.text import ABBREVIATIONS, SYNONYMS, content_words, edit_distance
+
+    capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,}s?\b", q.raw)}
+    names = {
+        w for pid, _ in q.people for n in (e.kb.people[pid].name, *e.kb.people[pid].aliases) for w in content_words(n)
+    }
+    names |= {w for rid, _ in q.roles for w in content_words(e.kb.roles[rid].title)}
+    people_words = e.names.forenames.keys() | e.names.surnames.keys()
+    out = []
+    for word in words:
+        if word in capitals or word in names or word in people_words:
+            continue
+        if any(edit_distance(word, n) <= 2 for n in names):  # a name misspelt ("roseter")
+            continue
+        if word in ABBREVIATIONS or word in SYNONYMS or word in _ASKING_VERBS or len(word) < 4:
+            continue
+        if word.endswith(("ing", "ed")):  # how a thing is going, not what it is
+            continue
+        known = e.topics.correct(word)
+        if known is None or edit_distance(word, known) > (1 if len(word) < 8 else 2):  # "dental" is not "deal"
+            out.append(word)
+    return out
+
+
+def _holds_phrase(q: Query, e: Engine, action: Action) -> bool:
+    """Whether the action (its text or one milestone) holds every word of a phrase the question uses that the plans
+    use too, where a word of it would otherwise name a plan ("county lines")."""
+    from knowledge.query import kept_phrases
+
+    phrase = kept_phrases(e, q.raw, q.plan) if q.plan else []
+    if not phrase:
+        return True
+    covers, own = e.topics.milestone_covers(action, {w: 1.0 for w in phrase})
+    return max([own, *covers]) >= 1.0
+
+
 def _holds_the_words(e: Engine, action: Action, weight: dict[str, float]) -> bool:
     covers, own = e.topics.milestone_covers(action, weight)
     return max([own, *covers]) >= 0.4
@@ -229,6 +332,8 @@ def named_milestones(
         best_own = max(best_own, own)
         found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
     found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
+    if not found and actions:  # a milestone holding the words the best action's own text lacks
+        found = _completing_steps(e, actions[0], weight)
     if q.month is not None:
         in_month = [t for t in found if _in_month(t[1], q.month)]
         found = in_month
@@ -237,6 +342,31 @@ def named_milestones(
     found.sort(key=lambda t: -t[2])
     top = found[0][2]
     return [t for t in found if t[2] >= top - MILESTONE_CLOSE][:3]
+
+
+STEP_ADDS = 0.2  # a milestone must add this share of the question's weight to the action's own text ...
+STEP_WHOLE = 0.9  # ... and together they must hold this much of it
+
+
+def _which_step(q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]], detail: str) -> Answer:
+    """Several steps of one action fit the words about as well (none clearly): not sure which, each shown."""
+    found = about_milestones(q, e, steps, detail)
+    label = d.action_label(e.kb, steps[0][0])
+    text = f"I'm not sure which step of {label} you mean: more than one of its milestones fits your words. The closest:"
+    return replace(found, kind="not-sure", text=text)
+
+
+def _completing_steps(e: Engine, action: Action, weight: dict[str, float]) -> list[tuple[Action, Milestone, float]]:
+    """The milestones of `action` that, with its own text, hold the whole question where the text alone does not
+    ("when are the staff review panels": the review's "Panels to be held" step): the one adding most."""
+    covers, own = e.topics.milestone_covers(action, weight)
+    beyond = e.topics.steps_beyond(action, weight)
+    if not beyond:
+        return []
+    top = max(beyond)
+    if top < STEP_ADDS or own + top < STEP_WHOLE:
+        return []
+    return [(action, m, c) for m, c, b in zip(action.milestones, covers, beyond, strict=False) if b == top]
 
 
 def _in_month(milestone: Milestone, month: int) -> bool:
@@ -258,7 +388,11 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
         head = f"Lead of {label}: {f['lead']} (the action's lead)."
     elif detail == "due":
         when = f" (\u201c{first.date_text}\u201d)" if first.date_text and first.date_text != f["due"] else ""
-        head = f"Timescale of {label}: due {f['due']}{when}." if first.due else f"Timescale of {label}: no date stated."
+        head = (
+            f"Timescale of {label}: due {f['due']}{when}."
+            if first.due
+            else f"Timescale of {label}: the plan gives no date for it."
+        )
     elif detail == "status":
         head = f"Status of {label}: {f['status']}."
     else:
@@ -293,7 +427,53 @@ def follow_up(q: Query, e: Engine, detail: str) -> Answer | None:
     return about_found_actions(q, e, actions, detail) if actions else None
 
 
+# a date the question gives that no window was read from: the answer would be for another day than asked
+UNREAD_DATE = lazy(
+    r"\b(q[1-4]|quarter|easter|half[- ]term|new year|financial year|fy ?\d\d|\d{1,2}/\d{1,2}(/\d{2,4})?|"
+    r"yesterday|tomorrow|end of term|(19|20)\d\d)\b"
+)
+
+
+def unread_date(q: Query, e: Engine) -> str | None:
+    """The words of a date the question gives but the parse did not read as a window (none when it did)."""
+    if q.window is not None or q.action_ids:
+        return None
+    for m in UNREAD_DATE.finditer(q.lower):
+        if m.group(0) not in e.plan_words:
+            return m.group(0)
+    return None
+
+
+def _unsure_of_date(q: Query, e: Engine, found: Answer) -> Answer:
+    """An answer for today to a question that gave a date not understood: say so first, keep it as the closest."""
+    words = unread_date(q, e)
+    if words is None:
+        return found
+    text = (
+        f"I'm not sure what date \u201c{words}\u201d means here, so this is as of today "
+        f"({long_day(q.today)}); name a month or a day to ask about another date. {found.text}"
+    )
+    return replace(found, kind="not-sure", text=text)
+
+
 def overdue(q: Query, e: Engine) -> Answer:
+    return _unsure_of_thing(q, e, _unsure_of_date(q, e, _overdue(q, e)))
+
+
+def _unsure_of_thing(q: Query, e: Engine, found: Answer) -> Answer:
+    """A list for a whole plan (or every plan) to a question that names a thing no record knows ("is the dental
+    audit late"): say first that the thing was not found, and keep the list as the closest answer."""
+    if found.kind not in ("overdue", "due-soon") or q.action_ids or not _unknown_thing(q, e, q.topic_words):
+        return found
+    unknown = unknown_words(q, e, q.topic_words)
+    text = (
+        f"I'm not sure what \u201c{' '.join(unknown)}\u201d is: no action in the plans mentions it. "
+        f"Everything instead: {found.text}"
+    )
+    return replace(found, kind="not-sure", text=text)
+
+
+def _overdue(q: Query, e: Engine) -> Answer:
     """What is late as of a day: today, or the day a date in the question names ("as of June", "mid March").
 
     Only "due in May" / "fell due in May" asks for what fell due in that window; any other date says "as of".
@@ -305,17 +485,17 @@ def overdue(q: Query, e: Engine) -> Answer:
     refs = r.lead_refs(q, e)
     named = None if refs is not None else named_actions(q, e)
     if named is not None or refs is not None:
-        scoped = named if named is not None else r.led_by(q, e, sorted(refs or ()))
+        scoped = named if named is not None else _led_by(q, e, sorted(refs or ()))
         keys = {a.key for a in scoped}
         total = len(scoped)
         late = [(a, m) for a, m in day.late if a.key in keys]
         undated = [a for a in day.undated if a.key in keys]
     else:  # the day's late list, narrowed to what this audience sees in the plan named
-        plans = [q.plan] if q.plan else [p for p in e.kb.plans if p not in q.hidden]
+        plans = _plans_asked(q, e) or ([q.plan] if q.plan else [p for p in e.kb.plans if p not in q.hidden])
         total = sum(len(e.kb.plans[p].actions) for p in plans)
-        late = [(a, m) for a, m in day.late if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
-        undated = [a for a in day.undated if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)]
-    scope = _named_scope(e, named) or r.scope_words(q, e)
+        late = [(a, m) for a, m in day.late if a.plan not in q.hidden and a.plan in plans]
+        undated = [a for a in day.undated if a.plan not in q.hidden and a.plan in plans]
+    scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
     if fell_due:  # "what fell due in May": due then
         late = [(a, m) for a, m in late if _due_in(a, m, q, e)]
         scope += f" that fell due {q.window.words}"
@@ -328,6 +508,9 @@ def overdue(q: Query, e: Engine) -> Answer:
     done = [a for a in named or () if day.states[a.key].complete]
     if done and late:  # several actions named, some late: say which of them are complete, not only what is late
         notes += (f"Complete, so not overdue: {', '.join(d.action_label(e.kb, a) for a in done)}.",)
+    if named is not None and not late and fell_due:  # "did the review fall due in May": not then
+        labels = ", ".join(d.action_label(e.kb, a) for a in named)
+        return r.answer_of(q, "overdue", f"Nothing on {labels} fell due {q.window.words} and is late.", notes=notes)
     if named is not None and not late:
         return _named_not_late(q, e, named, day, as_of, notes)
     unknown = len(undated) + len(doubtful)
@@ -418,7 +601,7 @@ def named_actions(q: Query, e: Engine) -> list[Action] | None:
     if q.action_ids:
         found = [a for k in q.action_ids for a in r.visible_actions(q, e.ids.find(k) or e.ids.family(k))]
         return found or None
-    if not q.topic_words:
+    if not q.topic_words or _unknown_thing(q, e, q.topic_words):  # "the dental audit": not any audit of the plans
         return None
     words = [w for w in content_words(q.raw) if w in q.topic_words or w in _NAMING_NOUNS]
     hits = [h for h in r.search(q, e, words, min_cover=0.5) if isinstance(h.doc, Action)]
@@ -519,6 +702,15 @@ def window_days(q: Query) -> tuple[dt.date, dt.date]:
 
 
 def due_soon(q: Query, e: Engine) -> Answer | None:
+    found = _due_soon(q, e)
+    return (
+        _unsure_of_thing(q, e, _unsure_of_date(q, e, found))
+        if found is not None and found.kind == "due-soon"
+        else found
+    )
+
+
+def _due_soon(q: Query, e: Engine) -> Answer | None:
     if q.committee and not (q.plan or q.person or q.role):
         from knowledge.answers_committee import meeting
 
@@ -527,7 +719,7 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
     if until < start:
         return fell_due(q, e)
     named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
-    actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    actions = named if named is not None else _scoped_by_person(q, e, _candidates(q, e))
     items: list[tuple[Action, Milestone | None]] = []  # built a page at a time by list_answer
     overlap = False
     undated = dated = doubted = 0
@@ -550,7 +742,7 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
         for m in facts.milestones_due_between(a, q.today, start, until):
             items.append((a, m))
             overlap |= m.due is not None and m.due.date > until
-    scope = _named_scope(e, named) or r.scope_words(q, e)
+    scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
     notes: tuple[str, ...] = _took_notes(q, e, named)
     if q.window is not None and q.window.words.startswith("this week ("):
         notes += (f"You asked about {q.window.words}.",)
@@ -570,11 +762,99 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
             + (f" ({doubted} with a date a later document puts in doubt)." if doubted else ".")
         )
         return r.answer_of(q, "due-soon", text, notes=notes[:-1])
-    if not items:
+    works = _sponsored_work(q, e, start, until) if named is None else []
+    if not items and not works:
         text = f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}."
+        if q.window is None:  # "anything coming up for her": the next dated things, and when
+            ahead = _next_dated(q, e, actions, named is None, until)
+            if ahead:
+                when, things = ahead
+                text += f" The next {'thing' if len(things) == 1 else 'things'}{scope} "
+                text += f"{'falls' if len(things) == 1 else 'fall'} on {long_day(when)}:"
+                return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
         return r.answer_of(q, "due-soon", text, notes=notes)
-    text = f"{len(items)} due{scope} between {long_day(start)} and {long_day(until)}:"
-    return r.list_answer(q, "due-soon", text, items, lambda pair: _late_item(e, q.today, *pair), notes)
+    things: list = [*items, *works]
+    text = f"{len(things)} due{scope} between {long_day(start)} and {long_day(until)}:"
+    return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
+
+
+def _plans_asked(q: Query, e: Engine) -> list[str]:
+    """The plans a question names when it names more than one ("the city and county plans"), else none."""
+    from knowledge.query import plans_named
+
+    named = [p for p in plans_named(e, q.folded) if p not in q.hidden]
+    return named if len(named) > 1 else []
+
+
+def _plans_scope(q: Query, e: Engine) -> str:
+    named = _plans_asked(q, e)
+    if not named:
+        return ""
+    who = r.scope_words(q, e).split(" for ", 1)
+    return " in " + " and ".join(d.plan_label(e.kb, p) for p in named) + (f" for {who[1]}" if len(who) > 1 else "")
+
+
+def _led_by(q: Query, e: Engine, refs: list[str]) -> list[Action]:
+    """The actions these leads lead, in the plans the question names (one, several, or all it may see)."""
+    named = _plans_asked(q, e)
+    if not named:
+        return r.led_by(q, e, refs)
+    found = {a.key: a for ref in refs for a in e.by_lead.get(ref, []) if a.plan in named}
+    return list(found.values())
+
+
+def _candidates(q: Query, e: Engine) -> list[Action]:
+    named = _plans_asked(q, e)
+    if not named:
+        return r.candidate_actions(q, e)
+    return [a for p in named for a in e.kb.plans[p].actions]
+
+
+def _scoped_by_person(q: Query, e: Engine, actions: list[Action]) -> list[Action]:
+    refs = r.lead_refs(q, e)
+    return actions if refs is None else _led_by(q, e, sorted(refs))
+
+
+def _sponsored_work(q: Query, e: Engine, start: dt.date, until: dt.date) -> list[WorkItem]:
+    """Work-programme items a person named in the question sponsors at a meeting in the window."""
+    if not q.person:
+        return []
+    return [
+        w
+        for c in e.kb.committees.values()
+        for w in c.work_programme
+        if q.person in w.sponsors and w.meeting is not None and start <= w.meeting <= until
+    ]
+
+
+def _next_dated(
+    q: Query, e: Engine, actions: list[Action], with_work: bool, after: dt.date
+) -> tuple[dt.date, list] | None:
+    """The first date after `after` on which something in scope falls due (an action, a milestone not done, a
+    work-programme item the person sponsors), and everything on that date."""
+    dated: list[tuple[dt.date, object]] = []
+    for a in actions:
+        state = e.state(a, q.today)
+        if state.complete or (state.overdue and a.key in e.day(q.today).doubted):
+            continue
+        if state.due is not None and state.due.first > after:
+            dated.append((state.due.first, (a, None)))
+        far = dt.date.max - dt.timedelta(days=1)
+        dated += [
+            (m.due.first, (a, m)) for m in facts.milestones_due_between(a, q.today, after, far) if m.due.first > after
+        ]
+    if with_work:
+        dated += [(w.meeting, w) for w in _sponsored_work(q, e, after + dt.timedelta(days=1), dt.date.max)]
+    if not dated:
+        return None
+    first = min(day for day, _ in dated)
+    return first, [t for day, t in dated if day == first]
+
+
+def _coming_item(e: Engine, today: dt.date, thing) -> Item:
+    if isinstance(thing, WorkItem):
+        return d.work_item(e.kb, thing)
+    return _late_item(e, today, *thing)
 
 
 def fell_due(q: Query, e: Engine) -> Answer:
@@ -627,3 +907,38 @@ def _history_line(kb: KnowledgeBase, u: Update) -> str:
     before = f" (was: {u.before})" if u.before and changes else ""
     change = f" [{'; '.join(changes)}]{before}" if changes else ""
     return f"{when}{who}{slack}{change}: {u.text}"
+
+
+def outcome(q: Query, e: Engine) -> Answer | None:
+    """The outcome of a decision an action sets ("what mission statement did they agree"): the plan records the
+    task, so unless an update records what came of it, say the papers do not record it, with the action."""
+    if not OUTCOME.search(q.folded) or not q.topic_words:
+        return None
+    verbs = {
+        "agree",
+        "decide",
+        "choose",
+        "pick",
+        "settle",
+        "come",
+        "produce",
+        "write",
+        "adopt",
+        "go",
+        "sign",
+        "approve",
+    }
+    words = [w for w in q.topic_words if w not in verbs]
+    hits = [h for h in r.search(q, e, words, min_cover=0.6) if isinstance(h.doc, Action)]
+    if not hits or hits[0].score < 0.6 or (len(hits) > 1 and hits[0].score - hits[1].score < 0.15):
+        return None
+    action = hits[0].doc
+    if action.updates or any(m.status == "complete" for m in action.milestones):
+        return None  # something is recorded of how it went: the status answer says what
+    label = d.action_label(e.kb, action)
+    text = (
+        f"I'm not sure: the papers do not record what came of it. The plan only sets the task, as {label}: "
+        f"\u201c{d.short(action.text, 200)}\u201d, with no update or outcome recorded."
+    )
+    item = d.action_item(e.kb, action, q.today, "status")
+    return r.answer_of(q, "not-sure", text, [item], subject=Subject.action(*action.key))

@@ -10,7 +10,7 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.lazyre import lazy
 from knowledge.models import Action
-from knowledge.text import content_words
+from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 NAMED_PERSON = lazy(
     r"\b(?:what (?:does|do|is|are|has) |who is |who s |tell me about |whats on )([a-z][a-z ]+?)"
-    r"(?: (?:lead|leading|on|down for|got|responsible for|own|doing|plate|s plate))?$"
+    r"(?: (?:lead|leading|on|down for|got|responsible for|own|doing|do|plate|s plate))?$"
 )
 
 
@@ -52,13 +52,36 @@ def portfolio(q: Query, e: Engine) -> Answer | None:
 
 def owner_portfolio(q: Query, e: Engine) -> Answer | None:
     """ "what is the Children's Society doing": actions whose owners cell names it (an owner that is not a person)."""
-    owned = e.topics.owned_by(list(q.topic_words))
+    words = list(q.topic_words)
+    owned = e.topics.owned_by(words)
+    if not owned:  # "exploitation leads - which tce actions are theirs": owner words the parse took as scope
+        words = owner_words(q, e)
+        owned = e.topics.owned_by(words)
     actions = r.visible_actions(q, [a for a in owned if not q.plan or a.plan == q.plan])
     if not actions:
         return None
-    named = " ".join(q.topic_words)
+    named = " ".join(words)
     text = f"{len(actions)} action{'s' if len(actions) != 1 else ''} name \u201c{named}\u201d among the owners:"
     return r.list_answer(q, "portfolio", text, actions, lambda a: d.action_item(e.kb, a, q.today, "lead"))
+
+
+_NOT_OWNER = frozenset(
+    {"action", "actions", "their", "theirs", "his", "her", "hers", "one", "ones", "plan", "which", "belong", "assigned"}
+)
+
+
+def owner_words(q: Query, e: Engine) -> list[str]:
+    """The question's words that may name an owner as a plan writes it ("exploitation leads"), less the words
+    that named the plan ("tce") and the words that shape the question."""
+    plan_words: set[str] = set()
+    if q.plan:  # a phrase of several words that names the plan, else the plan's own first word ("tce", "city")
+        plan = e.kb.plans[q.plan]
+        tokens = q.folded.split()
+        for size in range(min(e.longest_plan_phrase, len(tokens)), 1, -1):
+            grams = [" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)]
+            plan_words |= {w for g in grams if e.plan_words.get(g) == q.plan for w in g.split()}
+        plan_words |= {fold(n).split()[0] for n in plan.short_names[:1]} | {plan.id.split("-")[0]}
+    return [w for w in dict.fromkeys(content_words(q.raw)) if w not in plan_words and w not in _NOT_OWNER]
 
 
 def who_is(q: Query, e: Engine) -> Answer | None:
@@ -70,7 +93,7 @@ def who_is(q: Query, e: Engine) -> Answer | None:
         return person_portfolio(q, e, q.person, introduce=True)
     if q.role:
         return role_portfolio(q, e, q.role)
-    return unknown_named(q, e)
+    return owner_portfolio(q, e) or unknown_named(q, e)  # "what does the VRP do": an owner the plans name
 
 
 def unknown_named(q: Query, e: Engine) -> Answer | None:
@@ -78,6 +101,8 @@ def unknown_named(q: Query, e: Engine) -> Answer | None:
     if not named:
         return None
     phrase = named.group(1).strip()
+    if re.match(r"(the|our|a|an|their|your) ", phrase) and re.match(r"\s*who", q.folded):  # "who is the DSL": a post
+        return _no_post_holder(q, e, phrase)
     if len(phrase.split()) > 3 or not phrase or _is_topic(q, e, phrase):
         return None
     names = tuple(e.kb.people[p].name for p in e.names.suggest_people(phrase))
@@ -214,4 +239,52 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
         f"{lead} {said}.",
         [d.person_item(e.kb, p) for p in people],
         subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
+    )
+
+
+# "who is the lead member for children's services", "who's the designated nurse": a post someone holds, not the
+# lead of an action (the plans' "Lead Officer" is how they name an action's lead, so it is not one of these)
+POST = lazy(
+    r"\bwho (?:is|s|are|was) (?:the |our |a |their )?(?:\w+ )?(?:lead|designated|named|cabinet) "
+    r"(member|councillor|cllr|nurse|doctor|gp|practitioner|professional|portfolio holder)s?\b"
+)
+
+
+def names_a_post(q: Query) -> bool:
+    """Whether the question asks who holds a post (a lead member, a designated nurse) rather than who leads work."""
+    return not q.action_ids and not q.person and POST.search(q.folded) is not None
+
+
+def _no_post_holder(q: Query, e: Engine, phrase: str) -> Answer | None:
+    """ "who is the <post>" with no person or role of that name: the titles that say it, else not sure."""
+    found = title_holders(q, e)
+    if found is not None:
+        return found
+    if _is_topic(q, e, phrase.split(" ", 1)[1]):
+        return None  # words of the records ("who is the lead for the member visits"): the topic answers try it
+    whole = re.search(r"\bwho (?:is|s|are|was) (.+)$", q.folded)
+    phrase = whole.group(1) if whole else phrase
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the papers I hold name no one as {phrase}. I can say who leads an action, or who someone "
+        "is, if you name the action or the person.",
+        suggestions=("who leads action 7a?", "who is Jenny Whiston?"),
+    )
+
+
+def post_holder(q: Query, e: Engine) -> Answer:
+    """Who holds a post: the people whose recorded job title says it, else not sure (never an action's lead)."""
+    found = title_holders(q, e)
+    if found is not None:
+        return found
+    post = POST.search(q.folded)
+    assert post is not None
+    what = q.folded[post.start() :].split(" ", 2)[-1]
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the papers I hold name no one as {what}. I can say who leads an action, or who someone "
+        "is, if you name the action or the person.",
+        suggestions=("who leads action 7a?", "who is Jenny Whiston?"),
     )

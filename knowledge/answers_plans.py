@@ -9,9 +9,10 @@ from knowledge import describe as d
 from knowledge import facts
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
+from knowledge.index import _root
 from knowledge.lazyre import lazy
 from knowledge.models import Action, Plan
-from knowledge.text import content_words, expand
+from knowledge.text import ABBREVIATIONS, content_words, expand
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -50,9 +51,8 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     plan = _plan_with_priorities(q, e)
     if plan is None:
         return None
-    years = re.findall(r"\b20\d\d\b", q.raw)
-    other_period = bool(years) and not any(y in plan.title for y in years)
-    if other_period or re.search(r"\b(overarching|vision|strategic aims?)\b", q.folded):
+    heading = priorities_heading(e, plan)
+    if _other_period(q, plan, heading) or re.search(r"\b(overarching|vision|strategic aims?)\b", q.folded):
         # not the plan's own priorities: another year's (the annual report's), or its vision and overarching
         # priorities, which are text in the papers rather than records
         found = e.passage_answer(q)
@@ -62,7 +62,16 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     if not groups:
         return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} records no priorities or themes.")
     label = "priorities" if any(theme_number(t) for t, _ in groups) else "themes"
-    chosen = _chosen_group(q, e, groups)
+    chosen, hits = _chosen(q, e, groups)
+    note: tuple[str, ...] = ()
+    if chosen is None and _unplaced_words(q, e, groups):
+        # words the plan's priorities do not hold ("which priority mentions the DASH form" scoped by a word that
+        # named another plan): another plan's priority that holds them all, else not sure (never the whole list)
+        other = _priority_elsewhere(q, e, plan)
+        if other is None:
+            return _not_sure_priorities(q, e, plan, groups, label)
+        plan, groups, chosen, hits = other
+        note = (f"Your words are in {d.plan_label(e.kb, plan.id)}, not the plan I first read them as naming.",)
     if q.attribute == "lead":
         actions = chosen[1] if chosen else [a for _, group in groups for a in group]
         leads = sorted({e.kb.name_of(ref) for a in actions for ref in a.leads})
@@ -73,8 +82,9 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     if chosen is not None:
         theme, actions = chosen
         items = [d.action_item(e.kb, a, q.today) for a in actions]
-        text = f"{d.short(theme, 300)} - {len(actions)} key activit{'ies' if len(actions) != 1 else 'y'}:"
-        return r.answer_of(q, "priorities", text, items)
+        text = f"{d.short(theme, 300)} - {len(actions)} key activit{'ies' if len(actions) != 1 else 'y'}"
+        text += f" (your words are in {', '.join(a.id for a in hits)}):" if hits else ":"
+        return r.answer_of(q, "priorities", text, items, notes=note)
     items = [
         Item(
             "theme",
@@ -85,32 +95,209 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         )
         for theme, actions in groups
     ]
-    return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} has {len(groups)} {label}:", items)
+    text = f"{d.plan_label(e.kb, plan.id)} has {len(groups)} {label}"
+    if heading:
+        text += f", set out under the heading \u201c{heading}\u201d"
+        if heading_period(heading) and not _periods(plan.title) & heading_period(heading):
+            text += f" (the plan's title says {' and '.join(sorted(_period_words(plan.title)))})"
+    return r.answer_of(q, "priorities", text + ":", items)
+
+
+_PERIOD = lazy(r"\b(20\d\d)(?:\s*[-/\u2013]\s*(20)?(\d\d))?\b")
+
+
+def _periods(text: str) -> set[tuple[int, int]]:
+    """The years or spans of years a text names: "2021-24" is (2021, 2024), "2020/21" (2020, 2021)."""
+    out = set()
+    for m in _PERIOD.finditer(text):
+        start = int(m.group(1))
+        end = start - start % 100 + int(m.group(3)) if m.group(3) else start
+        out.add((start, end))
+    return out
+
+
+def _period_words(text: str) -> set[str]:
+    return {m.group(0) for m in _PERIOD.finditer(text)}
+
+
+def heading_period(heading: str) -> set[tuple[int, int]]:
+    return _periods(heading)
+
+
+def _other_period(q: Query, plan: Plan, heading: str | None) -> bool:
+    """Whether the question names a year or span of years that is not the plan's own (its title's, or the
+    heading its priorities are set out under): a span must be one of those; a lone year must fall in one."""
+    asked = _periods(q.raw)
+    if not asked:
+        return False
+    own = _periods(plan.title) | (_periods(heading) if heading else set())
+    for start, end in asked:
+        if start == end:
+            if not any(a <= start <= b for a, b in own):
+                return True
+        elif (start, end) not in own:
+            return True
+    return False
+
+
+def priorities_heading(e: Engine, plan: Plan) -> str | None:
+    """The heading the plan's papers set its priorities out under ("Priorities for 2020-22"): the part of a
+    passage's section before the first priority's own label, in the paper with the plan's seed."""
+    groups = themes(plan)
+    if not groups or not plan.source or not e.kb.papers:
+        return None
+    first = groups[0][0].split(":")[0].strip()
+    for paper in e.kb.papers.values():
+        if paper.seed != plan.source.seed:
+            continue
+        for passage in paper.passages:
+            section = passage.section or ""
+            for dash in (" \u2013 ", " - ", " \u2014 "):
+                if section.endswith(dash + first):
+                    return section[: -len(dash + first)].strip() or None
+    return None
+
+
+# words that say how a priority is asked about, not what it is about
+_ASKING = frozenset(
+    {"priority", "priorities", "key", "activity", "activities", "theme", "business", "mention", "say", "cover",
+     "include", "one", "about", "which", "under", "come", "fall", "sit", "does", "year", "period", "plan", "talk",
+     "talks", "says", "mentions", "covers", "includes", "regarding", "concern", "concerns", "deal", "deals"}
+)  # fmt: skip
+
+
+def _body(theme: str) -> str:
+    """A priority's text without its label ("Priority Three: ...")."""
+    return theme.split(":", 1)[1] if ":" in theme else theme
+
+
+# words that put a question loosely, about nothing in particular ("anything anywhere about ...", "that piece")
+_FILLER = frozenset(
+    {"say", "anything", "anywhere", "something", "much", "stuff", "bit", "piece", "really", "actually", "at", "all"}
+)
+
+
+def _norm(word: str) -> str:
+    return {"children": "child", "people": "person", "young": "young"}.get(word, word)
+
+
+def _asked_words(q: Query) -> set[str]:
+    """The question's words about what it asks for: abbreviations spelled out (in place of themselves)."""
+    spelled = expand(q.topic_words)
+    return {_norm(w) for w in spelled if w not in ABBREVIATIONS or w == ABBREVIATIONS[w]} - _ASKING
+
+
+def _cover(e: Engine, words: set[str], text: str) -> float:
+    """Share of the words' weight (rarer words weigh more) that a text holds."""
+    if not words:
+        return 0.0
+    held = {_root(_norm(w)) for w in content_words(text)}
+    rare = max(e.topics.idf.values(), default=1.0)  # a word no record holds is the most distinctive of all
+    weight: dict[str, float] = {}
+    unknown: set[str] = set()
+    for word in words:
+        known = e.topics.correct(word)  # a typo of a known word
+        key = _root(_norm(known or word))
+        weight[key] = max(weight.get(key, 0.0), e.topics.idf[known] if known else rare)
+        if not known:
+            unknown.add(key)
+    # a word the records never use may be another form of one they do ("recruiting": "recruitment")
+    return sum(v for w, v in weight.items() if w in held or (w in unknown and _kin(w, held))) / sum(weight.values())
+
+
+def _kin(word: str, held: set[str]) -> bool:
+    """Another form of the word among `held`: "recruiting" and "recruitment", "involved" and "involvement"."""
+    if len(word) < 6:
+        return False
+    return any(len(h) >= 6 and _shared(word, h) >= max(6, min(len(word), len(h)) - 3) for h in held)
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _chosen(
+    q: Query, e: Engine, groups: list[tuple[str, list[Action]]]
+) -> tuple[tuple[str, list[Action]] | None, list[Action]]:
+    """The priority the question names (by number, by the words of its text, or by a key activity that holds
+    the words), and the key activities that hold them when that is how it was found."""
+    chosen = _chosen_group(q, e, groups)
+    if chosen is not None:
+        return chosen, []
+    words = _asked_words(q)
+    if not words:
+        return None, []
+    scored = []
+    for theme, actions in groups:
+        covers = [(_cover(e, words, f"{_body(theme)} {a.text}"), _cover(e, words, a.text), a) for a in actions]
+        best = max(c for c, _, _ in covers)
+        held = [a for c, own, a in covers if c == best and own > 0]
+        if best >= 0.75 and held:
+            scored.append((best, theme, actions, held))
+    scored.sort(key=lambda t: -t[0])
+    if len(scored) == 1 or (len(scored) > 1 and scored[0][0] - scored[1][0] >= 0.2):
+        _, theme, actions, held = scored[0]
+        return (theme, actions), held
+    return None, []
+
+
+def _unplaced_words(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -> bool:
+    """Whether the question carries words that no priority nor key activity of the plan holds."""
+    words = _asked_words(q)
+    if not words:
+        return False
+    text = " ".join([t for t, _ in groups] + [a.text for _, acts in groups for a in acts])
+    return _cover(e, words, text) < 0.5
+
+
+def _priority_elsewhere(q: Query, e: Engine, plan: Plan):
+    """Another visible plan with numbered priorities, one of which (or one of whose key activities) holds the
+    question's words."""
+    for other in e.kb.plans.values():
+        if other.id == plan.id or other.id in q.hidden:
+            continue
+        groups = themes(other)
+        if not any(theme_number(t) for t, _ in groups):
+            continue
+        chosen, hits = _chosen(q, e, groups)
+        if chosen is not None:
+            return other, groups, chosen, hits
+    return None
+
+
+def _not_sure_priorities(q: Query, e: Engine, plan: Plan, groups, label: str) -> Answer:
+    found = e.passage_answer(q, strict=True)
+    if found is not None:
+        return found
+    items = [Item("theme", d.short(theme, 300), (), {"plan": plan.id}, actions[0].source) for theme, actions in groups]
+    text = (
+        f"I'm not sure which of the {label} of {d.plan_label(e.kb, plan.id)} you mean: none of them, nor their key "
+        f"activities, says {', '.join(sorted(_asked_words(q)))}. Its {label} are below."
+    )
+    return r.answer_of(q, "not-sure", text, items)
 
 
 def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -> tuple[str, list[Action]] | None:
+    """The priority named by its number, or the one whose own text clearly holds most of the question's words."""
     if q.priority_number is not None:
         for theme, actions in groups:
             if theme_number(theme) == q.priority_number:
                 return theme, actions
-    words = set(expand(q.topic_words)) - {
-        "priority",
-        "priorities",
-        "key",
-        "activity",
-        "activities",
-        "theme",
-        "business",
-    }
+    words = _asked_words(q)
     if not words:
         return None
-    best, best_score = None, 0
-    for theme, actions in groups:
-        head = theme.split(":")[1] if ":" in theme else theme
-        score = len(words & set(content_words(head)))
-        if score > best_score:
-            best, best_score = (theme, actions), score
-    return best if best_score >= max(1, len(words) // 2) else None
+    scored = sorted(
+        ((_cover(e, words, _body(theme)), n) for n, (theme, _) in enumerate(groups)),
+        reverse=True,
+    )
+    top, n = scored[0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    return groups[n] if top >= 0.5 and top > second else None
 
 
 COUNTABLE = (
@@ -242,3 +429,119 @@ def count(q: Query, e: Engine) -> Answer | None:
         )
     ids = f": {', '.join(a.id for a in actions)}" if len(actions) <= 20 else ""
     return r.answer_of(q, "count", f"{len(actions)} action{'s' if len(actions) != 1 else ''}{scope}{ids}.")
+
+
+# "does the business plan say anything about the children in care council", "does it cover FGM"
+MENTIONS = lazy(
+    r"\b(says?|said) (anything |much |something )?(about|on)\b|\b(cover|covers|mention|mentions|include|includes)\b"
+    r"|\banything (on|about)\b"
+)
+YES_NO = lazy(r"\s*(does|do|is|are|has|have|will|did|was|were|can|could)\b")
+MENTION_COVER = 0.75  # share of the question's weight a key activity (with its priority's text) must hold
+
+
+def plan_mentions(q: Query, e: Engine) -> Answer | None:
+    """What a named plan says about a topic: the priorities or key activities whose words hold the question's.
+
+    Asked as "does <plan> say anything about X" / "cover X" / "mention X", or as "<plan> - X?" with no other
+    cue. None when nothing in the plan clearly holds the words (the papers' passages are tried next).
+    """
+    asked = MENTIONS.search(q.folded) is not None
+    if q.plan is None or q.action_ids or not (asked or not q.intents):
+        return None
+    if re.match(r"\s*(who|whos|when|where|how)\b", q.folded):  # asks who or when, not what the plan says
+        return None
+    if not asked and YES_NO.match(q.folded):  # "has the city apologised": whether it was done, not what it says
+        return None
+    plan = e.kb.plans[q.plan]
+    words = _asked_words(q) - _FILLER
+    if not words:
+        return None
+    scored = []
+    for action in plan.actions:
+        body = _body(action.theme) if action.theme else ""
+        whole = _cover(e, words, f"{body} {action.text}")
+        if whole >= MENTION_COVER:
+            scored.append((whole, _cover(e, words, action.text), action))
+    if not scored:
+        return None
+    top = max(w for w, _, _ in scored)
+    best = [(own, a) for w, own, a in scored if w == top]
+    label = d.plan_label(e.kb, plan.id)
+    yes = "Yes: " if asked and YES_NO.match(q.folded) else ""
+    if all(own == 0 for own, _ in best) and best[0][1].theme:  # only the priority's own text holds the words
+        theme = best[0][1].theme
+        text = f"{yes}{label} has it in {d.short(theme, 300)}"
+        return r.answer_of(
+            q, "priorities", text, [d.action_item(e.kb, a, q.today) for a in plan.actions if a.theme == theme]
+        )
+    found = [a for own, a in sorted(best, key=lambda t: -t[0]) if own > 0][:5]
+    where = f" (under {d.short(found[0].theme, 120)})" if found[0].theme else ""
+    text = f"{yes}{label} has it in {', '.join(a.id for a in found)}{where}:"
+    return r.answer_of(q, "priorities", text, [d.action_item(e.kb, a, q.today) for a in found])
+
+
+MOST = lazy(r"\b(most|fewest|least|busiest)\b")
+
+
+def most_actions(q: Query, e: Engine) -> Answer | None:
+    """ "who has the most actions", "who's busiest on the county plan": the leads ranked by the actions they lead."""
+    if not MOST.search(q.folded) or not re.search(r"\b(who|whos|which (person|people|lead|leads))\b", q.folded):
+        return None
+    if set(q.topic_words) - {"most", "fewest", "least", "busiest", "action", "actions", "lead", "leads", "person"}:
+        return None  # "who has the most experience of ...": not a count of actions
+    counts: dict[str, int] = {}
+    for a in r.candidate_actions(q, e):
+        for ref in a.leads:
+            counts[ref] = counts.get(ref, 0) + 1
+    if not counts:
+        return r.answer_of(q, "count", f"No action{r.scope_words(q, e)} names a lead.")
+    fewest = re.search(r"\b(fewest|least)\b", q.folded) is not None
+    ranked = sorted(counts.items(), key=lambda kv: (kv[1] if fewest else -kv[1], e.kb.name_of(kv[0])))
+    top = ranked[0][1]
+    first = [e.kb.name_of(ref) for ref, n in ranked if n == top]
+    lines = tuple(f"{e.kb.name_of(ref)}: {n} action{'s' if n != 1 else ''}" for ref, n in ranked[:15])
+    word = "fewest" if fewest else "most"
+    text = (
+        f"{' and '.join(first)} lead{'s' if len(first) == 1 else ''} the {word} actions{r.scope_words(q, e)} ({top}):"
+    )
+    notes = ("Counted by the leads the plans name (people and roles); a shared action counts for each lead.",)
+    return r.answer_of(q, "count", text, [Item("ranking", "Actions per lead", lines, {})], notes=notes)
+
+
+def no_lead(q: Query, e: Engine) -> Answer | None:
+    """ "which actions have no lead": the actions whose plan names no lead for them."""
+    if not re.search(r"\b(no|without( a)?|missing( a)?) (named )?(lead|leads|owner|owners)\b|\bunassigned\b", q.folded):
+        return None
+    actions = [a for a in r.candidate_actions(q, e) if not a.leads]
+    scope = r.scope_words(q, e)
+    if not actions:
+        return r.answer_of(q, "lead", f"Every action{scope} has a lead named.")
+    text = f"{len(actions)} action{'s' if len(actions) != 1 else ''}{scope} with no lead named in the plan:"
+    return r.list_answer(q, "lead", text, actions, lambda a: d.action_item(e.kb, a, q.today, "lead"))
+
+
+def about_plan(q: Query, e: Engine) -> Answer | None:
+    """ "what is the business plan", "tell me about the tce plan": what the plan is and what it holds."""
+    if q.plan is None or q.topic_words or q.action_ids or q.people or q.roles or q.window is not None:
+        return None
+    if set(q.intents) - {"about-plan", "person", "narrative", "topic"}:  # "what's overdue on it" asks another thing
+        return None
+    if not re.match(r"\s*(what (is|s)|whats|tell me about|describe|explain)\b", q.folded):
+        return None
+    plan = e.kb.plans[q.plan]
+    groups = themes(plan)
+    numbered = any(theme_number(t) for t, _ in groups)
+    parts = [f"{plan.title}: {len(plan.actions)} actions"]
+    if groups:
+        parts.append(f"under {len(groups)} {'priorities' if numbered else 'themes'}")
+    text = " ".join(parts) + "."
+    owner = e.kb.name_of(plan.owner) if plan.owner else None
+    if owner:
+        text += f" Owner: {owner}."
+    items = [
+        Item("theme", d.short(theme, 300), (f"{len(acts)} actions ({acts[0].id} to {acts[-1].id})",), {"plan": plan.id})
+        for theme, acts in groups
+    ]
+    notes = (f"Ask what is overdue in the {d.plan_label(e.kb, plan.id)}, or who leads one of its actions.",)
+    return r.answer_of(q, "plan", text, items, notes=notes)

@@ -155,7 +155,7 @@ class Engine:
         """Dispatch a parsed question: the first matching intent whose handler answers, else the fallback."""
         if HELP.match(q.folded) and len(q.folded.split()) <= 4:
             return self.help()
-        wanted = set(q.intents) | ({"action-id"} if q.action_ids else set())
+        wanted = set(q.intents) | ({"action-id"} if q.action_ids else set()) | ({"plan-mentions"} if q.plan else set())
         for intent in registry.INTENTS:
             if intent.name in wanted:
                 found = intent.handler(q, self)

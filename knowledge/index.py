@@ -77,7 +77,7 @@ class _Vectors:
 
 def _root(word: str) -> str:
     """A word without "-ing" or "-ed" ("confirming", "confirmed": "confirm"), for matching milestone words."""
-    for end in ("ing", "ed"):
+    for end in ("ing", "ed", "ment"):
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)]
     if word.endswith("e") and len(word) >= 6 and word[-2] not in "aeiou":  # "engage" as "engaging": "engag"
@@ -184,6 +184,16 @@ class TopicIndex:
         covers = [sum(w for r, w in weight.items() if r in step) / total for step in self.step_words[n]]
         return covers, sum(w for r, w in weight.items() if r in self.own_words[n]) / total
 
+    def steps_beyond(self, action: Action, weight: dict[str, float]) -> list[float]:
+        """For each milestone of `action`, the share of the question's weight it holds that the action's own text
+        does not: a milestone that adds the question's missing words ("the staff review panels") is named by it."""
+        n = self._doc_no.get(action.key)
+        total = sum(weight.values())
+        if n is None or not total:
+            return []
+        own = self.own_words[n]
+        return [sum(w for r, w in weight.items() if r in step and r not in own) / total for step in self.step_words[n]]
+
     def correct(self, word: str) -> str | None:
         """The vocabulary word this query word means: itself, or the closest spelling (>= 80)."""
         if word in self.postings:
@@ -242,6 +252,26 @@ class TopicIndex:
         ]
 
 
+# common short forms of English forenames (as colleagues write them), for a lone first name in a question
+SHORT_FORMS = {
+    "andrew": ("andy", "drew"), "anthony": ("tony",), "catherine": ("cath", "kate", "cathy"),
+    "christopher": ("chris",), "christine": ("chris",), "daniel": ("dan", "danny"), "david": ("dave",),
+    "deborah": ("debbie", "deb"), "elizabeth": ("liz", "beth", "lizzie"), "jacqueline": ("jackie",),
+    "james": ("jim", "jimmy"), "jennifer": ("jen", "jenny"), "joanne": ("jo",), "katherine": ("kate", "kath"),
+    "kathryn": ("kate", "kath"), "margaret": ("maggie",), "matthew": ("matt",), "michael": ("mike", "mick"),
+    "nicholas": ("nick",), "pamela": ("pam",), "patricia": ("pat", "trish"), "peter": ("pete",),
+    "philip": ("phil",), "richard": ("rich", "rick"), "robert": ("rob", "bob"), "samantha": ("sam",),
+    "samuel": ("sam",), "stephen": ("steve",), "steven": ("steve",), "susan": ("sue",), "thomas": ("tom",),
+    "timothy": ("tim",), "victoria": ("vicky", "vicki"), "william": ("will", "bill"), "alexander": ("alex",),
+    "alexandra": ("alex",), "benjamin": ("ben",), "edward": ("ed", "ted"), "rebecca": ("becky", "becca"),
+}  # fmt: skip
+
+
+def short_forms(forename: str) -> tuple[str, ...]:
+    """The short forms a forename is commonly written as ("peter": "pete")."""
+    return SHORT_FORMS.get(forename, ())
+
+
 class NameIndex:
     """Fuzzy lookup of people and roles by name, alias or title."""
 
@@ -290,6 +320,9 @@ class NameIndex:
             if len(parts) >= 2:
                 self.surnames[parts[-1]].add(pid)
                 self.forenames[parts[0]].add(pid)
+        for first, ids in list(self.forenames.items()):  # "pete" may be Peter, "sue" Susan, "cath" Catherine
+            for short in short_forms(first):
+                self.forenames[short] |= ids
 
     def people_in(self, folded_question: str, raw: str | None = None) -> list[tuple[str, float]]:
         """People named in a question: full names (tolerating typos), else a unique surname or forename.

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Subject
+from knowledge.dates import long_day
 from knowledge.lazyre import lazy
+from knowledge.text import STOPWORDS as STOP
 from knowledge.text import content_words, fold, id_key
 
 if TYPE_CHECKING:
@@ -107,7 +110,7 @@ def parse(
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
     lower = raw.lower().replace("\u2019", "'")
-    folded = fold(raw)
+    folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden)
     from knowledge.registry import attribute_of, detect_intents, happened_filler  # imports the handlers
@@ -118,6 +121,10 @@ def parse(
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(folded, today)
+    if window is None and {"overdue", "due-soon", "due"} & set(intents):  # "overdue as of 2020", "due next year"
+        window = _financial_year(lower, today) or _year_window(
+            engine, folded, today, loose="due" not in intents or len(intents) > 1
+        )
     intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
@@ -129,6 +136,9 @@ def parse(
         topic = [w for w in topic if w not in _plan_org_words(engine, plan)]
     if window is not None:  # "due within 2 weeks": the window's words name no topic
         topic = [w for w in topic if w not in _WINDOW_WORDS]
+    topic = _without_date_words(topic, window)
+    topic += _named_panels(engine, folded, plan)
+    intents = _person_due(engine, intents, people, roles, topic)
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -163,9 +173,35 @@ def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | No
     for size in range(min(engine.longest_plan_phrase, len(tokens)), 0, -1):
         for i in range(len(tokens) - size + 1):
             plan_id = engine.plan_words.get(" ".join(tokens[i : i + size]))
+            if plan_id is not None and size == 1 and _partner(tokens, i):
+                continue  # "agreed with the city": the city is a partner here, not the plan asked about
             if plan_id is not None:
                 return plan_id if plan_id not in hidden else None
     return None
+
+
+def plans_named(engine: Engine, folded: str) -> list[str]:
+    """Every plan the question names, in the order named ("the city and county plans": both), longest phrase first
+    at each place; a word after "with" names a partner, not a plan."""
+    tokens = folded.split()
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(engine.longest_plan_phrase, len(tokens) - i), 0, -1):
+            plan_id = engine.plan_words.get(" ".join(tokens[i : i + size]))
+            if plan_id is not None and not (size == 1 and _partner(tokens, i)):
+                if plan_id not in found:
+                    found.append(plan_id)
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
+def _partner(tokens: list[str], i: int) -> bool:
+    """Whether the word at `i` follows "with" ("with the city", "jointly with county"): a partner, not a scope."""
+    before = tokens[max(0, i - 2) : i]
+    return bool(before) and (before[-1] == "with" or before == ["with", "the"])
 
 
 def _committee(engine: Engine, folded: str) -> str | None:
@@ -253,6 +289,9 @@ def _priority(word: str) -> int:
 
 def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     """A named month (and its window) or a relative window."""
+    week = _week_commencing(folded, today)
+    if week is not None:
+        return week
     m = _MONTH_RX.search(folded)
     if m and _DATE_STAMP.search(folded):
         # "due in the next few weeks? (20 jan 2020)": a full date is the day asked; a window named besides it wins.
@@ -331,6 +370,27 @@ def _span_window(folded: str, today: dt.date) -> tuple[int | None, Window | None
     return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
 
 
+_WEEK_OF = lazy(
+    r"\b(?:w c|wc|week (?:commencing|beginning|starting|of))\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+("
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\b(?:\s+(\d{4}))?"
+)
+
+
+def _week_commencing(folded: str, today: dt.date) -> tuple[int | None, Window | None] | None:
+    """ "w/c 20 jan", "week commencing 3rd February": the seven days from that day."""
+    m = _WEEK_OF.search(folded)
+    if m is None:
+        return None
+    month = _MONTHS[m.group(2)]
+    year = int(m.group(3)) if m.group(3) else _year_for(month, today, folded)
+    try:
+        start = dt.date(year, month, int(m.group(1)))
+    except ValueError:
+        return None
+    return month, Window(start, start + dt.timedelta(days=6), f"in the week commencing {long_day(start)}")
+
+
 def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     """ "by the end of the month", "last month", "this year", "by the end of the year"."""
     month_end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
@@ -339,11 +399,47 @@ def _calendar_window(folded: str, today: dt.date) -> tuple[int | None, Window | 
     if re.search(r"\blast month\b", folded):
         end = today.replace(day=1) - dt.timedelta(days=1)
         return end.month, Window(end.replace(day=1), end, f"in {end:%B %Y}")
+    christmas = _christmas_window(folded, today)
+    if christmas is not None:
+        return None, christmas
     if re.search(r"\bend of (the|this) year\b", folded):
         return None, Window(today, dt.date(today.year, 12, 31), f"by the end of {today.year}")
     if re.search(r"\bthis year\b", folded):
         return None, Window(dt.date(today.year, 1, 1), dt.date(today.year, 12, 31), f"in {today.year}")
     return None, None
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _feast_window(folded: str, today: dt.date) -> Window | None:
+    """ "before Easter", "by Easter": from today up to the Easter ahead (the Saturday before, for "before")."""
+    m = re.search(r"\b(before|by|until|till|ahead of) easter\b", folded)
+    if m is None:
+        return None
+    day = _easter(today.year) if today <= _easter(today.year) else _easter(today.year + 1)
+    end = day - dt.timedelta(days=1) if m.group(1) == "before" else day
+    return Window(today, end, f"{m.group(1)} Easter ({long_day(end)})")
+
+
+def _christmas_window(folded: str, today: dt.date) -> Window | None:
+    """ "before Christmas", "by xmas": from today up to the Christmas ahead (Christmas Eve for "before")."""
+    m = re.search(r"\b(before|by|until|till|ahead of) (christmas|xmas)\b", folded)
+    if m is None:
+        return None
+    year = today.year if today <= dt.date(today.year, 12, 25) else today.year + 1
+    end = dt.date(year, 12, 24 if m.group(1) == "before" else 25)
+    return Window(today, end, f"{m.group(1)} Christmas ({long_day(end)})")
 
 
 _ROLLING_MONTH = lazy(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
@@ -364,6 +460,85 @@ def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: d
     return Window(today, last, f"before {start:%B %Y}") if last >= today else None
 
 
+# words that place a date ("as of the end of June", "early March", "mid-feb"): when the question names a date
+# window they shape it, and are no topic of their own
+_DATE_SHAPING = frozenset(
+    {"end", "start", "beginning", "mid", "middle", "early", "close", "financial", "fiscal", "christma", "xmas",
+     "easter", "since", "commencing", "wc"}
+)  # fmt: skip
+
+
+def _without_date_words(topic: list[str], window: Window | None) -> list[str]:
+    """The topic words, less those that only place the date window the question names."""
+    if window is None:
+        return topic
+    shaping = _DATE_SHAPING | ({"year"} if "year" in window.words else set())  # "the end of the financial year"
+    return [w for w in topic if w not in shaping]
+
+
+def _named_panels(engine: Engine, folded: str, plan: str | None) -> list[str]:
+    """ "the staff review panels in the county plan": in a question about a plan, panels a topic word names are
+    that topic's panels (a step of an action), not a committee ("the october panel", "the county panel" are)."""
+    if plan is None:
+        return []
+    committee = {w for phrase in engine.committee_words for w in phrase.split()}
+    for m in re.finditer(r"\b([a-z]+) panels?\b", folded):
+        word = m.group(1)
+        if word not in committee and word not in engine.topic_drop and word not in STOP and len(word) > 2:
+            return ["panel"]
+    return []
+
+
+_YEAR = lazy(r"\b(by (?:the )?(?:end of )?|until |till )?(?:(in|during|as of|for|of) )?(20\d\d)\b(?!\s*[-/]\s*\d)")
+
+
+_FY = lazy(r"\b(20\d\d)\s*/\s*(\d\d)\b")
+
+
+def _financial_year(lower: str, today: dt.date) -> Window | None:
+    """A financial year (1 April to 31 March): "2020/21", "this financial year", "by the end of the financial
+    year" (from today to its 31 March), "next financial year"."""
+    m = _FY.search(lower)
+    if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
+        start = dt.date(int(m.group(1)), 4, 1)
+        return Window(start, dt.date(start.year + 1, 3, 31), f"in the financial year {m.group(1)}/{m.group(2)}")
+    f = re.search(r"\b(end of )?(the |this |next )?(financial|fiscal) year\b", lower)
+    if f is None:
+        return None
+    first = today.year if today.month >= 4 else today.year - 1
+    if f.group(2) == "next ":
+        first += 1
+    start, end = dt.date(first, 4, 1), dt.date(first + 1, 3, 31)
+    label = f"{first}/{(first + 1) % 100:02d}"
+    if f.group(1):
+        return Window(today, end, f"by the end of the financial year {label} (31 March {first + 1})")
+    return Window(start, end, f"in the financial year {label}")
+
+
+def _year_window(engine: Engine, folded: str, today: dt.date, loose: bool = True) -> Window | None:
+    """For a question of what is late or falls due: a year it names ("as of 2020", "by the end of 2021"),
+    or "last week", "last year", "next year" (a year in a plan's name, "business plan 2021-24", is not one).
+    Not `loose` (a bare "when is it due"), only a year put as a time ("in 2020", "by 2021"), not "the 2023 data"."""
+    christmas = _feast_window(folded, today)
+    if christmas is not None:
+        return christmas
+    if re.search(r"\blast week\b", folded):
+        start = today - dt.timedelta(days=today.weekday() + 7)
+        return Window(start, start + dt.timedelta(days=6), "last week")
+    for words, year in (("last year", today.year - 1), ("next year", today.year + 1)):
+        if re.search(rf"\b{words}\b", folded):
+            return Window(dt.date(year, 1, 1), dt.date(year, 12, 31), f"in {year}")
+    for m in _YEAR.finditer(folded):
+        if m.group(3) in engine.plan_words or not (loose or m.group(1) or m.group(2)):
+            continue
+        year = int(m.group(3))
+        end = dt.date(year, 12, 31)
+        if m.group(1) and end >= today:
+            return Window(today, end, f"by the end of {year}")
+        return Window(dt.date(year, 1, 1), end, f"in {year}")
+    return None
+
+
 def _this_week(today: dt.date) -> Window:
     """Monday to Sunday of this week; asked at a weekend, the week ahead (and the window says which days)."""
     if today.weekday() >= 5:
@@ -377,6 +552,22 @@ def _this_week(today: dt.date) -> Window:
 def _with_window_intents(intents: list[str], window: Window | None) -> list[str]:
     """ "anything due for pam this spring": "due" with a date window asks what falls due in it."""
     if window is None or "due" not in intents or "due-soon" in intents or "overdue" in intents:
+        return intents
+    return [*intents, "due-soon"]
+
+
+def _person_due(engine: Engine, intents: list[str], people, roles, topic: list[str]) -> list[str]:
+    """ "anything due for hazel": "due" about a person or role and nothing else asks what falls due for them."""
+    if "due" not in intents or {"due-soon", "overdue"} & set(intents) or not (people or roles):
+        return intents
+    names = set()
+    for pid, _ in people:
+        person = engine.kb.people[pid]
+        names |= {w for n in (person.name, *person.aliases) for w in content_words(n)}
+    for rid, _ in roles:
+        role = engine.kb.roles[rid]
+        names |= {w for t in (role.title, *role.aliases) for w in content_words(t)}
+    if any(w not in names for w in topic):
         return intents
     return [*intents, "due-soon"]
 
@@ -441,6 +632,8 @@ TOPIC_DROP = frozenset(
         "update",
         "due",
         "deadline",
+        "date",
+        "dates",
         "timescale",
         "plan",
         "plans",
@@ -484,7 +677,9 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
     if plan is not None:  # "the city foster carer assessment": "assessment" names the TCE plan, not this one
-        drop = (drop - _other_plans_words(engine, plan)) | _own_plan_words(engine, plan)
+        drop = (drop - _other_plans_words(engine, plan) - set(kept_phrases(engine, raw, plan))) | _own_plan_words(
+            engine, plan
+        )
     return [
         w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
@@ -527,6 +722,19 @@ def _plan_org_words(engine: Engine, plan: str) -> frozenset[str]:
         names = (org.name, *org.aliases) if org is not None else ()
         memo[plan] = frozenset(w for n in names for w in content_words(n))
     return memo[plan]
+
+
+def kept_phrases(engine: Engine, raw: str, plan: str) -> list[str]:
+    """Words of another plan's name that, with the word after them, make a phrase the plans use ("county lines"
+    in a question about the TCE plan): a topic, not a plan."""
+    pairs = engine.__dict__.get("_record_pairs")
+    if pairs is None:
+        texts = (t for a in engine.kb.actions() for t in (a.text, a.theme or "", *(m.text for m in a.milestones)))
+        pairs = {(x, y) for t in texts for x, y in itertools.pairwise(content_words(t))}
+        engine.__dict__["_record_pairs"] = pairs
+    others = {w for w, p in engine.plan_words.items() if p != plan and " " not in w}
+    said = content_words(raw)
+    return [w for x, y in itertools.pairwise(said) if x in others and (x, y) in pairs for w in (x, y)]
 
 
 def _own_plan_words(engine: Engine, plan: str) -> frozenset[str]:

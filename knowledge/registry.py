@@ -83,6 +83,13 @@ HAPPENED = (
 )
 
 
+# "is the money for the reviewer sorted", "have we agreed with the city to ...": whether a thing is settled (status)
+SETTLED = (
+    r"^(is|are|has|have|was|were) (\w+ ){1,12}(sorted|agreed|in place|confirmed|secured|signed off|approved)",
+    r"^did (\w+ ){1,12}(agree|sort out|confirm|secure|sign off|approve)\b",
+)
+
+
 # "where are we with it", "where's it at", "where are things up to": how far a piece of work has got (status),
 # not where a meeting is
 WHERE_AT = (
@@ -132,6 +139,13 @@ ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|pap
 ASKS_AUTHOR = lazy(r"\b(who wrote|written by|author|authored|who is the author|whose report)\b")
 
 
+# "what mission statement did the group agree", "which option did they choose": the outcome of a decision
+OUTCOME = lazy(
+    r"^\s*(what|which) (\w+ ){1,5}(did|have|has|had) (\w+ ){1,6}(agree|decide|choose|pick|settle on|come up with|"
+    r"produce|write|adopt|go with|sign off|approve)\b"
+)
+
+
 INTENTS: tuple[Intent, ...] = (
     Intent("history", _rx("history", "audit", "who changed", "changes to", "what changed"), acts.history),
     Intent(
@@ -148,9 +162,16 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent("presenter", PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
     Intent("item-at-meeting", ITEM_NAMED, com.item_at_meeting),
+    Intent("most-actions", _rx("most", "fewest", "least", "busiest"), plans.most_actions),
+    Intent(
+        "no-lead",
+        _rx(r"(no|without( a)?|missing( a)?) (named )?(lead|leads|owner|owners)", "unassigned"),
+        plans.no_lead,
+    ),
+    Intent("about-plan", _rx("what is", "what s", "whats", "tell me about", "describe", "explain"), plans.about_plan),
     Intent(
         "priorities",
-        _rx("priority", "priorities", "key activities", "key activity"),
+        _rx("priority", "priorities", "key activities", "key activity", "themes"),
         plans.priorities,
         ("what are the business plan priorities?", "key activities under priority 3"),
     ),
@@ -403,7 +424,18 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "due",
-        _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "target date", "how long"),
+        _rx(
+            "when",
+            "due",
+            "deadline",
+            "timescale",
+            "timeline",
+            "dates?",
+            "by when",
+            "target date",
+            "how long",
+            r"(finish|finishes|end|ends|wrap up|wraps up|complete|completes) (in|by|before|during)",
+        ),
         papers.due_or_passage,
     ),
     Intent(
@@ -433,9 +465,14 @@ INTENTS: tuple[Intent, ...] = (
             "have .* been",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
+            *SETTLED,
         ),
         acts.about_topic,
     ),
+    # the parser decides: a plan named, asked what it says about something
+    Intent("plan-mentions", None, plans.plan_mentions),
+    # "what mission statement did they agree": the outcome of a decision an action sets (before narrative)
+    Intent("outcome", OUTCOME, acts.outcome),
     Intent(
         "portfolio",
         _rx(
@@ -451,6 +488,10 @@ INTENTS: tuple[Intent, ...] = (
             "s actions",
             "working on",
             "busy with",
+            r"(are|is) (theirs|hers|his)",  # "which tce actions are theirs"
+            r"which (\w+ )?(actions|ones) (does|do|is|are) (\w+ ){1,4}(own|lead|have|doing|running)",
+            "belong to",
+            "assigned to",
         ),
         ppl.portfolio,
         ("what does Pam Rosseter lead?", "Laurence Jones - what's on his plate?"),
@@ -509,6 +550,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("pages", _rx(r"pages?", "page numbers?")),
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for")),
     ("reference", _rx("reference", "ref", "(?<!post )code")),
+    ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
     ("recommendations", _rx("recommendations?", "recommend")),
     ("signatory", _rx("signed", "signatory", "sign off")),
     ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
@@ -573,7 +615,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "in charge",
         ),
     ),
-    ("due", _rx("when", "due", "deadline", "timescale", "timeline", "date", "by when", "how long")),
+    ("due", _rx("when", "due", "deadline", "timescale", "timeline", "dates?", "by when", "how long")),
     (
         "status",
         _rx(
@@ -591,6 +633,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"(any|what s the|whats the|latest) news",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
+            *SETTLED,
+            r"(has|have|is|are|did) .* yet",  # "has the report got the new section in it yet"
         ),
     ),
 )

@@ -6,7 +6,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process, utils  # the one place rapidfuzz is imported; index.py uses these too
+from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import Levenshtein  # the one place rapidfuzz is imported; index.py uses these too
 
 from knowledge.lazyre import lazy
 
@@ -192,7 +193,13 @@ ABBREVIATIONS = {
     "iros": "independent reviewing officers",
     "mas": "managing allegations service",
     "ce": "child exploitation",
+    "fgm": "female genital mutilation",
+    "qa": "quality assurance",
 }
+
+
+# everyday words for what the plans write more formally ("the money for the reviewer": its funding)
+SYNONYMS = {"money": "funding", "cash": "funding", "kids": "children", "refurb": "refurbishment"}
 
 
 def expand(words: list[str] | tuple[str, ...]) -> list[str]:
@@ -201,6 +208,8 @@ def expand(words: list[str] | tuple[str, ...]) -> list[str]:
     for word in words:
         if word in ABBREVIATIONS:
             out += content_words(ABBREVIATIONS[word])
+        if word in SYNONYMS:
+            out.append(SYNONYMS[word])
     return list(dict.fromkeys(out))
 
 
@@ -208,3 +217,8 @@ def closest_word(word: str, vocabulary: Sequence[str], cutoff: float = 80.0) -> 
     """The vocabulary word most like `word` (a typo's correction), if any scores at least `cutoff` (0-100)."""
     match = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, processor=None)
     return match[0] if match else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters to add, drop or change to turn one word into the other."""
+    return Levenshtein.distance(a, b)

@@ -9,8 +9,8 @@ from knowledge.engine import Engine
 from tests.knowledge.test_fresh_bank import FRESH
 from tests.question_bank import load_bank, report, run
 
-RIGHT_AT_LEAST = 139  # of 170
-WRONG_AT_MOST = 7  # confidently wrong: neither right nor an honest "not sure"
+RIGHT_AT_LEAST = 156  # of 170
+WRONG_AT_MOST = 0  # confidently wrong: neither right nor an honest "not sure"
 
 
 def test_fresh_bank_score(engine: Engine) -> None:
