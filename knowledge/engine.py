@@ -13,6 +13,7 @@ from knowledge import registry
 from knowledge.answer import Answer, Item, Subject
 from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
+from knowledge.guard import checked
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
 from knowledge.lazyre import compile_all, lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update
@@ -160,8 +161,8 @@ class Engine:
             if intent.name in wanted:
                 found = intent.handler(q, self)
                 if found is not None:
-                    return found
-        return fallback(q, self)
+                    return checked(q, found)
+        return checked(q, fallback(q, self))
 
     @property
     def passage_index(self) -> PassageIndex | None:

@@ -1,0 +1,91 @@
+"""The last check before an answer leaves the engine: does it carry the kind of fact the question asked for?
+
+"When ..." wants a date, "how many ..." a number. A handler that matched the question's words can still have
+answered another question: the change history of an action for "when does the audit feedback go to the SAIG",
+an action's card for "how many foster carers has the city assessed", "leads no action" for "when did the chair
+change". Each kind of answer below cannot carry the fact asked unless its headline says it; when the headline
+does not, the reply says it is not sure and offers what was found as the closest thing, instead of presenting
+it as the answer. Everything here reads the question and the answer only: no record is looked up again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from knowledge.lazyre import lazy
+
+if TYPE_CHECKING:
+    from knowledge.answer import Answer
+    from knowledge.query import Query
+
+ASKS_DATE = lazy(
+    r"^\s*(?:when|by when|what date|which date)\b|\bwhen (?:is|was|does|did|will|are|were|do|should|has|had|s)\b|"
+    r"\bwhat date\b|\bstart date\b|\bdeadline\b"
+)
+ASKS_COUNT = lazy(r"\bhow many\b|\bnumber of\b|\bhow much\b")
+
+# answers that state one record's people, card or history: they say a date or a number only in their headline
+NO_DATE_KINDS = frozenset({"history", "portfolio", "lead", "contact", "members", "attendance", "apologies", "chair"})
+NO_COUNT_KINDS = frozenset(
+    {"action", "lead", "status", "due", "person", "history", "summary", "portfolio", "contact", "chair"}
+)
+
+MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+SAYS_DATE = lazy(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTH})\b(?: (?:19|20)\d\d\b)?|\b(?:19|20)\d\d(?:/\d\d)?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{MONTH})\b|\bno (?:due )?date\b|\bnot dated\b|"
+    r"\bongoing\b|\bstanding item\b|\btimescale\b|\b(?:weekly|monthly|quarterly|annually|yearly)\b",
+    re.IGNORECASE,
+)
+# a number that counts something: not an action id ("action 6", "7a") nor part of a date
+SAYS_COUNT = lazy(
+    r"(?<![\w/.-])(?<!action )(?<!item )(?<!row )\d+(?![\w/.-])|\b(?:no|none|nobody|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b",
+    re.IGNORECASE,
+)
+HONEST = frozenset({"not-sure", "not-found", "ambiguous", "help", "clarify"})
+
+
+def asked_fact(q: Query) -> str | None:
+    """The kind of fact the question asks for: "count", "date", or None (anything else)."""
+    if ASKS_COUNT.search(q.folded):
+        return "count"
+    if ASKS_DATE.search(q.folded):
+        return "date"
+    return None
+
+
+def carries(answer: Answer, fact: str) -> bool:
+    """Whether the answer's headline can carry `fact` (its kind states it, or the headline says one)."""
+    if answer.kind in HONEST:
+        return True
+    if fact == "date":
+        said = answer.text.split("\n")[0]
+        if answer.kind == "history":  # its entries are dated: "20 June 2024 Hannah Johnson: ..."
+            said += " " + " ".join(item.lines[0] for item in answer.items[:3] if item.lines)
+        return answer.kind not in NO_DATE_KINDS or bool(SAYS_DATE.search(said))
+    if fact == "count":
+        return answer.kind not in NO_COUNT_KINDS or bool(SAYS_COUNT.search(_without_dates(answer.text)))
+    return True
+
+
+def _without_dates(text: str) -> str:
+    return SAYS_DATE.sub(" ", text.split("\n")[0])
+
+
+def checked(q: Query, answer: Answer) -> Answer:
+    """The answer, or an honest "not sure" that offers it as the closest thing when it cannot say what was asked."""
+    fact = asked_fact(q)
+    if fact is None or carries(answer, fact):
+        return answer
+    wanted = "a date" if fact == "date" else "a number"
+    headline = answer.text.split("\n")[0].rstrip(".:")
+    text = (
+        f"I'm not sure: you asked for {wanted}, and what I found does not give one. "
+        f"The closest thing I have: {headline}."
+    )
+    return replace(answer, kind="not-sure", text=text)

@@ -1,0 +1,73 @@
+"""The engine's last check: an answer that cannot carry the kind of fact asked ("when": a date; "how many": a number)
+becomes an honest "not sure" that offers what was found as the closest thing, never a confident other answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from knowledge.answer import Answer, Item
+from knowledge.engine import Engine
+from knowledge.guard import asked_fact, carries, checked
+from knowledge.query import parse
+
+
+def ask(engine: Engine, question: str, today: dt.date) -> Answer:
+    return engine.ask(question, today=today)
+
+
+def test_a_count_the_plan_does_not_record_is_not_answered_with_the_actions_card(engine: Engine) -> None:
+    answer = ask(engine, "how many carers has the city looked at under action 6 so far", dt.date(2020, 3, 1))
+    assert answer.kind == "not-sure" and answer.text.startswith("I'm not sure")
+    assert "a number" in answer.text and "city plan, action 6" in answer.text  # the closest thing, named
+    assert answer.items and answer.items[0].title == "city plan, action 6"  # and still shown
+
+
+def test_a_when_question_answered_by_an_undated_history_says_it_is_not_sure(engine: Engine) -> None:
+    answer = ask(engine, "when was the audit of county action 8 changed", dt.date(2020, 1, 15))
+    assert answer.kind == "not-sure" and "a date" in answer.text
+    assert "History of county plan, Action 8" in answer.text
+
+
+def test_a_dated_history_still_answers_a_when_question(engine: Engine) -> None:
+    answer = ask(engine, "when was tce10 changed, what is its history", dt.date(2025, 1, 10))
+    assert answer.kind == "history" and "20 June 2024" in answer.items[0].lines[0]
+
+
+def test_answers_that_carry_the_fact_pass_unchanged(engine: Engine) -> None:
+    today = dt.date(2020, 1, 15)
+    count = ask(engine, "how many actions are in the county plan", today)
+    assert count.kind == "count" and count.text.startswith("13 actions in county plan")
+    due = ask(engine, "when is 7a due", today)
+    assert due.kind == "due" and "October 2019" in due.text
+    lead = ask(engine, "who leads 7a", today)
+    assert lead.kind == "lead" and "Catherine Underwood" in lead.text
+
+
+def test_what_the_question_asks_for(engine: Engine) -> None:
+    def fact(question: str) -> str | None:
+        return asked_fact(parse(engine, question, dt.date(2020, 1, 15)))
+
+    assert fact("How many foster carers are there?") == "count"
+    assert fact("what's the number of actions") == "count"
+    assert fact("when is 7a due") == "date" and fact("7a deadline?") == "date"
+    assert fact("who leads 7a") is None and fact("status of 7a") is None
+
+
+def test_an_id_or_a_date_is_not_a_count() -> None:
+    def card(text: str) -> Answer:
+        return Answer("action", text, (Item("action", "x", ("y",)),))
+
+    assert not carries(card("city plan, action 6: due by 31 March 2020 (2019/20)."), "count")
+    assert carries(card("12 foster carers have been assessed."), "count")
+    assert carries(card("None have been assessed yet."), "count")
+    assert not carries(Answer("lead", "Lead of action 7a: Ann Lead."), "date")
+    assert carries(Answer("lead", "Lead of action 7a from October 2019: Ann Lead."), "date")
+    assert carries(Answer("not-sure", "I'm not sure."), "date")
+
+
+def test_the_not_sure_keeps_the_items_and_the_follow_up_subject(engine: Engine) -> None:
+    q = parse(engine, "how many staff did action 6 cover", dt.date(2020, 1, 15))
+    found = Answer("action", "city plan, action 6: lead Head of Children in Care.", (Item("action", "a", ("b",)),))
+    out = checked(q, found)
+    assert out.kind == "not-sure" and out.items == found.items and out.subject == found.subject
+    assert out.text.endswith("city plan, action 6: lead Head of Children in Care.")
