@@ -37,7 +37,8 @@ MONTH = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 SAYS_DATE = lazy(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTH})\b(?: (?:19|20)\d\d\b)?|\b(?:19|20)\d\d(?:/\d\d)?\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{MONTH})\b|\bno (?:due )?date\b|\bnot dated\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTH})\b(?: (?:19|20)\d\d\b)?|\b(?:19|20)\d\d(?:/\d\d)?\b|"
+    rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b|\b(?:{MONTH})\b|\bno (?:due )?date\b|\bnot dated\b|"
     r"\bongoing\b|\bstanding item\b|\btimescale\b|\b(?:weekly|monthly|quarterly|annually|yearly)\b",
     re.IGNORECASE,
 )
