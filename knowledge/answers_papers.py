@@ -348,7 +348,7 @@ def _near_passages(q: Query, e: Engine, limit: int = 2) -> list[str]:
     index = e.passage_index
     if index is None:
         return []
-    hits = index.search(q.raw, limit=limit, papers=allowed_papers(q, e))
+    hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))[:limit]  # the answer's own search, kept
     return list(dict.fromkeys(short(h.cite(), 160) for h in hits))[:limit]
 
 

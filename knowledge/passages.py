@@ -66,6 +66,7 @@ HEADING_SHARE = 0.6  # ... i.e. when the heading alone carries this share of the
 MAX_SUPPORT_SCAN = 40  # passages of the section looked at for the fact a paragraph lacks
 MAX_SUPPORT = 1
 MAX_QUERY_WORDS = 40  # bounds on the work one question can cause
+READ_MEMO = 64  # questions whose terms are kept
 MAX_CORRECTIONS = 6  # typo look-ups per question (each scans the papers' vocabulary)
 MAX_STEM_CACHE = 50_000
 # The rapidfuzz ratio a misspelt word needs to be read as a word the papers use:
@@ -274,6 +275,8 @@ class PassageIndex:
         self.min_score = min_score
         self.min_coverage = min_coverage
         self._stems: dict[str, str] = {}
+        self._read: dict[str, tuple[_Term, ...]] = {}  # a question's terms: one answer searches up to three times
+        self._found: dict[tuple, tuple[PassageHit, ...]] = {}  # and may repeat a search
         documents = [self._tokens(self._indexed_text(p)) for p in self.passages]
         self._terms = [frozenset(d) for d in documents]
         # what the passage itself says (its heading and text, not the titles every passage of its paper shares)
@@ -340,7 +343,18 @@ class PassageIndex:
         return tokens
 
     def terms(self, question: str) -> list[_Term]:
-        """The question's content words, each corrected to a word the papers use when it is a likely typo."""
+        """The question's content words, each corrected to a word the papers use when it is a likely typo.
+
+        Kept for the last few questions: one answer searches the papers up to three times (the answer, a deeper
+        paragraph, the "not sure" suggestions), and correcting typos is the costly part."""
+        read = self._read.get(question)
+        if read is None:
+            if len(self._read) >= READ_MEMO:
+                self._read.clear()
+            read = self._read[question] = tuple(self._read_terms(question))
+        return list(read)
+
+    def _read_terms(self, question: str) -> list[_Term]:
         out: list[_Term] = []
         seen: set[str] = set()
         lookups = 0
@@ -377,7 +391,18 @@ class PassageIndex:
         """The best paragraphs for a question, best first; empty when no passage shares a word with it.
 
         `papers` (paper ids) limits the search to those papers, e.g. when the question names "the city plan".
+        The last few searches are kept: one answer may make the same search twice (the answer, then the
+        "not sure" note that points to the nearest passages).
         """
+        key = (question, limit, None if papers is None else frozenset(papers))
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= READ_MEMO:
+                self._found.clear()
+            found = self._found[key] = tuple(self._search(question, limit, papers))
+        return list(found)
+
+    def _search(self, question: str, limit: int, papers: Collection[str] | None) -> list[PassageHit]:
         terms = self.terms(question)
         if not terms or not self.passages or limit <= 0:
             return []
