@@ -62,6 +62,8 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         return no_action(q, e, missing)
     if q.attribute == "recommendations" and len(matched) <= r.PAGE:
         return _recommendation_of(q, e, matched)
+    if len(matched) == 1 and detail in ("due", "lead", "status") and (step := _step_named(q, e, matched[0])):
+        return about_milestones(q, e, step, detail)
     if len(matched) > r.PAGE:  # an id in many plans: one page at a time, and name the plan to narrow it
         text = (
             f"Action {', '.join(q.action_ids)} appears in {len(plans_named)} plans; name the plan to narrow it. "
@@ -339,9 +341,36 @@ def named_milestones(
         found = in_month
     if not found:
         return []
-    found.sort(key=lambda t: -t[2])
-    top = found[0][2]
+    found = _by_words(q, e, found)
+    top = max(t[2] for t in found)
     return [t for t in found if t[2] >= top - MILESTONE_CLOSE][:3]
+
+
+def _by_words(
+    q: Query, e: Engine, found: list[tuple[Action, Milestone, float]]
+) -> list[tuple[Action, Milestone, float]]:
+    """Milestones best first: by the share of the question they hold, and among those holding about as much, by
+    how many of the question's words they hold ("when does the reviewer start": the step that says "starting",
+    before the other steps naming the reviewer)."""
+    hits: dict[tuple[tuple[str, str], int], int] = {}
+    for action in {a.key: a for a, _, _ in found}.values():
+        for i, h in enumerate(e.topics.step_word_hits(action, list(q.topic_words))):
+            hits[(action.key, i)] = h
+
+    def key(t: tuple[Action, Milestone, float]) -> tuple[float, int]:
+        a, m, c = t
+        return (-round(c, 2), -hits.get((a.key, a.milestones.index(m)), 0))
+
+    return sorted(found, key=key)
+
+
+def _step_named(q: Query, e: Engine, action: Action) -> list[tuple[Action, Milestone, float]]:
+    """The one milestone of a named action that the question's words name ("when does action 8's case audit
+    feedback go to the group"): a date, lead or status asked of that step is the step's, not the action's."""
+    if not q.topic_words or not action.milestones:
+        return []
+    steps = named_milestones(q, e, [action], e.topics.question_weights(list(q.topic_words)))
+    return steps[:1] if len(steps) == 1 or (steps and steps[0][2] - steps[1][2] >= MILESTONE_MARGIN) else []
 
 
 STEP_ADDS = 0.2  # a milestone must add this share of the question's weight to the action's own text ...

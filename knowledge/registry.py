@@ -146,8 +146,16 @@ OUTCOME = lazy(
 )
 
 
+# "members of the panel" asks who sits on a committee; "former members of staff", "members of the public" or
+# "staff members" are the topic of some other question
+_STAFF_LIKE = r"(the )?(staff|public|family|families|team|workforce|community)\b"
+MEMBERS_OF = r"(?<!former )(?<!staff )(?<!family )members of (?!" + _STAFF_LIKE + ")"
+MEMBERS = r"(?<!former )(?<!staff )(?<!family )members(?! of " + _STAFF_LIKE + ")"
+
+
 INTENTS: tuple[Intent, ...] = (
-    Intent("history", _rx("history", "audit", "who changed", "changes to", "what changed"), acts.history),
+    # "audit" alone is a topic ("the case audit feedback"), not a request for the change history
+    Intent("history", _rx("history", "audit (trail|log)", "who changed", "changes to", "what changed"), acts.history),
     Intent(
         "count",
         _rx("how many", r"number of (?!for)", "count of", "total number"),
@@ -220,7 +228,7 @@ INTENTS: tuple[Intent, ...] = (
             "who was at",
             "who came",
             "present at",
-            "members of",
+            MEMBERS_OF,
             "membership",
             "were at",
             "was at",
@@ -573,7 +581,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"did (\w+ ){1,4}attend",
         ),
     ),
-    ("members", _rx("members of", "membership", "who sits on", "who is on the panel", "members")),
+    ("members", _rx(MEMBERS_OF, "membership", "who sits on", "who is on the panel", MEMBERS)),
     ("status", _rx(*WHERE_AT)),  # before the venue's "where is"
     (
         "venue",
