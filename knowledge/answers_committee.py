@@ -14,7 +14,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.lazyre import lazy
-from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Role, WorkItem
+from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
 from knowledge.registry import ITEM_NAMED, PRESENTED
 from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold
 
@@ -922,6 +922,22 @@ def chair_role(q: Query, e: Engine) -> Role | None:
     return best if best_score >= 0.5 else None
 
 
+RESOLVE_WORDS = frozenset({"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"})
+
+
+def _on_item_named(q: Query, found: list[tuple[Meeting, Resolution]]) -> list[tuple[Meeting, Resolution]]:
+    """Of a meeting's resolutions, those of the item the question names by its words (all but one of them in the
+    item's title or the resolution, and more of them than any other item holds); none when it names no item."""
+    words = set(q.topic_words) - RESOLVE_WORDS
+    if not words:
+        return []
+    scored = [(len(words & set(content_words(f"{res.title or ''} {res.text}"))), m, res) for m, res in found]
+    best = max(n for n, _, _ in scored)
+    if best < max(1, len(words) - 1):
+        return []
+    return [(m, res) for n, m, res in scored if n == best]
+
+
 def resolution(q: Query, e: Engine) -> Answer | None:
     """Resolutions: by number ("2024/033"), by the item's words, else the latest meeting's."""
     found_committee = committee(q, e)
@@ -950,8 +966,9 @@ def resolution(q: Query, e: Engine) -> Answer | None:
                 + ", ".join(f"{x.day} {x:%B %Y}" for x in dates)
                 + ".",
             )
+        found = _on_item_named(q, found) or found  # "what was resolved on the X update in October": that item's
     else:
-        words = set(q.topic_words) - {"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"}
+        words = set(q.topic_words) - RESOLVE_WORDS
         found = [
             (m, res)
             for m, res in resolutions
@@ -1376,6 +1393,9 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
             if names
             else f"The minutes record no {q.attribute} at the {title} meeting."
         )
+        if q.attribute == "apologies" and att.substitutes:  # the minutes give the apologies with who stood in
+            subs = ", ".join(e.kb.name_of(p) for p in att.substitutes)
+            text += f" Substituting at the meeting: {subs}."
         return r.answer_of(q, q.attribute if q.attribute == "apologies" else "attendance", text, [item])
     narrowed = filtered_attendance(q, e, chosen)
     if narrowed is not None:
