@@ -79,6 +79,8 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         if not leads:
             return r.answer_of(q, "lead", f"The plan names no lead for the key activities of {where}.")
         return r.answer_of(q, "lead", f"Leads named for {where}: {', '.join(leads)}.")
+    if chosen is not None and (said := _mentions(q, e, *chosen)) is not None:
+        return said
     if chosen is not None:
         theme, actions = chosen
         items = [d.action_item(e.kb, a, q.today) for a in actions]
@@ -104,6 +106,46 @@ def priorities(q: Query, e: Engine) -> Answer | None:
 
 
 _PERIOD = lazy(r"\b(20\d\d)(?:\s*[-/\u2013]\s*(20)?(\d\d))?\b")
+
+
+# "does priority one mention MACE", "do the key activities include training": yes or no, with the words
+_MENTION = lazy(
+    r"^\s*(does|do|did|is|are|has|have)\b.*\b(mention|mentions|mentioned|include|includes|included|cover|covers|"
+    r"refer to|refers to|say anything about|talk about|talks about)\b"
+)
+
+
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def _mentions(q: Query, e: Engine, theme: str, actions: list[Action]) -> Answer | None:
+    """Whether a priority (its text or a key activity) mentions the words asked: yes, quoting the sentence
+    that does, or that they cannot be found there; None when the question is not a yes/no "mention"."""
+    words = _asked_words(q) - _NUMBER_WORDS
+    found = _MENTION.search(q.folded)
+    if not words or not found:
+        return None
+    label = d.short(theme.split(":")[0], 80)
+    texts = [(label, _body(theme), actions[0].source if actions else None)]
+    texts += [(f"{d.plan_label(e.kb, a.plan)}, {a.id}", a.text, a.source) for a in actions]
+    said = [(where, text, source) for where, text, source in texts if _cover(e, words, text) >= 1.0]
+    asked = q.folded[found.end() :].strip() or " ".join(sorted(words))  # the words as the question put them
+    if not said:
+        text = (
+            f"I can't find \u201c{asked}\u201d in {label} or its {len(actions)} key "
+            f"activit{'ies' if len(actions) != 1 else 'y'}."
+        )
+        return r.answer_of(q, "not-sure", text, [d.action_item(e.kb, a, q.today) for a in actions])
+    items = [Item("quote", where, (_sentence_with(e, words, text),), {}, source) for where, text, source in said]
+    return r.answer_of(q, "priorities", f"Yes: {label} mentions \u201c{asked}\u201d ({said[0][0]}):", items)
+
+
+def _sentence_with(e: Engine, words: set[str], text: str) -> str:
+    """The sentence of `text` that holds the words (the whole text when no one sentence holds them all)."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        if _cover(e, words, sentence) >= 1.0:
+            return sentence
+    return text
 
 
 def _periods(text: str) -> set[tuple[int, int]]:

@@ -556,7 +556,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("background", _rx("background papers?")),
     ("comments", _rx(r"(constitutional|financial|legal) comments?")),
     ("pages", _rx(r"pages?", "page numbers?")),
-    ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for")),
+    # "what is the report for" asks its purpose; "the recommendation in the paper for panel" does not
+    ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
     ("reference", _rx("reference", "ref", "(?<!post )code")),
     ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
     ("recommendations", _rx("recommendations?", "recommend")),
