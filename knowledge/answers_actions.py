@@ -94,7 +94,7 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
     else:
         text = f"{head} of {len(items)} actions:"
-    notes = tuple(f"No action {k} in any plan." for k in missing)
+    notes = tuple(f"No action {k} in any plan." for k in missing) + later_dates(q, e, matched, detail)
     subject = Subject.action(*items[0].ref) if len(items) == 1 and items[0].ref else None
     return r.answer_of(q, detail if detail != "summary" else "action", text, items, notes=notes, subject=subject)
 
@@ -447,7 +447,24 @@ def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str)
     else:
         text = f"{len(items)} actions match; {head.lower()} of each:"
         subject = None
-    return r.answer_of(q, detail, text, items, subject=subject)
+    return r.answer_of(q, detail, text, items, subject=subject, notes=later_dates(q, e, actions, detail))
+
+
+def later_dates(q: Query, e: Engine, actions: list[Action], detail: str) -> tuple[str, ...]:
+    """For a question when an action is due: an update known by the day asked whose words name a later date
+    than the plan's (the plan's date stands, but the reader should see the later one, quoted)."""
+    if detail != "due":
+        return ()
+    notes = []
+    for a in actions:
+        update = facts.later_date_update(a, q.today)
+        if update is not None:
+            by = f" by {e.kb.name_of(update.by)}" if update.by else ""
+            notes.append(
+                f"{d.action_label(e.kb, a)}: a later update ({update.date.describe()}{by}) names a "
+                f"later date than the plan's: \u201c{update.text}\u201d"
+            )
+    return tuple(notes)
 
 
 def follow_up(q: Query, e: Engine, detail: str) -> Answer | None:
