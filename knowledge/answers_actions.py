@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from knowledge import describe as d
@@ -15,7 +16,7 @@ from knowledge.dates import long_day
 from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
 from knowledge.registry import OUTCOME
-from knowledge.text import content_words
+from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -62,6 +63,8 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         return no_action(q, e, missing)
     if q.attribute == "recommendations" and len(matched) <= r.PAGE:
         return _recommendation_of(q, e, matched)
+    if (uncounted := _uncounted(q, e, matched)) is not None:
+        return uncounted
     if len(matched) == 1 and detail in ("due", "lead", "status") and (step := _step_named(q, e, matched[0])):
         return about_milestones(q, e, step, detail)
     if len(matched) > r.PAGE:  # an id in many plans: one page at a time, and name the plan to narrow it
@@ -362,6 +365,44 @@ def _by_words(
         return (-round(c, 2), -hits.get((a.key, a.milestones.index(m)), 0))
 
     return sorted(found, key=key)
+
+
+# "how many foster carers has action 6 assessed": a count of something the action does, not of records
+_HOW_MANY_WHAT = lazy(r"\b(?:how many|number of|count of|total number of) ((?:\w+ ){0,2}\w+)")
+_RECORD_NOUNS = frozenset(
+    {"action", "actions", "milestone", "milestones", "step", "steps", "update", "updates", "lead", "leads", "owner",
+     "owners", "people", "person", "priority", "priorities", "activity", "activities", "date", "dates", "deadline",
+     "deadlines", "recommendation", "recommendations", "month", "months", "week", "weeks", "day", "days", "year",
+     "years", "time", "times"}
+)  # fmt: skip
+
+
+_NOT_NOUN = frozenset(
+    {"has", "have", "had", "did", "do", "does", "is", "are", "was", "were", "will", "been", "be", "the", "so", "under",
+     "in", "for", "on", "by", "of", "s", "it", "they", "we", "has", "there", "that", "this", "a", "an"}
+)  # fmt: skip
+
+
+def _uncounted(q: Query, e: Engine, actions: list[Action]) -> Answer | None:
+    """A count asked of named actions that is no count of their records ("how many carers have been assessed under
+    action 6"): not sure unless an action's own words give a number; the actions are offered."""
+    m = _HOW_MANY_WHAT.search(q.folded) if q.has("count") else None
+    if m is None:
+        return None
+    counted = list(takewhile(lambda w: w not in _NOT_NOUN, m.group(1).split()))
+    if not counted or set(counted) & _RECORD_NOUNS:
+        return None
+    noun = counted[-1].rstrip("s")[:6]
+    number = rf"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+(\w+\s+){{0,2}}{noun}"
+    records = (f"{a.text} {' '.join(m.text for m in a.milestones)} {' '.join(u.text for u in a.updates)}" for a in actions)
+    if any(re.search(number, fold(text)) for text in records):
+        return None  # the action's words give a number of them: the card answers
+    items = [d.action_item(e.kb, a, q.today) for a in actions]
+    text = (
+        f"I'm not sure: the plans record no number of {' '.join(counted)} for "
+        f"{', '.join(d.action_label(e.kb, a) for a in actions)}. Here is what they record."
+    )
+    return r.answer_of(q, "not-sure", text, items)
 
 
 def _step_named(q: Query, e: Engine, action: Action) -> list[tuple[Action, Milestone, float]]:
