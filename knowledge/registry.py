@@ -102,6 +102,9 @@ WHERE_AT = (
 WHO_DOING = (
     r"who(?: is| s|s) (?!going\b|coming\b|attending\b|chairing\b|presenting\b)\w+ing\b",
     r"whos (got|on|in charge|responsible|leading|running|doing|handling)",
+    # "who has to make the template", "who's meant to brief the board": whose task it is
+    r"who(?: has| have| is| s| are|s)? (?:got )?(?:to|meant to|supposed to|expected to|due to|asked to) "
+    r"(?!attend|come|go\b|be\b|chair|present|sign|ask|speak|talk|contact|ring|call|email)\w+",
 )
 
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
