@@ -833,12 +833,14 @@ def agenda(q: Query, e: Engine) -> Answer | None:
     if meeting is None:
         return r.answer_of(q, "not-found", "I know of no meeting with that agenda.")
     if not meeting.agenda:
-        return r.answer_of(
-            q,
-            "agenda",
-            f"The documents give no agenda for the {d.meeting_title(e.kb, meeting)} meeting yet.",
-            [d.meeting_item(e.kb, meeting)],
-        )
+        planned = [
+            w for w in e.kb.committees[meeting.committee].work_programme if w.meeting == meeting.date and not w.standing
+        ]
+        text = f"The documents give no agenda for the {d.meeting_title(e.kb, meeting)} meeting yet."
+        if planned:  # the work programme's items for that meeting are what is planned for it
+            text += f" The work programme plans {len(planned)} item{'s' if len(planned) != 1 else ''} for it:"
+            return r.answer_of(q, "agenda", text, [d.work_item(e.kb, w) for w in planned])
+        return r.answer_of(q, "agenda", text, [d.meeting_item(e.kb, meeting)])
     items = [d.agenda_item(e.kb, meeting, i) for i in meeting.agenda]
     return r.answer_of(q, "agenda", f"Agenda for {d.meeting_title(e.kb, meeting)}:", items)
 

@@ -294,6 +294,7 @@ INTENTS: tuple[Intent, ...] = (
             "agenda item",
             r"(first|second|third|last|final|opening) item",
             r"item (no\.? ?)?\d{1,2}(?= next| at| on| for|$)",  # "item 5 next week?", "item 7 at the january panel"
+            r"what (is|s|are) (on|coming up|up) (for|at) the (\w+ ){0,4}(panel|committee|meeting)",  # "what's on for"
         ),
         com.agenda,
         ("what's on the agenda for the January panel?",),
