@@ -407,10 +407,22 @@ def _counted_event(q: Query, e: Engine) -> Answer | None:
     if not HOW_MANY.search(q.folded):
         return None
     name_words = {w for pid, _ in q.people for w in content_words(e.kb.name_of(pid))}
-    thing = [w for w in q.topic_words if w not in name_words and w not in {"attendance", "attended", "many", "number"}]
+    thing = [w for w in q.topic_words if w not in name_words and w not in _COUNTING]
     if len(thing) < 2:
         return None
-    return e.passage_answer(q, strict=True)
+    raw = _ATTENDED.sub("attended", re.sub(r"(?i)\bhow many (people|of us|staff)\b", "how many", q.raw))
+    return e.passage_answer(replace(q, raw=raw), strict=True)
+
+
+# "turned up to", "came to": how the papers put it is "attended"
+_ATTENDED = lazy(r"(?i)\b((turned|showed) up (to|at|for)|came to|went to|were at|was at)\b")
+
+
+# the words that put the count, not the thing counted
+_COUNTING = frozenset(
+    {"attendance", "attended", "attendees", "attend", "many", "number", "people", "turned", "turnout", "came", "went",
+     "showed", "total"}
+)  # fmt: skip
 
 
 # "what mission statement did the group agree", "which venue was chosen": the value of a thing is asked for,

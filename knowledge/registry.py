@@ -271,10 +271,9 @@ INTENTS: tuple[Intent, ...] = (
             "code",
             "background papers",
             "background paper",
-            "recommendations of",
-            "recommendations in",
-            "what does the report recommend",
-            "report recommend",
+            r"recommendations? (of|in|from)",  # "the recommendation of the HSB paper"
+            r"(does|do|did) the (\w+ ){0,6}(report|paper|review) recommend",
+            r"(report|paper|review) recommends?",
             "whose report",
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
