@@ -229,7 +229,8 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
         action = e.kb.plans[plan_id].action(action_id)
     except KeyError:
         return found
-    said_undated = "no due date stated" in found.text.lower()  # not a milestone of it with a date
+    # not a milestone of it with a date (the due headline words an undated action either way)
+    said_undated = any(words in found.text.lower() for words in ("no due date stated", "gives no due date"))
     if action.due is not None or action.timescale or action.start is not None or not said_undated:
         return found
     passage = e.passage_answer(q)

@@ -584,7 +584,7 @@ def about_plan(q: Query, e: Engine) -> Answer | None:
     """ "what is the business plan", "tell me about the tce plan": what the plan is and what it holds."""
     if q.plan is None or q.topic_words or q.action_ids or q.people or q.roles or q.window is not None:
         return None
-    if set(q.intents) - {"about-plan", "person", "narrative", "topic"}:  # "what's overdue on it" asks another thing
+    if set(q.intents) - {"about-plan", "person", "attendee", "narrative", "topic"}:  # "what's overdue on it": another
         return None
     if not re.match(r"\s*(what (is|s)|whats|tell me about|describe|explain)\b", q.folded):
         return None

@@ -133,7 +133,8 @@ def parse(
         plan, topic = _rescope(engine, raw, plan, hidden, topic)
     topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
     if plan is not None:  # "for notts county council": the plan's own organisation names no topic
-        topic = [w for w in topic if w not in _plan_org_words(engine, plan)]
+        kept = set(kept_phrases(engine, raw, plan))  # "county lines" stays a topic in a county plan's question
+        topic = [w for w in topic if w not in _plan_org_words(engine, plan) or w in kept]
     if window is not None:  # "due within 2 weeks": the window's words name no topic
         topic = [w for w in topic if w not in _WINDOW_WORDS]
     topic = _without_date_words(topic, window)

@@ -220,3 +220,17 @@ def test_no_question_here_is_copied_from_a_bank() -> None:
     banks = [HERE / f"{b}.yaml" for b in ("question_bank", "heldout_bank", "fresh_bank", "newuser_bank", "final_bank")]
     wordings = {str(e["q"]).strip().lower() for bank in banks for e in yamlio.parse(bank.read_text(encoding="utf-8"))}
     assert QUESTIONS and not [q for q in QUESTIONS if q.strip().lower() in wordings]
+
+
+# -- three tests that failed on the merged base (e8c8599): the merges had undone their fixes ----------------
+
+
+def test_a_plan_described_when_tell_me_about_also_reads_as_a_person_cue(engine: Engine) -> None:
+    answer = ask(engine, asked("tell me about the county plan"), "2020-01-15")
+    assert answer.kind == "plan" and f"{len(engine.kb.plans['county-iicsa'].actions)} actions" in answer.text
+
+
+def test_county_lines_stays_a_topic_in_a_question_scoped_to_a_county_councils_plan(engine: Engine) -> None:
+    q = parse(engine, asked("county lines work in the tce plan - who is leading it"), dt.date(2025, 1, 10))
+    assert q.plan == "tce-action-plan" and {"county", "line"} <= set(q.topic_words)
+
