@@ -379,7 +379,7 @@ _RECORD_NOUNS = frozenset(
 
 _NOT_NOUN = frozenset(
     {"has", "have", "had", "did", "do", "does", "is", "are", "was", "were", "will", "been", "be", "the", "so", "under",
-     "in", "for", "on", "by", "of", "s", "it", "they", "we", "has", "there", "that", "this", "a", "an"}
+     "in", "for", "on", "by", "of", "s", "it", "they", "we", "there", "that", "this", "a", "an"}
 )  # fmt: skip
 
 
@@ -394,7 +394,9 @@ def _uncounted(q: Query, e: Engine, actions: list[Action]) -> Answer | None:
         return None
     noun = counted[-1].rstrip("s")[:6]
     number = rf"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+(\w+\s+){{0,2}}{noun}"
-    records = (f"{a.text} {' '.join(m.text for m in a.milestones)} {' '.join(u.text for u in a.updates)}" for a in actions)
+    records = (
+        f"{a.text} {' '.join(m.text for m in a.milestones)} {' '.join(u.text for u in a.updates)}" for a in actions
+    )
     if any(re.search(number, fold(text)) for text in records):
         return None  # the action's words give a number of them: the card answers
     items = [d.action_item(e.kb, a, q.today) for a in actions]

@@ -145,7 +145,12 @@ def _mentions(q: Query, e: Engine, theme: str, actions: list[Action]) -> Answer 
         )
         return r.answer_of(q, "not-sure", text, [d.action_item(e.kb, a, q.today) for a in actions])
     items = [Item("quote", where, (_sentence_with(e, words, text),), {}, source) for where, text, source in said]
-    return r.answer_of(q, "priorities", f"Yes: {label} mentions \u201c{asked}\u201d ({'in its own text' if said[0][0] == label else said[0][0]}):", items)
+    return r.answer_of(
+        q,
+        "priorities",
+        f"Yes: {label} mentions \u201c{asked}\u201d ({'in its own text' if said[0][0] == label else said[0][0]}):",
+        items,
+    )
 
 
 def _sentence_with(e: Engine, words: set[str], text: str) -> str:

@@ -136,7 +136,9 @@ def test_apologies_say_who_substituted(engine: Engine) -> None:
 @needs_seeds
 def test_resolutions_of_a_month_are_narrowed_to_the_item_named(engine: Engine) -> None:
     assert "RESOLVED 2024/030" in seed("003")
-    answer = ask(engine, asked("in october what did the panel resolve about the children in care council"), "2025-01-06")
+    answer = ask(
+        engine, asked("in october what did the panel resolve about the children in care council"), "2025-01-06"
+    )
     assert "2024/030" in said(answer) and "2024/029" not in said(answer)
 
 
@@ -146,7 +148,9 @@ def test_resolutions_of_a_month_are_narrowed_to_the_item_named(engine: Engine) -
 @needs_seeds
 def test_a_papers_recommendation_is_not_its_purpose(engine: Engine) -> None:
     assert "considers whether there are any actions it requires" in seed("003")
-    answer = ask(engine, asked("recommendation of the harmful sexual behaviour paper for the january panel?"), "2025-01-08")
+    answer = ask(
+        engine, asked("recommendation of the harmful sexual behaviour paper for the january panel?"), "2025-01-08"
+    )
     assert "considers whether there are any actions it requires" in answer.text and "Purpose" not in answer.text
     purpose = ask(engine, asked("what's the managing allegations report for?"), "2025-01-08")
     assert purpose.text.startswith("Purpose")
@@ -233,4 +237,3 @@ def test_a_plan_described_when_tell_me_about_also_reads_as_a_person_cue(engine: 
 def test_county_lines_stays_a_topic_in_a_question_scoped_to_a_county_councils_plan(engine: Engine) -> None:
     q = parse(engine, asked("county lines work in the tce plan - who is leading it"), dt.date(2025, 1, 10))
     assert q.plan == "tce-action-plan" and {"county", "line"} <= set(q.topic_words)
-
