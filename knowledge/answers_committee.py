@@ -326,6 +326,10 @@ REPORT_WORDS = frozenset(
         "signed",
         "sign",
         "signatory",
+        "signature",
+        "name",  # "whose name is at the bottom of it": the signatory
+        "bottom",
+        "foot",
         "reference",
         "code",
         "ref",

@@ -275,6 +275,8 @@ INTENTS: tuple[Intent, ...] = (
             r"(does|do|did) the (\w+ ){0,6}(report|paper|review) recommend",
             r"(report|paper|review) recommends?",
             "whose report",
+            r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
+            "signature",
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
             r"(constitutional|financial|legal) comments?",
@@ -564,7 +566,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("reference", _rx("reference", "ref", "(?<!post )code")),
     ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
     ("recommendations", _rx("recommendations?", "recommend")),
-    ("signatory", _rx("signed", "signatory", "sign off")),
+    ("signatory", _rx("signed", "signatory", "sign off", "signature", r"name (is )?(at|on) the (bottom|end|foot)")),
     ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
     ("apologies", _rx("apologies", "absent", "sent apologies", "absence")),
     ("substitutes", _rx("subbed", "substitutes?", "substituted", "substituting", "stood in")),

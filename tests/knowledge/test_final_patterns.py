@@ -237,3 +237,12 @@ def test_a_plan_described_when_tell_me_about_also_reads_as_a_person_cue(engine: 
 def test_county_lines_stays_a_topic_in_a_question_scoped_to_a_county_councils_plan(engine: Engine) -> None:
     q = parse(engine, asked("county lines work in the tce plan - who is leading it"), dt.date(2025, 1, 10))
     assert q.plan == "tce-action-plan" and {"county", "line"} <= set(q.topic_words)
+
+
+@needs_seeds
+def test_the_name_at_the_foot_of_a_report_is_its_signatory(engine: Engine) -> None:
+    assert "Hazel McKibbin Service Manager Strategic Safeguarding and Independent Review 13.08.24" in seed("003")
+    answer = ask(
+        engine, asked("managing allegations end of year report: what name is on the bottom of it?"), "2025-01-08"
+    )
+    assert answer.kind == "report" and "Hazel McKibbin" in answer.text
