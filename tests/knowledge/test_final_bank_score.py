@@ -4,7 +4,8 @@ first sight (after the fixes for the other four banks). The floors are the figur
 failures pointed to ("members of staff" and "audit" as topics, a named action's step by its words, a paper's
 forward look as no window, apologies with the substitute, resolutions of the item named, a paper's recommendation,
 "does priority N mention X", a count at an event, a count no record holds, whose task it is, what is on for a
-meeting with no agenda yet, whose name is at the foot of a report), with one expectation of the bank corrected (see FINAL_BANK.md)."""
+meeting with no agenda yet, whose name is at the foot of a report), with one expectation of the bank corrected
+(see FINAL_BANK.md)."""
 
 from __future__ import annotations
 
