@@ -684,7 +684,12 @@ NOTE_WORDS = frozenset(
 
 
 # "i want to look at the background papers": words of wanting to see something, not what the note is about
-NOTE_ASKING = frozenset(content_words("want wanted wanting look looking inspect see read view need get copy access"))
+NOTE_ASKING = frozenset(
+    content_words(
+        "want wanted wanting look looking inspect inspecting see seeing read reading view viewing need get copy access "
+        "ask asking wish wishing"
+    )
+)
 
 
 def agenda_note(q: Query, e: Engine) -> Answer | None:

@@ -246,3 +246,10 @@ def test_the_name_at_the_foot_of_a_report_is_its_signatory(engine: Engine) -> No
         engine, asked("managing allegations end of year report: what name is on the bottom of it?"), "2025-01-08"
     )
     assert answer.kind == "report" and "Hazel McKibbin" in answer.text
+
+
+@needs_seeds
+def test_wanting_to_inspect_papers_finds_the_agenda_note_with_the_number(engine: Engine) -> None:
+    assert "Customer Services Centre 0300 500 80 80" in seed("003")
+    answer = ask(engine, asked("phone number for the public on inspecting background papers?"), "2025-01-08")
+    assert "0300 500 80 80" in answer.text
