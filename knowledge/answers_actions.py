@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from knowledge import describe as d
@@ -15,7 +16,7 @@ from knowledge.dates import long_day
 from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
 from knowledge.registry import OUTCOME
-from knowledge.text import content_words
+from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -62,6 +63,10 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         return no_action(q, e, missing)
     if q.attribute == "recommendations" and len(matched) <= r.PAGE:
         return _recommendation_of(q, e, matched)
+    if (uncounted := _uncounted(q, e, matched)) is not None:
+        return uncounted
+    if len(matched) == 1 and detail in ("due", "lead", "status") and (step := _step_named(q, e, matched[0])):
+        return about_milestones(q, e, step, detail)
     if len(matched) > r.PAGE:  # an id in many plans: one page at a time, and name the plan to narrow it
         text = (
             f"Action {', '.join(q.action_ids)} appears in {len(plans_named)} plans; name the plan to narrow it. "
@@ -92,7 +97,7 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
     else:
         text = f"{head} of {len(items)} actions:"
-    notes = tuple(f"No action {k} in any plan." for k in missing)
+    notes = tuple(f"No action {k} in any plan." for k in missing) + later_dates(q, e, matched, detail)
     subject = Subject.action(*items[0].ref) if len(items) == 1 and items[0].ref else None
     return r.answer_of(q, detail if detail != "summary" else "action", text, items, notes=notes, subject=subject)
 
@@ -339,9 +344,76 @@ def named_milestones(
         found = in_month
     if not found:
         return []
-    found.sort(key=lambda t: -t[2])
-    top = found[0][2]
+    found = _by_words(q, e, found)
+    top = max(t[2] for t in found)
     return [t for t in found if t[2] >= top - MILESTONE_CLOSE][:3]
+
+
+def _by_words(
+    q: Query, e: Engine, found: list[tuple[Action, Milestone, float]]
+) -> list[tuple[Action, Milestone, float]]:
+    """Milestones best first: by the share of the question they hold, and among those holding about as much, by
+    how many of the question's words they hold ("when does the reviewer start": the step that says "starting",
+    before the other steps naming the reviewer)."""
+    hits: dict[tuple[tuple[str, str], int], int] = {}
+    for action in {a.key: a for a, _, _ in found}.values():
+        for i, h in enumerate(e.topics.step_word_hits(action, list(q.topic_words))):
+            hits[(action.key, i)] = h
+
+    def key(t: tuple[Action, Milestone, float]) -> tuple[float, int]:
+        a, m, c = t
+        return (-round(c, 2), -hits.get((a.key, a.milestones.index(m)), 0))
+
+    return sorted(found, key=key)
+
+
+# "how many foster carers has action 6 assessed": a count of something the action does, not of records
+_HOW_MANY_WHAT = lazy(r"\b(?:how many|number of|count of|total number of) ((?:\w+ ){0,2}\w+)")
+_RECORD_NOUNS = frozenset(
+    {"action", "actions", "milestone", "milestones", "step", "steps", "update", "updates", "lead", "leads", "owner",
+     "owners", "people", "person", "priority", "priorities", "activity", "activities", "date", "dates", "deadline",
+     "deadlines", "recommendation", "recommendations", "month", "months", "week", "weeks", "day", "days", "year",
+     "years", "time", "times"}
+)  # fmt: skip
+
+
+_NOT_NOUN = frozenset(
+    {"has", "have", "had", "did", "do", "does", "is", "are", "was", "were", "will", "been", "be", "the", "so", "under",
+     "in", "for", "on", "by", "of", "s", "it", "they", "we", "there", "that", "this", "a", "an"}
+)  # fmt: skip
+
+
+def _uncounted(q: Query, e: Engine, actions: list[Action]) -> Answer | None:
+    """A count asked of named actions that is no count of their records ("how many carers have been assessed under
+    action 6"): not sure unless an action's own words give a number; the actions are offered."""
+    m = _HOW_MANY_WHAT.search(q.folded) if q.has("count") else None
+    if m is None:
+        return None
+    counted = list(takewhile(lambda w: w not in _NOT_NOUN, m.group(1).split()))
+    if not counted or set(counted) & _RECORD_NOUNS:
+        return None
+    noun = counted[-1].rstrip("s")[:6]
+    number = rf"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)\s+(\w+\s+){{0,2}}{noun}"
+    records = (
+        f"{a.text} {' '.join(m.text for m in a.milestones)} {' '.join(u.text for u in a.updates)}" for a in actions
+    )
+    if any(re.search(number, fold(text)) for text in records):
+        return None  # the action's words give a number of them: the card answers
+    items = [d.action_item(e.kb, a, q.today) for a in actions]
+    text = (
+        f"I'm not sure: the plans record no number of {' '.join(counted)} for "
+        f"{', '.join(d.action_label(e.kb, a) for a in actions)}. Here is what they record."
+    )
+    return r.answer_of(q, "not-sure", text, items)
+
+
+def _step_named(q: Query, e: Engine, action: Action) -> list[tuple[Action, Milestone, float]]:
+    """The one milestone of a named action that the question's words name ("when does action 8's case audit
+    feedback go to the group"): a date, lead or status asked of that step is the step's, not the action's."""
+    if not q.topic_words or not action.milestones:
+        return []
+    steps = named_milestones(q, e, [action], e.topics.question_weights(list(q.topic_words)))
+    return steps[:1] if len(steps) == 1 or (steps and steps[0][2] - steps[1][2] >= MILESTONE_MARGIN) else []
 
 
 STEP_ADDS = 0.2  # a milestone must add this share of the question's weight to the action's own text ...
@@ -418,7 +490,24 @@ def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str)
     else:
         text = f"{len(items)} actions match; {head.lower()} of each:"
         subject = None
-    return r.answer_of(q, detail, text, items, subject=subject)
+    return r.answer_of(q, detail, text, items, subject=subject, notes=later_dates(q, e, actions, detail))
+
+
+def later_dates(q: Query, e: Engine, actions: list[Action], detail: str) -> tuple[str, ...]:
+    """For a question when an action is due: an update known by the day asked whose words name a later date
+    than the plan's (the plan's date stands, but the reader should see the later one, quoted)."""
+    if detail != "due":
+        return ()
+    notes = []
+    for a in actions:
+        update = facts.later_date_update(a, q.today)
+        if update is not None:
+            by = f" by {e.kb.name_of(update.by)}" if update.by else ""
+            notes.append(
+                f"{d.action_label(e.kb, a)}: a later update ({update.date.describe()}{by}) names a "
+                f"later date than the plan's: \u201c{update.text}\u201d"
+            )
+    return tuple(notes)
 
 
 def follow_up(q: Query, e: Engine, detail: str) -> Answer | None:

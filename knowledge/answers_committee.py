@@ -14,7 +14,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.lazyre import lazy
-from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Role, WorkItem
+from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
 from knowledge.registry import ITEM_NAMED, PRESENTED
 from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold
 
@@ -326,6 +326,10 @@ REPORT_WORDS = frozenset(
         "signed",
         "sign",
         "signatory",
+        "signature",
+        "name",  # "whose name is at the bottom of it": the signatory
+        "bottom",
+        "foot",
         "reference",
         "code",
         "ref",
@@ -680,7 +684,12 @@ NOTE_WORDS = frozenset(
 
 
 # "i want to look at the background papers": words of wanting to see something, not what the note is about
-NOTE_ASKING = frozenset(content_words("want wanted wanting look looking inspect see read view need get copy access"))
+NOTE_ASKING = frozenset(
+    content_words(
+        "want wanted wanting look looking inspect inspecting see seeing read reading view viewing need get copy access "
+        "ask asking wish wishing"
+    )
+)
 
 
 def agenda_note(q: Query, e: Engine) -> Answer | None:
@@ -833,12 +842,14 @@ def agenda(q: Query, e: Engine) -> Answer | None:
     if meeting is None:
         return r.answer_of(q, "not-found", "I know of no meeting with that agenda.")
     if not meeting.agenda:
-        return r.answer_of(
-            q,
-            "agenda",
-            f"The documents give no agenda for the {d.meeting_title(e.kb, meeting)} meeting yet.",
-            [d.meeting_item(e.kb, meeting)],
-        )
+        planned = [
+            w for w in e.kb.committees[meeting.committee].work_programme if w.meeting == meeting.date and not w.standing
+        ]
+        text = f"The documents give no agenda for the {d.meeting_title(e.kb, meeting)} meeting yet."
+        if planned:  # the work programme's items for that meeting are what is planned for it
+            text += f" The work programme plans {len(planned)} item{'s' if len(planned) != 1 else ''} for it:"
+            return r.answer_of(q, "agenda", text, [d.work_item(e.kb, w) for w in planned])
+        return r.answer_of(q, "agenda", text, [d.meeting_item(e.kb, meeting)])
     items = [d.agenda_item(e.kb, meeting, i) for i in meeting.agenda]
     return r.answer_of(q, "agenda", f"Agenda for {d.meeting_title(e.kb, meeting)}:", items)
 
@@ -922,6 +933,22 @@ def chair_role(q: Query, e: Engine) -> Role | None:
     return best if best_score >= 0.5 else None
 
 
+RESOLVE_WORDS = frozenset({"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"})
+
+
+def _on_item_named(q: Query, found: list[tuple[Meeting, Resolution]]) -> list[tuple[Meeting, Resolution]]:
+    """Of a meeting's resolutions, those of the item the question names by its words (all but one of them in the
+    item's title or the resolution, and more of them than any other item holds); none when it names no item."""
+    words = set(q.topic_words) - RESOLVE_WORDS
+    if not words:
+        return []
+    scored = [(len(words & set(content_words(f"{res.title or ''} {res.text}"))), m, res) for m, res in found]
+    best = max(n for n, _, _ in scored)
+    if best < max(1, len(words) - 1):
+        return []
+    return [(m, res) for n, m, res in scored if n == best]
+
+
 def resolution(q: Query, e: Engine) -> Answer | None:
     """Resolutions: by number ("2024/033"), by the item's words, else the latest meeting's."""
     found_committee = committee(q, e)
@@ -950,8 +977,9 @@ def resolution(q: Query, e: Engine) -> Answer | None:
                 + ", ".join(f"{x.day} {x:%B %Y}" for x in dates)
                 + ".",
             )
+        found = _on_item_named(q, found) or found  # "what was resolved on the X update in October": that item's
     else:
-        words = set(q.topic_words) - {"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"}
+        words = set(q.topic_words) - RESOLVE_WORDS
         found = [
             (m, res)
             for m, res in resolutions
@@ -1376,6 +1404,9 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
             if names
             else f"The minutes record no {q.attribute} at the {title} meeting."
         )
+        if q.attribute == "apologies" and att.substitutes:  # the minutes give the apologies with who stood in
+            subs = ", ".join(e.kb.name_of(p) for p in att.substitutes)
+            text += f" Substituting at the meeting: {subs}."
         return r.answer_of(q, q.attribute if q.attribute == "apologies" else "attendance", text, [item])
     narrowed = filtered_attendance(q, e, chosen)
     if narrowed is not None:

@@ -366,6 +366,8 @@ def fallback(q: Query, e: Engine) -> Answer:
     which = which_person(q, e, "who is {name}")
     if which is not None:
         return which
+    if q.person and (counted := _counted_event(q, e)) is not None:
+        return counted
     if q.person:
         return person_portfolio(q, e, q.person, introduce=True)
     if q.role:
@@ -393,6 +395,35 @@ def fallback(q: Query, e: Engine) -> Answer:
         if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+# "how many came to X's film screenings", "attendance at the event she ran": a number about an event the person is
+# named in, which the papers' text gives and no person card does
+HOW_MANY = lazy(r"\b(how many|number of|attendance|attended|attendees|turnout|turn out|came to|went to)\b")
+
+
+def _counted_event(q: Query, e: Engine) -> Answer | None:
+    """For a count or attendance asked of a thing a named person is part of (more words than the person's name):
+    the passage of the papers that answers it, else None."""
+    if not HOW_MANY.search(q.folded):
+        return None
+    name_words = {w for pid, _ in q.people for w in content_words(e.kb.name_of(pid))}
+    thing = [w for w in q.topic_words if w not in name_words and w not in _COUNTING]
+    if len(thing) < 2:
+        return None
+    raw = _ATTENDED.sub("attended", re.sub(r"(?i)\bhow many (people|of us|staff)\b", "how many", q.raw))
+    return e.passage_answer(replace(q, raw=raw), strict=True)
+
+
+# "turned up to", "came to": how the papers put it is "attended"
+_ATTENDED = lazy(r"(?i)\b((turned|showed) up (to|at|for)|came to|went to|were at|was at)\b")
+
+
+# the words that put the count, not the thing counted
+_COUNTING = frozenset(
+    {"attendance", "attended", "attendees", "attend", "many", "number", "people", "turned", "turnout", "came", "went",
+     "showed", "total"}
+)  # fmt: skip
 
 
 # "what mission statement did the group agree", "which venue was chosen": the value of a thing is asked for,

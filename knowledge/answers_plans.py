@@ -79,6 +79,8 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         if not leads:
             return r.answer_of(q, "lead", f"The plan names no lead for the key activities of {where}.")
         return r.answer_of(q, "lead", f"Leads named for {where}: {', '.join(leads)}.")
+    if chosen is not None and (said := _mentions(q, e, *chosen)) is not None:
+        return said
     if chosen is not None:
         theme, actions = chosen
         items = [d.action_item(e.kb, a, q.today) for a in actions]
@@ -104,6 +106,59 @@ def priorities(q: Query, e: Engine) -> Answer | None:
 
 
 _PERIOD = lazy(r"\b(20\d\d)(?:\s*[-/\u2013]\s*(20)?(\d\d))?\b")
+
+
+# "does priority one mention MACE", "do the key activities include training": yes or no, with the words
+_MENTION = lazy(
+    r"^\s*(does|do|did|is|are|has|have)\b.*\b(mention|mentions|mentioned|include|includes|included|cover|covers|"
+    r"refer to|refers to|say anything about|talk about|talks about)\b"
+)
+
+
+_MENTION_WORDS = frozenset(
+    {"mention", "mentions", "mentioned", "include", "includes", "included", "cover", "covers", "covered", "refer",
+     "refers", "referred", "say", "says", "said", "anything", "talk", "talks", "talked", "named", "name", "names"}
+)  # fmt: skip
+_NOT_ASKED = _MENTION_WORDS | {"is", "are", "do", "did", "has", "have", "the", "a", "an", "in", "on", "of", "to"}
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def _mentions(q: Query, e: Engine, theme: str, actions: list[Action]) -> Answer | None:
+    """Whether a priority (its text or a key activity) mentions the words asked: yes, quoting the sentence
+    that does, or that they cannot be found there; None when the question is not a yes/no "mention"."""
+    words = _asked_words(q) - _NUMBER_WORDS - _MENTION_WORDS
+    found = _MENTION.search(q.folded)
+    if not words or not found:
+        return None
+    label = d.short(theme.split(":")[0], 80)
+    texts = [(label, _body(theme), actions[0].source if actions else None)]
+    texts += [(f"{d.plan_label(e.kb, a.plan)}, {a.id}", a.text, a.source) for a in actions]
+    said = [(where, text, source) for where, text, source in texts if _cover(e, words, text) >= 1.0]
+    written = {w.lower(): w for w in re.findall(r"[\w']+", q.raw)}  # the words as the question put them
+    skip = _NOT_ASKED | _ASKING | _NUMBER_WORDS
+    asked = " ".join(written.get(t, t) for t in q.folded.split() if t not in skip and not t.isdigit())
+    asked = asked or " ".join(sorted(words))
+    if not said:
+        text = (
+            f"I can't find \u201c{asked}\u201d in {label} or its {len(actions)} key "
+            f"activit{'ies' if len(actions) != 1 else 'y'}."
+        )
+        return r.answer_of(q, "not-sure", text, [d.action_item(e.kb, a, q.today) for a in actions])
+    items = [Item("quote", where, (_sentence_with(e, words, text),), {}, source) for where, text, source in said]
+    return r.answer_of(
+        q,
+        "priorities",
+        f"Yes: {label} mentions \u201c{asked}\u201d ({'in its own text' if said[0][0] == label else said[0][0]}):",
+        items,
+    )
+
+
+def _sentence_with(e: Engine, words: set[str], text: str) -> str:
+    """The sentence of `text` that holds the words (the whole text when no one sentence holds them all)."""
+    for sentence in re.split(r"(?<=[.;])\s+", text):
+        if _cover(e, words, sentence) >= 1.0:
+            return sentence
+    return text
 
 
 def _periods(text: str) -> set[tuple[int, int]]:
@@ -349,6 +404,13 @@ COUNT_WORDS = [
 ]
 
 
+def _name_words(e: Engine, q: Query) -> set[str]:
+    """The words of the names (and aliases) of the people the question names."""
+    return {
+        w for pid, _ in q.people for n in (e.kb.people[pid].name, *e.kb.people[pid].aliases) for w in content_words(n)
+    }
+
+
 def count(q: Query, e: Engine) -> Answer | None:
     """ "how many ...": actions, overdue actions, people who lead, milestones, meetings, priorities, plans."""
     tail = q.folded.split("how many", 1)[-1]
@@ -361,6 +423,8 @@ def count(q: Query, e: Engine) -> Answer | None:
         counted |= set(content_words(" ".join((plan.title, plan.id.replace("-", " "), *plan.short_names))))
     if set(q.topic_words) - counted and not (q.person or q.role or q.priority_number):
         return None  # "how many people came to the film screenings": a figure in the papers, not a count of records
+    if q.person and set(q.topic_words) - counted - _name_words(e, q) - _ASKING:
+        return None  # "how many came to Henry Blake's film showings": a figure about an event, not the person's records
     if what == "actions" and re.search(r"\bagenda\b", q.folded):
         from knowledge.answers_committee import pick_meeting
 

@@ -184,6 +184,16 @@ class TopicIndex:
         covers = [sum(w for r, w in weight.items() if r in step) / total for step in self.step_words[n]]
         return covers, sum(w for r, w in weight.items() if r in self.own_words[n]) / total
 
+    def step_word_hits(self, action: Action, words: list[str]) -> list[int]:
+        """For each milestone of `action`, how many of the question's words it holds by their root, the words
+        a topic search passes over included ("start" picks "Independent Reviewer starting" from the other steps
+        naming the reviewer)."""
+        n = self._doc_no.get(action.key)
+        if n is None:
+            return []
+        roots = [{_root(w), _root(w[:-1]) if w.endswith("s") else _root(w)} for w in dict.fromkeys(words)]
+        return [sum(1 for forms in roots if forms & step) for step in self.step_words[n]]
+
     def steps_beyond(self, action: Action, weight: dict[str, float]) -> list[float]:
         """For each milestone of `action`, the share of the question's weight it holds that the action's own text
         does not: a milestone that adds the question's missing words ("the staff review panels") is named by it."""

@@ -115,12 +115,12 @@ def parse(
     plan = _plan_scope(engine, folded, hidden)
     from knowledge.registry import attribute_of, detect_intents, happened_filler  # imports the handlers
 
-    intents = detect_intents(folded)
+    intents = detect_intents(_without_section_span(folded))
     attribute = attribute_of(folded, intents)
     ids = _action_ids(engine, lower, plan)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
-    month, window = _window(folded, today)
+    month, window = _window(_without_section_span(folded), today)
     if window is None and {"overdue", "due-soon", "due"} & set(intents):  # "overdue as of 2020", "due next year"
         window = _financial_year(lower, today) or _year_window(
             engine, folded, today, loose="due" not in intents or len(intents) > 1
@@ -286,6 +286,19 @@ def _day_of_month(folded: str) -> int | None:
 
 def _priority(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+# "the commitments for the next 12 months", "our priorities for the coming year": a paper's forward look names a
+# part of the paper, not the time the question asks about
+_SECTION_SPAN = lazy(
+    r"\b(commitments?|priorities|aims?|objectives?|ambitions?|intentions?) for (the )?(next|coming) "
+    r"((\d{1,2}|one|two|three|four|five|six|twelve|few|couple of) )?(years?|months?|weeks?)\b"
+)
+
+
+def _without_section_span(folded: str) -> str:
+    """The question without a forward look that names part of a paper ("the commitments for the next 12 months")."""
+    return _SECTION_SPAN.sub(" ", folded)
 
 
 def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:

@@ -102,6 +102,9 @@ WHERE_AT = (
 WHO_DOING = (
     r"who(?: is| s|s) (?!going\b|coming\b|attending\b|chairing\b|presenting\b)\w+ing\b",
     r"whos (got|on|in charge|responsible|leading|running|doing|handling)",
+    # "who has to make the template", "who's meant to brief the board": whose task it is
+    r"who(?: has| have| is| s| are|s)? (?:got )?(?:to|meant to|supposed to|expected to|due to|asked to) "
+    r"(?!attend|come|go\b|be\b|chair|present|sign|ask|speak|talk|contact|ring|call|email)\w+",
 )
 
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
@@ -146,8 +149,16 @@ OUTCOME = lazy(
 )
 
 
+# "members of the panel" asks who sits on a committee; "former members of staff", "members of the public" or
+# "staff members" are the topic of some other question
+_STAFF_LIKE = r"(the )?(staff|public|family|families|team|workforce|community)\b"
+MEMBERS_OF = r"(?<!former )(?<!staff )(?<!family )members of (?!" + _STAFF_LIKE + ")"
+MEMBERS = r"(?<!former )(?<!staff )(?<!family )members(?! of " + _STAFF_LIKE + ")"
+
+
 INTENTS: tuple[Intent, ...] = (
-    Intent("history", _rx("history", "audit", "who changed", "changes to", "what changed"), acts.history),
+    # "audit" alone is a topic ("the case audit feedback"), not a request for the change history
+    Intent("history", _rx("history", "audit (trail|log)", "who changed", "changes to", "what changed"), acts.history),
     Intent(
         "count",
         _rx("how many", r"number of (?!for)", "count of", "total number"),
@@ -220,7 +231,7 @@ INTENTS: tuple[Intent, ...] = (
             "who was at",
             "who came",
             "present at",
-            "members of",
+            MEMBERS_OF,
             "membership",
             "were at",
             "was at",
@@ -260,11 +271,12 @@ INTENTS: tuple[Intent, ...] = (
             "code",
             "background papers",
             "background paper",
-            "recommendations of",
-            "recommendations in",
-            "what does the report recommend",
-            "report recommend",
+            r"recommendations? (of|in|from)",  # "the recommendation of the HSB paper"
+            r"(does|do|did) the (\w+ ){0,6}(report|paper|review) recommend",
+            r"(report|paper|review) recommends?",
             "whose report",
+            r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
+            "signature",
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
             r"(constitutional|financial|legal) comments?",
@@ -283,6 +295,7 @@ INTENTS: tuple[Intent, ...] = (
             "agenda item",
             r"(first|second|third|last|final|opening) item",
             r"item (no\.? ?)?\d{1,2}(?= next| at| on| for|$)",  # "item 5 next week?", "item 7 at the january panel"
+            r"what (is|s|are) (on|coming up|up) (for|at) the (\w+ ){0,4}(panel|committee|meeting)",  # "what's on for"
         ),
         com.agenda,
         ("what's on the agenda for the January panel?",),
@@ -548,11 +561,12 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("background", _rx("background papers?")),
     ("comments", _rx(r"(constitutional|financial|legal) comments?")),
     ("pages", _rx(r"pages?", "page numbers?")),
-    ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for")),
+    # "what is the report for" asks its purpose; "the recommendation in the paper for panel" does not
+    ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
     ("reference", _rx("reference", "ref", "(?<!post )code")),
     ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
     ("recommendations", _rx("recommendations?", "recommend")),
-    ("signatory", _rx("signed", "signatory", "sign off")),
+    ("signatory", _rx("signed", "signatory", "sign off", "signature", r"name (is )?(at|on) the (bottom|end|foot)")),
     ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
     ("apologies", _rx("apologies", "absent", "sent apologies", "absence")),
     ("substitutes", _rx("subbed", "substitutes?", "substituted", "substituting", "stood in")),
@@ -573,7 +587,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"did (\w+ ){1,4}attend",
         ),
     ),
-    ("members", _rx("members of", "membership", "who sits on", "who is on the panel", "members")),
+    ("members", _rx(MEMBERS_OF, "membership", "who sits on", "who is on the panel", MEMBERS)),
     ("status", _rx(*WHERE_AT)),  # before the venue's "where is"
     (
         "venue",
