@@ -1055,7 +1055,9 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     if found is None:
         return None
     detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
-    others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS
+    # the committee's own name is no other topic: "the corporate parenting panel after the July one"
+    own = set(content_words(" ".join((found.name, *found.aliases))))
+    others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - own
     if not (others - RELATIVE_FILLER):  # "the panel after the January one", "the one after next"
         relative = relative_meeting(q, found)
         if relative is not None:

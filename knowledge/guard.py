@@ -27,7 +27,9 @@ ASKS_DATE = lazy(
 ASKS_COUNT = lazy(r"\bhow many\b|\bnumber of\b|\bhow much\b")
 
 # answers that state one record's people, card or history: they say a date or a number only in their headline
-NO_DATE_KINDS = frozenset({"history", "portfolio", "lead", "contact", "members", "attendance", "apologies", "chair"})
+NO_DATE_KINDS = frozenset(
+    {"history", "portfolio", "lead", "contact", "members", "attendance", "apologies", "chair", "priorities"}
+)
 NO_COUNT_KINDS = frozenset(
     {"action", "lead", "status", "due", "person", "history", "summary", "portfolio", "contact", "chair"}
 )

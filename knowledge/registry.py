@@ -158,7 +158,19 @@ MEMBERS = r"(?<!former )(?<!staff )(?<!family )members(?! of " + _STAFF_LIKE + "
 
 INTENTS: tuple[Intent, ...] = (
     # "audit" alone is a topic ("the case audit feedback"), not a request for the change history
-    Intent("history", _rx("history", "audit (trail|log)", "who changed", "changes to", "what changed"), acts.history),
+    Intent(
+        "history",
+        _rx(
+            "history",
+            "audit (trail|log)",
+            "who changed",
+            "changes to",
+            "what changed",
+            r"(last|ever) (changed|edited|updated|amended)",  # "when was action 8 last changed"
+            r"when was .{1,60} (changed|edited|amended)",
+        ),
+        acts.history,
+    ),
     Intent(
         "count",
         _rx("how many", r"number of (?!for)", "count of", "total number"),
