@@ -16,6 +16,7 @@ from knowledge.text import content_words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
+    from knowledge.models import Paper, Passage
     from knowledge.query import Query
 
 # "who is the LADO", "who are Lime Culture" (not "who is sponsoring ...": that asks about a record's field)
@@ -60,12 +61,26 @@ def allowed_papers(q: Query, e: Engine) -> set[str] | None:
     return {pid for pid, paper in e.kb.papers.items() if paper.seed not in hidden_seeds}
 
 
+def passage_item(paper: Paper, passage: Passage, said: str, source_quote: str | None = None) -> Item:
+    """One quoted paragraph as an answer item: what is quoted of it, its place, and its source."""
+    from knowledge.passages import plain
+
+    quote = source_quote or short(plain(passage.text), 120)
+    return Item(
+        "passage",
+        paper.cite(passage),
+        (f"\u201c{said}\u201d",),
+        {"paper": paper.id, "passage": passage.id},
+        Source(paper.seed, quote, passage.location),
+    )
+
+
 def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     """The passage that answers the question, quoted with its document and place; None when none does."""
     index = e.passage_index
     if index is None:
         return None
-    from knowledge.passages import answer_kind, plain
+    from knowledge.passages import answer_kind
 
     term = defined_term(q.folded)
     if term is not None:  # "what's imara": only a passage that says what it is answers, not one that names it
@@ -92,17 +107,7 @@ def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
     ]
     # each paragraph quoted (a paragraph stored as several passages is quoted whole, or by its sentences
     # that match, elided with "…"), with its own place
-    items = [
-        Item(
-            "passage",
-            hit.paper.cite(passage),
-            (f"\u201c{excerpt}\u201d",),
-            {"paper": hit.paper.id, "passage": passage.id},
-            Source(hit.paper.seed, short(plain(passage.text), 120), passage.location),
-        )
-        for hit in shown
-        for passage, excerpt in hit.excerpt
-    ]
+    items = [passage_item(hit.paper, passage, excerpt) for hit in shown for passage, excerpt in hit.excerpt]
     items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
@@ -191,15 +196,7 @@ def _referred_paragraphs(shown, quoted: set[str]) -> list[Item]:
             for passage in hit.paper.passages:
                 if passage.part == hit.passage.part and passage.paragraph in wanted and passage.id not in quoted:
                     quoted.add(passage.id)
-                    out.append(
-                        Item(
-                            "passage",
-                            hit.paper.cite(passage),
-                            (f"\u201c{plain(passage.text)}\u201d",),
-                            {"paper": hit.paper.id, "passage": passage.id},
-                            Source(hit.paper.seed, short(plain(passage.text), 120), passage.location),
-                        )
-                    )
+                    out.append(passage_item(hit.paper, passage, plain(passage.text)))
     return out[:2]
 
 
@@ -289,14 +286,7 @@ def _with_following(q: Query, e: Engine, answer: Answer) -> Answer | None:
             break
         text = plain(nxt.text)
         if not missing(said + " " + text) and _DATE.search(text.lower()):
-            item = Item(
-                "passage",
-                paper.cite(nxt),
-                (f"\u201c{text}\u201d",),
-                {"paper": paper.id, "passage": nxt.id},
-                Source(paper.seed, short(text, 120), nxt.location),
-            )
-            return replace(answer, items=(*answer.items, item))
+            return replace(answer, items=(*answer.items, passage_item(paper, nxt, text)))
     return None
 
 

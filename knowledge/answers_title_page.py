@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from knowledge import reply as r
-from knowledge.answer import Answer, Item
+from knowledge.answer import Answer
+from knowledge.answers_papers import allowed_papers, passage_item
 from knowledge.describe import short
 from knowledge.lazyre import lazy
-from knowledge.models import Source
 from knowledge.registry import ASKS_AUTHOR
 from knowledge.text import content_words
 
@@ -35,8 +35,6 @@ def paper_author(q: Query, e: Engine) -> Answer | None:
     words = {w for w in content_words(q.raw) if w not in _ASKING}
     if not words:
         return None
-    from knowledge.answers_papers import allowed_papers
-
     allowed = allowed_papers(q, e)
     fits = [
         p
@@ -58,13 +56,7 @@ def _author_of(q: Query, paper: Paper) -> Answer | None:
         if m is None:
             continue
         name = m.group(1).strip()
-        shown = Item(
-            "passage",
-            paper.cite(passage),
-            (f"\u201c{short(passage.text, 200)}\u201d",),
-            {"paper": paper.id, "passage": passage.id},
-            Source(paper.seed, short(m.group(0), 120), passage.location),
-        )
+        shown = passage_item(paper, passage, short(passage.text, 200), short(m.group(0), 120))
         text = f"{paper.title}: the report author is {name}, as its {passage.location.split(',')[0]} says."
         return r.answer_of(q, "report", text, [shown])
     return None
