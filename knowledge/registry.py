@@ -288,6 +288,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(report|paper|review) recommends?",
             "whose report",
             r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
+            r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
             "signature",
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
@@ -578,7 +579,18 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("reference", _rx("reference", "ref", "(?<!post )code")),
     ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
     ("recommendations", _rx("recommendations?", "recommend")),
-    ("signatory", _rx("signed", "signatory", "sign off", "signature", r"name (is )?(at|on) the (bottom|end|foot)")),
+    (
+        "signatory",
+        _rx(
+            "signed",
+            "signatory",
+            "sign off",
+            "signature",
+            r"name (is )?(at|on) the (bottom|end|foot)",
+            # "who's the residential homes update from": whose report it is
+            r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
+        ),
+    ),
     ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
     ("apologies", _rx("apologies", "absent", "sent apologies", "absence")),
     ("substitutes", _rx("subbed", "substitutes?", "substituted", "substituting", "stood in")),

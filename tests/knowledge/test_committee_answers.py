@@ -233,3 +233,12 @@ def test_report_wordings_a_new_user_might_use(engine: Engine) -> None:
     assert "CF0225" in text and "For enquiries" not in text
     _, text = ask(engine, "what was the last item at the october meeting")
     assert "item 13: WORK PROGRAMME" in text
+
+
+def test_who_a_report_is_from_is_its_signatory(engine: Engine) -> None:
+    """ "who's the X update from": whose report it is (the signature at its foot), not where it was or when."""
+    _, text = ask(engine, "who is the residential homes update from", dt.date(2025, 1, 10))
+    assert "signed by Amanda Collinson" in text and "14 January 2025" in text
+    assert "Inspection gradings" not in text  # not a different item sharing the words "residential homes"
+    _, hsb = ask(engine, "who's the hsb report from?", dt.date(2025, 1, 10))
+    assert "signed by Rachel Miller" in hsb
