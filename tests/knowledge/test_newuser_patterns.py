@@ -19,6 +19,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from knowledge.answer import Answer
 from knowledge.engine import Engine
 from knowledge.query import parse
@@ -27,7 +29,12 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 
 def seed(name: str) -> str:
-    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+    """A seed document's text; the test is skipped at this point (its engine checks already run) where the seeds
+    are not beside the repository, as in a clean clone on CI."""
+    found = next(SEEDS.glob(f"{name}_*.txt"), None)
+    if found is None:
+        pytest.skip(f"seed {name} not available at {SEEDS}")
+    return found.read_text(encoding="utf-8")
 
 
 def said(answer: Answer) -> str:
