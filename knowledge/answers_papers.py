@@ -226,9 +226,8 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
         action = e.kb.plans[plan_id].action(action_id)
     except KeyError:
         return found
-    said = found.text.lower()  # the action itself, not a milestone of it with a date
-    said_undated = "no due date stated" in said or "gives no due date" in said
-    if action.due is not None or action.timescale or action.start is not None or not said_undated:
+    # the plan dates it (the action, its timescale, its start or one of its milestones): its answer stands
+    if action.due is not None or action.timescale or action.start is not None or any(m.due for m in action.milestones):
         return found
     passage = e.passage_answer(q)
     if passage is None:

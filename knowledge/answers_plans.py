@@ -198,6 +198,13 @@ def _other_period(q: Query, plan: Plan, heading: str | None) -> bool:
 def priorities_heading(e: Engine, plan: Plan) -> str | None:
     """The heading the plan's papers set its priorities out under ("Priorities for 2020-22"): the part of a
     passage's section before the first priority's own label, in the paper with the plan's seed."""
+    memo: dict[str, str | None] = e.__dict__.setdefault("_priorities_heading", {})
+    if plan.id not in memo:  # read from the papers once per engine
+        memo[plan.id] = _priorities_heading(e, plan)
+    return memo[plan.id]
+
+
+def _priorities_heading(e: Engine, plan: Plan) -> str | None:
     groups = themes(plan)
     if not groups or not plan.source or not e.kb.papers:
         return None

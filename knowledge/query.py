@@ -741,14 +741,22 @@ def _plan_org_words(engine: Engine, plan: str) -> frozenset[str]:
 def kept_phrases(engine: Engine, raw: str, plan: str) -> list[str]:
     """Words of another plan's name that, with the word after them, make a phrase the plans use ("county lines"
     in a question about the TCE plan): a topic, not a plan."""
-    pairs = engine.__dict__.get("_record_pairs")
-    if pairs is None:
-        texts = (t for a in engine.kb.actions() for t in (a.text, a.theme or "", *(m.text for m in a.milestones)))
-        pairs = {(x, y) for t in texts for x, y in itertools.pairwise(content_words(t))}
-        engine.__dict__["_record_pairs"] = pairs
+    pairs = plan_word_pairs(engine)
     others = {w for w, p in engine.plan_words.items() if p != plan and " " not in w}
     said = content_words(raw)
     return [w for x, y in itertools.pairwise(said) if x in others and (x, y) in pairs for w in (x, y)]
+
+
+def plan_word_pairs(engine: Engine) -> frozenset[tuple[str, str]]:
+    """The word pairs the actions' texts use whose first word also names a plan ("county lines"): read from the
+    records once per engine (`Engine.warm` builds it for the server), and only those pairs are kept."""
+    pairs = engine.__dict__.get("_plan_word_pairs")
+    if pairs is None:
+        words = {w for w in engine.plan_words if " " not in w}
+        texts = (t for a in engine.kb.actions() for t in (a.text, a.theme or "", *(m.text for m in a.milestones)))
+        pairs = frozenset((x, y) for t in texts for x, y in itertools.pairwise(content_words(t)) if x in words)
+        engine.__dict__["_plan_word_pairs"] = pairs
+    return pairs
 
 
 def _own_plan_words(engine: Engine, plan: str) -> frozenset[str]:
