@@ -372,6 +372,12 @@ def fallback(q: Query, e: Engine) -> Answer:
         # answers (else "not sure")
         asks_what = defined_term(q.folded) is not None or ASKS_WHICH_THING.match(q.folded) is not None
         plain_topic = not ASKS_WHO.match(q.folded) and not asks_what and not _narrow_mixed(q, hits)
+        named, in_part = part_passage(q, e) if NAMES_A_PAPER.search(q.folded) else (False, None)
+        if in_part is not None:
+            return in_part
+        # "any financial implications in the allegations service report": a part of a paper is asked for, and
+        # an action whose text shares the words is not it
+        plain_topic = plain_topic and not named
         if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and plain_topic:
             found = r.topic_search(q, e, q.topic_words)
             if found is not None:
@@ -384,6 +390,36 @@ def fallback(q: Query, e: Engine) -> Answer:
         if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+# a question about something in a paper (a report, the minutes), not in an action plan's row
+NAMES_A_PAPER = lazy(r"\b(report|paper|minutes|section|chapter)\b")
+
+
+def part_passage(q: Query, e: Engine) -> tuple[bool, Answer | None]:
+    """ "any financial implications in the allegations service report": whether the question names a part of the
+    papers (a report in a committee's pack, a chapter of an annual report) and asks something of it, and the
+    passage of that part that answers the rest of the question, quoted (None when no passage of it does).
+    """
+    index = e.passage_index
+    if index is None:
+        return False, None
+    parts, title_words = index.named_parts(q.raw)
+    allowed = allowed_papers(q, e)
+    parts = [key for key in parts if allowed is None or key[0] in allowed]
+    if not parts:
+        return False, None
+    rest = [w for w in q.raw.split() if not (index.title_tokens(w) & title_words) and not NAMES_A_PAPER.search(w)]
+    asked = " ".join(rest)
+    if not index.title_tokens(asked):
+        return False, None  # about the report as a whole: "who wrote the allegations report"
+    hits = [h for h in index.search(asked, limit=3, parts=parts) if h.answers]
+    if not hits:
+        return True, None
+    best = max(hits, key=lambda h: (h.coverage, h.score))
+    items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+    cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+    return True, r.answer_of(q, "passage", f"The papers say ({cited}):", items)
 
 
 # "how many came to X's film screenings", "attendance at the event she ran": a number about an event the person is

@@ -87,6 +87,13 @@ _STOPWORDS = """a about above after again all also am an and any anything are as
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
+# A part's title word names it only when at most this many parts' titles use it ("allegations", "hsb"; not
+# "children" or "service")
+MAX_PART_DF = 2
+# words of part titles that name no part in particular
+_TITLE_GENERIC = "report annual review agenda item update paper appendix minutes meeting action plan"
+
+
 # everyday words for what the papers name formally ("kids" are "children", "notts" is "Nottinghamshire")
 _EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "youngsters": "children"}
 
@@ -311,6 +318,22 @@ class PassageIndex:
         # acronym ("the tce practice network"); "send", "care" are also written as words, so they are not
         lower = {w for p in self.passages for w in re.findall(r"\b[a-z]{2,8}\b", p.text)}
         self._always_upper = frozenset(a for a in self.acronyms if a not in lower and a not in _ALSO_WORDS)
+        # each part's title words (what names it: not "report", "annual", "agenda", "item", numbers), and how many
+        # parts' titles use each word
+        generic = frozenset(self._tokens(_TITLE_GENERIC))
+        # (a word of the paper's own title names the paper: "the ncscp annual report" is not its part "The NCSCP")
+        self._part_titles = {
+            (paper.id, part.id): frozenset(t for t in self._tokens(part.title) if t.isalpha() and t not in generic)
+            - self._title_words(paper.title)
+            for paper in kb.papers.values()
+            for part in paper.parts
+        }
+        self._part_df: dict[str, int] = {}
+        for words in self._part_titles.values():
+            for w in words:
+                self._part_df[w] = self._part_df.get(w, 0) + 1
+        n_parts = max(len(self._part_titles), 1)
+        self._part_idf = {w: math.log(1 + n_parts / c) for w, c in self._part_df.items()}
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -387,26 +410,49 @@ class PassageIndex:
         return out
 
     # -- search --------------------------------------------------------------------------------
-    def search(self, question: str, limit: int = 3, papers: Collection[str] | None = None) -> list[PassageHit]:
+    def search(
+        self,
+        question: str,
+        limit: int = 3,
+        papers: Collection[str] | None = None,
+        parts: Collection[tuple[str, str]] | None = None,
+    ) -> list[PassageHit]:
         """The best paragraphs for a question, best first; empty when no passage shares a word with it.
 
-        `papers` (paper ids) limits the search to those papers, e.g. when the question names "the city plan".
+        `papers` (paper ids) limits the search to those papers, e.g. when the question names "the city plan";
+        `parts` ((paper id, part id) pairs) to those parts of them, e.g. one report in a committee's pack.
         The last few searches are kept: one answer may make the same search twice (the answer, then the
         "not sure" note that points to the nearest passages).
         """
-        key = (question, limit, None if papers is None else frozenset(papers))
+        key = (
+            question,
+            limit,
+            None if papers is None else frozenset(papers),
+            None if parts is None else frozenset(parts),
+        )
         found = self._found.get(key)
         if found is None:
             if len(self._found) >= READ_MEMO:
                 self._found.clear()
-            found = self._found[key] = tuple(self._search(question, limit, papers))
+            found = self._found[key] = tuple(self._search(question, limit, papers, parts))
         return list(found)
 
-    def _search(self, question: str, limit: int, papers: Collection[str] | None) -> list[PassageHit]:
+    def _search(
+        self,
+        question: str,
+        limit: int,
+        papers: Collection[str] | None,
+        parts: Collection[tuple[str, str]] | None = None,
+    ) -> list[PassageHit]:
         terms = self.terms(question)
         if not terms or not self.passages or limit <= 0:
             return []
-        only = None if papers is None else [p.paper in papers for p in self.passages]
+        only = None
+        if papers is not None or parts is not None:
+            only = [
+                (papers is None or p.paper in papers) and (parts is None or (p.paper, p.part or "") in parts)
+                for p in self.passages
+            ]
         weights = {t.token: self._idf.get(t.token, self._unknown_idf) for t in terms}
         weight = sum(weights.values()) or 1.0
         ask = _Ask(question, terms, weights, weight, answer_kind(question))
@@ -544,6 +590,37 @@ class PassageIndex:
         if max(chosen) < len(rows) - 1:
             parts.append("\u2026")
         return first, " ".join(parts)
+
+    # -- the parts a question names --------------------------------------------------------------
+    def named_parts(self, question: str) -> tuple[list[tuple[str, str]], frozenset[str]]:
+        """The parts of the papers (a report in a committee's pack, a chapter of an annual report) whose titles the
+        question names ("the allegations service report"), and the title words it names them by (stemmed).
+
+        A part is named when the question uses a word of its title that few other parts' titles use; of the
+        parts named, those whose titles carry the most of the question's distinctive weight are kept (two
+        reports sharing the words are both kept). Empty when no part is named.
+        """
+        tokens = {x for t in self.terms(question) for x in (t.token, *t.expansion)}
+        scored: list[tuple[float, tuple[str, str], frozenset[str]]] = []
+        for key, title in self._part_titles.items():
+            shared = title & tokens
+            if not shared or min(self._part_df[t] for t in shared) > MAX_PART_DF:
+                continue
+            scored.append((sum(self._part_idf[t] for t in shared), key, frozenset(shared)))
+        if not scored:
+            return [], frozenset()
+        best = max(x for x, _, _ in scored)
+        chosen = [(key, shared) for x, key, shared in scored if x >= best - 1e-9]
+        return [key for key, _ in chosen], frozenset().union(*(shared for _, shared in chosen))
+
+    def _title_words(self, title: str) -> frozenset[str]:
+        """A title's words, and the acronyms the papers define for a run of them ("NCSCP")."""
+        words = frozenset(self._tokens(title))
+        return words | {self._stem(a) for a, spelled in self.acronyms.items() if spelled and set(spelled) <= words}
+
+    def title_tokens(self, raw: str) -> frozenset[str]:
+        """The stemmed content words of a text, as part titles are read."""
+        return frozenset(self._tokens(raw))
 
     def best(self, question: str) -> PassageHit | None:
         """The top passage when it answers the question, else None (say plainly that no passage answers)."""
