@@ -48,8 +48,8 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
     missing: list[str] = []
     plans_named: set[str] = set()
     for key in q.action_ids:
-        found = r.visible_actions(q, e.ids.find(key))
-        family = r.visible_actions(q, e.ids.family(key))
+        found = r.visible_actions(q, e.ids.find(key, q.plan))
+        family = r.visible_actions(q, e.ids.family(key, q.plan))
         if not found and family:
             found = family
         elif found and family and not q.plan:
@@ -149,7 +149,7 @@ def _headline(item: Item, detail: str) -> str:
 def no_action(q: Query, e: Engine, missing: list[str]) -> Answer:
     key = missing[0] if missing else "?"
     scope = f" in {d.plan_label(e.kb, q.plan)}" if q.plan else " in any plan"
-    near = [k for k in e.ids.near(key) if r.visible_actions(q, e.ids.find(k))]
+    near = [k for k in e.ids.near(key) if r.visible_actions(q, e.ids.find(k, q.plan))]
     suggestions = tuple(f"action {k}" for k in near[:5])
     return r.answer_of(q, "not-found", f"There is no action {key}{scope}.", suggestions=suggestions)
 
@@ -157,7 +157,7 @@ def no_action(q: Query, e: Engine, missing: list[str]) -> Answer:
 def history(q: Query, e: Engine) -> Answer | None:
     if not (q.action_ids or q.subject):
         return None
-    actions = [a for k in q.action_ids for a in r.visible_actions(q, e.ids.find(k))] or subject_actions(q, e)
+    actions = [a for k in q.action_ids for a in r.visible_actions(q, e.ids.find(k, q.plan))] or subject_actions(q, e)
     if not actions:
         return no_action(q, e, list(q.action_ids))
     items = []
@@ -688,7 +688,8 @@ def named_actions(q: Query, e: Engine) -> list[Action] | None:
     """The actions a status question names by its words ("the county foster carer review"), when they are
     clear: one best match, or a few that match every word. None when the words name nothing in particular."""
     if q.action_ids:
-        found = [a for k in q.action_ids for a in r.visible_actions(q, e.ids.find(k) or e.ids.family(k))]
+        ids = e.ids
+        found = [a for k in q.action_ids for a in r.visible_actions(q, ids.find(k, q.plan) or ids.family(k, q.plan))]
         return found or None
     if not q.topic_words or _unknown_thing(q, e, q.topic_words):  # "the dental audit": not any audit of the plans
         return None

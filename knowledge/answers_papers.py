@@ -316,7 +316,9 @@ def not_sure(q: Query, e: Engine) -> Answer:
     if q.topic_words:
         for hit in r.search(q, e, q.topic_words, limit=3, min_cover=NEAR_COVER)[:3]:
             offers.append(f"about {r.hit_label(hit, e)}")
-    offers += [e.kb.people[p].name for p in e.names.suggest_people(q.raw, limit=2) if _looks_named(q, e, p)]
+    tokens = q.folded.split()
+    named = set(tokens) - e.names.place_words_in(tokens)  # a word of a name, not of a place ("county hall")
+    offers += [e.kb.people[p].name for p in e.names.suggest_named(q.raw, named, limit=2) if _looks_named(q, e, p)]
     notes = []
     places = _near_passages(q, e) if q.topic_words else []
     if places:

@@ -17,7 +17,7 @@ from knowledge.guard import checked
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
 from knowledge.lazyre import compile_all, lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update
-from knowledge.query import Query, parse, plan_word_pairs, topic_drop
+from knowledge.query import Query, parse, plan_vocab, plan_word_pairs, topic_drop
 from knowledge.resolve import Resolver
 from knowledge.status import ActionState, derive, later_date_update, turning_points
 from knowledge.text import STOPWORDS, fold
@@ -181,6 +181,7 @@ class Engine:
         self.turning_points()
         self.day(today or today_in_london())
         plan_word_pairs(self)
+        plan_vocab(self)
         compile_all()
         return self
 

@@ -86,6 +86,7 @@ def _root(word: str) -> str:
 
 
 MAX_FIXES = 4096  # spelling corrections remembered by a TopicIndex
+MAX_FOUND = 64  # searches remembered by a TopicIndex (the last few questions')
 MAX_QUERY_WORDS = 40  # distinct words of one question a topic search looks at (each may cost a fuzzy look-up)
 
 
@@ -134,6 +135,7 @@ class TopicIndex:
         state = self.__dict__.copy()
         state["_vectors"] = None
         state.pop("_fixes", None)
+        state.pop("_found", None)
         return state
 
     def vectors(self) -> _Vectors:
@@ -221,6 +223,20 @@ class TopicIndex:
         return fixes[word]
 
     def search(self, query_words: list[str], limit: int = 10, min_cover: float = 0.6) -> list[Hit]:
+        """Documents sharing the query's words, best first; each must cover most of the query's weight.
+
+        The last few searches are kept: one answer may search the same words up to three times (the topic
+        answer, the fallback, the "not sure" offers)."""
+        key = (tuple(query_words), limit, min_cover)
+        memo = self.__dict__.setdefault("_found", {})
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= MAX_FOUND:
+                memo.clear()
+            found = memo[key] = tuple(self._search(query_words, limit, min_cover))
+        return list(found)
+
+    def _search(self, query_words: list[str], limit: int, min_cover: float) -> list[Hit]:
         """Documents sharing the query's words, best first; each must cover most of the query's weight.
 
         Scores are summed in numpy arrays indexed by document, so a question costs a few vector
@@ -325,6 +341,10 @@ class NameIndex:
             if name:
                 self._by_initial[name[0]].append(n)
         self._initial_names = {k: [self.person_names[i] for i in v] for k, v in self._by_initial.items()}
+        self._by_word: dict[str, list[int]] = defaultdict(list)  # a word of a name -> indexes into person_names
+        for n, name in enumerate(self.person_names):
+            for word in dict.fromkeys(name.split()):
+                self._by_word[word].append(n)
         for name, pid in zip(self.person_names, self.person_ids, strict=True):
             parts = name.split()
             if len(parts) >= 2:
@@ -416,6 +436,16 @@ class NameIndex:
                 found[pid] = title
         return list(found.items())
 
+    def suggest_named(self, text: str, words: Iterable[str], limit: int = 3) -> list[str]:
+        """Person ids whose names use one of `words` ("jones" in the question), those most like `text` first: a
+        look-up of the words, then a match against only those names (not every name sharing an initial)."""
+        pool = sorted({i for word in words for i in self._by_word.get(word, ())})
+        if not pool:
+            return []
+        names = [self.person_names[i] for i in pool]
+        matches = process.extract(fold(text), names, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=60)
+        return list(dict.fromkeys(self.person_ids[pool[idx]] for _, _, idx in matches))[:limit]
+
     def suggest_people(self, text: str, limit: int = 3) -> list[str]:
         """Person ids whose names look most like `text`, for "did you mean"."""
         wanted = fold(text)
@@ -433,6 +463,10 @@ class ActionIdIndex:
         for action in kb.actions():
             self.by_key[id_key(action.id)].append(action)
         self.keys = sorted(self.by_key)
+        self.by_key_plan: dict[tuple[str, str], list[Action]] = defaultdict(list)  # an id within one plan
+        for key, actions in self.by_key.items():
+            for action in actions:
+                self.by_key_plan[key, action.plan].append(action)
         # Plans whose ids are a letter prefix and a number ("TCE12"): "tce 12", and "action 12" in that plan.
         prefixes: dict[str, set[str]] = defaultdict(set)
         for key, actions in self.by_key.items():
@@ -443,19 +477,22 @@ class ActionIdIndex:
 
     def in_plan(self, key: str, plan: str) -> str:
         """The key a number names in a plan numbered with a prefix: "12" in the TCE plan is "tce12"."""
-        if not key.isdigit() or any(a.plan == plan for a in self.by_key.get(key, [])):
+        if not key.isdigit() or (key, plan) in self.by_key_plan:
             return key
         for prefix, plans in self.prefix_plans.items():
-            if plan in plans and any(a.plan == plan for a in self.by_key.get(prefix + key, [])):
+            if plan in plans and (prefix + key, plan) in self.by_key_plan:
                 return prefix + key
         return key
 
-    def find(self, key: str) -> list[Action]:
+    def find(self, key: str, plan: str | None = None) -> list[Action]:
+        """The actions with this id (in `plan` only, when one is given)."""
+        if plan is not None:
+            return self.by_key_plan.get((key, plan), [])
         return self.by_key.get(key, [])
 
-    def family(self, key: str) -> list[Action]:
-        """Actions whose id extends this one by a letter ("7" -> 7a, 7b, 7c)."""
-        return [a for k in (key + c for c in "abcdefgh") for a in self.by_key.get(k, [])]
+    def family(self, key: str, plan: str | None = None) -> list[Action]:
+        """Actions whose id extends this one by a letter ("7" -> 7a, 7b, 7c), in `plan` only when one is given."""
+        return [a for k in (key + c for c in "abcdefgh") for a in self.find(k, plan)]
 
     def near(self, key: str, limit: int = 5) -> list[str]:
         """Ids close to an unknown one, for "did you mean"."""

@@ -250,7 +250,7 @@ def _plan_named_ids(engine: Engine, lower: str) -> list[str]:
     for m in pattern.finditer(lower):
         plan = names[m.group(1)]
         key = engine.ids.in_plan(id_key(m.group(2)), plan)
-        if any(a.plan == plan for a in engine.ids.find(key) + engine.ids.family(key)):
+        if engine.ids.find(key, plan) or engine.ids.family(key, plan):
             keys.append(key)
     return keys
 
@@ -690,22 +690,68 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
 
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
-    if plan is not None:  # "the city foster carer assessment": "assessment" names the TCE plan, not this one
-        drop = (drop - _other_plans_words(engine, plan) - set(kept_phrases(engine, raw, plan))) | _own_plan_words(
-            engine, plan
+    words = [w for w in content_words(raw) if not _ID_LIKE.fullmatch(w)]
+    if plan is None:
+        return [w for w in words if w not in drop]
+    # "the city foster carer assessment": "assessment" names the TCE plan, not this one, so it is a topic here
+    vocab = plan_vocab(engine)
+    own = vocab.own.get(plan, frozenset())
+    kept = set(kept_phrases(engine, raw, plan))
+    return [w for w in words if w not in own and (w not in drop or w in kept or vocab.names_other(w, plan))]
+
+
+_ID_LIKE = lazy(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)")
+
+
+@dataclass(frozen=True)
+class PlanVocab:
+    """The plans' words, arranged once per engine so that a question only looks words up."""
+
+    firsts: frozenset[str]  # each plan's first word ("city", "tce"): names its plan wherever it is said
+    own: dict[str, frozenset[str]]  # plan -> every word of its names ("iicsa" in "the county iicsa plan")
+    phrases: dict[str, tuple[str, ...]]  # plan -> its names and name words, as plan_words holds them
+    plan_words: dict[str, str]
+
+    def names_other(self, word: str, plan: str) -> bool:
+        """A single word naming another plan than `plan` (not a plan's first word, not a word of `plan`'s names):
+        in a question about `plan` it is a topic word."""
+        other = self.plan_words.get(word)
+        return (
+            other is not None
+            and other != plan
+            and " " not in word
+            and word not in self.firsts
+            and word not in self.own.get(plan, ())
         )
-    return [
-        w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
-    ]
+
+
+def plan_vocab(engine: Engine) -> PlanVocab:
+    """The engine's PlanVocab, built on first use (`Engine.warm` builds it for the server)."""
+    vocab = engine.__dict__.get("_plan_vocab")
+    if vocab is None:
+        own: dict[str, set[str]] = {}
+        phrases: dict[str, list[str]] = {}
+        for phrase, p in engine.plan_words.items():
+            own.setdefault(p, set()).update(phrase.split())
+            phrases.setdefault(p, []).append(phrase)
+        firsts = frozenset(fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names)
+        vocab = PlanVocab(
+            firsts,
+            {p: frozenset(w) for p, w in own.items()},
+            {p: tuple(w) for p, w in phrases.items()},
+            engine.plan_words,
+        )
+        engine.__dict__["_plan_vocab"] = vocab
+    return vocab
 
 
 def _weakly_named(engine: Engine, folded: str, plan: str) -> bool:
     """The plan is named only by a word of its long name ("assessment", "strategic"), not by a short name or the
     first word of its id ("tce", "city"): "the lime culture needs assessment" names no TCE plan."""
-    strong = {fold(n) for n in engine.kb.plans[plan].short_names} | {plan.split("-")[0]}
-    strong |= {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
+    vocab = plan_vocab(engine)
+    strong = {fold(n) for n in engine.kb.plans[plan].short_names} | {plan.split("-")[0]} | vocab.firsts
     padded = f" {folded} "
-    named = [w for w, p in engine.plan_words.items() if p == plan and f" {w} " in padded]
+    named = [w for w in vocab.phrases.get(plan, ()) if f" {w} " in padded]
     said_plan = any(re.search(rf"\b{re.escape(w)} (action )?plan\b", folded) for w in named)  # "exploitation plan"
     return bool(named) and not said_plan and not any(" " in w or w in strong for w in named)
 
@@ -715,11 +761,11 @@ def _rescope(
 ) -> tuple[str | None, list[str]]:
     """A weakly named plan whose actions hold none of the question's words, when another plan's do: no plan scope,
     and the plan's word back among the topic words."""
-    weak = {w for w, p in engine.plan_words.items() if p == plan and " " not in w}
     loose = [
         w
         for w in content_words(raw)
-        if (w not in engine.topic_drop or w in weak) and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
+        if (w not in engine.topic_drop or (engine.plan_words.get(w) == plan and " " not in w))
+        and not _ID_LIKE.fullmatch(w)
     ]
     hits = [h for h in engine.topics.search(loose, limit=10, min_cover=0.6) if getattr(h.doc, "plan", None)]
     hits = [h for h in hits if h.doc.plan not in hidden]
@@ -741,10 +787,9 @@ def _plan_org_words(engine: Engine, plan: str) -> frozenset[str]:
 def kept_phrases(engine: Engine, raw: str, plan: str) -> list[str]:
     """Words of another plan's name that, with the word after them, make a phrase the plans use ("county lines"
     in a question about the TCE plan): a topic, not a plan."""
-    pairs = plan_word_pairs(engine)
-    others = {w for w, p in engine.plan_words.items() if p != plan and " " not in w}
+    pairs = plan_word_pairs(engine)  # their first words are single words naming a plan
     said = content_words(raw)
-    return [w for x, y in itertools.pairwise(said) if x in others and (x, y) in pairs for w in (x, y)]
+    return [w for x, y in itertools.pairwise(said) if (x, y) in pairs and engine.plan_words[x] != plan for w in (x, y)]
 
 
 def plan_word_pairs(engine: Engine) -> frozenset[tuple[str, str]]:
@@ -761,25 +806,7 @@ def plan_word_pairs(engine: Engine) -> frozenset[tuple[str, str]]:
 
 def _own_plan_words(engine: Engine, plan: str) -> frozenset[str]:
     """The words of the named plan's own names ("iicsa" in "the county iicsa plan"): they name it, not a topic."""
-    memo: dict[str, frozenset[str]] = engine.__dict__.setdefault("_own_plan_words", {})
-    if plan not in memo:
-        memo[plan] = frozenset(word for phrase, p in engine.plan_words.items() if p == plan for word in phrase.split())
-    return memo[plan]
-
-
-def _other_plans_words(engine: Engine, plan: str) -> frozenset[str]:
-    """Single words that name another plan than `plan`, except each plan's own first word ("city", "tce") and
-    any word of `plan`'s own names ("iicsa" in "the county iicsa plan" names the plan, not a topic).
-
-    Worked out once per plan and kept on the engine (derived from its plan words, so it goes with them).
-    """
-    memo: dict[str, frozenset[str]] = engine.__dict__.setdefault("_other_plans_words", {})
-    if plan not in memo:
-        firsts = {fold(p.short_names[0]).split()[0] for p in engine.kb.plans.values() if p.short_names}
-        own = _own_plan_words(engine, plan)
-        other = (w for w, p in engine.plan_words.items() if p != plan and " " not in w)
-        memo[plan] = frozenset(w for w in other if w not in firsts and w not in own)
-    return memo[plan]
+    return plan_vocab(engine).own.get(plan, frozenset())
 
 
 def _confidence(intents, ids, people, roles, plan, topic) -> float:

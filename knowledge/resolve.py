@@ -196,7 +196,7 @@ class Resolver:
             choices = [a.id for a in found]
             raise NotResolved(f"{wanted!r} in {plan.id} could be {_either(choices)}; say which.", choices)
         key = action_key(wanted)
-        near = [a.id for k in self.ids.near(key) for a in self.ids.find(k) if a.plan == plan.id]
+        near = [a.id for k in self.ids.near(key) for a in self.ids.find(k, plan.id)]
         hint = f" Did you mean {_either(near[:3])}?" if near else ""
         raise NotResolved(f"There is no action {wanted!r} in {plan.id}.{hint} Its actions: {_listing(ids)}.", ids)
 
