@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import _thread  # threading's Lock itself, without importing threading (every `ask` unpickles a Papers)
-import gc
 import os
 import pickle
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from knowledge import loader
+from knowledge import collector, loader
 from knowledge.models import KnowledgeBase, Paper
 
 try:  # the digest hashlib.blake2b is, without hashlib loading OpenSSL's bindings (milliseconds of every start)
@@ -157,19 +156,15 @@ def _engine_code() -> tuple[Path, ...]:
 
 
 def _read(slot: Path, key: str, kind: type = KnowledgeBase) -> Any:
-    enabled = gc.isenabled()
-    gc.disable()  # unpickling makes many objects and no garbage: the cyclic collector would only slow it down
     try:
-        with slot.open("rb") as fh:
+        # unpickling makes many objects and no garbage: the cyclic collector would only slow it down
+        with collector.paused(), slot.open("rb") as fh:
             stored_key, kb = pickle.load(fh)
     except FileNotFoundError:
         return None
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, TypeError) as exc:
         _warn("ignoring unreadable knowledge-base cache %s: %s", slot, exc)
         return None
-    finally:
-        if enabled:
-            gc.enable()
     return kb if stored_key == key and isinstance(kb, kind) else None
 
 

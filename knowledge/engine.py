@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
-from knowledge import registry
+from knowledge import collector, registry
 from knowledge.answer import Answer, Item, Subject
 from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
@@ -34,6 +34,10 @@ class Engine:
     """Answers questions about one knowledge base. Build once; `ask` does no I/O."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        with collector.paused():  # the indexes are many new objects and no garbage: linear in the actions
+            self._build(kb)
+
+    def _build(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.ids = ActionIdIndex(kb)
         self.topics = TopicIndex(kb)

@@ -77,6 +77,19 @@ class _Vectors:
 
 def _root(word: str) -> str:
     """A word without "-ing" or "-ed" ("confirming", "confirmed": "confirm"), for matching milestone words."""
+    found = _ROOTS.get(word)
+    if found is None:
+        if len(_ROOTS) >= MAX_ROOTS:  # bounded: a stream of new words cannot grow it without end
+            _ROOTS.clear()
+        found = _ROOTS[word] = _rooted(word)
+    return found
+
+
+_ROOTS: dict[str, str] = {}  # building the index roots the same few thousand words millions of times
+MAX_ROOTS = 1 << 17
+
+
+def _rooted(word: str) -> str:
     for end in ("ing", "ed", "ment"):
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)]

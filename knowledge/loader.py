@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from knowledge import collector
 from knowledge.dates import DateSpec, parse_date_text, parse_datespec
 from knowledge.errors import KnowledgeError, Problem, shown
 from knowledge.models import (
@@ -116,15 +116,10 @@ def read_files(root: Path) -> dict[Path, bytes]:
 def build(root: Path, contents: dict[Path, bytes]) -> KnowledgeBase:
     """Build a KnowledgeBase from already-read file contents."""
     builder = _Builder(root)
-    enabled = gc.isenabled()
-    gc.disable()  # building a large tree of new objects: the cyclic collector only slows it down
-    try:
+    with collector.paused():  # building a large tree of new objects: the cyclic collector only slows it down
         for path, raw in contents.items():
             builder.add_file(path, raw)
         return builder.finish()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Builder:

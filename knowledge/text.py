@@ -163,7 +163,25 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed words that carry meaning (no stop words, no bare numbers)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+    known = _CONTENT
+    out = []
+    for w in words(text):
+        found = known.get(w, _UNSEEN)
+        if found is _UNSEEN:
+            found = stem(w) if w not in STOPWORDS and not w.isdigit() and len(w) > 1 else None
+            if len(known) >= MAX_CONTENT:  # bounded: a stream of new words cannot grow it without end
+                known.clear()
+            known[w] = found
+        if found is not None:
+            out.append(found)
+    return out
+
+
+# each word seen, as content_words gives it (its stem, or None for a stop word or a number): building the indexes
+# reads the same few thousand words hundreds of thousands of times
+_CONTENT: dict[str, str | None] = {}
+_UNSEEN = object()
+MAX_CONTENT = 1 << 17
 
 
 def id_key(raw: str) -> str:
