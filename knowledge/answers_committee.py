@@ -220,15 +220,15 @@ def item_by_reference(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
     return None
 
 
-def _report_words(q: Query, e: Engine | None = None) -> list[str]:
+def _report_words(q: Query, e: Engine | None = None, drop: frozenset[str] = frozenset()) -> list[str]:
     """The words naming a report. Words that also name a plan count ("the child exploitation annual report",
     "the strategic safeguarding report") unless the question says it means a plan."""
     words = [w for w in q.topic_words if w not in REPORT_STEMS and not _misspelt_report_word(w)]
     if e is not None and q.plan is not None and not re.search(r"\bplan\b", q.folded):
-        drop = e.topic_drop - frozenset(e.plan_words)
-        words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in drop and w not in REPORT_STEMS]
+        plan_drop = e.topic_drop - frozenset(e.plan_words)
+        words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in plan_drop and w not in REPORT_STEMS]
         words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
-    return words
+    return [w for w in words if w not in drop]
 
 
 REPORT_NOUNS = ("report", "paper", "update", "agenda")  # not "review": a word of many reports' titles
@@ -260,7 +260,9 @@ def _wants_field(q: Query, item: AgendaItem) -> bool:
     return bool(item.reference or item.contacts)
 
 
-def find_doc(q: Query, e: Engine, agenda_only: bool = False) -> tuple[Meeting | None, AgendaItem | WorkItem] | None:
+def find_doc(
+    q: Query, e: Engine, agenda_only: bool = False, drop: frozenset[str] = frozenset()
+) -> tuple[Meeting | None, AgendaItem | WorkItem] | None:
     """The report or work-programme item a question names by its words.
 
     Close matches are ranked: an agenda item with the detail asked (a written report, its contacts, its
@@ -268,7 +270,7 @@ def find_doc(q: Query, e: Engine, agenda_only: bool = False) -> tuple[Meeting | 
     verbal update of the same name). Words of the question beyond the search words ("annual", "report")
     and a month the question names break ties.
     """
-    words = _report_words(q, e)
+    words = _report_words(q, e, drop)
     if not words:
         return None
     unscoped = replace(q, plan=None) if q.plan is not None and not re.search(r"\bplan\b", q.folded) else q
@@ -596,13 +598,13 @@ def contact(q: Query, e: Engine) -> Answer | None:
                 f"The {d.meeting_title(e.kb, meeting)} agenda has no item {q.agenda_number}.",
                 suggestions=tuple(f"item {i.number}" for i in meeting.agenda),
             )
-    if q.people:
+    if DECLARING.search(q.folded) and not q.people:
+        return clerk(q, e)  # the agenda's notes: clarification on declaring an interest, the papers themselves
+    if q.people and not (DECLARING.search(q.folded) and _asker_only(q, e)):
         return person_contact(q, e, [pid for pid, _ in q.people[:3]])
     if q.role and q.role in e.kb.roles and q.attribute in ("contact", "email", "phone"):
         return role_contact(q, e, e.kb.roles[q.role])
-    if re.search(
-        r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b|\bdeclar\w* (an |of )?interests?\b", q.folded
-    ):
+    if re.search(r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b", q.folded) or DECLARING.search(q.folded):
         return clerk(q, e)  # the agenda's notes: clarification on declaring an interest, the papers themselves
     by_ref = item_by_reference(q, e)
     if by_ref is not None:
@@ -612,7 +614,8 @@ def contact(q: Query, e: Engine) -> Answer | None:
         return note
     post = POST_ASKED.search(q.folded)  # "the head of service one": which of the contacts, not the report's words
     post_words = set(content_words(post.group(1))) if post else set()
-    found = find_doc(replace(q, topic_words=tuple(w for w in q.topic_words if w not in post_words)), e)
+    dropped = frozenset(post_words | ENQUIRY_WORDS)
+    found = find_doc(replace(q, topic_words=tuple(w for w in q.topic_words if w not in dropped)), e, drop=dropped)
     if found is None:
         return post_contact(q, e)
     meeting, doc = found
@@ -623,6 +626,30 @@ def contact(q: Query, e: Engine) -> Answer | None:
         if holding:
             doc = replace(doc, contacts=tuple(holding))
     return contacts_for(q, e, meeting, doc)
+
+
+# "who do I point people to for questions on the X paper", "whoever's the contact on it": the asking, not the report
+ENQUIRY_WORDS = frozenset(
+    content_words(
+        "point pointing people person someone somebody anyone question questions query queries enquiry enquiries "
+        "whoever whoevers ring call phone no number contact contacts speak talk refer direct send"
+    )
+)
+DECLARING = lazy(r"\bdeclar\w* (?:an |of |their |my |his |her |any )?interests?\b")
+# words that say who is asking ("councillor here", "a cllr wants to know"), not whom they ask about
+ASKER_WORDS = frozenset(content_words("councillor councillors cllr cllrs member members officer officers i we they"))
+
+
+def _asker_only(q: Query, e: Engine) -> bool:
+    """The people the question found are named only by a word saying who asks ("councillor here, who do I ring
+    about declaring an interest"): no one's own name is written."""
+    named = set(content_words(q.raw))
+    for pid, _ in q.people:
+        person = e.kb.people[pid]
+        own = {w for n in (person.name, *person.aliases) for w in content_words(n)} - ASKER_WORDS
+        if own & named:
+            return False
+    return True
 
 
 def role_contact(q: Query, e: Engine, role: Role) -> Answer:
@@ -687,7 +714,10 @@ NOTE_WORDS = frozenset(
 NOTE_ASKING = frozenset(
     content_words(
         "want wanted wanting look looking inspect inspecting see seeing read reading view viewing need get copy access "
-        "ask asking wish wishing"
+        "ask asking wish wishing "
+        # who wants to: "if a resident wants to see the background papers", "someone from the public"
+        "resident residents public someone somebody anyone person people member members they he she neighbour friend "
+        "parent parents carer carers family journalist"
     )
 )
 
@@ -698,16 +728,17 @@ def agenda_note(q: Query, e: Engine) -> Answer | None:
     words = set(q.topic_words) - NOTE_WORDS - NOTE_ASKING
     if not words:
         return None
-    best: tuple[float, Meeting, AgendaNote] | None = None
+    best: tuple[float, int, Meeting, AgendaNote] | None = None
     for found in e.kb.committees.values():
         for meeting in found.meetings:
             for note in meeting.notes:
-                share = len(words & set(content_words(note.text))) / len(words)
-                if best is None or share > best[0]:
-                    best = (share, meeting, note)
-    if best is None or best[0] < 0.75:
+                shared = len(words & set(content_words(note.text)))
+                if best is None or shared > best[1]:
+                    best = (shared / len(words), shared, meeting, note)
+    # most of the words, or two of them and well over half ("my neighbour wants the background papers")
+    if best is None or not (best[0] >= 0.75 or (best[1] >= 2 and best[0] >= 0.6)):
         return None
-    _, meeting, note = best
+    _, _, meeting, note = best
     title = d.meeting_title(e.kb, meeting)
     item = Item("note", f"Agenda note ({note.number})", (f"\u201c{note.text}\u201d",), {}, note.source)
     return r.answer_of(q, "contact", f"The {title} agenda, note ({note.number}): {note.text}", [item])

@@ -216,6 +216,10 @@ INTENTS: tuple[Intent, ...] = (
             "who do .* ask",
             "who should .* ask",
             "ring",
+            # "who can I ask before the meeting", "who do I point people to", "who do they speak to": whom to go to
+            r"who (do|does|can|could|should|would|will) (\w+ ){1,3}(ask|speak to|talk to|ring|call|go to|point|refer|"
+            r"direct|send|turn to)",
+            r"point (\w+ ){0,2}(to|at) for",
         ),
         com.contact,
         ("who is the contact for the managing allegations report?", "what is Jenny Whiston's email?"),
