@@ -967,21 +967,30 @@ def chair_role(q: Query, e: Engine) -> Role | None:
 RESOLVE_WORDS = frozenset({"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"})
 
 
-def _on_item_named(q: Query, found: list[tuple[Meeting, Resolution]]) -> list[tuple[Meeting, Resolution]]:
+def _on_item_named(
+    q: Query, found: list[tuple[Meeting, Resolution]], words: set[str]
+) -> list[tuple[Meeting, Resolution]]:
     """Of a meeting's resolutions, those of the item the question names by its words (all but one of them in the
     item's title or the resolution, and more of them than any other item holds); none when it names no item."""
-    words = set(q.topic_words) - RESOLVE_WORDS
-    if not words:
+    if not words or not found:
         return []
-    scored = [(len(words & set(content_words(f"{res.title or ''} {res.text}"))), m, res) for m, res in found]
+    scored = [(_words_in(words, f"{res.title or ''} {res.text}"), m, res) for m, res in found]
     best = max(n for n, _, _ in scored)
     if best < max(1, len(words) - 1):
         return []
     return [(m, res) for n, m, res in scored if n == best]
 
 
+def _words_in(words: set[str], text: str) -> int:
+    """How many of the words a text carries, an abbreviation counting when the text spells it out ("IRO")."""
+    own = set(content_words(text))
+    return sum(1 for w in words if w in own or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= own))
+
+
 def resolution(q: Query, e: Engine) -> Answer | None:
-    """Resolutions: by number ("2024/033"), by the item's words, else the latest meeting's."""
+    """Resolutions: by number ("2024/033"); of the meeting meant (a month, "last week", "last time"); narrowed to
+    the item the question names by its words. A question naming a thing no resolution is on gets what the
+    minutes say of it, or "not sure" - never every resolution of the meeting."""
     found_committee = committee(q, e)
     if found_committee is None:
         return None
@@ -995,30 +1004,80 @@ def resolution(q: Query, e: Engine) -> Answer | None:
         if not found:
             ids = tuple(res.id for _, res in resolutions)
             return r.answer_of(q, "not-found", f"There is no resolution {wanted}.", suggestions=ids[:10])
-    elif q.month is not None:
-        found = [(m, res) for m, res in resolutions if m.date.month == q.month]
+        return _resolutions_answer(q, e, found)
+    meant = _meetings_meant(q, e, found_committee)
+    if isinstance(meant, Answer):
+        return meant
+    if meant is not None:
+        found = [(m, res) for m, res in resolutions if m in meant]
         if not found:
-            named = [m for m in found_committee.meetings if m.date.month == q.month]
-            when = f"the {d.meeting_title(e.kb, named[0])} meeting" if named else f"a meeting in {q.window.words[3:]}"
-            dates = sorted({m.date for m, _ in resolutions})
-            return r.answer_of(
-                q,
-                "resolution",
-                f"The knowledge base records no resolutions of {when}: the papers hold minutes only for "
-                + ", ".join(f"{x.day} {x:%B %Y}" for x in dates)
-                + ".",
-            )
-        found = _on_item_named(q, found) or found  # "what was resolved on the X update in October": that item's
+            return _no_resolutions(q, e, meant, resolutions)
     else:
-        words = set(q.topic_words) - RESOLVE_WORDS
-        found = [
-            (m, res)
-            for m, res in resolutions
-            if words and len(words & set(content_words(f"{res.title or ''} {res.text}"))) >= max(1, len(words) - 1)
-        ]
-        if not found:
-            latest = max(m.date for m, _ in resolutions)
-            found = [(m, res) for m, res in resolutions if m.date == latest]
+        found = resolutions
+    words = _item_words(q, found_committee)
+    if not words:
+        if meant is None:  # no meeting named, no item named: the latest meeting's
+            latest = max(m.date for m, _ in found)
+            found = [(m, res) for m, res in found if m.date == latest]
+        return _resolutions_answer(q, e, found)
+    named = _on_item_named(q, found, words)
+    if named:
+        return _resolutions_answer(q, e, named)
+    return _minuted_instead(q, e, sorted({m for m, _ in found}, key=lambda m: m.date), words)
+
+
+RESOLUTION_FILLER = frozenset(
+    content_words(
+        "last time previous latest recent most meeting meetings panel committee week month year today yesterday "
+        "tomorrow we they us our what did do does was were on about the at in pass passed make made how many number "
+        "which list all any"
+    )
+)
+LAST_MEETING = lazy(r"\b(last time|last (?:\w+ )?(?:meeting|panel|committee)|previous|most recent|latest)\b")
+
+
+def _item_words(q: Query, found: Committee) -> set[str]:
+    """The words a resolution question names its item by: not the asking, the meeting or the committee."""
+    own = set(content_words(" ".join((found.name, *found.aliases))))
+    return set(q.topic_words) - RESOLVE_WORDS - RESOLUTION_FILLER - own
+
+
+def _meetings_meant(q: Query, e: Engine, found: Committee) -> list[Meeting] | Answer | None:
+    """The meetings a resolution question names: by month or day, "last week", "last time"; None when it names
+    none; an Answer when it names a time with no meeting in it."""
+    if q.month is not None:
+        named = [m for m in found.meetings if m.date.month == q.month and q.day_of_month in (None, m.date.day)]
+        if not named:
+            when = q.window.words[3:] if q.window is not None and q.window.words.startswith("in ") else "then"
+            return r.answer_of(q, "not-sure", f"I'm not sure: the knowledge base has no {found.name} meeting in {when}.")
+        return named
+    days = days_named(q)
+    if days is not None:
+        inside = [m for m in found.meetings if days[1] <= m.date <= days[2]]
+        return inside or no_meeting_on(q, e)
+    if LAST_MEETING.search(q.folded):
+        before = [m for m in found.meetings if m.date < q.today]
+        return before[-1:] or None
+    return None
+
+
+def _no_resolutions(
+    q: Query, e: Engine, meant: list[Meeting], resolutions: list[tuple[Meeting, Resolution]]
+) -> Answer:
+    """The meeting meant has no resolutions in the knowledge base (its minutes are not in the papers)."""
+    when = " or ".join(f"the {d.meeting_title(e.kb, m)} meeting" for m in meant)
+    dates = sorted({m.date for m, _ in resolutions})
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the knowledge base records no resolutions of {when}: the papers hold minutes only for "
+        + ", ".join(f"{x.day} {x:%B %Y}" for x in dates)
+        + ".",
+        [d.meeting_item(e.kb, m) for m in meant],
+    )
+
+
+def _resolutions_answer(q: Query, e: Engine, found: list[tuple[Meeting, Resolution]]) -> Answer:
     items = [
         Item(
             "resolution",
@@ -1036,6 +1095,48 @@ def resolution(q: Query, e: Engine) -> Answer | None:
         else f"{len(found)} resolutions of the {d.meeting_title(e.kb, head)} meeting:"
     )
     return r.answer_of(q, "resolution", text, items)
+
+
+def _minuted_instead(q: Query, e: Engine, meetings: list[Meeting], words: set[str]) -> Answer:
+    """No resolution is on the thing named: what those meetings' minutes say of it, quoted, else "not sure"."""
+    from knowledge.answers_papers import passage_item
+
+    index = e.passage_index
+    titles = [d.meeting_title(e.kb, m) for m in meetings]
+    if index is not None:
+        parts = minutes_parts(e, meetings)
+        # within one meeting's minutes, a paragraph carrying all but one of the words names the thing (a word
+        # the papers spell out, "govt", need not be found)
+        need = max(2, len(words) - 1)
+        hits = index.search(" ".join(sorted(words)), limit=3, parts=parts) if parts else []
+        hits = [h for h in hits if h.answers or len(set(h.matched)) >= need]
+        if hits:
+            best = max(hits, key=lambda h: (h.coverage, h.score))
+            items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+            cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+            text = (
+                f"No resolution of the {' or '.join(titles)} meeting is on that by name; the minutes say ({cited}):"
+            )
+            return r.answer_of(q, "passage", text, items)
+    ids = tuple(f"resolution {res.id}" for m in meetings for res in m.resolutions)
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: no resolution of the {' or '.join(titles)} meeting is on \u201c{' '.join(sorted(words))}\u201d, "
+        "and its minutes say nothing I can match to it.",
+        suggestions=ids[:5],
+    )
+
+
+def minutes_parts(e: Engine, meetings: list[Meeting]) -> list[tuple[str, str]]:
+    """The parts of the papers that are these meetings' minutes ("Minutes of the meeting of 15 October 2024")."""
+    wanted = {f"{m.date.day} {m.date:%B %Y}".lower() for m in meetings}
+    return [
+        (paper.id, part.id)
+        for paper in e.kb.papers.values()
+        for part in paper.parts
+        if part.title.lower().startswith("minutes") and any(w in part.title.lower() for w in wanted)
+    ]
 
 
 MEETING_WORDS = frozenset(
@@ -1385,6 +1486,10 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if q.attribute == "venue" and not names_meeting:
         return None
     looks_back = q.attribute in ("apologies", "attendance", "substitutes")
+    if looks_back and names_meeting:
+        none_then = no_meeting_on(q, e)
+        if none_then is not None:
+            return none_then
     if q.attribute == "attendance" and re.search(r"\b(item|items|agenda|report|paper|discussed|resolved)\b", q.folded):
         return None  # "what was the last item at the october meeting": the agenda, not who attended
     if q.attribute == "attendance" and not (names_meeting or q.month is not None or q.day_of_month is not None):
@@ -1714,6 +1819,11 @@ def pick_meeting(
         ]
         if named:
             return min(named, key=lambda m: (not m.agenda if prefer_agenda else 0, abs((m.date - q.today).days)))
+    days = days_named(q)
+    if days is not None:  # "tomorrow's panel", "the meeting last week": that meeting, minuted or not
+        inside = [m for m in meetings if days[1] <= m.date <= days[2]]
+        if inside:
+            return inside[0]
     if want_reports:
         meetings = [m for m in meetings if any(i.contacts for i in m.agenda)] or meetings
     if prefer_agenda:
@@ -1724,6 +1834,41 @@ def pick_meeting(
             return before[-1]
     upcoming = [m for m in meetings if m.date >= q.today]
     return upcoming[0] if upcoming else meetings[-1]
+
+
+DAYS_NAMED = lazy(r"\b(today|todays|tonight|tomorrow|tomorrows|yesterday|yesterdays|(?:this|next|last) week)\b")
+
+
+def days_named(q: Query) -> tuple[str, dt.date, dt.date] | None:
+    """The days a question names relative to today ("tomorrow's panel", "the meeting last week"): (words, first
+    day, last day), or None. A week runs Monday to Sunday."""
+    m = DAYS_NAMED.search(q.folded)
+    if m is None:
+        return None
+    word, today = m.group(1), q.today
+    monday = today - dt.timedelta(days=today.weekday())
+    if word.startswith(("today", "tonight")):
+        return "today", today, today
+    if word.startswith("tomorrow"):
+        day = today + dt.timedelta(days=1)
+        return "tomorrow", day, day
+    if word.startswith("yesterday"):
+        day = today - dt.timedelta(days=1)
+        return "yesterday", day, day
+    start = monday + dt.timedelta(days={"this week": 0, "next week": 7, "last week": -7}[word])
+    return word, start, start + dt.timedelta(days=6)
+
+
+def no_meeting_on(q: Query, e: Engine) -> Answer | None:
+    """ "apologies for tomorrow's panel" when the knowledge base has no meeting tomorrow: say so, plainly."""
+    days = days_named(q)
+    found = committee(q, e)
+    if days is None or found is None or any(days[1] <= m.date <= days[2] for m in found.meetings):
+        return None
+    dates = ", ".join(day_words(m.date) for m in found.meetings)
+    return r.answer_of(
+        q, "not-sure", f"I'm not sure: the knowledge base has no {found.name} meeting {days[0]}. It knows of: {dates}."
+    )
 
 
 NAMED_MEETING = lazy(r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:panel|meeting|committee)\b")
@@ -1740,8 +1885,8 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     """Who presented an item at a named meeting, as that meeting's minutes record it; "not sure" when they do
     not. A meeting named by month or as "the last panel" scopes the question to that meeting's agenda: a
     standing item or a report at another meeting is not an answer to it."""
-    if not PRESENTED.search(q.folded):
-        return None
+    if not PRESENTED.search(q.folded) or q.attribute in ("apologies", "attendance", "substitutes", "members"):
+        return None  # "who gave apologies at the october panel": who was absent, not who presented an item
     if q.month is not None or q.day_of_month is not None:
         meeting = _named_meeting(q, e)
         if meeting is None:
