@@ -1677,7 +1677,18 @@ WORK_WORDS = frozenset(
         "report",
         "reports",
         *content_words("come comes go goes brought bring every each often frequently regular regularly"),
+        # "is X still a standing item", "did X come off the wp", "what comes as standard"
+        *content_words("wp still standard off removed remove taken dropped came on"),
     ]
+)
+STANDING_ASKED = lazy(
+    r"\b(standing|as standard|standard items?|(?:every|each) (?:\w+ )?(?:panel|meeting|committee)|"
+    r"(?:all|every) (?:the )?(?:panels|meetings))\b"
+)
+# "did X come off the wp", "was X removed from the work programme", "is X still on it"
+LEFT_PROGRAMME = lazy(
+    r"\b(come off|came off|taken off|take off|removed|remove|dropped|drop off|still (?:on|a|there|standing)|"
+    r"no longer)\b"
 )
 
 
@@ -1763,6 +1774,10 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             )
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
         asked = set(q.topic_words) - WORK_WORDS
+        if len(asked) >= 2 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
+            left = _left_programme(q, e, found, asked)
+            if left is not None:
+                return left
         sharing = [w for w in found.work_programme if len(asked & set(content_words(w.title))) * 2 >= len(asked)]
         if len(sharing) == 1 and q.window is None:  # "local offer for care leavers - when's it back on"
             return about_work(q, e, sharing[0], "due")
@@ -1786,7 +1801,7 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             items = [w for w in items if w.meeting == upcoming[0]]
             scope = f" for the meeting on {upcoming[0].day} {upcoming[0]:%B %Y}"
     standing = [w for w in found.work_programme if w.standing]
-    if re.search(r"\bstanding\b", q.folded):
+    if STANDING_ASKED.search(q.folded):
         text = f"Standing items at every {found.name} meeting (work programme):"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in standing])
     if not items:
@@ -1800,6 +1815,31 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
     notes = (f"Standing items at every meeting: {', '.join(w.title for w in standing)}.",) if standing else ()
     return r.answer_of(
         q, "work-programme", f"{found.name} work programme{scope}: {len(items)} item(s).", shown, notes=notes
+    )
+
+
+def _left_programme(q: Query, e: Engine, found: Committee, asked: set[str]) -> Answer | None:
+    """ "is X still a standing item", "did X come off the wp", for an X the work programme does not list: what the
+    minutes say of it (a paragraph carrying all but one of its words), else that the programme does not list it."""
+    from knowledge.answers_papers import passage_item
+
+    index = e.passage_index
+    parts = minutes_parts(e, [m for m in found.meetings if m.resolutions or m.attendance is not None])
+    if index is not None and parts:
+        need = max(2, len(asked) - 1)
+        hits = [h for h in index.search(" ".join(sorted(asked)), limit=3, parts=parts) if len(set(h.matched)) >= need]
+        if hits:
+            best = max(hits, key=lambda h: (len(set(h.matched)), h.score))
+            items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+            cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+            text = f"The {found.name} work programme does not list it. What the minutes say of it ({cited}):"
+            return r.answer_of(q, "passage", text, items)
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the {found.name} work programme does not list \u201c{' '.join(sorted(asked))}\u201d, and "
+        "the minutes I have say nothing I can match to it.",
+        suggestions=(f"what are the standing items of the {found.name}?",),
     )
 
 
