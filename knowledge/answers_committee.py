@@ -551,6 +551,7 @@ def _work_by_words(q: Query, e: Engine) -> WorkItem | None:
 
 _ASKING_WORDS = frozenset(
     ["sponsor", "sponsoring", "sponsored", "bring", "bringing", "present", "presenting", "lead", "leading", "author"]
+    + content_words("usually normally typically always brings")
 )
 
 
@@ -570,7 +571,7 @@ def _work_field(q: Query) -> str:
 
 
 def sponsor(q: Query, e: Engine) -> Answer | None:
-    words = q.topic_words
+    words = tuple(w for w in q.topic_words if w not in _ASKING_WORDS)
     if not words:
         work = subject_work(q, e)
         return about_work(q, e, work, "sponsor") if work else None
@@ -579,7 +580,26 @@ def sponsor(q: Query, e: Engine) -> Answer | None:
         return None
     if isinstance(hits[0].doc, WorkItem):
         return about_work(q, e, hits[0].doc, "sponsor")
+    item, meeting = hits[0].doc, hits[0].meeting
+    if isinstance(item, AgendaItem) and meeting is not None and item.presenters and not item.signatory:
+        return _brought_by(q, e, meeting, item, [h for h in hits if isinstance(h.doc, WorkItem) and h.score >= 0.5])
     return about_agenda_item(q, e, hits[0].doc, hits[0].meeting, "author")
+
+
+def _brought_by(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, later: list[Hit]) -> Answer:
+    """ "who brings the X": who presented it when the minutes record it, and the sponsors the work programme
+    names for its next listing (when one of its items shares the words)."""
+    names = " and ".join(e.kb.name_of(p) for p in item.presenters)
+    text = f"Item {item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting was presented by {names}."
+    shown = [d.agenda_item(e.kb, meeting, item)]
+    if later:
+        work = later[0].doc
+        assert isinstance(work, WorkItem)
+        when = f"for {work.meeting.day} {work.meeting:%B %Y}" if work.meeting else "as a standing item"
+        sponsors = ", ".join(e.kb.name_of(p) for p in work.sponsors) or "no one"
+        text += f" The work programme lists {work.title} {when}, with sponsor/report author {sponsors}."
+        shown.append(d.work_item(e.kb, work))
+    return r.answer_of(q, "report", text, shown, subject=agenda_subject(meeting, item))
 
 
 def contact(q: Query, e: Engine) -> Answer | None:

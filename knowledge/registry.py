@@ -381,7 +381,16 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "sponsor",
-        _rx("sponsor", "sponsors", "sponsored", "sponsoring", "presenting", "who presents", "report author"),
+        _rx(
+            "sponsor",
+            "sponsors",
+            "sponsored",
+            "sponsoring",
+            "presenting",
+            "who presents",
+            "report author",
+            r"who (brings|is bringing|s bringing|will bring|usually brings|normally brings)",
+        ),
         com.sponsor,
     ),
     Intent(
