@@ -498,18 +498,93 @@ def _comments(q: Query, item: AgendaItem, where: str) -> str:
     return f"{_upper(where)}: " + "; ".join(parts) + "."
 
 
+UPCOMING = lazy(r"\b(next|upcoming|coming|will|up for|due|going to|to be)\b")
+
+
 def minutes_confirmed(q: Query, e: Engine) -> Answer | None:
-    """Which minutes a meeting confirmed: its "Minutes of the last meeting held on <date>" item, and what the
-    minutes say of them."""
-    meeting = pick_meeting(q, e, past=True)
+    """Which minutes a meeting confirmed; a question who proposed or seconded them the papers do not answer."""
+    found = _minutes_confirmed(q, e)
+    if found is None or found.kind == "not-sure" or not re.search(r"\bwho\b", q.folded):
+        return found
+    if re.search(r"\bsign", q.folded) and "signed by" in found.text:
+        return found
+    return r.answer_of(
+        q,
+        "not-sure",
+        "I'm not sure: the minutes do not record that. What they record: " + found.text,
+        list(found.items),
+    )
+
+
+def _minutes_confirmed(q: Query, e: Engine) -> Answer | None:
+    """Which minutes a meeting confirmed (or is to confirm): its "Minutes of the last meeting held on <date>" item,
+    and what the minutes say of them. The meeting is the one named (a month, "tomorrow"), else the next one when
+    the question looks ahead, else the last one held."""
+    found = committee(q, e)
+    if found is None or not found.meetings:
+        return None
+    of_month = MINUTES_OF_MONTH.search(q.folded)
+    if of_month is not None:  # "the july minutes", "minutes of the october meeting": the minutes of that meeting
+        word = of_month.group(1) or of_month.group(2)
+        return _minutes_of(q, e, found, _MONTH_NAMES.get(word) or _MONTH_NAMES[word[:3]])
+    if q.month is not None or q.day_of_month is not None or days_named(q) is not None:
+        meeting = pick_meeting(q, e, prefer_agenda=True)
+        named_ok = meeting is not None and (q.month is None or meeting.date.month == q.month)
+        if not named_ok:
+            when = q.window.words if q.window is not None else "then"
+            return r.answer_of(q, "not-sure", f"I'm not sure: the knowledge base has no {found.name} meeting {when}.")
+    elif UPCOMING.search(q.folded):
+        upcoming = [m for m in found.meetings if m.date >= q.today]
+        meeting = upcoming[0] if upcoming else None
+    else:  # the last meeting held that had minutes before it
+        held = [m for m in found.meetings if m.date < q.today and _minutes_item(m) is not None]
+        meeting = held[-1] if held else None
     if meeting is None:
         return None
+    return _confirming(q, e, meeting)
+
+
+_MONTH_RX = "|".join(dt.date(2000, i, 1).strftime("%B").lower() for i in range(1, 13))
+MINUTES_OF_MONTH = lazy(
+    rf"\b({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug) (?:meeting s |panel s |meeting |panel )?minutes\b"
+    rf"|\bminutes (?:of|from|for) (?:the )?(?:\w+ )?({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug)\b"
+)
+
+
+def _minutes_item(meeting: Meeting) -> AgendaItem | None:
+    return next((i for i in meeting.agenda if i.title.lower().startswith("minutes")), None)
+
+
+def _minutes_of(q: Query, e: Engine, found: Committee, month: int) -> Answer:
+    """The minutes of the meeting held in `month`: the later meeting whose agenda confirms them."""
+    for meeting in found.meetings:
+        item = _minutes_item(meeting)
+        m = re.search(r"(\d{1,2}) (\w+) (\d{4})", item.title) if item is not None else None
+        if m and _MONTH_NAMES.get(m.group(2).lower()[:3]) == month:
+            return _confirming(q, e, meeting)
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the papers do not say when the minutes of the {found.name}'s "
+        f"{dt.date(2000, month, 1):%B} meeting were or will be confirmed.",
+    )
+
+
+def _confirming(q: Query, e: Engine, meeting: Meeting) -> Answer:
+    """The minutes item of a meeting's agenda, and what the confirmed minutes say of it."""
+    title = d.meeting_title(e.kb, meeting)
     items = [i for i in meeting.agenda if i.title.lower().startswith("minutes")]
     if not items:
-        return None
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers hold no agenda for the {title} meeting, so they do not say which minutes it "
+            "confirms.",
+            [d.meeting_item(e.kb, meeting)],
+        )
     item = items[0]
-    title = d.meeting_title(e.kb, meeting)
-    text = f"At the {title} meeting, item {item.number} was the {item.title}."
+    verb = "was" if meeting.date < q.today else "is"
+    text = f"At the {title} meeting, item {item.number} {verb} the {item.title}."
     shown = [d.agenda_item(e.kb, meeting, item)]
     m = re.search(r"(\d{1,2}) (\w+) (\d{4})", item.title)
     if m:

@@ -183,6 +183,14 @@ INTENTS: tuple[Intent, ...] = (
         acts.about_actions,
         ("who leads action 7a?", "what is the status of County Action 12?", "when is action 6 due?"),
     ),
+    Intent(
+        "minutes-approval",
+        _rx(
+            r"minutes\s+(\w+\s+){0,8}(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*|up for)",
+            r"(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*)\s+(\w+\s+){0,6}minutes",
+        ),
+        com.minutes_confirmed,
+    ),
     Intent("presenter", PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
     Intent("item-at-meeting", ITEM_NAMED, com.item_at_meeting),
     Intent("most-actions", _rx("most", "fewest", "least", "busiest"), plans.most_actions),
