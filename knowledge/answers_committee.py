@@ -228,7 +228,17 @@ def _report_words(q: Query, e: Engine | None = None, drop: frozenset[str] = froz
         plan_drop = e.topic_drop - frozenset(e.plan_words)
         words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in plan_drop and w not in REPORT_STEMS]
         words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
-    return [w for w in words if w not in drop]
+    return [w for w in words if w not in drop and w not in HEDGE_WORDS]
+
+
+# "who actually wrote the appendix (not the cover report)", "exact wording pls": words of the asking, and the
+# parts of a report (its appendix, its covering report), which do not name which report
+HEDGE_WORDS = frozenset(
+    content_words(
+        "actually really exactly exact precisely wording worded word for pls please just not cover covering "
+        "appendix appendices attached attachment asking ask asks want wants wanting decide"
+    )
+)
 
 
 REPORT_NOUNS = ("report", "paper", "update", "agenda")  # not "review": a word of many reports' titles

@@ -138,6 +138,13 @@ PRESENTED = lazy(
 ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
 
 
+# "what is the HSB paper asking us to do", "what does the report want the panel to do": its recommendations
+ASKS_PANEL = (
+    r"(asking|ask|asks|want|wants|wanting|need|needs|require|requires) (us|the panel|the committee|members|"
+    r"councillors|cllrs|the board|them) to (do|decide|agree|note|consider)"
+)
+
+
 # who wrote a whole paper (its title page's author line)
 ASKS_AUTHOR = lazy(r"\b(who wrote|written by|author|authored|who is the author|whose report)\b")
 
@@ -295,7 +302,8 @@ INTENTS: tuple[Intent, ...] = (
             "code",
             "background papers",
             "background paper",
-            r"recommendations? (of|in|from)",  # "the recommendation of the HSB paper"
+            r"recommendations? (of|in|from|on|for)",  # "the recommendation of the HSB paper", "on item 7"
+            ASKS_PANEL,
             r"(does|do|did) the (\w+ ){0,6}(report|paper|review) recommend",
             r"(report|paper|review) recommends?",
             "whose report",
@@ -603,7 +611,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
     ("reference", _rx("reference", "ref", "(?<!post )code")),
     ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
-    ("recommendations", _rx("recommendations?", "recommend")),
+    ("recommendations", _rx("recommendations?", "recommend", ASKS_PANEL)),
     (
         "signatory",
         _rx(
