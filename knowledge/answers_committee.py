@@ -1583,6 +1583,8 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     """Time, venue, apologies, attendance or membership of the meeting the question means."""
     if re.search(r"\bhow long did\b.*\b(last|run|go on|take)\b", q.folded):
         return _duration(q, e)
+    if JOIN_ONLINE.search(q.folded) and (q.committee or re.search(r"\b(meeting|panel)\b", q.folded)):
+        return _join_online(q, e)
     if q.attribute not in ("venue", "time", "apologies", "attendance", "substitutes", "members"):
         return None
     names_meeting = bool(q.committee or re.search(r"\b(meeting|meet|meets|venue|held|panel)\b", q.folded))
@@ -1655,6 +1657,28 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if narrowed is not None:
         return narrowed
     return r.answer_of(q, "attendance", f"Attendance at the {title} meeting:", [_full_attendance(e, chosen)])
+
+
+# "teams link for the panel", "can I watch it live": a way to join the meeting online, which the papers do not give
+JOIN_ONLINE = lazy(
+    r"\b(teams|zoom|dial ?in|joining (link|details|instructions)|meeting link|link to join|join online|"
+    r"webcast|webcasting|live ?stream|livestream\w*|streamed|watch (it |the \w+ )?(live|online))\b"
+)
+
+
+def _join_online(q: Query, e: Engine) -> Answer:
+    """The papers give a meeting's venue, never a link to join it online: say so, with what they do give."""
+    chosen = pick_meeting(q, e)
+    if chosen is None:
+        return r.answer_of(q, "not-sure", "I'm not sure: the papers give no online joining link for any meeting.")
+    title = d.meeting_title(e.kb, chosen)
+    where = f" They give its venue: {chosen.venue}." if chosen.venue else ""
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the papers give no online joining link or webcast for the {title} meeting.{where}",
+        [d.meeting_item(e.kb, chosen)],
+    )
 
 
 def _duration(q: Query, e: Engine) -> Answer | None:

@@ -281,6 +281,11 @@ INTENTS: tuple[Intent, ...] = (
             r"post ?code",
             "address",
             r"what (room|floor)",
+            # a way to join it online ("teams link for the panel"): the papers give none (answered "not sure")
+            r"(teams|zoom|meeting|joining) link",
+            r"dial ?in",
+            r"webcast\w*",
+            r"live ?stream\w*",
         ),
         com.meeting_detail,
         ("where is the panel meeting?", "who sent apologies to the october panel?"),
