@@ -930,6 +930,12 @@ def person_contact(q: Query, e: Engine, person_ids: list[str]) -> Answer:
 
 
 def agenda(q: Query, e: Engine) -> Answer | None:
+    if q.agenda_number is not None and q.topic_words:  # "legal implications of item 8": that part of its report
+        from knowledge.answers_papers import part_passage
+
+        _, in_part = part_passage(q, e)
+        if in_part is not None:
+            return in_part
     ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r")\b", q.folded)
     if (
         ordinal
