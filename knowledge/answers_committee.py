@@ -635,8 +635,19 @@ def _work_by_words(q: Query, e: Engine) -> WorkItem | None:
 
 
 _ASKING_WORDS = frozenset(
-    ["sponsor", "sponsoring", "sponsored", "bring", "bringing", "present", "presenting", "lead", "leading", "author"]
-    + content_words("usually normally typically always brings")
+    [
+        "sponsor",
+        "sponsoring",
+        "sponsored",
+        "bring",
+        "bringing",
+        "present",
+        "presenting",
+        "lead",
+        "leading",
+        "author",
+        *content_words("usually normally typically always brings"),
+    ]
 )
 
 
@@ -675,7 +686,9 @@ def _brought_by(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, later: 
     """ "who brings the X": who presented it when the minutes record it, and the sponsors the work programme
     names for its next listing (when one of its items shares the words)."""
     names = " and ".join(e.kb.name_of(p) for p in item.presenters)
-    text = f"Item {item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting was presented by {names}."
+    text = (
+        f"Item {item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting was presented by {names}."
+    )
     shown = [d.agenda_item(e.kb, meeting, item)]
     if later:
         work = later[0].doc
@@ -1160,7 +1173,9 @@ def _meetings_meant(q: Query, e: Engine, found: Committee) -> list[Meeting] | An
         named = [m for m in found.meetings if m.date.month == q.month and q.day_of_month in (None, m.date.day)]
         if not named:
             when = q.window.words[3:] if q.window is not None and q.window.words.startswith("in ") else "then"
-            return r.answer_of(q, "not-sure", f"I'm not sure: the knowledge base has no {found.name} meeting in {when}.")
+            return r.answer_of(
+                q, "not-sure", f"I'm not sure: the knowledge base has no {found.name} meeting in {when}."
+            )
         return named
     days = days_named(q)
     if days is not None:
@@ -1172,9 +1187,7 @@ def _meetings_meant(q: Query, e: Engine, found: Committee) -> list[Meeting] | An
     return None
 
 
-def _no_resolutions(
-    q: Query, e: Engine, meant: list[Meeting], resolutions: list[tuple[Meeting, Resolution]]
-) -> Answer:
+def _no_resolutions(q: Query, e: Engine, meant: list[Meeting], resolutions: list[tuple[Meeting, Resolution]]) -> Answer:
     """The meeting meant has no resolutions in the knowledge base (its minutes are not in the papers)."""
     when = " or ".join(f"the {d.meeting_title(e.kb, m)} meeting" for m in meant)
     dates = sorted({m.date for m, _ in resolutions})
@@ -1225,16 +1238,14 @@ def _minuted_instead(q: Query, e: Engine, meetings: list[Meeting], words: set[st
             best = max(hits, key=lambda h: (h.coverage, h.score))
             items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
             cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
-            text = (
-                f"No resolution of the {' or '.join(titles)} meeting is on that by name; the minutes say ({cited}):"
-            )
+            text = f"No resolution of the {' or '.join(titles)} meeting is on that by name; the minutes say ({cited}):"
             return r.answer_of(q, "passage", text, items)
     ids = tuple(f"resolution {res.id}" for m in meetings for res in m.resolutions)
     return r.answer_of(
         q,
         "not-sure",
-        f"I'm not sure: no resolution of the {' or '.join(titles)} meeting is on \u201c{' '.join(sorted(words))}\u201d, "
-        "and its minutes say nothing I can match to it.",
+        f"I'm not sure: no resolution of the {' or '.join(titles)} meeting is on "
+        f"\u201c{' '.join(sorted(words))}\u201d, and its minutes say nothing I can match to it.",
         suggestions=ids[:5],
     )
 

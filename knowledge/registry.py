@@ -377,7 +377,8 @@ INTENTS: tuple[Intent, ...] = (
             r"(come|came|taken|dropped) off the (work programme|wp|programme|agenda)",
             r"removed from the (work programme|wp|programme)",
             r"how (often|frequently) (is|does|do|are) the (\w+ ){0,6}(report|reports|item|update|paper)",
-            r"(come|comes|go|goes|brought) (to|before) (every|each|all) (\w+ )?(meeting|meetings|panel|panels|committee)",
+            r"(come|comes|go|goes|brought) (to|before) (every|each|all) (\w+ )?"
+            r"(meeting|meetings|panel|panels|committee)",
         ),
         com.work_programme,
         ("what is the panel looking at in the spring?",),

@@ -63,7 +63,7 @@ def test_a_resolution_asked_of_a_meeting_whose_minutes_are_not_held_is_not_sure(
 
 
 def test_a_resolution_question_on_a_thing_no_resolution_names_quotes_the_minutes(engine: Engine) -> None:
-    kind, text = ask(engine, "what did they decide in october on the government response to the social care review")
+    _, text = ask(engine, "what did they decide in october on the government response to the social care review")
     assert "removed from the work programme" in text
     assert "10 resolutions" not in text and "2024/029" not in text
 
@@ -177,7 +177,9 @@ def test_a_papers_author_when_it_is_named_by_its_acronym(engine: Engine) -> None
 
 
 def test_whom_to_ask_about_declaring_an_interest(engine: Engine) -> None:
-    _, text = ask(engine, "a councillor is unsure about declaring an interest, who should they talk to", dt.date(2025, 1, 8))
+    _, text = ask(
+        engine, "a councillor is unsure about declaring an interest, who should they talk to", dt.date(2025, 1, 8)
+    )
     assert "Sarah Ashton" in text and "0115 977 3962" in text
 
 
