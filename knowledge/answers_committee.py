@@ -753,7 +753,10 @@ ENQUIRY_WORDS = frozenset(
         "whoever whoevers ring call phone no number contact contacts speak talk refer direct send"
     )
 )
-DECLARING = lazy(r"\bdeclar\w* (?:an |of |their |my |his |her |any )?interests?\b")
+DECLARING = lazy(
+    r"\bdeclar\w* (?:an |of |their |my |his |her |any )?interests?\b|\binterests? to declare\b|"
+    r"\b(?:about|over|with|re) (?:an|my|a|their|his|her) (?:personal |pecuniary |prejudicial )?interest\b"
+)
 # words that say who is asking ("councillor here", "a cllr wants to know"), not whom they ask about
 ASKER_WORDS = frozenset(content_words("councillor councillors cllr cllrs member members officer officers i we they"))
 
@@ -1828,8 +1831,15 @@ WORK_WORDS = frozenset(
     ]
 )
 STANDING_ASKED = lazy(
-    r"\b(standing|as standard|standard items?|(?:every|each) (?:\w+ )?(?:panel|meeting|committee)|"
+    r"\b(standing|as standard|standard items?|(?:every|each) (?:\w+ )?(?:panel|meeting|committee|time)|"
     r"(?:all|every) (?:the )?(?:panels|meetings))\b"
+)
+# "what gets reported to the panel every time": words of the asking, which name no item
+GENERIC_ASKING = frozenset(
+    content_words(
+        "get gets got reported report reports reporting discussed considered taken heard presented happens happen "
+        "usually normally routinely always what which things thing stuff time times"
+    )
 )
 # "did X come off the wp", "was X removed from the work programme", "is X still on it"
 LEFT_PROGRAMME = lazy(
@@ -1907,7 +1917,7 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             if standing is not None and (not nouns or nouns & set(fold(standing.title).split())):
                 return how_often(q, e, standing)
             return _agenda_how_often(q, e, found_doc[0], found_doc[1])
-    if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
+    if set(q.topic_words) - WORK_WORDS - GENERIC_ASKING:  # a named item: its date, or where it last was
         named = _work_by_words(q, e) or _work_by_item_words(q, e)
         if named is not None:
             return about_work(q, e, named, _work_field(q))
@@ -1920,8 +1930,9 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             )
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
         asked = set(q.topic_words) - WORK_WORDS
-        if len(asked) >= 2 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
-            left = _left_programme(q, e, found, asked)
+        thing = asked - GENERIC_ASKING
+        if len(thing) >= 2 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
+            left = _left_programme(q, e, found, thing)
             if left is not None:
                 return left
         sharing = [w for w in found.work_programme if len(asked & set(content_words(w.title))) * 2 >= len(asked)]
@@ -2022,7 +2033,11 @@ def pick_meeting(
     return upcoming[0] if upcoming else meetings[-1]
 
 
-DAYS_NAMED = lazy(r"\b(today|todays|tonight|tomorrow|tomorrows|yesterday|yesterdays|(?:this|next|last) week)\b")
+DAYS_NAMED = lazy(
+    r"\b(today|todays|tonight|tomorrow|tomorrows|yesterday|yesterdays|(?:this|next|last) week|"
+    r"(?:on |this |next |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b"
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def days_named(q: Query) -> tuple[str, dt.date, dt.date] | None:
@@ -2041,6 +2056,16 @@ def days_named(q: Query) -> tuple[str, dt.date, dt.date] | None:
     if word.startswith("yesterday"):
         day = today - dt.timedelta(days=1)
         return "yesterday", day, day
+    *when, name = word.split()
+    if name.rstrip("s") in WEEKDAYS or name in WEEKDAYS:  # "on tuesday": the next one; "last tuesday": the one before
+        wanted = WEEKDAYS.index(name if name in WEEKDAYS else name[:-1])
+        if when == ["last"]:
+            day = today - dt.timedelta(days=(today.weekday() - wanted) % 7 or 7)
+        else:
+            day = today + dt.timedelta(days=(wanted - today.weekday()) % 7)
+            if when == ["next"] and day == today:
+                day += dt.timedelta(days=7)
+        return f"{' '.join(when) or 'on'} {name}", day, day
     start = monday + dt.timedelta(days={"this week": 0, "next week": 7, "last week": -7}[word])
     return word, start, start + dt.timedelta(days=6)
 

@@ -195,6 +195,9 @@ INTENTS: tuple[Intent, ...] = (
         _rx(
             r"minutes\s+(\w+\s+){0,8}(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*|up for)",
             r"(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*)\s+(\w+\s+){0,6}minutes",
+            # "are the october minutes on the agenda": the minutes of a month's meeting, and where they are taken
+            r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+            r"apr|jun|jul|aug|sept|sep|oct|nov|dec)( meeting s| panel s)? minutes",
         ),
         com.minutes_confirmed,
     ),
@@ -259,9 +262,13 @@ INTENTS: tuple[Intent, ...] = (
             "apologies",
             "attended",
             "attendance",
+            r"who(?: is| s|s| will be| are)? (attending|coming to|going to) (the |tomorrow s |next week s |today s )?"
+            r"(\w+ )?(meeting|panel|committee)",
             "who was at",
             "who came",
             "present at",
+            r"who(?: is| s|s| will be| are)? (attending|coming to|going to) (the |tomorrow s |next week s |today s )?"
+            r"(\w+ )?(meeting|panel|committee)",
             MEMBERS_OF,
             "membership",
             "were at",
@@ -310,6 +317,7 @@ INTENTS: tuple[Intent, ...] = (
             r"recommendations? (of|in|from|on|for)",  # "the recommendation of the HSB paper", "on item 7"
             ASKS_PANEL,
             r"(does|do|did) the (\w+ ){0,6}(report|paper|review) recommend",
+            r"(does|do|did) (item \d{1,2}|it|this|that) recommend",
             r"(report|paper|review) recommends?",
             "whose report",
             r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
@@ -350,6 +358,8 @@ INTENTS: tuple[Intent, ...] = (
             "decision",
             "decisions",
             r"\d{4} \d{3}",
+            # "did the panel note the work programme", "what did the committee agree on X": a resolution
+            r"(panel|committee|meeting|members) (note|noted|agree|agreed|approve|approved)",
         ),
         com.resolution,
         ("what did the panel resolve in October?",),
@@ -374,6 +384,7 @@ INTENTS: tuple[Intent, ...] = (
             "standing items?",
             "wp",
             "as standard",
+            r"(panel|committee|meeting)s? (every|each) time",
             r"(come|came|taken|dropped) off the (work programme|wp|programme|agenda)",
             r"removed from the (work programme|wp|programme)",
             r"how (often|frequently) (is|does|do|are) the (\w+ ){0,6}(report|reports|item|update|paper)",
@@ -638,6 +649,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         _rx(
             "attended",
             "attendance",
+            r"who(?: is| s|s| will be| are)? (attending|coming to|going to) (the |tomorrow s |next week s |today s )?"
+            r"(\w+ )?(meeting|panel|committee)",
             "who was at",
             "who came",
             "present at",

@@ -196,3 +196,40 @@ def test_whom_to_send_questions_on_a_report_to(engine: Engine) -> None:
 def test_phone_number_of_a_reports_contact(engine: Engine) -> None:
     _, text = ask(engine, "number for whoever is the contact on the hsb annual review")
     assert "Ty Yousaf" in text
+
+
+# ------------------------------------------------------------------ more wordings of the same patterns
+
+
+def test_a_weekday_names_that_days_meeting(engine: Engine) -> None:
+    # Friday 10 January 2025: "on tuesday" is Tuesday 14 January, whose minutes the papers do not hold
+    kind, text = ask(engine, "has anyone sent apologies for the panel on tuesday")
+    assert "14 January 2025" in text
+    assert "Mike Introna" not in text
+
+
+def test_who_is_attending_a_meeting_to_come_is_not_octobers_attendance(engine: Engine) -> None:
+    _, text = ask(engine, "who is attending next week's meeting", dt.date(2025, 1, 8))
+    assert "14 January 2025" in text
+    assert "Sinead Anderson" not in text
+
+
+def test_the_minutes_of_a_month_on_a_later_agenda(engine: Engine) -> None:
+    _, text = ask(engine, "will the oct minutes be on the january agenda", dt.date(2025, 1, 6))
+    assert "15 October 2024" in text
+    assert "2 July 2024" not in text
+
+
+def test_whether_the_panel_noted_something_is_its_resolution(engine: Engine) -> None:
+    _, text = ask(engine, "did the committee note the children in care council update")
+    assert "2024/030" in text and "2024/029" not in text
+
+
+def test_what_an_item_number_recommends(engine: Engine) -> None:
+    _, text = ask(engine, "what did item 6 recommend")
+    assert "considers whether there are any actions it requires" in text
+
+
+def test_what_comes_every_time_is_the_standing_items(engine: Engine) -> None:
+    _, text = ask(engine, "what is taken at the panel each time")
+    assert "Foster Care (FLAG) items" in text
