@@ -203,7 +203,7 @@ def test_phone_number_of_a_reports_contact(engine: Engine) -> None:
 
 def test_a_weekday_names_that_days_meeting(engine: Engine) -> None:
     # Friday 10 January 2025: "on tuesday" is Tuesday 14 January, whose minutes the papers do not hold
-    kind, text = ask(engine, "has anyone sent apologies for the panel on tuesday")
+    _, text = ask(engine, "has anyone sent apologies for the panel on tuesday")
     assert "14 January 2025" in text
     assert "Mike Introna" not in text
 
