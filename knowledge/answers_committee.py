@@ -1174,6 +1174,8 @@ def _meetings_meant(q: Query, e: Engine, found: Committee) -> list[Meeting] | An
     none; an Answer when it names a time with no meeting in it."""
     if q.month is not None:
         named = [m for m in found.meetings if m.date.month == q.month and q.day_of_month in (None, m.date.day)]
+        years = {int(y) for y in YEAR.findall(q.folded)}
+        named = [m for m in named if not years or m.date.year in years]
         if not named:
             when = q.window.words[3:] if q.window is not None and q.window.words.startswith("in ") else "then"
             return r.answer_of(
@@ -1312,6 +1314,16 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     if found is None:
         return None
     detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
+    if not detail and LAST_MET.search(q.folded):  # "when did the panel last meet": the last one held, not the next
+        held = [m for m in found.meetings if m.date < q.today]
+        if not held:
+            return r.answer_of(q, "meeting", f"The knowledge base has no {found.name} meeting before today.")
+        return r.answer_of(
+            q,
+            "meeting",
+            f"The {found.name} last met on {day_words(held[-1].date)}.",
+            [d.meeting_item(e.kb, held[-1])],
+        )
     # the committee's own name is no other topic: "the corporate parenting panel after the July one"
     own = set(content_words(" ".join((found.name, *found.aliases))))
     others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - own
@@ -1405,6 +1417,10 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, last)] if last else [])
 
 
+LAST_MET = lazy(
+    r"\b(last (met|meet|meeting was|sat)|(met|meet|sat) last|previous meeting was|most recent meeting was|"
+    r"when was the (last|previous|most recent) (\w+ )?(meeting|panel|committee))\b"
+)
 _MONTH_NAMES = {dt.date(2000, i, 1).strftime("%B").lower(): i for i in range(1, 13)} | {
     dt.date(2000, i, 1).strftime("%b").lower(): i for i in range(1, 13) if i != 5
 }
@@ -2037,6 +2053,13 @@ DAYS_NAMED = lazy(
     r"\b(today|todays|tonight|tomorrow|tomorrows|yesterday|yesterdays|(?:this|next|last) week|"
     r"(?:on |this |next |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b"
 )
+DAY_WORDS = frozenset(
+    content_words(
+        "today todays tonight tomorrow tomorrows yesterday yesterdays week monday tuesday wednesday thursday friday "
+        "saturday sunday"
+    )
+)
+PAST_TENSE = lazy(r"\b(did|was|were|happened|went|gave|came|attended|said|discussed|resolved|decided)\b")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -2059,7 +2082,7 @@ def days_named(q: Query) -> tuple[str, dt.date, dt.date] | None:
     *when, name = word.split()
     if name.rstrip("s") in WEEKDAYS or name in WEEKDAYS:  # "on tuesday": the next one; "last tuesday": the one before
         wanted = WEEKDAYS.index(name if name in WEEKDAYS else name[:-1])
-        if when == ["last"]:
+        if when == ["last"] or (when != ["next"] and PAST_TENSE.search(q.folded)):  # "what did they say on tuesday"
             day = today - dt.timedelta(days=(today.weekday() - wanted) % 7 or 7)
         else:
             day = today + dt.timedelta(days=(wanted - today.weekday()) % 7)
@@ -2105,7 +2128,7 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     elif NAMED_MEETING.search(q.folded):
         meeting = pick_meeting(q, e)  # "the last panel": the last one held, whether or not the papers minute it
     else:
-        meeting = _meeting_in_window(q, e)  # "who is presenting the HSB report next week"
+        meeting = _meeting_in_window(q, e) or _meeting_on_days(q, e)  # "who is presenting the HSB report next week"
         if meeting is None:
             work = _work_by_words(q, e) if q.window is not None and NAMES_REPORT.search(q.folded) else None
             return about_work(q, e, work, "sponsor") if work is not None else None
@@ -2128,6 +2151,7 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     else:
         words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
         words = words or [w for w in q.topic_words if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+        words = [w for w in words if w not in DAY_WORDS]  # "the HSB report on tuesday": the day names no item
         if not words:
             return _presenters_of(q, e, meeting)
         scored = sorted(((_item_share(words, i), -i.number, i) for i in meeting.agenda), key=lambda x: x[:2])[::-1]
@@ -2172,6 +2196,17 @@ def _meeting_in_window(q: Query, e: Engine) -> Meeting | None:
     found = committee(q, e)
     pool = found.meetings if found else [m for c in e.kb.committees.values() for m in c.meetings]
     inside = [m for m in pool if q.window.start <= m.date <= q.window.end]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _meeting_on_days(q: Query, e: Engine) -> Meeting | None:
+    """The committee meeting on the days a question names relative to today ("on tuesday", "tomorrow")."""
+    days = days_named(q)
+    if days is None:
+        return None
+    found = committee(q, e)
+    pool = found.meetings if found else [m for c in e.kb.committees.values() for m in c.meetings]
+    inside = [m for m in pool if days[1] <= m.date <= days[2]]
     return inside[0] if len(inside) == 1 else None
 
 
@@ -2382,6 +2417,60 @@ def _named_meeting(q: Query, e: Engine) -> Meeting | None:
         upcoming = [m for c in e.kb.committees.values() for m in c.meetings if m.date >= q.today]
         return min(upcoming, key=lambda m: m.date) if upcoming else None
     return None
+
+
+# "what happened at the october panel on fostering", "what was discussed about CFH last meeting": the minutes
+SAID_AT = lazy(
+    r"\b(what happened|what was (said|discussed|raised)|discussed|what did (they|members|councillors|the panel|"
+    r"the committee|the meeting) (say|discuss|hear|raise)|talked about|said about|raised about)\b"
+)
+SAID_WORDS = frozenset(
+    content_words("what happened happen said say discussed discuss raised raise hear heard talked talk about they")
+)
+
+
+def minutes_said(q: Query, e: Engine) -> Answer | None:
+    """What a named meeting's minutes say of a thing: the paragraph of those minutes that carries its words;
+    "not sure" when the papers hold no minutes of that meeting or the minutes say nothing of it."""
+    if not SAID_AT.search(q.folded) or not (COMMITTEE_WORD.search(q.folded) or q.committee):
+        return None
+    found = committee(q, e)
+    meeting = _named_meeting(q, e) or _meeting_on_days(q, e)
+    if found is None or meeting is None:
+        return None
+    own = set(content_words(" ".join((found.name, *found.aliases))))
+    words = set(q.topic_words) - SAID_WORDS - MEETING_WORDS - RESOLUTION_FILLER - DAY_WORDS - own - set(_MONTH_NAMES)
+    words = {w for w in words if not YEAR.fullmatch(w)}
+    title = d.meeting_title(e.kb, meeting)
+    parts = minutes_parts(e, [meeting])
+    if not parts:
+        verb = "will be" if meeting.date >= q.today else "was"
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers hold no minutes of the {title} meeting, so they do not say what {verb} said "
+            "there.",
+            [d.meeting_item(e.kb, meeting)],
+        )
+    index = e.passage_index
+    if not words or index is None:
+        return None
+    from knowledge.answers_papers import passage_item
+
+    need = max(1, len(words) - 1)
+    hits = [h for h in index.search(" ".join(sorted(words)), limit=3, parts=parts) if len(set(h.matched)) >= need]
+    if not hits:
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the minutes of the {title} meeting say nothing I can match to "
+            f"\u201c{' '.join(sorted(words))}\u201d.",
+            [d.meeting_item(e.kb, meeting)],
+        )
+    best = max(hits, key=lambda h: (len(set(h.matched)), h.score))
+    items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+    cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+    return r.answer_of(q, "passage", f"The minutes of the {title} meeting say ({cited}):", items)
 
 
 def _item_there(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:

@@ -201,6 +201,20 @@ INTENTS: tuple[Intent, ...] = (
         ),
         com.minutes_confirmed,
     ),
+    # "what was discussed about X at the october panel": that meeting's minutes (None when no meeting is named)
+    Intent(
+        "minutes-said",
+        _rx(
+            "what happened",
+            r"what was (said|discussed|raised)",
+            "discussed",
+            r"what did (they|members|councillors|the panel|the committee|the meeting) (say|discuss|hear|raise)",
+            "talked about",
+            "said about",
+            "raised about",
+        ),
+        com.minutes_said,
+    ),
     Intent("presenter", PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
     Intent("item-at-meeting", ITEM_NAMED, com.item_at_meeting),
     Intent("most-actions", _rx("most", "fewest", "least", "busiest"), plans.most_actions),
@@ -360,6 +374,7 @@ INTENTS: tuple[Intent, ...] = (
             r"\d{4} \d{3}",
             # "did the panel note the work programme", "what did the committee agree on X": a resolution
             r"(panel|committee|meeting|members) (note|noted|agree|agreed|approve|approved)",
+            r"what (was|were) (agreed|decided|resolved|noted)",
         ),
         com.resolution,
         ("what did the panel resolve in October?",),
@@ -403,7 +418,8 @@ INTENTS: tuple[Intent, ...] = (
             "meets",
             "meet",
             r"when does the \w+ meet",
-            r"next (\w+ ){0,3}(panel|committee|board)",
+            r"next (\w+ ){0,3}(panel|committee|board|cpp)",
+            r"(last|previous) (met|meet)",
             r"when is the (\w+ ){0,3}(panel|committee)",
             r"what (day|date) (is|s|was) the (\w+ ){0,3}(panel|committee|meeting)",
             r"(panel|committee|meeting) (follows|followed|precedes|preceded|comes after|came after|came before)",
