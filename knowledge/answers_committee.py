@@ -236,7 +236,8 @@ def _report_words(q: Query, e: Engine | None = None, drop: frozenset[str] = froz
 HEDGE_WORDS = frozenset(
     content_words(
         "actually really exactly exact precisely wording worded word for pls please just not cover covering "
-        "appendix appendices attached attachment asking ask asks want wants wanting decide"
+        "appendix appendices attached attachment asking ask asks want wants wanting decide decision decisions needed "
+        "required sought"
     )
 )
 
@@ -1854,7 +1855,8 @@ STANDING_ASKED = lazy(
 GENERIC_ASKING = frozenset(
     content_words(
         "get gets got reported report reports reporting discussed considered taken heard presented happens happen "
-        "usually normally routinely always what which things thing stuff time times"
+        "usually normally routinely always what which things thing stuff time times recently recent lately anything "
+        "something"
     )
 )
 # "did X come off the wp", "was X removed from the work programme", "is X still on it"
@@ -1946,8 +1948,8 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             )
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
         asked = set(q.topic_words) - WORK_WORDS
-        thing = asked - GENERIC_ASKING
-        if len(thing) >= 2 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
+        thing = asked - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
+        if len(thing) >= 1 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
             left = _left_programme(q, e, found, thing)
             if left is not None:
                 return left
@@ -1965,6 +1967,10 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
                 f"I'm not sure: I could not find that in the {found.name} work programme.",
                 suggestions=(f"what is on the {found.name} work programme?",),
             )
+    if LEFT_PROGRAMME.search(q.folded) and not (set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - set(_MONTH_NAMES)):
+        removed = _removed_per_minutes(q, e, found)  # "what came off the work programme": as the minutes record
+        if removed is not None:
+            return removed
     if q.window is not None:
         items = [w for w in items if w.meeting and q.window.start <= w.meeting <= q.window.end]
         scope = f" {q.window.words}"
@@ -1996,6 +2002,14 @@ def _left_programme(q: Query, e: Engine, found: Committee, asked: set[str]) -> A
     minutes say of it (a paragraph carrying all but one of its words), else that the programme does not list it."""
     from knowledge.answers_papers import passage_item
 
+    listed = [w for w in found.work_programme if _words_in(asked, w.title) == len(asked)]
+    if STANDING_ASKED.search(q.folded):
+        listed = [w for w in listed if w.standing] or listed
+    if len(listed) == 1:  # "is the residential homes update a standing item": it is listed
+        return how_often(q, e, listed[0]) if STANDING_ASKED.search(q.folded) else about_work(q, e, listed[0], "due")
+    if listed:
+        text = f"{found.name} work-programme items with those words ({len(listed)}):"
+        return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in listed])
     index = e.passage_index
     parts = minutes_parts(e, [m for m in found.meetings if m.resolutions or m.attendance is not None])
     if index is not None and parts:
@@ -2014,6 +2028,27 @@ def _left_programme(q: Query, e: Engine, found: Committee, asked: set[str]) -> A
         "the minutes I have say nothing I can match to it.",
         suggestions=(f"what are the standing items of the {found.name}?",),
     )
+
+
+def _removed_per_minutes(q: Query, e: Engine, found: Committee) -> Answer | None:
+    """What the minutes record as taken off the work programme (the paragraph saying so), or None."""
+    from knowledge.answers_papers import passage_item
+
+    index = e.passage_index
+    parts = minutes_parts(e, [m for m in found.meetings if m.resolutions or m.attendance is not None])
+    if index is None or not parts:
+        return None
+    hits = [
+        h
+        for h in index.search("removed from the work programme", limit=3, parts=parts)
+        if re.search(r"\b(removed|taken off|dropped)\b", " ".join(p.text for p in h.quoted or (h.passage,)), re.I)
+    ]
+    if not hits:
+        return None
+    best = hits[0]
+    items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+    cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+    return r.answer_of(q, "passage", f"The minutes record ({cited}):", items)
 
 
 def pick_meeting(

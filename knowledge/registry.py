@@ -142,6 +142,7 @@ ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|pap
 ASKS_PANEL = (
     r"(asking|ask|asks|want|wants|wanting|need|needs|require|requires) (us|the panel|the committee|members|"
     r"councillors|cllrs|the board|them) to (do|decide|agree|note|consider)"
+    r"|being asked to (do|decide|agree|note|consider)|decisions? (is |are )?(needed|required|sought|being sought)"
 )
 
 
@@ -439,6 +440,8 @@ INTENTS: tuple[Intent, ...] = (
             "who presents",
             "report author",
             r"who (brings|is bringing|s bringing|will bring|usually brings|normally brings)",
+            r"who (will|is going to|s going to) present",
+            r"down to (bring|present)",
         ),
         com.sponsor,
     ),

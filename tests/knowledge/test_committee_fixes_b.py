@@ -248,3 +248,24 @@ def test_what_an_item_number_recommends(engine: Engine) -> None:
 def test_what_comes_every_time_is_the_standing_items(engine: Engine) -> None:
     _, text = ask(engine, "what is taken at the panel each time")
     assert "Foster Care (FLAG) items" in text
+
+
+def test_a_listed_standing_item_asked_if_standing_is_said_to_be(engine: Engine) -> None:
+    _, text = ask(engine, "is the children in care council update still a standing item")
+    assert "standing item at every" in text
+    assert "does not list" not in text
+
+
+def test_what_came_off_the_work_programme_is_what_the_minutes_record(engine: Engine) -> None:
+    _, text = ask(engine, "anything taken off the work programme recently?")
+    assert "removed from the work programme" in text
+
+
+def test_who_will_present_a_work_programme_item_is_its_sponsor(engine: Engine) -> None:
+    _, text = ask(engine, "who is going to present the destinations of year 12-13 report")
+    assert "Peter McConnochie" in text and "Stephanie McGill" in text
+
+
+def test_the_decision_a_report_seeks_is_its_recommendation(engine: Engine) -> None:
+    _, text = ask(engine, "what decision is being sought in the residential homes paper")
+    assert "considers whether there are any actions it requires" in text
