@@ -1044,7 +1044,7 @@ def chair(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "chair", f"The {found.name} is chaired by {names} ({chairs[0].role}).", items)
 
 
-CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "who"})
+CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "chairing", "who"})
 # words that name a kind of group, not which group: "the neglect subgroup" is picked out by "neglect"
 GROUP_WORDS = frozenset(
     {"group", "subgroup", "sub", "board", "panel", "committee", "partnership", "forum", "meeting", "council"}
@@ -1397,6 +1397,9 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             f"The first {found.name} meeting {q.window.words} is on {day_words(later[0].date)}.",
             [d.meeting_item(e.kb, later[0])],
         )
+    if q.month is not None and re.search(r"\b(was|is|will|were) there (a|any) ", q.folded):
+        if not any(m.date.month == q.month for m in found.meetings):
+            return _no_meeting_in_month(q, e, found)
     if q.month is not None:
         chosen = pick_meeting(q, e)
         if chosen is not None and chosen.date.month == q.month:
@@ -1618,8 +1621,13 @@ def _full_attendance(e: Engine, chosen: Meeting) -> Item:
 
 def meeting_detail(q: Query, e: Engine) -> Answer | None:
     """Time, venue, apologies, attendance or membership of the meeting the question means."""
-    if re.search(r"\bhow long did\b.*\b(last|run|go on|take)\b", q.folded):
+    if re.search(r"\bhow long did\b.*\b(last|run|go on|take)\b", q.folded) or re.search(
+        r"\bhow long (was|is) the (\w+ ){0,3}(meeting|panel|committee)\b", q.folded
+    ):
         return _duration(q, e)
+    if q.month is not None and (found := committee(q, e)) is not None:
+        if not any(m.date.month == q.month for m in found.meetings):  # "was there a meeting in december"
+            return _no_meeting_in_month(q, e, found)
     if JOIN_ONLINE.search(q.folded) and (q.committee or re.search(r"\b(meeting|panel)\b", q.folded)):
         return _join_online(q, e)
     if q.attribute not in ("venue", "time", "apologies", "attendance", "substitutes", "members"):
@@ -1715,6 +1723,17 @@ def _join_online(q: Query, e: Engine) -> Answer:
         "not-sure",
         f"I'm not sure: the papers give no online joining link or webcast for the {title} meeting.{where}",
         [d.meeting_item(e.kb, chosen)],
+    )
+
+
+def _no_meeting_in_month(q: Query, e: Engine, found: Committee) -> Answer:
+    """A month in which the knowledge base holds no meeting of the committee: say so, with the dates it holds."""
+    month = f"{dt.date(2000, q.month or 1, 1):%B}"
+    dates = ", ".join(day_words(m.date) for m in found.meetings)
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the knowledge base holds no {found.name} meeting in {month}. The meetings it knows of: {dates}.",
     )
 
 

@@ -300,6 +300,8 @@ INTENTS: tuple[Intent, ...] = (
             r"from [\w ]+ at the (\w+ ){0,3}(meeting|panel|committee)",
             r"did (\w+ ){1,4}attend",
             r"how long did the (\w+ ){0,3}(meeting|panel|committee)",
+            r"how long (was|is) the (\w+ ){0,3}(meeting|panel|committee)",
+            r"(which|what) (councillors|members|people) (are|sit) on",
             r"post ?code",
             "address",
             r"what (room|floor)",
@@ -380,7 +382,13 @@ INTENTS: tuple[Intent, ...] = (
         com.resolution,
         ("what did the panel resolve in October?",),
     ),
-    Intent("chair", _rx("chair", "chairs", "chaired", "chairman", "chairperson", "chairwoman"), com.chair),
+    Intent(
+        "chair",
+        _rx(
+            "chair", "chairs", "chaired", "chairman", "chairperson", "chairwoman", r"chairing (the |tomorrow s |\w+ s )"
+        ),
+        com.chair,
+    ),
     Intent(
         "work-programme",
         _rx(
@@ -682,7 +690,17 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"did (\w+ ){1,4}attend",
         ),
     ),
-    ("members", _rx(MEMBERS_OF, "membership", "who sits on", "who is on the panel", MEMBERS)),
+    (
+        "members",
+        _rx(
+            MEMBERS_OF,
+            "membership",
+            "who sits on",
+            "who is on the panel",
+            MEMBERS,
+            r"(which|what) (councillors|members|people) (are|sit) on",
+        ),
+    ),
     ("status", _rx(*WHERE_AT)),  # before the venue's "where is"
     (
         "venue",

@@ -80,7 +80,7 @@ BANKS = (
     Bank("final", 120, frozenset(), True, True, True, 116, 0),
     Bank("sixth", 100, frozenset(), True, True, True, 97, 0),
     Bank("seventh", 100, frozenset(), True, True, True, 83, 4),
-    Bank("eighth", 100, frozenset(), True, True, True, 80, 6),
+    Bank("eighth", 100, frozenset(), True, True, True, 81, 5),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

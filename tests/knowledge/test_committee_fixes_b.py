@@ -269,3 +269,26 @@ def test_who_will_present_a_work_programme_item_is_its_sponsor(engine: Engine) -
 def test_the_decision_a_report_seeks_is_its_recommendation(engine: Engine) -> None:
     _, text = ask(engine, "what decision is being sought in the residential homes paper")
     assert "considers whether there are any actions it requires" in text
+
+
+def test_a_month_with_no_meeting_is_said_to_have_none(engine: Engine) -> None:
+    kind, text = ask(engine, "did the panel meet in november, who came")
+    assert unsure(kind, text)
+    assert "Sinead Anderson" not in text  # not October's attendance
+    kind, text = ask(engine, "was there a panel in february")
+    assert unsure(kind, text) and "14 January 2025" in text
+
+
+def test_how_long_a_meeting_was(engine: Engine) -> None:
+    _, text = ask(engine, "how long was the october panel")
+    assert "1 hour 55 minutes" in text
+
+
+def test_which_councillors_sit_on_the_panel(engine: Engine) -> None:
+    _, text = ask(engine, "what councillors sit on the corporate parenting panel")
+    assert "Sinead Anderson" in text and "Mike Introna" in text
+
+
+def test_who_is_chairing_a_meeting(engine: Engine) -> None:
+    _, text = ask(engine, "who's chairing the cpp next week", dt.date(2025, 1, 8))
+    assert "Sinead Anderson" in text
