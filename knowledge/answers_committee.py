@@ -1397,9 +1397,12 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             f"The first {found.name} meeting {q.window.words} is on {day_words(later[0].date)}.",
             [d.meeting_item(e.kb, later[0])],
         )
-    if q.month is not None and re.search(r"\b(was|is|will|were) there (a|any) ", q.folded):
-        if not any(m.date.month == q.month for m in found.meetings):
-            return _no_meeting_in_month(q, e, found)
+    if (
+        q.month is not None
+        and re.search(r"\b(was|is|will|were) there (a|any) ", q.folded)
+        and not any(m.date.month == q.month for m in found.meetings)
+    ):
+        return _no_meeting_in_month(q, e, found)
     if q.month is not None:
         chosen = pick_meeting(q, e)
         if chosen is not None and chosen.date.month == q.month:
@@ -1625,9 +1628,9 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
         r"\bhow long (was|is) the (\w+ ){0,3}(meeting|panel|committee)\b", q.folded
     ):
         return _duration(q, e)
-    if q.month is not None and (found := committee(q, e)) is not None:
-        if not any(m.date.month == q.month for m in found.meetings):  # "was there a meeting in december"
-            return _no_meeting_in_month(q, e, found)
+    found = committee(q, e)
+    if q.month is not None and found is not None and not any(m.date.month == q.month for m in found.meetings):
+        return _no_meeting_in_month(q, e, found)  # "who came to the december meeting": there was none
     if JOIN_ONLINE.search(q.folded) and (q.committee or re.search(r"\b(meeting|panel)\b", q.folded)):
         return _join_online(q, e)
     if q.attribute not in ("venue", "time", "apologies", "attendance", "substitutes", "members"):
@@ -1733,7 +1736,8 @@ def _no_meeting_in_month(q: Query, e: Engine, found: Committee) -> Answer:
     return r.answer_of(
         q,
         "not-sure",
-        f"I'm not sure: the knowledge base holds no {found.name} meeting in {month}. The meetings it knows of: {dates}.",
+        f"I'm not sure: the knowledge base holds no {found.name} meeting in {month}. "
+        f"The meetings it knows of: {dates}.",
     )
 
 
