@@ -1189,7 +1189,13 @@ def _meetings_meant(q: Query, e: Engine, found: Committee) -> list[Meeting] | An
         return inside or no_meeting_on(q, e)
     if LAST_MEETING.search(q.folded):
         before = [m for m in found.meetings if m.date < q.today]
-        return before[-1:] or None
+        if not before:
+            return r.answer_of(
+                q,
+                "not-sure",
+                f"I'm not sure: the knowledge base has no {found.name} meeting before {long_day(q.today)}.",
+            )
+        return before[-1:]
     return None
 
 
