@@ -731,6 +731,8 @@ def contact(q: Query, e: Engine) -> Answer | None:
     note = agenda_note(q, e)
     if note is not None:
         return note
+    if set(q.topic_words) - ENQUIRY_WORDS - CONTACT_FILLER <= PAPERS_ONLY:  # "who can I ring about the agenda"
+        return clerk(q, e)
     post = POST_ASKED.search(q.folded)  # "the head of service one": which of the contacts, not the report's words
     post_words = set(content_words(post.group(1))) if post else set()
     dropped = frozenset(post_words | ENQUIRY_WORDS)
@@ -751,9 +753,11 @@ def contact(q: Query, e: Engine) -> Answer | None:
 ENQUIRY_WORDS = frozenset(
     content_words(
         "point pointing people person someone somebody anyone question questions query queries enquiry enquiries "
-        "whoever whoevers ring call phone no number contact contacts speak talk refer direct send"
+        "whoever whoevers ring call phone no number contact contacts speak talk refer direct send answer answers"
     )
 )
+# "who do I ring about the agenda / the papers / the meeting": the committee's own papers, whose contact is the clerk
+PAPERS_ONLY = frozenset(content_words("agenda agendas paper papers pack meeting meetings panel committee cpp about"))
 DECLARING = lazy(
     r"\bdeclar\w* (?:an |of |their |my |his |her |any )?interests?\b|\binterests? to declare\b|"
     r"\b(?:about|over|with|re) (?:an|my|a|their|his|her) (?:personal |pecuniary |prejudicial )?interest\b"
@@ -836,7 +840,7 @@ NOTE_WORDS = frozenset(
 NOTE_ASKING = frozenset(
     content_words(
         "want wanted wanting look looking inspect inspecting see seeing read reading view viewing need get copy access "
-        "ask asking wish wishing "
+        "ask asking wish wishing find where copy "
         # who wants to: "if a resident wants to see the background papers", "someone from the public"
         "resident residents public someone somebody anyone person people member members they he she neighbour friend "
         "parent parents carer carers family journalist"
@@ -844,10 +848,18 @@ NOTE_ASKING = frozenset(
 )
 
 
+WHERE_PAPERS = lazy(
+    r"\bwhere (can|do|could|would) \w+ (find|see|view|read|get|look at) (the )?(papers|agenda|reports)\b"
+)
+SEEING_WORDS = frozenset(content_words("view see read look find online inspect"))
+
+
 def agenda_note(q: Query, e: Engine) -> Answer | None:
     """The agenda note a contact question is about ("customer services number", "background papers - the
     public"), quoted as written."""
     words = set(q.topic_words) - NOTE_WORDS - NOTE_ASKING
+    if not words and WHERE_PAPERS.search(q.folded):  # "where can people view the papers": the note on viewing them
+        words = set(q.topic_words) & SEEING_WORDS
     if not words:
         return None
     best: tuple[float, int, Meeting, AgendaNote] | None = None

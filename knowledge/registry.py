@@ -253,6 +253,11 @@ INTENTS: tuple[Intent, ...] = (
             r"who (do|does|can|could|should|would|will) (\w+ ){1,3}(ask|speak to|talk to|ring|call|go to|point|refer|"
             r"direct|send|turn to)",
             r"point (\w+ ){0,2}(to|at) for",
+            r"who (can|could|will|would) answer (questions|queries)",
+            r"(lead|contact|responsible) officer (for|on) the (\w+ ){0,6}(report|paper|update|review)",
+            # "where can I see the papers online": the agenda's notes say
+            r"where (can|do|could|would) (i|we|they|people|someone|the public) (find|see|view|read|get|look at) "
+            r"(the |a copy of the )?(papers|agenda|reports)",
         ),
         com.contact,
         ("who is the contact for the managing allegations report?", "what is Jenny Whiston's email?"),

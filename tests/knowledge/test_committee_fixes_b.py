@@ -292,3 +292,14 @@ def test_which_councillors_sit_on_the_panel(engine: Engine) -> None:
 def test_who_is_chairing_a_meeting(engine: Engine) -> None:
     _, text = ask(engine, "who's chairing the cpp next week", dt.date(2025, 1, 8))
     assert "Sinead Anderson" in text
+
+
+def test_more_ways_of_asking_whom_to_contact(engine: Engine) -> None:
+    _, text = ask(engine, "who could answer queries about the hsb review")
+    assert "Ty Yousaf" in text
+    _, text = ask(engine, "who do i phone about the agenda")
+    assert "Sarah Ashton" in text
+    _, text = ask(engine, "where can people view the papers")
+    assert "nottinghamshire.gov.uk" in text
+    _, text = ask(engine, "contact officer for the strategic safeguarding report")
+    assert "Hannah Johnson" in text
