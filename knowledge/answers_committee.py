@@ -237,7 +237,7 @@ HEDGE_WORDS = frozenset(
     content_words(
         "actually really exactly exact precisely wording worded word for pls please just not cover covering "
         "appendix appendices attached attachment asking ask asks want wants wanting decide decision decisions needed "
-        "required sought"
+        "required sought asked members councillors"
     )
 )
 
@@ -959,6 +959,8 @@ def person_contact(q: Query, e: Engine, person_ids: list[str]) -> Answer:
 
 
 def agenda(q: Query, e: Engine) -> Answer | None:
+    if q.agenda_number is not None and q.has("resolution") and RESOLUTION_ASKED.search(q.folded):
+        return None  # "the resolution under item 11 at the last meeting": what was resolved, not the agenda
     if q.agenda_number is not None and q.topic_words:  # "legal implications of item 8": that part of its report
         from knowledge.answers_papers import part_passage
 
@@ -1154,7 +1156,21 @@ def resolution(q: Query, e: Engine) -> Answer | None:
             return _no_resolutions(q, e, meant, resolutions)
     else:
         found = resolutions
+    if q.agenda_number is not None:  # "the resolution under item 6 last time": that item's, at the meeting meant
+        if meant is None:
+            latest = max(m.date for m, _ in found)
+            found = [(m, res) for m, res in found if m.date == latest]
+        numbered = [(m, res) for m, res in found if res.item == q.agenda_number]
+        if numbered:
+            return _resolutions_answer(q, e, numbered)
+        titles = " or ".join(d.meeting_title(e.kb, m) for m in sorted({m for m, _ in found}, key=lambda m: m.date))
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: no resolution of the {titles} meeting is recorded under item {q.agenda_number}.",
+        )
     words = _item_words(q, found_committee)
+    words = {e.topics.correct(w) or w for w in words}  # "the fostring report"
     if not words:
         if meant is None:  # no meeting named, no item named: the latest meeting's
             latest = max(m.date for m, _ in found)
@@ -1166,11 +1182,12 @@ def resolution(q: Query, e: Engine) -> Answer | None:
     return _minuted_instead(q, e, sorted({m for m, _ in found}, key=lambda m: m.date), words)
 
 
+RESOLUTION_ASKED = lazy(r"\b(resolv\w*|resolutions?|decided|decision|agreed)\b")
 RESOLUTION_FILLER = frozenset(
     content_words(
         "last time previous latest recent most meeting meetings panel committee week month year today yesterday "
         "tomorrow we they us our what did do does was were on about the at in pass passed make made how many number "
-        "which list all any"
+        "which list all any item under"
     )
 )
 LAST_MEETING = lazy(r"\b(last time|last (?:\w+ )?(?:meeting|panel|committee)|previous|most recent|latest)\b")

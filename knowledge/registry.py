@@ -143,6 +143,7 @@ ASKS_PANEL = (
     r"(asking|ask|asks|want|wants|wanting|need|needs|require|requires) (us|the panel|the committee|members|"
     r"councillors|cllrs|the board|them) to (do|decide|agree|note|consider)"
     r"|being asked to (do|decide|agree|note|consider)|decisions? (is |are )?(needed|required|sought|being sought)"
+    r"|(we|the panel|the committee|members|councillors) (are |is )?asked to (do|decide|agree|note|consider)"
 )
 
 
@@ -383,6 +384,7 @@ INTENTS: tuple[Intent, ...] = (
             # "did the panel note the work programme", "what did the committee agree on X": a resolution
             r"(panel|committee|meeting|members) (note|noted|agree|agreed|approve|approved)",
             r"what (was|were) (agreed|decided|resolved|noted)",
+            r"what did (we|they|the panel|the committee|members|councillors) (agree|decide|resolve|note)",
         ),
         com.resolution,
         ("what did the panel resolve in October?",),

@@ -303,3 +303,25 @@ def test_more_ways_of_asking_whom_to_contact(engine: Engine) -> None:
     assert "nottinghamshire.gov.uk" in text
     _, text = ask(engine, "contact officer for the strategic safeguarding report")
     assert "Hannah Johnson" in text
+
+
+def test_a_resolution_by_its_items_number(engine: Engine) -> None:
+    _, text = ask(engine, "what was the resolution under item 11 at the last meeting")
+    assert "2024/036" in text and "2024/035" not in text
+    kind, text = ask(engine, "resolution on item 2 in october")  # declarations: no resolution recorded
+    assert unsure(kind, text) and "2024/0" not in text.split("Did you mean")[0]
+
+
+def test_a_misspelt_item_still_finds_its_resolution(engine: Engine) -> None:
+    _, text = ask(engine, "what did the panel resolve about the virtal school report")
+    assert "2024/035" in text
+
+
+def test_what_we_agreed_on_a_thing_is_its_resolution(engine: Engine) -> None:
+    _, text = ask(engine, "what did the committee agree about the IRO annual report")
+    assert "2024/034" in text
+
+
+def test_what_members_are_asked_to_do_is_the_recommendation(engine: Engine) -> None:
+    _, text = ask(engine, "what are councillors asked to do with the hsb annual review")
+    assert "considers whether there are any actions it requires" in text
