@@ -1050,6 +1050,12 @@ def chair(q: Query, e: Engine) -> Answer | None:
     found = committee(q, e)
     if found is None:
         return None
+    if VICE.search(q.folded):  # "who is the vice chair": not the chair
+        vice = [m for m in found.members if m.role and VICE.search(fold(m.role))]
+        if not vice:
+            return r.answer_of(q, "not-sure", f"I'm not sure: the papers name no vice-chair of the {found.name}.")
+        names = ", ".join(e.kb.people[m.person].name for m in vice)
+        return r.answer_of(q, "chair", f"{vice[0].role} of the {found.name}: {names}.")
     chairs = [m for m in found.members if m.role and "chair" in m.role.lower()]
     if not chairs:
         return r.answer_of(q, "chair", f"The documents name no chair of the {found.name}.")
@@ -1058,6 +1064,7 @@ def chair(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "chair", f"The {found.name} is chaired by {names} ({chairs[0].role}).", items)
 
 
+VICE = lazy(r"\b(vice|deputy|co)\s*-?\s*chair")
 CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "chairing", "who"})
 # words that name a kind of group, not which group: "the neglect subgroup" is picked out by "neglect"
 GROUP_WORDS = frozenset(
@@ -1350,6 +1357,15 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     if found is None:
         return None
     detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
+    if not detail and PAPERS_DEADLINE.search(q.folded):  # "the deadline for reports for the april panel"
+        chosen = pick_meeting(q, e)
+        when = f" the {d.meeting_title(e.kb, chosen)} meeting" if chosen else ""
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers give no deadline for reports to{when}, nor when its papers go out.",
+            [d.meeting_item(e.kb, chosen)] if chosen else [],
+        )
     if not detail and LAST_MET.search(q.folded):  # "when did the panel last meet": the last one held, not the next
         held = [m for m in found.meetings if m.date < q.today]
         if not held:
@@ -1459,6 +1475,9 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, last)] if last else [])
 
 
+PAPERS_DEADLINE = lazy(
+    r"\b(deadline|cut ?off|papers? (go|goes|going|went) out|dispatch\w*|despatch\w*|circulat\w*|submission)\b"
+)
 LAST_MET = lazy(
     r"\b(last (met|meet|meeting was|sat)|(met|meet|sat) last|previous meeting was|most recent meeting was|"
     r"when was the (last|previous|most recent) (\w+ )?(meeting|panel|committee))\b"
@@ -1774,6 +1793,60 @@ def _no_meeting_in_month(q: Query, e: Engine, found: Committee) -> Answer:
         f"I'm not sure: the knowledge base holds no {found.name} meeting in {month}. "
         f"The meetings it knows of: {dates}.",
     )
+
+
+ATTENDANCE_COUNTED = lazy(
+    r"\bhow many (\w+ ){0,2}(attended|were at|were there|came|turned up|were present|sent apologies|gave apologies|"
+    r"substitut\w*)\b"
+)
+
+
+def attendance_count(q: Query, e: Engine) -> Answer | None:
+    """ "how many officers were at the october panel": a count from that meeting's recorded attendance."""
+    if not ATTENDANCE_COUNTED.search(q.folded) or not (q.committee or COMMITTEE_WORD.search(q.folded)):
+        return None
+    found = committee(q, e)
+    if found is None:
+        return None
+    if q.month is not None and not any(m.date.month == q.month for m in found.meetings):
+        return _no_meeting_in_month(q, e, found)
+    chosen = pick_meeting(q, e, past=True)
+    if chosen is None:
+        return None
+    title = d.meeting_title(e.kb, chosen)
+    att = chosen.attendance
+    if att is None:
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers do not record who attended the {title} meeting.",
+            [d.meeting_item(e.kb, chosen)],
+        )
+    groups = {
+        "members": len(att.members),
+        "substitutes": len(att.substitutes),
+        "officers": len(att.officers),
+        "others": len(att.others),
+        "apologies": len(att.apologies),
+    }
+    said = (
+        f"{groups['members']} members, {groups['substitutes']} substitute(s), {groups['officers']} officers and "
+        f"{groups['others']} other(s)"
+    )
+    if re.search(r"\bofficers?\b", q.folded):
+        text = f"The minutes of the {title} meeting list {groups['officers']} officers in attendance."
+    elif re.search(r"\bapologies\b", q.folded):
+        text = f"The minutes of the {title} meeting record apologies from {groups['apologies']}."
+    elif re.search(r"\b(councillors?|members?)\b", q.folded):
+        n = groups["members"] + groups["substitutes"]
+        text = (
+            f"The minutes of the {title} meeting list {n} councillors present "
+            f"({groups['members']} members and {groups['substitutes']} substitute(s))."
+        )
+    else:
+        total = groups["members"] + groups["substitutes"] + groups["officers"] + groups["others"]
+        text = f"The minutes of the {title} meeting list {total} people in attendance: {said}."
+    return r.answer_of(q, "attendance", text, [_full_attendance(e, chosen)])
 
 
 def _duration(q: Query, e: Engine) -> Answer | None:

@@ -180,6 +180,15 @@ INTENTS: tuple[Intent, ...] = (
         ),
         acts.history,
     ),
+    # "how many officers were at the october panel": a count from a meeting's recorded attendance
+    Intent(
+        "attendance-count",
+        _rx(
+            r"how many (\w+ ){0,2}(attended|were at|were there|came|turned up|were present|sent apologies|"
+            r"gave apologies|substitut\w*)"
+        ),
+        com.attendance_count,
+    ),
     Intent(
         "count",
         _rx("how many", r"number of (?!for)", "count of", "total number"),

@@ -325,3 +325,20 @@ def test_what_we_agreed_on_a_thing_is_its_resolution(engine: Engine) -> None:
 def test_what_members_are_asked_to_do_is_the_recommendation(engine: Engine) -> None:
     _, text = ask(engine, "what are councillors asked to do with the hsb annual review")
     assert "considers whether there are any actions it requires" in text
+
+
+def test_how_many_attended_a_meeting_is_counted_from_its_minutes(engine: Engine) -> None:
+    _, text = ask(engine, "how many officers came to the october panel")
+    assert "13 officers" in text
+    _, text = ask(engine, "how many councillors turned up to the last meeting")
+    assert "4 councillors" in text
+
+
+def test_the_vice_chair_is_not_the_chair(engine: Engine) -> None:
+    kind, text = ask(engine, "who's deputy chair of the corporate parenting panel")
+    assert unsure(kind, text) and "Sinead Anderson" not in text
+
+
+def test_a_deadline_for_a_meetings_papers_is_not_sure(engine: Engine) -> None:
+    kind, text = ask(engine, "what's the cut off for submitting reports to the july panel")
+    assert unsure(kind, text)
