@@ -731,7 +731,8 @@ def contact(q: Query, e: Engine) -> Answer | None:
     note = agenda_note(q, e)
     if note is not None:
         return note
-    if set(q.topic_words) - ENQUIRY_WORDS - CONTACT_FILLER <= PAPERS_ONLY:  # "who can I ring about the agenda"
+    named = set(q.topic_words) - ENQUIRY_WORDS - CONTACT_FILLER
+    if named and named <= PAPERS_ONLY and not q.action_ids:  # "who can I ring about the agenda"
         return clerk(q, e)
     post = POST_ASKED.search(q.folded)  # "the head of service one": which of the contacts, not the report's words
     post_words = set(content_words(post.group(1))) if post else set()
@@ -1028,7 +1029,8 @@ def agenda(q: Query, e: Engine) -> Answer | None:
 
 
 def _agenda_words_only(q: Query) -> bool:
-    return set(q.topic_words) <= {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
+    words = {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
+    return set(q.topic_words) <= words | DAY_WORDS  # "what's on the agenda on tuesday"
 
 
 def chair(q: Query, e: Engine) -> Answer | None:

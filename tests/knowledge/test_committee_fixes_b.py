@@ -342,3 +342,13 @@ def test_the_vice_chair_is_not_the_chair(engine: Engine) -> None:
 def test_a_deadline_for_a_meetings_papers_is_not_sure(engine: Engine) -> None:
     kind, text = ask(engine, "what's the cut off for submitting reports to the july panel")
     assert unsure(kind, text)
+
+
+def test_an_action_is_not_the_committee_papers(engine: Engine) -> None:
+    _, text = ask(engine, "who should i ring about action 8")
+    assert "Sarah Ashton" not in text  # the clerk is the contact for the panel's papers, not for a plan's action
+
+
+def test_the_agenda_of_a_weekdays_meeting(engine: Engine) -> None:
+    _, text = ask(engine, "agenda for the panel on tuesday?")
+    assert "Corporate Parenting Panel, Tuesday 14 January 2025" in text
