@@ -220,15 +220,26 @@ def item_by_reference(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
     return None
 
 
-def _report_words(q: Query, e: Engine | None = None) -> list[str]:
+def _report_words(q: Query, e: Engine | None = None, drop: frozenset[str] = frozenset()) -> list[str]:
     """The words naming a report. Words that also name a plan count ("the child exploitation annual report",
     "the strategic safeguarding report") unless the question says it means a plan."""
     words = [w for w in q.topic_words if w not in REPORT_STEMS and not _misspelt_report_word(w)]
     if e is not None and q.plan is not None and not re.search(r"\bplan\b", q.folded):
-        drop = e.topic_drop - frozenset(e.plan_words)
-        words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in drop and w not in REPORT_STEMS]
+        plan_drop = e.topic_drop - frozenset(e.plan_words)
+        words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in plan_drop and w not in REPORT_STEMS]
         words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
-    return words
+    return [w for w in words if w not in drop and w not in HEDGE_WORDS]
+
+
+# "who actually wrote the appendix (not the cover report)", "exact wording pls": words of the asking, and the
+# parts of a report (its appendix, its covering report), which do not name which report
+HEDGE_WORDS = frozenset(
+    content_words(
+        "actually really exactly exact precisely wording worded word for pls please just not cover covering "
+        "appendix appendices attached attachment asking ask asks want wants wanting decide decision decisions needed "
+        "required sought asked members councillors"
+    )
+)
 
 
 REPORT_NOUNS = ("report", "paper", "update", "agenda")  # not "review": a word of many reports' titles
@@ -260,7 +271,9 @@ def _wants_field(q: Query, item: AgendaItem) -> bool:
     return bool(item.reference or item.contacts)
 
 
-def find_doc(q: Query, e: Engine, agenda_only: bool = False) -> tuple[Meeting | None, AgendaItem | WorkItem] | None:
+def find_doc(
+    q: Query, e: Engine, agenda_only: bool = False, drop: frozenset[str] = frozenset()
+) -> tuple[Meeting | None, AgendaItem | WorkItem] | None:
     """The report or work-programme item a question names by its words.
 
     Close matches are ranked: an agenda item with the detail asked (a written report, its contacts, its
@@ -268,7 +281,7 @@ def find_doc(q: Query, e: Engine, agenda_only: bool = False) -> tuple[Meeting | 
     verbal update of the same name). Words of the question beyond the search words ("annual", "report")
     and a month the question names break ties.
     """
-    words = _report_words(q, e)
+    words = _report_words(q, e, drop)
     if not words:
         return None
     unscoped = replace(q, plan=None) if q.plan is not None and not re.search(r"\bplan\b", q.folded) else q
@@ -496,18 +509,93 @@ def _comments(q: Query, item: AgendaItem, where: str) -> str:
     return f"{_upper(where)}: " + "; ".join(parts) + "."
 
 
+UPCOMING = lazy(r"\b(next|upcoming|coming|will|up for|due|going to|to be)\b")
+
+
 def minutes_confirmed(q: Query, e: Engine) -> Answer | None:
-    """Which minutes a meeting confirmed: its "Minutes of the last meeting held on <date>" item, and what the
-    minutes say of them."""
-    meeting = pick_meeting(q, e, past=True)
+    """Which minutes a meeting confirmed; a question who proposed or seconded them the papers do not answer."""
+    found = _minutes_confirmed(q, e)
+    if found is None or found.kind == "not-sure" or not re.search(r"\bwho\b", q.folded):
+        return found
+    if re.search(r"\bsign", q.folded) and "signed by" in found.text:
+        return found
+    return r.answer_of(
+        q,
+        "not-sure",
+        "I'm not sure: the minutes do not record that. What they record: " + found.text,
+        list(found.items),
+    )
+
+
+def _minutes_confirmed(q: Query, e: Engine) -> Answer | None:
+    """Which minutes a meeting confirmed (or is to confirm): its "Minutes of the last meeting held on <date>" item,
+    and what the minutes say of them. The meeting is the one named (a month, "tomorrow"), else the next one when
+    the question looks ahead, else the last one held."""
+    found = committee(q, e)
+    if found is None or not found.meetings:
+        return None
+    of_month = MINUTES_OF_MONTH.search(q.folded)
+    if of_month is not None:  # "the july minutes", "minutes of the october meeting": the minutes of that meeting
+        word = of_month.group(1) or of_month.group(2)
+        return _minutes_of(q, e, found, _MONTH_NAMES.get(word) or _MONTH_NAMES[word[:3]])
+    if q.month is not None or q.day_of_month is not None or days_named(q) is not None:
+        meeting = pick_meeting(q, e, prefer_agenda=True)
+        named_ok = meeting is not None and (q.month is None or meeting.date.month == q.month)
+        if not named_ok:
+            when = q.window.words if q.window is not None else "then"
+            return r.answer_of(q, "not-sure", f"I'm not sure: the knowledge base has no {found.name} meeting {when}.")
+    elif UPCOMING.search(q.folded):
+        upcoming = [m for m in found.meetings if m.date >= q.today]
+        meeting = upcoming[0] if upcoming else None
+    else:  # the last meeting held that had minutes before it
+        held = [m for m in found.meetings if m.date < q.today and _minutes_item(m) is not None]
+        meeting = held[-1] if held else None
     if meeting is None:
         return None
+    return _confirming(q, e, meeting)
+
+
+_MONTH_RX = "|".join(dt.date(2000, i, 1).strftime("%B").lower() for i in range(1, 13))
+MINUTES_OF_MONTH = lazy(
+    rf"\b({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug) (?:meeting s |panel s |meeting |panel )?minutes\b"
+    rf"|\bminutes (?:of|from|for) (?:the )?(?:\w+ )?({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug)\b"
+)
+
+
+def _minutes_item(meeting: Meeting) -> AgendaItem | None:
+    return next((i for i in meeting.agenda if i.title.lower().startswith("minutes")), None)
+
+
+def _minutes_of(q: Query, e: Engine, found: Committee, month: int) -> Answer:
+    """The minutes of the meeting held in `month`: the later meeting whose agenda confirms them."""
+    for meeting in found.meetings:
+        item = _minutes_item(meeting)
+        m = re.search(r"(\d{1,2}) (\w+) (\d{4})", item.title) if item is not None else None
+        if m and _MONTH_NAMES.get(m.group(2).lower()[:3]) == month:
+            return _confirming(q, e, meeting)
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the papers do not say when the minutes of the {found.name}'s "
+        f"{dt.date(2000, month, 1):%B} meeting were or will be confirmed.",
+    )
+
+
+def _confirming(q: Query, e: Engine, meeting: Meeting) -> Answer:
+    """The minutes item of a meeting's agenda, and what the confirmed minutes say of it."""
+    title = d.meeting_title(e.kb, meeting)
     items = [i for i in meeting.agenda if i.title.lower().startswith("minutes")]
     if not items:
-        return None
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers hold no agenda for the {title} meeting, so they do not say which minutes it "
+            "confirms.",
+            [d.meeting_item(e.kb, meeting)],
+        )
     item = items[0]
-    title = d.meeting_title(e.kb, meeting)
-    text = f"At the {title} meeting, item {item.number} was the {item.title}."
+    verb = "was" if meeting.date < q.today else "is"
+    text = f"At the {title} meeting, item {item.number} {verb} the {item.title}."
     shown = [d.agenda_item(e.kb, meeting, item)]
     m = re.search(r"(\d{1,2}) (\w+) (\d{4})", item.title)
     if m:
@@ -548,7 +636,19 @@ def _work_by_words(q: Query, e: Engine) -> WorkItem | None:
 
 
 _ASKING_WORDS = frozenset(
-    ["sponsor", "sponsoring", "sponsored", "bring", "bringing", "present", "presenting", "lead", "leading", "author"]
+    [
+        "sponsor",
+        "sponsoring",
+        "sponsored",
+        "bring",
+        "bringing",
+        "present",
+        "presenting",
+        "lead",
+        "leading",
+        "author",
+        *content_words("usually normally typically always brings"),
+    ]
 )
 
 
@@ -568,7 +668,7 @@ def _work_field(q: Query) -> str:
 
 
 def sponsor(q: Query, e: Engine) -> Answer | None:
-    words = q.topic_words
+    words = tuple(w for w in q.topic_words if w not in _ASKING_WORDS)
     if not words:
         work = subject_work(q, e)
         return about_work(q, e, work, "sponsor") if work else None
@@ -577,7 +677,28 @@ def sponsor(q: Query, e: Engine) -> Answer | None:
         return None
     if isinstance(hits[0].doc, WorkItem):
         return about_work(q, e, hits[0].doc, "sponsor")
+    item, meeting = hits[0].doc, hits[0].meeting
+    if isinstance(item, AgendaItem) and meeting is not None and item.presenters and not item.signatory:
+        return _brought_by(q, e, meeting, item, [h for h in hits if isinstance(h.doc, WorkItem) and h.score >= 0.5])
     return about_agenda_item(q, e, hits[0].doc, hits[0].meeting, "author")
+
+
+def _brought_by(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, later: list[Hit]) -> Answer:
+    """ "who brings the X": who presented it when the minutes record it, and the sponsors the work programme
+    names for its next listing (when one of its items shares the words)."""
+    names = " and ".join(e.kb.name_of(p) for p in item.presenters)
+    text = (
+        f"Item {item.number}, {item.title}, at the {d.meeting_title(e.kb, meeting)} meeting was presented by {names}."
+    )
+    shown = [d.agenda_item(e.kb, meeting, item)]
+    if later:
+        work = later[0].doc
+        assert isinstance(work, WorkItem)
+        when = f"for {work.meeting.day} {work.meeting:%B %Y}" if work.meeting else "as a standing item"
+        sponsors = ", ".join(e.kb.name_of(p) for p in work.sponsors) or "no one"
+        text += f" The work programme lists {work.title} {when}, with sponsor/report author {sponsors}."
+        shown.append(d.work_item(e.kb, work))
+    return r.answer_of(q, "report", text, shown, subject=agenda_subject(meeting, item))
 
 
 def contact(q: Query, e: Engine) -> Answer | None:
@@ -596,13 +717,13 @@ def contact(q: Query, e: Engine) -> Answer | None:
                 f"The {d.meeting_title(e.kb, meeting)} agenda has no item {q.agenda_number}.",
                 suggestions=tuple(f"item {i.number}" for i in meeting.agenda),
             )
-    if q.people:
+    if DECLARING.search(q.folded) and not q.people:
+        return clerk(q, e)  # the agenda's notes: clarification on declaring an interest, the papers themselves
+    if q.people and not (DECLARING.search(q.folded) and _asker_only(q, e)):
         return person_contact(q, e, [pid for pid, _ in q.people[:3]])
     if q.role and q.role in e.kb.roles and q.attribute in ("contact", "email", "phone"):
         return role_contact(q, e, e.kb.roles[q.role])
-    if re.search(
-        r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b|\bdeclar\w* (an |of )?interests?\b", q.folded
-    ):
+    if re.search(r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b", q.folded) or DECLARING.search(q.folded):
         return clerk(q, e)  # the agenda's notes: clarification on declaring an interest, the papers themselves
     by_ref = item_by_reference(q, e)
     if by_ref is not None:
@@ -610,9 +731,13 @@ def contact(q: Query, e: Engine) -> Answer | None:
     note = agenda_note(q, e)
     if note is not None:
         return note
+    named = set(q.topic_words) - ENQUIRY_WORDS - CONTACT_FILLER
+    if named and named <= PAPERS_ONLY and not q.action_ids:  # "who can I ring about the agenda"
+        return clerk(q, e)
     post = POST_ASKED.search(q.folded)  # "the head of service one": which of the contacts, not the report's words
     post_words = set(content_words(post.group(1))) if post else set()
-    found = find_doc(replace(q, topic_words=tuple(w for w in q.topic_words if w not in post_words)), e)
+    dropped = frozenset(post_words | ENQUIRY_WORDS)
+    found = find_doc(replace(q, topic_words=tuple(w for w in q.topic_words if w not in dropped)), e, drop=dropped)
     if found is None:
         return post_contact(q, e)
     meeting, doc = found
@@ -623,6 +748,35 @@ def contact(q: Query, e: Engine) -> Answer | None:
         if holding:
             doc = replace(doc, contacts=tuple(holding))
     return contacts_for(q, e, meeting, doc)
+
+
+# "who do I point people to for questions on the X paper", "whoever's the contact on it": the asking, not the report
+ENQUIRY_WORDS = frozenset(
+    content_words(
+        "point pointing people person someone somebody anyone question questions query queries enquiry enquiries "
+        "whoever whoevers ring call phone no number contact contacts speak talk refer direct send answer answers"
+    )
+)
+# "who do I ring about the agenda / the papers / the meeting": the committee's own papers, whose contact is the clerk
+PAPERS_ONLY = frozenset(content_words("agenda agendas paper papers pack meeting meetings panel committee cpp about"))
+DECLARING = lazy(
+    r"\bdeclar\w* (?:an |of |their |my |his |her |any )?interests?\b|\binterests? to declare\b|"
+    r"\b(?:about|over|with|re) (?:an|my|a|their|his|her) (?:personal |pecuniary |prejudicial )?interest\b"
+)
+# words that say who is asking ("councillor here", "a cllr wants to know"), not whom they ask about
+ASKER_WORDS = frozenset(content_words("councillor councillors cllr cllrs member members officer officers i we they"))
+
+
+def _asker_only(q: Query, e: Engine) -> bool:
+    """The people the question found are named only by a word saying who asks ("councillor here, who do I ring
+    about declaring an interest"): no one's own name is written."""
+    named = set(content_words(q.raw))
+    for pid, _ in q.people:
+        person = e.kb.people[pid]
+        own = {w for n in (person.name, *person.aliases) for w in content_words(n)} - ASKER_WORDS
+        if own & named:
+            return False
+    return True
 
 
 def role_contact(q: Query, e: Engine, role: Role) -> Answer:
@@ -687,27 +841,39 @@ NOTE_WORDS = frozenset(
 NOTE_ASKING = frozenset(
     content_words(
         "want wanted wanting look looking inspect inspecting see seeing read reading view viewing need get copy access "
-        "ask asking wish wishing"
+        "ask asking wish wishing find where copy "
+        # who wants to: "if a resident wants to see the background papers", "someone from the public"
+        "resident residents public someone somebody anyone person people member members they he she neighbour friend "
+        "parent parents carer carers family journalist"
     )
 )
+
+
+WHERE_PAPERS = lazy(
+    r"\bwhere (can|do|could|would) \w+ (find|see|view|read|get|look at) (the )?(papers|agenda|reports)\b"
+)
+SEEING_WORDS = frozenset(content_words("view see read look find online inspect"))
 
 
 def agenda_note(q: Query, e: Engine) -> Answer | None:
     """The agenda note a contact question is about ("customer services number", "background papers - the
     public"), quoted as written."""
     words = set(q.topic_words) - NOTE_WORDS - NOTE_ASKING
+    if not words and WHERE_PAPERS.search(q.folded):  # "where can people view the papers": the note on viewing them
+        words = set(q.topic_words) & SEEING_WORDS
     if not words:
         return None
-    best: tuple[float, Meeting, AgendaNote] | None = None
+    best: tuple[float, int, Meeting, AgendaNote] | None = None
     for found in e.kb.committees.values():
         for meeting in found.meetings:
             for note in meeting.notes:
-                share = len(words & set(content_words(note.text))) / len(words)
-                if best is None or share > best[0]:
-                    best = (share, meeting, note)
-    if best is None or best[0] < 0.75:
+                shared = len(words & set(content_words(note.text)))
+                if best is None or shared > best[1]:
+                    best = (shared / len(words), shared, meeting, note)
+    # most of the words, or two of them and well over half ("my neighbour wants the background papers")
+    if best is None or not (best[0] >= 0.75 or (best[1] >= 2 and best[0] >= 0.6)):
         return None
-    _, meeting, note = best
+    _, _, meeting, note = best
     title = d.meeting_title(e.kb, meeting)
     item = Item("note", f"Agenda note ({note.number})", (f"\u201c{note.text}\u201d",), {}, note.source)
     return r.answer_of(q, "contact", f"The {title} agenda, note ({note.number}): {note.text}", [item])
@@ -794,6 +960,14 @@ def person_contact(q: Query, e: Engine, person_ids: list[str]) -> Answer:
 
 
 def agenda(q: Query, e: Engine) -> Answer | None:
+    if q.agenda_number is not None and q.has("resolution") and RESOLUTION_ASKED.search(q.folded):
+        return None  # "the resolution under item 11 at the last meeting": what was resolved, not the agenda
+    if q.agenda_number is not None and q.topic_words:  # "legal implications of item 8": that part of its report
+        from knowledge.answers_papers import part_passage
+
+        _, in_part = part_passage(q, e)
+        if in_part is not None:
+            return in_part
     ordinal = re.search(r"\b(" + "|".join(ORDINALS) + r")\b", q.folded)
     if (
         ordinal
@@ -855,7 +1029,8 @@ def agenda(q: Query, e: Engine) -> Answer | None:
 
 
 def _agenda_words_only(q: Query) -> bool:
-    return set(q.topic_words) <= {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
+    words = {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
+    return set(q.topic_words) <= words | DAY_WORDS  # "what's on the agenda on tuesday"
 
 
 def chair(q: Query, e: Engine) -> Answer | None:
@@ -877,6 +1052,12 @@ def chair(q: Query, e: Engine) -> Answer | None:
     found = committee(q, e)
     if found is None:
         return None
+    if VICE.search(q.folded):  # "who is the vice chair": not the chair
+        vice = [m for m in found.members if m.role and VICE.search(fold(m.role))]
+        if not vice:
+            return r.answer_of(q, "not-sure", f"I'm not sure: the papers name no vice-chair of the {found.name}.")
+        names = ", ".join(e.kb.people[m.person].name for m in vice)
+        return r.answer_of(q, "chair", f"{vice[0].role} of the {found.name}: {names}.")
     chairs = [m for m in found.members if m.role and "chair" in m.role.lower()]
     if not chairs:
         return r.answer_of(q, "chair", f"The documents name no chair of the {found.name}.")
@@ -885,7 +1066,8 @@ def chair(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "chair", f"The {found.name} is chaired by {names} ({chairs[0].role}).", items)
 
 
-CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "who"})
+VICE = lazy(r"\b(vice|deputy|co)\s*-?\s*chair")
+CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "chairing", "who"})
 # words that name a kind of group, not which group: "the neglect subgroup" is picked out by "neglect"
 GROUP_WORDS = frozenset(
     {"group", "subgroup", "sub", "board", "panel", "committee", "partnership", "forum", "meeting", "council"}
@@ -936,21 +1118,30 @@ def chair_role(q: Query, e: Engine) -> Role | None:
 RESOLVE_WORDS = frozenset({"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"})
 
 
-def _on_item_named(q: Query, found: list[tuple[Meeting, Resolution]]) -> list[tuple[Meeting, Resolution]]:
+def _on_item_named(
+    q: Query, found: list[tuple[Meeting, Resolution]], words: set[str]
+) -> list[tuple[Meeting, Resolution]]:
     """Of a meeting's resolutions, those of the item the question names by its words (all but one of them in the
     item's title or the resolution, and more of them than any other item holds); none when it names no item."""
-    words = set(q.topic_words) - RESOLVE_WORDS
-    if not words:
+    if not words or not found:
         return []
-    scored = [(len(words & set(content_words(f"{res.title or ''} {res.text}"))), m, res) for m, res in found]
+    scored = [(_words_in(words, f"{res.title or ''} {res.text}"), m, res) for m, res in found]
     best = max(n for n, _, _ in scored)
     if best < max(1, len(words) - 1):
         return []
     return [(m, res) for n, m, res in scored if n == best]
 
 
+def _words_in(words: set[str], text: str) -> int:
+    """How many of the words a text carries, an abbreviation counting when the text spells it out ("IRO")."""
+    own = set(content_words(text))
+    return sum(1 for w in words if w in own or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= own))
+
+
 def resolution(q: Query, e: Engine) -> Answer | None:
-    """Resolutions: by number ("2024/033"), by the item's words, else the latest meeting's."""
+    """Resolutions: by number ("2024/033"); of the meeting meant (a month, "last week", "last time"); narrowed to
+    the item the question names by its words. A question naming a thing no resolution is on gets what the
+    minutes say of it, or "not sure" - never every resolution of the meeting."""
     found_committee = committee(q, e)
     if found_committee is None:
         return None
@@ -964,30 +1155,103 @@ def resolution(q: Query, e: Engine) -> Answer | None:
         if not found:
             ids = tuple(res.id for _, res in resolutions)
             return r.answer_of(q, "not-found", f"There is no resolution {wanted}.", suggestions=ids[:10])
-    elif q.month is not None:
-        found = [(m, res) for m, res in resolutions if m.date.month == q.month]
+        return _resolutions_answer(q, e, found)
+    meant = _meetings_meant(q, e, found_committee)
+    if isinstance(meant, Answer):
+        return meant
+    if meant is not None:
+        found = [(m, res) for m, res in resolutions if m in meant]
         if not found:
-            named = [m for m in found_committee.meetings if m.date.month == q.month]
-            when = f"the {d.meeting_title(e.kb, named[0])} meeting" if named else f"a meeting in {q.window.words[3:]}"
-            dates = sorted({m.date for m, _ in resolutions})
+            return _no_resolutions(q, e, meant, resolutions)
+    else:
+        found = resolutions
+    if q.agenda_number is not None:  # "the resolution under item 6 last time": that item's, at the meeting meant
+        if meant is None:
+            latest = max(m.date for m, _ in found)
+            found = [(m, res) for m, res in found if m.date == latest]
+        numbered = [(m, res) for m, res in found if res.item == q.agenda_number]
+        if numbered:
+            return _resolutions_answer(q, e, numbered)
+        titles = " or ".join(d.meeting_title(e.kb, m) for m in sorted({m for m, _ in found}, key=lambda m: m.date))
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: no resolution of the {titles} meeting is recorded under item {q.agenda_number}.",
+        )
+    words = _item_words(q, found_committee)
+    words = {e.topics.correct(w) or w for w in words}  # "the fostring report"
+    if not words:
+        if meant is None:  # no meeting named, no item named: the latest meeting's
+            latest = max(m.date for m, _ in found)
+            found = [(m, res) for m, res in found if m.date == latest]
+        return _resolutions_answer(q, e, found)
+    named = _on_item_named(q, found, words)
+    if named:
+        return _resolutions_answer(q, e, named)
+    return _minuted_instead(q, e, sorted({m for m, _ in found}, key=lambda m: m.date), words)
+
+
+RESOLUTION_ASKED = lazy(r"\b(resolv\w*|resolutions?|decided|decision|agreed)\b")
+RESOLUTION_FILLER = frozenset(
+    content_words(
+        "last time previous latest recent most meeting meetings panel committee week month year today yesterday "
+        "tomorrow we they us our what did do does was were on about the at in pass passed make made how many number "
+        "which list all any item under"
+    )
+)
+LAST_MEETING = lazy(r"\b(last time|last (?:\w+ )?(?:meeting|panel|committee)|previous|most recent|latest)\b")
+
+
+def _item_words(q: Query, found: Committee) -> set[str]:
+    """The words a resolution question names its item by: not the asking, the meeting or the committee."""
+    own = set(content_words(" ".join((found.name, *found.aliases))))
+    return set(q.topic_words) - RESOLVE_WORDS - RESOLUTION_FILLER - own
+
+
+def _meetings_meant(q: Query, e: Engine, found: Committee) -> list[Meeting] | Answer | None:
+    """The meetings a resolution question names: by month or day, "last week", "last time"; None when it names
+    none; an Answer when it names a time with no meeting in it."""
+    if q.month is not None:
+        named = [m for m in found.meetings if m.date.month == q.month and q.day_of_month in (None, m.date.day)]
+        years = {int(y) for y in YEAR.findall(q.folded)}
+        named = [m for m in named if not years or m.date.year in years]
+        if not named:
+            when = q.window.words[3:] if q.window is not None and q.window.words.startswith("in ") else "then"
+            return r.answer_of(
+                q, "not-sure", f"I'm not sure: the knowledge base has no {found.name} meeting in {when}."
+            )
+        return named
+    days = days_named(q)
+    if days is not None:
+        inside = [m for m in found.meetings if days[1] <= m.date <= days[2]]
+        return inside or no_meeting_on(q, e)
+    if LAST_MEETING.search(q.folded):
+        before = [m for m in found.meetings if m.date < q.today]
+        if not before:
             return r.answer_of(
                 q,
-                "resolution",
-                f"The knowledge base records no resolutions of {when}: the papers hold minutes only for "
-                + ", ".join(f"{x.day} {x:%B %Y}" for x in dates)
-                + ".",
+                "not-sure",
+                f"I'm not sure: the knowledge base has no {found.name} meeting before {long_day(q.today)}.",
             )
-        found = _on_item_named(q, found) or found  # "what was resolved on the X update in October": that item's
-    else:
-        words = set(q.topic_words) - RESOLVE_WORDS
-        found = [
-            (m, res)
-            for m, res in resolutions
-            if words and len(words & set(content_words(f"{res.title or ''} {res.text}"))) >= max(1, len(words) - 1)
-        ]
-        if not found:
-            latest = max(m.date for m, _ in resolutions)
-            found = [(m, res) for m, res in resolutions if m.date == latest]
+        return before[-1:]
+    return None
+
+
+def _no_resolutions(q: Query, e: Engine, meant: list[Meeting], resolutions: list[tuple[Meeting, Resolution]]) -> Answer:
+    """The meeting meant has no resolutions in the knowledge base (its minutes are not in the papers)."""
+    when = " or ".join(f"the {d.meeting_title(e.kb, m)} meeting" for m in meant)
+    dates = sorted({m.date for m, _ in resolutions})
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the knowledge base records no resolutions of {when}: the papers hold minutes only for "
+        + ", ".join(f"{x.day} {x:%B %Y}" for x in dates)
+        + ".",
+        [d.meeting_item(e.kb, m) for m in meant],
+    )
+
+
+def _resolutions_answer(q: Query, e: Engine, found: list[tuple[Meeting, Resolution]]) -> Answer:
     items = [
         Item(
             "resolution",
@@ -1005,6 +1269,46 @@ def resolution(q: Query, e: Engine) -> Answer | None:
         else f"{len(found)} resolutions of the {d.meeting_title(e.kb, head)} meeting:"
     )
     return r.answer_of(q, "resolution", text, items)
+
+
+def _minuted_instead(q: Query, e: Engine, meetings: list[Meeting], words: set[str]) -> Answer:
+    """No resolution is on the thing named: what those meetings' minutes say of it, quoted, else "not sure"."""
+    from knowledge.answers_papers import passage_item
+
+    index = e.passage_index
+    titles = [d.meeting_title(e.kb, m) for m in meetings]
+    if index is not None:
+        parts = minutes_parts(e, meetings)
+        # within one meeting's minutes, a paragraph carrying all but one of the words names the thing (a word
+        # the papers spell out, "govt", need not be found)
+        need = max(2, len(words) - 1)
+        hits = index.search(" ".join(sorted(words)), limit=3, parts=parts) if parts else []
+        hits = [h for h in hits if h.answers or len(set(h.matched)) >= need]
+        if hits:
+            best = max(hits, key=lambda h: (h.coverage, h.score))
+            items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+            cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+            text = f"No resolution of the {' or '.join(titles)} meeting is on that by name; the minutes say ({cited}):"
+            return r.answer_of(q, "passage", text, items)
+    ids = tuple(f"resolution {res.id}" for m in meetings for res in m.resolutions)
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: no resolution of the {' or '.join(titles)} meeting is on "
+        f"\u201c{' '.join(sorted(words))}\u201d, and its minutes say nothing I can match to it.",
+        suggestions=ids[:5],
+    )
+
+
+def minutes_parts(e: Engine, meetings: list[Meeting]) -> list[tuple[str, str]]:
+    """The parts of the papers that are these meetings' minutes ("Minutes of the meeting of 15 October 2024")."""
+    wanted = {f"{m.date.day} {m.date:%B %Y}".lower() for m in meetings}
+    return [
+        (paper.id, part.id)
+        for paper in e.kb.papers.values()
+        for part in paper.parts
+        if part.title.lower().startswith("minutes") and any(w in part.title.lower() for w in wanted)
+    ]
 
 
 MEETING_WORDS = frozenset(
@@ -1055,6 +1359,25 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     if found is None:
         return None
     detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
+    if not detail and PAPERS_DEADLINE.search(q.folded):  # "the deadline for reports for the april panel"
+        chosen = pick_meeting(q, e)
+        when = f" the {d.meeting_title(e.kb, chosen)} meeting" if chosen else ""
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers give no deadline for reports to{when}, nor when its papers go out.",
+            [d.meeting_item(e.kb, chosen)] if chosen else [],
+        )
+    if not detail and LAST_MET.search(q.folded):  # "when did the panel last meet": the last one held, not the next
+        held = [m for m in found.meetings if m.date < q.today]
+        if not held:
+            return r.answer_of(q, "meeting", f"The knowledge base has no {found.name} meeting before today.")
+        return r.answer_of(
+            q,
+            "meeting",
+            f"The {found.name} last met on {day_words(held[-1].date)}.",
+            [d.meeting_item(e.kb, held[-1])],
+        )
     # the committee's own name is no other topic: "the corporate parenting panel after the July one"
     own = set(content_words(" ".join((found.name, *found.aliases))))
     others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - own
@@ -1127,6 +1450,12 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             f"The first {found.name} meeting {q.window.words} is on {day_words(later[0].date)}.",
             [d.meeting_item(e.kb, later[0])],
         )
+    if (
+        q.month is not None
+        and re.search(r"\b(was|is|will|were) there (a|any) ", q.folded)
+        and not any(m.date.month == q.month for m in found.meetings)
+    ):
+        return _no_meeting_in_month(q, e, found)
     if q.month is not None:
         chosen = pick_meeting(q, e)
         if chosen is not None and chosen.date.month == q.month:
@@ -1148,6 +1477,13 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, last)] if last else [])
 
 
+PAPERS_DEADLINE = lazy(
+    r"\b(deadline|cut ?off|papers? (go|goes|going|went) out|dispatch\w*|despatch\w*|circulat\w*|submission)\b"
+)
+LAST_MET = lazy(
+    r"\b(last (met|meet|meeting was|sat)|(met|meet|sat) last|previous meeting was|most recent meeting was|"
+    r"when was the (last|previous|most recent) (\w+ )?(meeting|panel|committee))\b"
+)
 _MONTH_NAMES = {dt.date(2000, i, 1).strftime("%B").lower(): i for i in range(1, 13)} | {
     dt.date(2000, i, 1).strftime("%b").lower(): i for i in range(1, 13) if i != 5
 }
@@ -1344,8 +1680,15 @@ def _full_attendance(e: Engine, chosen: Meeting) -> Item:
 
 def meeting_detail(q: Query, e: Engine) -> Answer | None:
     """Time, venue, apologies, attendance or membership of the meeting the question means."""
-    if re.search(r"\bhow long did\b.*\b(last|run|go on|take)\b", q.folded):
+    if re.search(r"\bhow long did\b.*\b(last|run|go on|take)\b", q.folded) or re.search(
+        r"\bhow long (was|is) the (\w+ ){0,3}(meeting|panel|committee)\b", q.folded
+    ):
         return _duration(q, e)
+    found = committee(q, e)
+    if q.month is not None and found is not None and not any(m.date.month == q.month for m in found.meetings):
+        return _no_meeting_in_month(q, e, found)  # "who came to the december meeting": there was none
+    if JOIN_ONLINE.search(q.folded) and (q.committee or re.search(r"\b(meeting|panel)\b", q.folded)):
+        return _join_online(q, e)
     if q.attribute not in ("venue", "time", "apologies", "attendance", "substitutes", "members"):
         return None
     names_meeting = bool(q.committee or re.search(r"\b(meeting|meet|meets|venue|held|panel)\b", q.folded))
@@ -1354,6 +1697,10 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if q.attribute == "venue" and not names_meeting:
         return None
     looks_back = q.attribute in ("apologies", "attendance", "substitutes")
+    if looks_back and names_meeting:
+        none_then = no_meeting_on(q, e)
+        if none_then is not None:
+            return none_then
     if q.attribute == "attendance" and re.search(r"\b(item|items|agenda|report|paper|discussed|resolved)\b", q.folded):
         return None  # "what was the last item at the october meeting": the agenda, not who attended
     if q.attribute == "attendance" and not (names_meeting or q.month is not None or q.day_of_month is not None):
@@ -1414,6 +1761,94 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if narrowed is not None:
         return narrowed
     return r.answer_of(q, "attendance", f"Attendance at the {title} meeting:", [_full_attendance(e, chosen)])
+
+
+# "teams link for the panel", "can I watch it live": a way to join the meeting online, which the papers do not give
+JOIN_ONLINE = lazy(
+    r"\b(teams|zoom|dial ?in|joining (link|details|instructions)|meeting link|link to join|join online|"
+    r"webcast|webcasting|live ?stream|livestream\w*|streamed|watch (it |the \w+ )?(live|online))\b"
+)
+
+
+def _join_online(q: Query, e: Engine) -> Answer:
+    """The papers give a meeting's venue, never a link to join it online: say so, with what they do give."""
+    chosen = pick_meeting(q, e)
+    if chosen is None:
+        return r.answer_of(q, "not-sure", "I'm not sure: the papers give no online joining link for any meeting.")
+    title = d.meeting_title(e.kb, chosen)
+    where = f" They give its venue: {chosen.venue}." if chosen.venue else ""
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the papers give no online joining link or webcast for the {title} meeting.{where}",
+        [d.meeting_item(e.kb, chosen)],
+    )
+
+
+def _no_meeting_in_month(q: Query, e: Engine, found: Committee) -> Answer:
+    """A month in which the knowledge base holds no meeting of the committee: say so, with the dates it holds."""
+    month = f"{dt.date(2000, q.month or 1, 1):%B}"
+    dates = ", ".join(day_words(m.date) for m in found.meetings)
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the knowledge base holds no {found.name} meeting in {month}. "
+        f"The meetings it knows of: {dates}.",
+    )
+
+
+ATTENDANCE_COUNTED = lazy(
+    r"\bhow many (\w+ ){0,2}(attended|were at|were there|came|turned up|were present|sent apologies|gave apologies|"
+    r"substitut\w*)\b"
+)
+
+
+def attendance_count(q: Query, e: Engine) -> Answer | None:
+    """ "how many officers were at the october panel": a count from that meeting's recorded attendance."""
+    if not ATTENDANCE_COUNTED.search(q.folded) or not (q.committee or COMMITTEE_WORD.search(q.folded)):
+        return None
+    found = committee(q, e)
+    if found is None:
+        return None
+    if q.month is not None and not any(m.date.month == q.month for m in found.meetings):
+        return _no_meeting_in_month(q, e, found)
+    chosen = pick_meeting(q, e, past=True)
+    if chosen is None:
+        return None
+    title = d.meeting_title(e.kb, chosen)
+    att = chosen.attendance
+    if att is None:
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers do not record who attended the {title} meeting.",
+            [d.meeting_item(e.kb, chosen)],
+        )
+    groups = {
+        "members": len(att.members),
+        "substitutes": len(att.substitutes),
+        "officers": len(att.officers),
+        "others": len(att.others),
+        "apologies": len(att.apologies),
+    }
+    said = (
+        f"{groups['members']} members, {groups['substitutes']} substitute(s), {groups['officers']} officers and "
+        f"{groups['others']} other(s)"
+    )
+    if re.search(r"\bofficers?\b", q.folded):
+        text = f"The minutes of the {title} meeting list {groups['officers']} officers in attendance."
+    elif re.search(r"\bapologies\b", q.folded):
+        text = f"The minutes of the {title} meeting record apologies from {groups['apologies']}."
+    elif re.search(r"\b(councillors?|members?)\b", q.folded):
+        n = groups["members"] + groups["substitutes"]
+        text = (
+            f"The minutes of the {title} meeting list {n} councillors present "
+            f"({groups['members']} members and {groups['substitutes']} substitute(s))."
+        )
+    else:
+        total = groups["members"] + groups["substitutes"] + groups["officers"] + groups["others"]
+        text = f"The minutes of the {title} meeting list {total} people in attendance: {said}."
+    return r.answer_of(q, "attendance", text, [_full_attendance(e, chosen)])
 
 
 def _duration(q: Query, e: Engine) -> Answer | None:
@@ -1541,7 +1976,26 @@ WORK_WORDS = frozenset(
         "report",
         "reports",
         *content_words("come comes go goes brought bring every each often frequently regular regularly"),
+        # "is X still a standing item", "did X come off the wp", "what comes as standard"
+        *content_words("wp still standard off removed remove taken dropped came on"),
     ]
+)
+STANDING_ASKED = lazy(
+    r"\b(standing|as standard|standard items?|(?:every|each) (?:\w+ )?(?:panel|meeting|committee|time)|"
+    r"(?:all|every) (?:the )?(?:panels|meetings))\b"
+)
+# "what gets reported to the panel every time": words of the asking, which name no item
+GENERIC_ASKING = frozenset(
+    content_words(
+        "get gets got reported report reports reporting discussed considered taken heard presented happens happen "
+        "usually normally routinely always what which things thing stuff time times recently recent lately anything "
+        "something"
+    )
+)
+# "did X come off the wp", "was X removed from the work programme", "is X still on it"
+LEFT_PROGRAMME = lazy(
+    r"\b(come off|came off|taken off|take off|removed|remove|dropped|drop off|still (?:on|a|there|standing)|"
+    r"no longer)\b"
 )
 
 
@@ -1614,7 +2068,7 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             if standing is not None and (not nouns or nouns & set(fold(standing.title).split())):
                 return how_often(q, e, standing)
             return _agenda_how_often(q, e, found_doc[0], found_doc[1])
-    if set(q.topic_words) - WORK_WORDS:  # a named item: its date, or where it last was
+    if set(q.topic_words) - WORK_WORDS - GENERIC_ASKING:  # a named item: its date, or where it last was
         named = _work_by_words(q, e) or _work_by_item_words(q, e)
         if named is not None:
             return about_work(q, e, named, _work_field(q))
@@ -1627,6 +2081,11 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             )
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
         asked = set(q.topic_words) - WORK_WORDS
+        thing = asked - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
+        if len(thing) >= 1 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
+            left = _left_programme(q, e, found, thing)
+            if left is not None:
+                return left
         sharing = [w for w in found.work_programme if len(asked & set(content_words(w.title))) * 2 >= len(asked)]
         if len(sharing) == 1 and q.window is None:  # "local offer for care leavers - when's it back on"
             return about_work(q, e, sharing[0], "due")
@@ -1641,6 +2100,10 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
                 f"I'm not sure: I could not find that in the {found.name} work programme.",
                 suggestions=(f"what is on the {found.name} work programme?",),
             )
+    if LEFT_PROGRAMME.search(q.folded) and not (set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - set(_MONTH_NAMES)):
+        removed = _removed_per_minutes(q, e, found)  # "what came off the work programme": as the minutes record
+        if removed is not None:
+            return removed
     if q.window is not None:
         items = [w for w in items if w.meeting and q.window.start <= w.meeting <= q.window.end]
         scope = f" {q.window.words}"
@@ -1650,7 +2113,7 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             items = [w for w in items if w.meeting == upcoming[0]]
             scope = f" for the meeting on {upcoming[0].day} {upcoming[0]:%B %Y}"
     standing = [w for w in found.work_programme if w.standing]
-    if re.search(r"\bstanding\b", q.folded):
+    if STANDING_ASKED.search(q.folded):
         text = f"Standing items at every {found.name} meeting (work programme):"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in standing])
     if not items:
@@ -1665,6 +2128,60 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(
         q, "work-programme", f"{found.name} work programme{scope}: {len(items)} item(s).", shown, notes=notes
     )
+
+
+def _left_programme(q: Query, e: Engine, found: Committee, asked: set[str]) -> Answer | None:
+    """ "is X still a standing item", "did X come off the wp", for an X the work programme does not list: what the
+    minutes say of it (a paragraph carrying all but one of its words), else that the programme does not list it."""
+    from knowledge.answers_papers import passage_item
+
+    listed = [w for w in found.work_programme if _words_in(asked, w.title) == len(asked)]
+    if STANDING_ASKED.search(q.folded):
+        listed = [w for w in listed if w.standing] or listed
+    if len(listed) == 1:  # "is the residential homes update a standing item": it is listed
+        return how_often(q, e, listed[0]) if STANDING_ASKED.search(q.folded) else about_work(q, e, listed[0], "due")
+    if listed:
+        text = f"{found.name} work-programme items with those words ({len(listed)}):"
+        return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in listed])
+    index = e.passage_index
+    parts = minutes_parts(e, [m for m in found.meetings if m.resolutions or m.attendance is not None])
+    if index is not None and parts:
+        need = max(2, len(asked) - 1)
+        hits = [h for h in index.search(" ".join(sorted(asked)), limit=3, parts=parts) if len(set(h.matched)) >= need]
+        if hits:
+            best = max(hits, key=lambda h: (len(set(h.matched)), h.score))
+            items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+            cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+            text = f"The {found.name} work programme does not list it. What the minutes say of it ({cited}):"
+            return r.answer_of(q, "passage", text, items)
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: the {found.name} work programme does not list \u201c{' '.join(sorted(asked))}\u201d, and "
+        "the minutes I have say nothing I can match to it.",
+        suggestions=(f"what are the standing items of the {found.name}?",),
+    )
+
+
+def _removed_per_minutes(q: Query, e: Engine, found: Committee) -> Answer | None:
+    """What the minutes record as taken off the work programme (the paragraph saying so), or None."""
+    from knowledge.answers_papers import passage_item
+
+    index = e.passage_index
+    parts = minutes_parts(e, [m for m in found.meetings if m.resolutions or m.attendance is not None])
+    if index is None or not parts:
+        return None
+    hits = [
+        h
+        for h in index.search("removed from the work programme", limit=3, parts=parts)
+        if re.search(r"\b(removed|taken off|dropped)\b", " ".join(p.text for p in h.quoted or (h.passage,)), re.I)
+    ]
+    if not hits:
+        return None
+    best = hits[0]
+    items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+    cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+    return r.answer_of(q, "passage", f"The minutes record ({cited}):", items)
 
 
 def pick_meeting(
@@ -1683,6 +2200,11 @@ def pick_meeting(
         ]
         if named:
             return min(named, key=lambda m: (not m.agenda if prefer_agenda else 0, abs((m.date - q.today).days)))
+    days = days_named(q)
+    if days is not None:  # "tomorrow's panel", "the meeting last week": that meeting, minuted or not
+        inside = [m for m in meetings if days[1] <= m.date <= days[2]]
+        if inside:
+            return inside[0]
     if want_reports:
         meetings = [m for m in meetings if any(i.contacts for i in m.agenda)] or meetings
     if prefer_agenda:
@@ -1693,6 +2215,62 @@ def pick_meeting(
             return before[-1]
     upcoming = [m for m in meetings if m.date >= q.today]
     return upcoming[0] if upcoming else meetings[-1]
+
+
+DAYS_NAMED = lazy(
+    r"\b(today|todays|tonight|tomorrow|tomorrows|yesterday|yesterdays|(?:this|next|last) week|"
+    r"(?:on |this |next |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b"
+)
+DAY_WORDS = frozenset(
+    content_words(
+        "today todays tonight tomorrow tomorrows yesterday yesterdays week monday tuesday wednesday thursday friday "
+        "saturday sunday"
+    )
+)
+PAST_TENSE = lazy(r"\b(did|was|were|happened|went|gave|came|attended|said|discussed|resolved|decided)\b")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def days_named(q: Query) -> tuple[str, dt.date, dt.date] | None:
+    """The days a question names relative to today ("tomorrow's panel", "the meeting last week"): (words, first
+    day, last day), or None. A week runs Monday to Sunday."""
+    m = DAYS_NAMED.search(q.folded)
+    if m is None:
+        return None
+    word, today = m.group(1), q.today
+    monday = today - dt.timedelta(days=today.weekday())
+    if word.startswith(("today", "tonight")):
+        return "today", today, today
+    if word.startswith("tomorrow"):
+        day = today + dt.timedelta(days=1)
+        return "tomorrow", day, day
+    if word.startswith("yesterday"):
+        day = today - dt.timedelta(days=1)
+        return "yesterday", day, day
+    *when, name = word.split()
+    if name.rstrip("s") in WEEKDAYS or name in WEEKDAYS:  # "on tuesday": the next one; "last tuesday": the one before
+        wanted = WEEKDAYS.index(name if name in WEEKDAYS else name[:-1])
+        if when == ["last"] or (when != ["next"] and PAST_TENSE.search(q.folded)):  # "what did they say on tuesday"
+            day = today - dt.timedelta(days=(today.weekday() - wanted) % 7 or 7)
+        else:
+            day = today + dt.timedelta(days=(wanted - today.weekday()) % 7)
+            if when == ["next"] and day == today:
+                day += dt.timedelta(days=7)
+        return f"{' '.join(when) or 'on'} {name}", day, day
+    start = monday + dt.timedelta(days={"this week": 0, "next week": 7, "last week": -7}[word])
+    return word, start, start + dt.timedelta(days=6)
+
+
+def no_meeting_on(q: Query, e: Engine) -> Answer | None:
+    """ "apologies for tomorrow's panel" when the knowledge base has no meeting tomorrow: say so, plainly."""
+    days = days_named(q)
+    found = committee(q, e)
+    if days is None or found is None or any(days[1] <= m.date <= days[2] for m in found.meetings):
+        return None
+    dates = ", ".join(day_words(m.date) for m in found.meetings)
+    return r.answer_of(
+        q, "not-sure", f"I'm not sure: the knowledge base has no {found.name} meeting {days[0]}. It knows of: {dates}."
+    )
 
 
 NAMED_MEETING = lazy(r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:panel|meeting|committee)\b")
@@ -1709,8 +2287,8 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     """Who presented an item at a named meeting, as that meeting's minutes record it; "not sure" when they do
     not. A meeting named by month or as "the last panel" scopes the question to that meeting's agenda: a
     standing item or a report at another meeting is not an answer to it."""
-    if not PRESENTED.search(q.folded):
-        return None
+    if not PRESENTED.search(q.folded) or q.attribute in ("apologies", "attendance", "substitutes", "members"):
+        return None  # "who gave apologies at the october panel": who was absent, not who presented an item
     if q.month is not None or q.day_of_month is not None:
         meeting = _named_meeting(q, e)
         if meeting is None:
@@ -1718,7 +2296,7 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     elif NAMED_MEETING.search(q.folded):
         meeting = pick_meeting(q, e)  # "the last panel": the last one held, whether or not the papers minute it
     else:
-        meeting = _meeting_in_window(q, e)  # "who is presenting the HSB report next week"
+        meeting = _meeting_in_window(q, e) or _meeting_on_days(q, e)  # "who is presenting the HSB report next week"
         if meeting is None:
             work = _work_by_words(q, e) if q.window is not None and NAMES_REPORT.search(q.folded) else None
             return about_work(q, e, work, "sponsor") if work is not None else None
@@ -1741,6 +2319,7 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     else:
         words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
         words = words or [w for w in q.topic_words if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+        words = [w for w in words if w not in DAY_WORDS]  # "the HSB report on tuesday": the day names no item
         if not words:
             return _presenters_of(q, e, meeting)
         scored = sorted(((_item_share(words, i), -i.number, i) for i in meeting.agenda), key=lambda x: x[:2])[::-1]
@@ -1785,6 +2364,17 @@ def _meeting_in_window(q: Query, e: Engine) -> Meeting | None:
     found = committee(q, e)
     pool = found.meetings if found else [m for c in e.kb.committees.values() for m in c.meetings]
     inside = [m for m in pool if q.window.start <= m.date <= q.window.end]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _meeting_on_days(q: Query, e: Engine) -> Meeting | None:
+    """The committee meeting on the days a question names relative to today ("on tuesday", "tomorrow")."""
+    days = days_named(q)
+    if days is None:
+        return None
+    found = committee(q, e)
+    pool = found.meetings if found else [m for c in e.kb.committees.values() for m in c.meetings]
+    inside = [m for m in pool if days[1] <= m.date <= days[2]]
     return inside[0] if len(inside) == 1 else None
 
 
@@ -1995,6 +2585,60 @@ def _named_meeting(q: Query, e: Engine) -> Meeting | None:
         upcoming = [m for c in e.kb.committees.values() for m in c.meetings if m.date >= q.today]
         return min(upcoming, key=lambda m: m.date) if upcoming else None
     return None
+
+
+# "what happened at the october panel on fostering", "what was discussed about CFH last meeting": the minutes
+SAID_AT = lazy(
+    r"\b(what happened|what was (said|discussed|raised)|discussed|what did (they|members|councillors|the panel|"
+    r"the committee|the meeting) (say|discuss|hear|raise)|talked about|said about|raised about)\b"
+)
+SAID_WORDS = frozenset(
+    content_words("what happened happen said say discussed discuss raised raise hear heard talked talk about they")
+)
+
+
+def minutes_said(q: Query, e: Engine) -> Answer | None:
+    """What a named meeting's minutes say of a thing: the paragraph of those minutes that carries its words;
+    "not sure" when the papers hold no minutes of that meeting or the minutes say nothing of it."""
+    if not SAID_AT.search(q.folded) or not (COMMITTEE_WORD.search(q.folded) or q.committee):
+        return None
+    found = committee(q, e)
+    meeting = _named_meeting(q, e) or _meeting_on_days(q, e)
+    if found is None or meeting is None:
+        return None
+    own = set(content_words(" ".join((found.name, *found.aliases))))
+    words = set(q.topic_words) - SAID_WORDS - MEETING_WORDS - RESOLUTION_FILLER - DAY_WORDS - own - set(_MONTH_NAMES)
+    words = {w for w in words if not YEAR.fullmatch(w)}
+    title = d.meeting_title(e.kb, meeting)
+    parts = minutes_parts(e, [meeting])
+    if not parts:
+        verb = "will be" if meeting.date >= q.today else "was"
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers hold no minutes of the {title} meeting, so they do not say what {verb} said "
+            "there.",
+            [d.meeting_item(e.kb, meeting)],
+        )
+    index = e.passage_index
+    if not words or index is None:
+        return None
+    from knowledge.answers_papers import passage_item
+
+    need = max(1, len(words) - 1)
+    hits = [h for h in index.search(" ".join(sorted(words)), limit=3, parts=parts) if len(set(h.matched)) >= need]
+    if not hits:
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the minutes of the {title} meeting say nothing I can match to "
+            f"\u201c{' '.join(sorted(words))}\u201d.",
+            [d.meeting_item(e.kb, meeting)],
+        )
+    best = max(hits, key=lambda h: (len(set(h.matched)), h.score))
+    items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
+    cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
+    return r.answer_of(q, "passage", f"The minutes of the {title} meeting say ({cited}):", items)
 
 
 def _item_there(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> Answer:

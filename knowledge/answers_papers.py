@@ -374,7 +374,8 @@ def fallback(q: Query, e: Engine) -> Answer:
         # answers (else "not sure")
         asks_what = defined_term(q.folded) is not None or ASKS_WHICH_THING.match(q.folded) is not None
         plain_topic = not ASKS_WHO.match(q.folded) and not asks_what and not _narrow_mixed(q, hits)
-        named, in_part = part_passage(q, e) if NAMES_A_PAPER.search(q.folded) else (False, None)
+        names_part = NAMES_A_PAPER.search(q.folded) or q.agenda_number is not None
+        named, in_part = part_passage(q, e) if names_part else (False, None)
         if in_part is not None:
             return in_part
         # "any financial implications in the allegations service report": a part of a paper is asked for, and
@@ -406,13 +407,18 @@ def part_passage(q: Query, e: Engine) -> tuple[bool, Answer | None]:
     index = e.passage_index
     if index is None:
         return False, None
-    parts, title_words = index.named_parts(q.raw)
-    allowed = allowed_papers(q, e)
-    parts = [key for key in parts if allowed is None or key[0] in allowed]
-    if not parts:
-        return False, None
-    rest = [w for w in q.raw.split() if not (index.title_tokens(w) & title_words) and not NAMES_A_PAPER.search(w)]
-    asked = " ".join(rest)
+    numbered = agenda_item_parts(q, e)
+    if numbered:  # "does item 6 have any financial implications": the parts of item 6 at the meeting meant
+        parts = numbered
+        asked = " ".join(w for w in AGENDA_ITEM_WORDS.sub(" ", q.raw).split() if not NAMES_A_PAPER.search(w))
+    else:
+        parts, title_words = index.named_parts(q.raw)
+        allowed = allowed_papers(q, e)
+        parts = [key for key in parts if allowed is None or key[0] in allowed]
+        if not parts:
+            return False, None
+        rest = [w for w in q.raw.split() if not (index.title_tokens(w) & title_words) and not NAMES_A_PAPER.search(w)]
+        asked = " ".join(rest)
     if not index.title_tokens(asked):
         return False, None  # about the report as a whole: "who wrote the allegations report"
     hits = [h for h in index.search(asked, limit=3, parts=parts) if h.answers]
@@ -422,6 +428,31 @@ def part_passage(q: Query, e: Engine) -> tuple[bool, Answer | None]:
     items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
     cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
     return True, r.answer_of(q, "passage", f"The papers say ({cited}):", items)
+
+
+AGENDA_ITEM_WORDS = lazy(r"(?i)\b(?:agenda )?item\s*(?:no\.?\s*)?\d{1,2}\b")
+
+
+def agenda_item_parts(q: Query, e: Engine) -> list[tuple[str, str]]:
+    """The parts of the papers that are agenda item N of the meeting the question means (the next meeting with
+    written reports, or the one it names): a committee pack's "... (agenda item N)" parts. Empty when the question
+    names no item number or the papers carry no part for it."""
+    if q.agenda_number is None:
+        return []
+    from knowledge.answers_committee import pick_meeting
+
+    meeting = pick_meeting(q, e, prefer_agenda=True, want_reports=True)
+    if meeting is None:
+        return []
+    day = f"{meeting.date.day} {meeting.date:%B %Y}"
+    mark = f"(agenda item {q.agenda_number})"
+    return [
+        (paper.id, part.id)
+        for paper in e.kb.papers.values()
+        if day in paper.title
+        for part in paper.parts
+        if part.title.endswith(mark)
+    ]
 
 
 # "how many came to X's film screenings", "attendance at the event she ran": a number about an event the person is

@@ -15,7 +15,7 @@ from knowledge.answers_papers import allowed_papers, passage_item
 from knowledge.describe import short
 from knowledge.lazyre import lazy
 from knowledge.registry import ASKS_AUTHOR
-from knowledge.text import content_words
+from knowledge.text import ABBREVIATIONS, content_words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -47,7 +47,15 @@ def paper_author(q: Query, e: Engine) -> Answer | None:
 
 
 def _holds(title: set[str], words: set[str]) -> bool:
-    return all(w in title or any(t.startswith(w) or w.startswith(t) for t in title if len(t) >= 4) for w in words)
+    return all(_held(title, w) for w in words)
+
+
+def _held(title: set[str], word: str) -> bool:
+    """A title holds a word: as written, as a word's start, or spelled out ("ncscp", "hsb")."""
+    if word in title or any(t.startswith(word) or word.startswith(t) for t in title if len(t) >= 4):
+        return True
+    spelled = ABBREVIATIONS.get(word)
+    return spelled is not None and all(_held(title, w) for w in content_words(spelled) if w != word)
 
 
 def _author_of(q: Query, paper: Paper) -> Answer | None:

@@ -138,6 +138,15 @@ PRESENTED = lazy(
 ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
 
 
+# "what is the HSB paper asking us to do", "what does the report want the panel to do": its recommendations
+ASKS_PANEL = (
+    r"(asking|ask|asks|want|wants|wanting|need|needs|require|requires) (us|the panel|the committee|members|"
+    r"councillors|cllrs|the board|them) to (do|decide|agree|note|consider)"
+    r"|being asked to (do|decide|agree|note|consider)|decisions? (is |are )?(needed|required|sought|being sought)"
+    r"|(we|the panel|the committee|members|councillors) (are |is )?asked to (do|decide|agree|note|consider)"
+)
+
+
 # who wrote a whole paper (its title page's author line)
 ASKS_AUTHOR = lazy(r"\b(who wrote|written by|author|authored|who is the author|whose report)\b")
 
@@ -171,6 +180,15 @@ INTENTS: tuple[Intent, ...] = (
         ),
         acts.history,
     ),
+    # "how many officers were at the october panel": a count from a meeting's recorded attendance
+    Intent(
+        "attendance-count",
+        _rx(
+            r"how many (\w+ ){0,2}(attended|were at|were there|came|turned up|were present|sent apologies|"
+            r"gave apologies|substitut\w*)"
+        ),
+        com.attendance_count,
+    ),
     Intent(
         "count",
         _rx("how many", r"number of (?!for)", "count of", "total number"),
@@ -182,6 +200,31 @@ INTENTS: tuple[Intent, ...] = (
         None,
         acts.about_actions,
         ("who leads action 7a?", "what is the status of County Action 12?", "when is action 6 due?"),
+    ),
+    Intent(
+        "minutes-approval",
+        _rx(
+            r"minutes\s+(\w+\s+){0,8}(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*|up for)",
+            r"(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*)\s+(\w+\s+){0,6}minutes",
+            # "are the october minutes on the agenda": the minutes of a month's meeting, and where they are taken
+            r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
+            r"apr|jun|jul|aug|sept|sep|oct|nov|dec)( meeting s| panel s)? minutes",
+        ),
+        com.minutes_confirmed,
+    ),
+    # "what was discussed about X at the october panel": that meeting's minutes (None when no meeting is named)
+    Intent(
+        "minutes-said",
+        _rx(
+            "what happened",
+            r"what was (said|discussed|raised)",
+            "discussed",
+            r"what did (they|members|councillors|the panel|the committee|the meeting) (say|discuss|hear|raise)",
+            "talked about",
+            "said about",
+            "raised about",
+        ),
+        com.minutes_said,
     ),
     Intent("presenter", PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
     Intent("item-at-meeting", ITEM_NAMED, com.item_at_meeting),
@@ -216,6 +259,15 @@ INTENTS: tuple[Intent, ...] = (
             "who do .* ask",
             "who should .* ask",
             "ring",
+            # "who can I ask before the meeting", "who do I point people to", "who do they speak to": whom to go to
+            r"who (do|does|can|could|should|would|will) (\w+ ){1,3}(ask|speak to|talk to|ring|call|go to|point|refer|"
+            r"direct|send|turn to)",
+            r"point (\w+ ){0,2}(to|at) for",
+            r"who (can|could|will|would) answer (questions|queries)",
+            r"(lead|contact|responsible) officer (for|on) the (\w+ ){0,6}(report|paper|update|review)",
+            # "where can I see the papers online": the agenda's notes say
+            r"where (can|do|could|would) (i|we|they|people|someone|the public) (find|see|view|read|get|look at) "
+            r"(the |a copy of the )?(papers|agenda|reports)",
         ),
         com.contact,
         ("who is the contact for the managing allegations report?", "what is Jenny Whiston's email?"),
@@ -240,9 +292,13 @@ INTENTS: tuple[Intent, ...] = (
             "apologies",
             "attended",
             "attendance",
+            r"who(?: is| s|s| will be| are)? (attending|coming to|going to) (the |tomorrow s |next week s |today s )?"
+            r"(\w+ )?(meeting|panel|committee)",
             "who was at",
             "who came",
             "present at",
+            r"who(?: is| s|s| will be| are)? (attending|coming to|going to) (the |tomorrow s |next week s |today s )?"
+            r"(\w+ )?(meeting|panel|committee)",
             MEMBERS_OF,
             "membership",
             "were at",
@@ -259,9 +315,16 @@ INTENTS: tuple[Intent, ...] = (
             r"from [\w ]+ at the (\w+ ){0,3}(meeting|panel|committee)",
             r"did (\w+ ){1,4}attend",
             r"how long did the (\w+ ){0,3}(meeting|panel|committee)",
+            r"how long (was|is) the (\w+ ){0,3}(meeting|panel|committee)",
+            r"(which|what) (councillors|members|people) (are|sit) on",
             r"post ?code",
             "address",
             r"what (room|floor)",
+            # a way to join it online ("teams link for the panel"): the papers give none (answered "not sure")
+            r"(teams|zoom|meeting|joining) link",
+            r"dial ?in",
+            r"webcast\w*",
+            r"live ?stream\w*",
         ),
         com.meeting_detail,
         ("where is the panel meeting?", "who sent apologies to the october panel?"),
@@ -283,8 +346,10 @@ INTENTS: tuple[Intent, ...] = (
             "code",
             "background papers",
             "background paper",
-            r"recommendations? (of|in|from)",  # "the recommendation of the HSB paper"
+            r"recommendations? (of|in|from|on|for)",  # "the recommendation of the HSB paper", "on item 7"
+            ASKS_PANEL,
             r"(does|do|did) the (\w+ ){0,6}(report|paper|review) recommend",
+            r"(does|do|did) (item \d{1,2}|it|this|that) recommend",
             r"(report|paper|review) recommends?",
             "whose report",
             r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
@@ -325,11 +390,21 @@ INTENTS: tuple[Intent, ...] = (
             "decision",
             "decisions",
             r"\d{4} \d{3}",
+            # "did the panel note the work programme", "what did the committee agree on X": a resolution
+            r"(panel|committee|meeting|members) (note|noted|agree|agreed|approve|approved)",
+            r"what (was|were) (agreed|decided|resolved|noted)",
+            r"what did (we|they|the panel|the committee|members|councillors) (agree|decide|resolve|note)",
         ),
         com.resolution,
         ("what did the panel resolve in October?",),
     ),
-    Intent("chair", _rx("chair", "chairs", "chaired", "chairman", "chairperson", "chairwoman"), com.chair),
+    Intent(
+        "chair",
+        _rx(
+            "chair", "chairs", "chaired", "chairman", "chairperson", "chairwoman", r"chairing (the |tomorrow s |\w+ s )"
+        ),
+        com.chair,
+    ),
     Intent(
         "work-programme",
         _rx(
@@ -347,8 +422,14 @@ INTENTS: tuple[Intent, ...] = (
             r"(?<!who is )(?<!who s )(?<!whos )going to the (\w+ ){1,4}(panel|committee|meeting)",
             "on the programme",
             "standing items?",
+            "wp",
+            "as standard",
+            r"(panel|committee|meeting)s? (every|each) time",
+            r"(come|came|taken|dropped) off the (work programme|wp|programme|agenda)",
+            r"removed from the (work programme|wp|programme)",
             r"how (often|frequently) (is|does|do|are) the (\w+ ){0,6}(report|reports|item|update|paper)",
-            r"(come|comes|go|goes|brought) (to|before) (every|each) (\w+ )?(meeting|panel|committee)",
+            r"(come|comes|go|goes|brought) (to|before) (every|each|all) (\w+ )?"
+            r"(meeting|meetings|panel|panels|committee)",
         ),
         com.work_programme,
         ("what is the panel looking at in the spring?",),
@@ -362,7 +443,8 @@ INTENTS: tuple[Intent, ...] = (
             "meets",
             "meet",
             r"when does the \w+ meet",
-            r"next (\w+ ){0,3}(panel|committee|board)",
+            r"next (\w+ ){0,3}(panel|committee|board|cpp)",
+            r"(last|previous) (met|meet)",
             r"when is the (\w+ ){0,3}(panel|committee)",
             r"what (day|date) (is|s|was) the (\w+ ){0,3}(panel|committee|meeting)",
             r"(panel|committee|meeting) (follows|followed|precedes|preceded|comes after|came after|came before)",
@@ -373,7 +455,18 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "sponsor",
-        _rx("sponsor", "sponsors", "sponsored", "sponsoring", "presenting", "who presents", "report author"),
+        _rx(
+            "sponsor",
+            "sponsors",
+            "sponsored",
+            "sponsoring",
+            "presenting",
+            "who presents",
+            "report author",
+            r"who (brings|is bringing|s bringing|will bring|usually brings|normally brings)",
+            r"who (will|is going to|s going to) present",
+            r"down to (bring|present)",
+        ),
         com.sponsor,
     ),
     Intent(
@@ -578,7 +671,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
     ("reference", _rx("reference", "ref", "(?<!post )code")),
     ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
-    ("recommendations", _rx("recommendations?", "recommend")),
+    ("recommendations", _rx("recommendations?", "recommend", ASKS_PANEL)),
     (
         "signatory",
         _rx(
@@ -599,6 +692,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         _rx(
             "attended",
             "attendance",
+            r"who(?: is| s|s| will be| are)? (attending|coming to|going to) (the |tomorrow s |next week s |today s )?"
+            r"(\w+ )?(meeting|panel|committee)",
             "who was at",
             "who came",
             "present at",
@@ -611,7 +706,17 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"did (\w+ ){1,4}attend",
         ),
     ),
-    ("members", _rx(MEMBERS_OF, "membership", "who sits on", "who is on the panel", MEMBERS)),
+    (
+        "members",
+        _rx(
+            MEMBERS_OF,
+            "membership",
+            "who sits on",
+            "who is on the panel",
+            MEMBERS,
+            r"(which|what) (councillors|members|people) (are|sit) on",
+        ),
+    ),
     ("status", _rx(*WHERE_AT)),  # before the venue's "where is"
     (
         "venue",
