@@ -83,7 +83,8 @@ _STOPWORDS = """a about above after again all also am an and any anything are as
     us very was we were what whats when where whether which while who whom whose why will with within
     would yet you your anyone anybody happen happened happening mention mentioned mentions paper papers
     record recorded records document documents go goes going gone went come came down many much last
-    thing things really one ones think"""
+    thing things really one ones think actually currently nowadays didnt doesnt dont isnt wasnt werent arent
+    havent hasnt hadnt wont cant couldnt wouldnt shouldnt"""
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
@@ -96,6 +97,17 @@ _TITLE_GENERIC = "report annual review agenda item update paper appendix minutes
 
 # everyday words for what the papers name formally ("kids" are "children", "notts" is "Nottinghamshire")
 _EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "youngsters": "children"}
+
+# everyday words a question uses where the papers use another ("when did it start": "introduced on ..."; "who is
+# covering": "temporarily taking on the role"): a question's word also matches any of these (but weighs as itself)
+_SAME_WORDS = (
+    ("start started starts starting", "began begun introduced launched established commenced"),
+    ("full", "capacity occupancy"),
+    ("covering", "temporarily acting interim"),
+    ("back", "again"),
+    ("typical typically", "average"),
+    ("running", "operating"),
+)
 
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
 _ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
@@ -120,7 +132,8 @@ _FREQUENCY = lazy(
 )
 # the words a question is put in, not what it is about: "how often", "who wrote", "run until", "get together"
 _PHRASING = lazy(
-    r"\bhow (?:often|frequently|regularly)\b|\bwho (?:wrote|writes|authored)\b|"
+    r"\bhow (?:often|frequently|regularly|long)\b|\bthese days\b|\bat (?:the )?(?:moment|present)\b|"
+    r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|\bwho (?:wrote|writes|authored)\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b"
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
@@ -258,9 +271,14 @@ class _Term:
     used: str  # as corrected
     token: str  # stemmed
     expansion: tuple[str, ...] = ()  # an acronym's long form as the papers define it, stemmed
+    alternatives: tuple[str, ...] = ()  # words the papers use for it (_SAME_WORDS), stemmed: any one matches
 
     def found_in(self, tokens: frozenset[str]) -> bool:
-        return self.token in tokens or bool(self.expansion and all(t in tokens for t in self.expansion))
+        return (
+            self.token in tokens
+            or bool(self.expansion and all(t in tokens for t in self.expansion))
+            or any(t in tokens for t in self.alternatives)
+        )
 
 
 class PassageIndex:
@@ -282,6 +300,11 @@ class PassageIndex:
         self.min_score = min_score
         self.min_coverage = min_coverage
         self._stems: dict[str, str] = {}
+        self._same = {
+            self._stem(word): tuple(self._stem(x) for x in others.split())
+            for words, others in _SAME_WORDS
+            for word in words.split()
+        }
         self._read: dict[str, tuple[_Term, ...]] = {}  # a question's terms: one answer searches up to three times
         self._found: dict[tuple, tuple[PassageHit, ...]] = {}  # and may repeat a search
         documents = [self._tokens(self._indexed_text(p)) for p in self.passages]
@@ -406,7 +429,7 @@ class PassageIndex:
             if token not in seen:
                 seen.add(token)
                 spelled = self.acronyms.get(used, ()) if used in shouted else everyday
-                out.append(_Term(word, used, token, spelled))
+                out.append(_Term(word, used, token, spelled, self._same.get(token, ())))
         return out
 
     # -- search --------------------------------------------------------------------------------
@@ -453,12 +476,12 @@ class PassageIndex:
                 (papers is None or p.paper in papers) and (parts is None or (p.paper, p.part or "") in parts)
                 for p in self.passages
             ]
-        weights = {t.token: self._idf.get(t.token, self._unknown_idf) for t in terms}
+        weights = {t.token: self._weight(t) for t in terms}
         weight = sum(weights.values()) or 1.0
         ask = _Ask(question, terms, weights, weight, answer_kind(question))
         hits: list[PassageHit] = []
         seen: set[tuple[int, ...]] = set()
-        tokens = list(dict.fromkeys(x for t in terms for x in (t.token, *t.expansion)))
+        tokens = list(dict.fromkeys(x for t in terms for x in (t.token, *t.expansion, *t.alternatives)))
         for i, score in self._bm25.top(tokens, limit * 4 + 4, only):  # a paragraph's passages count once
             paragraph = self._paragraph[i]
             if paragraph in seen:
@@ -497,6 +520,12 @@ class PassageIndex:
             if len(hits) == limit:
                 break
         return hits
+
+    def _weight(self, term: _Term) -> float:
+        """A word's IDF; an everyday word the papers never use ("kids") weighs as the word they use ("children")."""
+        if term.token not in self._idf and term.word in _EVERYDAY and term.expansion:
+            return max(self._idf.get(t, self._unknown_idf) for t in term.expansion)
+        return self._idf.get(term.token, self._unknown_idf)
 
     def _share(self, ask: _Ask, tokens: frozenset[str]) -> float:
         return sum(ask.weights[t.token] for t in ask.terms if t.found_in(tokens)) / ask.weight
