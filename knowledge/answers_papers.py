@@ -75,22 +75,35 @@ def passage_item(paper: Paper, passage: Passage, said: str, source_quote: str | 
     )
 
 
-def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
-    """The passage that answers the question, quoted with its document and place; None when none does."""
+def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[str] | None = None) -> Answer | None:
+    """The passage that answers the question, quoted with its document and place; None when none does.
+    `within`: only passages of these papers (ids)."""
     index = e.passage_index
     if index is None:
         return None
+    if within is not None:
+        allowed = allowed_papers(q, e)
+        papers = within if allowed is None else within & allowed
+        if not papers:
+            return None
+        return _passage_answer(q, e, strict, papers)
+    return _passage_answer(q, e, strict, allowed_papers(q, e))
+
+
+def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
+    index = e.passage_index
+    assert index is not None
     from knowledge.passages import answer_kind
 
     term = defined_term(q.folded)
     if term is not None:  # "what's imara": only a passage that says what it is answers, not one that names it
-        hits = index.search(q.raw, limit=DEFINE_SCAN, papers=allowed_papers(q, e))
+        hits = index.search(q.raw, limit=DEFINE_SCAN, papers=papers)
         answering = [h for h in hits if h.coverage >= MIN_DEFINE_COVER and defines(term, _said(h.quoted), q.raw)][:1]
     else:
-        hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
+        hits = index.search(q.raw, limit=3, papers=papers)
         answering = [h for h in hits if h.answers]
         if not answering and hits and answer_kind(q.raw) is not None:
-            answering = _deeper(q, e, hits)
+            answering = _deeper(q, e, hits, papers)
     if not answering:
         return None
     # of answering paragraphs scored close to the best, the one that carries more of the question's words
@@ -118,12 +131,12 @@ DEEPER = 8  # paragraphs looked at for one that carries the fact asked when the 
 DEEPER_COVER = 0.85
 
 
-def _deeper(q: Query, e: Engine, hits) -> list:
+def _deeper(q: Query, e: Engine, hits, papers=None) -> list:
     """A paragraph further down that matches the question's words as fully as the best ones and, unlike them,
     carries the kind of fact asked ("how often": a frequency; "when": a date)."""
     assert e.passage_index is not None
     floor = max(DEEPER_COVER, max(h.coverage for h in hits))
-    further = e.passage_index.search(q.raw, limit=DEEPER, papers=allowed_papers(q, e))[len(hits) :]
+    further = e.passage_index.search(q.raw, limit=DEEPER, papers=papers)[len(hits) :]
     return [h for h in further if h.answers and h.coverage >= floor][:1]
 
 
@@ -493,3 +506,53 @@ def _names_a_person(e: Engine, answer: Answer) -> bool:
 
     said = f" {fold(' '.join(line for item in answer.items[:1] for line in item.lines))} "
     return any(f" {fold(p.name)} " in said for p in e.kb.people.values())
+
+
+# the kinds of paper a question names as where something is said ("the annual report", "the 19/20 annual report")
+PAPER_KIND = lazy(r"\b(annual report|business plan)\b")
+# "which priority covers the annual report": the paper is what the priority is about, not where it is said
+ABOUT_A_PAPER = lazy(r"^(which|what) (priority|priorities|theme|key activit\w*)\b(?! (did|does|do|were|was|are|is)\b)")
+
+
+def named_papers(q: Query, e: Engine) -> frozenset[str]:
+    """The papers a question names by their kind and, when it gives one, their year span ("the 19/20 annual
+    report"); none when it names none, or more than one paper would fit."""
+    from knowledge.passages import periods, within_periods
+
+    kinds = set(PAPER_KIND.findall(q.folded))
+    if not kinds:
+        return frozenset()
+    asked = periods(q.raw)
+    found = frozenset(
+        pid
+        for pid, paper in e.kb.papers.items()
+        if any(k in paper.title.lower() for k in kinds)
+        and (not asked or not periods(paper.title) or within_periods(asked, periods(paper.title)))
+    )
+    return found if len(found) == 1 else frozenset()
+
+
+def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
+    """ "what did the 19/20 annual report say the priorities would be": a question naming a paper other than
+    the plan's own source is answered from that paper's passages, or "not sure" - never with the plan's
+    priorities. None when the question names no such paper."""
+    if ABOUT_A_PAPER.match(q.folded):
+        return None
+    named = named_papers(q, e)
+    if not named:
+        return None
+    if plan is not None and plan.source is not None and any(e.kb.papers[p].seed == plan.source.seed for p in named):
+        return None
+    found = passage_answer(q, e, within=named)
+    if found is not None:
+        return found
+    title = e.kb.papers[next(iter(named))].title
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: I could not find a passage of the {title} that answers that, so I won't guess.",
+        notes=tuple(
+            f"The nearest passages are in: {h.cite()}."
+            for h in (e.passage_index.search(q.raw, limit=1, papers=named) if e.passage_index else [])
+        ),
+    )

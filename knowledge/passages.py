@@ -63,6 +63,7 @@ MAX_QUOTE_WORDS = 110  # a longer paragraph is quoted by its sentences that matc
 MAX_SECTION_PASSAGES = 5  # a section short enough to quote whole when its heading is what is asked about
 MAX_SECTION_WORDS = 220
 HEADING_SHARE = 0.6  # ... i.e. when the heading alone carries this share of the question's weight
+MAX_LIST_ITEMS = 8  # numbered items quoted after a paragraph that starts the list
 MAX_SUPPORT_SCAN = 40  # passages of the section looked at for the fact a paragraph lacks
 MAX_SUPPORT = 1
 MAX_QUERY_WORDS = 40  # bounds on the work one question can cause
@@ -112,6 +113,14 @@ _SAME_WORDS = (
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
 _ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
 
+# a fixed phrase read as one word: "looked after children" are children in care, not "what it will look like"
+_FIXED = lazy(r"\blooked[\s-]+after\b", re.IGNORECASE)
+
+
+def _fixed(m: re.Match) -> str:
+    return "lookedafter"
+
+
 _COMPOUND = lazy(r"\b([a-z]{2,})-([a-z]{2,})\b")
 
 # What kind of answer a question wants, and how a passage shows it has one. A passage that has none
@@ -133,15 +142,17 @@ _FREQUENCY = lazy(
 # the words a question is put in, not what it is about: "how often", "who wrote", "run until", "get together"
 _PHRASING = lazy(
     r"\bhow (?:often|frequently|regularly|long)\b|\bthese days\b|\bat (?:the )?(?:moment|present)\b|"
-    r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|\bwho (?:wrote|writes|authored)\b|"
+    r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|"
+    r"\bwho (?:wrote|writes|authored)\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b"
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
-_WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager)\b")
+_WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager|author|authors|authored|written by)\b")
 _WANTS_OUTCOME = lazy(
     r"\bhow (?:did|was|were|has|have|had|is|are)\b.{0,60}?\b(?:go|went|gone|get on|do|fare|fared|turn out|turned out"
     r"|rated|judged|graded|received|found)\b|\b(?:outcome|result|results|verdict|rating|grade|graded|judgement)\b"
 )
+_LIST_ITEM = lazy(r"(?:^|\s)([1-9])\.\s+[A-Z]")
 _PARAGRAPH_MARK = lazy(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
 _NUMBER = lazy(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|all|none|no)\b")
 # Numbers that label, date or time rather than count: "Recommendation 2", "Action 7a", "2019/20",
@@ -178,6 +189,50 @@ _VERDICT = lazy(
 # Sentences, and the items of a list run into one passage (" - item - item").
 _SENTENCE = lazy(r"(?<=[.!?*])\s+(?=[\"“‘'(*]?[A-Z0-9])|\s+(?=[-•]\s)")
 _STRONG_VERDICT = lazy(r"\b(rated|judged|graded|overall|requires? improvement|inadequate|outstanding)\b", re.I)
+
+
+# A year span as the papers and questions write it: "2019/20", "2019-20", "19/20", "2019/2020", "2021-24"
+_PERIOD = lazy(r"\b((?:19|20)\d\d|\d\d)\s*[/\u2013-]\s*((?:19|20)\d\d|\d\d)\b")
+MAX_PERIOD_YEARS = 5
+
+
+def periods(raw: str) -> frozenset[tuple[int, int]]:
+    """The spans of years a text names, as (first year, last year): "19/20" and "2019-2020" are (2019, 2020)."""
+    return frozenset(span for _, span in _period_matches(raw))
+
+
+def _period_matches(raw: str) -> list[tuple[re.Match, tuple[int, int]]]:
+    out = []
+    for m in _PERIOD.finditer(raw):
+        a, b = m.group(1), m.group(2)
+        if len(a) == 2 and len(b) == 4:
+            continue
+        start = int(a) if len(a) == 4 else 2000 + int(a)
+        end = int(b) if len(b) == 4 else start - start % 100 + int(b)
+        if len(a) == 2 and end != start + 1:  # "19/20" is a year; "10/12" is a date, "16-18" a range
+            continue
+        if 0 < end - start <= MAX_PERIOD_YEARS:
+            out.append((m, (start, end)))
+    return out
+
+
+def period_token(span: tuple[int, int]) -> str:
+    """The one token a year span is indexed and asked by ("2019/20", "19-20": "yr2019_2020")."""
+    return f"yr{span[0]}_{span[1]}"
+
+
+def without_periods(raw: str) -> str:
+    """The text with its short year spans blanked: "19/20" is not the words "19" and "20" (as in a table's
+    "19 19 30"); "2019/20" keeps its year, which the papers write as a word too."""
+    for m, _ in reversed(_period_matches(raw)):
+        if len(m.group(1)) == 2:
+            raw = raw[: m.start()] + " " + raw[m.end() :]
+    return raw
+
+
+def within_periods(asked: Collection[tuple[int, int]], named: Collection[tuple[int, int]]) -> bool:
+    """Whether a span asked about is one a text names, or falls within it ("2021/22" within "2021-24")."""
+    return any(a <= s and t <= b for s, t in asked for a, b in named)
 
 
 KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome")
@@ -311,6 +366,11 @@ class PassageIndex:
         self._terms = [frozenset(d) for d in documents]
         # what the passage itself says (its heading and text, not the titles every passage of its paper shares)
         self._own = [frozenset(self._tokens(f"{p.section or ''} {p.text}")) for p in self.passages]
+        # ... and the year span its paper or part is about (a passage of the annual report 2019/20 is about 2019/20)
+        self._own = [
+            own | {period_token(x) for x in periods(self._titles(p))}
+            for own, p in zip(self._own, self.passages, strict=True)
+        ]
         self._heading = [frozenset(self._tokens(p.section or "")) for p in self.passages]
         # a paragraph stored as several passages (same place, same seed line); a section (same heading)
         self._paragraph = _runs(self.passages, lambda p: (p.paper, p.part, p.section, p.line) if p.line else p.id)
@@ -322,6 +382,15 @@ class PassageIndex:
             for p in self.passages
         ]
         self._passage_kinds = [self._kinds(p.text) for p in self.passages]
+        # the year spans each passage is about: by its paper's, part's or section's title; or by its own text
+        titled: dict[tuple[str, str | None, str | None], frozenset[tuple[int, int]]] = {}
+        for p in self.passages:
+            key = (p.paper, p.part, p.section)
+            if key not in titled:
+                paper = self.papers.get(p.paper)
+                part = paper.part(p.part) if paper else None
+                titled[key] = periods(" ".join(x for x in (paper and paper.title, part and part.title, p.section) if x))
+        self._titled_periods = [titled[(p.paper, p.part, p.section)] for p in self.passages]
         self._bm25 = bm25.Bm25(documents)
         n = len(documents)
         df: dict[str, int] = {}
@@ -362,6 +431,12 @@ class PassageIndex:
         return len(self.passages)
 
     # -- text ----------------------------------------------------------------------------------
+    def _titles(self, passage: Passage) -> str:
+        """The titles of a passage's paper and part."""
+        paper = self.papers.get(passage.paper)
+        part = paper.part(passage.part) if paper else None
+        return " ".join(x for x in (paper.title if paper else None, part.title if part else None) if x)
+
     def _indexed_text(self, passage: Passage) -> str:
         paper = self.papers.get(passage.paper)
         part = paper.part(passage.part) if paper else None
@@ -384,8 +459,10 @@ class PassageIndex:
 
     def _tokens(self, raw: str) -> list[str]:
         """Stemmed content words; a hyphenated compound ("Sub-Group") also gives its joined form ("subgroup")."""
+        raw = _FIXED.sub(_fixed, raw)
         tokens = [self._stem(w) for w in text.words(raw) if self._content(w)]
         tokens += [self._stem(a + b) for a, b in _COMPOUND.findall(raw.lower())]
+        tokens += [period_token(span) for span in periods(raw)]
         return tokens
 
     def terms(self, question: str) -> list[_Term]:
@@ -408,7 +485,8 @@ class PassageIndex:
         # a word (no vowel: "hsb", "ncscp"), so that "send" is not read as SEND
         shouted = {w.lower() for w in re.findall(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z]\b", question)}
         shouted |= {w for w in self.acronyms if not re.search(r"[aeiou]", w)} | self._always_upper
-        for word in text.words(_PHRASING.sub(" ", question.lower()))[:MAX_QUERY_WORDS]:
+        asked = _FIXED.sub(_fixed, _PHRASING.sub(" ", without_periods(question.lower())))
+        for word in text.words(asked)[:MAX_QUERY_WORDS]:
             if not self._content(word):
                 continue
             used = word
@@ -430,6 +508,11 @@ class PassageIndex:
                 seen.add(token)
                 spelled = self.acronyms.get(used, ()) if used in shouted else everyday
                 out.append(_Term(word, used, token, spelled, self._same.get(token, ())))
+        for m, span in _period_matches(question.lower()):  # "19/20": one word, the year span
+            token = period_token(span)
+            if token not in seen:
+                seen.add(token)
+                out.append(_Term(m.group(0), m.group(0), token))
         return out
 
     # -- search --------------------------------------------------------------------------------
@@ -476,6 +559,15 @@ class PassageIndex:
                 (papers is None or p.paper in papers) and (parts is None or (p.paper, p.part or "") in parts)
                 for p in self.passages
             ]
+        asked = periods(question)
+        if asked:  # "how many referrals in 19/20": not a passage of a paper, part or section about other years
+            only = [
+                (only is None or only[i]) and (not named or within_periods(asked, named))
+                for i, named in enumerate(self._titled_periods)
+            ]
+        return self._ranked(question, terms, limit, only)
+
+    def _ranked(self, question: str, terms: list[_Term], limit: int, only: Sequence[bool] | None) -> list[PassageHit]:
         weights = {t.token: self._weight(t) for t in terms}
         weight = sum(weights.values()) or 1.0
         ask = _Ask(question, terms, weights, weight, answer_kind(question))
@@ -499,6 +591,8 @@ class PassageIndex:
                 groups += support
             elif ask.kind is None and self._heading_answers(ask, i, paragraph):
                 groups = [self._section[i]]
+            if len(groups) == 1 and groups[0] == paragraph:  # "These are the three priorities ... 1. That ...":
+                groups += self._list_rest(paragraph)  # the numbered items after it too
             passage = self.passages[i]
             ordered = sorted(groups, key=lambda g: g[0])
             hits.append(
@@ -573,6 +667,20 @@ class PassageIndex:
                     strong = ask.kind == "outcome" and bool(_STRONG_VERDICT.search(raw))  # a rating before praise
                     found[group] = max(found.get(group, 0.0), share + strong)
         return sorted(found, key=lambda g: -found[g])[:MAX_SUPPORT]
+
+    def _list_rest(self, paragraph: Sequence[int]) -> list[tuple[int, ...]]:
+        """The paragraphs of the same section that go on with a numbered list the paragraph starts ("1. ..."
+        then "2. ...", "3. ..."), at most MAX_LIST_ITEMS."""
+        numbers = _LIST_ITEM.findall(" ".join(plain(self.passages[j].text) for j in paragraph))
+        if not numbers:
+            return []
+        n, out, j = int(numbers[-1]), [], paragraph[-1] + 1
+        while j < len(self.passages) and len(out) < MAX_LIST_ITEMS and self._section[j] == self._section[paragraph[0]]:
+            if not plain(self.passages[j].text).startswith(f"{n + 1}."):
+                break
+            out.append(self._paragraph[j])
+            n, j = n + 1, self._paragraph[j][-1] + 1
+        return out
 
     def _heading_answers(self, ask: _Ask, i: int, paragraph: Sequence[int]) -> bool:
         """The section's heading is what is asked about ("the priorities for 2020/21"), and the section is short."""
