@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge import bm25, text
 from knowledge.lazyre import lazy
@@ -53,6 +53,9 @@ SENTENCE_SHARE = 0.3
 # "how often does X meet": the sentence giving a frequency must be about X (most of the question's weight), not
 # another panel's "monthly" in the same paragraph
 FREQUENCY_SHARE = 0.6
+# "who chairs the CFH governance board", "how did the assurance visit go": the sentence with the chair or the
+# verdict must say "chair" or "visit" and carry this share of the weight of the question's other words
+SUBJECT_SHARE = 1 / 3
 
 
 def _share_needed(kind: str | None) -> float:
@@ -130,6 +133,46 @@ _WANTS_EMAIL = lazy(r"\b(e-?mail|e mail|email address)\b")
 _WANTS_PHONE = lazy(r"\b(phone|telephone|mobile|phone number|tel)\b")
 _EMAIL = lazy(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = lazy(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+44[\s\d]{9,13}")
+# "the teams link for the panel", "the website for Lime Culture": a link, which a passage without one cannot give
+_WANTS_LINK = lazy(
+    r"\b(?:teams|zoom|meeting|joining|video|web|online|dial[- ]in) (?:link|url|address|details)\b|\burl\b|"
+    r"\bweb ?(?:site|page|address)\b|\blink (?:to|for) (?:join|the (?:meeting|call|panel|session))"
+)
+_LINK = lazy(r"https?://|\bwww\.|\b[\w-]+\.(?:gov|org|co|nhs|ac)\.uk\b|\b[\w-]+\.(?:com|org|net)\b")
+# "who chairs / is chairing the group": only a sentence about chairing that names someone answers (not "the
+# Scrutineer attends the SLG" beside "the group is chaired on a yearly rotation")
+_ASKS_CHAIR = lazy(r"\bchair(?:s|ing|ed)?\b|\bchairman\b|\bchairperson\b")
+# "how did the assurance visit go": the verdict must be about that visit, not another judgement nearby
+_EVENT_NOUNS = frozenset(
+    [
+        "visit",
+        "inspection",
+        "audit",
+        "event",
+        "meeting",
+        "conference",
+        "launch",
+        "session",
+        "training",
+        "workshop",
+        "consultation",
+        "review",
+        "panel",
+        "day",
+        "screening",
+    ]
+)
+_CHAIRED_BY = lazy(r"\bchaired\b(?:\s+[\w'-]+){0,5}?\s+by\b", re.I)  # "chaired on a yearly rotation by"
+_REFERS_BACK = lazy(
+    r"^\W*(?:this|the|these|that|it|its)\s+(?:\w+\s+){0,2}?(?:is|are|was|were|has been|have been|will be)\s+chaired\b",
+    re.I,
+)
+_CURRENT = lazy(r"\b(this year|now|currently|at the moment|at present|these days|nowadays|this time)\b")
+_ROTATES = lazy(r"\b(rotation|rotating|rotates|rotational|in turn|one of the)\b", re.I)
+_UPCOMING = lazy(r"\b(awaited|anticipated|expected|planned|scheduled|will|due to|to be held|upcoming|next)\b", re.I)
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
+)  # not "may": a verb too
 _WANTS_NUMBER = lazy(r"\b(how many|how much|number of|what percentage|what proportion)\b")
 # "how often does the network meet", "does X get together monthly": a frequency, not a count
 _WANTS_FREQUENCY = lazy(r"\bhow (often|frequently|regularly)\b")
@@ -235,7 +278,7 @@ def within_periods(asked: Collection[tuple[int, int]], named: Collection[tuple[i
     return any(a <= s and t <= b for s, t in asked for a, b in named)
 
 
-KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome")
+KINDS = ("email", "phone", "link", "frequency", "number", "date", "who", "outcome")
 
 
 def answer_kind(question: str) -> str | None:
@@ -246,6 +289,7 @@ def answer_kind(question: str) -> str | None:
 
 _ASKS = (  # first match wins: "how long" is a date question before "how many" could be a number one
     (_HOW_LONG, "date"),
+    (_WANTS_LINK, "link"),
     (_WANTS_EMAIL, "email"),
     (_WANTS_PHONE, "phone"),
     (_WANTS_FREQUENCY, "frequency"),
@@ -261,6 +305,8 @@ def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -
     if kind is None:
         return True
     body = _PARAGRAPH_MARK.sub("", passage_text)
+    if kind == "link":
+        return bool(_LINK.search(body))
     if kind == "email":
         return bool(_EMAIL.search(body))
     if kind == "phone":
@@ -570,7 +616,18 @@ class PassageIndex:
     def _ranked(self, question: str, terms: list[_Term], limit: int, only: Sequence[bool] | None) -> list[PassageHit]:
         weights = {t.token: self._weight(t) for t in terms}
         weight = sum(weights.values()) or 1.0
-        ask = _Ask(question, terms, weights, weight, answer_kind(question))
+        kind = answer_kind(question)
+        lowered = question.lower()
+        needs: tuple[str, ...] = ()
+        if kind == "who" and _ASKS_CHAIR.search(lowered):
+            needs = (self._stem("chair"),)
+        elif kind == "outcome":
+            needs = tuple(t.token for t in terms if t.used in _EVENT_NOUNS)
+        months = frozenset(self._stem(w) for w in text.words(lowered) if w in _MONTHS)
+        chair = None
+        if kind == "who" and needs:
+            chair = "current" if _CURRENT.search(lowered) else "any"
+        ask = _Ask(question, terms, weights, weight, kind, needs, bool(needs), chair)
         hits: list[PassageHit] = []
         seen: set[tuple[int, ...]] = set()
         tokens = list(dict.fromkeys(x for t in terms for x in (t.token, *t.expansion, *t.alternatives)))
@@ -586,7 +643,7 @@ class PassageIndex:
             fit = self._fit(ask, paragraph)
             typed = self._typed(ask, paragraph)
             if not typed and ask.kind in ("who", "outcome", "frequency"):  # a figure or a date is too common
-                support = self._support(ask, i, only)
+                support = self._support(self._in_context(ask, paragraph), i, only)
                 typed = bool(support)
                 groups += support
             elif ask.kind is None and self._heading_answers(ask, i, paragraph):
@@ -602,7 +659,8 @@ class PassageIndex:
                     score=round(score, 3),
                     matched=tuple(t.used for t in matched),
                     coverage=round(coverage, 3),
-                    answers=score >= self.min_score
+                    answers=months <= own  # "the january visit": a paragraph that names that month
+                    and score >= self.min_score
                     and coverage >= self.min_coverage
                     and len(matched) >= min(MIN_MATCHED, len(terms))
                     and typed,
@@ -638,9 +696,14 @@ class PassageIndex:
         rows = [row for j in group for row in self._sentences[j]]
         out = []
         for n, row in enumerate(rows):
-            if ask.kind in row.kinds:
+            if ask.kind in row.kinds or (ask.chair and _CHAIRED_BY.search(row.text)):
+                if ask.chair == "current" and _ROTATES.search(row.text):
+                    continue  # "who's chairing it this year": "chaired in rotation" does not say who
                 window = row.tokens | rows[n - 1].tokens if n else row.tokens
-                out.append((self._share(ask, window), row.text))
+                # "This group is chaired by ...": the group is the one the paragraph is about
+                context = frozenset().union(*(r.tokens for r in rows)) if _REFERS_BACK.search(row.text) else window
+                if all(t in window for t in ask.needs) and self._about(ask, context):
+                    out.append((self._share(ask, window), row.text))
         return out
 
     def _typed(self, ask: _Ask, group: Sequence[int]) -> bool:
@@ -648,9 +711,29 @@ class PassageIndex:
         in a sentence about the question for a person or a verdict."""
         if ask.kind is None:
             return True
-        if ask.kind in ("email", "phone", "number", "date"):
+        if ask.kind in ("email", "phone", "link", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= _share_needed(ask.kind)
+
+    def _about(self, ask: _Ask, window: frozenset[str]) -> bool:
+        if not ask.about:
+            return True
+        others = [t for t in ask.terms if t.token not in ask.needs]
+        total = sum(ask.weights[t.token] for t in others)
+        held = sum(ask.weights[t.token] for t in others if t.found_in(window))
+        return not total or held / total >= SUBJECT_SHARE
+
+    def _in_context(self, ask: _Ask, paragraph: Sequence[int]) -> _Ask:
+        """The question as a paragraph's neighbours are judged for it: the event it asks about ("how did the
+        inspection go") need not be named again beside the verdict when the paragraph says it took place ("were
+        inspected in 2020"); a paragraph saying it is still to come ("a visit is now awaited") gives no context."""
+        if not ask.needs or ask.kind != "outcome":
+            return ask
+        for j in paragraph:
+            for row in self._sentences[j]:
+                if all(t in row.tokens for t in ask.needs) and not _UPCOMING.search(row.text):
+                    return replace(ask, needs=(), about=False)
+        return ask
 
     def _support(self, ask: _Ask, i: int, only: Sequence[bool] | None) -> list[tuple[int, ...]]:
         """The paragraphs of passage i's section, nearest first, that carry the fact asked for in a sentence
@@ -781,6 +864,11 @@ class _Ask:
     weights: dict[str, float]
     weight: float
     kind: str | None
+    needs: tuple[str, ...] = ()  # words the sentence with the fact (or the one before it) must hold
+    # ... with SUBJECT_SHARE of the weight of the question's other words ("who chairs the SLG": not "the City's BMG
+    # is chaired by ...")
+    about: bool = False
+    chair: str | None = None  # "who chairs": "any"; "who is chairing it now / this year": "current"
 
 
 def _runs(passages: Sequence[Passage], key) -> list[tuple[int, ...]]:
