@@ -108,7 +108,8 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
         return None
     # of answering paragraphs scored close to the best, the one that carries more of the question's words
     close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
-    best = max(close, key=lambda h: (h.coverage, h.score))
+    # (in its own words first, then for "how many" with a count just before the thing counted: "Four reviews")
+    best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
     answering = [best] + [h for h in answering if h is not best]
     if strict and best.coverage < _strict_floor(q):
         return None
@@ -137,7 +138,8 @@ def _deeper(q: Query, e: Engine, hits, papers=None) -> list:
     assert e.passage_index is not None
     floor = max(DEEPER_COVER, max(h.coverage for h in hits))
     further = e.passage_index.search(q.raw, limit=DEEPER, papers=papers)[len(hits) :]
-    return [h for h in further if h.answers and h.coverage >= floor][:1]
+    found = [h for h in further if h.answers and h.coverage >= floor]
+    return sorted(found, key=lambda h: not h.counted)[:1]  # "how many": a count next to the thing counted first
 
 
 # "what is imara", "what's project KIA", "what are the MASH": a question asking what a thing is

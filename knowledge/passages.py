@@ -102,6 +102,12 @@ _TITLE_GENERIC = "report annual review agenda item update paper appendix minutes
 # everyday words for what the papers name formally ("kids" are "children", "notts" is "Nottinghamshire")
 _EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "youngsters": "children"}
 
+# a paper's title starts with the place it is about: "Nottingham City", "Nottinghamshire County", "Nottinghamshire"
+_PLACE = lazy(r"[A-Z][a-z]+(?:\s+(?:City|County))?\b")
+
+# words the stemmer would merge with another of a different meaning ("authority" is not "author")
+_UNMERGED = {"authority": "authoriti", "authorities": "authoriti"}
+
 # everyday words a question uses where the papers use another ("when did it start": "introduced on ..."; "who is
 # covering": "temporarily taking on the role"): a question's word also matches any of these (but weighs as itself)
 _SAME_WORDS = (
@@ -161,6 +167,9 @@ _EVENT_NOUNS = frozenset(
         "day",
         "screening",
     ]
+)
+_COUNT_BEFORE = lazy(
+    r"(?i)\b((?!(?:19|20)\d\d\b)\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+((?:[\w'-]+\s+){0,1}[\w'-]+)"
 )
 _CHAIRED_BY = lazy(r"\bchaired\b(?:\s+[\w'-]+){0,5}?\s+by\b", re.I)  # "chaired on a yearly rotation by"
 _REFERS_BACK = lazy(
@@ -268,8 +277,7 @@ def without_periods(raw: str) -> str:
     """The text with its short year spans blanked: "19/20" is not the words "19" and "20" (as in a table's
     "19 19 30"); "2019/20" keeps its year, which the papers write as a word too."""
     for m, _ in reversed(_period_matches(raw)):
-        if len(m.group(1)) == 2:
-            raw = raw[: m.start()] + " " + raw[m.end() :]
+        raw = raw[: m.start()] + " " + raw[m.end() :]
     return raw
 
 
@@ -360,6 +368,10 @@ class PassageHit:
     # For "who" and "how did it go": the share of the question's weight in the best sentence (with the one
     # before it) that names a person or post, or gives a verdict; 0 when none does.
     fit: float = 0.0
+    # the share of the question's weight in the paragraph's own words (not its paper's place or years)
+    literal: float = 0.0
+    # For "how many": whether a count stands just before a word of the question ("Four reviews", "4365 referrals")
+    counted: bool = False
 
     def cite(self) -> str:
         """ "<paper title>, <location>"."""
@@ -413,8 +425,10 @@ class PassageIndex:
         # what the passage itself says (its heading and text, not the titles every passage of its paper shares)
         self._own = [frozenset(self._tokens(f"{p.section or ''} {p.text}")) for p in self.passages]
         # ... and the year span its paper or part is about (a passage of the annual report 2019/20 is about 2019/20)
+        # ... and the place its paper is about ("the city": a passage of the Nottingham City annual report)
+        self._said = self._own  # what the passage itself says, to break ties between paragraphs
         self._own = [
-            own | {period_token(x) for x in periods(self._titles(p))}
+            own | {period_token(x) for x in periods(self._titles(p))} | self._place(p)
             for own, p in zip(self._own, self.passages, strict=True)
         ]
         self._heading = [frozenset(self._tokens(p.section or "")) for p in self.passages]
@@ -477,6 +491,12 @@ class PassageIndex:
         return len(self.passages)
 
     # -- text ----------------------------------------------------------------------------------
+    def _place(self, passage: Passage) -> frozenset[str]:
+        """The place a passage's paper is about, as its title starts ("Nottingham City ...": nottingham, city)."""
+        paper = self.papers.get(passage.paper)
+        m = _PLACE.match(paper.title) if paper else None
+        return frozenset(self._tokens(m.group(0))) if m else frozenset()
+
     def _titles(self, passage: Passage) -> str:
         """The titles of a passage's paper and part."""
         paper = self.papers.get(passage.paper)
@@ -498,7 +518,7 @@ class PassageIndex:
             return word
         found = self._stems.get(word)
         if found is None:
-            found = bm25.stem_words([word])[0]
+            found = _UNMERGED.get(word) or bm25.stem_words([word])[0]
             if len(self._stems) < MAX_STEM_CACHE:  # questions add words; the cache stays bounded
                 self._stems[word] = found
         return found
@@ -639,6 +659,8 @@ class PassageIndex:
             own = frozenset().union(*(self._own[j] for j in paragraph))
             matched = [t for t in terms if t.found_in(own)]
             coverage = sum(weights[t.token] for t in matched) / weight
+            said = frozenset().union(*(self._said[j] for j in paragraph))
+            literal = sum(weights[t.token] for t in matched if t.found_in(said)) / weight
             groups = [paragraph]
             fit = self._fit(ask, paragraph)
             typed = self._typed(ask, paragraph)
@@ -659,6 +681,7 @@ class PassageIndex:
                     score=round(score, 3),
                     matched=tuple(t.used for t in matched),
                     coverage=round(coverage, 3),
+                    literal=round(literal, 3),
                     answers=months <= own  # "the january visit": a paragraph that names that month
                     and score >= self.min_score
                     and coverage >= self.min_coverage
@@ -667,6 +690,7 @@ class PassageIndex:
                     quoted=tuple(self.passages[j] for g in ordered for j in g),
                     excerpt=tuple(self._excerpt(ask, g) for g in ordered),
                     fit=round(fit, 3),
+                    counted=ask.kind == "number" and self._counts(ask, paragraph),
                 )
             )
             if len(hits) == limit:
@@ -714,6 +738,14 @@ class PassageIndex:
         if ask.kind in ("email", "phone", "link", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= _share_needed(ask.kind)
+
+    def _counts(self, ask: _Ask, paragraph: Sequence[int]) -> bool:
+        """Whether a count in the paragraph stands just before (a word or two) one of the question's words."""
+        tokens = {x for t in ask.terms for x in (t.token, *t.alternatives)}
+        for m in _COUNT_BEFORE.finditer(" ".join(plain(self.passages[j].text) for j in paragraph)):
+            if any(self._stem(w) in tokens for w in text.words(m.group(2))):
+                return True
+        return False
 
     def _about(self, ask: _Ask, window: frozenset[str]) -> bool:
         if not ask.about:
