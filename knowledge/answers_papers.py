@@ -255,6 +255,38 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
     )
 
 
+def status_or_passage(q: Query, e: Engine) -> Answer | None:
+    """A status question: the action its words name, unless the plan records nothing of its progress and a passage
+    of another paper says what happened ("is the SUDI national review published": the plan's action that follows
+    the review records no status; the annual report says when publication is now expected)."""
+    from knowledge import answers_actions as acts
+
+    found = acts.about_topic(q, e)
+    if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":
+        return found
+    if not found.items or not found.items[0].fields.get("no_progress"):
+        return found
+    plan_id, action_id = found.subject.keys[:2]
+    plan = e.kb.plans[plan_id]
+    try:
+        action = plan.action(action_id)
+    except KeyError:
+        return found
+    own = plan.source.seed if plan.source else None
+    others = frozenset(pid for pid, paper in e.kb.papers.items() if paper.seed != own)
+    passage = passage_answer(q, e, within=others)
+    if passage is None:
+        return found
+    passage = _with_following(q, e, passage)
+    if passage is None:
+        return found
+    label = action_label(e.kb, action)
+    return replace(
+        passage,
+        text=f"The plan records no status for {label}; {passage.text[0].lower()}{passage.text[1:]}",
+    )
+
+
 NAMES_A_REPORT = lazy(r"\b(report|reports|annual review|paper|update)\b")
 
 
@@ -278,11 +310,13 @@ EVENT_PREFIX = 5  # "published" and "publication" share their first five letters
 def _with_following(q: Query, e: Engine, answer: Answer) -> Answer | None:
     """The passage answer when its quoted paragraphs carry every word of the question, else with the next
     paragraph of the same section that carries the missing ones and a date; None when neither does."""
-    from knowledge.passages import _DATE, plain
+    from knowledge.passages import _DATE, STOPWORDS, plain
+
+    asked = [w for w in q.topic_words if w not in STOPWORDS]  # not "happening", "going": the question's phrasing
 
     def missing(said: str) -> set[str]:
         have = {w[:EVENT_PREFIX] for w in content_words(said)}
-        return {w for w in q.topic_words if w[:EVENT_PREFIX] not in have}
+        return {w for w in asked if w[:EVENT_PREFIX] not in have}
 
     said = " ".join(line for item in answer.items for line in item.lines)
     lacking = missing(said)

@@ -78,7 +78,7 @@ MAX_STEM_CACHE = 50_000
 TYPO_CUTOFF = 89.0
 
 # Function words, and the words questions are phrased with rather than about.
-_STOPWORDS = """a about above after again all also am an and any anything are as at be because been before being
+_STOPWORDS = """a about above after all also am an and any anything are as at be because been before being
     between both but by can could did do does doing done during each either else ever for from further
     get gets getting got had has have having he her here hers him his how i if in into is it its itself
     just know let like may me might more most much must my no nor not now of off on once only or other
@@ -88,7 +88,7 @@ _STOPWORDS = """a about above after again all also am an and any anything are as
     would yet you your anyone anybody happen happened happening mention mentioned mentions paper papers
     record recorded records document documents go goes going gone went come came down many much last
     thing things really one ones think actually currently nowadays didnt doesnt dont isnt wasnt werent arent
-    havent hasnt hadnt wont cant couldnt wouldnt shouldnt"""
+    havent hasnt hadnt wont cant couldnt wouldnt shouldnt since"""
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
@@ -115,6 +115,7 @@ _SAME_WORDS = (
     ("full", "capacity occupancy"),
     ("covering", "temporarily acting interim"),
     ("back", "again"),
+    ("taking take takes", "accepting accept accepts receiving"),
     ("typical typically", "average"),
     ("running", "operating"),
 )
