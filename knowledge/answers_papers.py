@@ -579,7 +579,8 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
         return None
     if plan is not None and plan.source is not None and any(e.kb.papers[p].seed == plan.source.seed for p in named):
         return None
-    found = passage_answer(q, e, within=named)
+    # the paper's name is where to look, not words to look for
+    found = passage_answer(replace(q, raw=PAPER_KIND.sub(" ", q.raw.lower())), e, within=named)
     if found is not None:
         return found
     title = e.kb.papers[next(iter(named))].title

@@ -111,7 +111,7 @@ _UNMERGED = {"authority": "authoriti", "authorities": "authoriti"}
 # everyday words a question uses where the papers use another ("when did it start": "introduced on ..."; "who is
 # covering": "temporarily taking on the role"): a question's word also matches any of these (but weighs as itself)
 _SAME_WORDS = (
-    ("start started starts starting", "began begun introduced launched established commenced"),
+    ("start started starts starting begin begins began begun", "began begun introduced launched established commenced"),
     ("full", "capacity occupancy"),
     ("covering", "temporarily acting interim"),
     ("back", "again"),
@@ -452,6 +452,7 @@ class PassageIndex:
                 part = paper.part(p.part) if paper else None
                 titled[key] = periods(" ".join(x for x in (paper and paper.title, part and part.title, p.section) if x))
         self._titled_periods = [titled[(p.paper, p.part, p.section)] for p in self.passages]
+        self._text_periods = [periods(p.text) for p in self.passages]
         self._bm25 = bm25.Bm25(documents)
         n = len(documents)
         df: dict[str, int] = {}
@@ -627,9 +628,11 @@ class PassageIndex:
                 for p in self.passages
             ]
         asked = periods(question)
-        if asked:  # "how many referrals in 19/20": not a passage of a paper, part or section about other years
+        if asked:  # "how many referrals in 19/20": not a passage of a paper, part or section about other years,
+            # unless its own text names the years asked (a table of the last five years in this year's report)
             only = [
-                (only is None or only[i]) and (not named or within_periods(asked, named))
+                (only is None or only[i])
+                and (not named or within_periods(asked, named) or within_periods(asked, self._text_periods[i]))
                 for i, named in enumerate(self._titled_periods)
             ]
         return self._ranked(question, terms, limit, only)
