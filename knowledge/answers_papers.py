@@ -547,7 +547,10 @@ def _names_a_person(e: Engine, answer: Answer) -> bool:
 # the kinds of paper a question names as where something is said ("the annual report", "the 19/20 annual report")
 PAPER_KIND = lazy(r"\b(annual report|business plan)\b")
 # "which priority covers the annual report": the paper is what the priority is about, not where it is said
-ABOUT_A_PAPER = lazy(r"^(which|what) (priority|priorities|theme|key activit\w*)\b(?! (did|does|do|were|was|are|is)\b)")
+ABOUT_A_PAPER = lazy(
+    r"\b(covers?|mentions?|includes?|about|relates? to|refers? to|deals? with|is the|are the)\b(?:\s+\w+){0,3}?\s+"
+    r"(annual report|business plan)"
+)
 
 
 def named_papers(q: Query, e: Engine) -> frozenset[str]:
@@ -572,7 +575,7 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
     """ "what did the 19/20 annual report say the priorities would be": a question naming a paper other than
     the plan's own source is answered from that paper's passages, or "not sure" - never with the plan's
     priorities. None when the question names no such paper."""
-    if ABOUT_A_PAPER.match(q.folded):
+    if ABOUT_A_PAPER.search(q.folded):
         return None
     named = named_papers(q, e)
     if not named:

@@ -34,6 +34,7 @@ An acronym the papers define ("Harmful Sexual Behaviour (HSB)") also matches its
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
@@ -196,7 +197,7 @@ _FREQUENCY = lazy(
 _PHRASING = lazy(
     r"\bhow (?:often|frequently|regularly|long)\b|\bthese days\b|\bat (?:the )?(?:moment|present)\b|"
     r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|"
-    r"\bwho (?:wrote|writes|authored)\b|"
+    r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b"
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
@@ -645,8 +646,11 @@ class PassageIndex:
         needs: tuple[str, ...] = ()
         if kind == "who" and _ASKS_CHAIR.search(lowered):
             needs = (self._stem("chair"),)
-        elif kind == "outcome":
-            needs = tuple(t.token for t in terms if t.used in _EVENT_NOUNS)
+        elif kind == "outcome":  # the visit asked about, and the word that says which ("the assurance visit")
+            said = [w for w in text.words(lowered) if self._content(w)]
+            named = {w for w in said if w in _EVENT_NOUNS}
+            named |= {a for a, b in itertools.pairwise(said) if b in _EVENT_NOUNS and a not in _MONTHS}
+            needs = tuple(dict.fromkeys(t.token for t in terms if t.used in named or t.word in named))
         months = frozenset(self._stem(w) for w in text.words(lowered) if w in _MONTHS)
         chair = None
         if kind == "who" and needs:
