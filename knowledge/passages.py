@@ -197,7 +197,7 @@ _FREQUENCY = lazy(
 _PHRASING = lazy(
     r"\bhow (?:often|frequently|regularly|long)\b|\bthese days\b|\bat (?:the )?(?:moment|present)\b|"
     r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|"
-    r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|"
+    r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b"
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
