@@ -30,6 +30,13 @@ checked on the held-out sets there: bench/bench_passages.py prints recall, wrong
 positives for each; tests/knowledge/test_passage_answers.py holds each rule.
 
 An acronym the papers define ("Harmful Sexual Behaviour (HSB)") also matches its long form.
+
+A year span ("19/20", "2019-20") is one word (`periods`), and a passage of a paper, part or section about
+another span does not answer it unless its own text names the span asked. "Who chairs" needs a sentence about
+chairing that carries the thing asked; "how did the assurance visit go" a verdict beside that visit (not one a
+paragraph says is still awaited); a link a link; a month the question names must be the paragraph's. The
+question's phrasing ("actually", "these days", "set out") weighs nothing; a few everyday words match the
+papers' (_SAME_WORDS); a passage is about the place its paper's title starts with ("in notts").
 """
 
 from __future__ import annotations
