@@ -153,7 +153,7 @@ _WANTS_LINK = lazy(
     r"\b(?:teams|zoom|meeting|joining|video|web|online|dial[- ]in) (?:link|url|address|details)\b|\burl\b|"
     r"\bweb ?(?:site|page|address)\b|\blink (?:to|for) (?:join|the (?:meeting|call|panel|session))"
 )
-_LINK = lazy(r"https?://|\bwww\.|\b[\w-]+\.(?:gov|org|co|nhs|ac)\.uk\b|\b[\w-]+\.(?:com|org|net)\b")
+_LINK = lazy(r"https?://|\bwww\.|\w\.(?:gov|org|co|nhs|ac)\.uk\b|\w\.(?:com|org|net)\b")
 # "who chairs / is chairing the group": only a sentence about chairing that names someone answers (not "the
 # Scrutineer attends the SLG" beside "the group is chaired on a yearly rotation")
 _ASKS_CHAIR = lazy(r"\bchair(?:s|ing|ed)?\b|\bchairman\b|\bchairperson\b")
@@ -295,7 +295,7 @@ def within_periods(asked: Collection[tuple[int, int]], named: Collection[tuple[i
     return any(a <= s and t <= b for s, t in asked for a, b in named)
 
 
-KINDS = ("email", "phone", "link", "frequency", "number", "date", "who", "outcome")
+KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome")  # of each sentence, precomputed
 
 
 def answer_kind(question: str) -> str | None:
@@ -535,10 +535,14 @@ class PassageIndex:
 
     def _tokens(self, raw: str) -> list[str]:
         """Stemmed content words; a hyphenated compound ("Sub-Group") also gives its joined form ("subgroup")."""
-        raw = _FIXED.sub(_fixed, raw)
+        lowered = raw.lower()
+        if "after" in lowered:
+            raw = _FIXED.sub(_fixed, raw)
+            lowered = raw.lower()
         tokens = [self._stem(w) for w in text.words(raw) if self._content(w)]
-        tokens += [self._stem(a + b) for a, b in _COMPOUND.findall(raw.lower())]
-        tokens += [period_token(span) for span in periods(raw)]
+        tokens += [self._stem(a + b) for a, b in _COMPOUND.findall(lowered)]
+        if "/" in raw or "-" in raw or "\u2013" in raw:  # a year span needs its separator
+            tokens += [period_token(span) for span in periods(raw)]
         return tokens
 
     def terms(self, question: str) -> list[_Term]:
@@ -750,7 +754,9 @@ class PassageIndex:
         in a sentence about the question for a person or a verdict."""
         if ask.kind is None:
             return True
-        if ask.kind in ("email", "phone", "link", "number", "date"):
+        if ask.kind == "link":  # rarely asked: looked for only in the paragraphs found, not precomputed
+            return any(_LINK.search(self.passages[j].text) for j in group)
+        if ask.kind in ("email", "phone", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= _share_needed(ask.kind)
 
