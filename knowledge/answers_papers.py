@@ -75,27 +75,41 @@ def passage_item(paper: Paper, passage: Passage, said: str, source_quote: str | 
     )
 
 
-def passage_answer(q: Query, e: Engine, strict: bool = False) -> Answer | None:
-    """The passage that answers the question, quoted with its document and place; None when none does."""
+def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[str] | None = None) -> Answer | None:
+    """The passage that answers the question, quoted with its document and place; None when none does.
+    `within`: only passages of these papers (ids)."""
     index = e.passage_index
     if index is None:
         return None
+    if within is not None:
+        allowed = allowed_papers(q, e)
+        papers = within if allowed is None else within & allowed
+        if not papers:
+            return None
+        return _passage_answer(q, e, strict, papers)
+    return _passage_answer(q, e, strict, allowed_papers(q, e))
+
+
+def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
+    index = e.passage_index
+    assert index is not None
     from knowledge.passages import answer_kind
 
     term = defined_term(q.folded)
     if term is not None:  # "what's imara": only a passage that says what it is answers, not one that names it
-        hits = index.search(q.raw, limit=DEFINE_SCAN, papers=allowed_papers(q, e))
+        hits = index.search(q.raw, limit=DEFINE_SCAN, papers=papers)
         answering = [h for h in hits if h.coverage >= MIN_DEFINE_COVER and defines(term, _said(h.quoted), q.raw)][:1]
     else:
-        hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))
+        hits = index.search(q.raw, limit=3, papers=papers)
         answering = [h for h in hits if h.answers]
         if not answering and hits and answer_kind(q.raw) is not None:
-            answering = _deeper(q, e, hits)
+            answering = _deeper(q, e, hits, papers)
     if not answering:
         return None
     # of answering paragraphs scored close to the best, the one that carries more of the question's words
     close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
-    best = max(close, key=lambda h: (h.coverage, h.score))
+    # (in its own words first, then for "how many" with a count just before the thing counted: "Four reviews")
+    best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
     answering = [best] + [h for h in answering if h is not best]
     if strict and best.coverage < _strict_floor(q):
         return None
@@ -118,13 +132,14 @@ DEEPER = 8  # paragraphs looked at for one that carries the fact asked when the 
 DEEPER_COVER = 0.85
 
 
-def _deeper(q: Query, e: Engine, hits) -> list:
+def _deeper(q: Query, e: Engine, hits, papers=None) -> list:
     """A paragraph further down that matches the question's words as fully as the best ones and, unlike them,
     carries the kind of fact asked ("how often": a frequency; "when": a date)."""
     assert e.passage_index is not None
     floor = max(DEEPER_COVER, max(h.coverage for h in hits))
-    further = e.passage_index.search(q.raw, limit=DEEPER, papers=allowed_papers(q, e))[len(hits) :]
-    return [h for h in further if h.answers and h.coverage >= floor][:1]
+    further = e.passage_index.search(q.raw, limit=DEEPER, papers=papers)[len(hits) :]
+    found = [h for h in further if h.answers and h.coverage >= floor]
+    return sorted(found, key=lambda h: not h.counted)[:1]  # "how many": a count next to the thing counted first
 
 
 # "what is imara", "what's project KIA", "what are the MASH": a question asking what a thing is
@@ -240,6 +255,38 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
     )
 
 
+def status_or_passage(q: Query, e: Engine) -> Answer | None:
+    """A status question: the action its words name, unless the plan records nothing of its progress and a passage
+    of another paper says what happened ("is the SUDI national review published": the plan's action that follows
+    the review records no status; the annual report says when publication is now expected)."""
+    from knowledge import answers_actions as acts
+
+    found = acts.about_topic(q, e)
+    if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":
+        return found
+    if not found.items or not found.items[0].fields.get("no_progress"):
+        return found
+    plan_id, action_id = found.subject.keys[:2]
+    plan = e.kb.plans[plan_id]
+    try:
+        action = plan.action(action_id)
+    except KeyError:
+        return found
+    own = plan.source.seed if plan.source else None
+    others = frozenset(pid for pid, paper in e.kb.papers.items() if paper.seed != own)
+    passage = passage_answer(q, e, within=others)
+    if passage is None:
+        return found
+    passage = _with_following(q, e, passage)
+    if passage is None:
+        return found
+    label = action_label(e.kb, action)
+    return replace(
+        passage,
+        text=f"The plan records no status for {label}; {passage.text[0].lower()}{passage.text[1:]}",
+    )
+
+
 NAMES_A_REPORT = lazy(r"\b(report|reports|annual review|paper|update)\b")
 
 
@@ -263,11 +310,13 @@ EVENT_PREFIX = 5  # "published" and "publication" share their first five letters
 def _with_following(q: Query, e: Engine, answer: Answer) -> Answer | None:
     """The passage answer when its quoted paragraphs carry every word of the question, else with the next
     paragraph of the same section that carries the missing ones and a date; None when neither does."""
-    from knowledge.passages import _DATE, plain
+    from knowledge.passages import _DATE, STOPWORDS, plain
+
+    asked = [w for w in q.topic_words if w not in STOPWORDS]  # not "happening", "going": the question's phrasing
 
     def missing(said: str) -> set[str]:
         have = {w[:EVENT_PREFIX] for w in content_words(said)}
-        return {w for w in q.topic_words if w[:EVENT_PREFIX] not in have}
+        return {w for w in asked if w[:EVENT_PREFIX] not in have}
 
     said = " ".join(line for item in answer.items for line in item.lines)
     lacking = missing(said)
@@ -526,3 +575,57 @@ def _names_a_person(e: Engine, answer: Answer) -> bool:
 
     said = f" {fold(' '.join(line for item in answer.items[:1] for line in item.lines))} "
     return any(f" {fold(p.name)} " in said for p in e.kb.people.values())
+
+
+# the kinds of paper a question names as where something is said ("the annual report", "the 19/20 annual report")
+PAPER_KIND = lazy(r"\b(annual report|business plan)\b")
+# "which priority covers the annual report": the paper is what the priority is about, not where it is said
+ABOUT_A_PAPER = lazy(
+    r"\b(covers?|mentions?|includes?|about|relates? to|refers? to|deals? with|is the|are the)\b(?:\s+\w+){0,3}?\s+"
+    r"(annual report|business plan)"
+)
+
+
+def named_papers(q: Query, e: Engine) -> frozenset[str]:
+    """The papers a question names by their kind and, when it gives one, their year span ("the 19/20 annual
+    report"); none when it names none, or more than one paper would fit."""
+    from knowledge.passages import periods, within_periods
+
+    kinds = set(PAPER_KIND.findall(q.folded))
+    if not kinds:
+        return frozenset()
+    asked = periods(q.raw)
+    found = frozenset(
+        pid
+        for pid, paper in e.kb.papers.items()
+        if any(k in paper.title.lower() for k in kinds)
+        and (not asked or not periods(paper.title) or within_periods(asked, periods(paper.title)))
+    )
+    return found if len(found) == 1 else frozenset()
+
+
+def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
+    """ "what did the 19/20 annual report say the priorities would be": a question naming a paper other than
+    the plan's own source is answered from that paper's passages, or "not sure" - never with the plan's
+    priorities. None when the question names no such paper."""
+    if ABOUT_A_PAPER.search(q.folded):
+        return None
+    named = named_papers(q, e)
+    if not named:
+        return None
+    if plan is not None and plan.source is not None and any(e.kb.papers[p].seed == plan.source.seed for p in named):
+        return None
+    # the paper's name is where to look, not words to look for
+    found = passage_answer(replace(q, raw=PAPER_KIND.sub(" ", q.raw.lower())), e, within=named)
+    if found is not None:
+        return found
+    title = e.kb.papers[next(iter(named))].title
+    return r.answer_of(
+        q,
+        "not-sure",
+        f"I'm not sure: I could not find a passage of the {title} that answers that, so I won't guess.",
+        notes=tuple(
+            f"The nearest passages are in: {h.cite()}."
+            for h in (e.passage_index.search(q.raw, limit=1, papers=named) if e.passage_index else [])
+        ),
+    )

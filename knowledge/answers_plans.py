@@ -49,6 +49,11 @@ def _plan_with_priorities(q: Query, e: Engine) -> Plan | None:
 def priorities(q: Query, e: Engine) -> Answer | None:
     """A plan's priorities (or themes), or the key activities under one priority."""
     plan = _plan_with_priorities(q, e)
+    from knowledge.answers_papers import from_named_paper
+
+    named = from_named_paper(q, e, plan)
+    if named is not None:  # "what did the annual report say the priorities were": that paper's, not a plan's
+        return named
     if plan is None:
         return None
     heading = priorities_heading(e, plan)

@@ -30,14 +30,22 @@ checked on the held-out sets there: bench/bench_passages.py prints recall, wrong
 positives for each; tests/knowledge/test_passage_answers.py holds each rule.
 
 An acronym the papers define ("Harmful Sexual Behaviour (HSB)") also matches its long form.
+
+A year span ("19/20", "2019-20") is one word (`periods`), and a passage of a paper, part or section about
+another span does not answer it unless its own text names the span asked. "Who chairs" needs a sentence about
+chairing that carries the thing asked; "how did the assurance visit go" a verdict beside that visit (not one a
+paragraph says is still awaited); a link a link; a month the question names must be the paragraph's. The
+question's phrasing ("actually", "these days", "set out") weighs nothing; a few everyday words match the
+papers' (_SAME_WORDS); a passage is about the place its paper's title starts with ("in notts").
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from knowledge import bm25, text
 from knowledge.lazyre import lazy
@@ -53,6 +61,9 @@ SENTENCE_SHARE = 0.3
 # "how often does X meet": the sentence giving a frequency must be about X (most of the question's weight), not
 # another panel's "monthly" in the same paragraph
 FREQUENCY_SHARE = 0.6
+# "who chairs the CFH governance board", "how did the assurance visit go": the sentence with the chair or the
+# verdict must say "chair" or "visit" and carry this share of the weight of the question's other words
+SUBJECT_SHARE = 1 / 3
 
 
 def _share_needed(kind: str | None) -> float:
@@ -63,6 +74,7 @@ MAX_QUOTE_WORDS = 110  # a longer paragraph is quoted by its sentences that matc
 MAX_SECTION_PASSAGES = 5  # a section short enough to quote whole when its heading is what is asked about
 MAX_SECTION_WORDS = 220
 HEADING_SHARE = 0.6  # ... i.e. when the heading alone carries this share of the question's weight
+MAX_LIST_ITEMS = 8  # numbered items quoted after a paragraph that starts the list
 MAX_SUPPORT_SCAN = 40  # passages of the section looked at for the fact a paragraph lacks
 MAX_SUPPORT = 1
 MAX_QUERY_WORDS = 40  # bounds on the work one question can cause
@@ -74,7 +86,7 @@ MAX_STEM_CACHE = 50_000
 TYPO_CUTOFF = 89.0
 
 # Function words, and the words questions are phrased with rather than about.
-_STOPWORDS = """a about above after again all also am an and any anything are as at be because been before being
+_STOPWORDS = """a about above after all also am an and any anything are as at be because been before being
     between both but by can could did do does doing done during each either else ever for from further
     get gets getting got had has have having he her here hers him his how i if in into is it its itself
     just know let like may me might more most much must my no nor not now of off on once only or other
@@ -83,7 +95,8 @@ _STOPWORDS = """a about above after again all also am an and any anything are as
     us very was we were what whats when where whether which while who whom whose why will with within
     would yet you your anyone anybody happen happened happening mention mentioned mentions paper papers
     record recorded records document documents go goes going gone went come came down many much last
-    thing things really one ones think"""
+    thing things really one ones think actually currently nowadays didnt doesnt dont isnt wasnt werent arent
+    havent hasnt hadnt wont cant couldnt wouldnt shouldnt since"""
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
@@ -97,8 +110,34 @@ _TITLE_GENERIC = "report annual review agenda item update paper appendix minutes
 # everyday words for what the papers name formally ("kids" are "children", "notts" is "Nottinghamshire")
 _EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "youngsters": "children"}
 
+# a paper's title starts with the place it is about: "Nottingham City", "Nottinghamshire County", "Nottinghamshire"
+_PLACE = lazy(r"[A-Z][a-z]+(?:\s+(?:City|County))?\b")
+
+# words the stemmer would merge with another of a different meaning ("authority" is not "author")
+_UNMERGED = {"authority": "authoriti", "authorities": "authoriti"}
+
+# everyday words a question uses where the papers use another ("when did it start": "introduced on ..."; "who is
+# covering": "temporarily taking on the role"): a question's word also matches any of these (but weighs as itself)
+_SAME_WORDS = (
+    ("start started starts starting begin begins began begun", "began begun introduced launched established commenced"),
+    ("full", "capacity occupancy"),
+    ("covering", "temporarily acting interim"),
+    ("back", "again"),
+    ("taking take takes", "accepting accept accepts receiving"),
+    ("typical typically", "average"),
+    ("running", "operating"),
+)
+
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
 _ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
+
+# a fixed phrase read as one word: "looked after children" are children in care, not "what it will look like"
+_FIXED = lazy(r"\blooked[\s-]+after\b", re.IGNORECASE)
+
+
+def _fixed(m: re.Match) -> str:
+    return "lookedafter"
+
 
 _COMPOUND = lazy(r"\b([a-z]{2,})-([a-z]{2,})\b")
 
@@ -109,6 +148,49 @@ _WANTS_EMAIL = lazy(r"\b(e-?mail|e mail|email address)\b")
 _WANTS_PHONE = lazy(r"\b(phone|telephone|mobile|phone number|tel)\b")
 _EMAIL = lazy(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = lazy(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+44[\s\d]{9,13}")
+# "the teams link for the panel", "the website for Lime Culture": a link, which a passage without one cannot give
+_WANTS_LINK = lazy(
+    r"\b(?:teams|zoom|meeting|joining|video|web|online|dial[- ]in) (?:link|url|address|details)\b|\burl\b|"
+    r"\bweb ?(?:site|page|address)\b|\blink (?:to|for) (?:join|the (?:meeting|call|panel|session))"
+)
+_LINK = lazy(r"https?://|\bwww\.|\w\.(?:gov|org|co|nhs|ac)\.uk\b|\w\.(?:com|org|net)\b")
+# "who chairs / is chairing the group": only a sentence about chairing that names someone answers (not "the
+# Scrutineer attends the SLG" beside "the group is chaired on a yearly rotation")
+_ASKS_CHAIR = lazy(r"\bchair(?:s|ing|ed)?\b|\bchairman\b|\bchairperson\b")
+# "how did the assurance visit go": the verdict must be about that visit, not another judgement nearby
+_EVENT_NOUNS = frozenset(
+    [
+        "visit",
+        "inspection",
+        "audit",
+        "event",
+        "meeting",
+        "conference",
+        "launch",
+        "session",
+        "training",
+        "workshop",
+        "consultation",
+        "review",
+        "panel",
+        "day",
+        "screening",
+    ]
+)
+_COUNT_BEFORE = lazy(
+    r"(?i)\b((?!(?:19|20)\d\d\b)\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+((?:[\w'-]+\s+){0,1}[\w'-]+)"
+)
+_CHAIRED_BY = lazy(r"\bchaired\b(?:\s+[\w'-]+){0,5}?\s+by\b", re.I)  # "chaired on a yearly rotation by"
+_REFERS_BACK = lazy(
+    r"^\W*(?:this|the|these|that|it|its)\s+(?:\w+\s+){0,2}?(?:is|are|was|were|has been|have been|will be)\s+chaired\b",
+    re.I,
+)
+_CURRENT = lazy(r"\b(this year|now|currently|at the moment|at present|these days|nowadays|this time)\b")
+_ROTATES = lazy(r"\b(rotation|rotating|rotates|rotational|in turn|one of the)\b", re.I)
+_UPCOMING = lazy(r"\b(awaited|anticipated|expected|planned|scheduled|will|due to|to be held|upcoming|next)\b", re.I)
+_MONTHS = frozenset(
+    ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
+)  # not "may": a verb too
 _WANTS_NUMBER = lazy(r"\b(how many|how much|number of|what percentage|what proportion)\b")
 # "how often does the network meet", "does X get together monthly": a frequency, not a count
 _WANTS_FREQUENCY = lazy(r"\bhow (often|frequently|regularly)\b")
@@ -120,15 +202,18 @@ _FREQUENCY = lazy(
 )
 # the words a question is put in, not what it is about: "how often", "who wrote", "run until", "get together"
 _PHRASING = lazy(
-    r"\bhow (?:often|frequently|regularly)\b|\bwho (?:wrote|writes|authored)\b|"
+    r"\bhow (?:often|frequently|regularly|long)\b|\bthese days\b|\bat (?:the )?(?:moment|present)\b|"
+    r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|"
+    r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b"
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
-_WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager)\b")
+_WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager|author|authors|authored|written by)\b")
 _WANTS_OUTCOME = lazy(
     r"\bhow (?:did|was|were|has|have|had|is|are)\b.{0,60}?\b(?:go|went|gone|get on|do|fare|fared|turn out|turned out"
     r"|rated|judged|graded|received|found)\b|\b(?:outcome|result|results|verdict|rating|grade|graded|judgement)\b"
 )
+_LIST_ITEM = lazy(r"(?:^|\s)([1-9])\.\s+[A-Z]")
 _PARAGRAPH_MARK = lazy(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
 _NUMBER = lazy(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|all|none|no)\b")
 # Numbers that label, date or time rather than count: "Recommendation 2", "Action 7a", "2019/20",
@@ -167,7 +252,50 @@ _SENTENCE = lazy(r"(?<=[.!?*])\s+(?=[\"“‘'(*]?[A-Z0-9])|\s+(?=[-•]\s)")
 _STRONG_VERDICT = lazy(r"\b(rated|judged|graded|overall|requires? improvement|inadequate|outstanding)\b", re.I)
 
 
-KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome")
+# A year span as the papers and questions write it: "2019/20", "2019-20", "19/20", "2019/2020", "2021-24"
+_PERIOD = lazy(r"\b((?:19|20)\d\d|\d\d)\s*[/\u2013-]\s*((?:19|20)\d\d|\d\d)\b")
+MAX_PERIOD_YEARS = 5
+
+
+def periods(raw: str) -> frozenset[tuple[int, int]]:
+    """The spans of years a text names, as (first year, last year): "19/20" and "2019-2020" are (2019, 2020)."""
+    return frozenset(span for _, span in _period_matches(raw))
+
+
+def _period_matches(raw: str) -> list[tuple[re.Match, tuple[int, int]]]:
+    out = []
+    for m in _PERIOD.finditer(raw):
+        a, b = m.group(1), m.group(2)
+        if len(a) == 2 and len(b) == 4:
+            continue
+        start = int(a) if len(a) == 4 else 2000 + int(a)
+        end = int(b) if len(b) == 4 else start - start % 100 + int(b)
+        if len(a) == 2 and end != start + 1:  # "19/20" is a year; "10/12" is a date, "16-18" a range
+            continue
+        if 0 < end - start <= MAX_PERIOD_YEARS:
+            out.append((m, (start, end)))
+    return out
+
+
+def period_token(span: tuple[int, int]) -> str:
+    """The one token a year span is indexed and asked by ("2019/20", "19-20": "yr2019_2020")."""
+    return f"yr{span[0]}_{span[1]}"
+
+
+def without_periods(raw: str) -> str:
+    """The text with its short year spans blanked: "19/20" is not the words "19" and "20" (as in a table's
+    "19 19 30"); "2019/20" keeps its year, which the papers write as a word too."""
+    for m, _ in reversed(_period_matches(raw)):
+        raw = raw[: m.start()] + " " + raw[m.end() :]
+    return raw
+
+
+def within_periods(asked: Collection[tuple[int, int]], named: Collection[tuple[int, int]]) -> bool:
+    """Whether a span asked about is one a text names, or falls within it ("2021/22" within "2021-24")."""
+    return any(a <= s and t <= b for s, t in asked for a, b in named)
+
+
+KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome")  # of each sentence, precomputed
 
 
 def answer_kind(question: str) -> str | None:
@@ -178,6 +306,7 @@ def answer_kind(question: str) -> str | None:
 
 _ASKS = (  # first match wins: "how long" is a date question before "how many" could be a number one
     (_HOW_LONG, "date"),
+    (_WANTS_LINK, "link"),
     (_WANTS_EMAIL, "email"),
     (_WANTS_PHONE, "phone"),
     (_WANTS_FREQUENCY, "frequency"),
@@ -193,6 +322,8 @@ def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -
     if kind is None:
         return True
     body = _PARAGRAPH_MARK.sub("", passage_text)
+    if kind == "link":
+        return bool(_LINK.search(body))
     if kind == "email":
         return bool(_EMAIL.search(body))
     if kind == "phone":
@@ -246,6 +377,10 @@ class PassageHit:
     # For "who" and "how did it go": the share of the question's weight in the best sentence (with the one
     # before it) that names a person or post, or gives a verdict; 0 when none does.
     fit: float = 0.0
+    # the share of the question's weight in the paragraph's own words (not its paper's place or years)
+    literal: float = 0.0
+    # For "how many": whether a count stands just before a word of the question ("Four reviews", "4365 referrals")
+    counted: bool = False
 
     def cite(self) -> str:
         """ "<paper title>, <location>"."""
@@ -258,9 +393,14 @@ class _Term:
     used: str  # as corrected
     token: str  # stemmed
     expansion: tuple[str, ...] = ()  # an acronym's long form as the papers define it, stemmed
+    alternatives: tuple[str, ...] = ()  # words the papers use for it (_SAME_WORDS), stemmed: any one matches
 
     def found_in(self, tokens: frozenset[str]) -> bool:
-        return self.token in tokens or bool(self.expansion and all(t in tokens for t in self.expansion))
+        return (
+            self.token in tokens
+            or bool(self.expansion and all(t in tokens for t in self.expansion))
+            or any(t in tokens for t in self.alternatives)
+        )
 
 
 class PassageIndex:
@@ -282,12 +422,24 @@ class PassageIndex:
         self.min_score = min_score
         self.min_coverage = min_coverage
         self._stems: dict[str, str] = {}
+        self._same = {
+            self._stem(word): tuple(self._stem(x) for x in others.split())
+            for words, others in _SAME_WORDS
+            for word in words.split()
+        }
         self._read: dict[str, tuple[_Term, ...]] = {}  # a question's terms: one answer searches up to three times
         self._found: dict[tuple, tuple[PassageHit, ...]] = {}  # and may repeat a search
         documents = [self._tokens(self._indexed_text(p)) for p in self.passages]
         self._terms = [frozenset(d) for d in documents]
         # what the passage itself says (its heading and text, not the titles every passage of its paper shares)
         self._own = [frozenset(self._tokens(f"{p.section or ''} {p.text}")) for p in self.passages]
+        # ... and the year span its paper or part is about (a passage of the annual report 2019/20 is about 2019/20)
+        # ... and the place its paper is about ("the city": a passage of the Nottingham City annual report)
+        self._said = self._own  # what the passage itself says, to break ties between paragraphs
+        self._own = [
+            own | {period_token(x) for x in periods(self._titles(p))} | self._place(p)
+            for own, p in zip(self._own, self.passages, strict=True)
+        ]
         self._heading = [frozenset(self._tokens(p.section or "")) for p in self.passages]
         # a paragraph stored as several passages (same place, same seed line); a section (same heading)
         self._paragraph = _runs(self.passages, lambda p: (p.paper, p.part, p.section, p.line) if p.line else p.id)
@@ -299,6 +451,16 @@ class PassageIndex:
             for p in self.passages
         ]
         self._passage_kinds = [self._kinds(p.text) for p in self.passages]
+        # the year spans each passage is about: by its paper's, part's or section's title; or by its own text
+        titled: dict[tuple[str, str | None, str | None], frozenset[tuple[int, int]]] = {}
+        for p in self.passages:
+            key = (p.paper, p.part, p.section)
+            if key not in titled:
+                paper = self.papers.get(p.paper)
+                part = paper.part(p.part) if paper else None
+                titled[key] = periods(" ".join(x for x in (paper and paper.title, part and part.title, p.section) if x))
+        self._titled_periods = [titled[(p.paper, p.part, p.section)] for p in self.passages]
+        self._text_periods = [periods(p.text) for p in self.passages]
         self._bm25 = bm25.Bm25(documents)
         n = len(documents)
         df: dict[str, int] = {}
@@ -339,6 +501,18 @@ class PassageIndex:
         return len(self.passages)
 
     # -- text ----------------------------------------------------------------------------------
+    def _place(self, passage: Passage) -> frozenset[str]:
+        """The place a passage's paper is about, as its title starts ("Nottingham City ...": nottingham, city)."""
+        paper = self.papers.get(passage.paper)
+        m = _PLACE.match(paper.title) if paper else None
+        return frozenset(self._tokens(m.group(0))) if m else frozenset()
+
+    def _titles(self, passage: Passage) -> str:
+        """The titles of a passage's paper and part."""
+        paper = self.papers.get(passage.paper)
+        part = paper.part(passage.part) if paper else None
+        return " ".join(x for x in (paper.title if paper else None, part.title if part else None) if x)
+
     def _indexed_text(self, passage: Passage) -> str:
         paper = self.papers.get(passage.paper)
         part = paper.part(passage.part) if paper else None
@@ -354,15 +528,21 @@ class PassageIndex:
             return word
         found = self._stems.get(word)
         if found is None:
-            found = bm25.stem_words([word])[0]
+            found = _UNMERGED.get(word) or bm25.stem_words([word])[0]
             if len(self._stems) < MAX_STEM_CACHE:  # questions add words; the cache stays bounded
                 self._stems[word] = found
         return found
 
     def _tokens(self, raw: str) -> list[str]:
         """Stemmed content words; a hyphenated compound ("Sub-Group") also gives its joined form ("subgroup")."""
+        lowered = raw.lower()
+        if "after" in lowered:
+            raw = _FIXED.sub(_fixed, raw)
+            lowered = raw.lower()
         tokens = [self._stem(w) for w in text.words(raw) if self._content(w)]
-        tokens += [self._stem(a + b) for a, b in _COMPOUND.findall(raw.lower())]
+        tokens += [self._stem(a + b) for a, b in _COMPOUND.findall(lowered)]
+        if "/" in raw or "-" in raw or "\u2013" in raw:  # a year span needs its separator
+            tokens += [period_token(span) for span in periods(raw)]
         return tokens
 
     def terms(self, question: str) -> list[_Term]:
@@ -385,7 +565,8 @@ class PassageIndex:
         # a word (no vowel: "hsb", "ncscp"), so that "send" is not read as SEND
         shouted = {w.lower() for w in re.findall(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z]\b", question)}
         shouted |= {w for w in self.acronyms if not re.search(r"[aeiou]", w)} | self._always_upper
-        for word in text.words(_PHRASING.sub(" ", question.lower()))[:MAX_QUERY_WORDS]:
+        asked = _FIXED.sub(_fixed, _PHRASING.sub(" ", without_periods(question.lower())))
+        for word in text.words(asked)[:MAX_QUERY_WORDS]:
             if not self._content(word):
                 continue
             used = word
@@ -406,7 +587,12 @@ class PassageIndex:
             if token not in seen:
                 seen.add(token)
                 spelled = self.acronyms.get(used, ()) if used in shouted else everyday
-                out.append(_Term(word, used, token, spelled))
+                out.append(_Term(word, used, token, spelled, self._same.get(token, ())))
+        for m, span in _period_matches(question.lower()):  # "19/20": one word, the year span
+            token = period_token(span)
+            if token not in seen:
+                seen.add(token)
+                out.append(_Term(m.group(0), m.group(0), token))
         return out
 
     # -- search --------------------------------------------------------------------------------
@@ -453,12 +639,37 @@ class PassageIndex:
                 (papers is None or p.paper in papers) and (parts is None or (p.paper, p.part or "") in parts)
                 for p in self.passages
             ]
-        weights = {t.token: self._idf.get(t.token, self._unknown_idf) for t in terms}
+        asked = periods(question)
+        if asked:  # "how many referrals in 19/20": not a passage of a paper, part or section about other years,
+            # unless its own text names the years asked (a table of the last five years in this year's report)
+            only = [
+                (only is None or only[i])
+                and (not named or within_periods(asked, named) or within_periods(asked, self._text_periods[i]))
+                for i, named in enumerate(self._titled_periods)
+            ]
+        return self._ranked(question, terms, limit, only)
+
+    def _ranked(self, question: str, terms: list[_Term], limit: int, only: Sequence[bool] | None) -> list[PassageHit]:
+        weights = {t.token: self._weight(t) for t in terms}
         weight = sum(weights.values()) or 1.0
-        ask = _Ask(question, terms, weights, weight, answer_kind(question))
+        kind = answer_kind(question)
+        lowered = question.lower()
+        needs: tuple[str, ...] = ()
+        if kind == "who" and _ASKS_CHAIR.search(lowered):
+            needs = (self._stem("chair"),)
+        elif kind == "outcome":  # the visit asked about, and the word that says which ("the assurance visit")
+            said = [w for w in text.words(lowered) if self._content(w)]
+            named = {w for w in said if w in _EVENT_NOUNS}
+            named |= {a for a, b in itertools.pairwise(said) if b in _EVENT_NOUNS and a not in _MONTHS}
+            needs = tuple(dict.fromkeys(t.token for t in terms if t.used in named or t.word in named))
+        months = frozenset(self._stem(w) for w in text.words(lowered) if w in _MONTHS)
+        chair = None
+        if kind == "who" and needs:
+            chair = "current" if _CURRENT.search(lowered) else "any"
+        ask = _Ask(question, terms, weights, weight, kind, needs, bool(needs), chair)
         hits: list[PassageHit] = []
         seen: set[tuple[int, ...]] = set()
-        tokens = list(dict.fromkeys(x for t in terms for x in (t.token, *t.expansion)))
+        tokens = list(dict.fromkeys(x for t in terms for x in (t.token, *t.expansion, *t.alternatives)))
         for i, score in self._bm25.top(tokens, limit * 4 + 4, only):  # a paragraph's passages count once
             paragraph = self._paragraph[i]
             if paragraph in seen:
@@ -467,15 +678,19 @@ class PassageIndex:
             own = frozenset().union(*(self._own[j] for j in paragraph))
             matched = [t for t in terms if t.found_in(own)]
             coverage = sum(weights[t.token] for t in matched) / weight
+            said = frozenset().union(*(self._said[j] for j in paragraph))
+            literal = sum(weights[t.token] for t in matched if t.found_in(said)) / weight
             groups = [paragraph]
             fit = self._fit(ask, paragraph)
             typed = self._typed(ask, paragraph)
             if not typed and ask.kind in ("who", "outcome", "frequency"):  # a figure or a date is too common
-                support = self._support(ask, i, only)
+                support = self._support(self._in_context(ask, paragraph), i, only)
                 typed = bool(support)
                 groups += support
             elif ask.kind is None and self._heading_answers(ask, i, paragraph):
                 groups = [self._section[i]]
+            if len(groups) == 1 and groups[0] == paragraph:  # "These are the three priorities ... 1. That ...":
+                groups += self._list_rest(paragraph)  # the numbered items after it too
             passage = self.passages[i]
             ordered = sorted(groups, key=lambda g: g[0])
             hits.append(
@@ -485,18 +700,27 @@ class PassageIndex:
                     score=round(score, 3),
                     matched=tuple(t.used for t in matched),
                     coverage=round(coverage, 3),
-                    answers=score >= self.min_score
+                    literal=round(literal, 3),
+                    answers=months <= own  # "the january visit": a paragraph that names that month
+                    and score >= self.min_score
                     and coverage >= self.min_coverage
                     and len(matched) >= min(MIN_MATCHED, len(terms))
                     and typed,
                     quoted=tuple(self.passages[j] for g in ordered for j in g),
                     excerpt=tuple(self._excerpt(ask, g) for g in ordered),
                     fit=round(fit, 3),
+                    counted=ask.kind == "number" and self._counts(ask, paragraph),
                 )
             )
             if len(hits) == limit:
                 break
         return hits
+
+    def _weight(self, term: _Term) -> float:
+        """A word's IDF; an everyday word the papers never use ("kids") weighs as the word they use ("children")."""
+        if term.token not in self._idf and term.word in _EVERYDAY and term.expansion:
+            return max(self._idf.get(t, self._unknown_idf) for t in term.expansion)
+        return self._idf.get(term.token, self._unknown_idf)
 
     def _share(self, ask: _Ask, tokens: frozenset[str]) -> float:
         return sum(ask.weights[t.token] for t in ask.terms if t.found_in(tokens)) / ask.weight
@@ -515,9 +739,14 @@ class PassageIndex:
         rows = [row for j in group for row in self._sentences[j]]
         out = []
         for n, row in enumerate(rows):
-            if ask.kind in row.kinds:
+            if ask.kind in row.kinds or (ask.chair and _CHAIRED_BY.search(row.text)):
+                if ask.chair == "current" and _ROTATES.search(row.text):
+                    continue  # "who's chairing it this year": "chaired in rotation" does not say who
                 window = row.tokens | rows[n - 1].tokens if n else row.tokens
-                out.append((self._share(ask, window), row.text))
+                # "This group is chaired by ...": the group is the one the paragraph is about
+                context = frozenset().union(*(r.tokens for r in rows)) if _REFERS_BACK.search(row.text) else window
+                if all(t in window for t in ask.needs) and self._about(ask, context):
+                    out.append((self._share(ask, window), row.text))
         return out
 
     def _typed(self, ask: _Ask, group: Sequence[int]) -> bool:
@@ -525,9 +754,39 @@ class PassageIndex:
         in a sentence about the question for a person or a verdict."""
         if ask.kind is None:
             return True
+        if ask.kind == "link":  # rarely asked: looked for only in the paragraphs found, not precomputed
+            return any(_LINK.search(self.passages[j].text) for j in group)
         if ask.kind in ("email", "phone", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= _share_needed(ask.kind)
+
+    def _counts(self, ask: _Ask, paragraph: Sequence[int]) -> bool:
+        """Whether a count in the paragraph stands just before (a word or two) one of the question's words."""
+        tokens = {x for t in ask.terms for x in (t.token, *t.alternatives)}
+        for m in _COUNT_BEFORE.finditer(" ".join(plain(self.passages[j].text) for j in paragraph)):
+            if any(self._stem(w) in tokens for w in text.words(m.group(2))):
+                return True
+        return False
+
+    def _about(self, ask: _Ask, window: frozenset[str]) -> bool:
+        if not ask.about:
+            return True
+        others = [t for t in ask.terms if t.token not in ask.needs]
+        total = sum(ask.weights[t.token] for t in others)
+        held = sum(ask.weights[t.token] for t in others if t.found_in(window))
+        return not total or held / total >= SUBJECT_SHARE
+
+    def _in_context(self, ask: _Ask, paragraph: Sequence[int]) -> _Ask:
+        """The question as a paragraph's neighbours are judged for it: the event it asks about ("how did the
+        inspection go") need not be named again beside the verdict when the paragraph says it took place ("were
+        inspected in 2020"); a paragraph saying it is still to come ("a visit is now awaited") gives no context."""
+        if not ask.needs or ask.kind != "outcome":
+            return ask
+        for j in paragraph:
+            for row in self._sentences[j]:
+                if all(t in row.tokens for t in ask.needs) and not _UPCOMING.search(row.text):
+                    return replace(ask, needs=(), about=False)
+        return ask
 
     def _support(self, ask: _Ask, i: int, only: Sequence[bool] | None) -> list[tuple[int, ...]]:
         """The paragraphs of passage i's section, nearest first, that carry the fact asked for in a sentence
@@ -544,6 +803,20 @@ class PassageIndex:
                     strong = ask.kind == "outcome" and bool(_STRONG_VERDICT.search(raw))  # a rating before praise
                     found[group] = max(found.get(group, 0.0), share + strong)
         return sorted(found, key=lambda g: -found[g])[:MAX_SUPPORT]
+
+    def _list_rest(self, paragraph: Sequence[int]) -> list[tuple[int, ...]]:
+        """The paragraphs of the same section that go on with a numbered list the paragraph starts ("1. ..."
+        then "2. ...", "3. ..."), at most MAX_LIST_ITEMS."""
+        numbers = _LIST_ITEM.findall(" ".join(plain(self.passages[j].text) for j in paragraph))
+        if not numbers:
+            return []
+        n, out, j = int(numbers[-1]), [], paragraph[-1] + 1
+        while j < len(self.passages) and len(out) < MAX_LIST_ITEMS and self._section[j] == self._section[paragraph[0]]:
+            if not plain(self.passages[j].text).startswith(f"{n + 1}."):
+                break
+            out.append(self._paragraph[j])
+            n, j = n + 1, self._paragraph[j][-1] + 1
+        return out
 
     def _heading_answers(self, ask: _Ask, i: int, paragraph: Sequence[int]) -> bool:
         """The section's heading is what is asked about ("the priorities for 2020/21"), and the section is short."""
@@ -644,6 +917,11 @@ class _Ask:
     weights: dict[str, float]
     weight: float
     kind: str | None
+    needs: tuple[str, ...] = ()  # words the sentence with the fact (or the one before it) must hold
+    # ... with SUBJECT_SHARE of the weight of the question's other words ("who chairs the SLG": not "the City's BMG
+    # is chaired by ...")
+    about: bool = False
+    chair: str | None = None  # "who chairs": "any"; "who is chairing it now / this year": "current"
 
 
 def _runs(passages: Sequence[Passage], key) -> list[tuple[int, ...]]:

@@ -586,7 +586,7 @@ INTENTS: tuple[Intent, ...] = (
             *HAPPENED,
             *SETTLED,
         ),
-        acts.about_topic,
+        papers.status_or_passage,
     ),
     # the parser decides: a plan named, asked what it says about something
     Intent("plan-mentions", None, plans.plan_mentions),

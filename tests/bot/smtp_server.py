@@ -97,11 +97,17 @@ class SmtpServer:
 
     def __exit__(self, *_exc: object) -> None:
         if self._server is not None:
-            self._server.close()
-            asyncio.run_coroutine_threadsafe(self._server.wait_closed(), self._loop).result(10)
+            # closed on the loop's own thread: a client's connection dropping at the same moment also touches the
+            # server's state there (closing it from this thread raced with that: "'NoneType' is not iterable")
+            asyncio.run_coroutine_threadsafe(self._close(self._server), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
         self._loop.close()
+
+    @staticmethod
+    async def _close(server: asyncio.base_events.Server) -> None:
+        server.close()
+        await server.wait_closed()
 
     @property
     def url(self) -> str:

@@ -75,12 +75,12 @@ class Bank:
 
 
 BANKS = (
-    Bank("fresh", 170, frozenset({"resolution", "agenda", "count"}), False, False, False, 156, 0),
-    Bank("newuser", 120, frozenset(), True, True, False, 116, 0),
-    Bank("final", 120, frozenset(), True, True, True, 116, 0),
+    Bank("fresh", 170, frozenset({"resolution", "agenda", "count"}), False, False, False, 158, 0),
+    Bank("newuser", 120, frozenset(), True, True, False, 117, 0),
+    Bank("final", 120, frozenset(), True, True, True, 119, 0),
     Bank("sixth", 100, frozenset(), True, True, True, 97, 0),
-    Bank("seventh", 100, frozenset(), True, True, True, 83, 4),
-    Bank("eighth", 100, frozenset(), True, True, True, 81, 5),
+    Bank("seventh", 100, frozenset(), True, True, True, 90, 2),
+    Bank("eighth", 100, frozenset(), True, True, True, 86, 4),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
