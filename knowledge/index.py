@@ -277,6 +277,24 @@ SHORT_FORMS = {
 }  # fmt: skip
 
 
+# Honorifics, post-nominals and job-title nouns: words written before or after a name ("Cllr Taylor", "DCI Clare
+# Dean", "Anne Callaghan BEM") or in place of one ("the councillor", "the director"). On its own such a word never
+# names a person: "a councillor asking ..." is about some councillor, not the one the records happen to hold.
+TITLE_WORDS = frozenset(
+    {"cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof",
+     "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "dci", "di", "ds", "dc", "dsupt", "supt",
+     "superintendent", "inspector", "sergeant", "acc", "dcc", "cc", "pc", "bem", "mbe", "obe", "cbe", "qc", "kc",
+     "director", "directors", "manager", "managers", "officer", "officers", "chair", "chairs", "chairman",
+     "chairwoman", "chairperson", "vice", "deputy", "chief", "head", "lead", "member", "members", "clerk",
+     "scrutineer", "coordinator", "co-ordinator", "executive", "mayor", "leader", "secretary", "minister", "mp"}
+)  # fmt: skip
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a folded name without its honorifics and titles ("councillor tracey taylor": tracey, taylor)."""
+    return [p for p in name.split() if p not in TITLE_WORDS]
+
+
 def short_forms(forename: str) -> tuple[str, ...]:
     """The short forms a forename is commonly written as ("peter": "pete")."""
     return SHORT_FORMS.get(forename, ())
@@ -326,7 +344,7 @@ class NameIndex:
                 self._by_initial[name[0]].append(n)
         self._initial_names = {k: [self.person_names[i] for i in v] for k, v in self._by_initial.items()}
         for name, pid in zip(self.person_names, self.person_ids, strict=True):
-            parts = name.split()
+            parts = name_parts(name)  # "cllr taylor" names no forename "cllr"
             if len(parts) >= 2:
                 self.surnames[parts[-1]].add(pid)
                 self.forenames[parts[0]].add(pid)
@@ -359,7 +377,7 @@ class NameIndex:
         capitalised = {fold(w).split()[0] for w in capitalised if fold(w)}
         in_places = self.place_words_in(tokens)
         for token in tokens:
-            if (token in self.common and token not in capitalised) or token in in_places:
+            if (token in self.common and token not in capitalised) or token in in_places or token in TITLE_WORDS:
                 continue
             for table, score in ((self.surnames, 90.0), (self.forenames, 86.0)):
                 ids = table.get(token, set())
@@ -382,7 +400,7 @@ class NameIndex:
         capitalised = {fold(w).split()[0] for w in (raw or "").split() if w[:1].isupper() and fold(w)}
         out = []
         for token in dict.fromkeys(folded_question.split()):
-            if token in self.common and token not in capitalised:
+            if (token in self.common and token not in capitalised) or token in TITLE_WORDS:
                 continue
             ids = self.forenames.get(token, set()) | self.surnames.get(token, set())
             if len(ids) > 1:

@@ -109,11 +109,12 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
+    raw = without_asker(raw)
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden)
-    from knowledge.registry import attribute_of, detect_intents, happened_filler  # imports the handlers
+    from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
     intents = detect_intents(_without_section_span(folded))
     attribute = attribute_of(folded, intents)
@@ -131,7 +132,8 @@ def parse(
     topic = _topic_words(engine, raw, plan)
     if plan is not None and _weakly_named(engine, folded, plan):
         plan, topic = _rescope(engine, raw, plan, hidden, topic)
-    topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
+    filler = happened_filler(folded) | asking_form_words(folded)  # "did the briefing take place", "who do i chase"
+    topic = [w for w in topic if w not in filler]
     if plan is not None:  # "for notts county council": the plan's own organisation names no topic
         kept = set(kept_phrases(engine, raw, plan))  # ... but "county lines" in a TCE question is one
         topic = [w for w in topic if w in kept or w not in _plan_org_words(engine, plan)]
@@ -166,6 +168,25 @@ def parse(
         ambiguous_people=() if people else tuple(engine.names.ambiguous_in(folded, raw)),
         day_of_month=_day_of_month(folded),
     )
+
+
+# "councillor asking if anything has slipped", "the director wants to know who leads it", "chair would like to know
+# when ...": who is asking is not what is asked (and a title alone names no one): the question is what follows
+_ASKER = lazy(
+    r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|"
+    r"have\b|did\b|does\b|do\b)[\w'-]+\s+){1,3}(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|"
+    r"wanting to know|would like to know|d like to know|needs to know|wondering|wonders|keen to know|checking|querying|"
+    r"enquiring)(?:\s+(?:me|us))?\s*(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?",
+    re.IGNORECASE,
+)
+
+
+def without_asker(raw: str) -> str:
+    """The question without a leading "<someone> asking if / wants to know": what is asked, not who asks it."""
+    m = _ASKER.match(raw)
+    if m is None or len(raw) - m.end() < 8:
+        return raw
+    return raw[m.end() :]
 
 
 def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | None:
@@ -672,6 +693,7 @@ TOPIC_DROP = frozenset(
         "hello",
         "whats",
         "whos",
+        "re",  # "who do i chase re the review": regarding
         # how a question is put, not what it is about ("when's it meant to be finished", "getting sorted")
         "meant",
         "supposed",

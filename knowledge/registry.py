@@ -107,9 +107,31 @@ WHO_DOING = (
     r"(?!attend|come|go\b|be\b|chair|present|sign|ask|speak|talk|contact|ring|call|email)\w+",
 )
 
+# "who do i chase re the review", "whose name is on it", "which group is down against agreeing the strap line":
+# whose work it is (its lead), put as who to chase or whose name the plan gives
+WHOSE_NAME = (
+    r"who (?:do|should|can|would|could) (?:i|we) chase",
+    r"who to chase",
+    r"whose name (?:is |s )?(?:on|against|down for|next to)",
+    r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?(?:down|named|listed|put) "
+    r"(?:against|for|as lead)",
+)
+
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
 # names nothing more than "the update happened" should not match every update it could mean)
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
+
+
+def asking_form_words(folded: str) -> frozenset[str]:
+    """The words of a "who do i chase", "whose name is on it", "who's answerable" form in the question: how a
+    question for a lead is put, not what it is about (left out of the topic)."""
+    from knowledge.text import content_words
+
+    found: set[str] = set()
+    for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)"):
+        for m in re.finditer(rf"\b{rx}\b", folded):
+            found.update(w for w in content_words(m.group(0)) if w not in ("group", "team", "board", "service"))
+    return frozenset(found)
 
 
 def happened_filler(folded: str) -> frozenset[str]:
@@ -431,7 +453,7 @@ INTENTS: tuple[Intent, ...] = (
         "lead",
         _rx(
             r"who (leads|is leading|s leading|s the lead|s running|s looking after|is the lead|owns|"
-            r"is responsible|s responsible|is accountable|has got|s got|got|"
+            r"is responsible|s responsible|is accountable|s accountable|is answerable|s answerable|has got|s got|got|"
             r"is doing|s doing|does|is handling|s handling|handles|is on|s on|is looking after|looks after|runs|"
             r"is running)",
             r"who (is|s) in charge",
@@ -445,6 +467,7 @@ INTENTS: tuple[Intent, ...] = (
             "whose job",
             "who should i (ask|speak to|talk to) about",
             *WHO_DOING,
+            *WHOSE_NAME,
         ),
         acts.about_topic,
     ),
@@ -648,6 +671,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"who\b.*\b(lead|leads|leading|owns|responsible|got|doing|handling|on|charge|looking after|runs)",
             r"who (does|do|will do|picks up|is picking up|s picking up)\b",
             *WHO_DOING,
+            *WHOSE_NAME,
+            r"who(?: is| s|s) (?:accountable|answerable)",
             "lead",
             "owner",
             "in charge",

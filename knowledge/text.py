@@ -199,7 +199,10 @@ ABBREVIATIONS = {
 
 
 # everyday words for what the plans write more formally ("the money for the reviewer": its funding)
-SYNONYMS = {"money": "funding", "cash": "funding", "kids": "children", "refurb": "refurbishment"}
+SYNONYMS = {
+    "money": "funding", "cash": "funding", "kids": "children", "refurb": "refurbishment", "ex": "former",
+    "indie": "independent", "recs": "recommendations", "yrs": "years", "govt": "government",
+}  # fmt: skip
 
 
 def expand(words: list[str] | tuple[str, ...]) -> list[str]:
