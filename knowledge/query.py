@@ -126,6 +126,7 @@ def parse(
         window = _financial_year(lower, today) or _year_window(
             engine, folded, today, loose="due" not in intents or len(intents) > 1
         )
+    intents = _needs_by_window(intents, folded, window)
     intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
@@ -139,6 +140,8 @@ def parse(
         topic = [w for w in topic if w in kept or w not in _plan_org_words(engine, plan)]
     if window is not None:  # "due within 2 weeks": the window's words name no topic
         topic = [w for w in topic if w not in _WINDOW_WORDS]
+        if "due-soon" in intents and _NEEDS_DONE.search(folded):  # "what needs doing by ...": no topic "need"
+            topic = [w for w in topic if w not in NEEDS_DONE_WORDS and fold(w) not in NEEDS_DONE_WORDS]
     topic = _without_date_words(topic, window)
     topic += _named_panels(engine, folded, plan)
     intents = _person_due(engine, intents, people, roles, topic)
@@ -582,6 +585,25 @@ def _this_week(today: dt.date) -> Window:
             today, end, f"this week (today is a {today:%A}, so I took the week ahead, to {end.day} {end:%B %Y})"
         )
     return Window(today, today + dt.timedelta(days=6 - today.weekday()), "this week")
+
+
+# "what needs doing by the end of jan", "what has to be done before March", "what must be finished in April",
+# "what should be delivered by Christmas": work that must be done in a date window is what falls due in it
+_NEEDS_DONE = lazy(
+    r"\b(?:needs?|needed|has|have|had|must|should|ought|got|is|are|was|were|expected|supposed|meant|due|going)"
+    r"(?: to)?(?: be| get| have been)? (?:doing|done|finished|complete|completed|delivered|ready|achieved|sorted|"
+    r"wrapped up|signed off|in place|met|closed|closed off)\b"
+)
+NEEDS_DONE_WORDS = frozenset({"need", "needs", "needed", "doing", "done", "delivered", "ready", "achieved", "complete"})
+
+
+def _needs_by_window(intents: list[str], folded: str, window: Window | None) -> list[str]:
+    """ "what needs doing by the end of jan": with a date window, what must be done in it falls due in it."""
+    if window is None or {"due-soon", "overdue"} & set(intents) or not _NEEDS_DONE.search(folded):
+        return intents
+    if re.match(r"\s*(who|where|why|how)\b", folded):
+        return intents
+    return ["due-soon", *intents]
 
 
 def _with_window_intents(intents: list[str], window: Window | None) -> list[str]:
