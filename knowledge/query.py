@@ -13,7 +13,7 @@ from knowledge.answer import Subject
 from knowledge.dates import long_day
 from knowledge.lazyre import lazy
 from knowledge.text import STOPWORDS as STOP
-from knowledge.text import content_words, fold, id_key
+from knowledge.text import content_words, fold, id_key, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Audience, Engine
@@ -738,9 +738,18 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
         drop = (drop - _other_plans_words(engine, plan) - set(kept_phrases(engine, raw, plan))) | _own_plan_words(
             engine, plan
         )
+    raw = _LAST_SPAN.sub(r"past \1 \2", raw)  # "the last 2 yrs of reports": a span of time, as the plans write it
     return [
-        w for w in content_words(raw) if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
+        w
+        for w in spelled_out(content_words(raw))
+        if w not in drop and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
+
+
+_LAST_SPAN = lazy(
+    r"\b(?:last|previous)\s+(\d{1,2}|two|three|four|five|six|few|couple of)\s+(years?|yrs?|months?|weeks?)\b",
+    re.IGNORECASE,
+)
 
 
 def _weakly_named(engine: Engine, folded: str, plan: str) -> bool:

@@ -87,6 +87,11 @@ HAPPENED = (
 SETTLED = (
     r"^(is|are|has|have|was|were) (\w+ ){1,12}(sorted|agreed|in place|confirmed|secured|signed off|approved)",
     r"^did (\w+ ){1,12}(agree|sort out|confirm|secure|sign off|approve)\b",
+    # "the team funding - sorted?", "... is that sorted now", "did the new guidance get signed off"
+    r"(is|are|was|were|has|have) (it|that|this|they|these|those|everything)( all| now| yet)? (been )?(sorted|agreed|"
+    r"in place|confirmed|secured|signed off|approved|settled|done|finished|complete|completed)",
+    r"(sorted|signed off|agreed|confirmed|settled|done|finished|completed|approved)( yet| now| then)?$",
+    r"did (\w+ ){1,12}get (sorted|signed off|agreed|confirmed|approved|finished|completed|done)",
 )
 
 
@@ -117,6 +122,21 @@ WHOSE_NAME = (
     r"(?:against|for|as lead)",
 )
 
+# "how's the audit coming along", "has the evaluation come back yet", "did they finish going through the reports",
+# "how far has the review got": how far a piece of work has got (its status), put in everyday words
+PROGRESS = (
+    r"(come|came|coming|comes) (back|along|in|through)",
+    r"hows",
+    r"how (is|s|are) (\w+ ){1,8}(getting on|going|progressing|shaping up)",
+    r"how far (along )?(is|are|has|have|s)",
+    r"did (\w+ ){1,12}(finish|complete|conclude|wrap up|get finished|get completed)",
+    r"(is|are|has|have) (\w+ ){1,8}(finished|concluded|wrapped up)",
+)
+PROGRESS_WORDS = frozenset(
+    {"come", "came", "coming", "comes", "back", "along", "hows", "how", "getting", "going", "far", "progressing",
+     "shaping", "finish", "finished", "conclude", "concluded", "wrap", "wrapped", "yet", "now", "through"}
+)  # fmt: skip
+
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
 # names nothing more than "the update happened" should not match every update it could mean)
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
@@ -131,6 +151,8 @@ def asking_form_words(folded: str) -> frozenset[str]:
     for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)"):
         for m in re.finditer(rf"\b{rx}\b", folded):
             found.update(w for w in content_words(m.group(0)) if w not in ("group", "team", "board", "service"))
+    if any(re.search(rf"\b{rx}\b", folded) for rx in PROGRESS):  # "has the evaluation come back yet"
+        found |= PROGRESS_WORDS
     return frozenset(found)
 
 
@@ -515,6 +537,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
             *SETTLED,
+            *PROGRESS,
         ),
         acts.about_topic,
     ),
@@ -697,6 +720,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
             *SETTLED,
+            *PROGRESS,
             r"(has|have|is|are|did) .* yet",  # "has the report got the new section in it yet"
         ),
     ),
