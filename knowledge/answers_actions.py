@@ -93,6 +93,9 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
         if _asks_findings(q):  # "what did the evaluation (row 5) find": an action row records no findings
             text = f"The plans do not say what it found; they record only the action. {text}"
+    elif len(items) == 1 and (unsure := unrecorded_done(q, e, matched[0], detail)) is not None:
+        subject = Subject.action(*items[0].ref) if items[0].ref else None
+        return r.answer_of(q, "not-sure", unsure, items, subject=subject)
     elif len(items) == 1:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
     else:
@@ -481,9 +484,46 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
     return r.answer_of(q, detail if detail != "summary" else "action", head, items, subject=subject)
 
 
+# "did the audit get done", "has the evaluation come back", "was it completed": a yes/no question whether work was
+# done (not "what is the status of")
+_ASKS_DONE = lazy(
+    r"^\s*(did|has|have|had|was|were|is|are)\b|\b(done|complete|completed|finished|sorted|signed off|happened|back)"
+    r"( yet| now| then)?\s*$"
+)
+
+
+def asks_if_done(q: Query) -> bool:
+    """Whether the question asks, yes or no, if a piece of work was done."""
+    return bool(_ASKS_DONE.search(q.folded))
+
+
+def unrecorded_done(q: Query, e: Engine, action: Action, detail: str) -> str | None:
+    """For a yes/no "did it get done" about an action whose record holds no status, update or completed milestone
+    by the day asked: the headline says plainly that the plan does not record whether it was done (with the date
+    it was due), not a status that reads as a verdict."""
+    if detail != "status" or not asks_if_done(q) or e.state(action, q.today).complete:
+        return None
+    if not d.no_progress(action, q.today):
+        return None
+    due = d.due_phrase(action, q.today)
+    when = e.state(action, q.today).due
+    tense = "was" if when is not None and when.date < q.today else "is"
+    ts = f" (timescale \u201c{action.timescale}\u201d)" if action.timescale else ""
+    return (
+        f"I'm not sure whether {d.action_label(e.kb, action)} was done: the plan records no status, update or "
+        f"completed milestone for it; it {tense} {due}{ts}."
+        if due.startswith("due ")
+        else f"I'm not sure whether {d.action_label(e.kb, action)} was done: the plan records no status, update "
+        f"or completed milestone for it, and {due}."
+    )
+
+
 def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str) -> Answer:
     items = [d.action_item(e.kb, a, q.today, detail) for a in actions]
     head = HEADS.get(detail, "Action")
+    if len(items) == 1 and (unsure := unrecorded_done(q, e, actions[0], detail)) is not None:
+        subject = Subject.action(*items[0].ref) if items[0].ref else None
+        return r.answer_of(q, "not-sure", unsure, items, subject=subject, notes=later_dates(q, e, actions, detail))
     if len(items) == 1:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
         subject = Subject.action(*items[0].ref) if items[0].ref else None
