@@ -514,7 +514,8 @@ def unrecorded_done(q: Query, e: Engine, action: Action, detail: str) -> str | N
         f"completed milestone for it; it {tense} {due}{ts}."
         if due.startswith("due ")
         else f"I'm not sure whether {d.action_label(e.kb, action)} was done: the plan records no status, update "
-        f"or completed milestone for it, and {due}."
+        f"or completed milestone for it, and {due}"
+        + (f"; its timescale is written \u201c{action.timescale}\u201d." if ts else ".")
     )
 
 

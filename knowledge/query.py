@@ -771,7 +771,7 @@ def _rescope(
     weak = {w for w, p in engine.plan_words.items() if p == plan and " " not in w}
     loose = [
         w
-        for w in content_words(raw)
+        for w in spelled_out(content_words(raw))
         if (w not in engine.topic_drop or w in weak) and not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)
     ]
     hits = [h for h in engine.topics.search(loose, limit=10, min_cover=0.6) if getattr(h.doc, "plan", None)]

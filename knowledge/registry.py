@@ -137,6 +137,20 @@ PROGRESS_WORDS = frozenset(
      "shaping", "finish", "finished", "conclude", "concluded", "wrap", "wrapped", "yet", "now", "through"}
 )  # fmt: skip
 
+# "when is the evaluation meant to land", "when should the report arrive", "when's that due in": when a thing is due,
+# put as when it arrives
+ARRIVES = (
+    r"(meant|supposed|expected|due|going|set|scheduled|planned) to (land|arrive|come in|come through|be ready|be in|"
+    r"be back|be delivered)",
+    r"when (does|do|will|is|are|s|should|would|could|might) (\w+ ){1,12}(land|arrive|come in|come through|be ready|"
+    r"be back|be delivered)\b",
+    r"when (s|is) (that|it|this) due",
+)
+ARRIVES_WORDS = frozenset(
+    {"land", "arrive", "come", "through", "ready", "back", "delivered", "meant", "supposed",
+     "expected", "should", "would", "could", "might", "set", "scheduled", "planned", "going"}
+)  # fmt: skip
+
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
 # names nothing more than "the update happened" should not match every update it could mean)
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
@@ -153,6 +167,8 @@ def asking_form_words(folded: str) -> frozenset[str]:
             found.update(w for w in content_words(m.group(0)) if w not in ("group", "team", "board", "service"))
     if any(re.search(rf"\b{rx}\b", folded) for rx in PROGRESS):  # "has the evaluation come back yet"
         found |= PROGRESS_WORDS
+    if any(re.search(rf"\b{rx}\b", folded) for rx in ARRIVES):  # "when is the evaluation meant to land"
+        found |= ARRIVES_WORDS
     return frozenset(found)
 
 
@@ -505,6 +521,7 @@ INTENTS: tuple[Intent, ...] = (
             "by when",
             "target date",
             "how long",
+            *ARRIVES,
             r"(finish|finishes|end|ends|wrap up|wraps up|complete|completes) (in|by|before|during)",
         ),
         papers.due_or_passage,
@@ -736,8 +753,13 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
     """The detail asked for, if the question asks for one."""
     for name, rx in ATTRIBUTES:
         if rx.search(folded):
+            if name == "recommendations" and WHEN_ASKED.match(folded):
+                return "due"  # "when should the report with recommendations land": when, not which recommendations
             return name
     return None
+
+
+WHEN_ASKED = lazy(r"\s*(when|by when|what date|which date|what day)\b")
 
 
 def load_handlers() -> None:
