@@ -145,6 +145,8 @@ def parse(
     topic = _without_date_words(topic, window)
     topic += _named_panels(engine, folded, plan)
     intents = _person_due(engine, intents, people, roles, topic)
+    if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, intents, topic, plan)):
+        ids, topic = bare, [w for w in topic if w not in _NUMBER_FORM_WORDS]
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -255,6 +257,34 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
         if any(ch.isalpha() for ch in token) and (engine.ids.find(token) or engine.ids.family(token)):
             keys.append(token)
     return list(dict.fromkeys(k for k in keys if k))
+
+
+# "is 8 done yet", "who leads 12?", "when's 6 due": a bare number that is all the question names, asked its status,
+# lead or date, is an action's row number (in every plan that has it: the answer names each, or the plan asked)
+_BARE_NUMBER = lazy(
+    r"(?<![\w/.£$])(?<!item )(?<!items )(?<!priority )(?<!page )(?<!pages )(?<!no )(\d{1,2})(?![\w/.%:])"
+    r"(?!\s*(?:per|days?|weeks?|months?|years?|yrs?|times?|hours?|minutes?|[ap]m\b|people|children|of\b|out\b|and\b|or\b|"
+    r"to\b|-\s*\d))"
+)
+_NUMBER_FORM_WORDS = frozenset(
+    {"done", "yet", "complete", "completed", "finished", "sorted", "now", "number", "row", "no", "on", "track", "start",
+     "started", "happening", "latest", "news", "going", "how", "hows", "progress", "status", "lead", "leading", "due",
+     "deadline", "timescale", "finish"}
+)  # fmt: skip
+
+
+def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: list[str], plan: str | None) -> list[str]:
+    """The action ids a lone bare number names, when the question asks nothing else ("is 8 done yet")."""
+    if not {"status", "lead", "due"} & set(intents) or {"agenda", "count", "priorities", "meeting"} & set(intents):
+        return []
+    if any(w not in _NUMBER_FORM_WORDS for w in topic) or len(folded.split()) > 8:
+        return []
+    numbers = _BARE_NUMBER.findall(folded)
+    if len(numbers) != 1:
+        return []
+    key = engine.ids.in_plan(numbers[0], plan) if plan is not None else numbers[0]
+    found = [a for a in engine.ids.find(key) if plan is None or a.plan == plan]
+    return [key] if found else []
 
 
 _AFTER_PLAN_ID = lazy(
