@@ -208,7 +208,12 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     ]
     if upcoming and not isinstance(best.doc, Action):
         best = upcoming[0]  # a report still to come, over a same-named line in older minutes
+    tied = [h for h in hits if isinstance(h.doc, Action) and h.score >= best.score - 0.05]
+    if tied and not isinstance(best.doc, Action) and _asks_of_an_action(q, detail):
+        best = tied[0]  # "the foster carer one - who's leading it": actions have leads and states, reports do not
     close = [h for h in hits if h.score >= best.score - 0.05][:5]
+    if isinstance(best.doc, Action):
+        close = [h for h in close if isinstance(h.doc, Action)]
     clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
     weight = e.topics.question_weights(list(words))
     own = _own_words_one(e, hits, best, weight)
@@ -237,6 +242,15 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     if isinstance(best.doc, WorkItem):
         return about_work(q, e, best.doc, detail)
     return about_agenda_item(q, e, best.doc, best.meeting, detail)
+
+
+_ACTION_LEAD = lazy(r"\b(lead|leads|leading|led|owns|owner|responsible|accountable|answerable|in charge)\b")
+
+
+def _asks_of_an_action(q: Query, detail: str) -> bool:
+    """Whether the detail asked is one only an action carries: its lead (put as leading, owning, responsible for),
+    or its status; a report's presenter or a work item's sponsor is asked otherwise."""
+    return detail == "status" or (detail == "lead" and bool(_ACTION_LEAD.search(q.folded)))
 
 
 MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to be the thing asked about
