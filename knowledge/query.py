@@ -746,6 +746,11 @@ TOPIC_DROP = frozenset(
         "whats",
         "whos",
         "re",  # "who do i chase re the review": regarding
+        # "who chairs it now", "who's currently leading": the day asked, not a topic
+        "now",
+        "currently",
+        "presently",
+        "nowadays",
         # how a question is put, not what it is about ("when's it meant to be finished", "getting sorted")
         "meant",
         "supposed",
