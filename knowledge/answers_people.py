@@ -212,6 +212,7 @@ def _count_phrase(actions: int, committee_items: int) -> str:
     return f"{lead}, and is named on {committee_items} committee item{'s' if committee_items != 1 else ''}"
 
 
+_ASKS_WHO_HOLDS = lazy(r"\s*(who|whos|which (one|person|officer|of them) (is|s|was))\b")
 TITLE_WORDS_AT_LEAST = 3  # a "who has <title>" question must give this many words of the title
 
 
@@ -222,9 +223,13 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     for "at the county"), and at least TITLE_WORDS_AT_LEAST of them in the title itself; more than three
     such people is no answer (the words are too general to say who).
     """
-    if not re.match(r"\s*(who|whos)\b", q.folded) or q.person or q.role:
+    asked = _ASKS_WHO_HOLDS.match(q.folded)
+    if not asked or q.person or q.role:
         return None
-    wanted = frozenset(content_words(q.raw))
+    # "which one is the service manager, ...? need a name for the minutes": the title is in the question asked,
+    # not in what is said after it
+    first = q.raw.split("?")[0] if q.raw.split("?")[0].strip() else q.raw
+    wanted = frozenset(content_words(first)) - ({"one", "person", "officer"} if asked.group(2) else set())
     if len(wanted) < TITLE_WORDS_AT_LEAST:
         return None
     found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)

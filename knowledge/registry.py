@@ -151,6 +151,9 @@ ARRIVES_WORDS = frozenset(
      "expected", "should", "would", "could", "might", "set", "scheduled", "planned", "going"}
 )  # fmt: skip
 
+# "which one is the service manager?", "which person is the designated officer": who holds a title
+WHICH_PERSON = (r"^\s*which (one|person|officer|of them) (is|s|was)",)
+
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
 # names nothing more than "the update happened" should not match every update it could mean)
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
@@ -587,12 +590,12 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "attendee",
-        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of"),
+        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", *WHICH_PERSON),
         com.named_in_attendance,
     ),
     Intent(
         "person",
-        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of"),
+        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", *WHICH_PERSON),
         ppl.who_is,
         ("who is Jenny Whiston?",),
     ),
