@@ -10,7 +10,7 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.lazyre import lazy
 from knowledge.models import Action
-from knowledge.text import content_words, fold
+from knowledge.text import content_words, fold, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -229,9 +229,9 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     # "which one is the service manager, ...? need a name for the minutes": the title is in the question asked,
     # not in what is said after it
     first = q.raw.split("?")[0] if q.raw.split("?")[0].strip() else q.raw
-    wanted = frozenset(content_words(first)) - ({"one", "person", "officer"} if asked.group(2) else set())
+    wanted = frozenset(spelled_out(content_words(first))) - ({"one", "person", "officer"} if asked.group(2) else set())
     if len(wanted) < TITLE_WORDS_AT_LEAST:
-        return None
+        return _whole_title_holders(q, e, wanted)
     found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
     if not found or len(found) > 3:
         return None
@@ -244,6 +244,35 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
         f"{lead} {said}.",
         [d.person_item(e.kb, p) for p in people],
         subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
+    )
+
+
+def _whole_title_holders(q: Query, e: Engine, wanted: frozenset[str]) -> Answer | None:
+    """ "who is the councillor": a short title named whole (a title or honorific alone names no one person): every
+    person the papers give exactly that title, or None."""
+    from knowledge.index import TITLE_WORDS
+
+    if not wanted or not wanted <= TITLE_WORDS:
+        return None
+    found = [(pid, t) for pid, t in e.names.title_holders(wanted, len(wanted)) if set(content_words(t)) == wanted]
+    if not found:
+        return None
+    people = [e.kb.people[pid] for pid, _ in found]
+    if len(people) == 1:
+        text = f"The papers give the title \u201c{found[0][1]}\u201d to one person: {people[0].name}."
+    else:
+        names = ", ".join(p.name for p in people[: r.PAGE])
+        text = (
+            f"The papers give the title \u201c{found[0][1]}\u201d to {len(people)} people: {names}. "
+            "Which one do you mean?"
+        )
+    return r.answer_of(
+        q,
+        "person" if len(people) == 1 else "ambiguous",
+        text,
+        [d.person_item(e.kb, p) for p in people[: r.PAGE]],
+        subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
+        suggestions=tuple(f"who is {p.name}" for p in people[:3]) if len(people) > 1 else (),
     )
 
 

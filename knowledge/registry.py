@@ -131,6 +131,7 @@ PROGRESS = (
     r"how far (along )?(is|are|has|have|s)",
     r"did (\w+ ){1,12}(finish|complete|conclude|wrap up|get finished|get completed)",
     r"(is|are|has|have) (\w+ ){1,8}(finished|concluded|wrapped up)",
+    r"^(is|are) (the|that|this|their|our) (\w+ ){1,8}back( yet| now)?$",  # "is the evaluation back"
 )
 PROGRESS_WORDS = frozenset(
     {"come", "came", "coming", "comes", "back", "along", "hows", "how", "getting", "going", "far", "progressing",

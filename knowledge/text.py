@@ -205,7 +205,7 @@ SYNONYMS = {"money": "funding", "cash": "funding", "kids": "children", "refurb":
 SHORT_WORDS = {
     "ex": "former", "indie": "independent", "indy": "independent", "rec": "recommendation", "recs": "recommendation",
     "yr": "year", "yrs": "year", "govt": "government", "gov": "government", "notts": "nottinghamshire", "nott": "nottinghamshire",
-    "mgr": "manager", "mgmt": "management", "dept": "department", "info": "information", "approx": "approximately",
+    "mgr": "manager", "cllr": "councillor", "mgmt": "management", "dept": "department", "info": "information", "approx": "approximately",
 }  # fmt: skip
 
 
