@@ -500,15 +500,18 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
 
 # "did the audit get done", "has the evaluation come back", "was it completed": a yes/no question whether work was
 # done (not "what is the status of")
-_ASKS_DONE = lazy(
-    r"^\s*(did|has|have|had|was|were|is|are)\b|\b(done|complete|completed|finished|sorted|signed off|happened|back)"
-    r"( yet| now| then)?\s*$"
+_YES_NO = lazy(r"^\s*(did|has|have|had|was|were|is|are)\b")
+_DONE_WORD = lazy(
+    r"\b(done|complete|completed|finish|finished|sorted|signed off|happen|happened|take place|taken place|"
+    r"carried out|come back|came back|back|delivered|concluded|wrapped up)\b"
 )
+_DONE_END = lazy(r"\b(done|complete|completed|finished|sorted|signed off|happened|back)( yet| now| then)?\s*$")
 
 
 def asks_if_done(q: Query) -> bool:
-    """Whether the question asks, yes or no, if a piece of work was done."""
-    return bool(_ASKS_DONE.search(q.folded))
+    """Whether the question asks, yes or no, if a piece of work was done ("did the audit get done", "the audit -
+    finished?"); not how it is going ("is the audit on track")."""
+    return bool(_YES_NO.search(q.folded) and _DONE_WORD.search(q.folded)) or bool(_DONE_END.search(q.folded))
 
 
 def unrecorded_done(q: Query, e: Engine, action: Action, detail: str) -> str | None:

@@ -228,7 +228,7 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
         return None
     # "which one is the service manager, ...? need a name for the minutes": the title is in the question asked,
     # not in what is said after it
-    first = q.raw.split("?")[0] if q.raw.split("?")[0].strip() else q.raw
+    first = re.split(r"\?|\s[-\u2013\u2014]\s|;", q.raw)[0].strip() or q.raw
     wanted = frozenset(spelled_out(content_words(first))) - ({"one", "person", "officer"} if asked.group(2) else set())
     if len(wanted) < TITLE_WORDS_AT_LEAST:
         return _whole_title_holders(q, e, wanted)

@@ -117,7 +117,7 @@ WHO_DOING = (
 WHOSE_NAME = (
     r"who (?:do|should|can|would|could) (?:i|we) chase",
     r"who to chase",
-    r"whose name (?:is |s )?(?:on|against|down for|next to)",
+    r"whose name (?:is |s )?(?:down |written |put |listed )?(?:on|against|for|next to)",
     r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?(?:down|named|listed|put) "
     r"(?:against|for|as lead)",
 )

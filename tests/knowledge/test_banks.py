@@ -78,9 +78,9 @@ BANKS = (
     Bank("fresh", 170, frozenset({"resolution", "agenda", "count"}), False, False, False, 156, 0),
     Bank("newuser", 120, frozenset(), True, True, False, 116, 0),
     Bank("final", 120, frozenset(), True, True, True, 116, 0),
-    Bank("sixth", 100, frozenset(), True, True, True, 95, 1),
-    Bank("seventh", 100, frozenset(), True, True, True, 0, 100),
-    Bank("eighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("sixth", 100, frozenset(), True, True, True, 96, 1),
+    Bank("seventh", 100, frozenset(), True, True, True, 83, 6),
+    Bank("eighth", 100, frozenset(), True, True, True, 81, 5),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
