@@ -178,10 +178,14 @@ def parse(
 # "councillor asking if anything has slipped", "the director wants to know who leads it", "chair would like to know
 # when ...": who is asking is not what is asked (and a title alone names no one): the question is what follows
 _ASKER = lazy(
-    r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|"
-    r"have\b|did\b|does\b|do\b)[\w'-]+\s+){1,3}(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|"
-    r"wanting to know|would like to know|d like to know|needs to know|wondering|wonders|keen to know|checking|querying|"
-    r"enquiring)(?:\s+(?:me|us))?\s*(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?",
+    r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?"
+    r"(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|have\b|did\b|does\b|do\b)[\w'-]+\s+){1,3}"
+    r"(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
+    r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring)(?:\s+(?:me|us))?\s*"
+    r"(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?"
+    # ... and a question follows
+    r"(?=(?:if|whether|who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|"
+    r"anything|any|whose)\b|[^\s]*\s+(?:is|are|has|have|was|were)\b)",
     re.IGNORECASE,
 )
 

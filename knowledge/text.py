@@ -204,8 +204,9 @@ SYNONYMS = {"money": "funding", "cash": "funding", "kids": "children", "refurb":
 # everyday short forms, read as the word they stand for ("ex staff": former staff; "the last 2 yrs": years)
 SHORT_WORDS = {
     "ex": "former", "indie": "independent", "indy": "independent", "rec": "recommendation", "recs": "recommendation",
-    "yr": "year", "yrs": "year", "govt": "government", "gov": "government", "notts": "nottinghamshire", "nott": "nottinghamshire",
-    "mgr": "manager", "cllr": "councillor", "mgmt": "management", "dept": "department", "info": "information", "approx": "approximately",
+    "yr": "year", "yrs": "year", "govt": "government", "gov": "government", "notts": "nottinghamshire",
+    "nott": "nottinghamshire", "mgr": "manager", "cllr": "councillor", "mgmt": "management", "dept": "department",
+    "info": "information", "approx": "approximately",
 }  # fmt: skip
 
 
