@@ -1089,3 +1089,46 @@ def outcome(q: Query, e: Engine) -> Answer | None:
     )
     item = d.action_item(e.kb, action, q.today, "status")
     return r.answer_of(q, "not-sure", text, [item], subject=Subject.action(*action.key))
+
+
+# words that put a question of which actions are done or open, not what they are about
+_STATE_FORM = frozenset(
+    {"done", "complete", "completed", "finished", "signed", "off", "achieved", "delivered", "left", "still", "remaining",
+     "remain", "yet", "open", "incomplete", "anything", "any", "thing", "things", "bit", "bits", "row", "rows", "ones",
+     "far", "so", "already", "been", "got", "actually", "evidenced", "finish", "complete"}
+)  # fmt: skip
+
+
+def by_state(q: Query, e: Engine) -> Answer | None:
+    """ "which city actions are complete", "what's left to do on the county plan": the actions of the scope asked
+    (a plan, a person, every plan this audience may see) that are evidenced as complete, or that are not, by the
+    day asked (knowledge.facts.derive). None when the question names a topic (the topic answers try it)."""
+    from knowledge.registry import OPEN_LIST
+
+    names = {
+        w for pid, _ in q.people for n in (e.kb.people[pid].name, *e.kb.people[pid].aliases) for w in content_words(n)
+    }
+    if q.action_ids or any(w not in _STATE_FORM and w not in names for w in q.topic_words):
+        return None
+    wanted_open = any(re.search(rf"\b{rx}", q.folded) for rx in OPEN_LIST)
+    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    if not actions:
+        return None
+    scope = r.scope_words(q, e) or " across the plans you can see"
+    on = long_day(q.today)
+    found = [a for a in actions if e.state(a, q.today).complete != wanted_open]
+    if wanted_open:
+        text = (
+            f"{len(found)} of {len(actions)} actions{scope} are not evidenced as complete as of {on} "
+            "(open, or the plan records no progress):"
+            if found
+            else f"Every one of the {len(actions)} actions{scope} is evidenced as complete as of {on}."
+        )
+    else:
+        text = (
+            f"{len(found)} of {len(actions)} actions{scope} are evidenced as complete as of {on}:"
+            if found
+            else f"None of the {len(actions)} actions{scope} is evidenced as complete as of {on}: the plan records "
+            "no completion, completed milestones or update saying so for any of them."
+        )
+    return r.list_answer(q, "status", text, found, lambda a: d.action_item(e.kb, a, q.today, "status"))

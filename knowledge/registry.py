@@ -155,6 +155,25 @@ ARRIVES_WORDS = frozenset(
 # "which one is the service manager?", "which person is the designated officer": who holds a title
 WHICH_PERSON = (r"^\s*which (one|person|officer|of them) (is|s|was)",)
 
+# "which city actions are complete", "has anything in the county plan been done", "what's been finished": the actions
+# of a scope that are evidenced as complete; "what's left to do", "what is still open", "which are not done yet":
+# those that are not
+_DONE = r"(done|complete|completed|finished|signed off|achieved|delivered)"
+DONE_LIST = (
+    r"(which|what) (\w+ ){0,4}(actions?|ones|rows|things|items|bits) (\w+ ){0,4}(are|have been|were|has been|got) "
+    + _DONE,
+    r"(has|have|is|are) (anything|any of (it|them|the actions)|any actions?|any of the (\w+ ){0,3}actions?) "
+    r"(\w+ ){0,6}(been )?" + _DONE,
+    r"^(what|which) (s|has|have) (been|got) " + _DONE,
+    r"^(what|which) (is|are) " + _DONE + r"\b(?! (by|before|in|on|at|for)\b)",
+)
+OPEN_LIST = (
+    r"(left|still|remaining|remain|yet) to (do|be done|be completed|complete|finish)",
+    r"(what|which) (\w+ ){0,4}(is|are|s) (still )?(open|incomplete|not (yet )?(done|complete|completed|finished))",
+    r"(which|what) (\w+ ){0,4}(actions?|ones|rows|things) (\w+ ){0,4}(are|have) (still )?(open|incomplete|"
+    r"not (yet )?(been )?(done|complete|completed|finished))",
+)
+
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
 # names nothing more than "the update happened" should not match every update it could mean)
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
@@ -445,6 +464,12 @@ INTENTS: tuple[Intent, ...] = (
         _rx(r"(without|with no|no|missing) (a )?(due )?(date|deadline|timescale)s?", "undated"),
         acts.undated,
         ("which county actions have no due date?",),
+    ),
+    Intent(
+        "by-state",
+        _rx(*DONE_LIST, *OPEN_LIST),
+        acts.by_state,
+        ("which county actions are complete?",),
     ),
     Intent(
         "overdue",

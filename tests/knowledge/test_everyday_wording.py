@@ -247,3 +247,26 @@ def test_no_question_here_is_copied_from_a_bank() -> None:
     banks = sorted(HERE.glob("*_bank.yaml"))
     wordings = {str(e["q"]).strip().lower() for bank in banks for e in yamlio.parse(bank.read_text(encoding="utf-8"))}
     assert QUESTIONS and not [q for q in QUESTIONS if q.strip().lower() in wordings]
+
+
+# -- 11. which actions of a scope are done, and which are not -----------------------------------------------------
+
+
+@needs_seeds
+def test_which_actions_of_a_plan_are_complete_lists_them_not_one_actions_status(engine: Engine) -> None:
+    assert "established and recruited to a specialist post" in seed("000")
+    answer = ask(engine, "has anything on the city plan been finished", "2020-01-15")
+    assert answer.text.startswith("1 of 12 actions in city plan are evidenced as complete")
+    assert [i.title for i in answer.items] == ["city plan, action 2"]
+
+
+def test_what_is_left_to_do_lists_the_actions_not_evidenced_as_complete(engine: Engine) -> None:
+    answer = ask(engine, "what is still left to do in the county plan", "2020-01-15")
+    late = [a for a in engine.kb.plans["county-iicsa"].actions if not engine.state(a, dt.date(2020, 1, 15)).complete]
+    assert answer.text.startswith(f"{len(late)} of 13 actions in county plan are not evidenced as complete")
+    assert answer.total == len(late) or len(answer.items) == len(late)
+
+
+def test_a_done_question_about_a_topic_is_left_to_the_topic_answers(engine: Engine) -> None:
+    answer = ask(engine, "which of the foster carer steps are complete in the county plan", "2020-01-15")
+    assert "of 13 actions" not in answer.text
