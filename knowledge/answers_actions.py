@@ -1093,9 +1093,9 @@ def outcome(q: Query, e: Engine) -> Answer | None:
 
 # words that put a question of which actions are done or open, not what they are about
 _STATE_FORM = frozenset(
-    {"done", "complete", "completed", "finished", "signed", "off", "achieved", "delivered", "left", "still", "remaining",
-     "remain", "yet", "open", "incomplete", "anything", "any", "thing", "things", "bit", "bits", "row", "rows", "ones",
-     "far", "so", "already", "been", "got", "actually", "evidenced", "finish", "complete"}
+    {"done", "complete", "completed", "finished", "signed", "off", "achieved", "delivered", "left", "still",
+     "remaining", "remain", "yet", "open", "incomplete", "anything", "any", "thing", "things", "bit", "bits", "row",
+     "rows", "ones", "far", "so", "already", "been", "got", "actually", "evidenced", "finish"}
 )  # fmt: skip
 
 
