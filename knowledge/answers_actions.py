@@ -193,6 +193,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         if names_a_post(q):  # "who is the lead member for ...": a post, not the lead of an action
             return post_holder(q, e)
     words = q.topic_words
+    if detail == "status":  # "is the staff review done": how far it has got, not what it is
+        words = tuple(w for w in words if w != "done")
     if not words and q.pronoun:
         return follow_up(q, e, detail)
     if not words:

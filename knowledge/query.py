@@ -625,10 +625,25 @@ def _this_week(today: dt.date) -> Window:
 # "what should be delivered by Christmas": work that must be done in a date window is what falls due in it
 _NEEDS_DONE = lazy(
     r"\b(?:needs?|needed|has|have|had|must|should|ought|got|is|are|was|were|expected|supposed|meant|due|going)"
-    r"(?: to)?(?: be| get| have been)? (?:doing|done|finished|complete|completed|delivered|ready|achieved|sorted|"
+    r"(?: to)?(?: be| get| have been)? (?:doing|done|finished|finishing|complete|completed|completing|delivered|ready|"
+    r"achieved|sorted|"
     r"wrapped up|signed off|in place|met|closed|closed off)\b"
 )
-NEEDS_DONE_WORDS = frozenset({"need", "needs", "needed", "doing", "done", "delivered", "ready", "achieved", "complete"})
+NEEDS_DONE_WORDS = frozenset(
+    {
+        "need",
+        "needs",
+        "needed",
+        "doing",
+        "done",
+        "delivered",
+        "ready",
+        "achieved",
+        "complete",
+        "finishing",
+        "completing",
+    }
+)
 
 
 def _needs_by_window(intents: list[str], folded: str, window: Window | None) -> list[str]:
@@ -755,6 +770,7 @@ TOPIC_DROP = frozenset(
         "currently",
         "presently",
         "nowadays",
+        "yet",  # "is the staff review finished yet": how far it has got, not what it is
         # how a question is put, not what it is about ("when's it meant to be finished", "getting sorted")
         "meant",
         "supposed",

@@ -90,7 +90,8 @@ SETTLED = (
     # "the team funding - sorted?", "... is that sorted now", "did the new guidance get signed off"
     r"(is|are|was|were|has|have) (it|that|this|they|these|those|everything)( all| now| yet)? (been )?(sorted|agreed|"
     r"in place|confirmed|secured|signed off|approved|settled|done|finished|complete|completed)",
-    r"(sorted|signed off|agreed|confirmed|settled|done|finished|completed|approved)( yet| now| then)?$",
+    r"^(?!(where|when|who|whos|what|whats|how|which|why)\b)(\w+\s+){1,12}(sorted|signed off|agreed|confirmed|settled|"
+    r"done|finished|completed|approved|sent|held|issued|gone out|happened|delivered)( yet| now| then)?$",
     r"did (\w+ ){1,12}get (sorted|signed off|agreed|confirmed|approved|finished|completed|done)",
 )
 
@@ -117,6 +118,7 @@ WHO_DOING = (
 WHOSE_NAME = (
     r"who (?:do|should|can|would|could) (?:i|we) chase",
     r"who to chase",
+    r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?on the hook",
     r"whose name (?:is |s )?(?:down |written |put |listed )?(?:on|against|for|next to)",
     r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?(?:down|named|listed|put) "
     r"(?:against|for|as lead)",

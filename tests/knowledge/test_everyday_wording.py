@@ -270,3 +270,28 @@ def test_what_is_left_to_do_lists_the_actions_not_evidenced_as_complete(engine: 
 def test_a_done_question_about_a_topic_is_left_to_the_topic_answers(engine: Engine) -> None:
     answer = ask(engine, "which of the foster carer steps are complete in the county plan", "2020-01-15")
     assert "of 13 actions" not in answer.text
+
+
+@needs_seeds
+def test_a_step_named_then_sent_with_a_question_mark_is_its_status(engine: Engine) -> None:
+    assert "Letter sent to all Independent Fostering Agencies" in seed("001")
+    answer = ask(engine, "the letter to the independent fostering agencies - sent?", "2020-01-15")
+    assert answer.kind == "status" and "Letter sent to all Independent Fostering Agencies" in answer.text
+    assert "complete" in answer.text
+
+
+def test_where_a_meeting_is_being_held_is_no_status_question(engine: Engine) -> None:
+    QUESTIONS.append("where is the july 2025 panel meeting being held")
+    q = parse(engine, "where is the july 2025 panel meeting being held", dt.date(2025, 1, 10))
+    assert "status" not in q.intents
+
+
+@needs_seeds
+def test_who_is_on_the_hook_is_the_lead(engine: Engine) -> None:
+    answer = ask(engine, "who is on the hook for the county foster carers review", "2020-01-15")
+    assert answer.kind == "lead" and "Pam Rosseter" in answer.text
+
+
+def test_done_yet_with_two_close_actions_shows_both(engine: Engine) -> None:
+    answer = ask(engine, "county plan: is the staff review done yet", "2020-01-15")
+    assert "county plan, Action 10" in said(answer) and "county plan, Action 11" in said(answer)
