@@ -229,6 +229,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         return None  # "the county lines work" is not an action that says "strap line": not sure, never that one
     near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
     steps = named_milestones(q, e, near, weight)
+    if _steps_tie(q, e, steps) and isinstance(best.doc, Action):
+        return _which_step(q, e, steps, detail)  # the words fit several steps of one action equally: not sure which
     if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
         return about_milestones(q, e, steps, detail)
     if not clear and len(steps) > 1 and len({a.key for a, _, _ in steps}) == 1 and isinstance(best.doc, Action):
@@ -259,6 +261,17 @@ MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to
 MILESTONE_MARGIN = 0.15  # ... and by how much more than its action's own text does
 MILESTONE_NEAR = 0.15  # actions scoring this close to the best match are weighed (their own text and milestones)
 MILESTONE_CLOSE = 0.25  # milestones this close to the best are shown with it (the question fits each)
+
+
+def _steps_tie(q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]]) -> bool:
+    """Whether the best two steps are of one action and hold the question's words equally, by weight and by count
+    ("has the reviewer got their post": three steps name the reviewer, none the post)."""
+    if len(steps) < 2 or len({a.key for a, _, _ in steps[:2]}) != 1 or abs(steps[0][2] - steps[1][2]) >= 0.01:
+        return False
+    action = steps[0][0]
+    hits = e.topics.step_word_hits(action, list(q.topic_words))
+    first, second = (action.milestones.index(m) for _, m, _ in steps[:2])
+    return hits[first] == hits[second]
 
 
 def _own_words_one(e: Engine, hits: list, best, weight: dict[str, float]) -> object | None:
