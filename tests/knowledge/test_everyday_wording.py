@@ -295,3 +295,25 @@ def test_who_is_on_the_hook_is_the_lead(engine: Engine) -> None:
 def test_done_yet_with_two_close_actions_shows_both(engine: Engine) -> None:
     answer = ask(engine, "county plan: is the staff review done yet", "2020-01-15")
     assert "county plan, Action 10" in said(answer) and "county plan, Action 11" in said(answer)
+
+
+# -- 12. how a whole plan is going -----------------------------------------------------------------------------
+
+
+def test_how_a_plan_is_going_counts_its_actions_by_rating_late_first(engine: Engine) -> None:
+    from knowledge import facts
+
+    today = dt.date(2020, 1, 15)
+    answer = ask(engine, "how's the county plan looking overall", "2020-01-15")
+    actions = engine.kb.plans["county-iicsa"].actions
+    labels = [facts.rag(a, today).label for a in actions]
+    assert answer.kind == "status" and f"county plan has {len(actions)} actions" in answer.text
+    assert f"{labels.count('complete')} complete" in answer.text
+    assert f"{labels.count('overdue')} overdue" in answer.text
+    first = answer.items[0].ref
+    assert first is not None and facts.rag(engine.kb.plans["county-iicsa"].action(first[1]), today).label == "overdue"
+
+
+def test_how_a_thing_in_a_plan_is_going_is_not_the_plans_summary(engine: Engine) -> None:
+    answer = ask(engine, "how is the member visits guidance going in the county plan", "2020-01-15")
+    assert "county plan has" not in answer.text
