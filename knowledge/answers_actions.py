@@ -670,6 +670,10 @@ def _overdue(q: Query, e: Engine) -> Answer:
     done = [a for a in named or () if day.states[a.key].complete]
     if done and late:  # several actions named, some late: say which of them are complete, not only what is late
         notes += (f"Complete, so not overdue: {', '.join(d.action_label(e.kb, a) for a in done)}.",)
+    if named is not None and len(named) == 1 and not fell_due and not q.action_ids:
+        step = _step_named(q, e, named[0])
+        if step:  # "is the member visits evaluation late": that step's lateness, not the whole action's
+            return _step_late(q, e, named[0], step[0][1], as_of, when, notes)
     if named is not None and not late and fell_due:  # "did the review fall due in May": not then
         labels = ", ".join(d.action_label(e.kb, a) for a in named)
         return r.answer_of(q, "overdue", f"Nothing on {labels} fell due {q.window.words} and is late.", notes=notes)
@@ -707,6 +711,29 @@ def _overdue(q: Query, e: Engine) -> Answer:
         lambda pair: _late_item(e, as_of, *pair),
         notes,
     )
+
+
+def _step_late(
+    q: Query, e: Engine, action: Action, step: Milestone, as_of: dt.date, when: str, notes: tuple[str, ...]
+) -> Answer:
+    """Whether one step of an action is late on the day asked (its state from knowledge.status), with the
+    action's own lateness when that differs."""
+    state = e.state(action, as_of)
+    label = f"the step \u201c{d.short(step.text, 90)}\u201d of {d.action_label(e.kb, action)}"
+    status = d.milestone_status(action, step, as_of)
+    if step in state.outstanding:
+        text = f"Yes: {label} is overdue {when}: it was due {d.milestone_when(step)} and is not evidenced as done."
+    elif step in state.progress.done or state.complete:
+        text = f"No: {label} is {status} {when}."
+    elif step.due is None:
+        text = f"I can't tell whether {label} is late {when}: the plan gives no date for it ({status})."
+    else:
+        text = f"No: {label} is {status} {when}."
+    if state.overdue and step not in state.outstanding:
+        text += f" The action itself is overdue (due {state.due.describe() if state.due else 'as the plan says'})."
+    items = [d.milestone_item(e.kb, action, step, as_of), d.action_item(e.kb, action, as_of, "status")]
+    kind = "not-sure" if text.startswith("I can't tell") else "overdue"
+    return r.answer_of(q, kind, text, items, notes=notes, subject=Subject.action(*action.key))
 
 
 _FELL_DUE = lazy(r"\b(due|deadlines?) (in|during|over|within|between)\b|\bsince\b|\bafter\b")

@@ -317,3 +317,21 @@ def test_how_a_plan_is_going_counts_its_actions_by_rating_late_first(engine: Eng
 def test_how_a_thing_in_a_plan_is_going_is_not_the_plans_summary(engine: Engine) -> None:
     answer = ask(engine, "how is the member visits guidance going in the county plan", "2020-01-15")
     assert "county plan has" not in answer.text
+
+
+# -- 13. is one step late: that step's state, not the whole action's --------------------------------------------
+
+
+@needs_seeds
+def test_is_a_step_late_answers_for_the_step_and_names_the_actions_own_lateness(engine: Engine) -> None:
+    assert "Evaluation of Member visits since new guidance has been in place" in seed("001")
+    answer = ask(engine, "is the evaluation of member visits running late", "2020-01-15")
+    assert answer.text.startswith("No: the step \u201cEvaluation of Member visits")
+    assert "not yet due (due January 2020)" in answer.text and "The action itself is overdue" in answer.text
+
+
+@needs_seeds
+def test_a_step_past_its_date_is_late(engine: Engine) -> None:
+    assert "Candidate for Independent Reviewer selected" in seed("001")
+    answer = ask(engine, "has selecting a candidate for the independent reviewer slipped", "2020-01-15")
+    assert answer.kind == "overdue" and answer.text.startswith("Yes:") and "December 2019" in answer.text
