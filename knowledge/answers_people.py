@@ -252,20 +252,27 @@ def _whole_title_holders(q: Query, e: Engine, wanted: frozenset[str]) -> Answer 
     person the papers give exactly that title, or None."""
     from knowledge.index import TITLE_WORDS
 
-    if not wanted or not wanted <= TITLE_WORDS:
+    if not wanted or not wanted & TITLE_WORDS:
         return None
-    found = [(pid, t) for pid, t in e.names.title_holders(wanted, len(wanted)) if set(content_words(t)) == wanted]
+    holders = e.names.title_holders(wanted, len(wanted))
+    # "who is the service director": every title holding the words ("Service Director, ..."), the title named
+    # whole among them ("Councillor")
+    found = [(pid, t) for pid, t in holders if wanted <= set(content_words(t))]
     if not found:
         return None
+    whole = all(set(content_words(t)) == wanted for _, t in found)
     people = [e.kb.people[pid] for pid, _ in found]
+    named = (
+        f"the title \u201c{found[0][1]}\u201d"
+        if whole
+        else f"a title with \u201c{' '.join(sorted(wanted))}\u201d in it"
+    )
     if len(people) == 1:
-        text = f"The papers give the title \u201c{found[0][1]}\u201d to one person: {people[0].name}."
+        text = f"The papers give {named} to one person: {people[0].name}" + ("." if whole else f" ({found[0][1]}).")
     else:
-        names = ", ".join(p.name for p in people[: r.PAGE])
-        text = (
-            f"The papers give the title \u201c{found[0][1]}\u201d to {len(people)} people: {names}. "
-            "Which one do you mean?"
-        )
+        names = "; ".join(p.name if whole else f"{p.name} ({t})" for p, (_, t) in zip(people[: r.PAGE], found))
+        more = f" (the first {r.PAGE} shown)" if len(people) > r.PAGE else ""
+        text = f"The papers give {named} to {len(people)} people{more}: {names}. Which one do you mean?"
     return r.answer_of(
         q,
         "person" if len(people) == 1 else "ambiguous",

@@ -335,3 +335,22 @@ def test_a_step_past_its_date_is_late(engine: Engine) -> None:
     assert "Candidate for Independent Reviewer selected" in seed("001")
     answer = ask(engine, "has selecting a candidate for the independent reviewer slipped", "2020-01-15")
     assert answer.kind == "overdue" and answer.text.startswith("Yes:") and "December 2019" in answer.text
+
+
+# -- 14. a word after an honorific is a name; a short title lists its holders --------------------------------------
+
+
+@needs_seeds
+def test_a_lower_case_surname_after_an_honorific_names_the_person(engine: Engine) -> None:
+    assert "Professor Simon Hackett" in seed("000")
+    answer = ask(engine, "prof hackett - what is his role", "2020-01-15")
+    assert answer.kind in ("person", "portfolio") and answer.text.startswith("Simon Hackett")
+
+
+def test_a_short_job_title_lists_everyone_holding_it_and_asks_which(engine: Engine) -> None:
+    answer = ask(engine, "who's the group manager", "2020-01-15")
+    holders = [
+        p for p in engine.kb.people.values() if any({"group", "manager"} <= set(t.lower().split()) for t in p.titles)
+    ]
+    assert len(holders) > 1 and "Which one do you mean?" in answer.text
+    assert all(p.name in answer.text for p in holders[:5])
