@@ -270,7 +270,9 @@ def _whole_title_holders(q: Query, e: Engine, wanted: frozenset[str]) -> Answer 
     if len(people) == 1:
         text = f"The papers give {named} to one person: {people[0].name}" + ("." if whole else f" ({found[0][1]}).")
     else:
-        names = "; ".join(p.name if whole else f"{p.name} ({t})" for p, (_, t) in zip(people[: r.PAGE], found))
+        names = "; ".join(
+            p.name if whole else f"{p.name} ({t})" for p, (_, t) in zip(people[: r.PAGE], found[: r.PAGE], strict=True)
+        )
         more = f" (the first {r.PAGE} shown)" if len(people) > r.PAGE else ""
         text = f"The papers give {named} to {len(people)} people{more}: {names}. Which one do you mean?"
     return r.answer_of(
