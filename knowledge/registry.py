@@ -134,10 +134,16 @@ PROGRESS = (
     r"did (\w+ ){1,12}(finish|complete|conclude|wrap up|get finished|get completed)",
     r"(is|are|has|have) (\w+ ){1,8}(finished|concluded|wrapped up)",
     r"^(is|are) (the|that|this|their|our) (\w+ ){1,8}back( yet| now)?$",  # "is the evaluation back"
+    # "what's next for the hsb audit", "the next step on the foster carer review": where it has got, and what is next
+    r"what (s|is|are) (the )?next( steps?)? (for|on|with|in)",
+    r"whats next (for|on|with|in)",
+    r"next steps? (for|on|with|in)",
+    r"what (needs to |has to |will |is going to )?happens? next",
 )
 PROGRESS_WORDS = frozenset(
     {"come", "came", "coming", "comes", "back", "along", "hows", "how", "getting", "going", "far", "progressing",
-     "shaping", "finish", "finished", "conclude", "concluded", "wrap", "wrapped", "yet", "now", "through"}
+     "shaping", "finish", "finished", "conclude", "concluded", "wrap", "wrapped", "yet", "now", "through", "step",
+     "steps", "happen", "happens", "need", "needs", "next"}
 )  # fmt: skip
 
 # "when is the evaluation meant to land", "when should the report arrive", "when's that due in": when a thing is due,

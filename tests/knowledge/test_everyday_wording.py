@@ -354,3 +354,8 @@ def test_a_short_job_title_lists_everyone_holding_it_and_asks_which(engine: Engi
     ]
     assert len(holders) > 1 and "Which one do you mean?" in answer.text
     assert all(p.name in answer.text for p in holders[:5])
+
+
+def test_whats_next_for_a_piece_of_work_is_its_status_with_the_steps_to_come(engine: Engine) -> None:
+    answer = ask(engine, "what happens next with the county residential staff review", "2020-01-15")
+    assert answer.kind == "status" and "county plan, Action 10" in answer.text and "still to come" in answer.text
