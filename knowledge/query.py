@@ -117,12 +117,15 @@ def parse(
     from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
     intents = detect_intents(_without_section_span(folded))
+    if "overdue" not in intents and _SHOULD_HAVE.search(folded):  # "what should have been done by now"
+        intents = [*intents, "overdue"]
     attribute = attribute_of(folded, intents)
     ids = _action_ids(engine, lower, plan)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(_without_section_span(folded), today)
-    if window is None and {"overdue", "due-soon", "due"} & set(intents):  # "overdue as of 2020", "due next year"
+    if window is None and ({"overdue", "due-soon", "due"} & set(intents) or _NEEDS_DONE.search(folded)):
+        # "overdue as of 2020", "due next year", "what must the city deliver by the end of the financial year"
         window = _financial_year(lower, today) or _year_window(
             engine, folded, today, loose="due" not in intents or len(intents) > 1
         )
@@ -179,7 +182,7 @@ def parse(
 # when ...": who is asking is not what is asked (and a title alone names no one): the question is what follows
 _ASKER = lazy(
     r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?"
-    r"(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|have\b|did\b|does\b|do\b)[\w'-]+\s+){1,3}"
+    r"(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|have\b|did\b|does\b|do\b)[\w'-]+\s+){1,5}"
     r"(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
     r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring)(?:\s+(?:me|us))?\s*"
     r"(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?"
@@ -266,12 +269,14 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
 # "is 8 done yet", "who leads 12?", "when's 6 due": a bare number that is all the question names, asked its status,
 # lead or date, is an action's row number (in every plan that has it: the answer names each, or the plan asked)
 _BARE_NUMBER = lazy(
-    r"(?<![\w/.£$])(?<!item )(?<!items )(?<!priority )(?<!page )(?<!pages )(?<!no )(\d{1,2})(?![\w/.%:])"
+    r"(?<![\w/.£$])(?<!item )(?<!items )(?<!priority )(?<!page )(?<!pages )(\d{1,2})(?![\w/.%:])"
     r"(?!\s*(?:per|days?|weeks?|months?|years?|yrs?|times?|hours?|minutes?|[ap]m\b|people|children|of\b|out\b|and\b|or\b|"
-    r"to\b|-\s*\d))"
+    r"to\b|-\s*\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
+_MONTH_STARTS = frozenset(calendar.month_abbr[i].lower() for i in range(1, 13))
 _NUMBER_FORM_WORDS = frozenset(
     {"done", "yet", "complete", "completed", "finished", "sorted", "now", "number", "row", "no", "on", "track", "start",
+     "late", "overdue", "behind", "slipped", "slipping",
      "started", "happening", "latest", "news", "going", "how", "hows", "progress", "status", "lead", "leading", "due",
      "deadline", "timescale", "finish"}
 )  # fmt: skip
@@ -279,11 +284,17 @@ _NUMBER_FORM_WORDS = frozenset(
 
 def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: list[str], plan: str | None) -> list[str]:
     """The action ids a lone bare number names, when the question asks nothing else ("is 8 done yet")."""
-    if not {"status", "lead", "due"} & set(intents) or {"agenda", "count", "priorities", "meeting"} & set(intents):
+    if not {"status", "lead", "due", "overdue"} & set(intents) or {"agenda", "count", "priorities", "meeting"} & set(
+        intents
+    ):
         return []
     if any(w not in _NUMBER_FORM_WORDS for w in topic) or len(folded.split()) > 8:
         return []
-    numbers = _BARE_NUMBER.findall(folded)
+    numbers = [
+        m.group(1)
+        for m in _BARE_NUMBER.finditer(folded)
+        if (folded[: m.start()].split() or [""])[-1][:3] not in _MONTH_STARTS  # "march 1": a day, not a row
+    ]
     if len(numbers) != 1:
         return []
     key = engine.ids.in_plan(numbers[0], plan) if plan is not None else numbers[0]
@@ -628,6 +639,16 @@ _NEEDS_DONE = lazy(
     r"(?: to)?(?: be| get| have been)? (?:doing|done|finished|finishing|complete|completed|completing|delivered|ready|"
     r"achieved|sorted|"
     r"wrapped up|signed off|in place|met|closed|closed off)\b"
+    # "what must the city deliver by ...", "anything to be completed before christmas"
+    r"|\b(?:needs?|has|have|must|should|got) to (?:\w+ ){0,3}?(?:deliver|do|complete|finish|achieve|get done)\b"
+    r"|\b(?:must|should) (?:the |we |they |it |our )?(?:\w+ )?(?:deliver|do|complete|finish|achieve)\b"
+    r"|\b(?:anything|what|which|things?|actions?|work)(?: left| still| else)? to be (?:done|completed|finished|"
+    r"delivered|achieved)\b"
+)
+# "what should have been done by now", "anything that ought to have been finished by February": what is late
+_SHOULD_HAVE = lazy(
+    r"\b(?:should|ought to|was meant to|were meant to|was supposed to|were supposed to|was due to|were due to) "
+    r"(?:have )?(?:been )?(?:done|finished|completed|delivered|achieved|sorted|signed off|happened)\b"
 )
 NEEDS_DONE_WORDS = frozenset(
     {
@@ -650,7 +671,7 @@ def _needs_by_window(intents: list[str], folded: str, window: Window | None) -> 
     """ "what needs doing by the end of jan": with a date window, what must be done in it falls due in it."""
     if window is None or {"due-soon", "overdue"} & set(intents) or not _NEEDS_DONE.search(folded):
         return intents
-    if re.match(r"\s*(who|where|why|how)\b", folded):
+    if _SHOULD_HAVE.search(folded) or re.match(r"\s*(who|where|why|how)\b", folded):
         return intents
     return ["due-soon", *intents]
 
@@ -692,7 +713,10 @@ def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 def _year_for(month: int, today: dt.date, folded: str) -> int:
     """A bare month means its next occurrence, or its last one when the question looks back."""
-    back = r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind)\b"
+    back = (
+        r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind|"
+        r"should have|ought to have|meant to have)\b"
+    )
     if re.search(back, folded) and not re.search(r"\b(will|going to)\b", folded):
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
@@ -771,6 +795,7 @@ TOPIC_DROP = frozenset(
         "presently",
         "nowadays",
         "yet",  # "is the staff review finished yet": how far it has got, not what it is
+        "ought",  # "what ought to have been done by now"
         # how a question is put, not what it is about ("when's it meant to be finished", "getting sorted")
         "meant",
         "supposed",

@@ -359,3 +359,30 @@ def test_a_short_job_title_lists_everyone_holding_it_and_asks_which(engine: Engi
 def test_whats_next_for_a_piece_of_work_is_its_status_with_the_steps_to_come(engine: Engine) -> None:
     answer = ask(engine, "what happens next with the county residential staff review", "2020-01-15")
     assert answer.kind == "status" and "county plan, Action 10" in answer.text and "still to come" in answer.text
+
+
+# -- 15. what should have been done by a date is what is late; what must be delivered by one falls due --------------
+
+
+def test_what_should_have_been_done_by_a_past_date_is_what_was_late_then(engine: Engine) -> None:
+    answer = ask(
+        engine, "anything on the county plan that ought to have been finished by the end of february", "2020-03-02"
+    )
+    assert answer.kind == "overdue" and "as of 29 February 2020" in answer.text
+
+
+def test_what_we_must_deliver_by_a_date_falls_due_in_the_window(engine: Engine) -> None:
+    answer = ask(engine, "what must the county deliver before the end of march", "2020-03-02")
+    assert answer.kind == "due-soon" and "31 March 2020" in answer.text
+
+
+@pytest.mark.parametrize("question", ["is no 11 late", "is 11 behind"])
+def test_a_lone_number_asked_if_late_is_that_row(engine: Engine, question: str) -> None:
+    QUESTIONS.append(question)
+    assert parse(engine, question, dt.date(2020, 1, 15)).action_ids == ("11",)
+
+
+def test_a_day_of_a_month_is_no_row(engine: Engine) -> None:
+    QUESTIONS.append("what is overdue in the county plan as of march 1")
+    for question in ("what is overdue in the county plan as of march 1", "county plan overdue? (1 march 2020)"):
+        assert parse(engine, question, dt.date(2020, 3, 2)).action_ids == ()
