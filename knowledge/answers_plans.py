@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from knowledge import describe as d
@@ -646,8 +647,10 @@ def plan_progress(q: Query, e: Engine) -> Answer | None:
     actions = r.candidate_actions(q, e)
     if not actions:
         return None
-    rated = [(facts.rag(a, q.today), a) for a in actions]
-    counts = {label: sum(1 for g, _ in rated if g.label == label) for label in _RAG_ORDER}
+    states = e.day(q.today).states
+    rated = [(facts.rag(a, q.today, state=states.get(a.key)), a) for a in actions]
+    tally = Counter(g.label for g, _ in rated)
+    counts = {label: tally[label] for label in _RAG_ORDER}
     said = ", ".join(f"{n} {_RAG_WORDS[label]}" for label, n in counts.items() if n)
     scope = d.plan_label(e.kb, q.plan) if q.plan else "the plans you can see"
     have = "has" if q.plan else "have"
@@ -655,6 +658,7 @@ def plan_progress(q: Query, e: Engine) -> Answer | None:
         f"As of {q.today.day} {q.today:%B %Y}, {scope} {have} {len(actions)} actions: {said} "
         "(by the plan's dates and the progress it records; the late ones first):"
     )
-    ordered = [a for _, a in sorted(rated, key=lambda t: _RAG_ORDER.index(t[0].label))]
+    rank = {label: n for n, label in enumerate(_RAG_ORDER)}
+    ordered = [a for _, a in sorted(rated, key=lambda t: rank[t[0].label])]
     notes = ("Ask what is overdue, or what is due next month, to narrow it.",)
     return r.list_answer(q, "status", text, ordered, lambda a: d.action_item(e.kb, a, q.today, "status"), notes)
