@@ -118,6 +118,7 @@ WHO_DOING = (
 WHOSE_NAME = (
     r"who (?:do|should|can|would|could) (?:i|we) chase",
     r"who to chase",
+    r"^whose (?:is|s) (?:it|this|that|the)",  # "whose is the staff files review": whose work it is
     r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?on the hook",
     r"whose name (?:is |s )?(?:down |written |put |listed )?(?:on|against|for|next to)",
     r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?(?:down|named|listed|put) "

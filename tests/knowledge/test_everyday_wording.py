@@ -386,3 +386,10 @@ def test_a_day_of_a_month_is_no_row(engine: Engine) -> None:
     QUESTIONS.append("what is overdue in the county plan as of march 1")
     for question in ("what is overdue in the county plan as of march 1", "county plan overdue? (1 march 2020)"):
         assert parse(engine, question, dt.date(2020, 3, 2)).action_ids == ()
+
+
+@needs_seeds
+def test_whose_is_a_piece_of_work_asks_its_lead(engine: Engine) -> None:
+    assert "former members of staff" in seed("001")
+    answer = ask(engine, "whose is the review of former staff on the county plan", "2019-12-01")
+    assert answer.kind == "lead" and "Marjorie Toward" in answer.text
