@@ -194,11 +194,24 @@ _ASKER = lazy(
 
 
 def without_asker(raw: str) -> str:
-    """The question without a leading "<someone> asking if / wants to know": what is asked, not who asks it."""
+    """The question without a leading "<someone> asking if / wants to know": what is asked, not who asks it. Only
+    an asker named by a title or a pronoun ("the councillor", "someone from the board", "my manager"); "Pam asking
+    if her review is late" or "children asking whether ..." keep their words."""
+    from knowledge.index import TITLE_WORDS
+
     m = _ASKER.match(raw)
     if m is None or len(raw) - m.end() < 8:
         return raw
+    said = set(re.findall(r"[a-z]+", raw[: m.end()].lower()))
+    if not said & (TITLE_WORDS | _ASKER_WORDS):
+        return raw
     return raw[m.end() :]
+
+
+_ASKER_WORDS = frozenset(
+    {"someone", "somebody", "anyone", "colleague", "colleagues", "boss", "i", "we", "he", "she", "they", "board",
+     "panel", "committee", "partner", "partners", "cabinet", "scrutiny", "inspector", "ofsted", "auditor", "auditors"}
+)  # fmt: skip
 
 
 def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | None:

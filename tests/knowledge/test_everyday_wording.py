@@ -94,6 +94,9 @@ def test_a_question_that_starts_with_who_keeps_its_words() -> None:
     QUESTIONS.append("who is asking about the county plan")
     assert without_asker("who is asking about the county plan") == "who is asking about the county plan"
     assert without_asker("my manager is asking whether 7a is late") == "7a is late"
+    QUESTIONS.extend(["Pam asking if her review is late", "parents asking whether they can see the records"])
+    assert without_asker("Pam asking if her review is late") == "Pam asking if her review is late"  # a name: kept
+    assert without_asker("parents asking whether they can see the records").startswith("parents")
 
 
 # -- 3. what needs doing by a date is what falls due in that window --------------------------------------------
