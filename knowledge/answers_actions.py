@@ -732,7 +732,8 @@ def _step_late(
     if state.overdue and step not in state.outstanding:
         text += f" The action itself is overdue (due {state.due.describe() if state.due else 'as the plan says'})."
     items = [d.milestone_item(e.kb, action, step, as_of), d.action_item(e.kb, action, as_of, "status")]
-    kind = "not-sure" if text.startswith("I can't tell") else "overdue"
+    # only a late step is an "overdue" answer: a step not late (or done) is its status, never listed as overdue
+    kind = "not-sure" if text.startswith("I can't tell") else "overdue" if text.startswith("Yes") else "status"
     return r.answer_of(q, kind, text, items, notes=notes, subject=Subject.action(*action.key))
 
 

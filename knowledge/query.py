@@ -303,6 +303,9 @@ def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: lis
         return []
     if any(w not in _NUMBER_FORM_WORDS for w in topic) or len(folded.split()) > 8:
         return []
+    for phrase in engine.plan_words:  # "what is overdue in plan 11": a number in a plan's name is no row
+        if any(ch.isdigit() for ch in phrase) and f" {phrase} " in f" {folded} ":
+            folded = f" {folded} ".replace(f" {phrase} ", " ").strip()
     numbers = [
         m.group(1)
         for m in _BARE_NUMBER.finditer(folded)
