@@ -484,12 +484,16 @@ def count(q: Query, e: Engine) -> Answer | None:
         total = sum(len(a.milestones) for a in actions)
         return r.answer_of(q, "count", f"{total} milestones{scope}.")
     if what == "overdue":
-        late = [a for a in actions if facts.derive(a, q.today).overdue]
+        states = [(a, facts.derive(a, q.today)) for a in actions]
+        late = [a for a, s in states if s.overdue]
+        steps = [a for a, s in states if not s.overdue and s.outstanding]  # the overdue list names these too
+        more = f"; {len(steps)} more with a milestone overdue" if steps else ""
         return r.answer_of(
             q,
             "count",
-            f"{len(late)} action{'s' if len(late) != 1 else ''} overdue{scope} as of {q.today.day} {q.today:%B %Y}.",
-            [d.action_item(e.kb, a, q.today) for a in late],
+            f"{len(late)} action{'s' if len(late) != 1 else ''} overdue{scope} as of {q.today.day} {q.today:%B %Y}"
+            f"{more}.",
+            [d.action_item(e.kb, a, q.today) for a in late + steps],
         )
     if what == "complete":
         done = [a for a in actions if facts.derive(a, q.today).complete]

@@ -184,7 +184,9 @@ _ASKER = lazy(
     r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?"
     r"(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|have\b|did\b|does\b|do\b)[\w'-]+\s+){1,5}"
     r"(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
-    r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring)(?:\s+(?:me|us))?\s*"
+    r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring|"
+    r"(?:wants|want|wanted|would like|d like|needs|needed|asked for|is asking for|s asking for|asking for)\s+"
+    r"(?:a list of|a note of|an update on|to see|to hear|a summary of|details of))(?:\s+(?:me|us))?\s*"
     r"(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?"
     # ... and a question follows
     r"(?=(?:if|whether|who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|"
@@ -812,6 +814,9 @@ TOPIC_DROP = frozenset(
         "nowadays",
         "yet",  # "is the staff review finished yet": how far it has got, not what it is
         "ought",  # "what ought to have been done by now"
+        "want",  # "the chair wants a list of what's late": who asks, not what about
+        "wants",
+        "wanted",
         # how a question is put, not what it is about ("when's it meant to be finished", "getting sorted")
         "meant",
         "supposed",

@@ -396,3 +396,18 @@ def test_whose_is_a_piece_of_work_asks_its_lead(engine: Engine) -> None:
     assert "former members of staff" in seed("001")
     answer = ask(engine, "whose is the review of former staff on the county plan", "2019-12-01")
     assert answer.kind == "lead" and "Marjorie Toward" in answer.text
+
+
+def test_a_chair_wanting_a_list_asks_for_the_list_not_who_chairs(engine: Engine) -> None:
+    answer = ask(engine, "the chair would like a list of what is overdue on the city plan", "2020-01-15")
+    assert answer.kind == "overdue" and "city plan" in answer.text and "chaired by" not in answer.text
+
+
+def test_how_many_are_overdue_counts_the_steps_the_overdue_list_names_too(engine: Engine) -> None:
+    from knowledge import facts
+
+    today = dt.date(2020, 1, 15)
+    answer = ask(engine, "how many county actions are overdue", "2020-01-15")
+    states = [facts.derive(a, today) for a in engine.kb.plans["county-iicsa"].actions]
+    late, steps = sum(s.overdue for s in states), sum(not s.overdue and bool(s.outstanding) for s in states)
+    assert answer.text.startswith(f"{late} action") and f"{steps} more with a milestone overdue" in answer.text
