@@ -253,8 +253,14 @@ _ACTION_LEAD = lazy(r"\b(lead|leads|leading|led|owns|owner|responsible|accountab
 
 def _asks_of_an_action(q: Query, detail: str) -> bool:
     """Whether the detail asked is one only an action carries: its lead (put as leading, owning, responsible for),
-    or its status; a report's presenter or a work item's sponsor is asked otherwise."""
+    or its status; a report's presenter or a work item's sponsor is asked otherwise. "The X one" is one of the
+    actions, whatever is asked of it."""
+    if detail == "due" and _THE_ONE.search(q.folded):  # "when is the foster carer one due": one of the actions
+        return True
     return detail == "status" or (detail == "lead" and bool(_ACTION_LEAD.search(q.folded)))
+
+
+_THE_ONE = lazy(r"\bthe (\w+ ){1,4}one\b")
 
 
 MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to be the thing asked about

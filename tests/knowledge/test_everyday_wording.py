@@ -411,3 +411,9 @@ def test_how_many_are_overdue_counts_the_steps_the_overdue_list_names_too(engine
     states = [facts.derive(a, today) for a in engine.kb.plans["county-iicsa"].actions]
     late, steps = sum(s.overdue for s in states), sum(not s.overdue and bool(s.outstanding) for s in states)
     assert answer.text.startswith(f"{late} action") and f"{steps} more with a milestone overdue" in answer.text
+
+
+def test_when_the_x_one_is_due_is_asked_of_the_actions_not_a_work_programme_item(engine: Engine) -> None:
+    answer = ask(engine, "the foster carer one, when is it due", "2019-11-20")
+    refs = {i.ref for i in answer.items if i.ref}
+    assert ("county-iicsa", "Action 12") in refs and ("city-iicsa", "6") in refs and "2025" not in answer.text
