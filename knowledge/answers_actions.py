@@ -93,6 +93,9 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
         if _asks_findings(q):  # "what did the evaluation (row 5) find": an action row records no findings
             text = f"The plans do not say what it found; they record only the action. {text}"
+    elif len(items) == 1 and (unsure := unrecorded_done(q, e, matched[0], detail)) is not None:
+        subject = Subject.action(*items[0].ref) if items[0].ref else None
+        return r.answer_of(q, "not-sure", unsure, items, subject=subject)
     elif len(items) == 1:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
     else:
@@ -190,6 +193,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         if names_a_post(q):  # "who is the lead member for ...": a post, not the lead of an action
             return post_holder(q, e)
     words = q.topic_words
+    if detail == "status":  # "is the staff review done": how far it has got, not what it is
+        words = tuple(w for w in words if w != "done")
     if not words and q.pronoun:
         return follow_up(q, e, detail)
     if not words:
@@ -205,7 +210,12 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     ]
     if upcoming and not isinstance(best.doc, Action):
         best = upcoming[0]  # a report still to come, over a same-named line in older minutes
+    tied = [h for h in hits if isinstance(h.doc, Action) and h.score >= best.score - 0.05]
+    if tied and not isinstance(best.doc, Action) and _asks_of_an_action(q, detail):
+        best = tied[0]  # "the foster carer one - who's leading it": actions have leads and states, reports do not
     close = [h for h in hits if h.score >= best.score - 0.05][:5]
+    if isinstance(best.doc, Action):
+        close = [h for h in close if isinstance(h.doc, Action)]
     clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
     weight = e.topics.question_weights(list(words))
     own = _own_words_one(e, hits, best, weight)
@@ -219,6 +229,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         return None  # "the county lines work" is not an action that says "strap line": not sure, never that one
     near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
     steps = named_milestones(q, e, near, weight)
+    if _steps_tie(q, e, steps) and isinstance(best.doc, Action):
+        return _which_step(q, e, steps, detail)  # the words fit several steps of one action equally: not sure which
     if steps and (steps[0][2] >= 0.75 or clear) and (isinstance(best.doc, Action) or steps[0][2] >= best.score):
         return about_milestones(q, e, steps, detail)
     if not clear and len(steps) > 1 and len({a.key for a, _, _ in steps}) == 1 and isinstance(best.doc, Action):
@@ -236,10 +248,36 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     return about_agenda_item(q, e, best.doc, best.meeting, detail)
 
 
+_ACTION_LEAD = lazy(r"\b(lead|leads|leading|led|owns|owner|responsible|accountable|answerable|in charge)\b")
+
+
+def _asks_of_an_action(q: Query, detail: str) -> bool:
+    """Whether the detail asked is one only an action carries: its lead (put as leading, owning, responsible for),
+    or its status; a report's presenter or a work item's sponsor is asked otherwise. "The X one" is one of the
+    actions, whatever is asked of it."""
+    if detail == "due" and _THE_ONE.search(q.folded):  # "when is the foster carer one due": one of the actions
+        return True
+    return detail == "status" or (detail == "lead" and bool(_ACTION_LEAD.search(q.folded)))
+
+
+_THE_ONE = lazy(r"\bthe (\w+ ){1,4}one\b")
+
+
 MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to be the thing asked about
 MILESTONE_MARGIN = 0.15  # ... and by how much more than its action's own text does
 MILESTONE_NEAR = 0.15  # actions scoring this close to the best match are weighed (their own text and milestones)
 MILESTONE_CLOSE = 0.25  # milestones this close to the best are shown with it (the question fits each)
+
+
+def _steps_tie(q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]]) -> bool:
+    """Whether the best two steps are of one action and hold the question's words equally, by weight and by count
+    ("has the reviewer got their post": three steps name the reviewer, none the post)."""
+    if len(steps) < 2 or len({a.key for a, _, _ in steps[:2]}) != 1 or abs(steps[0][2] - steps[1][2]) >= 0.01:
+        return False
+    action = steps[0][0]
+    hits = e.topics.step_word_hits(action, list(q.topic_words))
+    first, second = (action.milestones.index(m) for _, m, _ in steps[:2])
+    return hits[first] == hits[second]
 
 
 def _own_words_one(e: Engine, hits: list, best, weight: dict[str, float]) -> object | None:
@@ -481,9 +519,50 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
     return r.answer_of(q, detail if detail != "summary" else "action", head, items, subject=subject)
 
 
+# "did the audit get done", "has the evaluation come back", "was it completed": a yes/no question whether work was
+# done (not "what is the status of")
+_YES_NO = lazy(r"^\s*(did|has|have|had|was|were|is|are)\b")
+_DONE_WORD = lazy(
+    r"\b(done|complete|completed|finish|finished|sorted|signed off|happen|happened|take place|taken place|"
+    r"carried out|come back|came back|back|delivered|concluded|wrapped up)\b"
+)
+_DONE_END = lazy(r"\b(done|complete|completed|finished|sorted|signed off|happened|back)( yet| now| then)?\s*$")
+
+
+def asks_if_done(q: Query) -> bool:
+    """Whether the question asks, yes or no, if a piece of work was done ("did the audit get done", "the audit -
+    finished?"); not how it is going ("is the audit on track")."""
+    return bool(_YES_NO.search(q.folded) and _DONE_WORD.search(q.folded)) or bool(_DONE_END.search(q.folded))
+
+
+def unrecorded_done(q: Query, e: Engine, action: Action, detail: str) -> str | None:
+    """For a yes/no "did it get done" about an action whose record holds no status, update or completed milestone
+    by the day asked: the headline says plainly that the plan does not record whether it was done (with the date
+    it was due), not a status that reads as a verdict."""
+    if detail != "status" or not asks_if_done(q) or e.state(action, q.today).complete:
+        return None
+    if not d.no_progress(action, q.today):
+        return None
+    due = d.due_phrase(action, q.today)
+    when = e.state(action, q.today).due
+    tense = "was" if when is not None and when.date < q.today else "is"
+    ts = f" (timescale \u201c{action.timescale}\u201d)" if action.timescale else ""
+    return (
+        f"I'm not sure whether {d.action_label(e.kb, action)} was done: the plan records no status, update or "
+        f"completed milestone for it; it {tense} {due}{ts}."
+        if due.startswith("due ")
+        else f"I'm not sure whether {d.action_label(e.kb, action)} was done: the plan records no status, update "
+        f"or completed milestone for it, and {due}"
+        + (f"; its timescale is written \u201c{action.timescale}\u201d." if ts else ".")
+    )
+
+
 def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str) -> Answer:
     items = [d.action_item(e.kb, a, q.today, detail) for a in actions]
     head = HEADS.get(detail, "Action")
+    if len(items) == 1 and (unsure := unrecorded_done(q, e, actions[0], detail)) is not None:
+        subject = Subject.action(*items[0].ref) if items[0].ref else None
+        return r.answer_of(q, "not-sure", unsure, items, subject=subject, notes=later_dates(q, e, actions, detail))
     if len(items) == 1:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
         subject = Subject.action(*items[0].ref) if items[0].ref else None
@@ -597,6 +676,10 @@ def _overdue(q: Query, e: Engine) -> Answer:
     done = [a for a in named or () if day.states[a.key].complete]
     if done and late:  # several actions named, some late: say which of them are complete, not only what is late
         notes += (f"Complete, so not overdue: {', '.join(d.action_label(e.kb, a) for a in done)}.",)
+    if named is not None and len(named) == 1 and not fell_due and not q.action_ids:
+        step = _step_named(q, e, named[0])
+        if step:  # "is the member visits evaluation late": that step's lateness, not the whole action's
+            return _step_late(q, e, named[0], step[0][1], as_of, when, notes)
     if named is not None and not late and fell_due:  # "did the review fall due in May": not then
         labels = ", ".join(d.action_label(e.kb, a) for a in named)
         return r.answer_of(q, "overdue", f"Nothing on {labels} fell due {q.window.words} and is late.", notes=notes)
@@ -634,6 +717,30 @@ def _overdue(q: Query, e: Engine) -> Answer:
         lambda pair: _late_item(e, as_of, *pair),
         notes,
     )
+
+
+def _step_late(
+    q: Query, e: Engine, action: Action, step: Milestone, as_of: dt.date, when: str, notes: tuple[str, ...]
+) -> Answer:
+    """Whether one step of an action is late on the day asked (its state from knowledge.status), with the
+    action's own lateness when that differs."""
+    state = e.state(action, as_of)
+    label = f"the step \u201c{d.short(step.text, 90)}\u201d of {d.action_label(e.kb, action)}"
+    status = d.milestone_status(action, step, as_of)
+    if step in state.outstanding:
+        text = f"Yes: {label} is overdue {when}: it was due {d.milestone_when(step)} and is not evidenced as done."
+    elif step in state.progress.done or state.complete:
+        text = f"No: {label} is {status} {when}."
+    elif step.due is None:
+        text = f"I can't tell whether {label} is late {when}: the plan gives no date for it ({status})."
+    else:
+        text = f"No: {label} is {status} {when}."
+    if state.overdue and step not in state.outstanding:
+        text += f" The action itself is overdue (due {state.due.describe() if state.due else 'as the plan says'})."
+    items = [d.milestone_item(e.kb, action, step, as_of), d.action_item(e.kb, action, as_of, "status")]
+    # only a late step is an "overdue" answer: a step not late (or done) is its status, never listed as overdue
+    kind = "not-sure" if text.startswith("I can't tell") else "overdue" if text.startswith("Yes") else "status"
+    return r.answer_of(q, kind, text, items, notes=notes, subject=Subject.action(*action.key))
 
 
 _FELL_DUE = lazy(r"\b(due|deadlines?) (in|during|over|within|between)\b|\bsince\b|\bafter\b")
@@ -1032,3 +1139,46 @@ def outcome(q: Query, e: Engine) -> Answer | None:
     )
     item = d.action_item(e.kb, action, q.today, "status")
     return r.answer_of(q, "not-sure", text, [item], subject=Subject.action(*action.key))
+
+
+# words that put a question of which actions are done or open, not what they are about
+_STATE_FORM = frozenset(
+    {"done", "complete", "completed", "finished", "signed", "off", "achieved", "delivered", "left", "still",
+     "remaining", "remain", "yet", "open", "incomplete", "anything", "any", "thing", "things", "bit", "bits", "row",
+     "rows", "ones", "far", "so", "already", "been", "got", "actually", "evidenced", "finish"}
+)  # fmt: skip
+
+
+def by_state(q: Query, e: Engine) -> Answer | None:
+    """ "which city actions are complete", "what's left to do on the county plan": the actions of the scope asked
+    (a plan, a person, every plan this audience may see) that are evidenced as complete, or that are not, by the
+    day asked (knowledge.facts.derive). None when the question names a topic (the topic answers try it)."""
+    from knowledge.registry import OPEN_LIST
+
+    names = {
+        w for pid, _ in q.people for n in (e.kb.people[pid].name, *e.kb.people[pid].aliases) for w in content_words(n)
+    }
+    if q.action_ids or any(w not in _STATE_FORM and w not in names for w in q.topic_words):
+        return None
+    wanted_open = any(re.search(rf"\b{rx}", q.folded) for rx in OPEN_LIST)
+    actions = r.scoped_by_person(q, e, r.candidate_actions(q, e))
+    if not actions:
+        return None
+    scope = r.scope_words(q, e) or " across the plans you can see"
+    on = long_day(q.today)
+    found = [a for a in actions if e.state(a, q.today).complete != wanted_open]
+    if wanted_open:
+        text = (
+            f"{len(found)} of {len(actions)} actions{scope} are not evidenced as complete as of {on} "
+            "(open, or the plan records no progress):"
+            if found
+            else f"Every one of the {len(actions)} actions{scope} is evidenced as complete as of {on}."
+        )
+    else:
+        text = (
+            f"{len(found)} of {len(actions)} actions{scope} are evidenced as complete as of {on}:"
+            if found
+            else f"None of the {len(actions)} actions{scope} is evidenced as complete as of {on}: the plan records "
+            "no completion, completed milestones or update saying so for any of them."
+        )
+    return r.list_answer(q, "status", text, found, lambda a: d.action_item(e.kb, a, q.today, "status"))

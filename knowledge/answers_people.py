@@ -10,7 +10,7 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.lazyre import lazy
 from knowledge.models import Action
-from knowledge.text import content_words, fold
+from knowledge.text import content_words, fold, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -212,6 +212,7 @@ def _count_phrase(actions: int, committee_items: int) -> str:
     return f"{lead}, and is named on {committee_items} committee item{'s' if committee_items != 1 else ''}"
 
 
+_ASKS_WHO_HOLDS = lazy(r"\s*(who|whos|which (one|person|officer|of them) (is|s|was))\b")
 TITLE_WORDS_AT_LEAST = 3  # a "who has <title>" question must give this many words of the title
 
 
@@ -222,11 +223,15 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     for "at the county"), and at least TITLE_WORDS_AT_LEAST of them in the title itself; more than three
     such people is no answer (the words are too general to say who).
     """
-    if not re.match(r"\s*(who|whos)\b", q.folded) or q.person or q.role:
+    asked = _ASKS_WHO_HOLDS.match(q.folded)
+    if not asked or q.person or q.role:
         return None
-    wanted = frozenset(content_words(q.raw))
+    # "which one is the service manager, ...? need a name for the minutes": the title is in the question asked,
+    # not in what is said after it
+    first = re.split(r"\?|\s[-\u2013\u2014]\s|;", q.raw)[0].strip() or q.raw
+    wanted = frozenset(spelled_out(content_words(first))) - ({"one", "person", "officer"} if asked.group(2) else set())
     if len(wanted) < TITLE_WORDS_AT_LEAST:
-        return None
+        return _whole_title_holders(q, e, wanted)
     found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
     if not found or len(found) > 3:
         return None
@@ -239,6 +244,44 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
         f"{lead} {said}.",
         [d.person_item(e.kb, p) for p in people],
         subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
+    )
+
+
+def _whole_title_holders(q: Query, e: Engine, wanted: frozenset[str]) -> Answer | None:
+    """ "who is the councillor": a short title named whole (a title or honorific alone names no one person): every
+    person the papers give exactly that title, or None."""
+    from knowledge.index import TITLE_WORDS
+
+    if not wanted or not wanted & TITLE_WORDS:
+        return None
+    holders = e.names.title_holders(wanted, len(wanted))
+    # "who is the service director": every title holding the words ("Service Director, ..."), the title named
+    # whole among them ("Councillor")
+    found = [(pid, t) for pid, t in holders if wanted <= set(content_words(t))]
+    if not found:
+        return None
+    whole = all(set(content_words(t)) == wanted for _, t in found)
+    people = [e.kb.people[pid] for pid, _ in found]
+    named = (
+        f"the title \u201c{found[0][1]}\u201d"
+        if whole
+        else f"a title with \u201c{' '.join(sorted(wanted))}\u201d in it"
+    )
+    if len(people) == 1:
+        text = f"The papers give {named} to one person: {people[0].name}" + ("." if whole else f" ({found[0][1]}).")
+    else:
+        names = "; ".join(
+            p.name if whole else f"{p.name} ({t})" for p, (_, t) in zip(people[: r.PAGE], found[: r.PAGE], strict=True)
+        )
+        more = f" (the first {r.PAGE} shown)" if len(people) > r.PAGE else ""
+        text = f"The papers give {named} to {len(people)} people{more}: {names}. Which one do you mean?"
+    return r.answer_of(
+        q,
+        "person" if len(people) == 1 else "ambiguous",
+        text,
+        [d.person_item(e.kb, p) for p in people[: r.PAGE]],
+        subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
+        suggestions=tuple(f"who is {p.name}" for p in people[:3]) if len(people) > 1 else (),
     )
 
 

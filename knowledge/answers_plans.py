@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from knowledge import describe as d
@@ -488,12 +489,16 @@ def count(q: Query, e: Engine) -> Answer | None:
         total = sum(len(a.milestones) for a in actions)
         return r.answer_of(q, "count", f"{total} milestones{scope}.")
     if what == "overdue":
-        late = [a for a in actions if facts.derive(a, q.today).overdue]
+        states = [(a, facts.derive(a, q.today)) for a in actions]
+        late = [a for a, s in states if s.overdue]
+        steps = [a for a, s in states if not s.overdue and s.outstanding]  # the overdue list names these too
+        more = f"; {len(steps)} more with a milestone overdue" if steps else ""
         return r.answer_of(
             q,
             "count",
-            f"{len(late)} action{'s' if len(late) != 1 else ''} overdue{scope} as of {q.today.day} {q.today:%B %Y}.",
-            [d.action_item(e.kb, a, q.today) for a in late],
+            f"{len(late)} action{'s' if len(late) != 1 else ''} overdue{scope} as of {q.today.day} {q.today:%B %Y}"
+            f"{more}.",
+            [d.action_item(e.kb, a, q.today) for a in late + steps],
         )
     if what == "complete":
         done = [a for a in actions if facts.derive(a, q.today).complete]
@@ -621,3 +626,48 @@ def about_plan(q: Query, e: Engine) -> Answer | None:
     ]
     notes = (f"Ask what is overdue in the {d.plan_label(e.kb, plan.id)}, or who leads one of its actions.",)
     return r.answer_of(q, "plan", text, items, notes=notes)
+
+
+# words that ask how a whole plan is going, not about a thing in it
+_PROGRESS_FORM = frozenset(
+    {"overall", "going", "track", "getting", "rag", "summary", "doing", "progress", "status", "how", "generally",
+     "general", "whole", "things", "look", "looking", "along", "coming", "progressing", "picture", "state", "far",
+     "shape", "latest", "position", "we", "ok", "okay", "well"}
+)  # fmt: skip
+_RAG_WORDS = {
+    "overdue": "overdue", "milestone overdue": "with a milestone overdue", "due soon": "due soon",
+    "not started": "not started", "on track": "in progress or ongoing", "status not stated": "with no status recorded",
+    "complete": "complete",
+}  # fmt: skip
+_RAG_ORDER = ("overdue", "milestone overdue", "due soon", "not started", "on track", "status not stated", "complete")
+
+
+def plan_progress(q: Query, e: Engine) -> Answer | None:
+    """ "how is the county plan going", "status of the city plan": every action of the plan (or of each plan this
+    audience may see, asked of "the plans") counted by its rating on the day asked (knowledge.facts.rag), the late
+    ones first. None when the question names a thing in the plan, an action, a person or a window."""
+    if q.action_ids or q.people or q.roles or q.window is not None or q.committee:
+        return None
+    if any(w not in _PROGRESS_FORM for w in q.topic_words):
+        return None
+    every = re.search(r"\b(the|all|our|all the|all our) plans\b", q.folded) is not None
+    if q.plan is None and not every:
+        return None
+    actions = r.candidate_actions(q, e)
+    if not actions:
+        return None
+    states = e.day(q.today).states
+    rated = [(facts.rag(a, q.today, state=states.get(a.key)), a) for a in actions]
+    tally = Counter(g.label for g, _ in rated)
+    counts = {label: tally[label] for label in _RAG_ORDER}
+    said = ", ".join(f"{n} {_RAG_WORDS[label]}" for label, n in counts.items() if n)
+    scope = d.plan_label(e.kb, q.plan) if q.plan else "the plans you can see"
+    have = "has" if q.plan else "have"
+    text = (
+        f"As of {q.today.day} {q.today:%B %Y}, {scope} {have} {len(actions)} actions: {said} "
+        "(by the plan's dates and the progress it records; the late ones first):"
+    )
+    rank = {label: n for n, label in enumerate(_RAG_ORDER)}
+    ordered = [a for _, a in sorted(rated, key=lambda t: rank[t[0].label])]
+    notes = ("Ask what is overdue, or what is due next month, to narrow it.",)
+    return r.list_answer(q, "status", text, ordered, lambda a: d.action_item(e.kb, a, q.today, "status"), notes)

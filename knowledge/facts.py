@@ -109,9 +109,10 @@ class Rag:
     label: str
 
 
-def rag(action: Action, today: dt.date, soon_days: int = 30) -> Rag:
-    """Red when overdue, amber when due soon or stated not started, green when complete or on track."""
-    state = st.derive(action, today)
+def rag(action: Action, today: dt.date, soon_days: int = 30, state: st.ActionState | None = None) -> Rag:
+    """Red when overdue, amber when due soon or stated not started, green when complete or on track. `state`: the
+    action's state on `today` when already derived (the engine's day view), else derived here."""
+    state = state or st.derive(action, today)
     if state.complete:
         return Rag("green", "complete")
     if state.overdue:

@@ -306,6 +306,35 @@ SHORT_FORMS = {
 }  # fmt: skip
 
 
+# Honorifics written before a name: the word after one is a name even when written in lower case ("dr hackett")
+HONORIFICS = frozenset(
+    {"cllr", "councillor", "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "dci",
+     "acc", "supt"}
+)  # fmt: skip
+
+# Honorifics, post-nominals and job-title nouns: words written before or after a name ("Cllr Taylor", "DCI Clare
+# Dean", "Anne Callaghan BEM") or in place of one ("the councillor", "the director"). On its own such a word never
+# names a person: "a councillor asking ..." is about some councillor, not the one the records happen to hold.
+TITLE_WORDS = frozenset(
+    {"cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof",
+     "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "dci", "di", "ds", "dc", "dsupt", "supt",
+     "superintendent", "inspector", "sergeant", "acc", "dcc", "cc", "pc", "bem", "mbe", "obe", "cbe", "qc", "kc",
+     "director", "directors", "manager", "managers", "officer", "officers", "chair", "chairs", "chairman",
+     "chairwoman", "chairperson", "vice", "deputy", "chief", "head", "lead", "member", "members", "clerk",
+     "scrutineer", "coordinator", "co-ordinator", "executive", "mayor", "leader", "secretary", "minister", "mp"}
+)  # fmt: skip
+
+
+def _after_honorific(tokens: list[str]) -> set[str]:
+    """The words written right after an honorific ("mr jones", "dr hackett"): names, however they are cased."""
+    return {tokens[i + 1] for i in range(len(tokens) - 1) if tokens[i] in HONORIFICS}
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a folded name without its honorifics and titles ("councillor tracey taylor": tracey, taylor)."""
+    return [p for p in name.split() if p not in TITLE_WORDS]
+
+
 def short_forms(forename: str) -> tuple[str, ...]:
     """The short forms a forename is commonly written as ("peter": "pete")."""
     return SHORT_FORMS.get(forename, ())
@@ -359,7 +388,7 @@ class NameIndex:
             for word in dict.fromkeys(name.split()):
                 self._by_word[word].append(n)
         for name, pid in zip(self.person_names, self.person_ids, strict=True):
-            parts = name.split()
+            parts = name_parts(name)  # "cllr taylor" names no forename "cllr"
             if len(parts) >= 2:
                 self.surnames[parts[-1]].add(pid)
                 self.forenames[parts[0]].add(pid)
@@ -389,10 +418,10 @@ class NameIndex:
         if found:
             return sorted(found.items(), key=lambda kv: -kv[1])
         capitalised = {w.lower() for w in (raw or "").replace("’", "'").split() if w[:1].isupper()}
-        capitalised = {fold(w).split()[0] for w in capitalised if fold(w)}
+        capitalised = {fold(w).split()[0] for w in capitalised if fold(w)} | _after_honorific(tokens)
         in_places = self.place_words_in(tokens)
         for token in tokens:
-            if (token in self.common and token not in capitalised) or token in in_places:
+            if (token in self.common and token not in capitalised) or token in in_places or token in TITLE_WORDS:
                 continue
             for table, score in ((self.surnames, 90.0), (self.forenames, 86.0)):
                 ids = table.get(token, set())
@@ -413,9 +442,10 @@ class NameIndex:
     def ambiguous_in(self, folded_question: str, raw: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
         """Lone forenames or surnames in a question that several people share: ("claire", (ids...))."""
         capitalised = {fold(w).split()[0] for w in (raw or "").split() if w[:1].isupper() and fold(w)}
+        capitalised |= _after_honorific(folded_question.split())
         out = []
         for token in dict.fromkeys(folded_question.split()):
-            if token in self.common and token not in capitalised:
+            if (token in self.common and token not in capitalised) or token in TITLE_WORDS:
                 continue
             ids = self.forenames.get(token, set()) | self.surnames.get(token, set())
             if len(ids) > 1:

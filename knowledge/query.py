@@ -13,7 +13,7 @@ from knowledge.answer import Subject
 from knowledge.dates import long_day
 from knowledge.lazyre import lazy
 from knowledge.text import STOPWORDS as STOP
-from knowledge.text import content_words, fold, id_key
+from knowledge.text import content_words, fold, id_key, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Audience, Engine
@@ -109,37 +109,47 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
+    raw = without_asker(raw)
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden)
-    from knowledge.registry import attribute_of, detect_intents, happened_filler  # imports the handlers
+    from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
     intents = detect_intents(_without_section_span(folded))
+    if "overdue" not in intents and _SHOULD_HAVE.search(folded):  # "what should have been done by now"
+        intents = [*intents, "overdue"]
     attribute = attribute_of(folded, intents)
     ids = _action_ids(engine, lower, plan)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(_without_section_span(folded), today)
-    if window is None and {"overdue", "due-soon", "due"} & set(intents):  # "overdue as of 2020", "due next year"
+    if window is None and ({"overdue", "due-soon", "due"} & set(intents) or _NEEDS_DONE.search(folded)):
+        # "overdue as of 2020", "due next year", "what must the city deliver by the end of the financial year"
         window = _financial_year(lower, today) or _year_window(
             engine, folded, today, loose="due" not in intents or len(intents) > 1
         )
+    intents = _needs_by_window(intents, folded, window)
     intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw, plan)
     if plan is not None and _weakly_named(engine, folded, plan):
         plan, topic = _rescope(engine, raw, plan, hidden, topic)
-    topic = [w for w in topic if w not in happened_filler(folded)]  # "did the briefing take place"
+    filler = happened_filler(folded) | asking_form_words(folded)  # "did the briefing take place", "who do i chase"
+    topic = [w for w in topic if w not in filler]
     if plan is not None:  # "for notts county council": the plan's own organisation names no topic
         kept = set(kept_phrases(engine, raw, plan))  # ... but "county lines" in a TCE question is one
         topic = [w for w in topic if w in kept or w not in _plan_org_words(engine, plan)]
     if window is not None:  # "due within 2 weeks": the window's words name no topic
         topic = [w for w in topic if w not in _WINDOW_WORDS]
+        if "due-soon" in intents and _NEEDS_DONE.search(folded):  # "what needs doing by ...": no topic "need"
+            topic = [w for w in topic if w not in NEEDS_DONE_WORDS and fold(w) not in NEEDS_DONE_WORDS]
     topic = _without_date_words(topic, window)
     topic += _named_panels(engine, folded, plan)
     intents = _person_due(engine, intents, people, roles, topic)
+    if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, intents, topic, plan)):
+        ids, topic = bare, [w for w in topic if w not in _NUMBER_FORM_WORDS]
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -166,6 +176,44 @@ def parse(
         ambiguous_people=() if people else tuple(engine.names.ambiguous_in(folded, raw)),
         day_of_month=_day_of_month(folded),
     )
+
+
+# "councillor asking if anything has slipped", "the director wants to know who leads it", "chair would like to know
+# when ...": who is asking is not what is asked (and a title alone names no one): the question is what follows
+_ASKER = lazy(
+    r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?"
+    r"(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|have\b|did\b|does\b|do\b)[\w'-]+\s+){1,5}"
+    r"(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
+    r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring|"
+    r"(?:wants|want|wanted|would like|d like|needs|needed|asked for|is asking for|s asking for|asking for)\s+"
+    r"(?:a list of|a note of|an update on|to see|to hear|a summary of|details of))(?:\s+(?:me|us))?\s*"
+    r"(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?"
+    # ... and a question follows
+    r"(?=(?:if|whether|who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|"
+    r"anything|any|whose)\b|[^\s]*\s+(?:is|are|has|have|was|were)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_asker(raw: str) -> str:
+    """The question without a leading "<someone> asking if / wants to know": what is asked, not who asks it. Only
+    an asker named by a title or a pronoun ("the councillor", "someone from the board", "my manager"); "Pam asking
+    if her review is late" or "children asking whether ..." keep their words."""
+    from knowledge.index import TITLE_WORDS
+
+    m = _ASKER.match(raw)
+    if m is None or len(raw) - m.end() < 8:
+        return raw
+    said = set(re.findall(r"[a-z]+", raw[: m.end()].lower()))
+    if not said & (TITLE_WORDS | _ASKER_WORDS):
+        return raw
+    return raw[m.end() :]
+
+
+_ASKER_WORDS = frozenset(
+    {"someone", "somebody", "anyone", "colleague", "colleagues", "boss", "i", "we", "he", "she", "they", "board",
+     "panel", "committee", "partner", "partners", "cabinet", "scrutiny", "inspector", "ofsted", "auditor", "auditors"}
+)  # fmt: skip
 
 
 def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | None:
@@ -231,6 +279,45 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
         if any(ch.isalpha() for ch in token) and (engine.ids.find(token) or engine.ids.family(token)):
             keys.append(token)
     return list(dict.fromkeys(k for k in keys if k))
+
+
+# "is 8 done yet", "who leads 12?", "when's 6 due": a bare number that is all the question names, asked its status,
+# lead or date, is an action's row number (in every plan that has it: the answer names each, or the plan asked)
+_BARE_NUMBER = lazy(
+    r"(?<![\w/.£$])(?<!item )(?<!items )(?<!priority )(?<!page )(?<!pages )(\d{1,2})(?![\w/.%:])"
+    r"(?!\s*(?:per|days?|weeks?|months?|years?|yrs?|times?|hours?|minutes?|[ap]m\b|people|children|of\b|out\b|and\b|or\b|"
+    r"to\b|-\s*\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+)
+_MONTH_STARTS = frozenset(calendar.month_abbr[i].lower() for i in range(1, 13))
+_NUMBER_FORM_WORDS = frozenset(
+    {"done", "yet", "complete", "completed", "finished", "sorted", "now", "number", "row", "no", "on", "track", "start",
+     "late", "overdue", "behind", "slipped", "slipping",
+     "started", "happening", "latest", "news", "going", "how", "hows", "progress", "status", "lead", "leading", "due",
+     "deadline", "timescale", "finish"}
+)  # fmt: skip
+
+
+def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: list[str], plan: str | None) -> list[str]:
+    """The action ids a lone bare number names, when the question asks nothing else ("is 8 done yet")."""
+    if not {"status", "lead", "due", "overdue"} & set(intents) or {"agenda", "count", "priorities", "meeting"} & set(
+        intents
+    ):
+        return []
+    if any(w not in _NUMBER_FORM_WORDS for w in topic) or len(folded.split()) > 8:
+        return []
+    for phrase in engine.plan_words:  # "what is overdue in plan 11": a number in a plan's name is no row
+        if any(ch.isdigit() for ch in phrase) and f" {phrase} " in f" {folded} ":
+            folded = f" {folded} ".replace(f" {phrase} ", " ").strip()
+    numbers = [
+        m.group(1)
+        for m in _BARE_NUMBER.finditer(folded)
+        if (folded[: m.start()].split() or [""])[-1][:3] not in _MONTH_STARTS  # "march 1": a day, not a row
+    ]
+    if len(numbers) != 1:
+        return []
+    key = engine.ids.in_plan(numbers[0], plan) if plan is not None else numbers[0]
+    found = [a for a in engine.ids.find(key) if plan is None or a.plan == plan]
+    return [key] if found else []
 
 
 _AFTER_PLAN_ID = lazy(
@@ -563,6 +650,50 @@ def _this_week(today: dt.date) -> Window:
     return Window(today, today + dt.timedelta(days=6 - today.weekday()), "this week")
 
 
+# "what needs doing by the end of jan", "what has to be done before March", "what must be finished in April",
+# "what should be delivered by Christmas": work that must be done in a date window is what falls due in it
+_NEEDS_DONE = lazy(
+    r"\b(?:needs?|needed|has|have|had|must|should|ought|got|is|are|was|were|expected|supposed|meant|due|going)"
+    r"(?: to)?(?: be| get| have been)? (?:doing|done|finished|finishing|complete|completed|completing|delivered|ready|"
+    r"achieved|sorted|"
+    r"wrapped up|signed off|in place|met|closed|closed off)\b"
+    # "what must the city deliver by ...", "anything to be completed before christmas"
+    r"|\b(?:needs?|has|have|must|should|got) to (?:\w+ ){0,3}?(?:deliver|do|complete|finish|achieve|get done)\b"
+    r"|\b(?:must|should) (?:the |we |they |it |our )?(?:\w+ )?(?:deliver|do|complete|finish|achieve)\b"
+    r"|\b(?:anything|what|which|things?|actions?|work)(?: left| still| else)? to be (?:done|completed|finished|"
+    r"delivered|achieved)\b"
+)
+# "what should have been done by now", "anything that ought to have been finished by February": what is late
+_SHOULD_HAVE = lazy(
+    r"\b(?:should|ought to|was meant to|were meant to|was supposed to|were supposed to|was due to|were due to) "
+    r"(?:have )?(?:been )?(?:done|finished|completed|delivered|achieved|sorted|signed off|happened)\b"
+)
+NEEDS_DONE_WORDS = frozenset(
+    {
+        "need",
+        "needs",
+        "needed",
+        "doing",
+        "done",
+        "delivered",
+        "ready",
+        "achieved",
+        "complete",
+        "finishing",
+        "completing",
+    }
+)
+
+
+def _needs_by_window(intents: list[str], folded: str, window: Window | None) -> list[str]:
+    """ "what needs doing by the end of jan": with a date window, what must be done in it falls due in it."""
+    if window is None or {"due-soon", "overdue"} & set(intents) or not _NEEDS_DONE.search(folded):
+        return intents
+    if _SHOULD_HAVE.search(folded) or re.match(r"\s*(who|where|why|how)\b", folded):
+        return intents
+    return ["due-soon", *intents]
+
+
 def _with_window_intents(intents: list[str], window: Window | None) -> list[str]:
     """ "anything due for pam this spring": "due" with a date window asks what falls due in it."""
     if window is None or "due" not in intents or "due-soon" in intents or "overdue" in intents:
@@ -600,7 +731,10 @@ def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 def _year_for(month: int, today: dt.date, folded: str) -> int:
     """A bare month means its next occurrence, or its last one when the question looks back."""
-    back = r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind)\b"
+    back = (
+        r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind|"
+        r"should have|ought to have|meant to have)\b"
+    )
     if re.search(back, folded) and not re.search(r"\b(will|going to)\b", folded):
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
@@ -672,6 +806,17 @@ TOPIC_DROP = frozenset(
         "hello",
         "whats",
         "whos",
+        "re",  # "who do i chase re the review": regarding
+        # "who chairs it now", "who's currently leading": the day asked, not a topic
+        "now",
+        "currently",
+        "presently",
+        "nowadays",
+        "yet",  # "is the staff review finished yet": how far it has got, not what it is
+        "ought",  # "what ought to have been done by now"
+        "want",  # "the chair wants a list of what's late": who asks, not what about
+        "wants",
+        "wanted",
         # how a question is put, not what it is about ("when's it meant to be finished", "getting sorted")
         "meant",
         "supposed",
@@ -690,7 +835,8 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
 
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
-    words = [w for w in content_words(raw) if not _ID_LIKE.fullmatch(w)]
+    spanned = _LAST_SPAN.sub(r"past \1 \2", raw)  # "the last 2 yrs of reports": a span of time, as the plans write it
+    words = [w for w in spelled_out(content_words(spanned)) if not _ID_LIKE.fullmatch(w)]
     if plan is None:
         return [w for w in words if w not in drop]
     # "the city foster carer assessment": "assessment" names the TCE plan, not this one, so it is a topic here
@@ -745,6 +891,12 @@ def plan_vocab(engine: Engine) -> PlanVocab:
     return vocab
 
 
+_LAST_SPAN = lazy(
+    r"\b(?:last|previous)\s+(\d{1,2}|two|three|four|five|six|few|couple of)\s+(years?|yrs?|months?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+
 def _weakly_named(engine: Engine, folded: str, plan: str) -> bool:
     """The plan is named only by a word of its long name ("assessment", "strategic"), not by a short name or the
     first word of its id ("tce", "city"): "the lime culture needs assessment" names no TCE plan."""
@@ -763,7 +915,7 @@ def _rescope(
     and the plan's word back among the topic words."""
     loose = [
         w
-        for w in content_words(raw)
+        for w in spelled_out(content_words(raw))
         if (w not in engine.topic_drop or (engine.plan_words.get(w) == plan and " " not in w))
         and not _ID_LIKE.fullmatch(w)
     ]

@@ -87,6 +87,12 @@ HAPPENED = (
 SETTLED = (
     r"^(is|are|has|have|was|were) (\w+ ){1,12}(sorted|agreed|in place|confirmed|secured|signed off|approved)",
     r"^did (\w+ ){1,12}(agree|sort out|confirm|secure|sign off|approve)\b",
+    # "the team funding - sorted?", "... is that sorted now", "did the new guidance get signed off"
+    r"(is|are|was|were|has|have) (it|that|this|they|these|those|everything)( all| now| yet)? (been )?(sorted|agreed|"
+    r"in place|confirmed|secured|signed off|approved|settled|done|finished|complete|completed)",
+    r"^(?!(where|when|who|whos|what|whats|how|which|why)\b)(\w+\s+){1,12}(sorted|signed off|agreed|confirmed|settled|"
+    r"done|finished|completed|approved|sent|held|issued|gone out|happened|delivered)( yet| now| then)?$",
+    r"did (\w+ ){1,12}get (sorted|signed off|agreed|confirmed|approved|finished|completed|done)",
 )
 
 
@@ -107,9 +113,95 @@ WHO_DOING = (
     r"(?!attend|come|go\b|be\b|chair|present|sign|ask|speak|talk|contact|ring|call|email)\w+",
 )
 
+# "who do i chase re the review", "whose name is on it", "which group is down against agreeing the strap line":
+# whose work it is (its lead), put as who to chase or whose name the plan gives
+WHOSE_NAME = (
+    r"who (?:do|should|can|would|could) (?:i|we) chase",
+    r"who to chase",
+    r"^whose (?:is|s) (?:it|this|that|the)",  # "whose is the staff files review": whose work it is
+    r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?on the hook",
+    r"whose name (?:is |s )?(?:down |written |put |listed )?(?:on|against|for|next to)",
+    r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?(?:down|named|listed|put) "
+    r"(?:against|for|as lead)",
+)
+
+# "how's the audit coming along", "has the evaluation come back yet", "did they finish going through the reports",
+# "how far has the review got": how far a piece of work has got (its status), put in everyday words
+PROGRESS = (
+    r"(come|came|coming|comes) (back|along|in|through)",
+    r"hows",
+    r"how (is|s|are) (\w+ ){1,8}(getting on|going|progressing|shaping up)",
+    r"how far (along )?(is|are|has|have|s)",
+    r"did (\w+ ){1,12}(finish|complete|conclude|wrap up|get finished|get completed)",
+    r"(is|are|has|have) (\w+ ){1,8}(finished|concluded|wrapped up)",
+    r"^(is|are) (the|that|this|their|our) (\w+ ){1,8}back( yet| now)?$",  # "is the evaluation back"
+    # "what's next for the hsb audit", "the next step on the foster carer review": where it has got, and what is next
+    r"what (s|is|are) (the )?next( steps?)? (for|on|with|in)",
+    r"whats next (for|on|with|in)",
+    r"next steps? (for|on|with|in)",
+    r"what (needs to |has to |will |is going to )?happens? next",
+)
+PROGRESS_WORDS = frozenset(
+    {"come", "came", "coming", "comes", "back", "along", "hows", "how", "getting", "going", "far", "progressing",
+     "shaping", "finish", "finished", "conclude", "concluded", "wrap", "wrapped", "yet", "now", "through", "step",
+     "steps", "happen", "happens", "need", "needs", "next"}
+)  # fmt: skip
+
+# "when is the evaluation meant to land", "when should the report arrive", "when's that due in": when a thing is due,
+# put as when it arrives
+ARRIVES = (
+    r"(meant|supposed|expected|due|going|set|scheduled|planned) to (land|arrive|come in|come through|be ready|be in|"
+    r"be back|be delivered)",
+    r"when (does|do|will|is|are|s|should|would|could|might) (\w+ ){1,12}(land|arrive|come in|come through|be ready|"
+    r"be back|be delivered)\b",
+    r"when (s|is) (that|it|this) due",
+)
+ARRIVES_WORDS = frozenset(
+    {"land", "arrive", "come", "through", "ready", "back", "delivered", "meant", "supposed",
+     "expected", "should", "would", "could", "might", "set", "scheduled", "planned", "going"}
+)  # fmt: skip
+
+# "which one is the service manager?", "which person is the designated officer": who holds a title
+WHICH_PERSON = (r"^\s*which (one|person|officer|of them) (is|s|was)",)
+
+# "which city actions are complete", "has anything in the county plan been done", "what's been finished": the actions
+# of a scope that are evidenced as complete; "what's left to do", "what is still open", "which are not done yet":
+# those that are not
+_DONE = r"(done|complete|completed|finished|signed off|achieved|delivered)"
+DONE_LIST = (
+    r"(which|what) (\w+ ){0,4}(actions?|ones|rows|things|items|bits) (\w+ ){0,4}(are|have been|were|has been|got) "
+    + _DONE,
+    r"(has|have|is|are) (anything|any of (it|them|the actions)|any actions?|any of the (\w+ ){0,3}actions?) "
+    r"(\w+ ){0,6}(been )?" + _DONE,
+    r"^(what|which) (s|has|have) (been|got) " + _DONE,
+    r"^(what|which) (is|are) " + _DONE + r"\b(?! (by|before|in|on|at|for)\b)",
+)
+OPEN_LIST = (
+    r"(left|still|remaining|remain|yet) to (do|be done|be completed|complete|finish)",
+    r"(what|which) (\w+ ){0,4}(is|are|s) (still )?(open|incomplete|not (yet )?(done|complete|completed|finished))",
+    r"(which|what) (\w+ ){0,4}(actions?|ones|rows|things) (\w+ ){0,4}(are|have) (still )?(open|incomplete|"
+    r"not (yet )?(been )?(done|complete|completed|finished))",
+)
+
 # words of those forms that only say "did it take place": not topic words ("happen" is kept: a question that
 # names nothing more than "the update happened" should not match every update it could mean)
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
+
+
+def asking_form_words(folded: str) -> frozenset[str]:
+    """The words of a "who do i chase", "whose name is on it", "who's answerable" form in the question: how a
+    question for a lead is put, not what it is about (left out of the topic)."""
+    from knowledge.text import content_words
+
+    found: set[str] = set()
+    for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)"):
+        for m in re.finditer(rf"\b{rx}\b", folded):
+            found.update(w for w in content_words(m.group(0)) if w not in ("group", "team", "board", "service"))
+    if any(re.search(rf"\b{rx}\b", folded) for rx in PROGRESS):  # "has the evaluation come back yet"
+        found |= PROGRESS_WORDS
+    if any(re.search(rf"\b{rx}\b", folded) for rx in ARRIVES):  # "when is the evaluation meant to land"
+        found |= ARRIVES_WORDS
+    return frozenset(found)
 
 
 def happened_filler(folded: str) -> frozenset[str]:
@@ -225,6 +317,29 @@ INTENTS: tuple[Intent, ...] = (
             "raised about",
         ),
         com.minutes_said,
+    ),
+    Intent(
+        "plan-progress",
+        _rx(
+            "status",
+            "progress",
+            "progressing",
+            "how is",
+            "how s",
+            "hows",
+            "how are",
+            "going",
+            "on track",
+            "getting on",
+            "rag",
+            "overall",
+            "summary",
+            "where are we",
+            "coming along",
+            "shaping up",
+        ),
+        plans.plan_progress,
+        ("how is the county plan going?",),
     ),
     Intent("presenter", PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
     Intent("item-at-meeting", ITEM_NAMED, com.item_at_meeting),
@@ -476,6 +591,12 @@ INTENTS: tuple[Intent, ...] = (
         ("which county actions have no due date?",),
     ),
     Intent(
+        "by-state",
+        _rx(*DONE_LIST, *OPEN_LIST),
+        acts.by_state,
+        ("which county actions are complete?",),
+    ),
+    Intent(
         "overdue",
         _rx(
             "overdue",
@@ -524,7 +645,7 @@ INTENTS: tuple[Intent, ...] = (
         "lead",
         _rx(
             r"who (leads|is leading|s leading|s the lead|s running|s looking after|is the lead|owns|"
-            r"is responsible|s responsible|is accountable|has got|s got|got|"
+            r"is responsible|s responsible|is accountable|s accountable|is answerable|s answerable|has got|s got|got|"
             r"is doing|s doing|does|is handling|s handling|handles|is on|s on|is looking after|looks after|runs|"
             r"is running)",
             r"who (is|s) in charge",
@@ -538,6 +659,7 @@ INTENTS: tuple[Intent, ...] = (
             "whose job",
             "who should i (ask|speak to|talk to) about",
             *WHO_DOING,
+            *WHOSE_NAME,
         ),
         acts.about_topic,
     ),
@@ -553,6 +675,7 @@ INTENTS: tuple[Intent, ...] = (
             "by when",
             "target date",
             "how long",
+            *ARRIVES,
             r"(finish|finishes|end|ends|wrap up|wraps up|complete|completes) (in|by|before|during)",
         ),
         papers.due_or_passage,
@@ -585,6 +708,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
             *SETTLED,
+            *PROGRESS,
         ),
         papers.status_or_passage,
     ),
@@ -617,12 +741,12 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "attendee",
-        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of"),
+        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", *WHICH_PERSON),
         com.named_in_attendance,
     ),
     Intent(
         "person",
-        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of"),
+        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", *WHICH_PERSON),
         ppl.who_is,
         ("who is Jenny Whiston?",),
     ),
@@ -753,6 +877,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"who\b.*\b(lead|leads|leading|owns|responsible|got|doing|handling|on|charge|looking after|runs)",
             r"who (does|do|will do|picks up|is picking up|s picking up)\b",
             *WHO_DOING,
+            *WHOSE_NAME,
+            r"who(?: is| s|s) (?:accountable|answerable)",
             "lead",
             "owner",
             "in charge",
@@ -777,6 +903,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
             *HAPPENED,
             *SETTLED,
+            *PROGRESS,
             r"(has|have|is|are|did) .* yet",  # "has the report got the new section in it yet"
         ),
     ),
@@ -792,8 +919,13 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
     """The detail asked for, if the question asks for one."""
     for name, rx in ATTRIBUTES:
         if rx.search(folded):
+            if name == "recommendations" and WHEN_ASKED.match(folded):
+                return "due"  # "when should the report with recommendations land": when, not which recommendations
             return name
     return None
+
+
+WHEN_ASKED = lazy(r"\s*(when|by when|what date|which date|what day)\b")
 
 
 def load_handlers() -> None:

@@ -219,6 +219,19 @@ ABBREVIATIONS = {
 # everyday words for what the plans write more formally ("the money for the reviewer": its funding)
 SYNONYMS = {"money": "funding", "cash": "funding", "kids": "children", "refurb": "refurbishment"}
 
+# everyday short forms, read as the word they stand for ("ex staff": former staff; "the last 2 yrs": years)
+SHORT_WORDS = {
+    "ex": "former", "indie": "independent", "indy": "independent", "rec": "recommendation", "recs": "recommendation",
+    "yr": "year", "yrs": "year", "govt": "government", "gov": "government", "notts": "nottinghamshire",
+    "nott": "nottinghamshire", "mgr": "manager", "cllr": "councillor", "mgmt": "management", "dept": "department",
+    "info": "information", "approx": "approximately",
+}  # fmt: skip
+
+
+def spelled_out(words: list[str]) -> list[str]:
+    """Content words with everyday short forms read as the word they stand for."""
+    return [SHORT_WORDS.get(w, w) for w in words]
+
 
 def expand(words: list[str] | tuple[str, ...]) -> list[str]:
     """Query words with common safeguarding abbreviations also spelled out ("hsb" -> harmful, sexual, behaviour)."""

@@ -79,8 +79,8 @@ BANKS = (
     Bank("newuser", 120, frozenset(), True, True, False, 117, 0),
     Bank("final", 120, frozenset(), True, True, True, 119, 0),
     Bank("sixth", 100, frozenset(), True, True, True, 97, 0),
-    Bank("seventh", 100, frozenset(), True, True, True, 90, 2),
-    Bank("eighth", 100, frozenset(), True, True, True, 86, 4),
+    Bank("seventh", 100, frozenset(), True, True, True, 99, 0),
+    Bank("eighth", 100, frozenset(), True, True, True, 99, 0),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from knowledge.engine import Engine
 from tests.question_bank import load_bank, report, run
 
-RIGHT_AT_LEAST = 263  # of 273, strict "honest" rule (the headline must say it); 220 before the fixes of 2026-11-27
+RIGHT_AT_LEAST = 264  # of 273, strict "honest" rule (the headline must say it); 220 before the fixes of 2026-11-27
 WRONG_AT_MOST = 0  # confidently wrong: neither right nor an honest "not sure"
 
 
