@@ -754,7 +754,8 @@ def contact(q: Query, e: Engine) -> Answer | None:
 ENQUIRY_WORDS = frozenset(
     content_words(
         "point pointing people person someone somebody anyone question questions query queries enquiry enquiries "
-        "whoever whoevers ring call phone no number contact contacts speak talk refer direct send answer answers"
+        "whoever whoevers ring call phone no number contact contacts speak talk refer direct send answer answers touch "
+        "email emailing ask asking"
     )
 )
 # "who do I ring about the agenda / the papers / the meeting": the committee's own papers, whose contact is the clerk
@@ -997,7 +998,7 @@ def agenda(q: Query, e: Engine) -> Answer | None:
             where = d.meeting_title(e.kb, meeting)
             text = f"The {ordinal.group(1)} item on the {where} agenda is item {item.number}: {item.title}."
             return r.answer_of(q, "agenda-item", text, [shown], subject=agenda_subject(meeting, item))
-    if q.agenda_number is not None or (q.topic_words and not _agenda_words_only(q)):
+    if q.agenda_number is not None or (q.topic_words and not _agenda_words_only(q, e)):
         found = find_report(q, e)
         if found is not None and q.month is not None and found[0].date.month != q.month and q.agenda_number is None:
             named = [m for m in e.kb.committees[found[0].committee].meetings if m.date.month == q.month and m.agenda]
@@ -1028,9 +1029,14 @@ def agenda(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "agenda", f"Agenda for {d.meeting_title(e.kb, meeting)}:", items)
 
 
-def _agenda_words_only(q: Query) -> bool:
+def _agenda_words_only(q: Query, e: Engine) -> bool:
+    """Whether the question's words only say which agenda ("what's on the agenda on tuesday", "the agenda for next
+    week's corporate parenting panel": the committee's own name asks for no item)."""
     words = {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
-    return set(q.topic_words) <= words | DAY_WORDS  # "what's on the agenda on tuesday"
+    if q.committee is not None and q.committee in e.kb.committees:
+        found = e.kb.committees[q.committee]
+        words |= {w for name in (found.name, *found.aliases) for w in content_words(name)}
+    return set(q.topic_words) <= words | DAY_WORDS
 
 
 def chair(q: Query, e: Engine) -> Answer | None:

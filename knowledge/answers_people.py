@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge import describe as d
@@ -146,7 +147,7 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
         text = f"{person.name}: {title}" + (f", {org.name}" if org else "") + "."
         if member_of:
             text += " " + "; ".join(member_of) + "."
-        text += " " + _count_phrase(len(actions), len(committee_items)).capitalize() + "."
+        text += " " + _count_phrase(len(actions), len(committee_items), _where(q, e, refs, actions)).capitalize() + "."
         said = [*_substituted(e, pid), *([] if person.titles else _owners_as_written(e, person.name, actions))]
         text += "".join(f" {line}" for line in said)
         return r.list_answer(
@@ -157,13 +158,28 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
         return r.answer_of(
             q,
             "portfolio",
-            f"{who} leads no action, sponsors no work-programme item and is contact for no report in the "
-            f"knowledge base.{extra}",
+            f"{who} leads no action{'' if q.plan is None else ' ' + _where(q, e, refs, actions)}, sponsors no "
+            f"work-programme item and is contact for no report in the knowledge base.{extra}",
             [card],
             subject=Subject("person", (pid,)),
         )
     text = f"{who} " + _count_phrase(len(actions), len(committee_items)) + ":"
     return r.list_answer(q, "portfolio", text, [*actions, *committee_items], build, subject=Subject("person", (pid,)))
+
+
+def _where(q: Query, e: Engine, refs: list[str], actions: list[Action]) -> str:
+    """Where a person leads no action: the plan the question named (and that they lead actions in others, when they
+    do), never "in the plans" when only one plan was looked at."""
+    if actions or q.plan is None:
+        return "in the plans"
+    elsewhere = r.led_by(replace(q, plan=None), e, refs)
+    where = f"in the {d.plan_label(e.kb, q.plan)}"
+    if elsewhere:
+        plans = sorted({d.plan_label(e.kb, a.plan) for a in elsewhere})
+        n = len(elsewhere)
+        named = " and the ".join(plans)
+        where += f" (they lead {n} action{'s' if n != 1 else ''} in the {named})"
+    return where
 
 
 def _substituted(e: Engine, pid: str) -> list[str]:
@@ -204,9 +220,9 @@ def role_portfolio(q: Query, e: Engine, rid: str) -> Answer:
     return r.list_answer(q, "portfolio", text, actions, lambda a: d.action_item(e.kb, a, q.today), head=holders)
 
 
-def _count_phrase(actions: int, committee_items: int) -> str:
+def _count_phrase(actions: int, committee_items: int, where: str = "in the plans") -> str:
     """ "leads 2 actions and is named on 1 committee item" without "0 actions" or "item(s)"."""
-    lead = f"leads {actions} action{'s' if actions != 1 else ''}" if actions else "leads no action in the plans"
+    lead = f"leads {actions} action{'s' if actions != 1 else ''}" if actions else f"leads no action {where}"
     if not committee_items:
         return lead
     return f"{lead}, and is named on {committee_items} committee item{'s' if committee_items != 1 else ''}"

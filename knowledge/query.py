@@ -201,6 +201,9 @@ def without_asker(raw: str) -> str:
     if her review is late" or "children asking whether ..." keep their words."""
     from knowledge.index import TITLE_WORDS
 
+    context = _CONTEXT.match(raw)  # "covering for a colleague this week, who owns ...": the asker's week, not a window
+    if context is not None and len(raw) - context.end() >= 8:
+        raw = raw[context.end() :]
     m = _ASKER.match(raw)
     if m is None or len(raw) - m.end() < 8:
         return raw
@@ -210,6 +213,16 @@ def without_asker(raw: str) -> str:
     return raw[m.end() :]
 
 
+# a leading clause about the asker and a question after it: "covering for a colleague this week, who ...", "hi,
+# new here - what ...", "quick one: is ..."
+_CONTEXT = lazy(
+    r"^\s*(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))?[\s,!]*"
+    r"(?:(?:i'?m|im|i am|just|currently|am)\s+)?"
+    r"(?:covering|on cover|on holiday cover|doing cover|standing in|filling in|new here|new to (?:this|the \w+)|"
+    r"quick q(?:uestion)?|quick one|sorry to bother you)\b[^,:?\-]{0,80}[,:\-]\s*"
+    r"(?=(?:who|whos|what|whats|when|whens|which|where|how|is|are|has|have|did|does|do|can|could)\b)",
+    re.IGNORECASE,
+)
 _ASKER_WORDS = frozenset(
     {"someone", "somebody", "anyone", "colleague", "colleagues", "boss", "i", "we", "he", "she", "they", "board",
      "panel", "committee", "partner", "partners", "cabinet", "scrutiny", "inspector", "ofsted", "auditor", "auditors"}
@@ -219,14 +232,21 @@ _ASKER_WORDS = frozenset(
 def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | None:
     """The plan the question names, longest phrase first ("city business plan" before "city")."""
     tokens = folded.split()
-    for size in range(min(engine.longest_plan_phrase, len(tokens)), 0, -1):
+    for size in range(min(engine.longest_plan_phrase, len(tokens)), 1, -1):
         for i in range(len(tokens) - size + 1):
             plan_id = engine.plan_words.get(" ".join(tokens[i : i + size]))
-            if plan_id is not None and size == 1 and _partner(tokens, i):
-                continue  # "agreed with the city": the city is a partner here, not the plan asked about
             if plan_id is not None:
                 return plan_id if plan_id not in hidden else None
-    return None
+    # one word: a plan's own first word ("county", "tce") before a word of another plan's long name ("assessment"
+    # in "paul johnson's needs assessment action at county"); "agreed with the city" names a partner, not a plan
+    single = [
+        (engine.plan_words[w], w) for i, w in enumerate(tokens) if w in engine.plan_words and not _partner(tokens, i)
+    ]
+    if not single:
+        return None
+    firsts = plan_vocab(engine).firsts
+    plan_id = next((p for p, w in single if w in firsts), single[0][0])
+    return plan_id if plan_id not in hidden else None
 
 
 def plans_named(engine: Engine, folded: str) -> list[str]:
