@@ -79,6 +79,7 @@ BANKS = (
     Bank("newuser", 120, frozenset(), True, True, False, 116, 0),
     Bank("final", 120, frozenset(), True, True, True, 116, 0),
     Bank("sixth", 100, frozenset(), True, True, True, 94, 2),
+    Bank("ninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
