@@ -26,6 +26,22 @@ class LazyPattern:
         self.pattern = pattern
         self._flags = flags
         self._compiled: re.Pattern[str] | None = None
+        self._needs: tuple[str, ...] | bool | None = False  # False: not read yet
+
+    @property
+    def needs(self) -> tuple[str, ...] | None:
+        """Texts one of which any text the pattern can match holds (None: no such hint), read from the pattern
+        the first time it is asked for (far cheaper than compiling it)."""
+        needs = self._needs
+        if needs is False:
+            needs = self._needs = None if self._flags & (re.IGNORECASE | re.VERBOSE) else leading_literals(self.pattern)
+        return needs  # type: ignore[return-value]
+
+    def may_search(self, text: str) -> bool:
+        """False only when `search` cannot match `text`: it holds none of the texts every match starts with. A
+        question about a lead need not compile the cues of thirty other kinds of question to find they are absent."""
+        needs = self.needs
+        return needs is None or any(word in text for word in needs)
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if this is its first use)."""
@@ -62,3 +78,91 @@ def compile_all() -> int:
     for made in list(_EVERY):
         made.compiled()
     return len(_EVERY)
+
+
+_LITERAL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 '-,:;/&%")
+_QUANTIFIERS = frozenset("?*+{")
+# what matches no text of its own at the start of an alternative: "^", "\s*" / "\s+", "\b", a lookaround
+_ZERO_WIDTH = lazy(r"^(?:\^|\\s[*+]|\\b|\(\?<?[!=](?:[^()\\]|\\.)*\))+")
+
+
+def leading_literals(alternative: str, depth: int = 0) -> tuple[str, ...] | None:
+    """Texts one of which every match of this alternative starts with ("who lead" of r"who leads?\b"; "has",
+    "have" of r"(has|have) been"), or None when it has none or cannot be read safely (it can start with a class,
+    an escape, a wildcard or an optional part)."""
+    parts = _top_level_parts(alternative)
+    if parts is None or depth > 8:
+        return None
+    if len(parts) > 1:
+        found = [leading_literals(part, depth + 1) for part in parts]
+        return None if any(f is None for f in found) else tuple(w for f in found if f for w in f)
+    rest = _ZERO_WIDTH.sub("", alternative)
+    if rest.startswith("("):
+        close = _closing(rest)
+        after = rest[close + 1 : close + 2] if close is not None else ""
+        if close is None or (after and after in _QUANTIFIERS):
+            return None  # an optional or repeated group may match nothing
+        inner = rest[1:close]
+        if inner.startswith("?:"):
+            inner = inner[2:]
+        elif inner.startswith("?"):
+            return None
+        return leading_literals(inner, depth + 1)
+    out = []
+    for ch in rest:
+        if ch in _LITERAL:
+            out.append(ch)
+            continue
+        if ch in _QUANTIFIERS and out:  # the character before a quantifier may be absent
+            out.pop()
+        break
+    literal = "".join(out).strip()
+    return (literal,) if literal else None
+
+
+def _top_level_parts(alternative: str) -> list[str] | None:
+    """The alternative split at each "|" outside any group or class; None if its brackets do not balance."""
+    parts, start, depth, escaped, in_class = [], 0, 0, False, False
+    for i, ch in enumerate(alternative):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append(alternative[start:i])
+            start = i + 1
+    if depth != 0 or in_class or escaped:
+        return None
+    parts.append(alternative[start:])
+    return parts
+
+
+def _closing(text: str) -> int | None:
+    """The index of the ")" closing the group that `text` opens with."""
+    depth, escaped, in_class = 0, False, False
+    for i, ch in enumerate(text):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None

@@ -67,7 +67,8 @@ title_page = _Handlers("answers_title_page")
 
 
 def _rx(*alternatives: str) -> LazyPattern:
-    """A pattern matching any of the alternatives as whole words (compiled when first used)."""
+    """A pattern matching any of the alternatives as whole words (compiled when first used, and not at all for a
+    question holding none of the words its alternatives start with)."""
     return lazy(r"\b(" + "|".join(alternatives) + r")\b")
 
 
@@ -912,13 +913,13 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
 
 def detect_intents(folded: str) -> list[str]:
     """The intents whose cues occur anywhere in the folded question, in registry order."""
-    return [i.name for i in INTENTS if i.cues is not None and i.cues.search(folded)]
+    return [i.name for i in INTENTS if i.cues is not None and i.cues.may_search(folded) and i.cues.search(folded)]
 
 
 def attribute_of(folded: str, intents: list[str]) -> str | None:
     """The detail asked for, if the question asks for one."""
     for name, rx in ATTRIBUTES:
-        if rx.search(folded):
+        if rx.may_search(folded) and rx.search(folded):
             if name == "recommendations" and WHEN_ASKED.match(folded):
                 return "due"  # "when should the report with recommendations land": when, not which recommendations
             return name

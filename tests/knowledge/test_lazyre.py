@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 import re
 
+import pytest
+
 from knowledge import lazyre, registry
 from knowledge.lazyre import LazyPattern, lazy
 
@@ -64,3 +66,53 @@ def test_every_intent_cue_is_a_pattern_of_the_registry() -> None:
         assert intent.cues is None or isinstance(intent.cues, LazyPattern), intent.name
         if intent.cues is not None:
             intent.cues.search("who presented the report at the last panel")  # compiles and searches
+
+
+# -- the texts every match starts with: a question holding none of them skips compiling the pattern ----------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"who leads?\b", ("who lead",)),
+        (r"(has|have) been", ("has", "have")),
+        (r"(?<!where )(has|had) (\w+ ){1,3}gone", ("has", "had")),
+        (r"^\s*who(?: is| s)? from", ("who",)),
+        (r"\b(status|how (is|are))\b", ("status", "how")),
+        (r"(a|b)? x", None),  # an optional group may match nothing
+        (r"(a|)b", None),
+        (r".*foo", None),
+        (r"[a-z]{1,4}\d{4}", None),
+        (r"x{2}", None),
+    ],
+)
+def test_the_texts_every_match_starts_with(pattern: str, needs: tuple[str, ...] | None) -> None:
+    assert lazyre.leading_literals(pattern) == needs
+
+
+def test_no_hint_with_flags_that_change_what_text_matches() -> None:
+    assert lazyre.lazy(r"who leads", re.IGNORECASE).needs is None
+    assert lazyre.lazy(r"who leads").needs == ("who leads",)
+
+
+def test_a_cue_skipped_by_its_hint_never_matches() -> None:
+    """Every intent cue and attribute pattern, on every bank question and example: when the hint says the pattern
+    cannot match, it does not (so skipping the compile changes no answer)."""
+    import glob
+    from pathlib import Path
+
+    from knowledge import registry
+    from knowledge.text import fold
+    from tests.question_bank import load_bank
+
+    questions = [str(e["q"]) for p in sorted(glob.glob("tests/knowledge/*_bank.yaml")) for e in load_bank(Path(p))]
+    questions += list(registry.examples())
+    patterns = [i.cues for i in registry.INTENTS if i.cues is not None] + [rx for _, rx in registry.ATTRIBUTES]
+    skipped = 0
+    for question in questions:
+        folded = fold(question)
+        for rx in patterns:
+            if not rx.may_search(folded):
+                skipped += 1
+                assert not rx.search(folded), (rx.pattern, question)
+    assert len(questions) > 1000 and skipped > len(questions) * len(patterns) // 2  # most checks are skipped
