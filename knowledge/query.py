@@ -201,7 +201,10 @@ def without_asker(raw: str) -> str:
     if her review is late" or "children asking whether ..." keep their words."""
     from knowledge.index import TITLE_WORDS
 
-    context = _CONTEXT.match(raw)  # "covering for a colleague this week, who owns ...": the asker's week, not a window
+    # "covering for a colleague this week, who owns ...": the asker's week, not a window (the pattern is compiled
+    # only for a question holding one of the words it starts with)
+    lowered = raw.lower()
+    context = _CONTEXT.match(raw) if any(w in lowered for w in _CONTEXT_WORDS) else None
     if context is not None and len(raw) - context.end() >= 8:
         raw = raw[context.end() :]
     m = _ASKER.match(raw)
@@ -215,6 +218,7 @@ def without_asker(raw: str) -> str:
 
 # a leading clause about the asker and a question after it: "covering for a colleague this week, who ...", "hi,
 # new here - what ...", "quick one: is ..."
+_CONTEXT_WORDS = ("covering", "cover", "standing in", "filling in", "new here", "new to", "quick", "sorry to bother")
 _CONTEXT = lazy(
     r"^\s*(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))?[\s,!]*"
     r"(?:(?:i'?m|im|i am|just|currently|am)\s+)?"
