@@ -12,6 +12,7 @@ pays for it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 # the compiled pattern's methods, bound to it and kept on the LazyPattern at first use
@@ -122,33 +123,26 @@ def leading_literals(alternative: str, depth: int = 0) -> tuple[str, ...] | None
 
 def _top_level_parts(alternative: str) -> list[str] | None:
     """The alternative split at each "|" outside any group or class; None if its brackets do not balance."""
-    parts, start, depth, escaped, in_class = [], 0, 0, False, False
-    for i, ch in enumerate(alternative):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif ch == "|" and depth == 0:
+    parts, start = [], 0
+    for i, ch, depth in _structure(alternative):
+        if depth < 0:
+            return None
+        if ch == "|" and depth == 0:
             parts.append(alternative[start:i])
             start = i + 1
-    if depth != 0 or in_class or escaped:
-        return None
     parts.append(alternative[start:])
     return parts
 
 
 def _closing(text: str) -> int | None:
     """The index of the ")" closing the group that `text` opens with."""
+    return next((i for i, ch, depth in _structure(text) if ch == ")" and depth == 0), None)
+
+
+def _structure(text: str) -> Iterator[tuple[int, str, int]]:
+    """Each unescaped character outside a character class, with the group depth outside it (a ")" at depth 0
+    closes a group opened at the start); last, (len(text), "", -1) if the brackets or an escape are left open,
+    else (len(text), "", 0)."""
     depth, escaped, in_class = 0, False, False
     for i, ch in enumerate(text):
         if escaped:
@@ -159,10 +153,10 @@ def _closing(text: str) -> int | None:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return i
-    return None
+            yield i, ch, depth
+        else:
+            yield i, ch, depth
+            depth += ch == "("
+    yield len(text), "", -1 if depth != 0 or in_class or escaped else 0
