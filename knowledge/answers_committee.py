@@ -292,13 +292,17 @@ def find_doc(
         return None
     extra = set(q.topic_words) - set(words)
     month_names = set(_MONTH_NAMES) if q.month is None else {k for k, v in _MONTH_NAMES.items() if v == q.month}
-    nouns = set(re.findall(r"\b(update|report|review)s?\b", q.folded))  # "the residential homes update"
+    # "the residential homes update": how the title names it ("report" names any paper, so it tells none apart)
+    nouns = set(re.findall(r"\b(update|review)s?\b", q.folded))
 
     def adjusted(h: Hit) -> float:
         doc = h.doc
         title = doc.title if isinstance(doc, WorkItem) else " ".join(_titles(doc))
-        bonus = 0.05 * len(extra & set(content_words(title)))
+        own = set(content_words(title))
+        bonus = 0.05 * len(extra & own)
         bonus += 0.05 * len(nouns & set(fold(title).split()))
+        if set(words) <= set(content_words(doc.title)):  # named by its own title ("the homes report"), not only
+            bonus += 0.1  # by words of its appendix's title ("missing from home") or of its text
         if q.month is not None and (
             (h.meeting is not None and h.meeting.date.month == q.month) or set(fold(title).split()) & month_names
         ):
@@ -736,7 +740,9 @@ def contact(q: Query, e: Engine) -> Answer | None:
         return clerk(q, e)
     post = POST_ASKED.search(q.folded)  # "the head of service one": which of the contacts, not the report's words
     post_words = set(content_words(post.group(1))) if post else set()
-    dropped = frozenset(post_words | ENQUIRY_WORDS)
+    part = PART_ASKED.search(q.folded)  # "the secure accommodation part of the homes report": whose post covers it
+    part_words = set(content_words(part.group(1))) - ENQUIRY_WORDS - CONTACT_FILLER if part else set()
+    dropped = frozenset(post_words | ENQUIRY_WORDS | part_words | PART_NOUNS)
     found = find_doc(replace(q, topic_words=tuple(w for w in q.topic_words if w not in dropped)), e, drop=dropped)
     if found is None:
         return post_contact(q, e)
@@ -747,6 +753,13 @@ def contact(q: Query, e: Engine) -> Answer | None:
         holding = [p for p in doc.contacts if p in e.kb.people and _holds_post(e.kb.people[p].titles, post_words)]
         if holding:
             doc = replace(doc, contacts=tuple(holding))
+    if part and part_words and len(doc.contacts) > 1:
+        holding = [p for p in doc.contacts if p in e.kb.people and _holds_post(e.kb.people[p].titles, part_words)]
+        if holding and len(holding) < len(doc.contacts):
+            others = [e.kb.name_of(p) for p in doc.contacts if p not in holding]
+            part_of = f"the contacts whose posts name {' '.join(sorted(part_words, key=part.group(1).find))}"
+            found = contacts_for(q, e, meeting, replace(doc, contacts=tuple(holding)))
+            return replace(found, text=f"{found.text} These are {part_of}; the report also names {', '.join(others)}.")
     return contacts_for(q, e, meeting, doc)
 
 
@@ -826,6 +839,11 @@ POST_ASKED = lazy(
     r"\b(?:the\s+)?(head of service|service director|service manager|group manager|team manager|director|manager)"
     r"(?:\s+one)?\b"
 )
+
+
+# "the secure accommodation part of", "the fostering side of": which of a report's contacts covers that part
+PART_ASKED = lazy(r"\b((?:[a-z]+ ){0,3}[a-z]+) (?:part|side|bit|section|element|aspect|end) (?:of|in|on)\b")
+PART_NOUNS = frozenset(content_words("part parts side sides bit bits section sections element aspect end"))
 
 
 def _holds_post(titles: tuple[str, ...], post_words: set[str]) -> bool:

@@ -50,13 +50,30 @@ SAYS_COUNT = lazy(
     r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b",
     re.IGNORECASE,
 )
+# "who got the independent reviewer job", "who did they commission": who was appointed to a post or a piece of
+# work, which an action's lead ("Lead: Pam Rosseter") does not say
+ASKS_APPOINTEE = lazy(
+    r"\bwho (?:was|has been|s been|were|have been|got) (?:appointed|recruited|hired|commissioned|chosen|selected|"
+    r"picked|given the (?:\w+ ){0,4}(?:job|post|role|position|contract))\b|"
+    r"\bwho (?:got|won|landed|took|secured) the (?:\w+ ){0,5}(?:job|post|role|position|contract|appointment|tender)\b|"
+    r"\bwho did (?:they|we|you|the \w+) (?:appoint|recruit|hire|commission|choose|select|pick)\b"
+)
+# answers that give an action's or a person's plan records: an appointment is not among them
+NO_APPOINTEE_KINDS = frozenset({"action", "lead", "status", "due", "portfolio", "summary", "history", "milestone"})
+# answers about an action's progress or dates: for "who do I ring", "email for" they give no one to contact
+NO_CONTACT_KINDS = frozenset({"action", "status", "due", "history", "overdue", "due-soon", "stale", "count"})
+SAYS_CONTACT = lazy(r"@|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\bT:|\bE:")
 HONEST = frozenset({"not-sure", "not-found", "ambiguous", "help", "clarify"})
 
 
 def asked_fact(q: Query) -> str | None:
-    """The kind of fact the question asks for: "count", "date", or None (anything else)."""
+    """The kind of fact the question asks for: "count", "date", "appointee", "contact", or None (anything else)."""
+    if ASKS_APPOINTEE.may_search(q.folded) and ASKS_APPOINTEE.search(q.folded):
+        return "appointee"
     if ASKS_COUNT.search(q.folded):
         return "count"
+    if q.attribute in ("phone", "email"):
+        return "contact"
     if ASKS_DATE.search(q.folded):
         return "date"
     return None
@@ -73,6 +90,11 @@ def carries(answer: Answer, fact: str) -> bool:
         return answer.kind not in NO_DATE_KINDS or bool(SAYS_DATE.search(said))
     if fact == "count":
         return answer.kind not in NO_COUNT_KINDS or bool(SAYS_COUNT.search(_without_dates(answer.text)))
+    if fact == "appointee":
+        return answer.kind not in NO_APPOINTEE_KINDS
+    if fact == "contact":
+        shown = " ".join(line for item in answer.items for line in item.lines)
+        return answer.kind not in NO_CONTACT_KINDS or bool(SAYS_CONTACT.search(f"{answer.text} {shown}"))
     return True
 
 
@@ -85,10 +107,21 @@ def checked(q: Query, answer: Answer) -> Answer:
     fact = asked_fact(q)
     if fact is None or carries(answer, fact):
         return answer
-    wanted = "a date" if fact == "date" else "a number"
     headline = answer.text.split("\n")[0].rstrip(".:")
-    text = (
-        f"I'm not sure: you asked for {wanted}, and what I found does not give one. "
-        f"The closest thing I have: {headline}."
-    )
+    if fact == "appointee":
+        text = (
+            "I'm not sure: you asked who was appointed, and the records I found do not say. "
+            f"The closest thing I have: {headline}."
+        )
+    elif fact == "contact":
+        text = (
+            f"I'm not sure: you asked whom to contact, and what I found gives no contact details. "
+            f"The closest thing I have: {headline}."
+        )
+    else:
+        wanted = "a date" if fact == "date" else "a number"
+        text = (
+            f"I'm not sure: you asked for {wanted}, and what I found does not give one. "
+            f"The closest thing I have: {headline}."
+        )
     return replace(answer, kind="not-sure", text=text)

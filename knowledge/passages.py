@@ -215,7 +215,14 @@ _WANTS_OUTCOME = lazy(
 )
 _LIST_ITEM = lazy(r"(?:^|\s)([1-9])\.\s+[A-Z]")
 _PARAGRAPH_MARK = lazy(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
-_NUMBER = lazy(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozen|half|all|none|no)\b")
+# A figure: digits or a number word. Not "all", "no", "none": "letters sent to all agencies" counts nothing.
+_NUMBER = lazy(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|half)\b")
+# "one" as a pronoun or in a set phrase counts nothing: "one that carers are happy about", "no one", "one of"
+_NOT_A_COUNT = lazy(
+    r"\b(?:no|any|each|every|the|this|that|which|some)\s+one\b|\bone\s+another\b|"
+    r"\bone\s+(?:that|who|which|whom|whose|way|ways|is|was|are|were|has|have|had|can|could|will|would|should|"
+    r"must|might|to|of)\b"
+)
 # Numbers that label, date or time rather than count: "Recommendation 2", "Action 7a", "2019/20",
 # "Appendix 1", "for 3 months" (a question about a length of time is a "when" question).
 _HOW_LONG = lazy(r"\bhow many (?:more )?(?:days|weeks|months|years|hours|minutes)\b")
@@ -331,7 +338,7 @@ def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -
     if kind == "frequency":
         return bool(_FREQUENCY.search(body))
     if kind == "number":  # a count: not a label or a year
-        return bool(_NUMBER.search(_LABEL_NUMBER.sub(" ", body.lower())))
+        return bool(_NUMBER.search(_NOT_A_COUNT.sub(" ", _LABEL_NUMBER.sub(" ", body.lower()))))
     if kind == "date":
         return bool(_DATE.search(body.lower()))
     if kind == "who":

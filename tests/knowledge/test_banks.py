@@ -81,7 +81,7 @@ BANKS = (
     Bank("sixth", 100, frozenset(), True, True, True, 97, 0),
     Bank("seventh", 100, frozenset(), True, True, True, 99, 0),
     Bank("eighth", 100, frozenset(), True, True, True, 99, 0),
-    Bank("ninth", 100, frozenset(), True, True, True, 86, 3),
+    Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

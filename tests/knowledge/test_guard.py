@@ -89,3 +89,33 @@ def test_the_committees_own_name_does_not_stop_a_neighbouring_meeting_answer(eng
     after_july = ask(engine, "corporate parenting panel after the july one - when?", dt.date(2025, 1, 10))
     assert after_july.text.startswith("The knowledge base has no Corporate Parenting Panel meeting after")
     assert "8 July 2025" in after_july.text
+
+
+def test_who_was_appointed_is_not_answered_with_an_actions_lead(engine: Engine) -> None:
+    """The county plan says an independent reviewer will review the foster carers; it never names one. Its
+    milestone's lead (Pam Rosseter) is who leads the work, not who was appointed to do it."""
+    today = dt.date(2020, 2, 1)
+    for question in (
+        "who got the independent reviewer job on the county foster carer review",
+        "who was appointed as independent reviewer for the county carers review",
+        "which reviewer did they commission for the foster carer review - who did they appoint",
+    ):
+        answer = ask(engine, question, today)
+        assert answer.kind == "not-sure" and answer.text.startswith("I'm not sure"), question
+    first = ask(engine, "who got the independent reviewer job on the county foster carer review", today)
+    assert first.text.startswith("I'm not sure: you asked who was appointed")  # and the lead offered as closest
+    assert "Pam Rosseter (the action's lead)" in first.text
+    lead = ask(engine, "who leads the county foster carer review", today)  # asked as a lead: answered as one
+    assert lead.kind == "lead" and "Pam Rosseter" in lead.text
+
+
+def test_what_counts_as_asking_who_was_appointed(engine: Engine) -> None:
+    def fact(question: str) -> str | None:
+        return asked_fact(parse(engine, question, dt.date(2020, 1, 15)))
+
+    assert fact("who got the job of chair") == "appointee"
+    assert fact("who has been commissioned to do the review") == "appointee"
+    assert fact("who's got the foster carer work in the city one") is None  # who has it: its lead
+    assert fact("who got action 7a") is None
+    assert not carries(Answer("lead", "Lead of county plan, Action 12: Pam Rosseter."), "appointee")
+    assert carries(Answer("passage", "The papers say: an independent reviewer, Ann Other, was appointed."), "appointee")

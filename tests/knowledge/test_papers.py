@@ -319,3 +319,15 @@ def test_a_passage_without_the_kind_of_answer_asked_for_does_not_answer() -> Non
     assert not has_answer_type("when will the audit happen", "The audit will look at practice.")
     assert has_answer_type("when will the audit happen", "The audit will be completed in 2020.")
     assert has_answer_type("who leads the audit", "The audit is led by the NSPCC.")
+
+
+def test_a_pronoun_or_a_quantifier_is_not_a_count() -> None:
+    """ "one that carers are happy about", "no one", "sent to all agencies" give no figure for "how many"."""
+    asked = "how many foster carers are there"
+    assert not has_answer_type(asked, "This is a change and one that carers are happy about.")
+    assert not has_answer_type(asked, "No one from the group attended; one of the carers wrote in.")
+    assert not has_answer_type(asked, "A letter was sent to all agencies, and no carer was missed.")
+    assert not has_answer_type(asked, "The group meets every two months.")  # a length of time
+    assert has_answer_type(asked, "There are one hundred and twelve approved carers.")
+    assert has_answer_type(asked, "Twelve carers joined the group this year.")
+    assert has_answer_type(asked, "Carers: 412 approved households.")
