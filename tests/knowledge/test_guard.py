@@ -46,9 +46,13 @@ def test_answers_that_carry_the_fact_pass_unchanged(engine: Engine) -> None:
     assert lead.kind == "lead" and "Catherine Underwood" in lead.text
 
 
+def asks_for(engine: Engine, question: str) -> str | None:
+    return asked_fact(parse(engine, question, dt.date(2020, 1, 15)))
+
+
 def test_what_the_question_asks_for(engine: Engine) -> None:
     def fact(question: str) -> str | None:
-        return asked_fact(parse(engine, question, dt.date(2020, 1, 15)))
+        return asks_for(engine, question)
 
     assert fact("How many foster carers are there?") == "count"
     assert fact("what's the number of actions") == "count"
@@ -110,12 +114,9 @@ def test_who_was_appointed_is_not_answered_with_an_actions_lead(engine: Engine) 
 
 
 def test_what_counts_as_asking_who_was_appointed(engine: Engine) -> None:
-    def fact(question: str) -> str | None:
-        return asked_fact(parse(engine, question, dt.date(2020, 1, 15)))
-
-    assert fact("who got the job of chair") == "appointee"
-    assert fact("who has been commissioned to do the review") == "appointee"
-    assert fact("who's got the foster carer work in the city one") is None  # who has it: its lead
-    assert fact("who got action 7a") is None
+    assert asks_for(engine, "who got the job of chair") == "appointee"
+    assert asks_for(engine, "who has been commissioned to do the review") == "appointee"
+    assert asks_for(engine, "who's got the foster carer work in the city one") is None  # who has it: its lead
+    assert asks_for(engine, "who got action 7a") is None
     assert not carries(Answer("lead", "Lead of county plan, Action 12: Pam Rosseter."), "appointee")
     assert carries(Answer("passage", "The papers say: an independent reviewer, Ann Other, was appointed."), "appointee")
