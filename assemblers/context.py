@@ -276,7 +276,7 @@ def action_row(kb: KnowledgeBase, action: Action, today: dt.date) -> dict[str, A
         "overdue_milestones": [
             {"text": e(m.text), "due": e(m.date_text or m.due.describe() if m.due else "no date")} for m in overdue
         ],
-        "latest": e(describe.latest(action, limit=None) or "none recorded"),
+        "latest": e(describe.latest(action, today, limit=None) or "none recorded"),
     }
 
 

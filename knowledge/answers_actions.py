@@ -709,10 +709,12 @@ def _overdue(q: Query, e: Engine) -> Answer:
             return r.list_answer(q, "overdue", text, things, lambda a: d.action_item(e.kb, a, as_of, "due"), notes[:-1])
         return r.answer_of(q, "overdue", f"Nothing is overdue{scope} {when}.", notes=notes)
     verb = "will be overdue" if as_of > q.today else "overdue"
+    actions = len({a.key for a, _ in late})  # an action with two late milestones is one action, two entries
+    across = f", across {actions} action{'s' if actions != 1 else ''}" if actions < len(late) else ""
     return r.list_answer(
         q,
         "overdue",
-        f"{len(late)} {verb}{scope} {when} (due date passed, not evidenced as done):",
+        f"{len(late)} {verb}{scope} {when}{across} (due date passed, not evidenced as done):",
         late,
         lambda pair: _late_item(e, as_of, *pair),
         notes,
@@ -737,6 +739,12 @@ def _step_late(
         text = f"No: {label} is {status} {when}."
     if state.overdue and step not in state.outstanding:
         text += f" The action itself is overdue (due {state.due.describe() if state.due else 'as the plan says'})."
+    elif others := [m for m in state.outstanding if m != step]:  # the action is late by its other steps
+        late = "; ".join(f"\u201c{d.short(m.text, 60)}\u201d ({d.milestone_when(m)})" for m in others[:3])
+        many = len(others) != 1
+        text += (
+            f" {len(others)} other step{'s' if many else ''} of the action {'are' if many else 'is'} overdue: {late}."
+        )
     items = [d.milestone_item(e.kb, action, step, as_of), d.action_item(e.kb, action, as_of, "status")]
     # only a late step is an "overdue" answer: a step not late (or done) is its status, never listed as overdue
     kind = "not-sure" if text.startswith("I can't tell") else "overdue" if text.startswith("Yes") else "status"

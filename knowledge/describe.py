@@ -165,20 +165,26 @@ def outstanding_text(milestones: tuple[Milestone, ...]) -> str:
     return milestones_text(milestones)
 
 
-def latest(action: Action, limit: int | None = 200) -> str | None:
-    """The latest update, or failing that the latest dated milestone, with its date (cut to `limit`; None: whole)."""
+def latest(action: Action, today: dt.date, limit: int | None = 200) -> str | None:
+    """The latest thing done by `today`, with its date (cut to `limit`; None: whole): an update, or a milestone
+    marked complete, whichever began last by then (the same dates as `facts.last_activity`, so "Latest: ..., 141
+    days ago" names what the 141 days count from). A step still planned is never "latest", nor anything after
+    `today`."""
 
     def cut(text: str) -> str:
         return short(text, limit) if limit else " ".join(text.split())
 
-    if action.updates:
-        update = max(action.updates, key=lambda u: u.date.date)
-        return f"{update.date.describe()}: {cut(update.text)}"
-    dated = [m for m in action.milestones if m.due is not None]
-    if dated:
-        m = max(dated, key=lambda m: m.due.date)
-        return f"{m.date_text or m.due.describe()}: {cut(m.text)}"
-    return None
+    known = [
+        (u.date.date if u.date.precision == "day" else u.date.first, f"{u.date.describe()}: {cut(u.text)}")
+        for u in action.updates
+        if u.date.first <= today
+    ]
+    known += [
+        (m.due.first, f"{m.date_text or m.due.describe()}: {cut(m.text)}")
+        for m in action.milestones
+        if m.due is not None and m.status == "complete" and m.due.first <= today
+    ]
+    return max(known, key=lambda pair: pair[0])[1] if known else None
 
 
 def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str = "summary") -> Item:

@@ -122,7 +122,7 @@ def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows, 
     plan_name = describe.plan_label(kb, action.plan)
     last = facts.last_activity(action, today)
     age = (today - last).days if last else None
-    latest = describe.latest(action) or "no update recorded"
+    latest = describe.latest(action, today) or "no update recorded"
     due = state.due
 
     def item(section: str, text: str, when: str, milestone: bool = False) -> DigestItem:

@@ -21,7 +21,9 @@ the work has begun on the evidence (County Action 4, its reporting system "Compl
 Every state carries its milestones' progress (done, outstanding, still to come, next, span of dates) so
 that every surface words an action with no date of its own by its milestones' dates, from here.
 "Overdue" means a due date (the action's or a milestone's) has passed and the work is not evidenced
-as done; an action evidenced as complete is never overdue, and neither are its milestones.
+as done; an action evidenced as complete is never overdue, and neither are its milestones. An action whose
+own date has passed is not itself overdue when every milestone dated by then is evidenced done and the plan
+dates its remaining steps later: those steps are outstanding milestones once their own dates pass.
 """
 
 from __future__ import annotations
@@ -203,8 +205,19 @@ def derive(action: Action, today: dt.date | None = None) -> ActionState:
     steps = progress(action, today, due)
     if status == "not-stated" and steps.done:
         status = "in-progress"  # the plan says nothing, but a milestone is evidenced done: the work has begun
-    overdue = today is not None and due is not None and today > due.date
+    overdue = today is not None and due is not None and today > due.date and not _date_met(action, steps, due)
     return ActionState(status, due, overdue, steps.outstanding, evidence, steps)
+
+
+def _date_met(action: Action, steps: Progress, due: DateSpec) -> bool:
+    """Whether the work due by the action's own date is evidenced done: every milestone dated by then is done (at
+    least one is), and the plan dates its other milestones later. County Action 5, "New guidance ... will be issued
+    ... in September 2019", whose September milestone is "Completed - September 2019" and whose further steps are
+    dated December 2019 and January 2020, is not overdue on 20 December 2019; a later step passing its own date is
+    an outstanding milestone, not the action overdue."""
+    by_then = [m for m in action.milestones if m.due is not None and m.due.date <= due.date]
+    later = len(by_then) < len(action.milestones)  # the plan sets further steps after the action's own date
+    return bool(by_then) and later and all(m in steps.done for m in by_then)
 
 
 def turning_points(action: Action) -> frozenset[dt.date]:

@@ -114,7 +114,9 @@ def test_remind_dry_run_prints_who_gets_what(capsys: pytest.CaptureFixture[str])
     out = capsys.readouterr().out
     assert out.startswith("Reminders for 2020-W04: 16 lead(s) would get a digest.")
     laurence = out.split("== Laurence Jones (laurence-jones)")[1].split("\n== ")[0]
-    assert "county plan, Action 5 (due September 2019)" in laurence
+    # Action 5's September step is "Completed - September 2019": its December steps are what is late
+    assert "county plan, milestone of Action 5 (due December 2019)" in laurence
+    assert "county plan, Action 5 (due September 2019)" not in laurence
     assert "county plan, Action 7 " not in laurence  # its only milestone: "Completed – December 2019"
     assert "== No person to send to:" in out
 

@@ -67,7 +67,8 @@ def test_digests_match_the_plans_dates(bundled: KnowledgeBase) -> None:
     overdue = {(i.action, i.milestone, i.due) for i in laurence.section("overdue")}
     # Action 7 (the HSB progress report to committee) is evidenced complete: "Completed – December 2019".
     assert "Action 7" not in {action for action, _, _ in overdue}
-    assert ("Action 5", False, "September 2019") in overdue
+    # Action 5's own September 2019 step is "Completed - September 2019"; its December 2019 steps are late
+    assert ("Action 5", True, "December 2019") in overdue and ("Action 5", False, "September 2019") not in overdue
     due_soon = {(i.action, i.text) for i in laurence.section("due-soon")}
     assert (
         "Action 5",
@@ -84,6 +85,18 @@ def test_digests_match_the_plans_dates(bundled: KnowledgeBase) -> None:
         "provide appropriate scrutiny."
         for i in pam.items
     )  # completed milestone: never chased
+
+
+def test_latest_is_what_was_done_by_the_day_never_a_step_still_planned(bundled: KnowledgeBase) -> None:
+    """ "Latest" names what the "N days ago" counts from: an update or a completed milestone by the day, not the
+    plan's last planned step (County Action 6's "Report to ... Committee ... July 2020" is not done in January)."""
+    digests = {d.person: d for d in compose(bundled, TODAY).digests}
+    laurence = digests["laurence-jones"]
+    for item in laurence.items:
+        assert not item.latest.startswith(("July 2020", "February \u2013 May 2020")), item.latest
+    action5 = [i for i in laurence.items if i.action == "Action 5"]
+    assert action5 and all(i.latest.startswith("Completed \u2013 September 2019: New guidance") for i in action5)
+    assert all(i.age_days == (TODAY - dt.date(2019, 9, 1)).days for i in action5)
 
 
 def test_roles_nobody_holds_reach_the_coordinators(bundled: KnowledgeBase) -> None:

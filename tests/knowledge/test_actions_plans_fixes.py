@@ -332,4 +332,5 @@ def test_two_plans_named_are_both_the_scope(engine: Engine) -> None:
     assert len(both.items) == len(city.items) + len(county.items)
     assert "city plan and county plan" in both.text
     laurence = engine.ask("is laurence behind on anything in the city or county plans", today)
-    assert laurence.text.startswith("2 overdue") and "Laurence Jones" in laurence.text
+    assert laurence.text.startswith("3 overdue") and "across 2 actions" in laurence.text  # Action 5: 2 steps
+    assert "Laurence Jones" in laurence.text

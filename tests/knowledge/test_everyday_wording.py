@@ -312,9 +312,12 @@ def test_how_a_plan_is_going_counts_its_actions_by_rating_late_first(engine: Eng
     labels = [facts.rag(a, today).label for a in actions]
     assert answer.kind == "status" and f"county plan has {len(actions)} actions" in answer.text
     assert f"{labels.count('complete')} complete" in answer.text
-    assert f"{labels.count('overdue')} overdue" in answer.text
+    assert f"{labels.count('milestone overdue')} with a milestone overdue" in answer.text
+    if labels.count("overdue"):
+        assert f"{labels.count('overdue')} overdue" in answer.text
     first = answer.items[0].ref
-    assert first is not None and facts.rag(engine.kb.plans["county-iicsa"].action(first[1]), today).label == "overdue"
+    assert first is not None
+    assert facts.rag(engine.kb.plans["county-iicsa"].action(first[1]), today).label in ("overdue", "milestone overdue")
 
 
 def test_how_a_thing_in_a_plan_is_going_is_not_the_plans_summary(engine: Engine) -> None:
@@ -330,7 +333,9 @@ def test_is_a_step_late_answers_for_the_step_and_names_the_actions_own_lateness(
     assert "Evaluation of Member visits since new guidance has been in place" in seed("001")
     answer = ask(engine, "is the evaluation of member visits running late", "2020-01-15")
     assert answer.text.startswith("No: the step \u201cEvaluation of Member visits")
-    assert "not yet due (due January 2020)" in answer.text and "The action itself is overdue" in answer.text
+    assert "not yet due (due January 2020)" in answer.text
+    # the action's own September step is done; its two December 2019 steps are the late ones, and are named
+    assert "2 other steps of the action are overdue: \u201cAll Council children's homes visited" in answer.text
 
 
 @needs_seeds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -108,6 +109,26 @@ def test_an_explicit_recorded_status_wins() -> None:
     )
     state = derive(a, dt.date(2020, 3, 1))
     assert state.status == "in-progress" and state.overdue
+
+
+def test_an_actions_own_date_met_by_its_done_steps_leaves_later_steps_to_their_own_dates() -> None:
+    """Due September 2019, its September step "Completed", further steps December 2019 and January 2020 (County
+    Action 5's shape): not overdue in December; in January its December step is outstanding, the action is not."""
+    steps = [
+        Milestone("issue the guidance", None, None, parse_datespec("2019-09"), "complete"),
+        Milestone("visit every home", None, None, parse_datespec("2019-12"), "not-stated"),
+        Milestone("evaluate the visits", None, None, parse_datespec("2020-01"), "not-stated"),
+    ]
+    a = action(due="2019-09", milestones=steps)
+    december = derive(a, dt.date(2019, 12, 20))
+    assert not december.overdue and not december.late and december.status == "in-progress"
+    january = derive(a, dt.date(2020, 1, 10))
+    assert not january.overdue and [m.text for m in january.outstanding] == ["visit every home"]
+    assert january.late  # late by its step: every list still shows it, by that step
+    not_done = action(due="2019-09", milestones=[replace(steps[0], status="not-stated"), *steps[1:]])
+    assert derive(not_done, dt.date(2019, 12, 20)).overdue  # the September step not evidenced: overdue
+    only_later = action(due="2019-09", milestones=steps[1:])  # nothing dated by September to show it was done
+    assert derive(only_later, dt.date(2019, 12, 20)).overdue
 
 
 def test_overdue_is_strictly_after_the_due_period() -> None:

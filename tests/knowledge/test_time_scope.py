@@ -242,6 +242,6 @@ def test_the_digest_and_the_answers_read_the_same_doubts(engine: Engine, today: 
         assert card.subject is not None and card.subject.keys == (plan, action), card.text
         assert ("names a later date" in card.text) == ((plan, action) in in_digest), (plan, action, card.text)
         asked += 1
-    assert asked >= 9
+    assert asked >= 8  # in March 2024: 4 city, 2 county (Action 5 is late by its milestones only), 2 business plan
     if today == dt.date(2025, 1, 10):
         assert {("tce-action-plan", "TCE10"), ("tce-action-plan", "TCE12")} <= in_digest
