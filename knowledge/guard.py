@@ -68,7 +68,7 @@ HONEST = frozenset({"not-sure", "not-found", "ambiguous", "help", "clarify"})
 
 def asked_fact(q: Query) -> str | None:
     """The kind of fact the question asks for: "count", "date", "appointee", "contact", or None (anything else)."""
-    if ASKS_APPOINTEE.may_search(q.folded) and ASKS_APPOINTEE.search(q.folded):
+    if ASKS_APPOINTEE.found_in(q.folded):
         return "appointee"
     if ASKS_COUNT.search(q.folded):
         return "count"

@@ -7,6 +7,11 @@ compiled the first time one of its methods is used, once per process, and from t
 in the object's own attributes, as directly as a compiled pattern's (nothing is looked up or compiled per
 call). A long-running process (`actionbot serve`) calls `compile_all()` at start so that no first question
 pays for it.
+
+A short process asks most patterns only whether a question matches them, and most cannot: each pattern reads
+from its own text the words every match starts with (`needs`), and one whose words the question lacks is never
+compiled. A cue made of many alternatives (`lazy_alternatives`) goes further: it compiles only the alternatives
+whose words the question has.
 """
 
 from __future__ import annotations
@@ -44,6 +49,10 @@ class LazyPattern:
         needs = self.needs
         return needs is None or any(word in text for word in needs)
 
+    def found_in(self, text: str) -> bool:
+        """Whether `search` finds a match in `text` (the pattern compiled only if its hint allows one)."""
+        return self.may_search(text) and self.search(text) is not None
+
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiled now if this is its first use)."""
         compiled = self._compiled
@@ -65,6 +74,63 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"lazy({self.pattern!r}, {self._flags})"
+
+
+class LazyAlternatives(LazyPattern):
+    """`prefix(A|B|C...)suffix` kept as its alternatives: asked only whether it matches a text (`found_in`), it
+    compiles just the alternatives that may match there. A cue of forty alternatives, a few of which start with a
+    word the question has ("who"), costs the compile of those few, not of all forty."""
+
+    def __init__(self, alternatives: tuple[str, ...], prefix: str, suffix: str, flags: int = 0) -> None:
+        super().__init__(prefix + "|".join(alternatives) + suffix, flags)
+        self.alternatives = alternatives
+        self._prefix, self._suffix = prefix, suffix
+        self._hints: list[tuple[str, ...] | None] | None = None
+        self._pruned: dict[tuple[int, ...], re.Pattern[str]] = {}
+
+    def hints(self) -> list[tuple[str, ...] | None]:
+        """Each alternative's `leading_literals` (all None under flags that change what text matches)."""
+        hints = self._hints
+        if hints is None:
+            plain = not self._flags & (re.IGNORECASE | re.VERBOSE)
+            hints = self._hints = [leading_literals(a) if plain else None for a in self.alternatives]
+        return hints
+
+    @property
+    def needs(self) -> tuple[str, ...] | None:
+        hints = self.hints()
+        return None if any(h is None for h in hints) else tuple(w for h in hints if h for w in h)
+
+    def found_in(self, text: str) -> bool:
+        if self._compiled is not None:  # compiled whole already (a server compiles every pattern at start)
+            return self.search(text) is not None
+        hints = self.hints()
+        kept = tuple(i for i, h in enumerate(hints) if h is None or any(w in text for w in h))
+        if not kept:
+            return False
+        if len(kept) == len(hints):
+            return self.search(text) is not None
+        pruned = self._pruned.get(kept)
+        if pruned is None:
+            if len(self._pruned) >= MAX_PRUNED:  # a bound: questions choose which subsets are made
+                self._pruned.clear()
+            chosen = "|".join(self.alternatives[i] for i in kept)
+            pruned = self._pruned[kept] = re.compile(self._prefix + chosen + self._suffix, self._flags)
+        return pruned.search(text) is not None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (lazy_alternatives, (self.alternatives, self._prefix, self._suffix, self._flags))
+
+
+MAX_PRUNED = 64  # pruned patterns kept per LazyAlternatives
+
+
+def lazy_alternatives(alternatives: tuple[str, ...], prefix: str = "", suffix: str = "", flags: int = 0) -> LazyPattern:
+    """`lazy(prefix + "(A|B|...)" + suffix)` given as its alternatives (the group's brackets are in prefix and
+    suffix), so that `found_in` can compile only the alternatives a text may match."""
+    made = LazyAlternatives(tuple(alternatives), prefix, suffix, flags)
+    _EVERY.append(made)
+    return made
 
 
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:
@@ -95,8 +161,13 @@ def leading_literals(alternative: str, depth: int = 0) -> tuple[str, ...] | None
     if parts is None or depth > 8:
         return None
     if len(parts) > 1:
-        found = [leading_literals(part, depth + 1) for part in parts]
-        return None if any(f is None for f in found) else tuple(w for f in found if f for w in f)
+        words: list[str] = []
+        for part in parts:
+            found = leading_literals(part, depth + 1)
+            if found is None:  # one alternative with no hint: the whole has none (read no further)
+                return None
+            words += found
+        return tuple(words)
     rest = _ZERO_WIDTH.sub("", alternative)
     if rest.startswith("("):
         close = _closing(rest)
@@ -123,6 +194,8 @@ def leading_literals(alternative: str, depth: int = 0) -> tuple[str, ...] | None
 
 def _top_level_parts(alternative: str) -> list[str] | None:
     """The alternative split at each "|" outside any group or class; None if its brackets do not balance."""
+    if not _NESTS.search(alternative):  # no group, class or escape: every bar is at the top
+        return alternative.split("|")
     parts, start = [], 0
     for i, ch, depth in _structure(alternative):
         if depth < 0:
@@ -140,23 +213,28 @@ def _closing(text: str) -> int | None:
 
 
 def _structure(text: str) -> Iterator[tuple[int, str, int]]:
-    """Each unescaped character outside a character class, with the group depth outside it (a ")" at depth 0
+    """Each unescaped "(", ")" and "|" outside a character class, with the group depth outside it (a ")" at depth 0
     closes a group opened at the start); last, (len(text), "", -1) if the brackets or an escape are left open,
-    else (len(text), "", 0)."""
-    depth, escaped, in_class = 0, False, False
-    for i, ch in enumerate(text):
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == ")":
+    else (len(text), "", 0). The scan is one regular expression: escapes and whole classes are skipped in C, so
+    only the brackets and bars reach Python."""
+    depth = 0
+    for m in _TOKENS.finditer(text):
+        token = m.group()
+        if token == "(":
+            yield m.start(), token, depth
+            depth += 1
+        elif token == ")":
             depth -= 1
-            yield i, ch, depth
-        else:
-            yield i, ch, depth
-            depth += ch == "("
-    yield len(text), "", -1 if depth != 0 or in_class or escaped else 0
+            yield m.start(), token, depth
+        elif token == "|":
+            yield m.start(), token, depth
+        elif token in ("[", "\\"):  # a class or an escape left open
+            yield len(text), "", -1
+            return
+    yield len(text), "", -1 if depth != 0 else 0
+
+
+_NESTS = re.compile(r"[()\[\\]")
+# an escape (or a lone backslash at the end), a whole class ("]" first in it is literal), an unclosed "[", a bracket
+# or a bar: the only things the structure of a pattern is made of
+_TOKENS = re.compile(r"\\.?|\[\^?\]?(?:\\.|[^\]\\])*\]|\[|[()|]", re.DOTALL)

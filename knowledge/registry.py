@@ -8,12 +8,11 @@ handler that answers wins. `help`, the App Home and the tests read the same exam
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from knowledge.lazyre import LazyPattern, lazy
+from knowledge.lazyre import LazyPattern, lazy, lazy_alternatives
 
 if TYPE_CHECKING:
     from knowledge.answer import Answer
@@ -69,7 +68,7 @@ title_page = _Handlers("answers_title_page")
 def _rx(*alternatives: str) -> LazyPattern:
     """A pattern matching any of the alternatives as whole words (compiled when first used, and not at all for a
     question holding none of the words its alternatives start with)."""
-    return lazy(r"\b(" + "|".join(alternatives) + r")\b")
+    return lazy_alternatives(alternatives, r"\b(", r")\b")
 
 
 # "has the letter gone", "were the staff told", "did the briefing happen": a yes/no question whether a thing
@@ -189,25 +188,33 @@ OPEN_LIST = (
 HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out"})
 
 
+# the forms above as patterns, each compiled only for a question that may hold it
+_WHOSE_FORMS = tuple(lazy(rf"\b{rx}\b") for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)"))
+_PROGRESS_FORM = lazy_alternatives(PROGRESS, r"\b(?:", r")\b")
+_ARRIVES_FORM = lazy_alternatives(ARRIVES, r"\b(?:", r")\b")
+_HAPPENED_FORM = lazy_alternatives(HAPPENED, r"\b(?:", r")\b")
+
+
 def asking_form_words(folded: str) -> frozenset[str]:
     """The words of a "who do i chase", "whose name is on it", "who's answerable" form in the question: how a
     question for a lead is put, not what it is about (left out of the topic)."""
     from knowledge.text import content_words
 
     found: set[str] = set()
-    for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)"):
-        for m in re.finditer(rf"\b{rx}\b", folded):
-            found.update(w for w in content_words(m.group(0)) if w not in ("group", "team", "board", "service"))
-    if any(re.search(rf"\b{rx}\b", folded) for rx in PROGRESS):  # "has the evaluation come back yet"
+    for rx in _WHOSE_FORMS:
+        if rx.may_search(folded):
+            for m in rx.finditer(folded):
+                found.update(w for w in content_words(m.group(0)) if w not in ("group", "team", "board", "service"))
+    if _PROGRESS_FORM.found_in(folded):  # "has the evaluation come back yet"
         found |= PROGRESS_WORDS
-    if any(re.search(rf"\b{rx}\b", folded) for rx in ARRIVES):  # "when is the evaluation meant to land"
+    if _ARRIVES_FORM.found_in(folded):  # "when is the evaluation meant to land"
         found |= ARRIVES_WORDS
     return frozenset(found)
 
 
 def happened_filler(folded: str) -> frozenset[str]:
     """The "did it happen" words to leave out of the topic, when the question is put in one of those forms."""
-    return HAPPENED_ONLY if any(re.search(rf"\b{rx}\b", folded) for rx in HAPPENED) else frozenset()
+    return HAPPENED_ONLY if _HAPPENED_FORM.found_in(folded) else frozenset()
 
 
 @dataclass(frozen=True)
@@ -913,13 +920,13 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
 
 def detect_intents(folded: str) -> list[str]:
     """The intents whose cues occur anywhere in the folded question, in registry order."""
-    return [i.name for i in INTENTS if i.cues is not None and i.cues.may_search(folded) and i.cues.search(folded)]
+    return [i.name for i in INTENTS if i.cues is not None and i.cues.found_in(folded)]
 
 
 def attribute_of(folded: str, intents: list[str]) -> str | None:
     """The detail asked for, if the question asks for one."""
     for name, rx in ATTRIBUTES:
-        if rx.may_search(folded) and rx.search(folded):
+        if rx.found_in(folded):
             if name == "recommendations" and WHEN_ASKED.match(folded):
                 return "due"  # "when should the report with recommendations land": when, not which recommendations
             return name

@@ -108,6 +108,7 @@ def test_a_cue_skipped_by_its_hint_never_matches() -> None:
     questions = [str(e["q"]) for p in sorted(glob.glob("tests/knowledge/*_bank.yaml")) for e in load_bank(Path(p))]
     questions += list(registry.examples())
     patterns = [i.cues for i in registry.INTENTS if i.cues is not None] + [rx for _, rx in registry.ATTRIBUTES]
+    patterns += [registry._PROGRESS_FORM, registry._ARRIVES_FORM, registry._HAPPENED_FORM, *registry._WHOSE_FORMS]
     skipped = 0
     for question in questions:
         folded = fold(question)
@@ -115,4 +116,34 @@ def test_a_cue_skipped_by_its_hint_never_matches() -> None:
             if not rx.may_search(folded):
                 skipped += 1
                 assert not rx.search(folded), (rx.pattern, question)
+            # and the pruned pattern (only the alternatives that may match) finds a match exactly when the whole does
+            assert rx.found_in(folded) == (rx.search(folded) is not None), (rx.pattern, question)
     assert len(questions) > 1000 and skipped > len(questions) * len(patterns) // 2  # most checks are skipped
+
+
+def test_alternatives_compile_only_those_a_text_may_match() -> None:
+    rx = lazyre.lazy_alternatives(("who leads", "status", r"(\w+ ){1,3}done"), r"\b(", r")\b")
+    assert rx.needs is None  # one alternative has no hint: the whole has none
+    assert rx.found_in("is it done") and not rx.found_in("who owns it")
+    assert rx._compiled is None  # neither question compiled the whole pattern
+    assert set(rx._pruned) == {(2,)}  # only the alternative with no hint was compiled, once per subset
+    assert rx.found_in("who leads it") and (0, 2) in rx._pruned
+    assert rx.search("status please").group(1) == "status"  # the whole pattern still answers search()
+    rx.compiled()
+    assert rx.found_in("status who leads")  # compiled whole now (as a server does): answered by it
+
+
+def test_the_pruned_patterns_kept_are_bounded() -> None:
+    many = lazyre.lazy_alternatives(tuple(f"word{n}x" for n in range(lazyre.MAX_PRUNED + 10)), r"\b(", r")\b")
+    for n in range(lazyre.MAX_PRUNED + 10):  # each question a different subset of alternatives
+        assert many.found_in(f"a word{n}x here")
+        assert len(many._pruned) <= lazyre.MAX_PRUNED
+
+
+def test_alternatives_pickle_as_themselves() -> None:
+    import pickle
+
+    rx = lazyre.lazy_alternatives(("a b", "c"), r"\b(", r")\b")
+    back = pickle.loads(pickle.dumps(rx))
+    assert isinstance(back, lazyre.LazyAlternatives) and back.alternatives == ("a b", "c")
+    assert back.pattern == rx.pattern == r"\b(a b|c)\b"
