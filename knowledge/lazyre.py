@@ -67,6 +67,10 @@ class LazyPattern:
         # reached only for attributes not set yet: a method before the first use, or flags, groups, groupindex
         if name.startswith("_"):
             raise AttributeError(name)
+        if name in _FINDING and self.needs is not None:  # answered "no match" without compiling while it can be
+            guarded = _guarded(self, name)
+            setattr(self, name, guarded)  # until compiled() sets the compiled pattern's own method in its place
+            return guarded
         return getattr(self.compiled(), name)
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -131,6 +135,23 @@ def lazy_alternatives(alternatives: tuple[str, ...], prefix: str = "", suffix: s
     made = LazyAlternatives(tuple(alternatives), prefix, suffix, flags)
     _EVERY.append(made)
     return made
+
+
+# the methods whose answer for a text holding none of the pattern's leading words is known: no match
+_FINDING = {"search": None, "match": None, "fullmatch": None, "finditer": (), "findall": []}
+
+
+def _guarded(made: LazyPattern, name: str) -> Any:
+    """`made.<name>`, answering "no match" for a text that holds none of the words every match starts with, and
+    compiling the pattern only for a text that may match."""
+    needs, empty = made.needs, _FINDING[name]
+
+    def method(text: str, *args: Any, **kwargs: Any) -> Any:
+        if not any(word in text for word in needs):  # type: ignore[union-attr]
+            return iter(()) if name == "finditer" else list(empty) if isinstance(empty, list) else empty
+        return getattr(made.compiled(), name)(text, *args, **kwargs)
+
+    return method
 
 
 def lazy(pattern: str, flags: int = 0) -> LazyPattern:

@@ -147,3 +147,41 @@ def test_alternatives_pickle_as_themselves() -> None:
     back = pickle.loads(pickle.dumps(rx))
     assert isinstance(back, lazyre.LazyAlternatives) and back.alternatives == ("a b", "c")
     assert back.pattern == rx.pattern == r"\b(a b|c)\b"
+
+
+def test_a_finding_method_answers_no_match_without_compiling_while_the_text_lacks_the_leading_words() -> None:
+    rx = lazyre.lazy(r"\b(who leads|owner of) (\w+)")
+    assert rx.search("what is due") is None and rx.match("what is due") is None
+    assert list(rx.finditer("what is due")) == [] and rx.findall("what is due") == []
+    assert rx._compiled is None  # nothing compiled for texts that could not match
+    assert rx.search("so who leads 7a").group(2) == "7a"  # a text that may match: compiled and searched
+    assert rx._compiled is not None and rx.search == rx._compiled.search  # then its own methods, directly
+    assert rx.sub("x", "who leads it now") == "x now"
+
+
+def test_every_lazy_pattern_finds_the_same_with_and_without_its_guard() -> None:
+    """Every lazy pattern the engine defines, on every bank question: the guarded search (no compile for a question
+    lacking the pattern's leading words) finds a match exactly when the compiled pattern does."""
+    import glob
+    from pathlib import Path
+
+    import knowledge.answers_actions
+    import knowledge.answers_committee
+    import knowledge.answers_papers
+    import knowledge.answers_people
+    import knowledge.answers_plans
+    import knowledge.guard
+    import knowledge.passages
+    import knowledge.query  # noqa: F401  (their patterns)
+    from knowledge.text import fold
+    from tests.question_bank import load_bank
+
+    questions = [str(e["q"]) for p in sorted(glob.glob("tests/knowledge/*_bank.yaml")) for e in load_bank(Path(p))]
+    texts = [text for q in questions for text in (q, q.lower(), fold(q))]
+    patterns = [p for p in lazyre._EVERY if p.needs is not None]
+    assert len(patterns) > 50
+    for made in patterns:
+        fresh = lazyre.LazyPattern(made.pattern, made._flags)  # a new one: guarded until it compiles
+        whole = re.compile(made.pattern, made._flags)
+        for text in texts:
+            assert (fresh.search(text) is None) == (whole.search(text) is None), (made.pattern, text)
