@@ -286,6 +286,11 @@ def find_doc(
         return None
     unscoped = replace(q, plan=None) if q.plan is not None and not re.search(r"\bplan\b", q.folded) else q
     hits = [h for h in r.search(unscoped, e, words, limit=20) if isinstance(h.doc, AgendaItem | WorkItem)]
+    if not hits:  # "the managing allegations cover report, ie who signed it off": asides no report's title uses
+        named = _title_words_only(e, words)
+        if named and named != words:
+            words = named
+            hits = [h for h in r.search(unscoped, e, words, limit=20) if isinstance(h.doc, AgendaItem | WorkItem)]
     if agenda_only:
         hits = [h for h in hits if isinstance(h.doc, AgendaItem)]
     if not hits:
@@ -326,6 +331,13 @@ def find_doc(
     close.sort(key=rank)
     chosen = close[0][1]
     return chosen.meeting, chosen.doc
+
+
+def _title_words_only(e: Engine, words: list[str]) -> list[str]:
+    """The words without those no record uses at all ("ie", "front sheet"), when at least two known words are
+    left; words the records use ("chair", "briefing") stay, so they still have to match."""
+    kept = [w for w in words if e.topics.correct(w) is not None]
+    return kept if len(kept) >= 2 else []
 
 
 def _titles(item: AgendaItem) -> tuple[str, ...]:
@@ -493,12 +505,13 @@ def _appendix_words(e: Engine, appendix: Appendix) -> str:
 
 def _comments(q: Query, item: AgendaItem, where: str) -> str:
     """Constitutional and Financial Comments: the initials and date each is given under, as written."""
+    folded = re.sub(r"\bfin\b", "financial", q.folded)  # "fin comments"
     wanted = [
         (label, value)
         for label, value in (("Constitutional", item.constitutional_comments), ("Financial", item.financial_comments))
-        if label.lower() in q.folded
-        or not re.search(r"\b(constitutional|financial|legal)\b", q.folded)
-        or (label == "Constitutional" and "legal" in q.folded)
+        if label.lower() in folded
+        or not re.search(r"\b(constitutional|financial|legal)\b", folded)
+        or (label == "Constitutional" and "legal" in folded)
     ]
     given = [(label, value) for label, value in wanted if value]
     if not given:

@@ -234,7 +234,8 @@ ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|pap
 # "what is the HSB paper asking us to do", "what does the report want the panel to do": its recommendations
 ASKS_PANEL = (
     r"(asking|ask|asks|want|wants|wanting|need|needs|require|requires) (us|the panel|the committee|members|"
-    r"councillors|cllrs|the board|them) to (do|decide|agree|note|consider)"
+    r"councillors|cllrs|the board|them)( as (a |the )?(panel|committee|board|members|councillors))? to "
+    r"(do|decide|agree|note|consider)"
     r"|being asked to (do|decide|agree|note|consider)|decisions? (is |are )?(needed|required|sought|being sought)"
     r"|(we|the panel|the committee|members|councillors) (are |is )?asked to (do|decide|agree|note|consider)"
 )
@@ -365,7 +366,7 @@ INTENTS: tuple[Intent, ...] = (
             "e mail",
             "phone",
             "telephone",
-            "(?<!reference )(?<!ref )number for",
+            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
             "call",
             "get in touch",
             "get hold of",
@@ -455,6 +456,7 @@ INTENTS: tuple[Intent, ...] = (
             "author",
             "authored",
             "signed",
+            "signing",
             "signatory",
             "sign off",
             "reference",
@@ -473,7 +475,7 @@ INTENTS: tuple[Intent, ...] = (
             "signature",
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
-            r"(constitutional|financial|legal) comments?",
+            r"(constitutional|financial|fin|legal) comments?",
             r"pages?",
             r"[a-z]{1,4}\d{4}",  # a report's reference code ("CF0226")
         ),
@@ -787,10 +789,10 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("email", _rx("email", "e mail", "email address")),
     (
         "phone",
-        _rx("phone", "telephone", "(?<!reference )(?<!ref )number for", "ring", "call", "mobile", "phone number"),
+        _rx("phone", "telephone", "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for", "ring", "call", "mobile", "phone number"),
     ),
     ("background", _rx("background papers?")),
-    ("comments", _rx(r"(constitutional|financial|legal) comments?")),
+    ("comments", _rx(r"(constitutional|financial|fin|legal) comments?")),
     ("pages", _rx(r"pages?", "page numbers?")),
     # "what is the report for" asks its purpose; "the recommendation in the paper for panel" does not
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
@@ -801,6 +803,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         "signatory",
         _rx(
             "signed",
+            "signing",
+            "signs",
             "signatory",
             "sign off",
             "signature",
@@ -922,10 +926,16 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
         if rx.may_search(folded) and rx.search(folded):
             if name == "recommendations" and WHEN_ASKED.match(folded):
                 return "due"  # "when should the report with recommendations land": when, not which recommendations
+            if name == "recommendations" and SIGNER_ASKED.search(folded):
+                return "signatory"  # "whose name goes under the recommendation": who signs it, not what it says
             return name
     return None
 
 
+SIGNER_ASKED = lazy(
+    r"\b(who(?: is| s|s| will be)? (signing|signs|signed|sign)|whose (name|signature) (goes|is|will be|sits|appears)"
+    r" (under|below|beneath|at the (bottom|end|foot))|signatory)\b"
+)
 WHEN_ASKED = lazy(r"\s*(when|by when|what date|which date|what day)\b")
 
 
