@@ -62,7 +62,8 @@ def subject_agenda(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
 def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
     item = d.work_item(e.kb, work)
     name = e.kb.committees[work.committee].name
-    if detail in ("lead", "sponsor", "author"):
+    # "the adoption report in july - who's writing it?": who, even when a month steered the handler to "when"
+    if detail in ("lead", "sponsor", "author") or q.attribute in ("lead", "sponsor", "author", "signatory"):
         sponsors = ", ".join(e.kb.name_of(s) for s in work.sponsors)
         when = (
             "a standing item"
@@ -2085,6 +2086,9 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", f"The {found.name} work programme names {name} on no item.")
         text = f"{name} is named on {len(mine)} {found.name} work-programme item{'s' if len(mine) != 1 else ''}:"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in mine])
+    by_frequency = _items_by_frequency(q, e, found)
+    if by_frequency is not None:
+        return by_frequency
     if re.search(r"\bhow (often|frequently)\b|\b(every|each) (\w+ )?(meeting|panel|committee)\b", q.folded):
         found_doc = find_doc(q, e)
         agenda_doc = find_doc(q, e, agenda_only=True)
@@ -2119,6 +2123,12 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
         asked = set(q.topic_words) - WORK_WORDS
         thing = asked - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
+        if STANDING_LIST.search(q.folded) and not LEFT_PROGRAMME.search(q.folded):
+            named_any = any(thing & set(content_words(w.title)) for w in found.work_programme)
+            if not named_any:  # "standing items at every panel? so i know what to expect": the list, no item named
+                standing = [w for w in found.work_programme if w.standing]
+                text = f"Standing items at every {found.name} meeting (work programme):"
+                return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in standing])
         if len(thing) >= 1 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
             left = _left_programme(q, e, found, thing)
             if left is not None:
@@ -2165,6 +2175,41 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(
         q, "work-programme", f"{found.name} work programme{scope}: {len(items)} item(s).", shown, notes=notes
     )
+
+
+# "what are the standing items", "standing items at every panel?": the list asked for, not one item
+STANDING_LIST = lazy(r"\bstanding items\b")
+# "which items are six-monthly", "what are the quarterly ones": the items of one frequency
+FREQUENCY_LIST = lazy(
+    r"\b(which|what|list|any)\b.*\b(items?|ones|reports|updates|papers)\b|\b(items|ones|reports|updates|papers) "
+    r"(are|is|come|comes|go|goes)\b"
+)
+
+
+def _frequency_key(words: str) -> str:
+    return re.sub(r"[- ]", "", words.lower())
+
+
+def _items_by_frequency(q: Query, e: Engine, found: Committee) -> Answer | None:
+    """ "which items on the programme are six-monthly": the work-programme items whose titles say that frequency
+    (each at every meeting it is set for); a frequency no title says is said plainly (None when the question names no frequency)."""
+    asked = FREQUENCY.search(q.folded)
+    if asked is None or not FREQUENCY_LIST.search(q.folded):
+        return None
+    key = _frequency_key(asked.group(1))
+    marked = [
+        w for w in found.work_programme if (said := FREQUENCY.search(w.title)) and _frequency_key(said.group(1)) == key
+    ]
+    if not marked:
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the {found.name} work programme gives no item as {asked.group(1)}.",
+            suggestions=(f"what is on the {found.name} work programme?",),
+        )
+    items = sorted(marked, key=lambda w: w.meeting or dt.date.max)
+    text = f"{found.name} work-programme items marked {asked.group(1)} ({len(items)}):"
+    return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in items])
 
 
 def _left_programme(q: Query, e: Engine, found: Committee, asked: set[str]) -> Answer | None:

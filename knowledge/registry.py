@@ -539,6 +539,9 @@ INTENTS: tuple[Intent, ...] = (
             # "what is going to the 1 april panel"
             r"(?<!who is )(?<!who s )(?<!whos )going to the (\w+ ){1,4}(panel|committee|meeting)",
             "on the programme",
+            r"(on|in) the (\w+ ){0,2}(work )?programme",  # "which items on the 2025 programme"
+            r"(six monthly|quarterly|twice yearly) (ones|items|reports|updates)",
+            r"(items|ones|reports|updates) (are|is) (six monthly|quarterly|annual|yearly|twice yearly)",
             "standing items?",
             "wp",
             "as standard",
