@@ -618,7 +618,7 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
     # the paper's name is where to look, not words to look for
     found = passage_answer(replace(q, raw=PAPER_KIND.sub(" ", q.raw.lower())), e, within=named)
     if found is not None:
-        return found
+        return whole_list(q, e, found) or found
     title = e.kb.papers[next(iter(named))].title
     return r.answer_of(
         q,
@@ -629,3 +629,38 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
             for h in (e.passage_index.search(q.raw, limit=1, papers=named) if e.passage_index else [])
         ),
     )
+
+
+LIST_SECTION_MAX = 8  # passages of a section quoted whole when a question asks for the list it is
+
+
+def whole_list(q: Query, e: Engine, found: Answer) -> Answer | None:
+    """ "what were the priorities for 2020/21": the passage found is one entry of a section that is the list asked
+    for (its heading names, in the singular, a plural the question asks: "Priorities for 2020/21"); every
+    paragraph of that section is quoted, not the one entry. None when the passage is not such an entry."""
+    from knowledge.passages import plain
+
+    first = found.items[0] if found.items else None
+    fields = first.fields if first is not None else None
+    if not fields or "paper" not in fields or "passage" not in fields:
+        return None
+    paper = e.kb.papers.get(str(fields["paper"]))
+    passage = next((p for p in paper.passages if p.id == fields["passage"]), None) if paper else None
+    if paper is None or passage is None or not passage.section:
+        return None
+    asked = set(q.folded.split())
+    plural = {w for w in content_words(passage.section) for form in _plurals(w) if form in asked}
+    if not plural:
+        return None
+    siblings = [p for p in paper.passages if p.section == passage.section and p.part == passage.part]
+    if not 1 < len(siblings) <= LIST_SECTION_MAX:
+        return None
+    items = [passage_item(paper, p, plain(p.text)) for p in siblings]
+    text = f"The papers say ({paper.cite(siblings[0])}, the whole of \u201c{passage.section}\u201d):"
+    return r.answer_of(q, "passage", text, items)
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """ "priority": "priorities", "prioritys"; "achievement": "achievements"."""
+    forms = (word + "s", word + "es")
+    return (*forms, word[:-1] + "ies") if word.endswith("y") else forms

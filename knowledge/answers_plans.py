@@ -63,7 +63,9 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         # priorities, which are text in the papers rather than records
         found = e.passage_answer(q)
         if found is not None:
-            return found
+            from knowledge.answers_papers import whole_list
+
+            return whole_list(q, e, found) or found
     groups = themes(plan)
     if not groups:
         return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} records no priorities or themes.")

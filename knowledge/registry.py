@@ -164,6 +164,9 @@ ARRIVES_WORDS = frozenset(
 
 # "which one is the service manager?", "which person is the designated officer": who holds a title
 WHICH_PERSON = (r"^\s*which (one|person|officer|of them) (is|s|was)",)
+# "what is ty yousaf's title", "her job title?", "what's his role": a named person's title
+TITLE_ASKED_WORDS = r"\b(s|his|her|their) (job |official |exact |correct )?(title|role|position)\b"
+TITLE_ASKED = lazy(TITLE_ASKED_WORDS)
 
 # "which city actions are complete", "has anything in the county plan been done", "what's been finished": the actions
 # of a scope that are evidenced as complete; "what's left to do", "what is still open", "which are not done yet":
@@ -747,12 +750,18 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "attendee",
-        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", *WHICH_PERSON),
+        _rx(
+            "who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", TITLE_ASKED_WORDS,
+            *WHICH_PERSON,
+        ),
         com.named_in_attendance,
     ),
     Intent(
         "person",
-        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", *WHICH_PERSON),
+        _rx(
+            "who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", TITLE_ASKED_WORDS,
+            *WHICH_PERSON,
+        ),
         ppl.who_is,
         ("who is Jenny Whiston?",),
     ),
