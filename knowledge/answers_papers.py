@@ -41,6 +41,11 @@ def narrative(q: Query, e: Engine) -> Answer | None:
     When no passage answers, say so plainly (and offer the nearest passages' places), never a guess.
     """
     found = e.passage_answer(q)
+    if found is not None and ASKS_REPORT_OUTCOME.match(q.folded) and _from_a_plan(e, found):
+        # "what did the reviewer's report end up recommending": a plan's own row for the review is not what the
+        # report found; say so, and show the row
+        text = "I'm not sure: the papers do not say what that found or recommended. The nearest they say:"
+        return r.answer_of(q, "not-sure", text, list(found.items))
     if found is not None or e.passage_index is None:
         return found
     hits = e.passage_index.search(q.raw, limit=3, papers=allowed_papers(q, e))
@@ -439,9 +444,20 @@ def fallback(q: Query, e: Engine) -> Answer:
         passage = e.passage_answer(q, strict=True)
         if passage is not None and ASKS_WHICH_THING.match(q.folded) and _restates_action(passage, hits):
             passage = None
+        if passage is not None and ASKS_SUCCESSOR.match(q.folded) and not _names_a_person(e, passage):
+            # "who has taken over as registered manager": the passage says only that a post covers it
+            text = "I'm not sure who: the papers name no person for that. The nearest they say:"
+            return r.answer_of(q, "not-sure", text, list(passage.items))
         if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+# "who has taken over as ...", "who replaced ...", "who is covering ...": a person asked for by name
+ASKS_SUCCESSOR = lazy(
+    r"^\s*(who|whos|who s)\b.{0,30}\b(taken over|took over|taking over|take over|replaced|replacing|succeeded|"
+    r"stepped in|stepping in|stepped up|covering|acting up|now in charge)\b"
+)
 
 
 # a question about something in a paper (a report, the minutes), not in an action plan's row
@@ -540,6 +556,13 @@ ASKS_WHICH_THING = lazy(
 )
 
 
+# "what did the reviewer's report end up recommending", "what has the audit found": what a piece of work concluded
+ASKS_REPORT_OUTCOME = lazy(
+    r"^\s*what (did|does|has|have|had) (\w+ ){1,8}(end up |ended up |eventually |finally |actually )?(recommend|"
+    r"recommending|recommended|conclude|concluding|concluded|find|finding|found)\b"
+)
+
+
 # a question asking for one thing (a person, a date, a place, which one): not for a list of records
 NARROW = lazy(r"^(who|whos|who s|whose|when|whens|when s|which|where|wheres|where s|what (date|time|day))\b")
 
@@ -553,6 +576,22 @@ def _narrow_mixed(q: Query, hits) -> bool:
         return False
     top = [h for h in hits[:5] if h.score >= hits[0].score - 0.15] if hits else []
     return len({isinstance(h.doc, Action) for h in top}) > 1
+
+
+def _from_a_plan(e: Engine, answer: Answer) -> bool:
+    """Whether the passage quoted first is from an action plan's own rows (tasks and steps): the document of a
+    plan, in a part cited as a plan (a committee pack also holds reports)."""
+    first = answer.items[0] if answer.items else None
+    seeds = {p.source.seed for p in e.kb.plans.values() if p.source is not None}
+    return (
+        first is not None
+        and first.source is not None
+        and first.source.seed in seeds
+        and PLAN_CITED.search(first.title) is not None
+    )
+
+
+PLAN_CITED = lazy(r"\b(action|business) plan\b", re.IGNORECASE)
 
 
 def _restates_action(answer: Answer, hits) -> bool:
