@@ -658,6 +658,10 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
     found = passage_answer(replace(q, raw=PAPER_KIND.sub(" ", q.raw.lower())), e, within=named)
     if found is not None:
         return whole_list(q, e, found) or found
+    nearest = e.passage_index.search(q.raw, limit=1, papers=named) if e.passage_index else []
+    listed = list_section(q, nearest[0].paper, nearest[0].passage) if nearest else None
+    if listed is not None:  # no one paragraph answers, but the section whose heading is the list asked does
+        return listed
     title = e.kb.papers[next(iter(named))].title
     return r.answer_of(
         q,
@@ -677,19 +681,29 @@ def whole_list(q: Query, e: Engine, found: Answer) -> Answer | None:
     """ "what were the priorities for 2020/21": the passage found is one entry of a section that is the list asked
     for (its heading names, in the singular, a plural the question asks: "Priorities for 2020/21"); every
     paragraph of that section is quoted, not the one entry. None when the passage is not such an entry."""
-    from knowledge.passages import plain
-
     first = found.items[0] if found.items else None
     fields = first.fields if first is not None else None
     if not fields or "paper" not in fields or "passage" not in fields:
         return None
     paper = e.kb.papers.get(str(fields["paper"]))
     passage = next((p for p in paper.passages if p.id == fields["passage"]), None) if paper else None
-    if paper is None or passage is None or not passage.section:
+    if paper is None or passage is None:
+        return None
+    return list_section(q, paper, passage)
+
+
+def list_section(q: Query, paper, passage) -> Answer | None:
+    """The whole section a passage belongs to, quoted, when its heading is the list the question asks for (a
+    plural of a heading's word; a period the question names is the heading's own); else None."""
+    from knowledge.passages import periods, plain
+
+    if not passage.section:
         return None
     asked = set(q.folded.split())
-    plural = {w for w in content_words(passage.section) for form in _plurals(w) if form in asked}
-    if not plural:
+    if not {w for w in content_words(passage.section) for form in _plurals(w) if form in asked}:
+        return None
+    named, own = periods(q.raw), periods(passage.section)
+    if named and own and not named & own:
         return None
     siblings = [p for p in paper.passages if p.section == passage.section and p.part == passage.part]
     if not 1 < len(siblings) <= LIST_SECTION_MAX:

@@ -751,7 +751,14 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "attendee",
         _rx(
-            "who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", TITLE_ASKED_WORDS,
+            "who is",
+            "who s",
+            "who was",
+            "tell me about",
+            "job title",
+            "what does .* do",
+            "role of",
+            TITLE_ASKED_WORDS,
             *WHICH_PERSON,
         ),
         com.named_in_attendance,
@@ -759,7 +766,14 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "person",
         _rx(
-            "who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", TITLE_ASKED_WORDS,
+            "who is",
+            "who s",
+            "who was",
+            "tell me about",
+            "job title",
+            "what does .* do",
+            "role of",
+            TITLE_ASKED_WORDS,
             *WHICH_PERSON,
         ),
         ppl.who_is,
@@ -801,7 +815,15 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("email", _rx("email", "e mail", "email address")),
     (
         "phone",
-        _rx("phone", "telephone", "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for", "ring", "call", "mobile", "phone number"),
+        _rx(
+            "phone",
+            "telephone",
+            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
+            "ring",
+            "call",
+            "mobile",
+            "phone number",
+        ),
     ),
     ("background", _rx("background papers?")),
     ("comments", _rx(r"(constitutional|financial|fin|legal) comments?")),
