@@ -2192,7 +2192,8 @@ def _frequency_key(words: str) -> str:
 
 def _items_by_frequency(q: Query, e: Engine, found: Committee) -> Answer | None:
     """ "which items on the programme are six-monthly": the work-programme items whose titles say that frequency
-    (each at every meeting it is set for); a frequency no title says is said plainly (None when the question names no frequency)."""
+    (each at every meeting it is set for); a frequency no title says is said plainly (None when the question
+    names no frequency)."""
     asked = FREQUENCY.search(q.folded)
     if asked is None or not FREQUENCY_LIST.search(q.folded):
         return None

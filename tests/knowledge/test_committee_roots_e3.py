@@ -56,18 +56,18 @@ def test_the_facts_below_are_the_seeds() -> None:
 
 
 def test_a_report_is_found_when_the_question_carries_asides(engine: Engine) -> None:
-    kind, text = ask(engine, "quick one, front sheet check: the managing allegations paper's ref code pls")
+    _, text = ask(engine, "quick one, front sheet check: the managing allegations paper's ref code pls")
     assert "CF0227" in text and "CF0226" not in text.split("\n")[0]
 
 
 def test_who_signs_off_a_cover_report_named_with_an_aside(engine: Engine) -> None:
-    kind, text = ask(engine, "managing allegations covering report, ie whose signature is on it")
+    _, text = ask(engine, "managing allegations covering report, ie whose signature is on it")
     assert "Rachel Miller" in text.split("\n")[0]
 
 
 def test_a_question_that_names_no_report_is_not_given_one(engine: Engine) -> None:
     """Words the records use ("chair", "briefing") still have to match: only unknown asides are set aside."""
-    kind, text = ask(engine, "who chairs the corporate parenting panel? drafting the chair's briefing")
+    _, text = ask(engine, "who chairs the corporate parenting panel? drafting the chair's briefing")
     assert "Sponsor/report author" not in text
     assert "Borough & District" not in text
 
@@ -76,14 +76,14 @@ def test_a_question_that_names_no_report_is_not_given_one(engine: Engine) -> Non
 
 
 def test_who_is_signing_under_the_recommendation_asks_the_signatory(engine: Engine) -> None:
-    kind, text = ask(engine, "item 6 - who is signing beneath the recommendation?")
+    _, text = ask(engine, "item 6 - who is signing beneath the recommendation?")
     first = text.split("\n")[0]
     assert "Amanda Collinson" in first
     assert "considers whether there are any actions" not in first
 
 
 def test_the_recommendation_itself_is_still_its_words(engine: Engine) -> None:
-    kind, text = ask(engine, "what is the recommendation of item 6")
+    _, text = ask(engine, "what is the recommendation of item 6")
     assert "considers whether there are any actions it requires" in text
 
 
@@ -92,13 +92,13 @@ def test_the_recommendation_itself_is_still_its_words(engine: Engine) -> None:
 
 @pytest.mark.parametrize("question", ["fin comments on the resi homes update - initials and date?"])
 def test_fin_comments_are_the_financial_comments(engine: Engine, question: str) -> None:
-    kind, text = ask(engine, question)
+    _, text = ask(engine, question)
     assert "17/12/24" in text
     assert "Constitutional Comments" not in text.split("\n")[0]
 
 
 def test_what_the_panel_is_being_asked_to_do_as_a_panel(engine: Engine) -> None:
-    kind, text = ask(engine, "the managing allegations report: what does it want us as members to do?")
+    _, text = ask(engine, "the managing allegations report: what does it want us as members to do?")
     assert "considers whether there are any actions it requires" in text
 
 
@@ -124,12 +124,12 @@ def test_a_frequency_no_item_has_is_not_sure(engine: Engine) -> None:
 
 
 def test_standing_items_are_listed_however_they_are_asked(engine: Engine) -> None:
-    kind, text = ask(engine, "remind me of the standing items at each panel, i want to plan my prep")
+    _, text = ask(engine, "remind me of the standing items at each panel, i want to plan my prep")
     assert "Visits schedule" in text and "Children in Care Council" in text
 
 
 def test_who_writes_a_work_item_with_no_sponsor_says_none_is_named(engine: Engine) -> None:
-    kind, text = ask(engine, "who is writing the adoption services performance paper for july?")
+    _, text = ask(engine, "who is writing the adoption services performance paper for july?")
     first = text.split("\n")[0]
     assert "names no sponsor or report author" in first
 
@@ -138,7 +138,7 @@ def test_who_writes_a_work_item_with_no_sponsor_says_none_is_named(engine: Engin
 
 
 def test_a_persons_title_is_who_they_are(engine: Engine) -> None:
-    kind, text = ask(engine, "ty yousaf's job title? for the attendance sheet")
+    _, text = ask(engine, "ty yousaf's job title? for the attendance sheet")
     assert "Strategic Safeguarding" in text.split("\n")[0]
 
 
@@ -159,8 +159,6 @@ def test_what_a_review_recommended_is_not_the_plans_own_row(engine: Engine) -> N
 
 
 def test_a_list_section_is_quoted_whole(engine: Engine) -> None:
-    kind, text = ask(
-        engine, "in the 2019/20 annual report, what priorities were set for 2020/21?", dt.date(2020, 10, 1)
-    )
+    _, text = ask(engine, "in the 2019/20 annual report, what priorities were set for 2020/21?", dt.date(2020, 10, 1))
     for said in ("Tackling Child Exploitation", "Harmful Sexual Behaviour Action Plan", "Neglect Strategy"):
         assert said in text
