@@ -2552,7 +2552,13 @@ def named_in_attendance(q: Query, e: Engine) -> Answer | None:
     return None
 
 
-ITEM_FILLER = frozenset(content_words("there any anything was were yet still happening on off at in"))
+ITEM_FILLER = frozenset(
+    content_words(
+        "there any anything was were yet still happening on off at in "
+        # "what papers are we getting at the april panel, roughly"
+        "roughly approximately broadly generally getting receiving seeing expecting"
+    )
+)
 OTHER_ASKS = frozenset({"count", "priorities", "resolution", "overdue", "due-soon", "undated", "stale", "history"})
 NOT_ITEM_ATTRIBUTES = frozenset(
     {"contact", "email", "phone", "author", "signatory", "reference", "background", "recommendations", "pages"}

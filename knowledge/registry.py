@@ -365,6 +365,7 @@ INTENTS: tuple[Intent, ...] = (
         "contact",
         _rx(
             "contact",
+            "contacts",
             "email",
             "e mail",
             "phone",
@@ -436,7 +437,7 @@ INTENTS: tuple[Intent, ...] = (
             r"did (\w+ ){1,4}attend",
             r"how long did the (\w+ ){0,3}(meeting|panel|committee)",
             r"how long (was|is) the (\w+ ){0,3}(meeting|panel|committee)",
-            r"(which|what) (councillors|members|people) (are|sit) on",
+            r"(which|what) (councillors|members|people) (\w+ )?(are|sit|serve) on",
             r"post ?code",
             "address",
             r"what (room|floor)",
@@ -546,6 +547,9 @@ INTENTS: tuple[Intent, ...] = (
             r"(six monthly|quarterly|twice yearly) (ones|items|reports|updates)",
             r"(items|ones|reports|updates) (are|is) (six monthly|quarterly|annual|yearly|twice yearly)",
             "standing items?",
+            # "what papers are we getting at the april panel": what the programme sets for that meeting
+            r"what (papers|reports|items) (are|is|will) (we|members|the panel|councillors) (be )?"
+            r"(getting|get|receiving|receive|seeing|see|having)",
             "wp",
             "as standard",
             r"(panel|committee|meeting)s? (every|each) time",
@@ -877,7 +881,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "who sits on",
             "who is on the panel",
             MEMBERS,
-            r"(which|what) (councillors|members|people) (are|sit) on",
+            r"(which|what) (councillors|members|people) (\w+ )?(are|sit|serve) on",
         ),
     ),
     ("status", _rx(*WHERE_AT)),  # before the venue's "where is"
@@ -909,7 +913,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"(finish|finished|ended|closed) at",
         ),
     ),
-    ("contact", _rx("contact", "get in touch", "get hold of", "enquiries", "clerk", "democratic services")),
+    ("contact", _rx("contact", "contacts", "contact officers?", "get in touch", "get hold of", "enquiries", "clerk", "democratic services")),
     (
         "lead",
         _rx(
