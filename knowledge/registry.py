@@ -913,7 +913,19 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"(finish|finished|ended|closed) at",
         ),
     ),
-    ("contact", _rx("contact", "contacts", "contact officers?", "get in touch", "get hold of", "enquiries", "clerk", "democratic services")),
+    (
+        "contact",
+        _rx(
+            "contact",
+            "contacts",
+            "contact officers?",
+            "get in touch",
+            "get hold of",
+            "enquiries",
+            "clerk",
+            "democratic services",
+        ),
+    ),
     (
         "lead",
         _rx(

@@ -162,3 +162,40 @@ def test_a_list_section_is_quoted_whole(engine: Engine) -> None:
     _, text = ask(engine, "in the 2019/20 annual report, what priorities were set for 2020/21?", dt.date(2020, 10, 1))
     for said in ("Tackling Child Exploitation", "Harmful Sexual Behaviour Action Plan", "Neglect Strategy"):
         assert said in text
+
+
+# -- contacts, membership, a meeting's papers ---------------------------------------------------------------------
+
+
+def test_the_contacts_plural_of_an_item(engine: Engine) -> None:
+    _, text = ask(engine, "item 6, the residential homes one - contacts please, I think there are three")
+    for name in ("Jenny Whiston", "Paul Thomas", "Davinia Lawton"):
+        assert name in text
+
+
+def test_which_councillors_really_serve_on_the_panel(engine: Engine) -> None:
+    _, text = ask(engine, "what members really sit on the corporate parenting panel?")
+    for name in ("Sinead Anderson", "Anne Callaghan", "Francis Purdue-Horan", "Mike Introna"):
+        assert name in text
+
+
+def test_the_papers_expected_at_a_meeting_are_its_work_programme(engine: Engine) -> None:
+    kind, text = ask(engine, "what reports will members be getting at the april meeting of the panel, roughly?")
+    assert kind == "work-programme"
+    assert "Care Leavers annual report" in text
+    assert "Performance of Adoption Services" not in text  # that one is July's
+
+
+# -- the business plan's priorities -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["biz plan: total no. of priorities?", "number of priorities in the ncscp plan"])
+def test_the_number_of_priorities(engine: Engine, question: str) -> None:
+    _, text = ask(engine, question, dt.date(2021, 5, 1))
+    assert "has 7 priorities" in text.split("\n")[0]
+
+
+def test_the_city_biz_plan_is_the_business_plan_not_the_city_iicsa_plan(engine: Engine) -> None:
+    _, text = ask(engine, "city biz plan - what is priority number 4 about?", dt.date(2021, 5, 1))
+    assert "diverse population" in text
+    assert "records no priorities" not in text
