@@ -16,7 +16,7 @@ from knowledge.index import Hit
 from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
 from knowledge.registry import ITEM_NAMED, PRESENTED
-from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold
+from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -1544,6 +1544,8 @@ def relative_meeting(q: Query, found: Committee) -> tuple[str, Meeting | str, Me
     given); with no meeting that month, the month itself. Returns (relation, anchor, neighbour or None).
     """
     m = RELATIVE.search(q.folded)
+    if m is None and found.meetings:
+        return _relative_to_day(q, found)
     if m is None or not found.meetings:
         return None
     month, year = _MONTH_NAMES[m.group(2)], int(m.group(3)) if m.group(3) else None
@@ -1566,6 +1568,23 @@ def relative_meeting(q: Query, found: Committee) -> tuple[str, Meeting | str, Me
         return relation, anchor, (earlier[-1] if earlier else None)
     later = [x for x in found.meetings if x.date > end]
     return relation, anchor, (later[0] if later else None)
+
+
+def _relative_to_day(q: Query, found: Committee) -> tuple[str, Meeting | str, Meeting | None] | None:
+    """ "the panel meeting after the one on the 14th": the neighbour of the meeting held on that day of a month
+    (the one nearest today); None when no meeting falls on that day or no neighbour is asked."""
+    side = re.search(r"\b(after|before|follows|following|precedes|preceding|prior to)\b", q.folded)
+    if q.day_of_month is None or side is None:
+        return None
+    named = [x for x in found.meetings if x.date.day == q.day_of_month]
+    if not named:
+        return None
+    anchor = min(named, key=lambda x: abs((x.date - q.today).days))
+    if side.group(1) in ("before", "precedes", "preceding", "prior to"):
+        earlier = [x for x in found.meetings if x.date < anchor.date]
+        return "before", anchor, (earlier[-1] if earlier else None)
+    later = [x for x in found.meetings if x.date > anchor.date]
+    return "after", anchor, (later[0] if later else None)
 
 
 def clock(time: str) -> str:
@@ -1956,7 +1975,7 @@ EVENT = lazy(
 DETAIL_WORDS = frozenset(
     content_words(
         "finish finished end ended close closed kick off begin began start started room floor postcode post code "
-        "address venue located location place held time clock today tomorrow tuesday"
+        "address venue located location place held time clock today tomorrow tuesday wrap wrapped"
     )
 )
 
@@ -1966,7 +1985,11 @@ def _names_other_event(q: Query, e: Engine) -> bool:
     if q.committee:
         return False
     named = set(content_words(" ".join(e.kb.name_of(p) for p, _ in q.people)))
-    return bool(set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - DETAIL_WORDS - named)
+    words = set(q.topic_words)
+    asked, mark, aside = q.raw.partition("?")
+    if mark and aside.strip():  # "...wrap up? want to put an end time in the calendar invite": the aside names no event
+        words &= set(spelled_out(content_words(asked)))
+    return bool(words - MEETING_WORDS - CHAIR_WORDS - DETAIL_WORDS - named)
 
 
 def _other_event(q: Query, e: Engine) -> Answer:
@@ -2566,6 +2589,11 @@ NOT_ITEM_ATTRIBUTES = frozenset(
 )
 
 
+NEXT_MEETING_ASKED = lazy(
+    r"\b(which|what) (\w+ ){0,2}(meeting|panel|committee) (comes|is|will be|came|was) (after|before|next after)\b"
+)
+
+
 def item_at_meeting(q: Query, e: Engine) -> Answer | None:
     """An item asked about at a meeting the question names ("the FLAG update at the October panel", "is the
     residential homes update on in April"): that meeting's agenda item, or its work-programme item, or a
@@ -2575,6 +2603,8 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
         return None
     if q.plan is not None or set(q.intents) & OTHER_ASKS:
         return None
+    if NEXT_MEETING_ASKED.search(q.folded):
+        return None  # "which panel meeting comes after the one on the 14th": a meeting, not an item of it
     meeting = _named_meeting(q, e)
     if meeting is None:
         return _no_meeting_then(q, e)

@@ -199,3 +199,17 @@ def test_the_city_biz_plan_is_the_business_plan_not_the_city_iicsa_plan(engine: 
     _, text = ask(engine, "city biz plan - what is priority number 4 about?", dt.date(2021, 5, 1))
     assert "diverse population" in text
     assert "records no priorities" not in text
+
+
+# -- meetings ---------------------------------------------------------------------------------------------------------
+
+
+def test_an_aside_after_the_question_names_no_other_event(engine: Engine) -> None:
+    _, text = ask(engine, "when did the october panel finish? blocking my diary for the next one")
+    assert "15:55" in text
+
+
+def test_the_meeting_after_the_one_on_a_day_of_the_month(engine: Engine) -> None:
+    _, text = ask(engine, "which panel meeting is after the one on the 15th?", dt.date(2024, 11, 1))
+    first = text.split("\n")[0]
+    assert "14 January 2025" in first and "15 October 2024" in first
