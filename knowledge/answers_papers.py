@@ -91,8 +91,20 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
         papers = within if allowed is None else within & allowed
         if not papers:
             return None
-        return _passage_answer(q, e, strict, papers)
-    return _passage_answer(q, e, strict, allowed_papers(q, e))
+        return _passage_answer(q, e, strict, papers) or _without_aside(q, e, strict, papers)
+    papers = allowed_papers(q, e)
+    return _passage_answer(q, e, strict, papers) or _without_aside(q, e, strict, papers)
+
+
+def _without_aside(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
+    """ "how often does FLAG meet? cllr asked me": the question before its aside (words after the question mark
+    that say why it is asked, not what), when the whole found no passage."""
+    asked, mark, aside = q.raw.partition("?")
+    if not mark or not aside.strip() or len(content_words(asked)) < 2:
+        return None
+    found = _passage_answer(replace(q, raw=asked + "?"), e, strict, papers)
+    # a plan's own row is the action handlers' to answer (they see when two plans' rows both fit)
+    return None if found is None or _from_a_plan(e, found) else found
 
 
 def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:

@@ -213,3 +213,17 @@ def test_the_meeting_after_the_one_on_a_day_of_the_month(engine: Engine) -> None
     _, text = ask(engine, "which panel meeting is after the one on the 15th?", dt.date(2024, 11, 1))
     first = text.split("\n")[0]
     assert "14 January 2025" in first and "15 October 2024" in first
+
+
+# -- a question's aside -------------------------------------------------------------------------------------------------
+
+
+def test_a_passage_is_found_without_the_questions_aside(engine: Engine) -> None:
+    _, text = ask(engine, "how often do FLAG get together? asking for the chair's notes")
+    assert "every two months" in text
+
+
+def test_an_aside_never_makes_a_plans_row_answer_for_two_plans(engine: Engine) -> None:
+    """Both plans have a foster carer review: the aside's retry must not pick one plan's row."""
+    kind, text = ask(engine, "foster carer review, who leads it? my head teacher asked me", dt.date(2020, 1, 20))
+    assert unsure(kind, text) or ("Pam Rosseter" in text and "Head of Children in Care" in text)
