@@ -215,7 +215,7 @@ def test_the_meeting_after_the_one_on_a_day_of_the_month(engine: Engine) -> None
     assert "14 January 2025" in first and "15 October 2024" in first
 
 
-# -- a question's aside -------------------------------------------------------------------------------------------------
+# -- a question's aside ------------------------------------------------------------------------------------------
 
 
 def test_a_passage_is_found_without_the_questions_aside(engine: Engine) -> None:
