@@ -27,12 +27,21 @@ FALLBACK_FLOOR = 0.9  # ... and when nothing in the question says what is asked
 
 def topic(q: Query, e: Engine) -> Answer | None:
     """ "actions on harmful sexual behaviour": records whose words cover the question's."""
-    if not q.topic_words:
+    words = q.topic_words
+    if FITS_IN.search(q.folded):  # "where does SUDI come into the business plan": SUDI, not "come"
+        words = tuple(w for w in words if w not in FIT_VERBS) or words
+    if not words:
         return None
-    hits = r.search(q, e, q.topic_words)
+    hits = r.search(q, e, words)
     if not hits or hits[0].score < TOPIC_FLOOR:
         return None
-    return r.topic_search(q, e, q.topic_words)
+    return r.topic_search(q, e, words)
+
+
+FITS_IN = lazy(r"\bwhere (does|do|did|is|are)\b")
+FIT_VERBS = frozenset(
+    content_words("come comes coming fit fits feature features appear appears figure figures sit sits")
+)
 
 
 def narrative(q: Query, e: Engine) -> Answer | None:

@@ -163,6 +163,15 @@ ARRIVES_WORDS = frozenset(
 )  # fmt: skip
 
 # "which one is the service manager?", "which person is the designated officer": who holds a title
+# "where does the panel meet" asks a place; "where does SUDI come into the business plan" asks where a plan says it
+WHERE_DOES_PLACE = (
+    r"where does(?! (\w+ ){1,5}(come|comes|coming|fit|fits|feature|features|appear|appears|figure|figures|sit|sits) "
+    r"(in|into|within|under)\b)"
+)
+WHERE_DOES_FIT = (
+    r"where (does|do|did|is|are) (\w+ ){1,5}(come|comes|coming|fit|fits|feature|features|appear|appears|figure|"
+    r"figures|sit|sits) (in|into|within|under)\b"
+)
 WHICH_PERSON = (r"^\s*which (one|person|officer|of them) (is|s|was)",)
 # "what is ty yousaf's title", "her job title?", "what's his role": a named person's title
 TITLE_ASKED_WORDS = r"\b(s|his|her|their) (job |official |exact |correct )?(title|role|position)\b"
@@ -400,7 +409,7 @@ INTENTS: tuple[Intent, ...] = (
             "where is",
             "where s",
             "where will",
-            "where does",
+            WHERE_DOES_PLACE,
             "location",
             "what time",
             "which room",
@@ -807,7 +816,15 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "topic",
-        _rx("actions? (on|about|for|re|regarding)", "anything (on|about)", "about", "search", "find", "regarding"),
+        _rx(
+            "actions? (on|about|for|re|regarding)",
+            "anything (on|about)",
+            "about",
+            "search",
+            "find",
+            "regarding",
+            WHERE_DOES_FIT,
+        ),
         papers.topic,
         ("actions on harmful sexual behaviour",),
     ),
@@ -892,7 +909,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "where is",
             "where s",
             "where will",
-            "where does",
+            WHERE_DOES_PLACE,
             "location",
             "which room",
             r"what (room|floor)",

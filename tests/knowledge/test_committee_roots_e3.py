@@ -227,3 +227,14 @@ def test_an_aside_never_makes_a_plans_row_answer_for_two_plans(engine: Engine) -
     """Both plans have a foster carer review: the aside's retry must not pick one plan's row."""
     kind, text = ask(engine, "foster carer review, who leads it? my head teacher asked me", dt.date(2020, 1, 20))
     assert unsure(kind, text) or ("Pam Rosseter" in text and "Head of Children in Care" in text)
+
+
+def test_where_a_topic_fits_into_a_plan_is_not_a_venue(engine: Engine) -> None:
+    _, text = ask(engine, "in the ncscp business plan, where does SUDI fit in?", dt.date(2021, 6, 2))
+    assert "Out of Routine" in text and "P3.3" in text
+    assert "venue" not in text.lower()
+
+
+def test_where_a_committee_meets_is_still_its_venue(engine: Engine) -> None:
+    _, text = ask(engine, "where does the corporate parenting panel meet in january?", dt.date(2025, 1, 6))
+    assert "County Hall" in text
