@@ -458,8 +458,8 @@ def report(q: Query, e: Engine) -> Answer | None:
         found = find_report(q, e)
     if found is None:
         found = find_doc(q, e)
-    if found is None:
-        return None
+    if found is None:  # "a resident is after the background papers": the agenda's note on inspecting them
+        return agenda_note(q, e) if q.attribute == "background" else None
     meeting, doc = found
     if isinstance(doc, WorkItem):
         return about_work(q, e, doc, "author")
@@ -875,6 +875,8 @@ NOTE_ASKING = frozenset(
     content_words(
         "want wanted wanting look looking inspect inspecting see seeing read reading view viewing need get copy access "
         "ask asking wish wishing find where copy "
+        # who to point them to: "who do i send them to", "where do i direct them"
+        "send sending refer referring direct directing point pass forward them after "
         # who wants to: "if a resident wants to see the background papers", "someone from the public"
         "resident residents public someone somebody anyone person people member members they he she neighbour friend "
         "parent parents carer carers family journalist"

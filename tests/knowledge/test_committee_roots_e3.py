@@ -238,3 +238,8 @@ def test_where_a_topic_fits_into_a_plan_is_not_a_venue(engine: Engine) -> None:
 def test_where_a_committee_meets_is_still_its_venue(engine: Engine) -> None:
     _, text = ask(engine, "where does the corporate parenting panel meet in january?", dt.date(2025, 1, 6))
     assert "County Hall" in text
+
+
+def test_where_to_point_the_public_for_background_papers(engine: Engine) -> None:
+    _, text = ask(engine, "a resident is after the background papers, where do i direct them?")
+    assert "0300 500 80 80" in text
