@@ -136,6 +136,17 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
     # (in its own words first, then for "how many" with a count just before the thing counted: "Four reviews")
     best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
+    if term is None and UPCOMING_WHEN.search(q.folded) and not _names_date_from(_said(best.quoted), q.today):
+        # "when's the conference happening": a paragraph dating it only before today does not say when it is
+        upcoming = [
+            h
+            for h in index.search(q.raw, limit=DEEPER + 4, papers=papers)
+            if h.answers and h.coverage >= best.coverage and _names_date_from(_said(h.quoted), q.today)
+        ]
+        if not upcoming:
+            return None
+        best = upcoming[0]
+        answering = [best]
     answering = [best] + [h for h in answering if h is not best]
     if strict and best.coverage < _strict_floor(q):
         return None
@@ -151,6 +162,32 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
+
+
+# "when's the conference happening", "when is the launch": an event still to come is asked about
+UPCOMING_WHEN = lazy(
+    r"^\s*(when s|whens|when is|when will|when does)\b.*\b(happening|happen|held|take place|taking place|going ahead)\b"
+)
+_MONTH_YEAR = lazy(
+    r"\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {
+    m: n
+    for n, m in enumerate(
+        "january february march april may june july august september october november december".split(), 1
+    )
+}
+
+
+def _names_date_from(text: str, today) -> bool:
+    """Whether a text names a month or year that is today's or later ("March 2025" on 9 January 2025)."""
+    for m in _MONTH_YEAR.finditer(text):
+        year = int(m.group(2))
+        month = _MONTH_NUMBER.get((m.group(1) or "").lower(), 12)
+        if (year, month) >= (today.year, today.month):
+            return True
+    return False
 
 
 CLOSE_SCORE = 0.8  # a paragraph within this share of the best BM25 score competes on how many words it carries

@@ -243,3 +243,17 @@ def test_where_a_committee_meets_is_still_its_venue(engine: Engine) -> None:
 def test_where_to_point_the_public_for_background_papers(engine: Engine) -> None:
     _, text = ask(engine, "a resident is after the background papers, where do i direct them?")
     assert "0300 500 80 80" in text
+
+
+def test_when_an_upcoming_event_happens_is_not_a_past_date(engine: Engine) -> None:
+    """The TCE action plan set the conference for Exploitation Day 2024; the annual review's commitments (written
+    June 2024) put it in March 2025. Asked in January 2025, only the date still to come answers."""
+    kind, text = ask(engine, "when is the tackling child exploitation conference taking place?", dt.date(2025, 1, 9))
+    assert "March 2025" in text or unsure(kind, text)
+    _, text = ask(engine, "when is the TCE conference going ahead", dt.date(2025, 1, 9))
+    assert "March 2025" in text
+
+
+def test_before_the_event_the_plans_own_date_answers(engine: Engine) -> None:
+    _, text = ask(engine, "when is the TCE conference going ahead", dt.date(2024, 1, 9))
+    assert "Exploitation Day 2024" in text
