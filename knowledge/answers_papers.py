@@ -175,7 +175,21 @@ _MONTH_YEAR = lazy(
 _MONTH_NUMBER = {
     m: n
     for n, m in enumerate(
-        "january february march april may june july august september october november december".split(), 1
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
     )
 }
 
