@@ -257,3 +257,8 @@ def test_when_an_upcoming_event_happens_is_not_a_past_date(engine: Engine) -> No
 def test_before_the_event_the_plans_own_date_answers(engine: Engine) -> None:
     _, text = ask(engine, "when is the TCE conference going ahead", dt.date(2024, 1, 9))
     assert "Exploitation Day 2024" in text
+
+
+def test_atm_is_how_the_question_is_put_not_what_it_is_about(engine: Engine) -> None:
+    _, text = ask(engine, "average wait for an hsb panel atm", dt.date(2025, 1, 13))
+    assert "7 weeks" in text
