@@ -1086,7 +1086,7 @@ def chair(q: Query, e: Engine) -> Answer | None:
                 f"({e.kb.source_title(role.source)})."
             )
         return r.answer_of(q, "chair", text, items)
-    others = set(q.topic_words) - CHAIR_WORDS - set(e.committee_words) - {"panel", "committee"}
+    others = _asked_words(q) - CHAIR_WORDS - set(e.committee_words) - {"panel", "committee"}
     if others and not q.committee:
         return _chair_passage(q, e, others)
     found = committee(q, e)
@@ -1136,9 +1136,20 @@ def _chair_passage(q: Query, e: Engine, others: set[str]) -> Answer:
     return replace(unsure, text=f"I'm not sure: the documents I have do not say who chairs the {thing}.")
 
 
+def _asked_words(q: Query) -> set[str]:
+    """The question's topic words, without those of an aside after its question mark ("who chairs the QA
+    subgroup now? heard it changed hands": the QA subgroup, not "hands")."""
+    words = set(q.topic_words)
+    asked, mark, aside = q.raw.partition("?")
+    if mark and aside.strip():
+        head = words & set(spelled_out(content_words(asked)))
+        return head or words
+    return words
+
+
 def chair_role(q: Query, e: Engine) -> Role | None:
     """The chair role whose title or aliases share most of the question's other words."""
-    wanted = set(q.topic_words) - {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs"}
+    wanted = _asked_words(q) - {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs"}
     if not wanted:
         return None
     best, best_score = None, 0.0

@@ -262,3 +262,12 @@ def test_before_the_event_the_plans_own_date_answers(engine: Engine) -> None:
 def test_atm_is_how_the_question_is_put_not_what_it_is_about(engine: Engine) -> None:
     _, text = ask(engine, "average wait for an hsb panel atm", dt.date(2025, 1, 13))
     assert "7 weeks" in text
+
+
+@pytest.mark.skipif(not ANNUAL.is_file(), reason="seed documents not found")
+def test_who_chairs_a_subgroup_asked_with_an_aside(engine: Engine) -> None:
+    assert "Pete Turgoose from the NSPCC taking over from Liz Tinsley" in plain(ANNUAL)
+    _, text = ask(
+        engine, "who is chair of the quality assurance sub-group? someone said there was a change", dt.date(2020, 9, 1)
+    )
+    assert "Pete Turgoose" in text.split("\n")[0]
