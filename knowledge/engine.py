@@ -130,7 +130,22 @@ class Engine:
                 "There is no list to continue here: \u201cmore\u201d follows an answer that said there were more.",
                 suggestions=registry.examples()[:3],
             )
-        return self._titled(self.answer(parse(self, raw, today, audience, subject, offset)))
+        found = self.answer(parse(self, raw, today, audience, subject, offset))
+        if found.kind == "not-sure":
+            found = self._without_aside(raw, found, today, audience, subject, offset)
+        return self._titled(found)
+
+    def _without_aside(
+        self, raw: str, unsure: Answer, today: dt.date, audience: Audience | None, subject: Subject | None, offset: int
+    ) -> Answer:
+        """ "is there anything in the business plan about a section 11 audit? school business manager asked": when
+        the whole question gets "not sure", the question before its aside (words after the question mark that say
+        why it is asked) is answered instead, if that gets an answer; else the "not sure" stands."""
+        asked, mark, aside = raw.partition("?")
+        if not mark or len(aside.split()) < 2 or len(asked.split()) < 3:
+            return unsure
+        found = self.answer(parse(self, asked.strip() + "?", today, audience, subject, offset))
+        return found if found.kind not in ("not-sure", "not-found", "help") else unsure
 
     def _titled(self, answer: Answer) -> Answer:
         """Sources cite the document's title, not its file name."""

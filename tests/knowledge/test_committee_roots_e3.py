@@ -271,3 +271,17 @@ def test_who_chairs_a_subgroup_asked_with_an_aside(engine: Engine) -> None:
         engine, "who is chair of the quality assurance sub-group? someone said there was a change", dt.date(2020, 9, 1)
     )
     assert "Pete Turgoose" in text.split("\n")[0]
+
+
+def test_a_whole_question_not_understood_is_answered_without_its_aside(engine: Engine) -> None:
+    _, text = ask(
+        engine,
+        "does the business plan say anything on a section 11 audit? governor wanted to know",
+        dt.date(2021, 5, 4),
+    )
+    assert "P7.4" in text
+
+
+def test_an_aside_cannot_turn_a_question_about_nothing_into_an_answer(engine: Engine) -> None:
+    kind, text = ask(engine, "what colour is the panel's logo? a councillor asked me")
+    assert unsure(kind, text)
