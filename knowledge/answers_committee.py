@@ -1136,6 +1136,10 @@ def _chair_passage(q: Query, e: Engine, others: set[str]) -> Answer:
     return replace(unsure, text=f"I'm not sure: the documents I have do not say who chairs the {thing}.")
 
 
+# "the dci who chairs the cspr group, name?": words describing the person asked for, not the group
+HOLDER_WORDS = frozenset(content_words("name names named called dci di det supt cllr councillor dr mr mrs ms miss"))
+
+
 def _asked_words(q: Query) -> set[str]:
     """The question's topic words, without those of an aside after its question mark ("who chairs the QA
     subgroup now? heard it changed hands": the QA subgroup, not "hands")."""
@@ -1149,7 +1153,7 @@ def _asked_words(q: Query) -> set[str]:
 
 def chair_role(q: Query, e: Engine) -> Role | None:
     """The chair role whose title or aliases share most of the question's other words."""
-    wanted = _asked_words(q) - {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs"}
+    wanted = _asked_words(q) - CHAIR_WORDS - {"chairing"} - HOLDER_WORDS
     if not wanted:
         return None
     best, best_score = None, 0.0

@@ -285,3 +285,10 @@ def test_a_whole_question_not_understood_is_answered_without_its_aside(engine: E
 def test_an_aside_cannot_turn_a_question_about_nothing_into_an_answer(engine: Engine) -> None:
     kind, text = ask(engine, "what colour is the panel's logo? a councillor asked me")
     assert unsure(kind, text)
+
+
+@pytest.mark.skipif(not ANNUAL.is_file(), reason="seed documents not found")
+def test_words_describing_the_chair_do_not_name_the_group(engine: Engine) -> None:
+    assert "The chair has been retained by DCI Clare Dean" in plain(ANNUAL)
+    _, text = ask(engine, "name of the DCI chairing the CSPR subgroup?", dt.date(2020, 9, 14))
+    assert "Clare Dean" in text.split("\n")[0]
