@@ -144,7 +144,11 @@ class Engine:
         asked, mark, aside = raw.partition("?")
         if not mark or len(aside.split()) < 2 or len(asked.split()) < 3:
             return unsure
-        found = self.answer(parse(self, asked.strip() + "?", today, audience, subject, offset))
+        head = parse(self, asked.strip() + "?", today, audience, subject, offset)
+        tail = parse(self, aside, today, audience, subject, offset)
+        if _narrows(tail, head):
+            return unsure  # "who leads the review? the county one": the aside narrows what is asked, so it stays
+        found = self.answer(head)
         return found if found.kind not in ("not-sure", "not-found", "help") else unsure
 
     def _titled(self, answer: Answer) -> Answer:
@@ -231,6 +235,19 @@ class Engine:
     def visible(self, plan_id: str, audience: Audience | None) -> bool:
         """Whether `audience` may see this plan: knowledge.visibility.may_see, the one rule."""
         return may_see(self.kb.plans[plan_id], audience)
+
+
+def _narrows(tail: Query, head: Query) -> bool:
+    """Whether an aside names a plan, committee, action, person, month or agenda item the question before it
+    does not (then the question without it is another question)."""
+    return bool(
+        (tail.plan and tail.plan != head.plan)
+        or (tail.committee and tail.committee != head.committee)
+        or set(tail.action_ids) - set(head.action_ids)
+        or {p for p, _ in tail.people} - {p for p, _ in head.people}
+        or (tail.month and tail.month != head.month)
+        or (tail.agenda_number and tail.agenda_number != head.agenda_number)
+    )
 
 
 @dataclass(frozen=True)

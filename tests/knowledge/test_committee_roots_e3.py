@@ -292,3 +292,10 @@ def test_words_describing_the_chair_do_not_name_the_group(engine: Engine) -> Non
     assert "The chair has been retained by DCI Clare Dean" in plain(ANNUAL)
     _, text = ask(engine, "name of the DCI chairing the CSPR subgroup?", dt.date(2020, 9, 14))
     assert "Clare Dean" in text.split("\n")[0]
+
+
+def test_an_aside_that_narrows_the_question_is_kept(engine: Engine) -> None:
+    """The business plan has no foster carer review: dropping "the business plan one" would answer for another plan."""
+    kind, text = ask(engine, "who leads the foster carer review? the business plan one", dt.date(2020, 1, 10))
+    assert unsure(kind, text)
+    assert "Pam Rosseter" not in text.split("\n")[0]
