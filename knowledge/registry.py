@@ -553,8 +553,6 @@ INTENTS: tuple[Intent, ...] = (
             r"(?<!who is )(?<!who s )(?<!whos )going to the (\w+ ){1,4}(panel|committee|meeting)",
             "on the programme",
             r"(on|in) the (\w+ ){0,2}(work )?programme",  # "which items on the 2025 programme"
-            r"(six monthly|quarterly|twice yearly) (ones|items|reports|updates)",
-            r"(items|ones|reports|updates) (are|is) (six monthly|quarterly|annual|yearly|twice yearly)",
             "standing items?",
             # "what papers are we getting at the april panel": what the programme sets for that meeting
             r"what (papers|reports|items) (are|is|will) (we|members|the panel|councillors) (be )?"
