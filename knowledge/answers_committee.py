@@ -16,7 +16,7 @@ from knowledge.index import Hit
 from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
 from knowledge.registry import ITEM_NAMED, PRESENTED
-from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold
+from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -62,7 +62,8 @@ def subject_agenda(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
 def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
     item = d.work_item(e.kb, work)
     name = e.kb.committees[work.committee].name
-    if detail in ("lead", "sponsor", "author"):
+    # "the adoption report in july - who's writing it?": who, even when a month steered the handler to "when"
+    if detail in ("lead", "sponsor", "author") or q.attribute in ("lead", "sponsor", "author", "signatory"):
         sponsors = ", ".join(e.kb.name_of(s) for s in work.sponsors)
         when = (
             "a standing item"
@@ -286,6 +287,11 @@ def find_doc(
         return None
     unscoped = replace(q, plan=None) if q.plan is not None and not re.search(r"\bplan\b", q.folded) else q
     hits = [h for h in r.search(unscoped, e, words, limit=20) if isinstance(h.doc, AgendaItem | WorkItem)]
+    if not hits:  # "the managing allegations cover report, ie who signed it off": asides no report's title uses
+        named = _title_words_only(e, words)
+        if named and named != words:
+            words = named
+            hits = [h for h in r.search(unscoped, e, words, limit=20) if isinstance(h.doc, AgendaItem | WorkItem)]
     if agenda_only:
         hits = [h for h in hits if isinstance(h.doc, AgendaItem)]
     if not hits:
@@ -326,6 +332,13 @@ def find_doc(
     close.sort(key=rank)
     chosen = close[0][1]
     return chosen.meeting, chosen.doc
+
+
+def _title_words_only(e: Engine, words: list[str]) -> list[str]:
+    """The words without those no record uses at all ("ie", "front sheet"), when at least two known words are
+    left; words the records use ("chair", "briefing") stay, so they still have to match."""
+    kept = [w for w in words if e.topics.correct(w) is not None]
+    return kept if len(kept) >= 2 else []
 
 
 def _titles(item: AgendaItem) -> tuple[str, ...]:
@@ -445,8 +458,8 @@ def report(q: Query, e: Engine) -> Answer | None:
         found = find_report(q, e)
     if found is None:
         found = find_doc(q, e)
-    if found is None:
-        return None
+    if found is None:  # "a resident is after the background papers": the agenda's note on inspecting them
+        return agenda_note(q, e) if q.attribute == "background" else None
     meeting, doc = found
     if isinstance(doc, WorkItem):
         return about_work(q, e, doc, "author")
@@ -493,12 +506,13 @@ def _appendix_words(e: Engine, appendix: Appendix) -> str:
 
 def _comments(q: Query, item: AgendaItem, where: str) -> str:
     """Constitutional and Financial Comments: the initials and date each is given under, as written."""
+    folded = re.sub(r"\bfin\b", "financial", q.folded)  # "fin comments"
     wanted = [
         (label, value)
         for label, value in (("Constitutional", item.constitutional_comments), ("Financial", item.financial_comments))
-        if label.lower() in q.folded
-        or not re.search(r"\b(constitutional|financial|legal)\b", q.folded)
-        or (label == "Constitutional" and "legal" in q.folded)
+        if label.lower() in folded
+        or not re.search(r"\b(constitutional|financial|legal)\b", folded)
+        or (label == "Constitutional" and "legal" in folded)
     ]
     given = [(label, value) for label, value in wanted if value]
     if not given:
@@ -861,6 +875,8 @@ NOTE_ASKING = frozenset(
     content_words(
         "want wanted wanting look looking inspect inspecting see seeing read reading view viewing need get copy access "
         "ask asking wish wishing find where copy "
+        # who to point them to: "who do i send them to", "where do i direct them"
+        "send sending refer referring direct directing point pass forward them after "
         # who wants to: "if a resident wants to see the background papers", "someone from the public"
         "resident residents public someone somebody anyone person people member members they he she neighbour friend "
         "parent parents carer carers family journalist"
@@ -1070,7 +1086,7 @@ def chair(q: Query, e: Engine) -> Answer | None:
                 f"({e.kb.source_title(role.source)})."
             )
         return r.answer_of(q, "chair", text, items)
-    others = set(q.topic_words) - CHAIR_WORDS - set(e.committee_words) - {"panel", "committee"}
+    others = _asked_words(q) - CHAIR_WORDS - set(e.committee_words) - {"panel", "committee"}
     if others and not q.committee:
         return _chair_passage(q, e, others)
     found = committee(q, e)
@@ -1120,9 +1136,24 @@ def _chair_passage(q: Query, e: Engine, others: set[str]) -> Answer:
     return replace(unsure, text=f"I'm not sure: the documents I have do not say who chairs the {thing}.")
 
 
+# "the dci who chairs the cspr group, name?": words describing the person asked for, not the group
+HOLDER_WORDS = frozenset(content_words("name names named called dci di det supt cllr councillor dr mr mrs ms miss"))
+
+
+def _asked_words(q: Query) -> set[str]:
+    """The question's topic words, without those of an aside after its question mark ("who chairs the QA
+    subgroup now? heard it changed hands": the QA subgroup, not "hands")."""
+    words = set(q.topic_words)
+    asked, mark, aside = q.raw.partition("?")
+    if mark and aside.strip():
+        head = words & set(spelled_out(content_words(asked)))
+        return head or words
+    return words
+
+
 def chair_role(q: Query, e: Engine) -> Role | None:
     """The chair role whose title or aliases share most of the question's other words."""
-    wanted = set(q.topic_words) - {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs"}
+    wanted = _asked_words(q) - CHAIR_WORDS - {"chairing"} - HOLDER_WORDS
     if not wanted:
         return None
     best, best_score = None, 0.0
@@ -1530,6 +1561,8 @@ def relative_meeting(q: Query, found: Committee) -> tuple[str, Meeting | str, Me
     given); with no meeting that month, the month itself. Returns (relation, anchor, neighbour or None).
     """
     m = RELATIVE.search(q.folded)
+    if m is None and found.meetings:
+        return _relative_to_day(q, found)
     if m is None or not found.meetings:
         return None
     month, year = _MONTH_NAMES[m.group(2)], int(m.group(3)) if m.group(3) else None
@@ -1552,6 +1585,23 @@ def relative_meeting(q: Query, found: Committee) -> tuple[str, Meeting | str, Me
         return relation, anchor, (earlier[-1] if earlier else None)
     later = [x for x in found.meetings if x.date > end]
     return relation, anchor, (later[0] if later else None)
+
+
+def _relative_to_day(q: Query, found: Committee) -> tuple[str, Meeting | str, Meeting | None] | None:
+    """ "the panel meeting after the one on the 14th": the neighbour of the meeting held on that day of a month
+    (the one nearest today); None when no meeting falls on that day or no neighbour is asked."""
+    side = re.search(r"\b(after|before|follows|following|precedes|preceding|prior to)\b", q.folded)
+    if q.day_of_month is None or side is None:
+        return None
+    named = [x for x in found.meetings if x.date.day == q.day_of_month]
+    if not named:
+        return None
+    anchor = min(named, key=lambda x: abs((x.date - q.today).days))
+    if side.group(1) in ("before", "precedes", "preceding", "prior to"):
+        earlier = [x for x in found.meetings if x.date < anchor.date]
+        return "before", anchor, (earlier[-1] if earlier else None)
+    later = [x for x in found.meetings if x.date > anchor.date]
+    return "after", anchor, (later[0] if later else None)
 
 
 def clock(time: str) -> str:
@@ -1942,7 +1992,7 @@ EVENT = lazy(
 DETAIL_WORDS = frozenset(
     content_words(
         "finish finished end ended close closed kick off begin began start started room floor postcode post code "
-        "address venue located location place held time clock today tomorrow tuesday"
+        "address venue located location place held time clock today tomorrow tuesday wrap wrapped"
     )
 )
 
@@ -1952,7 +2002,11 @@ def _names_other_event(q: Query, e: Engine) -> bool:
     if q.committee:
         return False
     named = set(content_words(" ".join(e.kb.name_of(p) for p, _ in q.people)))
-    return bool(set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - DETAIL_WORDS - named)
+    words = set(q.topic_words)
+    asked, mark, aside = q.raw.partition("?")
+    if mark and aside.strip():  # "...wrap up? want to put an end time in the calendar invite": the aside names no event
+        words &= set(spelled_out(content_words(asked)))
+    return bool(words - MEETING_WORDS - CHAIR_WORDS - DETAIL_WORDS - named)
 
 
 def _other_event(q: Query, e: Engine) -> Answer:
@@ -2072,6 +2126,9 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", f"The {found.name} work programme names {name} on no item.")
         text = f"{name} is named on {len(mine)} {found.name} work-programme item{'s' if len(mine) != 1 else ''}:"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in mine])
+    by_frequency = _items_by_frequency(q, e, found)
+    if by_frequency is not None:
+        return by_frequency
     if re.search(r"\bhow (often|frequently)\b|\b(every|each) (\w+ )?(meeting|panel|committee)\b", q.folded):
         found_doc = find_doc(q, e)
         agenda_doc = find_doc(q, e, agenda_only=True)
@@ -2106,6 +2163,12 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
         asked = set(q.topic_words) - WORK_WORDS
         thing = asked - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
+        if STANDING_LIST.search(q.folded) and not LEFT_PROGRAMME.search(q.folded):
+            named_any = any(thing & set(content_words(w.title)) for w in found.work_programme)
+            if not named_any:  # "standing items at every panel? so i know what to expect": the list, no item named
+                standing = [w for w in found.work_programme if w.standing]
+                text = f"Standing items at every {found.name} meeting (work programme):"
+                return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in standing])
         if len(thing) >= 1 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
             left = _left_programme(q, e, found, thing)
             if left is not None:
@@ -2152,6 +2215,42 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(
         q, "work-programme", f"{found.name} work programme{scope}: {len(items)} item(s).", shown, notes=notes
     )
+
+
+# "what are the standing items", "standing items at every panel?": the list asked for, not one item
+STANDING_LIST = lazy(r"\bstanding items\b")
+# "which items are six-monthly", "what are the quarterly ones": the items of one frequency
+FREQUENCY_LIST = lazy(
+    r"\b(which|what|list|any)\b.*\b(items?|ones|reports|updates|papers)\b|\b(items|ones|reports|updates|papers) "
+    r"(are|is|come|comes|go|goes)\b"
+)
+
+
+def _frequency_key(words: str) -> str:
+    return re.sub(r"[- ]", "", words.lower())
+
+
+def _items_by_frequency(q: Query, e: Engine, found: Committee) -> Answer | None:
+    """ "which items on the programme are six-monthly": the work-programme items whose titles say that frequency
+    (each at every meeting it is set for); a frequency no title says is said plainly (None when the question
+    names no frequency)."""
+    asked = FREQUENCY.search(q.folded)
+    if asked is None or not FREQUENCY_LIST.search(q.folded):
+        return None
+    key = _frequency_key(asked.group(1))
+    marked = [
+        w for w in found.work_programme if (said := FREQUENCY.search(w.title)) and _frequency_key(said.group(1)) == key
+    ]
+    if not marked:
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the {found.name} work programme gives no item as {asked.group(1)}.",
+            suggestions=(f"what is on the {found.name} work programme?",),
+        )
+    items = sorted(marked, key=lambda w: w.meeting or dt.date.max)
+    text = f"{found.name} work-programme items marked {asked.group(1)} ({len(items)}):"
+    return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in items])
 
 
 def _left_programme(q: Query, e: Engine, found: Committee, asked: set[str]) -> Answer | None:
@@ -2493,11 +2592,22 @@ def named_in_attendance(q: Query, e: Engine) -> Answer | None:
     return None
 
 
-ITEM_FILLER = frozenset(content_words("there any anything was were yet still happening on off at in"))
+ITEM_FILLER = frozenset(
+    content_words(
+        "there any anything was were yet still happening on off at in "
+        # "what papers are we getting at the april panel, roughly"
+        "roughly approximately broadly generally getting receiving seeing expecting"
+    )
+)
 OTHER_ASKS = frozenset({"count", "priorities", "resolution", "overdue", "due-soon", "undated", "stale", "history"})
 NOT_ITEM_ATTRIBUTES = frozenset(
     {"contact", "email", "phone", "author", "signatory", "reference", "background", "recommendations", "pages"}
     | {"comments", "purpose", "apologies", "substitutes", "members", "venue", "time"}
+)
+
+
+NEXT_MEETING_ASKED = lazy(
+    r"\b(which|what) (\w+ ){0,2}(meeting|panel|committee) (comes|is|will be|came|was) (after|before|next after)\b"
 )
 
 
@@ -2510,6 +2620,8 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
         return None
     if q.plan is not None or set(q.intents) & OTHER_ASKS:
         return None
+    if NEXT_MEETING_ASKED.search(q.folded):
+        return None  # "which panel meeting comes after the one on the 14th": a meeting, not an item of it
     meeting = _named_meeting(q, e)
     if meeting is None:
         return _no_meeting_then(q, e)

@@ -27,12 +27,21 @@ FALLBACK_FLOOR = 0.9  # ... and when nothing in the question says what is asked
 
 def topic(q: Query, e: Engine) -> Answer | None:
     """ "actions on harmful sexual behaviour": records whose words cover the question's."""
-    if not q.topic_words:
+    words = q.topic_words
+    if FITS_IN.search(q.folded):  # "where does SUDI come into the business plan": SUDI, not "come"
+        words = tuple(w for w in words if w not in FIT_VERBS) or words
+    if not words:
         return None
-    hits = r.search(q, e, q.topic_words)
+    hits = r.search(q, e, words)
     if not hits or hits[0].score < TOPIC_FLOOR:
         return None
-    return r.topic_search(q, e, q.topic_words)
+    return r.topic_search(q, e, words)
+
+
+FITS_IN = lazy(r"\bwhere (does|do|did|is|are)\b")
+FIT_VERBS = frozenset(
+    content_words("come comes coming fit fits feature features appear appears figure figures sit sits")
+)
 
 
 def narrative(q: Query, e: Engine) -> Answer | None:
@@ -41,6 +50,11 @@ def narrative(q: Query, e: Engine) -> Answer | None:
     When no passage answers, say so plainly (and offer the nearest passages' places), never a guess.
     """
     found = e.passage_answer(q)
+    if found is not None and ASKS_REPORT_OUTCOME.match(q.folded) and _from_a_plan(e, found):
+        # "what did the reviewer's report end up recommending": a plan's own row for the review is not what the
+        # report found; say so, and show the row
+        text = "I'm not sure: the papers do not say what that found or recommended. The nearest they say:"
+        return r.answer_of(q, "not-sure", text, list(found.items))
     if found is not None or e.passage_index is None:
         return found
     hits = e.passage_index.search(q.raw, limit=3, papers=allowed_papers(q, e))
@@ -86,8 +100,20 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
         papers = within if allowed is None else within & allowed
         if not papers:
             return None
-        return _passage_answer(q, e, strict, papers)
-    return _passage_answer(q, e, strict, allowed_papers(q, e))
+        return _passage_answer(q, e, strict, papers) or _without_aside(q, e, strict, papers)
+    papers = allowed_papers(q, e)
+    return _passage_answer(q, e, strict, papers) or _without_aside(q, e, strict, papers)
+
+
+def _without_aside(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
+    """ "how often does FLAG meet? cllr asked me": the question before its aside (words after the question mark
+    that say why it is asked, not what), when the whole found no passage."""
+    asked, mark, aside = q.raw.partition("?")
+    if not mark or not aside.strip() or len(content_words(asked)) < 2:
+        return None
+    found = _passage_answer(replace(q, raw=asked + "?"), e, strict, papers)
+    # a plan's own row is the action handlers' to answer (they see when two plans' rows both fit)
+    return None if found is None or _from_a_plan(e, found) else found
 
 
 def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
@@ -110,6 +136,17 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
     # (in its own words first, then for "how many" with a count just before the thing counted: "Four reviews")
     best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
+    if term is None and UPCOMING_WHEN.search(q.folded) and not _names_date_from(_said(best.quoted), q.today):
+        # "when's the conference happening": a paragraph dating it only before today does not say when it is
+        upcoming = [
+            h
+            for h in index.search(q.raw, limit=DEEPER + 4, papers=papers)
+            if h.answers and h.coverage >= best.coverage and _names_date_from(_said(h.quoted), q.today)
+        ]
+        if not upcoming:
+            return None
+        best = upcoming[0]
+        answering = [best]
     answering = [best] + [h for h in answering if h is not best]
     if strict and best.coverage < _strict_floor(q):
         return None
@@ -125,6 +162,46 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
+
+
+# "when's the conference happening", "when is the launch": an event still to come is asked about
+UPCOMING_WHEN = lazy(
+    r"^\s*(when s|whens|when is|when will|when does)\b.*\b(happening|happen|held|take place|taking place|going ahead)\b"
+)
+_MONTH_YEAR = lazy(
+    r"\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {
+    m: n
+    for n, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+
+
+def _names_date_from(text: str, today) -> bool:
+    """Whether a text names a month or year that is today's or later ("March 2025" on 9 January 2025)."""
+    for m in _MONTH_YEAR.finditer(text):
+        year = int(m.group(2))
+        month = _MONTH_NUMBER.get((m.group(1) or "").lower(), 12)
+        if (year, month) >= (today.year, today.month):
+            return True
+    return False
 
 
 CLOSE_SCORE = 0.8  # a paragraph within this share of the best BM25 score competes on how many words it carries
@@ -439,9 +516,20 @@ def fallback(q: Query, e: Engine) -> Answer:
         passage = e.passage_answer(q, strict=True)
         if passage is not None and ASKS_WHICH_THING.match(q.folded) and _restates_action(passage, hits):
             passage = None
+        if passage is not None and ASKS_SUCCESSOR.match(q.folded) and not _names_a_person(e, passage):
+            # "who has taken over as registered manager": the passage says only that a post covers it
+            text = "I'm not sure who: the papers name no person for that. The nearest they say:"
+            return r.answer_of(q, "not-sure", text, list(passage.items))
         if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+# "who has taken over as ...", "who replaced ...", "who is covering ...": a person asked for by name
+ASKS_SUCCESSOR = lazy(
+    r"^\s*(who|whos|who s)\b.{0,30}\b(taken over|took over|taking over|take over|replaced|replacing|succeeded|"
+    r"stepped in|stepping in|stepped up|covering|acting up|now in charge)\b"
+)
 
 
 # a question about something in a paper (a report, the minutes), not in an action plan's row
@@ -540,6 +628,13 @@ ASKS_WHICH_THING = lazy(
 )
 
 
+# "what did the reviewer's report end up recommending", "what has the audit found": what a piece of work concluded
+ASKS_REPORT_OUTCOME = lazy(
+    r"^\s*what (did|does|has|have|had) (\w+ ){1,8}(end up |ended up |eventually |finally |actually )?(recommend|"
+    r"recommending|recommended|conclude|concluding|concluded|find|finding|found)\b"
+)
+
+
 # a question asking for one thing (a person, a date, a place, which one): not for a list of records
 NARROW = lazy(r"^(who|whos|who s|whose|when|whens|when s|which|where|wheres|where s|what (date|time|day))\b")
 
@@ -553,6 +648,22 @@ def _narrow_mixed(q: Query, hits) -> bool:
         return False
     top = [h for h in hits[:5] if h.score >= hits[0].score - 0.15] if hits else []
     return len({isinstance(h.doc, Action) for h in top}) > 1
+
+
+def _from_a_plan(e: Engine, answer: Answer) -> bool:
+    """Whether the passage quoted first is from an action plan's own rows (tasks and steps): the document of a
+    plan, in a part cited as a plan (a committee pack also holds reports)."""
+    first = answer.items[0] if answer.items else None
+    seeds = {p.source.seed for p in e.kb.plans.values() if p.source is not None}
+    return (
+        first is not None
+        and first.source is not None
+        and first.source.seed in seeds
+        and PLAN_CITED.search(first.title) is not None
+    )
+
+
+PLAN_CITED = lazy(r"\b(action|business) plan\b", re.IGNORECASE)
 
 
 def _restates_action(answer: Answer, hits) -> bool:
@@ -618,7 +729,11 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
     # the paper's name is where to look, not words to look for
     found = passage_answer(replace(q, raw=PAPER_KIND.sub(" ", q.raw.lower())), e, within=named)
     if found is not None:
-        return found
+        return whole_list(q, e, found) or found
+    nearest = e.passage_index.search(q.raw, limit=1, papers=named) if e.passage_index else []
+    listed = list_section(q, nearest[0].paper, nearest[0].passage) if nearest else None
+    if listed is not None:  # no one paragraph answers, but the section whose heading is the list asked does
+        return listed
     title = e.kb.papers[next(iter(named))].title
     return r.answer_of(
         q,
@@ -629,3 +744,48 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
             for h in (e.passage_index.search(q.raw, limit=1, papers=named) if e.passage_index else [])
         ),
     )
+
+
+LIST_SECTION_MAX = 8  # passages of a section quoted whole when a question asks for the list it is
+
+
+def whole_list(q: Query, e: Engine, found: Answer) -> Answer | None:
+    """ "what were the priorities for 2020/21": the passage found is one entry of a section that is the list asked
+    for (its heading names, in the singular, a plural the question asks: "Priorities for 2020/21"); every
+    paragraph of that section is quoted, not the one entry. None when the passage is not such an entry."""
+    first = found.items[0] if found.items else None
+    fields = first.fields if first is not None else None
+    if not fields or "paper" not in fields or "passage" not in fields:
+        return None
+    paper = e.kb.papers.get(str(fields["paper"]))
+    passage = next((p for p in paper.passages if p.id == fields["passage"]), None) if paper else None
+    if paper is None or passage is None:
+        return None
+    return list_section(q, paper, passage)
+
+
+def list_section(q: Query, paper, passage) -> Answer | None:
+    """The whole section a passage belongs to, quoted, when its heading is the list the question asks for (a
+    plural of a heading's word; a period the question names is the heading's own); else None."""
+    from knowledge.passages import periods, plain
+
+    if not passage.section:
+        return None
+    asked = set(q.folded.split())
+    if not {w for w in content_words(passage.section) for form in _plurals(w) if form in asked}:
+        return None
+    named, own = periods(q.raw), periods(passage.section)
+    if named and own and not named & own:
+        return None
+    siblings = [p for p in paper.passages if p.section == passage.section and p.part == passage.part]
+    if not 1 < len(siblings) <= LIST_SECTION_MAX:
+        return None
+    items = [passage_item(paper, p, plain(p.text)) for p in siblings]
+    text = f"The papers say ({paper.cite(siblings[0])}, the whole of \u201c{passage.section}\u201d):"
+    return r.answer_of(q, "passage", text, items)
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """ "priority": "priorities", "prioritys"; "achievement": "achievements"."""
+    forms = (word + "s", word + "es")
+    return (*forms, word[:-1] + "ies") if word.endswith("y") else forms

@@ -11,6 +11,7 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
 from knowledge.lazyre import lazy
 from knowledge.models import Action
+from knowledge.registry import TITLE_ASKED
 from knowledge.text import content_words, fold, spelled_out
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ def portfolio(q: Query, e: Engine) -> Answer | None:
     which = which_person(q, e, "what does {name} lead")
     if which is not None:
         return which
+    if q.person and "person" in q.intents and TITLE_ASKED.search(q.folded):
+        return None  # "what is ty yousaf's title? doing the attendance list": who they are, not what they lead
     if q.person:
         return person_portfolio(q, e, q.person)
     if q.role:

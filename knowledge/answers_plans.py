@@ -63,14 +63,17 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         # priorities, which are text in the papers rather than records
         found = e.passage_answer(q)
         if found is not None:
-            return found
+            from knowledge.answers_papers import whole_list
+
+            return whole_list(q, e, found) or found
     groups = themes(plan)
     if not groups:
         return r.answer_of(q, "priorities", f"{d.plan_label(e.kb, plan.id)} records no priorities or themes.")
     label = "priorities" if any(theme_number(t) for t, _ in groups) else "themes"
-    chosen, hits = _chosen(q, e, groups)
+    counting = PRIORITY_COUNT.search(q.folded) is not None  # "no. of priorities?": the whole list, counted
+    chosen, hits = (None, []) if counting else _chosen(q, e, groups)
     note: tuple[str, ...] = ()
-    if chosen is None and _unplaced_words(q, e, groups):
+    if chosen is None and not counting and _unplaced_words(q, e, groups):
         # words the plan's priorities do not hold ("which priority mentions the DASH form" scoped by a word that
         # named another plan): another plan's priority that holds them all, else not sure (never the whole list)
         other = _priority_elsewhere(q, e, plan)
@@ -109,6 +112,10 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         if heading_period(heading) and not _periods(plan.title) & heading_period(heading):
             text += f" (the plan's title says {' and '.join(sorted(_period_words(plan.title)))})"
     return r.answer_of(q, "priorities", text + ":", items)
+
+
+# "how many priorities", "no. of priorities?", "total number of priorities": the count of a plan's priorities
+PRIORITY_COUNT = lazy(r"\b(how\s+many|number\s+of|no\s+of|total|count\s+of)\s+(\w+\s+){0,3}(priorities|themes)\b")
 
 
 _PERIOD = lazy(r"\b(20\d\d)(?:\s*[-/\u2013]\s*(20)?(\d\d))?\b")

@@ -130,7 +130,26 @@ class Engine:
                 "There is no list to continue here: \u201cmore\u201d follows an answer that said there were more.",
                 suggestions=registry.examples()[:3],
             )
-        return self._titled(self.answer(parse(self, raw, today, audience, subject, offset)))
+        found = self.answer(parse(self, raw, today, audience, subject, offset))
+        if found.kind == "not-sure":
+            found = self._without_aside(raw, found, today, audience, subject, offset)
+        return self._titled(found)
+
+    def _without_aside(
+        self, raw: str, unsure: Answer, today: dt.date, audience: Audience | None, subject: Subject | None, offset: int
+    ) -> Answer:
+        """ "is there anything in the business plan about a section 11 audit? school business manager asked": when
+        the whole question gets "not sure", the question before its aside (words after the question mark that say
+        why it is asked) is answered instead, if that gets an answer; else the "not sure" stands."""
+        asked, mark, aside = raw.partition("?")
+        if not mark or len(aside.split()) < 2 or len(asked.split()) < 3:
+            return unsure
+        head = parse(self, asked.strip() + "?", today, audience, subject, offset)
+        tail = parse(self, aside, today, audience, subject, offset)
+        if _narrows(tail, head):
+            return unsure  # "who leads the review? the county one": the aside narrows what is asked, so it stays
+        found = self.answer(head)
+        return found if found.kind not in ("not-sure", "not-found", "help") else unsure
 
     def _titled(self, answer: Answer) -> Answer:
         """Sources cite the document's title, not its file name."""
@@ -216,6 +235,19 @@ class Engine:
     def visible(self, plan_id: str, audience: Audience | None) -> bool:
         """Whether `audience` may see this plan: knowledge.visibility.may_see, the one rule."""
         return may_see(self.kb.plans[plan_id], audience)
+
+
+def _narrows(tail: Query, head: Query) -> bool:
+    """Whether an aside names a plan, committee, action, person, month or agenda item the question before it
+    does not (then the question without it is another question)."""
+    return bool(
+        (tail.plan and tail.plan != head.plan)
+        or (tail.committee and tail.committee != head.committee)
+        or set(tail.action_ids) - set(head.action_ids)
+        or {p for p, _ in tail.people} - {p for p, _ in head.people}
+        or (tail.month and tail.month != head.month)
+        or (tail.agenda_number and tail.agenda_number != head.agenda_number)
+    )
 
 
 @dataclass(frozen=True)

@@ -162,7 +162,19 @@ ARRIVES_WORDS = frozenset(
 )  # fmt: skip
 
 # "which one is the service manager?", "which person is the designated officer": who holds a title
+# "where does the panel meet" asks a place; "where does SUDI come into the business plan" asks where a plan says it
+WHERE_DOES_PLACE = (
+    r"where does(?! (\w+ ){1,5}(come|comes|coming|fit|fits|feature|features|appear|appears|figure|figures|sit|sits) "
+    r"(in|into|within|under)\b)"
+)
+WHERE_DOES_FIT = (
+    r"where (does|do|did|is|are) (\w+ ){1,5}(come|comes|coming|fit|fits|feature|features|appear|appears|figure|"
+    r"figures|sit|sits) (in|into|within|under)\b"
+)
 WHICH_PERSON = (r"^\s*which (one|person|officer|of them) (is|s|was)",)
+# "what is ty yousaf's title", "her job title?", "what's his role": a named person's title
+TITLE_ASKED_WORDS = r"\b(s|his|her|their) (job |official |exact |correct )?(title|role|position)\b"
+TITLE_ASKED = lazy(TITLE_ASKED_WORDS)
 
 # "which city actions are complete", "has anything in the county plan been done", "what's been finished": the actions
 # of a scope that are evidenced as complete; "what's left to do", "what is still open", "which are not done yet":
@@ -241,7 +253,8 @@ ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|pap
 # "what is the HSB paper asking us to do", "what does the report want the panel to do": its recommendations
 ASKS_PANEL = (
     r"(asking|ask|asks|want|wants|wanting|need|needs|require|requires) (us|the panel|the committee|members|"
-    r"councillors|cllrs|the board|them) to (do|decide|agree|note|consider)"
+    r"councillors|cllrs|the board|them)( as (a |the )?(panel|committee|board|members|councillors))? to "
+    r"(do|decide|agree|note|consider)"
     r"|being asked to (do|decide|agree|note|consider)|decisions? (is |are )?(needed|required|sought|being sought)"
     r"|(we|the panel|the committee|members|councillors) (are |is )?asked to (do|decide|agree|note|consider)"
 )
@@ -368,11 +381,12 @@ INTENTS: tuple[Intent, ...] = (
         "contact",
         _rx(
             "contact",
+            "contacts",
             "email",
             "e mail",
             "phone",
             "telephone",
-            "(?<!reference )(?<!ref )number for",
+            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
             "call",
             "get in touch",
             "get hold of",
@@ -402,7 +416,7 @@ INTENTS: tuple[Intent, ...] = (
             "where is",
             "where s",
             "where will",
-            "where does",
+            WHERE_DOES_PLACE,
             "location",
             "what time",
             "which room",
@@ -439,7 +453,7 @@ INTENTS: tuple[Intent, ...] = (
             r"did (\w+ ){1,4}attend",
             r"how long did the (\w+ ){0,3}(meeting|panel|committee)",
             r"how long (was|is) the (\w+ ){0,3}(meeting|panel|committee)",
-            r"(which|what) (councillors|members|people) (are|sit) on",
+            r"(which|what) (councillors|members|people) (\w+ )?(are|sit|serve) on",
             r"post ?code",
             "address",
             r"what (room|floor)",
@@ -462,6 +476,7 @@ INTENTS: tuple[Intent, ...] = (
             "author",
             "authored",
             "signed",
+            "signing",
             "signatory",
             "sign off",
             "reference",
@@ -480,7 +495,7 @@ INTENTS: tuple[Intent, ...] = (
             "signature",
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
-            r"(constitutional|financial|legal) comments?",
+            r"(constitutional|financial|fin|legal) comments?",
             r"pages?",
             r"[a-z]{1,4}\d{4}",  # a report's reference code ("CF0226")
         ),
@@ -544,7 +559,11 @@ INTENTS: tuple[Intent, ...] = (
             # "what is going to the 1 april panel"
             r"(?<!who is )(?<!who s )(?<!whos )going to the (\w+ ){1,4}(panel|committee|meeting)",
             "on the programme",
+            r"(on|in) the (\w+ ){0,2}(work )?programme",  # "which items on the 2025 programme"
             "standing items?",
+            # "what papers are we getting at the april panel": what the programme sets for that meeting
+            r"what (papers|reports|items) (are|is|will) (we|members|the panel|councillors) (be )?"
+            r"(getting|get|receiving|receive|seeing|see|having)",
             "wp",
             "as standard",
             r"(panel|committee|meeting)s? (every|each) time",
@@ -749,12 +768,32 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "attendee",
-        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", *WHICH_PERSON),
+        _rx(
+            "who is",
+            "who s",
+            "who was",
+            "tell me about",
+            "job title",
+            "what does .* do",
+            "role of",
+            TITLE_ASKED_WORDS,
+            *WHICH_PERSON,
+        ),
         com.named_in_attendance,
     ),
     Intent(
         "person",
-        _rx("who is", "who s", "who was", "tell me about", "job title", "what does .* do", "role of", *WHICH_PERSON),
+        _rx(
+            "who is",
+            "who s",
+            "who was",
+            "tell me about",
+            "job title",
+            "what does .* do",
+            "role of",
+            TITLE_ASKED_WORDS,
+            *WHICH_PERSON,
+        ),
         ppl.who_is,
         ("who is Jenny Whiston?",),
     ),
@@ -782,7 +821,15 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "topic",
-        _rx("actions? (on|about|for|re|regarding)", "anything (on|about)", "about", "search", "find", "regarding"),
+        _rx(
+            "actions? (on|about|for|re|regarding)",
+            "anything (on|about)",
+            "about",
+            "search",
+            "find",
+            "regarding",
+            WHERE_DOES_FIT,
+        ),
         papers.topic,
         ("actions on harmful sexual behaviour",),
     ),
@@ -794,10 +841,18 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("email", _rx("email", "e mail", "email address")),
     (
         "phone",
-        _rx("phone", "telephone", "(?<!reference )(?<!ref )number for", "ring", "call", "mobile", "phone number"),
+        _rx(
+            "phone",
+            "telephone",
+            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
+            "ring",
+            "call",
+            "mobile",
+            "phone number",
+        ),
     ),
     ("background", _rx("background papers?")),
-    ("comments", _rx(r"(constitutional|financial|legal) comments?")),
+    ("comments", _rx(r"(constitutional|financial|fin|legal) comments?")),
     ("pages", _rx(r"pages?", "page numbers?")),
     # "what is the report for" asks its purpose; "the recommendation in the paper for panel" does not
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
@@ -808,6 +863,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         "signatory",
         _rx(
             "signed",
+            "signing",
+            "signs",
             "signatory",
             "sign off",
             "signature",
@@ -846,7 +903,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "who sits on",
             "who is on the panel",
             MEMBERS,
-            r"(which|what) (councillors|members|people) (are|sit) on",
+            r"(which|what) (councillors|members|people) (\w+ )?(are|sit|serve) on",
         ),
     ),
     ("status", _rx(*WHERE_AT)),  # before the venue's "where is"
@@ -857,7 +914,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "where is",
             "where s",
             "where will",
-            "where does",
+            WHERE_DOES_PLACE,
             "location",
             "which room",
             r"what (room|floor)",
@@ -878,7 +935,19 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"(finish|finished|ended|closed) at",
         ),
     ),
-    ("contact", _rx("contact", "get in touch", "get hold of", "enquiries", "clerk", "democratic services")),
+    (
+        "contact",
+        _rx(
+            "contact",
+            "contacts",
+            "contact officers?",
+            "get in touch",
+            "get hold of",
+            "enquiries",
+            "clerk",
+            "democratic services",
+        ),
+    ),
     (
         "lead",
         _rx(
@@ -929,10 +998,16 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
         if rx.found_in(folded):
             if name == "recommendations" and WHEN_ASKED.match(folded):
                 return "due"  # "when should the report with recommendations land": when, not which recommendations
+            if name == "recommendations" and SIGNER_ASKED.search(folded):
+                return "signatory"  # "whose name goes under the recommendation": who signs it, not what it says
             return name
     return None
 
 
+SIGNER_ASKED = lazy(
+    r"\b(who(?: is| s|s| will be)? (signing|signs|signed|sign)|whose (name|signature) (goes|is|will be|sits|appears)"
+    r" (under|below|beneath|at the (bottom|end|foot))|signatory)\b"
+)
 WHEN_ASKED = lazy(r"\s*(when|by when|what date|which date|what day)\b")
 
 

@@ -224,7 +224,8 @@ SHORT_WORDS = {
     "ex": "former", "indie": "independent", "indy": "independent", "rec": "recommendation", "recs": "recommendation",
     "yr": "year", "yrs": "year", "govt": "government", "gov": "government", "notts": "nottinghamshire",
     "nott": "nottinghamshire", "mgr": "manager", "cllr": "councillor", "mgmt": "management", "dept": "department",
-    "info": "information", "approx": "approximately",
+    "info": "information", "approx": "approximately", "resi": "residential", "res": "residential",
+    "fin": "financial", "biz": "business", "mtg": "meeting", "cttee": "committee",
 }  # fmt: skip
 
 
