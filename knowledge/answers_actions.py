@@ -19,6 +19,7 @@ from knowledge.registry import OUTCOME
 from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
+    from knowledge.dates import DateSpec
     from knowledge.engine import Engine
     from knowledge.query import Query
 
@@ -304,7 +305,7 @@ _ASKING_VERBS = frozenset(
      "without", "must", "wrap", "begun", "horizon", "round", "forward", "mention", "cover", "hold", "whole", "their",
      "period", "answer", "history", "milestone", "role", "title", "total", "need", "needs", "supposed", "expected",
      "plan", "whose", "this", "that", "these", "those", "ones", "currently", "today", "tomorrow", "yesterday", "left",
-     "remaining", "outstanding"}
+     "remaining", "outstanding", "land", "lands", "landing", "falling", "warn", "warning"}
 )  # fmt: skip
 
 
@@ -929,6 +930,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     overlap = False
     undated = dated = doubted = 0
     day = e.day(q.today)
+    recorded_done = 0  # items the plan records as completed in or before the window: done work, not work due
     for a in actions:
         state = e.state(a, q.today)
         if state.complete:
@@ -941,14 +943,27 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
             doubted += 1
             continue
         dated += 1
-        if facts.falls_between(state.due, start, until):
+        own = facts.falls_between(state.due, start, until)
+        if own and _recorded_done_by(a, state.due):
+            recorded_done += 1
+            own = False
+        if own:
             items.append((a, None))
             overlap |= state.due.date > until
         for m in facts.milestones_due_between(a, q.today, start, until):
+            if m.status == "complete":  # "Completed - December 2019" in a December window: recorded as done
+                recorded_done += 1
+                continue
             items.append((a, m))
             overlap |= m.due is not None and m.due.date > until
     scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
     notes: tuple[str, ...] = _took_notes(q, e, named)
+    if recorded_done:
+        many = recorded_done != 1
+        notes += (
+            f"Not listed: {recorded_done} {'items' if many else 'item'} dated in this period that the plan already "
+            f"records as completed.",
+        )
     if q.window is not None and q.window.words.startswith("this week ("):
         notes += (f"You asked about {q.window.words}.",)
     if overlap:
@@ -981,6 +996,22 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     things: list = [*items, *works]
     text = f"{len(things)} due{scope} between {long_day(start)} and {long_day(until)}:"
     return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
+
+
+def _recorded_done_by(action: Action, due: DateSpec) -> bool:
+    """Whether the plan, read whole (whatever today is), records the action as completed by its own due date: County
+    Action 7, its report due 16 December 2019 and recorded "Completed - December 2019", is not work falling due in
+    December 2019, even asked on 3 December. Its derived state on the day is unchanged (never overdue either). Only
+    the plan's own completed steps count; one recorded done after the due date is still due; evidence dated only by
+    a year places nothing."""
+    if not any(m.status == "complete" for m in action.milestones):
+        return False
+    recorded = facts.derive(action, None)
+    if not recorded.complete or recorded.evidence is None or recorded.evidence.kind != "milestones":
+        return False  # only the plan's own completed steps: a later update is news of its own day
+    when = recorded.evidence.date
+    # a month or a day: "2020" in a later report says done some time that year, which places nothing in a window
+    return when is not None and when.precision in ("day", "month") and when.first <= due.date
 
 
 def _plans_asked(q: Query, e: Engine) -> list[str]:

@@ -116,10 +116,10 @@ def parse(
     plan = _plan_scope(engine, folded, hidden)
     from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
-    intents = detect_intents(_without_section_span(folded))
+    intents = detect_intents(_without_emphasis(_without_section_span(folded)))
     if "overdue" not in intents and _SHOULD_HAVE.search(folded):  # "what should have been done by now"
         intents = [*intents, "overdue"]
-    attribute = attribute_of(folded, intents)
+    attribute = attribute_of(_without_emphasis(folded), intents)
     ids = _action_ids(engine, lower, plan)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
@@ -345,13 +345,13 @@ def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: lis
 
 
 _AFTER_PLAN_ID = lazy(
-    r"\s+(?:plan\s+)?(?:row|action|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
+    r"\s+(?:plan\s+)?(?:row|action|act\.?|a(?=\d)|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
     r"(?!\s*(?:%|per|days?|weeks?|months?|years?|times?|hours?|minutes?|[ap]m\b|actions?|items?|rows?|people|children|of\b|out\b))"
 )
 
 
 def _plan_named_ids(engine: Engine, lower: str) -> list[str]:
-    """ "city 6", "city row 9", "county no. 11", "county plan 3": a number right after a plan's own name is
+    """ "city 6", "city row 9", "county no. 11", "county plan 3", "county a3": a number right after a plan's own name is
     that plan's action, when the plan has it. Only a plan's short names and the first word of its id count
     ("city", "county plan"), not every word a plan's title holds ("partnership 2" is not a row)."""
     names, pattern = _plan_id_pattern(engine)
@@ -407,6 +407,15 @@ _SECTION_SPAN = lazy(
 )
 
 
+# "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words
+_EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
+
+
+def _without_emphasis(folded: str) -> str:
+    """The question without words of emphasis, so that a cue reads through them ("who is actually responsible")."""
+    return _EMPHASIS.sub("", folded)
+
+
 def _without_section_span(folded: str) -> str:
     """The question without a forward look that names part of a paper ("the commitments for the next 12 months")."""
     return _SECTION_SPAN.sub(" ", folded)
@@ -425,6 +434,9 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         if window is not None and window.words.startswith(("in the next", "next week", "this week")):
             return month, window
     if m and not re.search(r"\bmay (i|we|you)\b", folded):
+        pair = _month_pair(folded, today)
+        if pair is not None:
+            return pair
         month = _MONTHS[m.group(1)]
         year = int(m.group(2)) if m.group(2) else _year_for(month, today, folded)
         start = dt.date(year, month, 1)
@@ -462,6 +474,33 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         days = count * {"day": 1, "week": 7, "month": 30}[unit]
         return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
     return _span_window(folded, today) or _calendar_window(folded, today)
+
+
+# "june or july", "june to july", "june/july", "between june and july 2020": both months, the first to the last
+_MONTH_PAIR = lazy(
+    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\s+(\d{4}))?\s*(?:or|to|and|through|thru|till|"
+    r"until|-|/|&)\s*(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
+)
+
+
+def _month_pair(folded: str, today: dt.date) -> tuple[int | None, Window] | None:
+    """Two months joined ("june or july"): the window from the first day of one to the last day of the other."""
+    m = _MONTH_PAIR.search(folded)
+    if m is None:
+        return None
+    first, last = _MONTHS[m.group(1)], _MONTHS[m.group(3)]
+    if first == last:
+        return None
+    if m.group(2):
+        year = int(m.group(2))
+    elif m.group(4):
+        year = int(m.group(4)) - (1 if last < first else 0)
+    else:
+        year = _year_for(first, today, folded)
+    end_year = year + (1 if last < first else 0)
+    start = dt.date(year, first, 1)
+    end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return None, Window(start, end, f"in {start:%B %Y} to {end:%B %Y}")
 
 
 _WINDOW_WORDS = frozenset({"within", "week", "weeks", "fortnight", "ahead", "coming", "few", "couple", "time"})
@@ -848,6 +887,10 @@ TOPIC_DROP = frozenset(
         "finished",
         "getting",
         "sorted",
+        # "who is actually responsible", "who exactly leads": emphasis, not a topic
+        "actually",
+        "really",
+        "exactly",
     ]
 )
 

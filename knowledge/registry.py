@@ -633,6 +633,8 @@ INTENTS: tuple[Intent, ...] = (
             "due in",
             "falls due",
             "fall due",
+            "falling due",
+            r"(lands?|landing) (in|during|before|by|this|next)",  # "which county milestones land in may"
             "deadlines",
             "due by",
         ),
@@ -651,7 +653,7 @@ INTENTS: tuple[Intent, ...] = (
             r"is running)",
             r"who (is|s) in charge",
             "in charge of",
-            "lead (for|of|on)",
+            "lead (for|of|on|4)",  # "lead 4 former staff review??": a phone's "for"
             "responsible for",
             "owner of",
             "lead officer",

@@ -1,0 +1,95 @@
+"""Work the plan records as completed in a period is not listed as falling due in that period, and the county plan
+answers to "notts"; "county a3" is the county plan's Action 3. Facts from the bundled county plan (seed 001)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from knowledge.engine import Engine
+
+
+def _titles(answer) -> list[str]:
+    return [item.title for item in answer.items]
+
+
+def test_a_report_the_plan_records_as_completed_that_month_is_not_due_that_month(engine: Engine) -> None:
+    # County Action 7: report to committee on 16 December 2019, recorded "Completed – December 2019"
+    answer = engine.ask("county plan: what lands in december?", today=dt.date(2019, 12, 5))
+    titles = _titles(answer)
+    assert not any("Action 7" in t for t in titles)
+    assert any("Action 8" in t for t in titles)  # its scoping step, "December 2019", is not recorded as done
+    assert any("records as completed" in n for n in answer.notes)
+
+
+def test_the_same_report_is_neither_due_nor_overdue_afterwards(engine: Engine) -> None:
+    state = engine.state(
+        next(a for a in engine.kb.actions() if a.plan == "county-iicsa" and a.id == "Action 7"), dt.date(2020, 1, 20)
+    )
+    assert state.complete and not state.overdue
+
+
+def test_a_later_report_dated_only_by_a_year_does_not_hide_a_step_due_in_a_month(engine: Engine) -> None:
+    # City 7b: "Consider at Safeguarding Partnership on 04/02/20"; the annual report says it was done in 2020
+    answer = engine.ask("city plan, anything falling due in february?", today=dt.date(2020, 1, 20))
+    assert any("7b" in t for t in _titles(answer))
+
+
+def test_laurence_jones_before_christmas_keeps_his_open_steps_only(engine: Engine) -> None:
+    answer = engine.ask("what has laurence jones got due before christmas", today=dt.date(2019, 12, 1))
+    titles = _titles(answer)
+    assert any("Action 5" in t for t in titles) and any("Action 8" in t for t in titles)
+    assert not any("Action 7" in t for t in titles)
+
+
+def test_notts_names_the_county_plan(engine: Engine) -> None:
+    answer = engine.ask("notts iicsa plan - due this month?", today=dt.date(2019, 12, 2))
+    titles = _titles(answer)
+    assert titles and all(t.startswith("county plan") for t in titles)
+
+
+def test_two_months_joined_make_one_window(engine: Engine) -> None:
+    # County Action 8's audits are dated June 2020 and its report July 2020; Action 6's report July 2020
+    answer = engine.ask("county plan, what falls due june to july?", today=dt.date(2020, 5, 1))
+    assert "1 June 2020 and 31 July 2020" in answer.text
+    titles = _titles(answer)
+    assert any("Action 6" in t for t in titles) and any("Action 8" in t for t in titles)
+
+
+def test_a_phone_four_for_reads_as_for(engine: Engine) -> None:
+    answer = engine.ask("lead 4 the review of former staff?", today=dt.date(2020, 2, 1))
+    assert "Marjorie Toward" in answer.text and "Action 11" in answer.text
+    assert "Action 4" not in answer.text
+
+
+def test_a_plan_name_then_a_and_a_number_is_that_plans_action(engine: Engine) -> None:
+    # County Action 3's two steps are both "Completed - November 2019" (seed 001)
+    answer = engine.ask("county a3 finished?", today=dt.date(2020, 2, 1))
+    assert answer.text.startswith("Status of county plan, Action 3: complete")
+    lead = engine.ask("city a6 who's on it", today=dt.date(2020, 2, 1))
+    assert "city plan, action 6" in lead.text and "Head of Children in Care" in lead.text
+
+
+def test_emphasis_does_not_break_a_question_form(engine: Engine) -> None:
+    # City 7a: the external HSB evaluation, led by the Corporate Director (seed 000)
+    plain = engine.ask(
+        "who is responsible for the city's independent evaluation using the nspcc framework", today=dt.date(2019, 12, 1)
+    )
+    stressed = engine.ask(
+        "who exactly is really responsible for the city's independent evaluation using the nspcc framework",
+        today=dt.date(2019, 12, 1),
+    )
+    assert "Corporate Director" in plain.text and stressed.text == plain.text
+
+
+def test_a_passage_that_names_nobody_does_not_answer_who_leads(engine: Engine) -> None:
+    from knowledge.answer import Answer, Item
+    from knowledge.guard import checked
+    from knowledge.query import parse
+
+    q = parse(engine, "who is responsible for the framework evaluation", dt.date(2019, 12, 1))
+    assert q.attribute == "lead"
+    silent = Answer("passage", "The papers say (plan):", (Item("passage", "plan", ("We will commission a review.",)),))
+    named = Answer("passage", "The papers say (plan):", (Item("passage", "plan", ("The review is led by Ann Bee.",)),))
+    out = checked(q, silent)
+    assert out.kind == "not-sure" and "does not say who" in out.text and out.items == silent.items
+    assert checked(q, named) == named
