@@ -116,10 +116,14 @@ def parse(
     plan = _plan_scope(engine, folded, hidden)
     from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
-    intents = detect_intents(_without_emphasis(_without_section_span(folded)))
+    asked = _asked_part(raw, folded)
+    intents = detect_intents(_without_emphasis(_without_section_span(asked)))
+    if asked != folded and not intents:
+        asked = folded
+        intents = detect_intents(_without_emphasis(_without_section_span(folded)))
     if "overdue" not in intents and _SHOULD_HAVE.search(folded):  # "what should have been done by now"
         intents = [*intents, "overdue"]
-    attribute = attribute_of(_without_emphasis(folded), intents)
+    attribute = attribute_of(_without_emphasis(asked), intents)
     ids = _action_ids(engine, lower, plan)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
@@ -133,10 +137,11 @@ def parse(
     intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
-    topic = _topic_words(engine, raw, plan)
+    topic = _topic_words(engine, raw if asked == folded else raw.partition("?")[0], plan)  # not why it is asked
     if plan is not None and _weakly_named(engine, folded, plan):
         plan, topic = _rescope(engine, raw, plan, hidden, topic)
-    filler = happened_filler(folded) | asking_form_words(folded)  # "did the briefing take place", "who do i chase"
+    # "did the briefing take place", "who do i chase"
+    filler = happened_filler(folded) | asking_form_words(_without_emphasis(folded))
     topic = [w for w in topic if w not in filler]
     if plan is not None:  # "for notts county council": the plan's own organisation names no topic
         kept = set(kept_phrases(engine, raw, plan))  # ... but "county lines" in a TCE question is one
@@ -345,7 +350,7 @@ def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: lis
 
 
 _AFTER_PLAN_ID = lazy(
-    r"\s+(?:plan\s+)?(?:row|action|act\.?|a(?=\d)|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
+    r"[\s(]+(?:plan[\s(]+)?(?:row|action|act\.?|a(?=\d)|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
     r"(?!\s*(?:%|per|days?|weeks?|months?|years?|times?|hours?|minutes?|[ap]m\b|actions?|items?|rows?|people|children|of\b|out\b))"
 )
 
@@ -409,6 +414,21 @@ _SECTION_SPAN = lazy(
 
 # "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words
 _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
+
+
+_ASKING_TAIL = lazy(
+    r"\b(?:who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|does|did|can|could|has|have)\b"
+)
+
+
+def _asked_part(raw: str, folded: str) -> str:
+    """The question up to its first "?" when what follows only says why it is asked ("what is her title? doing the
+    attendance list", "who leads it? director wants a name"): the words after it put no question of their own."""
+    head, mark, tail = raw.partition("?")
+    tail = fold(tail)
+    if not mark or not tail.strip() or _ASKING_TAIL.search(tail):
+        return folded
+    return re.sub(r"\bwhos\b", "who s", fold(head))
 
 
 def _without_emphasis(folded: str) -> str:
@@ -887,6 +907,10 @@ TOPIC_DROP = frozenset(
         "finished",
         "getting",
         "sorted",
+        # "the foster carer bit", "on the county side": which part is meant, not what it is about
+        "bit",
+        "bits",
+        "side",
         # "who is actually responsible", "who exactly leads": emphasis, not a topic
         "actually",
         "really",

@@ -195,7 +195,7 @@ def asking_form_words(folded: str) -> frozenset[str]:
     from knowledge.text import content_words
 
     found: set[str] = set()
-    for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)"):
+    for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)", ACCOUNTABLE):
         for m in re.finditer(rf"\b{rx}\b", folded):
             found.update(w for w in content_words(m.group(0)) if w not in ("group", "team", "board", "service"))
     if any(re.search(rf"\b{rx}\b", folded) for rx in PROGRESS):  # "has the evaluation come back yet"
@@ -226,6 +226,10 @@ PRESENTED = lazy(
     r"brought|covered|updated|"
     r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
     r"(?:spoke|talked) (?:to|on|about|through))\b"
+)
+# "which officers are accountable", "what managers are answerable for it": who leads
+ACCOUNTABLE = (
+    r"(which|what) (officers?|managers?|people|person|staff|names?|directors?) (is |are )?(accountable|answerable)"
 )
 # an agenda item named by the kind of paper it is (used with a meeting the question names)
 ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
@@ -654,6 +658,7 @@ INTENTS: tuple[Intent, ...] = (
             r"who (is|s) in charge",
             "in charge of",
             "lead (for|of|on|4)",  # "lead 4 former staff review??": a phone's "for"
+            ACCOUNTABLE,
             "responsible for",
             "owner of",
             "lead officer",
@@ -882,6 +887,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             *WHO_DOING,
             *WHOSE_NAME,
             r"who(?: is| s|s) (?:accountable|answerable)",
+            ACCOUNTABLE,
             "lead",
             "owner",
             "in charge",

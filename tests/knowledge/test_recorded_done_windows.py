@@ -93,3 +93,34 @@ def test_a_passage_that_names_nobody_does_not_answer_who_leads(engine: Engine) -
     out = checked(q, silent)
     assert out.kind == "not-sure" and "does not say who" in out.text and out.items == silent.items
     assert checked(q, named) == named
+
+
+def test_why_it_is_asked_after_the_question_mark_changes_nothing(engine: Engine) -> None:
+    # County Action 5 (member visits to children's homes): Laurence Jones (seed 001)
+    day = dt.date(2020, 1, 6)
+    plain = engine.ask("who owns the member visits action in the county plan?", today=day)
+    told = engine.ask("who owns the member visits action in the county plan? my manager needs a name today", today=day)
+    assert "Laurence Jones" in plain.text and told.text == plain.text
+
+
+def test_a_question_after_the_mark_is_still_read(engine: Engine) -> None:
+    from knowledge.query import parse
+
+    q = parse(engine, "county action 5? when is it due", dt.date(2020, 1, 6))
+    assert "due" in q.intents
+
+
+def test_which_officers_are_accountable_asks_for_the_leads(engine: Engine) -> None:
+    # County Action 10 (review of existing residential staff): Marjorie Toward and Pam Rosseter (seed 001)
+    answer = engine.ask(
+        "county plan, the existing residential staff review - which officers are accountable", today=dt.date(2020, 1, 8)
+    )
+    assert "Marjorie Toward" in answer.text and "Pam Rosseter" in answer.text
+
+
+def test_a_bracketed_number_after_the_plan_and_the_side_or_bit_meant(engine: Engine) -> None:
+    # City action 6 (foster carer risk assessments): Head of Children in Care (seed 000)
+    answer = engine.ask("lead for the foster carer bit of the city plan (no 6)?", today=dt.date(2019, 11, 5))
+    assert answer.text.startswith("Lead of city plan, action 6") and "Head of Children in Care" in answer.text
+    status = engine.ask("victims and survivors needs assessment on the county side - done?", today=dt.date(2020, 1, 15))
+    assert status.text.startswith("Status of county plan, Action 3: complete")
