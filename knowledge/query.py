@@ -125,6 +125,8 @@ def parse(
         intents = [*intents, "overdue"]
     attribute = attribute_of(_without_emphasis(asked), intents)
     ids = _action_ids(engine, lower, plan)
+    if plan is not None and ids and _weakly_named(engine, folded, plan):
+        plan, ids = _plan_of_ids(engine, lower, plan, ids, hidden)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(_without_section_span(folded), today)
@@ -997,6 +999,20 @@ def _weakly_named(engine: Engine, folded: str, plan: str) -> bool:
     named = [w for w in vocab.phrases.get(plan, ()) if f" {w} " in padded]
     said_plan = any(re.search(rf"\b{re.escape(w)} (action )?plan\b", folded) for w in named)  # "exploitation plan"
     return bool(named) and not said_plan and not any(" " in w or w in strong for w in named)
+
+
+def _plan_of_ids(
+    engine: Engine, lower: str, plan: str, ids: list[str], hidden: frozenset[str]
+) -> tuple[str, list[str]]:
+    """ "the bit where the partnership considers the hsb recommendations? 7b": a plan named only by a loose word
+    ("partnership") that has none of the ids named, when one other plan has them all, gives way to that plan."""
+    if any(engine.ids.find(k, plan) or engine.ids.family(k, plan) for k in ids):
+        return plan, ids
+    owners = {a.plan for k in ids for a in engine.ids.find(k)} - hidden
+    if len(owners) != 1:
+        return plan, ids
+    other = next(iter(owners))
+    return other, _action_ids(engine, lower, other)
 
 
 def _rescope(

@@ -930,11 +930,14 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
         if rx.may_search(folded) and rx.search(folded):
             if name == "recommendations" and WHEN_ASKED.match(folded):
                 return "due"  # "when should the report with recommendations land": when, not which recommendations
+            if name == "recommendations" and WHO_ASKED.match(folded):
+                continue  # "who's doing the bit that considers the recommendations": who, not which recommendations
             return name
     return None
 
 
 WHEN_ASKED = lazy(r"\s*(when|by when|what date|which date|what day)\b")
+WHO_ASKED = lazy(r"\s*(who|who s|whos|whose)\b")
 
 
 def load_handlers() -> None:

@@ -124,3 +124,16 @@ def test_a_bracketed_number_after_the_plan_and_the_side_or_bit_meant(engine: Eng
     assert answer.text.startswith("Lead of city plan, action 6") and "Head of Children in Care" in answer.text
     status = engine.ask("victims and survivors needs assessment on the county side - done?", today=dt.date(2020, 1, 15))
     assert status.text.startswith("Status of county plan, Action 3: complete")
+
+
+def test_an_id_only_another_plan_has_outweighs_a_loose_plan_word(engine: Engine) -> None:
+    # "partnership" is a word of the business plan's long names; 7b is only in the city plan (seed 000)
+    answer = engine.ask("who's doing the piece the partnership considers - 7b?", today=dt.date(2020, 1, 15))
+    assert answer.text.startswith("Lead of city plan, action 7b") and "Corporate Director" in answer.text
+    missing = engine.ask("who leads action 99 in the partnership plan", today=dt.date(2020, 1, 15))
+    assert missing.kind == "not-found"
+
+
+def test_who_does_the_recommendations_work_asks_for_a_lead(engine: Engine) -> None:
+    answer = engine.ask("who is doing 7b, considering the hsb recommendations", today=dt.date(2020, 1, 15))
+    assert answer.text.startswith("Lead of city plan, action 7b")
