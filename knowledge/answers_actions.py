@@ -360,6 +360,24 @@ def _holds_the_words(e: Engine, action: Action, weight: dict[str, float]) -> boo
     return max([own, *covers]) >= 0.4
 
 
+FULL_COVER = 0.999
+
+
+def _whole_steps(e: Engine, actions: list[Action], weight: dict[str, float]) -> list[tuple[Action, Milestone, float]]:
+    """Steps holding every word of the question that says what it is about (not how it is put: "should", "every"),
+    when no action's own text does: "by when should all the council children's homes have had a member visit" is
+    County Action 5's December step, not its own September date."""
+    core = {w: v for w, v in weight.items() if w not in _ASKING_VERBS}
+    if not core:
+        return []
+    found, best_own = [], 0.0
+    for action in actions:
+        covers, own = e.topics.milestone_covers(action, core)
+        best_own = max(best_own, own)
+        found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= FULL_COVER]
+    return found if best_own < FULL_COVER else []
+
+
 def named_milestones(
     q: Query, e: Engine, actions: list[Action], weight: dict[str, float]
 ) -> list[tuple[Action, Milestone, float]]:
@@ -375,7 +393,7 @@ def named_milestones(
         covers, own = e.topics.milestone_covers(action, weight)
         best_own = max(best_own, own)
         found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
-    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
+    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN] or _whole_steps(e, actions, weight)
     if not found and actions:  # a milestone holding the words the best action's own text lacks
         found = _completing_steps(e, actions[0], weight)
     if q.month is not None:

@@ -108,6 +108,8 @@ WHERE_AT = (
 # "who is reviewing the inspections", "whos got the staff files review": who is doing a piece of work (its lead)
 WHO_DOING = (
     r"who(?: is| s|s) (?!going\b|coming\b|attending\b|chairing\b|presenting\b)\w+ing\b",
+    # "who at the county is looking at ...": where they work, between "who" and what they do
+    r"who (?:at|in|from) (?:the )?\w+ (?:is|s) (?!going\b|coming\b|attending\b|chairing\b|presenting\b)\w+ing\b",
     r"whos (got|on|in charge|responsible|leading|running|doing|handling)",
     # "who has to make the template", "who's meant to brief the board": whose task it is
     r"who(?: has| have| is| s| are|s)? (?:got )?(?:to|meant to|supposed to|expected to|due to|asked to) "
@@ -195,7 +197,7 @@ def asking_form_words(folded: str) -> frozenset[str]:
     from knowledge.text import content_words
 
     found: set[str] = set()
-    for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)", ACCOUNTABLE):
+    for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)", ACCOUNTABLE, *PUT_AS):
         for m in re.finditer(rf"\b{rx}\b", folded):
             found.update(w for w in content_words(m.group(0)) if w not in ("group", "team", "board", "service"))
     if any(re.search(rf"\b{rx}\b", folded) for rx in PROGRESS):  # "has the evaluation come back yet"
@@ -226,6 +228,14 @@ PRESENTED = lazy(
     r"brought|covered|updated|"
     r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
     r"(?:spoke|talked) (?:to|on|about|through))\b"
+)
+# how a request is put, not what it is about: "need the lead officer for ..., for my tracker", "remind me by when"
+PUT_AS = (
+    r"^(?:i |we )?need(?: to know)?",
+    r"lead officers?",
+    r"for (?:my|our) \w+$",
+    r"^remind me",
+    r"(?:she|he|they|it|who) keeps? (?:coming|cropping|popping) up",
 )
 # "which officers are accountable", "what managers are answerable for it": who leads
 ACCOUNTABLE = (
@@ -627,7 +637,7 @@ INTENTS: tuple[Intent, ...] = (
         "due-soon",
         _rx(
             "due soon",
-            "coming up",
+            r"(?<!keeps )(?<!keep )coming up",  # not "she keeps coming up": mentioned often
             "upcoming",
             "this month",
             "next month",
@@ -685,6 +695,7 @@ INTENTS: tuple[Intent, ...] = (
             "how long",
             *ARRIVES,
             r"(finish|finishes|end|ends|wrap up|wraps up|complete|completes) (in|by|before|during)",
+            r"starts?\s+((and|n|&)\s+)?(finish|finishes|end|ends)",  # "city foster carer review start n finish?"
         ),
         papers.due_or_passage,
     ),

@@ -82,8 +82,8 @@ BANKS = (
     Bank("seventh", 100, frozenset(), True, True, True, 99, 0),
     Bank("eighth", 100, frozenset(), True, True, True, 99, 0),
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
-    Bank("tenth", 100, frozenset(), True, True, True, 76, 3),
-    Bank("eleventh", 100, frozenset(), True, True, True, 83, 2),
+    Bank("tenth", 100, frozenset(), True, True, True, 78, 3),
+    Bank("eleventh", 100, frozenset(), True, True, True, 85, 2),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

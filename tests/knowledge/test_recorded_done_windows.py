@@ -137,3 +137,39 @@ def test_an_id_only_another_plan_has_outweighs_a_loose_plan_word(engine: Engine)
 def test_who_does_the_recommendations_work_asks_for_a_lead(engine: Engine) -> None:
     answer = engine.ask("who is doing 7b, considering the hsb recommendations", today=dt.date(2020, 1, 15))
     assert answer.text.startswith("Lead of city plan, action 7b")
+
+
+def test_the_step_holding_every_word_answers_when_not_the_actions_own_date(engine: Engine) -> None:
+    # County Action 5: guidance "in September 2019"; its step "All Council children's homes visited by a Member
+    # under the new guidance." is dated December 2019 (seed 001)
+    answer = engine.ask(
+        "by when should every council children's home have had a member visit", today=dt.date(2019, 11, 1)
+    )
+    assert "December 2019" in answer.text.split("\n")[0] and "September" not in answer.text.split("\n")[0]
+
+
+def test_how_a_request_is_put_names_no_topic(engine: Engine) -> None:
+    # County Action 9, reviewing Ofsted inspections of the children's homes: Devon Allen (seed 001)
+    answer = engine.ask(
+        "need the lead officer on reviewing ofsted inspections of the kids homes, for our log",
+        today=dt.date(2020, 3, 2),
+    )
+    assert "Devon Allen" in answer.text and answer.kind != "not-sure"
+    where = engine.ask(
+        "who at the county is reviewing the ofsted inspections of the children's homes", today=dt.date(2019, 11, 20)
+    )
+    assert "Devon Allen" in where.text
+
+
+def test_keeps_coming_up_is_no_window(engine: Engine) -> None:
+    from knowledge.query import parse
+
+    q = parse(engine, "who is Pam Rosseter? her name keeps coming up", dt.date(2020, 1, 6))
+    assert "due-soon" not in q.intents and "keep" not in q.topic_words
+    assert "due-soon" in parse(engine, "what is coming up for the county plan", dt.date(2020, 1, 6)).intents
+
+
+def test_start_and_finish_asks_for_dates(engine: Engine) -> None:
+    # City action 6: "To commence October 2019 (to be completed this financial year)" (seed 000)
+    answer = engine.ask("city foster carer risk assessments start n finish?", today=dt.date(2019, 11, 1))
+    assert "October 2019" in answer.text and "this financial year" in answer.text
