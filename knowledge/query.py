@@ -121,6 +121,9 @@ def parse(
     if asked != folded and not intents:
         asked = folded
         intents = detect_intents(_without_emphasis(_without_section_span(folded)))
+    # "who at the county is looking at the ofsted reports": a lead, not what the panel's programme is looking at
+    if "lead" in intents and "work-programme" in intents and _WHO_OPENS.match(asked) and not _committee(engine, folded):
+        intents = [i for i in intents if i != "work-programme"]
     if "overdue" not in intents and _SHOULD_HAVE.search(folded):  # "what should have been done by now"
         intents = [*intents, "overdue"]
     attribute = attribute_of(_without_emphasis(asked), intents)
@@ -414,6 +417,7 @@ _SECTION_SPAN = lazy(
 )
 
 
+_WHO_OPENS = lazy(r"\s*(?:who|whos|who s)\b")
 # "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words
 _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
 

@@ -173,3 +173,19 @@ def test_start_and_finish_asks_for_dates(engine: Engine) -> None:
     # City action 6: "To commence October 2019 (to be completed this financial year)" (seed 000)
     answer = engine.ask("city foster carer risk assessments start n finish?", today=dt.date(2019, 11, 1))
     assert "October 2019" in answer.text and "this financial year" in answer.text
+
+
+def test_a_plan_word_in_a_phrase_the_action_uses_still_matches(engine: Engine) -> None:
+    # County Action 3: "the needs assessment and the review of services for victims and survivors" (seed 001)
+    answer = engine.ask(
+        "county: needs assessment / review of services for survivors - complete?", today=dt.date(2020, 1, 15)
+    )
+    assert answer.text.startswith("Status of county plan, Action 3: complete")
+
+
+def test_who_is_looking_at_asks_for_a_lead_not_the_panels_programme(engine: Engine) -> None:
+    # County Action 9: reviewing two years of Ofsted inspections of the children's homes, Devon Allen (seed 001)
+    answer = engine.ask(
+        "who in the county is looking at the ofsted inspections of the children's homes", today=dt.date(2019, 11, 20)
+    )
+    assert "Devon Allen" in answer.text
