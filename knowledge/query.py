@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 # "action", and its common typos ("acton 6", "actoin 6", "aciton 6")
 ACTION_WORD_ID = lazy(
-    r"\b(?:action|acton|actoin|aciton|acion|actin)\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
+    r"\b(?:action|acton|actoin|aciton|acion|actin|a(?=\d{1,2}[a-z]?\b))\s*(?:no\.?\s*)?"
+    r"([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
 )
 BARE_ID = lazy(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
 AGENDA_NO = lazy(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
@@ -109,7 +110,7 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
-    raw = without_asker(raw)
+    raw = _phone_words(without_asker(raw))
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
@@ -420,6 +421,18 @@ _SECTION_SPAN = lazy(
 _WHO_OPENS = lazy(r"\s*(?:who|whos|who s)\b")
 # "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words
 _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
+
+
+# a phone's short forms of the words that place a question in time: "due b4 xmas", "next wk", "in 2 mths"
+_PHONE_WORDS = {"b4": "before", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "2day": "today"}
+_PHONE_RX = lazy(r"\b(" + "|".join(_PHONE_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _phone_words(raw: str) -> str:
+    """The question with a phone's short forms of time words written out ("what's due b4 end of march")."""
+    if not _PHONE_RX.may_search(raw.lower()):
+        return raw
+    return _PHONE_RX.sub(lambda m: _PHONE_WORDS[m.group(1).lower()], raw)
 
 
 _ASKING_TAIL = lazy(

@@ -189,3 +189,12 @@ def test_who_is_looking_at_asks_for_a_lead_not_the_panels_programme(engine: Engi
         "who in the county is looking at the ofsted inspections of the children's homes", today=dt.date(2019, 11, 20)
     )
     assert "Devon Allen" in answer.text
+
+
+def test_phone_short_forms_of_ids_and_time_words(engine: Engine) -> None:
+    day = dt.date(2020, 1, 15)
+    assert engine.ask("a12 county - lead?", today=day).text.startswith("Lead of county plan, Action 12: Pam Rosseter")
+    before = engine.ask("county plan due b4 end of march", today=day)
+    assert "between 15 January 2020 and 31 March 2020" in before.text
+    week = engine.ask("county plan due next wk", today=day)
+    assert "between 20 January 2020 and 26 January 2020" in week.text
