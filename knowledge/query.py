@@ -532,10 +532,9 @@ def _month_pair(folded: str, today: dt.date) -> tuple[int | None, Window] | None
         return None
     if m.group(2):
         year = int(m.group(2))
-    elif m.group(4):
-        year = int(m.group(4)) - (1 if last < first else 0)
-    else:
-        year = _year_for(first, today, folded)
+    else:  # the year of the last month ("november or december", asked on 10 December: this one)
+        end_year = int(m.group(4)) if m.group(4) else _year_for(last, today, folded)
+        year = end_year - (1 if last < first else 0)
     end_year = year + (1 if last < first else 0)
     start = dt.date(year, first, 1)
     end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])

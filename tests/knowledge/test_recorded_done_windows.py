@@ -198,3 +198,9 @@ def test_phone_short_forms_of_ids_and_time_words(engine: Engine) -> None:
     assert "between 15 January 2020 and 31 March 2020" in before.text
     week = engine.ask("county plan due next wk", today=day)
     assert "between 20 January 2020 and 26 January 2020" in week.text
+
+
+def test_two_months_take_the_year_of_the_later_one(engine: Engine) -> None:
+    day = dt.date(2019, 12, 10)
+    assert "10 December 2019 and 31 December 2019" in engine.ask("county plan due november or december", today=day).text
+    assert "10 December 2019 and 31 January 2020" in engine.ask("county plan due dec to jan", today=day).text
