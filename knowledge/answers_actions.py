@@ -196,6 +196,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     words = q.topic_words
     if detail == "status":  # "is the staff review done": how far it has got, not what it is
         words = tuple(w for w in words if w != "done")
+    if words and q.people and not _beyond_names(q, e, words):
+        return None  # "what is marjorie toward responsible for": the person's work, not a record holding "toward"
     if not words and q.pronoun:
         return follow_up(q, e, detail)
     if not words:
@@ -341,6 +343,14 @@ def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
         if known is None or edit_distance(word, known) > (1 if len(word) < 8 else 2):  # "dental" is not "deal"
             out.append(word)
     return out
+
+
+def _beyond_names(q: Query, e: Engine, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The topic words that are not words of the names of the people the question names."""
+    names = {
+        w for pid, _ in q.people for n in (e.kb.people[pid].name, *e.kb.people[pid].aliases) for w in content_words(n)
+    }
+    return tuple(w for w in words if w not in names)
 
 
 def _holds_phrase(q: Query, e: Engine, action: Action) -> bool:

@@ -159,7 +159,8 @@ def parse(
     topic = _without_date_words(topic, window)
     topic += _named_panels(engine, folded, plan)
     intents = _person_due(engine, intents, people, roles, topic)
-    if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, intents, topic, plan)):
+    asks = [*intents, attribute] if attribute in ("lead", "status", "due") else intents  # "12 - lead?"
+    if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, asks, topic, plan)):
         ids, topic = bare, [w for w in topic if w not in _NUMBER_FORM_WORDS]
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(

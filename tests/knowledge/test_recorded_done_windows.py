@@ -204,3 +204,16 @@ def test_two_months_take_the_year_of_the_later_one(engine: Engine) -> None:
     day = dt.date(2019, 12, 10)
     assert "10 December 2019 and 31 December 2019" in engine.ask("county plan due november or december", today=day).text
     assert "10 December 2019 and 31 January 2020" in engine.ask("county plan due dec to jan", today=day).text
+
+
+def test_a_person_named_with_responsible_for_gets_their_work_not_a_record_holding_their_surname(
+    engine: Engine,
+) -> None:
+    # Marjorie Toward leads County Actions 10 and 11 (seed 001); "toward" is also an English word
+    answer = engine.ask("what is marjorie toward responsible for? asking for the minutes", today=dt.date(2020, 1, 20))
+    assert answer.text.startswith("Marjorie Toward leads 2 actions")
+
+
+def test_a_lone_number_asked_its_lead_in_the_terse_form(engine: Engine) -> None:
+    answer = engine.ask("11 - lead?", today=dt.date(2020, 1, 20))
+    assert answer.text.startswith("Lead of county plan, Action 11: Marjorie Toward")
