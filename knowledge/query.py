@@ -627,7 +627,7 @@ def _easter(year: int) -> dt.date:
 
 def _feast_window(folded: str, today: dt.date) -> Window | None:
     """ "before Easter", "by Easter": from today up to the Easter ahead (the Saturday before, for "before")."""
-    m = re.search(r"\b(before|by|until|till|ahead of) easter\b", folded)
+    m = re.search(r"\b(before|by|until|till|ahead of|between now and) easter\b", folded)
     if m is None:
         return None
     day = _easter(today.year) if today <= _easter(today.year) else _easter(today.year + 1)
@@ -637,7 +637,7 @@ def _feast_window(folded: str, today: dt.date) -> Window | None:
 
 def _christmas_window(folded: str, today: dt.date) -> Window | None:
     """ "before Christmas", "by xmas": from today up to the Christmas ahead (Christmas Eve for "before")."""
-    m = re.search(r"\b(before|by|until|till|ahead of) (christmas|xmas)\b", folded)
+    m = re.search(r"\b(before|by|until|till|ahead of|between now and) (christmas|xmas)\b", folded)
     if m is None:
         return None
     year = today.year if today <= dt.date(today.year, 12, 25) else today.year + 1

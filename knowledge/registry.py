@@ -648,6 +648,7 @@ INTENTS: tuple[Intent, ...] = (
             "falls due",
             "fall due",
             "falling due",
+            r"next (deadline|due date)s?",  # "next deadline on the county plan?"
             r"(lands?|landing) (in|during|before|by|this|next)",  # "which county milestones land in may"
             "deadlines",
             "due by",

@@ -217,3 +217,11 @@ def test_a_person_named_with_responsible_for_gets_their_work_not_a_record_holdin
 def test_a_lone_number_asked_its_lead_in_the_terse_form(engine: Engine) -> None:
     answer = engine.ask("11 - lead?", today=dt.date(2020, 1, 20))
     assert answer.text.startswith("Lead of county plan, Action 11: Marjorie Toward")
+
+
+def test_next_deadlines_and_between_now_and_a_feast(engine: Engine) -> None:
+    day = dt.date(2020, 1, 6)
+    nxt = engine.ask("next deadlines for the county plan?", today=day)
+    assert nxt.kind == "due-soon" and nxt.text.startswith("10 due in county plan between 6 January 2020")
+    easter = engine.ask("county plan - what's due between now and easter", today=day)
+    assert "between 6 January 2020 and 12 April 2020" in easter.text  # Easter Sunday 2020: 12 April
