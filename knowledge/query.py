@@ -926,6 +926,9 @@ TOPIC_DROP = frozenset(
         "finished",
         "getting",
         "sorted",
+        # "the dci who chairs it", "cllr smith": a rank or a courtesy title, not a topic
+        "dci",
+        "cllr",
         # "the foster carer bit", "on the county side": which part is meant, not what it is about
         "bit",
         "bits",

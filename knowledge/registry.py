@@ -236,6 +236,7 @@ PUT_AS = (
     r"for (?:my|our) \w+$",
     r"^remind me",
     r"(?:she|he|they|it|who) keeps? (?:coming|cropping|popping) up",
+    r"(?:their |her |his |a )?names?$",  # "the dci who chairs the cspr group, name?"
 )
 # "which officers are accountable", "what managers are answerable for it": who leads
 ACCOUNTABLE = (

@@ -82,7 +82,7 @@ BANKS = (
     Bank("seventh", 100, frozenset(), True, True, True, 99, 0),
     Bank("eighth", 100, frozenset(), True, True, True, 99, 0),
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
-    Bank("tenth", 100, frozenset(), True, True, True, 78, 3),
+    Bank("tenth", 100, frozenset(), True, True, True, 79, 3),
     Bank("eleventh", 100, frozenset(), True, True, True, 87, 2),
 )
 BY_NAME = {b.name: b for b in BANKS}

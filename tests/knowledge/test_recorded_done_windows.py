@@ -225,3 +225,9 @@ def test_next_deadlines_and_between_now_and_a_feast(engine: Engine) -> None:
     assert nxt.kind == "due-soon" and nxt.text.startswith("10 due in county plan between 6 January 2020")
     easter = engine.ask("county plan - what's due between now and easter", today=day)
     assert "between 6 January 2020 and 12 April 2020" in easter.text  # Easter Sunday 2020: 12 April
+
+
+def test_a_rank_and_a_trailing_name_ask_name_no_topic(engine: Engine) -> None:
+    # City annual report 2019/20: the CSPR subgroup chair "has been retained by DCI Clare Dean" (seed 002)
+    answer = engine.ask("the cspr subgroup - which dci chairs it, their name", today=dt.date(2020, 9, 14))
+    assert "Clare Dean" in answer.text and answer.kind != "not-sure"
