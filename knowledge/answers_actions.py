@@ -19,6 +19,7 @@ from knowledge.registry import OUTCOME
 from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
+    from knowledge import status as st
     from knowledge.dates import DateSpec
     from knowledge.engine import Engine
     from knowledge.query import Query
@@ -381,7 +382,7 @@ def _whole_steps(e: Engine, actions: list[Action], weight: dict[str, float]) -> 
     when no action's own text does: "by when should all the council children's homes have had a member visit" is
     County Action 5's December step, not its own September date."""
     core = {w: v for w, v in weight.items() if w not in _ASKING_VERBS}
-    if not core:
+    if not core or len(core) == len(weight):  # no word only puts the question: the caller has looked already
         return []
     found, best_own = [], 0.0
     for action in actions:
@@ -406,7 +407,8 @@ def named_milestones(
         covers, own = e.topics.milestone_covers(action, weight)
         best_own = max(best_own, own)
         found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
-    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN] or _whole_steps(e, actions, weight)
+    whole = [t for t in found if t[2] >= FULL_COVER] if best_own < FULL_COVER else []
+    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN] or whole or _whole_steps(e, actions, weight)
     if not found and actions:  # a milestone holding the words the best action's own text lacks
         found = _completing_steps(e, actions[0], weight)
     if q.month is not None:
@@ -975,7 +977,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
             continue
         dated += 1
         own = facts.falls_between(state.due, start, until)
-        if own and _recorded_done_by(a, state.due):
+        if own and _recorded_done_by(e, a, state.due):
             recorded_done += 1
             own = False
         if own:
@@ -1029,7 +1031,16 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
 
 
-def _recorded_done_by(action: Action, due: DateSpec) -> bool:
+def _recorded_state(e: Engine, action: Action) -> st.ActionState:
+    """The action's state on everything the plan records, whatever the day (kept per engine: it never changes)."""
+    memo = e.__dict__.setdefault("_recorded_states", {})
+    state = memo.get(action.key)
+    if state is None:
+        state = memo[action.key] = facts.derive(action, None)
+    return state
+
+
+def _recorded_done_by(e: Engine, action: Action, due: DateSpec) -> bool:
     """Whether the plan, read whole (whatever today is), records the action as completed by its own due date: County
     Action 7, its report due 16 December 2019 and recorded "Completed - December 2019", is not work falling due in
     December 2019, even asked on 3 December. Its derived state on the day is unchanged (never overdue either). Only
@@ -1037,7 +1048,7 @@ def _recorded_done_by(action: Action, due: DateSpec) -> bool:
     a year places nothing."""
     if not any(m.status == "complete" for m in action.milestones):
         return False
-    recorded = facts.derive(action, None)
+    recorded = _recorded_state(e, action)
     if not recorded.complete or recorded.evidence is None or recorded.evidence.kind != "milestones":
         return False  # only the plan's own completed steps: a later update is news of its own day
     when = recorded.evidence.date
