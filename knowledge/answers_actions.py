@@ -19,6 +19,8 @@ from knowledge.registry import OUTCOME
 from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
+    from knowledge import status as st
+    from knowledge.dates import DateSpec
     from knowledge.engine import Engine
     from knowledge.query import Query
 
@@ -195,6 +197,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     words = q.topic_words
     if detail == "status":  # "is the staff review done": how far it has got, not what it is
         words = tuple(w for w in words if w != "done")
+    if words and q.people and not _beyond_names(q, e, words):
+        return None  # "what is marjorie toward responsible for": the person's work, not a record holding "toward"
     if not words and q.pronoun:
         return follow_up(q, e, detail)
     if not words:
@@ -304,7 +308,7 @@ _ASKING_VERBS = frozenset(
      "without", "must", "wrap", "begun", "horizon", "round", "forward", "mention", "cover", "hold", "whole", "their",
      "period", "answer", "history", "milestone", "role", "title", "total", "need", "needs", "supposed", "expected",
      "plan", "whose", "this", "that", "these", "those", "ones", "currently", "today", "tomorrow", "yesterday", "left",
-     "remaining", "outstanding"}
+     "remaining", "outstanding", "land", "lands", "landing", "falling", "warn", "warning"}
 )  # fmt: skip
 
 
@@ -342,6 +346,14 @@ def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _beyond_names(q: Query, e: Engine, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The topic words that are not words of the names of the people the question names."""
+    names = {
+        w for pid, _ in q.people for n in (e.kb.people[pid].name, *e.kb.people[pid].aliases) for w in content_words(n)
+    }
+    return tuple(w for w in words if w not in names)
+
+
 def _holds_phrase(q: Query, e: Engine, action: Action) -> bool:
     """Whether the action (its text or one milestone) holds every word of a phrase the question uses that the plans
     use too, where a word of it would otherwise name a plan ("county lines")."""
@@ -350,6 +362,9 @@ def _holds_phrase(q: Query, e: Engine, action: Action) -> bool:
     phrase = kept_phrases(e, q.raw, q.plan) if q.plan else []
     if not phrase:
         return True
+    # a word that names a plan ("assessment") is not in the topic index: read the action's own words for it
+    if set(phrase) <= set(content_words(" ".join((action.text, *(m.text for m in action.milestones))))):
+        return True
     covers, own = e.topics.milestone_covers(action, {w: 1.0 for w in phrase})
     return max([own, *covers]) >= 1.0
 
@@ -357,6 +372,24 @@ def _holds_phrase(q: Query, e: Engine, action: Action) -> bool:
 def _holds_the_words(e: Engine, action: Action, weight: dict[str, float]) -> bool:
     covers, own = e.topics.milestone_covers(action, weight)
     return max([own, *covers]) >= 0.4
+
+
+FULL_COVER = 0.999
+
+
+def _whole_steps(e: Engine, actions: list[Action], weight: dict[str, float]) -> list[tuple[Action, Milestone, float]]:
+    """Steps holding every word of the question that says what it is about (not how it is put: "should", "every"),
+    when no action's own text does: "by when should all the council children's homes have had a member visit" is
+    County Action 5's December step, not its own September date."""
+    core = {w: v for w, v in weight.items() if w not in _ASKING_VERBS}
+    if not core or len(core) == len(weight):  # no word only puts the question: the caller has looked already
+        return []
+    found, best_own = [], 0.0
+    for action in actions:
+        covers, own = e.topics.milestone_covers(action, core)
+        best_own = max(best_own, own)
+        found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= FULL_COVER]
+    return found if best_own < FULL_COVER else []
 
 
 def named_milestones(
@@ -374,7 +407,8 @@ def named_milestones(
         covers, own = e.topics.milestone_covers(action, weight)
         best_own = max(best_own, own)
         found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
-    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
+    whole = [t for t in found if t[2] >= FULL_COVER] if best_own < FULL_COVER else []
+    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN] or whole or _whole_steps(e, actions, weight)
     if not found and actions:  # a milestone holding the words the best action's own text lacks
         found = _completing_steps(e, actions[0], weight)
     if q.month is not None:
@@ -929,6 +963,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     overlap = False
     undated = dated = doubted = 0
     day = e.day(q.today)
+    recorded_done = 0  # items the plan records as completed in or before the window: done work, not work due
     for a in actions:
         state = e.state(a, q.today)
         if state.complete:
@@ -941,14 +976,27 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
             doubted += 1
             continue
         dated += 1
-        if facts.falls_between(state.due, start, until):
+        own = facts.falls_between(state.due, start, until)
+        if own and _recorded_done_by(e, a, state.due):
+            recorded_done += 1
+            own = False
+        if own:
             items.append((a, None))
             overlap |= state.due.date > until
         for m in facts.milestones_due_between(a, q.today, start, until):
+            if m.status == "complete":  # "Completed - December 2019" in a December window: recorded as done
+                recorded_done += 1
+                continue
             items.append((a, m))
             overlap |= m.due is not None and m.due.date > until
     scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
     notes: tuple[str, ...] = _took_notes(q, e, named)
+    if recorded_done:
+        many = recorded_done != 1
+        notes += (
+            f"Not listed: {recorded_done} {'items' if many else 'item'} dated in this period that the plan already "
+            f"records as completed.",
+        )
     if q.window is not None and q.window.words.startswith("this week ("):
         notes += (f"You asked about {q.window.words}.",)
     if overlap:
@@ -981,6 +1029,31 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     things: list = [*items, *works]
     text = f"{len(things)} due{scope} between {long_day(start)} and {long_day(until)}:"
     return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
+
+
+def _recorded_state(e: Engine, action: Action) -> st.ActionState:
+    """The action's state on everything the plan records, whatever the day (kept per engine: it never changes)."""
+    memo = e.__dict__.setdefault("_recorded_states", {})
+    state = memo.get(action.key)
+    if state is None:
+        state = memo[action.key] = facts.derive(action, None)
+    return state
+
+
+def _recorded_done_by(e: Engine, action: Action, due: DateSpec) -> bool:
+    """Whether the plan, read whole (whatever today is), records the action as completed by its own due date: County
+    Action 7, its report due 16 December 2019 and recorded "Completed - December 2019", is not work falling due in
+    December 2019, even asked on 3 December. Its derived state on the day is unchanged (never overdue either). Only
+    the plan's own completed steps count; one recorded done after the due date is still due; evidence dated only by
+    a year places nothing."""
+    if not any(m.status == "complete" for m in action.milestones):
+        return False
+    recorded = _recorded_state(e, action)
+    if not recorded.complete or recorded.evidence is None or recorded.evidence.kind != "milestones":
+        return False  # only the plan's own completed steps: a later update is news of its own day
+    when = recorded.evidence.date
+    # a month or a day: "2020" in a later report says done some time that year, which places nothing in a window
+    return when is not None and when.precision in ("day", "month") and when.first <= due.date
 
 
 def _plans_asked(q: Query, e: Engine) -> list[str]:

@@ -64,6 +64,12 @@ NO_APPOINTEE_KINDS = frozenset({"action", "lead", "status", "due", "portfolio", 
 NO_CONTACT_KINDS = frozenset({"action", "status", "due", "history", "overdue", "due-soon", "stale", "count"})
 SAYS_CONTACT = lazy(r"@|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\bT:|\bE:")
 HONEST = frozenset({"not-sure", "not-found", "ambiguous", "help", "clarify"})
+# a passage quoted for "who leads / who is responsible for ...": it answers only when it says who does the work
+SAYS_WHO = lazy(
+    r"\b(?:led|chaired|owned|managed|overseen|co-?ordinated|run|delivered|undertaken|carried out|done) by\b|"
+    r"\blead(?:s|ing)?\b|\bresponsib|\baccountab|\bchair",
+    re.IGNORECASE,
+)
 
 
 def asked_fact(q: Query) -> str | None:
@@ -98,12 +104,24 @@ def carries(answer: Answer, fact: str) -> bool:
     return True
 
 
+def _says_who(answer: Answer) -> bool:
+    """Whether a quoted passage says who leads, runs or is responsible for something."""
+    return any(SAYS_WHO.search(line) for item in answer.items for line in item.lines)
+
+
 def _without_dates(text: str) -> str:
     return SAYS_DATE.sub(" ", text.split("\n")[0])
 
 
 def checked(q: Query, answer: Answer) -> Answer:
     """The answer, or an honest "not sure" that offers it as the closest thing when it cannot say what was asked."""
+    if q.attribute == "lead" and answer.kind == "passage" and not _says_who(answer):
+        headline = answer.text.split("\n")[0].rstrip(".:")
+        text = (
+            "I'm not sure: you asked who leads it, and the passage I found does not say who. "
+            f"The closest thing I have: {headline}."
+        )
+        return replace(answer, kind="not-sure", text=text)
     fact = asked_fact(q)
     if fact is None or carries(answer, fact):
         return answer

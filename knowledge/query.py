@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 # "action", and its common typos ("acton 6", "actoin 6", "aciton 6")
 ACTION_WORD_ID = lazy(
-    r"\b(?:action|acton|actoin|aciton|acion|actin)\s*(?:no\.?\s*)?([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
+    r"\b(?:action|acton|actoin|aciton|acion|actin|a(?=\d{1,2}[a-z]?\b))\s*(?:no\.?\s*)?"
+    r"([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
 )
 BARE_ID = lazy(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
 AGENDA_NO = lazy(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
@@ -109,18 +110,27 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
-    raw = without_asker(raw)
+    raw = _phone_words(without_asker(raw))
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden)
     from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
-    intents = detect_intents(_without_section_span(folded))
+    asked = _asked_part(raw, folded)
+    intents = detect_intents(_without_emphasis(_without_section_span(asked)))
+    if asked != folded and not intents:
+        asked = folded
+        intents = detect_intents(_without_emphasis(_without_section_span(folded)))
+    # "who at the county is looking at the ofsted reports": a lead, not what the panel's programme is looking at
+    if "lead" in intents and "work-programme" in intents and _WHO_OPENS.match(asked) and not _committee(engine, folded):
+        intents = [i for i in intents if i != "work-programme"]
     if "overdue" not in intents and _SHOULD_HAVE.search(folded):  # "what should have been done by now"
         intents = [*intents, "overdue"]
-    attribute = attribute_of(folded, intents)
+    attribute = attribute_of(_without_emphasis(asked), intents)
     ids = _action_ids(engine, lower, plan)
+    if plan is not None and ids and _weakly_named(engine, folded, plan):
+        plan, ids = _plan_of_ids(engine, lower, plan, ids, hidden)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     month, window = _window(_without_section_span(folded), today)
@@ -133,10 +143,11 @@ def parse(
     intents = _with_window_intents(intents, window)
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
-    topic = _topic_words(engine, raw, plan)
+    topic = _topic_words(engine, raw if asked == folded else raw.partition("?")[0], plan)  # not why it is asked
     if plan is not None and _weakly_named(engine, folded, plan):
         plan, topic = _rescope(engine, raw, plan, hidden, topic)
-    filler = happened_filler(folded) | asking_form_words(folded)  # "did the briefing take place", "who do i chase"
+    # "did the briefing take place", "who do i chase"
+    filler = happened_filler(folded) | asking_form_words(_without_emphasis(folded))
     topic = [w for w in topic if w not in filler]
     if plan is not None:  # "for notts county council": the plan's own organisation names no topic
         kept = set(kept_phrases(engine, raw, plan))  # ... but "county lines" in a TCE question is one
@@ -148,7 +159,8 @@ def parse(
     topic = _without_date_words(topic, window)
     topic += _named_panels(engine, folded, plan)
     intents = _person_due(engine, intents, people, roles, topic)
-    if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, intents, topic, plan)):
+    asks = [*intents, attribute] if attribute in ("lead", "status", "due") else intents  # "12 - lead?"
+    if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, asks, topic, plan)):
         ids, topic = bare, [w for w in topic if w not in _NUMBER_FORM_WORDS]
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
@@ -345,13 +357,13 @@ def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: lis
 
 
 _AFTER_PLAN_ID = lazy(
-    r"\s+(?:plan\s+)?(?:row|action|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
+    r"[\s(]+(?:plan[\s(]+)?(?:row|action|act\.?|a(?=\d)|no\.?|number|#)?\s*#?(\d{1,3}[a-z]?)\b(?![./])"
     r"(?!\s*(?:%|per|days?|weeks?|months?|years?|times?|hours?|minutes?|[ap]m\b|actions?|items?|rows?|people|children|of\b|out\b))"
 )
 
 
 def _plan_named_ids(engine: Engine, lower: str) -> list[str]:
-    """ "city 6", "city row 9", "county no. 11", "county plan 3": a number right after a plan's own name is
+    """ "city 6", "city row 9", "county no. 11", "county plan 3", "county a3": a number right after a plan's own name is
     that plan's action, when the plan has it. Only a plan's short names and the first word of its id count
     ("city", "county plan"), not every word a plan's title holds ("partnership 2" is not a row)."""
     names, pattern = _plan_id_pattern(engine)
@@ -407,6 +419,43 @@ _SECTION_SPAN = lazy(
 )
 
 
+_WHO_OPENS = lazy(r"\s*(?:who|whos|who s)\b")
+# "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words
+_EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
+
+
+# a phone's short forms of the words that place a question in time: "due b4 xmas", "next wk", "in 2 mths"
+_PHONE_WORDS = {"b4": "before", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "2day": "today"}
+_PHONE_RX = lazy(r"\b(" + "|".join(_PHONE_WORDS) + r")\b", re.IGNORECASE)
+
+
+def _phone_words(raw: str) -> str:
+    """The question with a phone's short forms of time words written out ("what's due b4 end of march")."""
+    if not _PHONE_RX.may_search(raw.lower()):
+        return raw
+    return _PHONE_RX.sub(lambda m: _PHONE_WORDS[m.group(1).lower()], raw)
+
+
+_ASKING_TAIL = lazy(
+    r"\b(?:who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|does|did|can|could|has|have)\b"
+)
+
+
+def _asked_part(raw: str, folded: str) -> str:
+    """The question up to its first "?" when what follows only says why it is asked ("what is her title? doing the
+    attendance list", "who leads it? director wants a name"): the words after it put no question of their own."""
+    head, mark, tail = raw.partition("?")
+    tail = fold(tail)
+    if not mark or not tail.strip() or _ASKING_TAIL.search(tail):
+        return folded
+    return re.sub(r"\bwhos\b", "who s", fold(head))
+
+
+def _without_emphasis(folded: str) -> str:
+    """The question without words of emphasis, so that a cue reads through them ("who is actually responsible")."""
+    return _EMPHASIS.sub("", folded)
+
+
 def _without_section_span(folded: str) -> str:
     """The question without a forward look that names part of a paper ("the commitments for the next 12 months")."""
     return _SECTION_SPAN.sub(" ", folded)
@@ -425,6 +474,9 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         if window is not None and window.words.startswith(("in the next", "next week", "this week")):
             return month, window
     if m and not re.search(r"\bmay (i|we|you)\b", folded):
+        pair = _month_pair(folded, today)
+        if pair is not None:
+            return pair
         month = _MONTHS[m.group(1)]
         year = int(m.group(2)) if m.group(2) else _year_for(month, today, folded)
         start = dt.date(year, month, 1)
@@ -462,6 +514,32 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         days = count * {"day": 1, "week": 7, "month": 30}[unit]
         return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
     return _span_window(folded, today) or _calendar_window(folded, today)
+
+
+# "june or july", "june to july", "june/july", "between june and july 2020": both months, the first to the last
+_MONTH_PAIR = lazy(
+    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\s+(\d{4}))?\s*(?:or|to|and|through|thru|till|"
+    r"until|-|/|&)\s*(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
+)
+
+
+def _month_pair(folded: str, today: dt.date) -> tuple[int | None, Window] | None:
+    """Two months joined ("june or july"): the window from the first day of one to the last day of the other."""
+    m = _MONTH_PAIR.search(folded)
+    if m is None:
+        return None
+    first, last = _MONTHS[m.group(1)], _MONTHS[m.group(3)]
+    if first == last:
+        return None
+    if m.group(2):
+        year = int(m.group(2))
+    else:  # the year of the last month ("november or december", asked on 10 December: this one)
+        end_year = int(m.group(4)) if m.group(4) else _year_for(last, today, folded)
+        year = end_year - (1 if last < first else 0)
+    end_year = year + (1 if last < first else 0)
+    start = dt.date(year, first, 1)
+    end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    return None, Window(start, end, f"in {start:%B %Y} to {end:%B %Y}")
 
 
 _WINDOW_WORDS = frozenset({"within", "week", "weeks", "fortnight", "ahead", "coming", "few", "couple", "time"})
@@ -549,7 +627,7 @@ def _easter(year: int) -> dt.date:
 
 def _feast_window(folded: str, today: dt.date) -> Window | None:
     """ "before Easter", "by Easter": from today up to the Easter ahead (the Saturday before, for "before")."""
-    m = re.search(r"\b(before|by|until|till|ahead of) easter\b", folded)
+    m = re.search(r"\b(before|by|until|till|ahead of|between now and) easter\b", folded)
     if m is None:
         return None
     day = _easter(today.year) if today <= _easter(today.year) else _easter(today.year + 1)
@@ -559,7 +637,7 @@ def _feast_window(folded: str, today: dt.date) -> Window | None:
 
 def _christmas_window(folded: str, today: dt.date) -> Window | None:
     """ "before Christmas", "by xmas": from today up to the Christmas ahead (Christmas Eve for "before")."""
-    m = re.search(r"\b(before|by|until|till|ahead of) (christmas|xmas)\b", folded)
+    m = re.search(r"\b(before|by|until|till|ahead of|between now and) (christmas|xmas)\b", folded)
     if m is None:
         return None
     year = today.year if today <= dt.date(today.year, 12, 25) else today.year + 1
@@ -848,6 +926,17 @@ TOPIC_DROP = frozenset(
         "finished",
         "getting",
         "sorted",
+        # "the dci who chairs it", "cllr smith": a rank or a courtesy title, not a topic
+        "dci",
+        "cllr",
+        # "the foster carer bit", "on the county side": which part is meant, not what it is about
+        "bit",
+        "bits",
+        "side",
+        # "who is actually responsible", "who exactly leads": emphasis, not a topic
+        "actually",
+        "really",
+        "exactly",
     ]
 )
 
@@ -930,6 +1019,20 @@ def _weakly_named(engine: Engine, folded: str, plan: str) -> bool:
     named = [w for w in vocab.phrases.get(plan, ()) if f" {w} " in padded]
     said_plan = any(re.search(rf"\b{re.escape(w)} (action )?plan\b", folded) for w in named)  # "exploitation plan"
     return bool(named) and not said_plan and not any(" " in w or w in strong for w in named)
+
+
+def _plan_of_ids(
+    engine: Engine, lower: str, plan: str, ids: list[str], hidden: frozenset[str]
+) -> tuple[str, list[str]]:
+    """ "the bit where the partnership considers the hsb recommendations? 7b": a plan named only by a loose word
+    ("partnership") that has none of the ids named, when one other plan has them all, gives way to that plan."""
+    if any(engine.ids.find(k, plan) or engine.ids.family(k, plan) for k in ids):
+        return plan, ids
+    owners = {a.plan for k in ids for a in engine.ids.find(k)} - hidden
+    if len(owners) != 1:
+        return plan, ids
+    other = next(iter(owners))
+    return other, _action_ids(engine, lower, other)
 
 
 def _rescope(

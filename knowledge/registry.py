@@ -107,6 +107,8 @@ WHERE_AT = (
 # "who is reviewing the inspections", "whos got the staff files review": who is doing a piece of work (its lead)
 WHO_DOING = (
     r"who(?: is| s|s) (?!going\b|coming\b|attending\b|chairing\b|presenting\b)\w+ing\b",
+    # "who at the county is looking at ...": where they work, between "who" and what they do
+    r"who (?:at|in|from) (?:the )?\w+ (?:is|s) (?!going\b|coming\b|attending\b|chairing\b|presenting\b)\w+ing\b",
     r"whos (got|on|in charge|responsible|leading|running|doing|handling)",
     # "who has to make the template", "who's meant to brief the board": whose task it is
     r"who(?: has| have| is| s| are|s)? (?:got )?(?:to|meant to|supposed to|expected to|due to|asked to) "
@@ -201,7 +203,6 @@ HAPPENED_ONLY = frozenset({"take", "taken", "place", "gone", "go", "ahead", "out
 
 
 # the forms above as patterns, each compiled only for a question that may hold it
-_WHOSE_FORMS = tuple(lazy(rf"\b{rx}\b") for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)"))
 _PROGRESS_FORM = lazy_alternatives(PROGRESS, r"\b(?:", r")\b")
 _ARRIVES_FORM = lazy_alternatives(ARRIVES, r"\b(?:", r")\b")
 _HAPPENED_FORM = lazy_alternatives(HAPPENED, r"\b(?:", r")\b")
@@ -245,6 +246,23 @@ PRESENTED = lazy(
     r"brought|covered|updated|"
     r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
     r"(?:spoke|talked) (?:to|on|about|through))\b"
+)
+# how a request is put, not what it is about: "need the lead officer for ..., for my tracker", "remind me by when"
+PUT_AS = (
+    r"^(?:i |we )?need(?: to know)?",
+    r"lead officers?",
+    r"for (?:my|our) \w+$",
+    r"^remind me",
+    r"(?:she|he|they|it|who) keeps? (?:coming|cropping|popping) up",
+    r"(?:their |her |his |a )?names?$",  # "the dci who chairs the cspr group, name?"
+)
+# "which officers are accountable", "what managers are answerable for it": who leads
+ACCOUNTABLE = (
+    r"(which|what) (officers?|managers?|people|person|staff|names?|directors?) (is |are )?(accountable|answerable)"
+)
+# the lead-asking forms as patterns (asking_form_words), each compiled only for a question that may hold it
+_WHOSE_FORMS = tuple(
+    lazy(rf"\b{rx}\b") for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)", ACCOUNTABLE, *PUT_AS)
 )
 # an agenda item named by the kind of paper it is (used with a meeting the question names)
 ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
@@ -649,7 +667,7 @@ INTENTS: tuple[Intent, ...] = (
         "due-soon",
         _rx(
             "due soon",
-            "coming up",
+            r"(?<!keeps )(?<!keep )coming up",  # not "she keeps coming up": mentioned often
             "upcoming",
             "this month",
             "next month",
@@ -659,6 +677,9 @@ INTENTS: tuple[Intent, ...] = (
             "due in",
             "falls due",
             "fall due",
+            "falling due",
+            r"next (deadline|due date)s?",  # "next deadline on the county plan?"
+            r"(lands?|landing) (in|during|before|by|this|next)",  # "which county milestones land in may"
             "deadlines",
             "due by",
         ),
@@ -677,7 +698,8 @@ INTENTS: tuple[Intent, ...] = (
             r"is running)",
             r"who (is|s) in charge",
             "in charge of",
-            "lead (for|of|on)",
+            "lead (for|of|on|4)",  # "lead 4 former staff review??": a phone's "for"
+            ACCOUNTABLE,
             "responsible for",
             "owner of",
             "lead officer",
@@ -704,6 +726,7 @@ INTENTS: tuple[Intent, ...] = (
             "how long",
             *ARRIVES,
             r"(finish|finishes|end|ends|wrap up|wraps up|complete|completes) (in|by|before|during)",
+            r"starts?\s+((and|n|&)\s+)?(finish|finishes|end|ends)",  # "city foster carer review start n finish?"
         ),
         papers.due_or_passage,
     ),
@@ -956,6 +979,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             *WHO_DOING,
             *WHOSE_NAME,
             r"who(?: is| s|s) (?:accountable|answerable)",
+            ACCOUNTABLE,
             "lead",
             "owner",
             "in charge",
@@ -1000,6 +1024,8 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
                 return "due"  # "when should the report with recommendations land": when, not which recommendations
             if name == "recommendations" and SIGNER_ASKED.search(folded):
                 return "signatory"  # "whose name goes under the recommendation": who signs it, not what it says
+            if name == "recommendations" and WHO_ASKED.match(folded):
+                continue  # "who's doing the bit that considers the recommendations": who, not which recommendations
             return name
     return None
 
@@ -1009,6 +1035,7 @@ SIGNER_ASKED = lazy(
     r" (under|below|beneath|at the (bottom|end|foot))|signatory)\b"
 )
 WHEN_ASKED = lazy(r"\s*(when|by when|what date|which date|what day)\b")
+WHO_ASKED = lazy(r"\s*(who|who s|whos|whose)\b")
 
 
 def load_handlers() -> None:

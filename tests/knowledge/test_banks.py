@@ -78,12 +78,12 @@ BANKS = (
     Bank("fresh", 170, frozenset({"resolution", "agenda", "count"}), False, False, False, 158, 0),
     Bank("newuser", 120, frozenset(), True, True, False, 117, 0),
     Bank("final", 120, frozenset(), True, True, True, 119, 0),
-    Bank("sixth", 100, frozenset(), True, True, True, 97, 0),
+    Bank("sixth", 100, frozenset(), True, True, True, 98, 0),
     Bank("seventh", 100, frozenset(), True, True, True, 99, 0),
     Bank("eighth", 100, frozenset(), True, True, True, 99, 0),
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
-    Bank("tenth", 100, frozenset(), True, True, True, 82, 3),
-    Bank("eleventh", 100, frozenset(), True, True, True, 90, 1),
+    Bank("tenth", 100, frozenset(), True, True, True, 91, 0),
+    Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

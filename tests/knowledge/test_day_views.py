@@ -77,9 +77,11 @@ def test_answers_after_the_day_changes_equal_a_fresh_engines(kb_name: str, reque
     assert differed > 0  # some answers did change with the day
 
 
-@pytest.mark.parametrize("question", ["what was due last month", "what is due in the next month"])
+@pytest.mark.parametrize("question", ["what was due last month", "what is due in the next six months"])
 def test_window_lists_are_built_a_page_at_a_time(synthetic_kb: KnowledgeBase, question: str) -> None:
-    """A window over many actions shows one page and says how many there are (issue 13: build only what is shown)."""
+    """A window over many actions shows one page and says how many there are (issue 13: build only what is shown).
+    (The forward window is six months: the synthetic plans record many steps due next month as already completed,
+    and a due list leaves those out.)"""
     answer = Engine(synthetic_kb).ask(question, today=dt.date(2026, 3, 15))
     assert answer.total is not None and answer.total > 20
     assert len(answer.items) == 20 and answer.more == f"page 2: {question}"
