@@ -84,6 +84,7 @@ BANKS = (
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
     Bank("tenth", 100, frozenset(), True, True, True, 91, 0),
     Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
+    Bank("twelfth", 100, frozenset(), True, True, True, 75, 4),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
