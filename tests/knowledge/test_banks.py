@@ -84,6 +84,7 @@ BANKS = (
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
     Bank("tenth", 100, frozenset(), True, True, True, 60, 9),
     Bank("eleventh", 100, frozenset(), True, True, True, 78, 3),
+    Bank("thirteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
