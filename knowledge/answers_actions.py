@@ -204,6 +204,12 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     if not words:
         return None
     hits = r.search(q, e, words, min_cover=0.4)
+    if q.people and detail == "status":
+        # "has paul johnson's survivor services action been done": the words beside the name, among what they lead
+        led = {a.key for pid, _ in q.people for a in e.by_lead.get(pid, ())}
+        mine = [h for h in r.search(q, e, _beyond_names(q, e, words), min_cover=0.4) if _key(h.doc) in led]
+        if mine:
+            hits, words = mine, _beyond_names(q, e, words)
     if not hits:
         return None
     best = hits[0]
@@ -346,6 +352,10 @@ def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _key(doc: object) -> tuple[str, str] | None:
+    return doc.key if isinstance(doc, Action) else None
+
+
 def _beyond_names(q: Query, e: Engine, words: tuple[str, ...]) -> tuple[str, ...]:
     """The topic words that are not words of the names of the people the question names."""
     names = {
@@ -484,8 +494,16 @@ def _step_named(q: Query, e: Engine, action: Action) -> list[tuple[Action, Miles
     feedback go to the group"): a date, lead or status asked of that step is the step's, not the action's."""
     if not q.topic_words or not action.milestones:
         return []
-    steps = named_milestones(q, e, [action], e.topics.question_weights(list(q.topic_words)))
-    return steps[:1] if len(steps) == 1 or (steps and steps[0][2] - steps[1][2] >= MILESTONE_MARGIN) else []
+    weight = e.topics.question_weights(list(q.topic_words))
+    steps = named_milestones(q, e, [action], weight)
+    if len(steps) == 1 or (steps and steps[0][2] - steps[1][2] >= MILESTONE_MARGIN):
+        return steps[:1]
+    if len(steps) > 1:  # steps tied on the words: the one adding clearly most to what the action's own text says
+        beyond = dict(zip(action.milestones, e.topics.steps_beyond(action, weight), strict=False))
+        tied = sorted((beyond.get(m, 0.0), (a, m, c)) for a, m, c in steps if c == steps[0][2])
+        if len(tied) > 1 and tied[-1][0] - tied[-2][0] >= MILESTONE_MARGIN:
+            return [tied[-1][1]]
+    return []
 
 
 STEP_ADDS = 0.2  # a milestone must add this share of the question's weight to the action's own text ...

@@ -147,6 +147,8 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
             return None
         best = upcoming[0]
         answering = [best]
+    if q.month is not None and PAST_EVENT.search(q.folded) and _only_ahead(_said(best.quoted), q.month):
+        return None  # "what happened at the meeting on 2nd december": a paper looking ahead to it cannot say
     answering = [best] + [h for h in answering if h is not best]
     if strict and best.coverage < _strict_floor(q):
         return None
@@ -162,6 +164,36 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     return r.answer_of(q, "passage", text, items)
+
+
+# "what happened at the meeting on 2nd december", "how did the march event go": an event that has taken place
+PAST_EVENT = lazy(
+    r"\bwhat (happened|went on|took place|came out of|was (said|discussed|decided|agreed))\b|\bhow did\b.*\b(go|went)\b"
+)
+# the words that put what a sentence says about an event ahead of the paper: "is scheduled for", "will", "next"
+AHEAD = lazy(
+    r"\b(scheduled|planned|will|next|upcoming|due to|to be held|is to|are to|expected|awaited)\b", re.IGNORECASE
+)
+
+
+def _only_ahead(text: str, month: int) -> bool:
+    """Whether every sentence of `text` naming the month speaks of it as still to come ("the next meeting is
+    scheduled for 2nd December"): such a paper cannot say what happened then."""
+    from knowledge.passages import sentences
+
+    name = list(_MONTH_NUMBER)[month - 1][:3]  # "dec" finds "December" and "Dec"
+    clauses = [c for s in sentences(text) for c in CLAUSE.split(s) if c]
+    naming = [c for c in clauses if re.search(rf"\b{name}", c, re.IGNORECASE)]
+    # "the next meeting is scheduled for 2nd December" looks ahead; "who were due to report in March 2020" (then
+    # "could not proceed") tells what became of it
+    return bool(naming) and all(AHEAD.search(c) and not LOOKS_BACK.search(c) for c in naming)
+
+
+CLAUSE = lazy(r"[,;]|\b(?:and so|but|however|although|whereas)\b", re.IGNORECASE)
+LOOKS_BACK = lazy(
+    r"\b(was|were|had|did|didn'?t|could not|couldn'?t|took place|went ahead|held|happened|cancelled|postponed)\b",
+    re.IGNORECASE,
+)
 
 
 # "when's the conference happening", "when is the launch": an event still to come is asked about

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge import describe as d
@@ -93,6 +94,10 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     if chosen is not None:
         theme, actions = chosen
         items = [d.action_item(e.kb, a, q.today) for a in actions]
+        # a key activity holding the question's words is shown whole: the words may be past the usual cut ("MACE")
+        items = [
+            replace(i, lines=(a.text, *i.lines[1:])) if a in hits else i for a, i in zip(actions, items, strict=True)
+        ]
         text = f"{d.short(theme, 300)} - {len(actions)} key activit{'ies' if len(actions) != 1 else 'y'}"
         text += f" (your words are in {', '.join(a.id for a in hits)}):" if hits else ":"
         return r.answer_of(q, "priorities", text, items, notes=note)

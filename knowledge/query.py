@@ -133,6 +133,12 @@ def parse(
         plan, ids = _plan_of_ids(engine, lower, plan, ids, hidden)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
+    if plan is not None and people and _weakly_named(engine, folded, plan):
+        # "paul johnson here - has my needs assessment action been done": "assessment" is a word of the TCE plan's
+        # long name, but he leads none of its actions; the plans he does lead are the scope
+        led = {a.plan for pid, _ in people for a in engine.by_lead.get(pid, ()) if a.plan not in hidden}
+        if led and plan not in led:
+            plan = next(iter(led)) if len(led) == 1 else None
     month, window = _window(_without_section_span(folded), today)
     if window is None and ({"overdue", "due-soon", "due"} & set(intents) or _NEEDS_DONE.search(folded)):
         # "overdue as of 2020", "due next year", "what must the city deliver by the end of the financial year"
@@ -863,6 +869,20 @@ TOPIC_DROP = frozenset(
         "late",
         "behind",
         "slipped",
+        "slipping",
+        "past",  # "slipped past its date", "gone past the deadline": lateness, not a topic
+        # "esp anything about the MACE", "particularly the audits": how the asker narrows, not what is asked about
+        "esp",
+        "especially",
+        "particularly",
+        "specifically",
+        "incl",
+        # "paul johnson here - has it been marked as done / logged": who asks and how, not what about
+        "here",
+        "marked",
+        "logged",
+        "lined",  # "what's lined up for the panel"
+        "pipeline",
         "outstanding",
         "lead",
         "leads",

@@ -404,6 +404,8 @@ INTENTS: tuple[Intent, ...] = (
             "e mail",
             "phone",
             "telephone",
+            r"direct (line|dial)",  # "catherine's direct line?"
+            "landline",
             "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
             "call",
             "get in touch",
@@ -568,6 +570,8 @@ INTENTS: tuple[Intent, ...] = (
             "forward plan",
             "looking at",
             "coming to",
+            r"lined up (for|at)",  # "what's lined up for the 1 april panel"
+            r"in the pipeline (for|at)",
             "scheduled",
             "planned for",
             "expected at",
@@ -657,6 +661,7 @@ INTENTS: tuple[Intent, ...] = (
             "not done on time",
             "past their",
             "past its",
+            r"past (the|my|our|his|her) (due )?(dates?|deadlines?|target dates?)",  # "anything gone past the deadline"
             "over due",
             "delayed",
         ),
@@ -867,6 +872,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         _rx(
             "phone",
             "telephone",
+            r"direct (line|dial)",  # "catherine's direct line?"
+            "landline",
             "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
             "ring",
             "call",

@@ -84,8 +84,8 @@ BANKS = (
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
     Bank("tenth", 100, frozenset(), True, True, True, 91, 0),
     Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
-    Bank("twelfth", 100, frozenset(), True, True, True, 75, 4),
-    Bank("thirteenth", 100, frozenset(), True, True, True, 79, 9),
+    Bank("twelfth", 100, frozenset(), True, True, True, 79, 0),
+    Bank("thirteenth", 100, frozenset(), True, True, True, 83, 5),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
