@@ -1107,7 +1107,10 @@ def chair(q: Query, e: Engine) -> Answer | None:
 
 
 VICE = lazy(r"\b(vice|deputy|co)\s*-?\s*chair")
-CHAIR_WORDS = frozenset({"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "chairing", "who"})
+CHAIR_WORDS = frozenset(
+    {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "chairing", "who"}
+    | {"run", "runs", "head", "heads", "charge", "day", "days"}  # "who runs / heads / is in charge of it these days"
+)
 # words that name a kind of group, not which group: "the neglect subgroup" is picked out by "neglect"
 GROUP_WORDS = frozenset(
     {"group", "subgroup", "sub", "board", "panel", "committee", "partnership", "forum", "meeting", "council"}

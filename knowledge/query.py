@@ -882,6 +882,11 @@ TOPIC_DROP = frozenset(
         "marked",
         "logged",
         "lined",  # "what's lined up for the panel"
+        "ever",  # "did we ever have that meeting", "can't remember if it's logged"
+        "nowadays",  # "who's in charge of it nowadays"
+        "nowaday",
+        "remember",
+        "recall",
         "pipeline",
         "outstanding",
         "lead",

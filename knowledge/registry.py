@@ -80,6 +80,9 @@ HAPPENED = (
     r"been informed|been briefed|been issued|sent|held|told|informed|briefed|issued)",
     _NOT_WH + r"(was|were) (\w+ ){1,12}(told|informed|briefed|sent|issued|held|carried out)",
     _NOT_WH + r"did (\w+ ){1,12}(happen|take place|go ahead|go out|get sent|get held|get done)",
+    # "did we ever have that meeting with the trade unions", "did they hold the briefing": whether it took place
+    _NOT_WH + r"did (we|they|you|i|he|she) (ever |actually |already )?(have|hold|run) (that|the|a|an|our|their) "
+    r"(\w+ ){0,3}(meeting|briefing|session|event|panel|visit|consultation)s?\b",
 )
 
 
@@ -559,7 +562,16 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "chair",
         _rx(
-            "chair", "chairs", "chaired", "chairman", "chairperson", "chairwoman", r"chairing (the |tomorrow s |\w+ s )"
+            "chair",
+            "chairs",
+            "chaired",
+            "chairman",
+            "chairperson",
+            "chairwoman",
+            r"chairing (the |tomorrow s |\w+ s )",
+            # "who runs the quality assurance sub group these days": a group's chair (not "who leads": an action's)
+            r"who (runs|heads|heads up|is in charge of|s in charge of) (the )?(\w+ ){0,8}(sub ?groups?|groups?|boards?|"
+            r"networks?|forums?|panels?|committees?)",
         ),
         com.chair,
     ),

@@ -85,7 +85,7 @@ BANKS = (
     Bank("tenth", 100, frozenset(), True, True, True, 91, 0),
     Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
     Bank("twelfth", 100, frozenset(), True, True, True, 79, 0),
-    Bank("thirteenth", 100, frozenset(), True, True, True, 83, 5),
+    Bank("thirteenth", 100, frozenset(), True, True, True, 85, 3),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

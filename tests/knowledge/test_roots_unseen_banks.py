@@ -65,10 +65,25 @@ def test_a_persons_thing_asked_by_its_words_is_among_what_they_lead(engine: Engi
     # "assessment" is a word of the TCE plan's long name; Paul Johnson leads county actions only
     q = parse(engine, "paul johnson - is the needs assessment one done?", dt.date(2020, 1, 10), None, None, 0)
     assert q.plan == "county-iicsa"
-    done = engine.ask("paul johnson here - is my needs assessment / survivors action marked done?", dt.date(2020, 1, 10))
+    asked = "paul johnson here - is my needs assessment / survivors action marked done?"
+    done = engine.ask(asked, dt.date(2020, 1, 10))
     assert done.text.startswith("Status of county plan, Action 3: complete")
 
 
 def test_lined_up_for_a_panel_is_its_work_programme(engine: Engine) -> None:
     answer = engine.ask("what's lined up for the july panel", PANEL)
     assert answer.kind in ("work-programme", "agenda") and "July 2025" in answer.text
+
+
+def test_who_runs_or_heads_a_group_asks_for_its_chair(engine: Engine) -> None:
+    answer = engine.ask("who heads up the child safeguarding practice review subgroup", dt.date(2020, 9, 15))
+    assert answer.kind == "chair" and "Clare Dean" in answer.text
+    qa = engine.ask("who's in charge of the quality assurance and multi agency audit subgroup nowadays", FEB_2020)
+    assert "Pete Turgoose" in qa.text
+
+
+def test_did_we_ever_have_that_meeting_asks_whether_it_took_place(engine: Engine) -> None:
+    # County Action 10: "Meeting with Trade Unions to consider the IICSA report ... Completed - September 2019"
+    answer = engine.ask("did they ever hold the meeting with the unions about the iicsa report", dt.date(2019, 12, 1))
+    assert answer.text.startswith("Status of county plan, Action 10 milestone \u201cMeeting with Trade Unions")
+    assert "complete" in answer.text and "September 2019" in answer.text
