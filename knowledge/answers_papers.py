@@ -3,12 +3,14 @@ honest "not sure" when nothing answers well enough."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from knowledge import reply as r
 from knowledge.answer import Answer, Item
+from knowledge.dates import MONTHS
 from knowledge.describe import action_label, short
 from knowledge.lazyre import lazy
 from knowledge.models import Source
@@ -100,20 +102,9 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
         papers = within if allowed is None else within & allowed
         if not papers:
             return None
-        return _passage_answer(q, e, strict, papers) or _without_aside(q, e, strict, papers)
+        return _passage_answer(q, e, strict, papers)
     papers = allowed_papers(q, e)
-    return _passage_answer(q, e, strict, papers) or _without_aside(q, e, strict, papers)
-
-
-def _without_aside(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
-    """ "how often does FLAG meet? cllr asked me": the question before its aside (words after the question mark
-    that say why it is asked, not what), when the whole found no passage."""
-    asked, mark, aside = q.raw.partition("?")
-    if not mark or not aside.strip() or len(content_words(asked)) < 2:
-        return None
-    found = _passage_answer(replace(q, raw=asked + "?"), e, strict, papers)
-    # a plan's own row is the action handlers' to answer (they see when two plans' rows both fit)
-    return None if found is None or _from_a_plan(e, found) else found
+    return _passage_answer(q, e, strict, papers)
 
 
 def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
@@ -181,7 +172,7 @@ def _only_ahead(text: str, month: int) -> bool:
     scheduled for 2nd December"): such a paper cannot say what happened then."""
     from knowledge.passages import sentences
 
-    name = list(_MONTH_NUMBER)[month - 1][:3]  # "dec" finds "December" and "Dec"
+    name = calendar.month_abbr[month]  # "Dec" finds "December" and "Dec"
     clauses = [c for s in sentences(text) for c in CLAUSE.split(s) if c]
     naming = [c for c in clauses if re.search(rf"\b{name}", c, re.IGNORECASE)]
     # "the next meeting is scheduled for 2nd December" looks ahead; "who were due to report in March 2020" (then
@@ -204,26 +195,8 @@ _MONTH_YEAR = lazy(
     r"\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d\d)\b",
     re.IGNORECASE,
 )
-_MONTH_NUMBER = {
-    m: n
-    for n, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+# "march" -> 3: the month names as knowledge.dates spells them
+_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS) if name}
 
 
 def _names_date_from(text: str, today) -> bool:

@@ -7,7 +7,7 @@ import datetime as dt
 from knowledge import facts
 from knowledge.answer import Item
 from knowledge.dates import DateSpec
-from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Milestone, Person, WorkItem
+from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Milestone, Person, Update, WorkItem
 
 STATUS_WORDS = {
     "not-started": "not started",
@@ -166,25 +166,14 @@ def outstanding_text(milestones: tuple[Milestone, ...]) -> str:
 
 
 def latest(action: Action, today: dt.date, limit: int | None = 200) -> str | None:
-    """The latest thing done by `today`, with its date (cut to `limit`; None: whole): an update, or a milestone
-    marked complete, whichever began last by then (the same dates as `facts.last_activity`, so "Latest: ..., 141
-    days ago" names what the 141 days count from). A step still planned is never "latest", nor anything after
-    `today`."""
-
-    def cut(text: str) -> str:
-        return short(text, limit) if limit else " ".join(text.split())
-
-    known = [
-        (u.date.date if u.date.precision == "day" else u.date.first, f"{u.date.describe()}: {cut(u.text)}")
-        for u in action.updates
-        if u.date.first <= today
-    ]
-    known += [
-        (m.due.first, f"{m.date_text or m.due.describe()}: {cut(m.text)}")
-        for m in action.milestones
-        if m.due is not None and m.status == "complete" and m.due.first <= today
-    ]
-    return max(known, key=lambda pair: pair[0])[1] if known else None
+    """What was done last by `today` (`facts.latest_activity`, the day "N days ago" counts from), with its date as
+    written, cut to `limit` (None: whole)."""
+    found = facts.latest_activity(action, today)
+    if found is None:
+        return None
+    done = found[1]
+    when = done.date.describe() if isinstance(done, Update) else done.date_text or done.due.describe()
+    return f"{when}: {short(done.text, limit) if limit else ' '.join(done.text.split())}"
 
 
 def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str = "summary") -> Item:

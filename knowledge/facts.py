@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from knowledge import status as st
 from knowledge.dates import DateSpec
-from knowledge.models import Action, Milestone
+from knowledge.models import Action, Milestone, Update
 
 STALE_DAYS = 90
 
@@ -85,12 +85,21 @@ def milestones_due_between(action: Action, today: dt.date, start: dt.date, end: 
     ]
 
 
+def latest_activity(action: Action, today: dt.date) -> tuple[dt.date, Update | Milestone] | None:
+    """The latest thing done by `today` and the day it counts from: an update, or a milestone marked complete
+    (from the start of its period). A step still planned is never activity, nor anything after `today`."""
+    done: list[tuple[dt.date, Update | Milestone]] = [
+        (u.date.date if u.date.precision == "day" else u.date.first, u) for u in action.updates
+    ]
+    done += [(m.due.first, m) for m in action.milestones if m.due is not None and m.status == "complete"]
+    done = [pair for pair in done if pair[0] <= today]
+    return max(done, key=lambda pair: pair[0]) if done else None
+
+
 def last_activity(action: Action, today: dt.date) -> dt.date | None:
     """The latest date of an update or a completed milestone, not after today."""
-    dates = [u.date.date if u.date.precision == "day" else u.date.first for u in action.updates]
-    dates += [m.due.first for m in action.milestones if m.due is not None and m.status == "complete"]
-    dates = [d for d in dates if d <= today]
-    return max(dates) if dates else None
+    latest = latest_activity(action, today)
+    return latest[0] if latest else None
 
 
 def is_stale(action: Action, today: dt.date, days: int = STALE_DAYS, state: st.ActionState | None = None) -> bool:

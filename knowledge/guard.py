@@ -113,33 +113,29 @@ def _without_dates(text: str) -> str:
     return SAYS_DATE.sub(" ", text.split("\n")[0])
 
 
+# what each kind of fact asked for is called, and what the "not sure" says the answer found lacks
+LACKING = {
+    "date": ("for a date", "what I found does not give one"),
+    "count": ("for a number", "what I found does not give one"),
+    "appointee": ("who was appointed", "the records I found do not say"),
+    "contact": ("whom to contact", "what I found gives no contact details"),
+    "lead": ("who leads it", "the passage I found does not say who"),
+}
+
+
 def checked(q: Query, answer: Answer) -> Answer:
     """The answer, or an honest "not sure" that offers it as the closest thing when it cannot say what was asked."""
     if q.attribute == "lead" and answer.kind == "passage" and not _says_who(answer):
-        headline = answer.text.split("\n")[0].rstrip(".:")
-        text = (
-            "I'm not sure: you asked who leads it, and the passage I found does not say who. "
-            f"The closest thing I have: {headline}."
-        )
-        return replace(answer, kind="not-sure", text=text)
+        return _not_sure(answer, "lead")
     fact = asked_fact(q)
     if fact is None or carries(answer, fact):
         return answer
+    return _not_sure(answer, fact)
+
+
+def _not_sure(answer: Answer, fact: str) -> Answer:
+    """The answer turned into "not sure", its headline offered as the closest thing (items and subject kept)."""
+    asked, lacking = LACKING[fact]
     headline = answer.text.split("\n")[0].rstrip(".:")
-    if fact == "appointee":
-        text = (
-            "I'm not sure: you asked who was appointed, and the records I found do not say. "
-            f"The closest thing I have: {headline}."
-        )
-    elif fact == "contact":
-        text = (
-            f"I'm not sure: you asked whom to contact, and what I found gives no contact details. "
-            f"The closest thing I have: {headline}."
-        )
-    else:
-        wanted = "a date" if fact == "date" else "a number"
-        text = (
-            f"I'm not sure: you asked for {wanted}, and what I found does not give one. "
-            f"The closest thing I have: {headline}."
-        )
+    text = f"I'm not sure: you asked {asked}, and {lacking}. The closest thing I have: {headline}."
     return replace(answer, kind="not-sure", text=text)

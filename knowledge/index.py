@@ -315,10 +315,9 @@ HONORIFICS = frozenset(
 # Honorifics, post-nominals and job-title nouns: words written before or after a name ("Cllr Taylor", "DCI Clare
 # Dean", "Anne Callaghan BEM") or in place of one ("the councillor", "the director"). On its own such a word never
 # names a person: "a councillor asking ..." is about some councillor, not the one the records happen to hold.
-TITLE_WORDS = frozenset(
-    {"cllr", "cllrs", "councillor", "councillors", "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof",
-     "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "dci", "di", "ds", "dc", "dsupt", "supt",
-     "superintendent", "inspector", "sergeant", "acc", "dcc", "cc", "pc", "bem", "mbe", "obe", "cbe", "qc", "kc",
+TITLE_WORDS = HONORIFICS | frozenset(
+    {"cllrs", "councillors", "doctor", "lord", "lady", "reverend", "di", "ds", "dc", "dsupt", "superintendent",
+     "inspector", "sergeant", "dcc", "cc", "pc", "bem", "mbe", "obe", "cbe", "qc", "kc",
      "director", "directors", "manager", "managers", "officer", "officers", "chair", "chairs", "chairman",
      "chairwoman", "chairperson", "vice", "deputy", "chief", "head", "lead", "member", "members", "clerk",
      "scrutineer", "coordinator", "co-ordinator", "executive", "mayor", "leader", "secretary", "minister", "mp"}

@@ -102,8 +102,11 @@ class LazyAlternatives(LazyPattern):
 
     @property
     def needs(self) -> tuple[str, ...] | None:
-        hints = self.hints()
-        return None if any(h is None for h in hints) else tuple(w for h in hints if h for w in h)
+        needs = self._needs
+        if needs is False:  # read once from the alternatives' own hints, not from the joined pattern again
+            hints = self.hints()
+            needs = self._needs = None if any(h is None for h in hints) else tuple(w for h in hints if h for w in h)
+        return needs  # type: ignore[return-value]
 
     def found_in(self, text: str) -> bool:
         if self._compiled is not None:  # compiled whole already (a server compiles every pattern at start)

@@ -225,7 +225,8 @@ def without_asker(raw: str) -> str:
     context = _CONTEXT.match(raw) if any(w in lowered for w in _CONTEXT_WORDS) else None
     if context is not None and len(raw) - context.end() >= 8:
         raw = raw[context.end() :]
-    m = _ASKER.match(raw)
+    # (the pattern, ignoring case, has no hint of its own: compiled only for a question holding a word it needs)
+    m = _ASKER.match(raw) if any(w in lowered for w in _ASKER_CUES) else None
     if m is None or len(raw) - m.end() < 8:
         return raw
     said = set(re.findall(r"[a-z]+", raw[: m.end()].lower()))
@@ -245,6 +246,8 @@ _CONTEXT = lazy(
     r"(?=(?:who|whos|what|whats|when|whens|which|where|how|is|are|has|have|did|does|do|can|could)\b)",
     re.IGNORECASE,
 )
+# every asking form _ASKER reads holds one of these: "asking", "wants to know", "wondering", "checking", "needs"
+_ASKER_CUES = ("ask", "know", "wonder", "check", "quer", "enquir", "want", "like", "need")
 _ASKER_WORDS = frozenset(
     {"someone", "somebody", "anyone", "colleague", "colleagues", "boss", "i", "we", "he", "she", "they", "board",
      "panel", "committee", "partner", "partners", "cabinet", "scrutiny", "inspector", "ofsted", "auditor", "auditors"}
@@ -358,8 +361,7 @@ def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: lis
     if len(numbers) != 1:
         return []
     key = engine.ids.in_plan(numbers[0], plan) if plan is not None else numbers[0]
-    found = [a for a in engine.ids.find(key) if plan is None or a.plan == plan]
-    return [key] if found else []
+    return [key] if engine.ids.find(key, plan) else []
 
 
 _AFTER_PLAN_ID = lazy(

@@ -299,6 +299,20 @@ MEMBERS_OF = r"(?<!former )(?<!staff )(?<!family )members of (?!" + _STAFF_LIKE 
 MEMBERS = r"(?<!former )(?<!staff )(?<!family )members(?! of " + _STAFF_LIKE + ")"
 
 
+# "who is X", "X's job title": who a person is (the same words ask first whether they attended a meeting named)
+PERSON_ASKED = _rx(
+    "who is",
+    "who s",
+    "who was",
+    "tell me about",
+    "job title",
+    "what does .* do",
+    "role of",
+    TITLE_ASKED_WORDS,
+    *WHICH_PERSON,
+)
+
+
 INTENTS: tuple[Intent, ...] = (
     # "audit" alone is a topic ("the case audit feedback"), not a request for the change history
     Intent(
@@ -808,32 +822,12 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "attendee",
-        _rx(
-            "who is",
-            "who s",
-            "who was",
-            "tell me about",
-            "job title",
-            "what does .* do",
-            "role of",
-            TITLE_ASKED_WORDS,
-            *WHICH_PERSON,
-        ),
+        PERSON_ASKED,
         com.named_in_attendance,
     ),
     Intent(
         "person",
-        _rx(
-            "who is",
-            "who s",
-            "who was",
-            "tell me about",
-            "job title",
-            "what does .* do",
-            "role of",
-            TITLE_ASKED_WORDS,
-            *WHICH_PERSON,
-        ),
+        PERSON_ASKED,
         ppl.who_is,
         ("who is Jenny Whiston?",),
     ),
