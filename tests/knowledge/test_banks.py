@@ -87,6 +87,7 @@ BANKS = (
     Bank("twelfth", 100, frozenset(), True, True, True, 79, 0),
     Bank("thirteenth", 100, frozenset(), True, True, True, 85, 3),
     Bank("fourteenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fifteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
