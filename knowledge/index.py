@@ -100,6 +100,7 @@ def _rooted(word: str) -> str:
 
 MAX_FIXES = 4096  # spelling corrections remembered by a TopicIndex
 MAX_FOUND = 64  # searches remembered by a TopicIndex (the last few questions')
+SMALL_INDEX = 2000  # documents up to which a topic search sums in plain Python (numpy is not imported)
 MAX_QUERY_WORDS = 40  # distinct words of one question a topic search looks at (each may cost a fuzzy look-up)
 
 
@@ -267,6 +268,8 @@ class TopicIndex:
         # topic cannot leave one familiar word to match on its own
         unknown = sum(1 for c in found if c is None)
         wanted = sum(weight.values()) + unknown * math.log(1 + max(len(self.docs), 1))
+        if len(self.docs) <= SMALL_INDEX:
+            return self._search_small(weight, wanted, limit, min_cover)
         import numpy as np
 
         vec = self.vectors()
@@ -289,6 +292,24 @@ class TopicIndex:
             Hit(self.docs[int(candidates[i])], float(min(final[i], 1.0)), self.meetings[int(candidates[i])])
             for i in order
         ]
+
+    def _search_small(self, weight: dict[str, float], wanted: float, limit: int, min_cover: float) -> list[Hit]:
+        """`_search`'s scoring in plain Python, for an index small enough that importing numpy costs more
+        than the loop (a one-shot `actionbot ask` on a council's own plans). The same sums in the same order,
+        so the same hits, scores and ties as the numpy path (a test compares the two)."""
+        scores: dict[int, float] = {}
+        for word, w in weight.items():
+            for n in self.postings[word]:
+                scores[n] = scores.get(n, 0.0) + w
+        floor = min_cover * wanted
+        candidates = range(len(self.docs)) if floor <= 0 else [n for n, s in scores.items() if s >= floor]
+        final: dict[int, float] = {}
+        for n in candidates:
+            in_title = float(sum(1 for word in weight if word in self.title_words[n]))
+            title_len = float(max(len(self.title_words[n]), 1))
+            final[n] = scores.get(n, 0.0) / wanted + 0.05 * in_title / len(weight) + 0.1 * in_title / title_len
+        order = sorted(final, key=lambda n: (-final[n], n))[:limit]
+        return [Hit(self.docs[n], min(final[n], 1.0), self.meetings[n]) for n in order]
 
 
 # common short forms of English forenames (as colleagues write them), for a lone first name in a question
