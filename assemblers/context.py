@@ -287,5 +287,5 @@ def action_label(action_id: str) -> str:
 
 def lead_text(kb: KnowledgeBase, action: Action) -> str:
     """Return the lead as a report gives it: the plan's owners cell as written when it has one (it may name
-    groups and people the lead references leave out, e.g. TCE2's "Service Managers ..."), else the leads."""
+    groups and people the lead references leave out, e.g. TCE3's "Service Managers ..."), else the leads."""
     return action.owners_text or describe.leads_text(kb, action)

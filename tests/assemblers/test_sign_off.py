@@ -153,8 +153,8 @@ def test_tce_timescales_and_owners_as_written(bundled: KnowledgeBase) -> None:
     assert twelve
     for action in twelve:
         assert rows[action.id].cells[3].text == f"{action.due.describe()} (timescale as written: 12 months)"
-    assert rows["TCE2"].cells[2].text.startswith("Service Managers Nottingham City and Nottinghamshire SCPs")
-    assert "Dan Evans" in rows["TCE2"].cells[2].text
+    assert rows["TCE3"].cells[2].text.startswith("Service Managers Nottingham City and Nottinghamshire SCPs")
+    assert "Dan Evans" in rows["TCE3"].cells[2].text
 
 
 def test_the_latest_update_is_whole(bundled: KnowledgeBase) -> None:

@@ -118,7 +118,7 @@ def test_a_due_window_over_the_next_months_is_still_read(engine: Engine) -> None
 
 @needs_seeds
 def test_when_an_action_is_due_shows_an_update_naming_a_later_date(engine: Engine) -> None:
-    answer = ask(engine, asked("TCE10 deadline?"), "2024-12-01")
+    answer = ask(engine, asked("TCE12 deadline?"), "2024-12-01")
     assert answer.kind == "due" and "2024" in answer.text
     assert any("March 2025" in note for note in answer.notes)
 

@@ -32,7 +32,7 @@ def test_a_when_question_answered_by_an_undated_history_says_it_is_not_sure(engi
 
 
 def test_a_dated_history_still_answers_a_when_question(engine: Engine) -> None:
-    answer = ask(engine, "when was tce10 changed, what is its history", dt.date(2025, 1, 10))
+    answer = ask(engine, "when was tce12 changed, what is its history", dt.date(2025, 1, 10))
     assert answer.kind == "history" and "20 June 2024" in answer.items[0].lines[0]
 
 

@@ -7,7 +7,7 @@ Every question here is worded afresh (none is copied from a question bank). The 
   December 2019 to May 2020, none marked complete.
 - City plan (seed 000): 7b "Consider at Safeguarding Partnership on 04/02/20"; row 6 "to be completed this
   financial year" (by 31 March 2020).
-- TCE plan (seed 003): relative timescales ("3 months", "6 months") and no start date; TCE10/TCE12 name
+- TCE plan (seed 003): relative timescales ("3 months", "6 months") and no start date; TCE12/TCE14 name
   "Exploitation Day 2024"; the annual review signed 20.06.24 commits to "deliver a Tackling Child
   Exploitation conference in March 2025".
 """
@@ -163,7 +163,7 @@ def test_a_named_late_action_lists_only_its_own_milestones(engine: Engine) -> No
 def test_all_undated_leads_with_cannot_tell(engine: Engine) -> None:
     answer = engine.ask("is claire sampson late with anything in the tce plan", today=dt.date(2025, 1, 10))
     assert answer.text.startswith("I can't tell whether")
-    assert "tce plan, action TCE11" in titles(answer)  # "6 months", no start date
+    assert "tce plan, action TCE13" in titles(answer)  # "6 months", no start date
     assert not answer.text.startswith("Nothing is overdue")
 
 
@@ -175,24 +175,24 @@ def test_some_dated_keeps_the_list_and_the_note(engine: Engine) -> None:
 
 def test_a_later_commitment_puts_the_exploitation_day_date_in_doubt(engine: Engine) -> None:
     today = dt.date(2025, 1, 10)
-    action = engine.kb.plans["tce-action-plan"].action("TCE10")
+    action = engine.kb.plans["tce-action-plan"].action("TCE12")
     update = facts.later_date_update(action, today)
     assert update is not None and "March 2025" in update.text and update.revised_due is None
     assert facts.derive(action, today).overdue  # the one rule still holds the plan's own date as passed
     answer = engine.ask("has the exploitation day conference slipped", today=today)
     assert answer.text.startswith("I can't tell whether")
-    assert "tce plan, action TCE10" in titles(answer)
+    assert "tce plan, action TCE12" in titles(answer)
     plan_wide = engine.ask("what's late on the child exploitation action plan", today=today)
     assert plan_wide.text.startswith("I can't tell whether") and "overdue" not in plan_wide.text.split(":")[0]
     assert any("March 2025" in n for n in plan_wide.notes)
-    card = engine.ask("what's the status of tce10", today=today)
+    card = engine.ask("what's the status of tce12", today=today)
     assert "names a later date" in card.text and "(overdue)" not in card.text
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed documents not available")
 def test_the_march_2025_commitment_is_quoted_faithfully(engine: Engine) -> None:
     seed = (SEEDS / PACK_SEED).read_text(encoding="utf-8")
-    for action_id in ("TCE10", "TCE12"):
+    for action_id in ("TCE12", "TCE14"):
         (update,) = engine.kb.plans["tce-action-plan"].action(action_id).updates
         assert update.source is not None and update.source.quote in seed
         assert update.text in seed and update.date.first == dt.date(2024, 6, 20)
@@ -210,15 +210,15 @@ def test_due_soon_on_an_undated_plan_says_it_cannot_tell(engine: Engine) -> None
 
 
 def test_the_digest_says_when_an_update_puts_the_plans_date_in_doubt(bundled: KnowledgeBase) -> None:
-    """TCE10's conference was due on Exploitation Day 2024; the June 2024 review names March 2025. The digest
+    """TCE12's conference was due on Exploitation Day 2024; the June 2024 review names March 2025. The digest
     the answers' "can't tell" goes with asks the lead to confirm rather than stating a plain overdue."""
     from knowledge.digest import compose
 
     composition = compose(bundled, dt.date(2025, 1, 10))
     items = [i for d in composition.digests for i in d.items] + [u.item for u in composition.unassigned]
-    tce10 = [i for i in items if (i.plan, i.action) == ("tce-action-plan", "TCE10")]
-    assert tce10, "TCE10 is still listed for its lead"
-    assert all("names a later date" in i.due for i in tce10), tce10
+    tce12 = [i for i in items if (i.plan, i.action) == ("tce-action-plan", "TCE12")]
+    assert tce12, "TCE12 is still listed for its lead"
+    assert all("names a later date" in i.due for i in tce12), tce12
 
 
 @pytest.mark.parametrize("today", [dt.date(2024, 3, 1), dt.date(2025, 1, 10), dt.date(2025, 6, 1)])
@@ -244,4 +244,4 @@ def test_the_digest_and_the_answers_read_the_same_doubts(engine: Engine, today: 
         asked += 1
     assert asked >= 8  # in March 2024: 4 city, 2 county (Action 5 is late by its milestones only), 2 business plan
     if today == dt.date(2025, 1, 10):
-        assert {("tce-action-plan", "TCE10"), ("tce-action-plan", "TCE12")} <= in_digest
+        assert {("tce-action-plan", "TCE12"), ("tce-action-plan", "TCE14")} <= in_digest
