@@ -45,6 +45,8 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         return None
     if q.has("overdue") and q.attribute not in ("lead", "recommendations"):
         return None  # "is 7b late (as of March)": the overdue answer, as of the day asked, says why or why not
+    if q.window is not None and q.has("due-soon") and _WHAT_DUE.search(q.folded):
+        return None  # "action 10 - what's due from it next month": its steps due then (the due-soon answer)
     detail = detail_of(q)
     matched: list[Action] = []
     missing: list[str] = []
@@ -107,6 +109,7 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, detail if detail != "summary" else "action", text, items, notes=notes, subject=subject)
 
 
+_WHAT_DUE = lazy(r"\b(?:what(?: s| is|s)?|anything|owt) (?:\w+ ){0,2}(?:due|coming up|falls due|needs doing)\b")
 _FINDINGS = lazy(r"\bwhat did\b.*\b(find|found|conclude|show|recommend|say)\b|\bfindings?\b|\bconclusions?\b")
 
 

@@ -190,6 +190,8 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
             lines.append(f"Follows: {', '.join(action.depends_on)}")
     status = status_text(action, today, progress=detail == "status")
     lines.append(f"Status: {status}")
+    if action.measure and detail != "status":  # how the plan says progress is shown (who signs it off)
+        lines.append(f"Measured by: {short(action.measure, 200)}")
     if detail == "status":
         for update in sorted(action.updates, key=lambda u: u.date.date)[-3:]:
             lines.append(f"Update {update.date.describe()}: {short(update.text, 300)}")

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # "action", and its common typos ("acton 6", "actoin 6", "aciton 6")
 ACTION_WORD_ID = lazy(
-    r"\b(?:action|acton|actoin|aciton|acion|actin|a(?=\d{1,2}[a-z]?\b))\s*(?:no\.?\s*)?"
+    r"\b(?:action|acton|actoin|aciton|acion|actin|row(?=\s*(?:no\.?\s*)?\d)|a(?=\d{1,2}[a-z]?\b))\s*(?:no\.?\s*)?"
     r"([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
 )
 BARE_ID = lazy(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
@@ -110,7 +110,7 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
-    raw = _phone_words(without_asker(raw))
+    raw = _phone_words(without_asker(raw) + _whose_cover(engine, raw))
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
@@ -233,6 +233,18 @@ def without_asker(raw: str) -> str:
     if not said & (TITLE_WORDS | _ASKER_WORDS):
         return raw
     return raw[m.end() :]
+
+
+def _whose_cover(engine: Engine, raw: str) -> str:
+    """ " - for <name>" when the leading clause the question is stripped of names whose work it is ("covering pam
+    rosseter's work since she went - what's overdue": Pam Rosseter's overdue work, not everyone's); else ""."""
+    lowered = raw.lower()
+    context = _CONTEXT.match(raw) if any(w in lowered for w in _CONTEXT_WORDS) else None
+    if context is None or len(raw) - context.end() < 8:
+        return ""
+    clause = raw[: context.end()]
+    named = [engine.kb.people[key].name for key, _ in engine.names.people_in(fold(clause), clause)]
+    return f" - for {' and '.join(named)}" if named else ""
 
 
 # a leading clause about the asker and a question after it: "covering for a colleague this week, who ...", "hi,
@@ -877,6 +889,7 @@ TOPIC_DROP = frozenset(
         "esp",
         "especially",
         "particularly",
+        "put",  # "who put their name to the report": who signed it, not a topic "put"
         "specifically",
         "incl",
         # "paul johnson here - has it been marked as done / logged": who asks and how, not what about

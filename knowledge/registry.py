@@ -423,6 +423,8 @@ INTENTS: tuple[Intent, ...] = (
             "telephone",
             r"direct (line|dial)",  # "catherine's direct line?"
             "landline",
+            "mobile",  # "rachel miller's mobile?": her phone number (the papers give landlines or none)
+            "tel",  # "tel for the clerk"
             "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
             "call",
             "get in touch",
@@ -530,6 +532,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
             r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
             "signature",
+            r"put (\w+ ){0,2}name to",  # "who's put their name to the annual report": who signed it
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
             r"(constitutional|financial|fin|legal) comments?",
@@ -884,6 +887,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "ring",
             "call",
             "mobile",
+            "tel",
             "phone number",
         ),
     ),
@@ -904,6 +908,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "signatory",
             "sign off",
             "signature",
+            r"put (\w+ ){0,2}name to",
             r"name (is )?(at|on) the (bottom|end|foot)",
             # "who's the residential homes update from": whose report it is
             r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",

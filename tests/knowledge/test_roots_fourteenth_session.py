@@ -1,0 +1,98 @@
+"""Roots of wrong answers found by the fourteenth and fifteenth question banks, each pinned in our own words.
+
+- An action card shows how the plan measures the action ("To be signed off by ..."): who signs it off is asked.
+- "mobile" and "tel" ask for a phone number (and say plainly when the papers give none).
+- "who put their name to" a report asks who signed it.
+- "row N" names an action's row, wherever it sits in the question.
+- "covering <person>'s work - what's late" is that person's work, not every plan's.
+- "<action> - what's due from it next month" lists the action's steps due in that month, not its own old date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.render_text import render
+from knowledge.engine import Engine
+from knowledge.loader import load_knowledge_base
+
+PANEL_DAY = dt.date(2025, 1, 12)
+COUNTY_DAY = dt.date(2020, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_knowledge_base())
+
+
+def text(engine: Engine, question: str, today: dt.date) -> tuple[str, str]:
+    answer = engine.ask(question, today=today)
+    return answer.kind, render(answer, show_sources=False)
+
+
+def test_an_action_card_says_how_its_progress_is_measured(engine: Engine) -> None:
+    kind, said = text(engine, "what about tce row 3", PANEL_DAY)
+    assert kind == "action"
+    assert "Measured by: Specific Question on feedback Training Form" in said
+
+
+def test_the_row_nine_review_card_names_who_signs_it_off(engine: Engine) -> None:
+    _, said = text(engine, "tce 9: how long has it got and who approves it", PANEL_DAY)
+    assert "To be signed off by the partnership procedures subgroups" in said
+    assert "6 months" in said
+
+
+def test_a_mobile_is_a_phone_number(engine: Engine) -> None:
+    kind, said = text(engine, "whats ty yousaf's mobile", PANEL_DAY)
+    assert kind == "contact" and "0115 9772516" in said
+
+
+def test_no_mobile_in_the_papers_is_said_plainly(engine: Engine) -> None:
+    kind, said = text(engine, "mobile no for rachel miller", PANEL_DAY)
+    assert kind == "contact"
+    assert "The documents give no email or phone number for Rachel Miller" in said.splitlines()[0]
+
+
+def test_tel_asks_for_a_phone_number(engine: Engine) -> None:
+    kind, said = text(engine, "ty yousaf tel", PANEL_DAY)
+    assert kind == "contact" and "0115 9772516" in said.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["who put their name to item 8", "who put their name to the HSB report"])
+def test_putting_a_name_to_a_report_is_signing_it(engine: Engine, question: str) -> None:
+    kind, said = text(engine, question, PANEL_DAY)
+    assert kind == "report"
+    assert "signed by Rachel Miller" in said.splitlines()[0]
+
+
+def test_row_n_names_an_action_at_the_end_of_a_question(engine: Engine) -> None:
+    kind, said = text(
+        engine, "who's accountable for the survivors service evaluation, row 5 of the city plan?", COUNTY_DAY
+    )
+    assert kind == "lead"
+    assert said.startswith("Lead of city plan, action 5: Corporate Director")
+
+
+def test_covering_someones_work_scopes_the_late_list_to_them(engine: Engine) -> None:
+    kind, said = text(engine, "covering laurence jones's actions while he's off - anything late?", COUNTY_DAY)
+    assert kind == "overdue"
+    assert said.splitlines()[0].startswith("5 overdue for Laurence Jones as of 1 March 2020")
+
+
+def test_covering_for_an_unnamed_colleague_scopes_nothing(engine: Engine) -> None:
+    kind, said = text(engine, "covering for a colleague this week - what is overdue on the county plan", COUNTY_DAY)
+    assert kind == "overdue" and " in county plan as of 1 March 2020" in said.splitlines()[0]
+
+
+def test_what_is_due_from_an_action_next_month_lists_its_steps_then(engine: Engine) -> None:
+    kind, said = text(engine, "county action 10: anything due from it next month?", dt.date(2020, 3, 16))
+    assert kind == "due-soon"
+    assert "2 due on county plan, Action 10 between 1 April 2020 and 30 April 2020" in said
+    assert "preferred agency provider" in said
+
+
+def test_when_an_action_is_due_is_still_its_date(engine: Engine) -> None:
+    kind, said = text(engine, "when is county action 10 due", dt.date(2020, 3, 16))
+    assert kind == "due" and "due January 2020" in said.splitlines()[0]
