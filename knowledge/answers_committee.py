@@ -1078,8 +1078,9 @@ def chair(q: Query, e: Engine) -> Answer | None:
     role = chair_role(q, e)
     if role is not None:
         items = [d.person_item(e.kb, e.kb.people[h.person]) for h in role.holders]
-        if items:
-            text = f"{role.title}: {', '.join(i.title for i in items)}."
+        if items:  # with the date the documents give for a holder ("from October 2019": when the chair changed)
+            held = [f"{i.title} ({h.as_of})" if h.as_of else i.title for i, h in zip(items, role.holders, strict=True)]
+            text = f"{role.title}: {', '.join(held)}."
         else:
             text = (
                 f"The documents name no person as {role.title}; they say: \u201c{role.source.quote}\u201d "
@@ -1110,6 +1111,7 @@ VICE = lazy(r"\b(vice|deputy|co)\s*-?\s*chair")
 CHAIR_WORDS = frozenset(
     {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "chairing", "who"}
     | {"run", "runs", "head", "heads", "charge", "day", "days"}  # "who runs / heads / is in charge of it these days"
+    | {"took", "take", "takes", "taking", "taken", "over", "new", "became", "become", "appointed"}  # a new chair
 )
 # words that name a kind of group, not which group: "the neglect subgroup" is picked out by "neglect"
 GROUP_WORDS = frozenset(

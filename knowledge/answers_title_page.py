@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 
 _AUTHOR_LINE = lazy(r"\b(?:Report )?Author(?:s)?:\s*([A-Z][^.;:\n]{2,80}?)(?=\s*(?:$|[.;\n]|[A-Z][a-z]+:))")
 _ASKING = frozenset(
-    content_words("who wrote write written writes author authors authored whose report paper document the of by")
+    content_words(
+        "who wrote write written writes author authors authored whose report paper document the of by actually really "
+        "originally"
+    )
 )
 
 

@@ -124,6 +124,7 @@ WHOSE_NAME = (
     r"who (?:do|should|can|would|could) (?:i|we) chase",
     r"who to chase",
     r"^whose (?:is|s) (?:it|this|that|the)",  # "whose is the staff files review": whose work it is
+    r"whose (?:is|s) (?:it|this|that)\s*$",  # "the review of former staff - whose is it"
     r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?on the hook",
     r"whose name (?:is |s )?(?:down |written |put |listed )?(?:on|against|for|next to)",
     r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?(?:down|named|listed|put) "
@@ -245,8 +246,8 @@ class Intent:
 
 # "who presented / did / took / delivered the X at the October panel": who gave an item at a meeting
 PRESENTED = lazy(
-    r"\b(?:who|which (?:officer|manager|person|one of them)) (?:presented|presents|did|took|delivered|gave|introduced|"
-    r"brought|covered|updated|"
+    r"\b(?:who|which (?:officer|manager|person|one of them)) (?:presented|presents|did|took(?! over)|delivered|gave|"
+    r"introduced|brought|covered|updated|"
     r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
     r"(?:spoke|talked) (?:to|on|about|through))\b"
 )
@@ -282,7 +283,7 @@ ASKS_PANEL = (
 
 
 # who wrote a whole paper (its title page's author line)
-ASKS_AUTHOR = lazy(r"\b(who wrote|written by|author|authored|who is the author|whose report)\b")
+ASKS_AUTHOR = lazy(r"\b(who (?:actually |really |originally )?wrote|written by|author|authored|whose report)\b")
 
 
 # "what mission statement did the group agree", "which option did they choose": the outcome of a decision
@@ -790,6 +791,11 @@ INTENTS: tuple[Intent, ...] = (
             "has .* been",
             "have .* been",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
+            # "did notts actually review the ofsted reports": whether the organisation did the work (its status)
+            r"^(did|has|have) (the )?(notts|nottinghamshire|nottingham|county|city|council|partnership|they|we)"
+            r"( cc| county| city| county council| city council)? (actually |ever |already |really )?"
+            r"(review|reviewed|complete|completed|carry out|carried out|do|deliver|delivered|finish|finished|"
+            r"commission|commissioned|implement|implemented|check|checked|audit|audited|set up|publish|published)\b",
             *HAPPENED,
             *SETTLED,
             *PROGRESS,

@@ -96,3 +96,32 @@ def test_what_is_due_from_an_action_next_month_lists_its_steps_then(engine: Engi
 def test_when_an_action_is_due_is_still_its_date(engine: Engine) -> None:
     kind, said = text(engine, "when is county action 10 due", dt.date(2020, 3, 16))
     assert kind == "due" and "due January 2020" in said.splitlines()[0]
+
+
+def test_whose_is_it_at_the_end_asks_the_lead(engine: Engine) -> None:
+    kind, said = text(engine, "the county's look back at former staff - whose is it", dt.date(2020, 1, 14))
+    assert kind == "lead" and said.startswith("Lead of county plan, Action 11: Marjorie Toward")
+
+
+def test_did_the_council_do_the_work_asks_its_status(engine: Engine) -> None:
+    question = "did the county actually complete the review of ofsted inspections of its children's homes"
+    kind, said = text(engine, question, dt.date(2019, 11, 18))
+    assert kind == "status" and "Action 9" in said.splitlines()[0]
+    assert "Completed – October 2019" in said.splitlines()[0]
+
+
+def test_who_originally_wrote_a_paper_is_its_author(engine: Engine) -> None:
+    kind, said = text(engine, "who originally wrote the partnership annual report", dt.date(2020, 10, 1))
+    assert kind == "report" and "the report author is John Matravers" in said
+
+
+@pytest.mark.parametrize(
+    "question", ["who took over as chair of the quality assurance group", "when did the qa group get a new chair"]
+)
+def test_a_new_chair_is_the_holder_and_since_when(engine: Engine, question: str) -> None:
+    kind, said = text(engine, question, dt.date(2020, 10, 1))
+    assert kind == "chair"
+    assert (
+        said.splitlines()[0]
+        == "Chair, Quality Assurance and Multi Agency Audit Sub-Group: Pete Turgoose (from October 2019)."
+    )
