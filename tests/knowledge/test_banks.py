@@ -86,6 +86,7 @@ BANKS = (
     Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
     Bank("twelfth", 100, frozenset(), True, True, True, 79, 0),
     Bank("thirteenth", 100, frozenset(), True, True, True, 85, 3),
+    Bank("sixteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
