@@ -88,6 +88,7 @@ BANKS = (
     Bank("thirteenth", 100, frozenset(), True, True, True, 85, 3),
     Bank("fourteenth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fifteenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("sixteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
