@@ -84,11 +84,11 @@ BANKS = (
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
     Bank("tenth", 100, frozenset(), True, True, True, 91, 0),
     Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
-    Bank("twelfth", 100, frozenset(), True, True, True, 79, 0),
-    Bank("thirteenth", 100, frozenset(), True, True, True, 85, 3),
-    Bank("fourteenth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("fifteenth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("sixteenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("twelfth", 100, frozenset(), True, True, True, 81, 0),
+    Bank("thirteenth", 100, frozenset(), True, True, True, 86, 3),
+    Bank("fourteenth", 100, frozenset(), True, True, True, 88, 3),
+    Bank("fifteenth", 100, frozenset(), True, True, True, 87, 0),
+    Bank("sixteenth", 100, frozenset(), True, True, True, 81, 7),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
