@@ -727,7 +727,13 @@ def contact(q: Query, e: Engine) -> Answer | None:
         if meeting is None:
             return r.answer_of(q, "not-found", "I know of no meeting with numbered agenda items.")
         try:
-            return contacts_for(q, e, meeting, meeting.item(q.agenda_number))
+            for_item = contacts_for(q, e, meeting, meeting.item(q.agenda_number))
+            if q.people and not _asker_only(q, e):  # "rachel miller's email? to chase her on item 7": hers first
+                own = person_contact(q, e, [pid for pid, _ in q.people[:3]])
+                if q.people[0][0] in meeting.item(q.agenda_number).contacts:
+                    return own
+                return replace(own, text=f"{own.text} {for_item.text}", items=own.items + for_item.items)
+            return for_item
         except KeyError:
             return r.answer_of(
                 q,
@@ -1130,17 +1136,32 @@ def _chair_passage(q: Query, e: Engine, others: set[str]) -> Answer:
     if not WHO_CHAIRS.match(q.folded):
         return found  # "when did the QA subgroup chair change": not a question of who
     if found is not None and found.items:
-        said = set(content_words(" ".join(plain(line) for i in found.items[:1] for line in i.lines)))
+        quoted = " ".join(plain(line) for i in found.items[:1] for line in i.lines)
+        said = set(content_words(quoted))
         distinctive = others - GROUP_WORDS
         missing = distinctive - said
         if len(missing) <= (1 if len(distinctive) >= 3 else 0) and said & {"chair", "chaired", "chairs"}:
-            return found
+            if e.names.people_in(fold(quoted), quoted) or _NAMES_CHAIR.search(quoted):
+                return found
+            # the passage says how the group is chaired but names no one ("chaired on a yearly rotation"): not who
+            m = _CHAIRED_THING.search(q.raw)
+            thing = m.group(1) if m else " ".join(sorted(others))
+            return replace(
+                found,
+                kind="not-sure",
+                text=f"I'm not sure who chairs the {thing}: the papers name no one. What they say of its chair:",
+            )
     m = _CHAIRED_THING.search(q.raw)
     thing = m.group(1) if m else " ".join(sorted(others))
     unsure = not_sure(q, e)
     return replace(unsure, text=f"I'm not sure: the documents I have do not say who chairs the {thing}.")
 
 
+# a passage saying who chairs, by name or post: "chaired by the Head of Service for ...", "Chair: DCI Dean"
+_NAMES_CHAIR = lazy(
+    r"\b(?:chaired|led|headed|run) (?:\w+ ){0,4}?by (?:the |a |an |our )?[A-Z]|\bchair(?:man|person)?(?: is|:|,)? "
+    r"(?:the )?[A-Z]|\b[A-Z]\w+ (?:chairs|is the chair|has chaired)\b"
+)
 # "the dci who chairs the cspr group, name?": words describing the person asked for, not the group
 HOLDER_WORDS = frozenset(content_words("name names named called dci di det supt cllr councillor dr mr mrs ms miss"))
 

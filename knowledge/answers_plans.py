@@ -569,9 +569,22 @@ def plan_mentions(q: Query, e: Engine) -> Answer | None:
             q, "priorities", text, [d.action_item(e.kb, a, q.today) for a in plan.actions if a.theme == theme]
         )
     found = [a for own, a in sorted(best, key=lambda t: -t[0]) if own > 0][:5]
-    where = f" (under {d.short(found[0].theme, 120)})" if found[0].theme else ""
+    where = f" (under {_theme_excerpt(e, words, found[0].theme)})" if found[0].theme else ""
     text = f"{yes}{label} has it in {', '.join(a.id for a in found)}{where}:"
     return r.answer_of(q, "priorities", text, [d.action_item(e.kb, a, q.today) for a in found])
+
+
+def _theme_excerpt(e: Engine, words: set[str], theme: str) -> str:
+    """A priority's text cut for a headline, keeping the sentence that holds the asked words when its opening does
+    not ("... Priority Number 4: Recognise ... … This will include ... LGBT+ ...")."""
+    opening = d.short(theme, 120)
+    if _cover(e, words, opening) > 0 or len(theme) <= 120:
+        return opening
+    sentences = [t for t in re.split(r"(?<=[.;:])\s+", " ".join(theme.split())) if t]
+    best = max(sentences, key=lambda t: _cover(e, words, t))
+    if _cover(e, words, best) == 0:
+        return opening
+    return f"{d.short(sentences[0], 80)} \u2026 {d.short(best, 320)}"
 
 
 MOST = lazy(r"\b(most|fewest|least|busiest)\b")

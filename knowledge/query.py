@@ -204,7 +204,8 @@ _ASKER = lazy(
     r"(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
     r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring|"
     r"(?:wants|want|wanted|would like|d like|needs|needed|asked for|is asking for|s asking for|asking for)\s+"
-    r"(?:a list of|a note of|an update on|to see|to hear|a summary of|details of))(?:\s+(?:me|us))?\s*"
+    r"(?:a list of|a note of|an update on|to see|to hear|a summary of|details of))"
+    r"(?:\s+(?:me|us|(?:the|our|my) (?:paper|press office|press|council|office|team|board|newsroom)))?\s*"
     r"(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?"
     # ... and a question follows
     r"(?=(?:if|whether|who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|"
@@ -225,14 +226,21 @@ def without_asker(raw: str) -> str:
     context = _CONTEXT.match(raw) if any(w in lowered for w in _CONTEXT_WORDS) else None
     if context is not None and len(raw) - context.end() >= 8:
         raw = raw[context.end() :]
+    label = _LABEL.match(raw) if any(w in lowered for w in _LABEL_WORDS) else None
+    if label is not None and len(raw) - label.end() >= 8:  # "press enquiry: who ...", "governance question - who ..."
+        raw = raw[label.end() :]
     # (the pattern, ignoring case, has no hint of its own: compiled only for a question holding a word it needs)
     m = _ASKER.match(raw) if any(w in lowered for w in _ASKER_CUES) else None
     if m is None or len(raw) - m.end() < 8:
         return raw
     said = set(re.findall(r"[a-z]+", raw[: m.end()].lower()))
-    if not said & (TITLE_WORDS | _ASKER_WORDS):
-        return raw
-    return raw[m.end() :]
+    if said & (TITLE_WORDS | _ASKER_WORDS):
+        return raw[m.end() :]
+    # "a care leaver has asked the paper who leads ...": a member of the public asking a question of their own; but
+    # "parents asking whether they can see the records" is about the parents themselves, and keeps its words
+    if said & _PUBLIC_ASKERS and _WH_NEXT.match(raw[m.end() :]):
+        return raw[m.end() :]
+    return raw
 
 
 def _whose_cover(engine: Engine, raw: str) -> str:
@@ -258,6 +266,18 @@ _CONTEXT = lazy(
     r"(?=(?:who|whos|what|whats|when|whens|which|where|how|is|are|has|have|did|does|do|can|could)\b)",
     re.IGNORECASE,
 )
+# a label put before the question: "press enquiry: who ...", "governance question - who ...", "FOI request: ..."
+_LABEL_WORDS = ("enquir", "inquir", "quer", "question", "request", "fyi")
+_LABEL = lazy(
+    r"^\s*(?:[\w'/&+]+\s+){0,3}(?:enquiry|inquiry|query|question|request|fyi)\s*(?::|-|\u2013|\u2014)\s*"
+    r"(?=(?:who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|could)\b)",
+    re.IGNORECASE,
+)
+_PUBLIC_ASKERS = frozenset(
+    {"leaver", "leavers", "parent", "parents", "carer", "carers", "journalist", "reporter", "resident", "residents",
+     "press", "public", "paper", "mp"}
+)  # fmt: skip
+_WH_NEXT = lazy(r"\s*(?:who|whos|what|whats|when|whens|which|where|how|hows)\b", re.IGNORECASE)
 # every asking form _ASKER reads holds one of these: "asking", "wants to know", "wondering", "checking", "needs"
 _ASKER_CUES = ("ask", "know", "wonder", "check", "quer", "enquir", "want", "like", "need")
 _ASKER_WORDS = frozenset(
@@ -445,7 +465,10 @@ _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
 
 
 # a phone's short forms of the words that place a question in time: "due b4 xmas", "next wk", "in 2 mths"
-_PHONE_WORDS = {"b4": "before", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "2day": "today"}
+_PHONE_WORDS = {
+    "b4": "before", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "2day": "today", "nxt": "next",
+    "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "yr": "year", "yrs": "years",
+}  # fmt: skip
 _PHONE_RX = lazy(r"\b(" + "|".join(_PHONE_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -536,10 +559,11 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     return _span_window(folded, today) or _calendar_window(folded, today)
 
 
-# "june or july", "june to july", "june/july", "between june and july 2020": both months, the first to the last
+# "june or july", "june to july", "june/july" (folded: "june july"), "between june and july 2020": both months,
+# the first to the last
 _MONTH_PAIR = lazy(
-    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\s+(\d{4}))?\s*(?:or|to|and|through|thru|till|"
-    r"until|-|/|&)\s*(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
+    r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")(?:\s+(\d{4}))?(?:\s*(?:or|to|and|through|thru|till|"
+    r"until|-|/|&)\s*|\s+)(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
 )
 
 

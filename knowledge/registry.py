@@ -795,7 +795,8 @@ INTENTS: tuple[Intent, ...] = (
             r"^(did|has|have) (the )?(notts|nottinghamshire|nottingham|county|city|council|partnership|they|we)"
             r"( cc| county| city| county council| city council)? (actually |ever |already |really )?"
             r"(review|reviewed|complete|completed|carry out|carried out|do|deliver|delivered|finish|finished|"
-            r"commission|commissioned|implement|implemented|check|checked|audit|audited|set up|publish|published)\b",
+            r"commission|commissioned|implement|implemented|check|checked|audit|audited|set up|publish|published|"
+            r"write|written|send|sent|hold|held|meet|met|contact|contacted|ask|asked|agree|agreed|appoint|appointed)\b",
             *HAPPENED,
             *SETTLED,
             *PROGRESS,
