@@ -274,15 +274,15 @@ _LABEL = lazy(
     re.IGNORECASE,
 )
 _PUBLIC_ASKERS = frozenset(
-    {"leaver", "leavers", "parent", "parents", "carer", "carers", "journalist", "reporter", "resident", "residents",
-     "press", "public", "paper", "mp"}
+    {"leaver", "leavers", "parent", "parents", "carer", "carers", "resident", "residents", "public"}
 )  # fmt: skip
 _WH_NEXT = lazy(r"\s*(?:who|whos|what|whats|when|whens|which|where|how|hows)\b", re.IGNORECASE)
 # every asking form _ASKER reads holds one of these: "asking", "wants to know", "wondering", "checking", "needs"
 _ASKER_CUES = ("ask", "know", "wonder", "check", "quer", "enquir", "want", "like", "need")
 _ASKER_WORDS = frozenset(
     {"someone", "somebody", "anyone", "colleague", "colleagues", "boss", "i", "we", "he", "she", "they", "board",
-     "panel", "committee", "partner", "partners", "cabinet", "scrutiny", "inspector", "ofsted", "auditor", "auditors"}
+     "panel", "committee", "partner", "partners", "cabinet", "scrutiny", "inspector", "ofsted", "auditor", "auditors",
+     "press", "journalist", "journalists", "reporter", "reporters", "paper", "newspaper", "mp"}
 )  # fmt: skip
 
 
