@@ -191,7 +191,11 @@ _UPCOMING = lazy(r"\b(awaited|anticipated|expected|planned|scheduled|will|due to
 _MONTHS = frozenset(
     ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
 )  # not "may": a verb too
-_WANTS_NUMBER = lazy(r"\b(how many|how much|number of|what percentage|what proportion)\b")
+# "what % of children", "what per cent", "what share": a figure, however the asker writes "percentage"
+_WANTS_NUMBER = lazy(
+    r"\b(how many|how much|number of|(?:what|which) (?:percentage|proportion|percent|per cent|share|fraction|rate))\b"
+    r"|\b(?:what|which)\s*%|\d\s*%\s*\?|%\s+of\b"
+)
 # "how often does the network meet", "does X get together monthly": a frequency, not a count
 _WANTS_FREQUENCY = lazy(r"\bhow (often|frequently|regularly)\b")
 _FREQUENCY = lazy(
