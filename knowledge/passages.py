@@ -834,7 +834,12 @@ class PassageIndex:
         section = self._section[i]
         body = frozenset().union(*(frozenset(self._tokens(self.passages[j].text)) for j in paragraph))
         heading_only = [t for t in ask.terms if t.found_in(self._heading[i]) and not t.found_in(body)]
-        share = sum(ask.weights[t.token] for t in heading_only) / ask.weight
+        # the words that name the paper or part ("the CCG's bit of the annual report 19/20") say where to look, not
+        # what is asked: the heading's share is of the rest ("what did the CCG say it achieved": the achievements)
+        titled = self._titled_tokens(self.passages[i])
+        asked = [t for t in ask.terms if not t.found_in(titled) or t in heading_only]
+        weight = sum(ask.weights[t.token] for t in asked)
+        share = sum(ask.weights[t.token] for t in heading_only) / weight if weight else 0.0
         words = sum(len(self.passages[j].text.split()) for j in section)
         return (
             share >= HEADING_SHARE
@@ -842,6 +847,17 @@ class PassageIndex:
             and len(section) <= MAX_SECTION_PASSAGES
             and words <= MAX_SECTION_WORDS
         )
+
+    def _titled_tokens(self, passage: Passage) -> frozenset[str]:
+        """The words of a passage's paper and part titles, their year spans and the place the paper is about."""
+        key = (passage.paper, passage.part)
+        memo = self.__dict__.setdefault("_titled_memo", {})  # (kept off the index's construction: built as needed)
+        found = memo.get(key)
+        if found is None:
+            titles = self._titles(passage)
+            found = frozenset(self._tokens(titles)) | {period_token(x) for x in periods(titles)} | self._place(passage)
+            memo[key] = found
+        return found
 
     def _excerpt(self, ask: _Ask, group: Sequence[int]) -> tuple[Passage, str]:
         """A paragraph (or short section) for display: whole when short, else its sentences that match the

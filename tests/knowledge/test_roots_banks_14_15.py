@@ -44,3 +44,21 @@ def test_a_passage_without_a_figure_does_not_answer_what_percent(engine: Engine)
     """A passage saying a rate went up ("a significant increase in ...") gives no percentage: not sure."""
     answer = engine.ask("what % of looked after children in notts got health assessments in time", PANEL)
     assert answer.kind in ("not-sure", "not-found"), answer.text
+
+
+def quoted(answer) -> str:
+    return " ".join(line for item in answer.items for line in item.lines)
+
+
+def test_words_naming_the_part_do_not_hide_the_heading_asked_about(engine: Engine) -> None:
+    """ "annual report 19/20: what has the ccg achieved": the CCG, the annual report and the year say where to look;
+    what is asked is the section's heading ("Achievements - What we have achieved"), so the whole short list under
+    it answers, not the one item of it that happens to name the CCG again."""
+    answer = engine.ask("partnership annual report 19/20: what has the ccg achieved", CITY)
+    said = quoted(answer)
+    assert "single safeguarding team" in said and "ICS work-streams" in said and "SCAT piloted" in said
+    # the difference it made is another heading of the same part: that list, not the achievements
+    impact = quoted(
+        engine.ask("in the 2019/20 partnership annual report what difference did the CCG say its work had made", CITY)
+    )
+    assert "subject experts" in impact and "SCAT piloted" not in impact
