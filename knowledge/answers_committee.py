@@ -1404,12 +1404,16 @@ def names_another_group(q: Query, e: Engine) -> bool:
     if q.committee:
         # "the MASE panel": a word naming a panel, group or board other than the committee the word "panel" found
         own = set(content_words(" ".join((e.kb.committees[q.committee].name, *e.kb.committees[q.committee].aliases))))
-        named = {m.group(1) for m in GROUP_NAMED.finditer(q.folded)}
+        named = {m.group(1) or m.group(2) for m in GROUP_NAMED.finditer(q.folded)}
         return bool(set(content_words(" ".join(named))) & (others - own))
     return bool(others)
 
 
-GROUP_NAMED = lazy(r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b")
+# ... or a council that is no local authority ("did the children in care council meet before the panel")
+GROUP_NAMED = lazy(
+    r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b"
+    r"|\b(?!(?:county|city|borough|district|parish|town|notts|nottinghamshire|nottingham)\b)(\w+) councils?\b"
+)
 
 
 def meeting(q: Query, e: Engine) -> Answer | None:

@@ -712,7 +712,9 @@ class PassageIndex:
                     matched=tuple(t.used for t in matched),
                     coverage=round(coverage, 3),
                     literal=round(literal, 3),
-                    answers=months <= own  # "the january visit": a paragraph that names that month
+                    # "the january visit": a paragraph that names that month, or is in a part dated then ("before
+                    # the october panel": the minutes of the October meeting)
+                    answers=(months <= own or months <= own | self._part_title_tokens(passage))
                     and score >= self.min_score
                     and coverage >= self.min_coverage
                     and len(matched) >= min(MIN_MATCHED, len(terms))
@@ -847,6 +849,12 @@ class PassageIndex:
             and len(section) <= MAX_SECTION_PASSAGES
             and words <= MAX_SECTION_WORDS
         )
+
+    def _part_title_tokens(self, passage: Passage) -> frozenset[str]:
+        """The words of the title of a passage's part (not its paper's: a pack dated January holds older minutes)."""
+        paper = self.papers.get(passage.paper)
+        part = paper.part(passage.part) if paper else None
+        return frozenset(self._tokens(part.title)) if part and part.title else frozenset()
 
     def _titled_tokens(self, passage: Passage) -> frozenset[str]:
         """The words of a passage's paper and part titles, their year spans and the place the paper is about."""

@@ -62,3 +62,21 @@ def test_words_naming_the_part_do_not_hide_the_heading_asked_about(engine: Engin
         engine.ask("in the 2019/20 partnership annual report what difference did the CCG say its work had made", CITY)
     )
     assert "subject experts" in impact and "SCAT piloted" not in impact
+
+
+def test_a_council_that_is_no_local_authority_is_another_group(engine: Engine) -> None:
+    """ "did the youth council meet before the panel": the group asked about is the council, not the panel, whose
+    date was given as if it answered. A county or city council's panel is still the panel."""
+    other = engine.ask("did the youth council meet before the january panel?", PANEL)
+    assert other.kind != "meeting" and "Corporate Parenting Panel meets on" not in other.text
+    own = engine.ask("when does the county council's corporate parenting panel meet next?", PANEL)
+    assert own.kind == "meeting" and "next meets on Tuesday 14 January 2025" in own.text
+
+
+def test_a_month_may_be_the_date_of_the_minutes_a_passage_is_in(engine: Engine) -> None:
+    """ "before the october panel": the minutes of the October meeting are dated October in their title; their
+    paragraph need not repeat the month (a paper dated January that holds them does not count)."""
+    answer = engine.ask(
+        "children in care council: did it meet before the october panel, and when is the next one", PANEL
+    )
+    assert answer.kind == "passage" and "scheduled for 2nd December" in quoted(answer)
