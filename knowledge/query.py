@@ -201,11 +201,11 @@ def parse(
 _ASKER = lazy(
     r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?"
     r"(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|have\b|did\b|does\b|do\b)[\w'-]+\s+){1,5}"
-    r"(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
+    r"(?:is\s+|s\s+|has\s+|was\s+|are\s+|were\s+|have\s+|keep\s+|keeps\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
     r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring|"
     r"(?:wants|want|wanted|would like|d like|needs|needed|asked for|is asking for|s asking for|asking for)\s+"
     r"(?:a list of|a note of|an update on|to see|to hear|a summary of|details of))(?:\s+(?:me|us))?\s*"
-    r"(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?"
+    r"(?:[,:;\u2013\u2014-]\s*)?(?:(?:if|whether)\b\s*)?"
     # ... and a question follows
     r"(?=(?:if|whether|who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|"
     r"anything|any|whose)\b|[^\s]*\s+(?:is|are|has|have|was|were)\b)",
@@ -230,7 +230,8 @@ def without_asker(raw: str) -> str:
     if m is None or len(raw) - m.end() < 8:
         return raw
     said = set(re.findall(r"[a-z]+", raw[: m.end()].lower()))
-    if not said & (TITLE_WORDS | _ASKER_WORDS):
+    # "foster carers are asking - where is ...": a dash or colon sets the asker apart from the question, whoever asks
+    if not said & (TITLE_WORDS | _ASKER_WORDS) and not _SET_APART.search(raw[: m.end()]):
         return raw
     return raw[m.end() :]
 
@@ -247,6 +248,9 @@ _CONTEXT = lazy(
     re.IGNORECASE,
 )
 # every asking form _ASKER reads holds one of these: "asking", "wants to know", "wondering", "checking", "needs"
+_SET_APART = lazy(
+    r"(?:asking|asked|asks|to know|wondering|wonders|checking|querying|enquiring)\s*[:;\u2013\u2014-]\s*$"
+)
 _ASKER_CUES = ("ask", "know", "wonder", "check", "quer", "enquir", "want", "like", "need")
 _ASKER_WORDS = frozenset(
     {"someone", "somebody", "anyone", "colleague", "colleagues", "boss", "i", "we", "he", "she", "they", "board",

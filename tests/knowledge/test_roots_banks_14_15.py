@@ -8,7 +8,7 @@ import datetime as dt
 
 from knowledge.engine import Engine
 from knowledge.passages import answer_kind
-from knowledge.query import parse
+from knowledge.query import parse, without_asker
 
 PANEL = dt.date(2025, 1, 9)
 CITY = dt.date(2020, 9, 20)
@@ -80,3 +80,14 @@ def test_a_month_may_be_the_date_of_the_minutes_a_passage_is_in(engine: Engine) 
         "children in care council: did it meet before the october panel, and when is the next one", PANEL
     )
     assert answer.kind == "passage" and "scheduled for 2nd December" in quoted(answer)
+
+
+def test_an_asker_set_apart_by_a_dash_is_not_what_is_asked(engine: Engine) -> None:
+    """ "social workers are asking - where is tuesday's panel held": who asks, set apart by a dash or a colon, is not
+    the question; "held" at the end then read it as "has it been held" (a status). Without the dash, words such as
+    "children asking whether ..." may be what is asked about, and stay."""
+    assert without_asker("social workers are asking - where is tuesday's panel held") == "where is tuesday's panel held"
+    assert without_asker("foster carers keep asking: when is the next panel").startswith("when is")
+    assert without_asker("children asking whether they can see their files").startswith("children")
+    answer = engine.ask("social workers are asking - where is tuesday's panel being held", dt.date(2025, 1, 10))
+    assert answer.kind != "not-sure" and "County Hall" in answer.text
