@@ -110,7 +110,7 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
-    raw = _phone_words(without_asker(raw))
+    raw = _phone_words(without_why(without_asker(raw)))
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
@@ -211,6 +211,24 @@ _ASKER = lazy(
     r"anything|any|whose)\b|[^\s]*\s+(?:is|are|has|have|was|were)\b)",
     re.IGNORECASE,
 )
+
+
+# "what time did it close, for the audit trail", "who signed it - for my records": why it is asked, at the end, is
+# not what it is about ("audit" is no topic)
+_WHY_ASKED = lazy(
+    r"(?:\s*[,;\u2013\u2014-]\s*(?:just\s+|it s\s+|its\s+)?for\s+(?:the|my|our|a|an)|\s+for\s+(?:my|our))\s+"
+    r"(?:own\s+)?(?:audit trail|records?|notes?|files?|tracker|log|briefing|spreadsheet|diary|handover|reference|"
+    r"paperwork|return)\W*$",
+    re.IGNORECASE,
+)
+
+
+def without_why(raw: str) -> str:
+    """The question without a closing clause saying why it is asked ("..., for the audit trail")."""
+    m = _WHY_ASKED.search(raw) if " for " in raw.lower() else None
+    if m is None or m.start() < 12:
+        return raw
+    return raw[: m.start()] + ("?" if raw.rstrip().endswith("?") else "")
 
 
 def without_asker(raw: str) -> str:

@@ -8,7 +8,7 @@ import datetime as dt
 
 from knowledge.engine import Engine
 from knowledge.passages import answer_kind
-from knowledge.query import parse, without_asker
+from knowledge.query import parse, without_asker, without_why
 
 PANEL = dt.date(2025, 1, 9)
 CITY = dt.date(2020, 9, 20)
@@ -91,3 +91,17 @@ def test_an_asker_set_apart_by_a_dash_is_not_what_is_asked(engine: Engine) -> No
     assert without_asker("children asking whether they can see their files").startswith("children")
     answer = engine.ask("social workers are asking - where is tuesday's panel being held", dt.date(2025, 1, 10))
     assert answer.kind != "not-sure" and "County Hall" in answer.text
+
+
+def test_why_it_is_asked_at_the_end_is_not_what_it_is_about(engine: Engine) -> None:
+    """ "..., for the audit trail": "audit" named no group the panel is, so the meeting's closing time was refused."""
+    assert (
+        without_why("when did the october panel finish, for the audit trail?") == "when did the october panel finish?"
+    )
+    assert without_why("who were the apologies at the last panel - just for my notes") == (
+        "who were the apologies at the last panel"
+    )
+    # a clause that is what is asked about stays: "the tracker" here is the topic
+    assert without_why("who owns the tracker for the records") == "who owns the tracker for the records"
+    answer = engine.ask("when did the october panel finish, for the audit trail?", PANEL)
+    assert "3:55pm" in answer.text
