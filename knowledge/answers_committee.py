@@ -888,12 +888,20 @@ WHERE_PAPERS = lazy(
     r"\bwhere (can|do|could|would) \w+ (find|see|view|read|get|look at) (the )?(papers|agenda|reports)\b"
 )
 SEEING_WORDS = frozenset(content_words("view see read look find online inspect"))
+# the one who wants to see something, before the wanting: "a cllr wants to see the background papers"
+WANTS_TO_SEE = lazy(
+    r"^(?:\W*)((?:\w+ ){1,6}?)(?:wants|want|wanted|wanting|would like|d like|needs|need|is asking|are asking|asked|"
+    r"has asked|have asked|is hoping|are hoping) to (?:see|look at|inspect|read|view|get|have|access)\b"
+)
 
 
 def agenda_note(q: Query, e: Engine) -> Answer | None:
     """The agenda note a contact question is about ("customer services number", "background papers - the
     public"), quoted as written."""
     words = set(q.topic_words) - NOTE_WORDS - NOTE_ASKING
+    wanting = WANTS_TO_SEE.search(q.folded)  # "one of our foster carers wants to see ...": who wants them, not what
+    if wanting:
+        words -= set(spelled_out(content_words(wanting.group(0))))
     if not words and WHERE_PAPERS.search(q.folded):  # "where can people view the papers": the note on viewing them
         words = set(q.topic_words) & SEEING_WORDS
     if not words:

@@ -105,3 +105,14 @@ def test_why_it_is_asked_at_the_end_is_not_what_it_is_about(engine: Engine) -> N
     assert without_why("who owns the tracker for the records") == "who owns the tracker for the records"
     answer = engine.ask("when did the october panel finish, for the audit trail?", PANEL)
     assert "3:55pm" in answer.text
+
+
+def test_who_wants_to_see_the_papers_is_not_what_the_note_is_about(engine: Engine) -> None:
+    """ "a cllr / one of our adopters wants to look at the background papers": the words naming who wants them
+    ("councillor", "adopters") counted against the agenda note on inspecting background papers."""
+    for asked in (
+        "my local cllr would like to look at the background papers - who do they ring?",
+        "a group of adopters want to inspect the background papers, what's the phone number",
+    ):
+        answer = engine.ask(asked, PANEL)
+        assert answer.kind == "contact" and "0300 500 80 80" in answer.text, asked
