@@ -998,6 +998,7 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
     spanned = _LAST_SPAN.sub(r"past \1 \2", raw)  # "the last 2 yrs of reports": a span of time, as the plans write it
+    spanned = _HEDGES.sub(" ", spanned)  # "what's on it so far", "at some point this year", "every single meeting"
     words = [w for w in spelled_out(content_words(spanned)) if not _ID_LIKE.fullmatch(w)]
     if plan is None:
         return [w for w in words if w not in drop]
@@ -1008,6 +1009,8 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
     return [w for w in words if w not in own and (w not in drop or w in kept or vocab.names_other(w, plan))]
 
 
+# words that hedge how far or how often, naming no topic: "so far", "at some point", "(every) single", "as yet"
+_HEDGES = lazy(r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single)\b", re.IGNORECASE)
 _ID_LIKE = lazy(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)")
 
 

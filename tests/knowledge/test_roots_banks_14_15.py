@@ -116,3 +116,16 @@ def test_who_wants_to_see_the_papers_is_not_what_the_note_is_about(engine: Engin
     ):
         answer = engine.ask(asked, PANEL)
         assert answer.kind == "contact" and "0300 500 80 80" in answer.text, asked
+
+
+def test_hedges_of_how_far_or_how_often_name_no_topic(engine: Engine) -> None:
+    """ "so far", "at some point", "every single": words of hedging, not of what is asked; "far", "point" and
+    "single" were topics no work-programme item carries, so the answer was "lists nothing like that"."""
+    day = dt.date(2025, 1, 16)
+    assert "far" not in parse(engine, "april panel - what's lined up for it so far", day, None, None, 0).topic_words
+    april = engine.ask("what items are on the april agenda so far", day)
+    assert "Inspection gradings" in april.text or any("Inspection gradings" in i.title for i in april.items)
+    later = engine.ask("will the panel get the adoption performance report at any point in 2025?", day)
+    assert "8 July 2025" in later.text + quoted(later)
+    standing = engine.ask("what goes to every single meeting of the panel", day)
+    assert "Visits schedule and observations from visits" in [i.title for i in standing.items]
