@@ -108,7 +108,14 @@ _TITLE_GENERIC = "report annual review agenda item update paper appendix minutes
 
 
 # everyday words for what the papers name formally ("kids" are "children", "notts" is "Nottinghamshire")
-_EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "youngsters": "children"}
+_EVERYDAY = {
+    "kids": "children",
+    "kid": "child",
+    "notts": "nottinghamshire",
+    "youngsters": "children",
+    # "the QA subgroup": the papers write "QA" in places but never define it, and say "Quality Assurance" elsewhere
+    "qa": "quality assurance",
+}
 
 # a paper's title starts with the place it is about: "Nottingham City", "Nottinghamshire County", "Nottinghamshire"
 _PLACE = lazy(r"[A-Z][a-z]+(?:\s+(?:City|County))?\b")
@@ -197,7 +204,9 @@ _WANTS_NUMBER = lazy(
     r"|\b(?:what|which)\s*%|\d\s*%\s*\?|%\s+of\b"
 )
 # "how often does the network meet", "does X get together monthly": a frequency, not a count
-_WANTS_FREQUENCY = lazy(r"\bhow (often|frequently|regularly)\b")
+_WANTS_FREQUENCY = lazy(
+    r"\bhow (often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every) (?:year|month|week|term|quarter)\b"
+)
 _FREQUENCY = lazy(
     r"\b(quarterly|monthly|weekly|fortnightly|annually|yearly|bi-?monthly|bi-?annually|termly|daily|six[- ]monthly|"
     r"every (?:\w+ ){0,2}(?:days?|weeks?|months?|years?|quarters?|terms?)|once|twice|\w+ times (?:a|per|each|every)|"
@@ -597,7 +606,8 @@ class PassageIndex:
             token = self._stem(used)
             if token not in seen:
                 seen.add(token)
-                spelled = self.acronyms.get(used, ()) if used in shouted else everyday
+                # (an acronym the papers never define may still be an everyday one: "QA")
+                spelled = (self.acronyms.get(used, ()) if used in shouted else ()) or everyday
                 out.append(_Term(word, used, token, spelled, self._same.get(token, ())))
         for m, span in _period_matches(question.lower()):  # "19/20": one word, the year span
             token = period_token(span)

@@ -129,3 +129,11 @@ def test_hedges_of_how_far_or_how_often_name_no_topic(engine: Engine) -> None:
     assert "8 July 2025" in later.text + quoted(later)
     standing = engine.ask("what goes to every single meeting of the panel", day)
     assert "Visits schedule and observations from visits" in [i.title for i in standing.items]
+
+
+def test_an_everyday_acronym_the_papers_never_define_is_spelled_out(engine: Engine) -> None:
+    """ "the QA group": the papers write "QA subgroup" but never define QA; the paragraph on how often it meets says
+    "Quality Assurance ... audit group". "How many times a year" asks a frequency, not a count."""
+    assert answer_kind("how many times a month does the network meet") == "frequency"
+    answer = engine.ask("QA audit group: how regularly does it get together?", CITY)
+    assert answer.kind == "passage" and "8 times per year" in quoted(answer)
