@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from knowledge.answers_papers import defined_term
 from knowledge.engine import Engine
 from knowledge.passages import answer_kind
 from knowledge.query import parse, without_asker, without_why
@@ -137,3 +138,15 @@ def test_an_everyday_acronym_the_papers_never_define_is_spelled_out(engine: Engi
     assert answer_kind("how many times a month does the network meet") == "frequency"
     answer = engine.ask("QA audit group: how regularly does it get together?", CITY)
     assert answer.kind == "passage" and "8 times per year" in quoted(answer)
+
+
+def test_what_is_x_with_a_hedge_or_a_lead_in_is_still_asking_what_x_is(engine: Engine) -> None:
+    """ "what's the SLG exactly?", "new to this - what's the SLG?": the hedge and the lead-in kept the question from
+    reading as "what is X", and their words kept any paragraph from carrying all of it: not sure."""
+    assert defined_term("new to this   what s the slg exactly") == "slg"
+    assert defined_term("what is mace  in plain terms") == "mace"
+    assert defined_term("fostering agencies   what s in the plans") is None  # what the plans hold, not a name
+    for asked in ("new to this - what's the SLG exactly?", "what is MACE, in plain terms?"):
+        answer = engine.ask(asked, dt.date(2025, 1, 20))
+        assert answer.kind == "passage", asked
+    assert "The Strategic Leadership Group (SLG)" in quoted(engine.ask("new to this - what's the SLG exactly?", CITY))
