@@ -150,3 +150,11 @@ def test_what_is_x_with_a_hedge_or_a_lead_in_is_still_asking_what_x_is(engine: E
         answer = engine.ask(asked, dt.date(2025, 1, 20))
         assert answer.kind == "passage", asked
     assert "The Strategic Leadership Group (SLG)" in quoted(engine.ask("new to this - what's the SLG exactly?", CITY))
+
+
+def test_an_item_of_a_short_list_shares_the_lists_subject(engine: Engine) -> None:
+    """The annual report's bullets under "Recommendation 2": the first says the review is of harmful sexual
+    behaviour, a later one that the NSPCC's March 2020 feedback event "could not proceed". Asked with "HSB", the
+    later bullet lacked the word its list is about; a word only the list's other items hold now counts for half."""
+    answer = engine.ask("did the NSPCC's march 2020 feedback event on harmful sexual behaviour go ahead", CITY)
+    assert answer.kind == "passage" and "could not proceed" in quoted(answer)
