@@ -138,6 +138,7 @@ _SAME_WORDS = (
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
 _ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
 
+_ALISED = lazy(r"([a-z]{4,}al)i[sz](?:e|ed|es|ing|ation|ations)")
 # a fixed phrase read as one word: "looked after children" are children in care, not "what it will look like"
 _FIXED = lazy(r"\blooked[\s-]+after\b", re.IGNORECASE)
 
@@ -608,7 +609,7 @@ class PassageIndex:
                 seen.add(token)
                 # (an acronym the papers never define may still be an everyday one: "QA")
                 spelled = (self.acronyms.get(used, ()) if used in shouted else ()) or everyday
-                out.append(_Term(word, used, token, spelled, self._same.get(token, ())))
+                out.append(_Term(word, used, token, spelled, self._same.get(token, ()) + self._ised(used, token)))
         for m, span in _period_matches(question.lower()):  # "19/20": one word, the year span
             token = period_token(span)
             if token not in seen:
@@ -866,6 +867,17 @@ class PassageIndex:
             and len(section) <= MAX_SECTION_PASSAGES
             and words <= MAX_SECTION_WORDS
         )
+
+    def _ised(self, word: str, token: str) -> tuple[str, ...]:
+        """The stemmer keeps "-alised" apart from its adjective ("contextualised": contextualis; "contextual":
+        contextu): a question's word also matches its other form, in either spelling."""
+        m = _ALISED.fullmatch(word)
+        base = m.group(1) if m else word if word.endswith("al") and len(word) >= 6 else None
+        if base is not None:
+            forms = [base, base + "ised", base + "ized"]
+        else:
+            return ()
+        return tuple(x for x in dict.fromkeys(self._stem(f) for f in forms) if x != token)
 
     def _is_list_item(self, paragraph: Sequence[int]) -> bool:
         """Whether a paragraph is one item of a short bulleted list ("- ...") that is its section."""

@@ -158,3 +158,14 @@ def test_an_item_of_a_short_list_shares_the_lists_subject(engine: Engine) -> Non
     later bullet lacked the word its list is about; a word only the list's other items hold now counts for half."""
     answer = engine.ask("did the NSPCC's march 2020 feedback event on harmful sexual behaviour go ahead", CITY)
     assert answer.kind == "passage" and "could not proceed" in quoted(answer)
+
+
+def test_an_alised_word_matches_its_adjective(engine: Engine) -> None:
+    """The papers' "CCE/Contextualised Safeguarding" conference: asked about "contextual safeguarding" (or with the
+    American spelling) the stemmer kept the two apart, and the paragraph with its attendance fell short."""
+    for asked in (
+        "numbers at the contextual safeguarding conference - how many people attended?",
+        "how many attended the contextualized safeguarding conference",
+    ):
+        answer = engine.ask(asked, CITY)
+        assert answer.kind == "passage" and "350 people" in quoted(answer), asked
