@@ -201,7 +201,8 @@ def parse(
 _ASKER = lazy(
     r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?"
     r"(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|have\b|did\b|does\b|do\b)[\w'-]+\s+){1,5}"
-    r"(?:is\s+|s\s+|has\s+|was\s+|are\s+|were\s+|have\s+|keep\s+|keeps\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
+    r"(?:is\s+|s\s+|has\s+|was\s+|are\s+|were\s+|have\s+|keep\s+|keeps\s+)?"
+    r"(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
     r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring|"
     r"(?:wants|want|wanted|would like|d like|needs|needed|asked for|is asking for|s asking for|asking for)\s+"
     r"(?:a list of|a note of|an update on|to see|to hear|a summary of|details of))(?:\s+(?:me|us))?\s*"

@@ -169,3 +169,10 @@ def test_an_alised_word_matches_its_adjective(engine: Engine) -> None:
     ):
         answer = engine.ask(asked, CITY)
         assert answer.kind == "passage" and "350 people" in quoted(answer), asked
+
+
+def test_re_for_regarding_is_no_word_to_match(engine: Engine) -> None:
+    """ "findings re medicals": "re" (regarding) weighed as a rare word no paragraph holds."""
+    assert "re" not in [t.word for t in engine.passage_index.terms("QA sexual abuse audit findings re medicals?")]
+    answer = engine.ask("QA sexual abuse audit findings re medicals?", CITY)
+    assert answer.kind == "passage" and "child protection medicals" in quoted(answer)
