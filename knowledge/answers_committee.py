@@ -575,7 +575,9 @@ def _minutes_confirmed(q: Query, e: Engine) -> Answer | None:
 
 _MONTH_RX = "|".join(dt.date(2000, i, 1).strftime("%B").lower() for i in range(1, 13))
 MINUTES_OF_MONTH = lazy(
-    rf"\b({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug) (?:meeting s |panel s |meeting |panel )?minutes\b"
+    # ... with its year too: "the 2 july 2024 minutes"
+    rf"\b({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug) (?:(?:19|20)\d\d )?"
+    rf"(?:meeting s |panel s |meeting |panel )?minutes\b"
     rf"|\bminutes (?:of|from|for) (?:the )?(?:\w+ )?({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug)\b"
 )
 

@@ -176,3 +176,11 @@ def test_re_for_regarding_is_no_word_to_match(engine: Engine) -> None:
     assert "re" not in [t.word for t in engine.passage_index.terms("QA sexual abuse audit findings re medicals?")]
     answer = engine.ask("QA sexual abuse audit findings re medicals?", CITY)
     assert answer.kind == "passage" and "child protection medicals" in quoted(answer)
+
+
+def test_the_minutes_of_a_meeting_named_with_its_year(engine: Engine) -> None:
+    """ "the 15 october 2024 minutes - were they signed off?": the year between the month and "minutes" kept them
+    from reading as the minutes of that meeting; the question read as which minutes that meeting confirmed."""
+    answer = engine.ask("were the 15 october 2024 minutes signed off?", dt.date(2025, 1, 20))
+    assert answer.kind != "not-sure" and "15 October 2024" in answer.text
+    assert "item 3 was the MINUTES OF THE LAST MEETING HELD ON 2 JULY 2024" not in answer.text
