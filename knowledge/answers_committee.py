@@ -575,7 +575,9 @@ def _minutes_confirmed(q: Query, e: Engine) -> Answer | None:
 
 _MONTH_RX = "|".join(dt.date(2000, i, 1).strftime("%B").lower() for i in range(1, 13))
 MINUTES_OF_MONTH = lazy(
-    rf"\b({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug) (?:meeting s |panel s |meeting |panel )?minutes\b"
+    # ... with its year too: "the 2 july 2024 minutes"
+    rf"\b({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug) (?:(?:19|20)\d\d )?"
+    rf"(?:meeting s |panel s |meeting |panel )?minutes\b"
     rf"|\bminutes (?:of|from|for) (?:the )?(?:\w+ )?({_MONTH_RX}|oct|sept|nov|dec|jan|feb|mar|apr|jun|jul|aug)\b"
 )
 
@@ -894,12 +896,20 @@ WHERE_PAPERS = lazy(
     r"\bwhere (can|do|could|would) \w+ (find|see|view|read|get|look at) (the )?(papers|agenda|reports)\b"
 )
 SEEING_WORDS = frozenset(content_words("view see read look find online inspect"))
+# the one who wants to see something, before the wanting: "a cllr wants to see the background papers"
+WANTS_TO_SEE = lazy(
+    r"^(?:\W*)((?:\w+ ){1,6}?)(?:wants|want|wanted|wanting|would like|d like|needs|need|is asking|are asking|asked|"
+    r"has asked|have asked|is hoping|are hoping) to (?:see|look at|inspect|read|view|get|have|access)\b"
+)
 
 
 def agenda_note(q: Query, e: Engine) -> Answer | None:
     """The agenda note a contact question is about ("customer services number", "background papers - the
     public"), quoted as written."""
     words = set(q.topic_words) - NOTE_WORDS - NOTE_ASKING
+    wanting = WANTS_TO_SEE.search(q.folded)  # "one of our foster carers wants to see ...": who wants them, not what
+    if wanting:
+        words -= set(spelled_out(content_words(wanting.group(0))))
     if not words and WHERE_PAPERS.search(q.folded):  # "where can people view the papers": the note on viewing them
         words = set(q.topic_words) & SEEING_WORDS
     if not words:
@@ -1427,12 +1437,16 @@ def names_another_group(q: Query, e: Engine) -> bool:
     if q.committee:
         # "the MASE panel": a word naming a panel, group or board other than the committee the word "panel" found
         own = set(content_words(" ".join((e.kb.committees[q.committee].name, *e.kb.committees[q.committee].aliases))))
-        named = {m.group(1) for m in GROUP_NAMED.finditer(q.folded)}
+        named = {m.group(1) or m.group(2) for m in GROUP_NAMED.finditer(q.folded)}
         return bool(set(content_words(" ".join(named))) & (others - own))
     return bool(others)
 
 
-GROUP_NAMED = lazy(r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b")
+# ... or a council that is no local authority ("did the children in care council meet before the panel")
+GROUP_NAMED = lazy(
+    r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b"
+    r"|\b(?!(?:county|city|borough|district|parish|town|notts|nottinghamshire|nottingham)\b)(\w+) councils?\b"
+)
 
 
 def meeting(q: Query, e: Engine) -> Answer | None:

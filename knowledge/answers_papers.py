@@ -114,8 +114,11 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
 
     term = defined_term(q.folded)
     if term is not None:  # "what's imara": only a passage that says what it is answers, not one that names it
-        hits = index.search(q.raw, limit=DEFINE_SCAN, papers=papers)
-        answering = [h for h in hits if h.coverage >= MIN_DEFINE_COVER and defines(term, _said(h.quoted), q.raw)][:1]
+        # searched for the thing alone, as written ("CaRE"), without the hedges and lead-in around it
+        written = re.search(r"\b" + r"\W+".join(re.escape(w) for w in term.split()) + r"\b", q.raw, re.IGNORECASE)
+        asked = f"what is {written.group(0) if written else term}"
+        hits = index.search(asked, limit=DEFINE_SCAN, papers=papers)
+        answering = [h for h in hits if h.coverage >= MIN_DEFINE_COVER and defines(term, _said(h.quoted), asked)][:1]
     else:
         hits = index.search(q.raw, limit=3, papers=papers)
         answering = [h for h in hits if h.answers]
@@ -235,10 +238,23 @@ NOT_TERMS = frozenset({"happening", "going", "on", "due", "late", "overdue", "ne
 BODY_NOUNS = frozenset({"team", "group", "service", "board", "panel", "project", "unit", "hub", "programme", "network"})
 
 
+# "what's in the plans", "what's there on it": a preposition or pointer first asks no thing's meaning
+NOT_FIRST = frozenset({"in", "on", "for", "about", "with", "of", "at", "up", "there", "this", "that", "these", "those"})
+# hedges around "what is X": "exactly", "actually", "again", "in plain terms", "please"
+DEFINE_HEDGE = lazy(
+    r"\b(?:exactly|actually|precisely|really|basically|again|even|please|pls|in plain (?:terms|english)|"
+    r"in a nutshell|when it s at home)\b"
+)
+# a lead-in set apart before the question ("sorry, basic q - what is ..."): folded, its comma or dash is a double space
+LEAD_IN = lazy(r"^.{0,40}?\s{2,}(?=(?:what is|whats|what s|what are|what was|what were)\b)")
+
+
 def defined_term(folded: str) -> str | None:
     """The thing a "what is X" question asks to have explained (up to three words), if it is one."""
-    m = DEFINE_Q.match(folded.strip())
-    if m is None or set(m.group(1).split()) & NOT_TERMS:
+    # "what is the CaRE team exactly", "sorry, basic q - what is the BMG": the hedge and the lead-in are no part of it
+    asked = LEAD_IN.sub("", DEFINE_HEDGE.sub(" ", folded)).strip()
+    m = DEFINE_Q.match(" ".join(asked.split()))
+    if m is None or set(m.group(1).split()) & NOT_TERMS or m.group(1).split()[0] in NOT_FIRST:
         return None
     return m.group(1)
 

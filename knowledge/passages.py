@@ -108,7 +108,14 @@ _TITLE_GENERIC = "report annual review agenda item update paper appendix minutes
 
 
 # everyday words for what the papers name formally ("kids" are "children", "notts" is "Nottinghamshire")
-_EVERYDAY = {"kids": "children", "kid": "child", "notts": "nottinghamshire", "youngsters": "children"}
+_EVERYDAY = {
+    "kids": "children",
+    "kid": "child",
+    "notts": "nottinghamshire",
+    "youngsters": "children",
+    # "the QA subgroup": the papers write "QA" in places but never define it, and say "Quality Assurance" elsewhere
+    "qa": "quality assurance",
+}
 
 # a paper's title starts with the place it is about: "Nottingham City", "Nottinghamshire County", "Nottinghamshire"
 _PLACE = lazy(r"[A-Z][a-z]+(?:\s+(?:City|County))?\b")
@@ -131,6 +138,7 @@ _SAME_WORDS = (
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
 _ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
 
+_ALISED = lazy(r"([a-z]{4,}al)i[sz](?:e|ed|es|ing|ation|ations)")
 # a fixed phrase read as one word: "looked after children" are children in care, not "what it will look like"
 _FIXED = lazy(r"\blooked[\s-]+after\b", re.IGNORECASE)
 
@@ -191,9 +199,15 @@ _UPCOMING = lazy(r"\b(awaited|anticipated|expected|planned|scheduled|will|due to
 _MONTHS = frozenset(
     ["january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"]
 )  # not "may": a verb too
-_WANTS_NUMBER = lazy(r"\b(how many|how much|number of|what percentage|what proportion)\b")
+# "what % of children", "what per cent", "what share": a figure, however the asker writes "percentage"
+_WANTS_NUMBER = lazy(
+    r"\b(how many|how much|number of|(?:what|which) (?:percentage|proportion|percent|per cent|share|fraction|rate))\b"
+    r"|\b(?:what|which)\s*%|\d\s*%\s*\?|%\s+of\b"
+)
 # "how often does the network meet", "does X get together monthly": a frequency, not a count
-_WANTS_FREQUENCY = lazy(r"\bhow (often|frequently|regularly)\b")
+_WANTS_FREQUENCY = lazy(
+    r"\bhow (often|frequently|regularly)\b|\bhow many times (?:a|an|per|each|every) (?:year|month|week|term|quarter)\b"
+)
 _FREQUENCY = lazy(
     r"\b(quarterly|monthly|weekly|fortnightly|annually|yearly|bi-?monthly|bi-?annually|termly|daily|six[- ]monthly|"
     r"every (?:\w+ ){0,2}(?:days?|weeks?|months?|years?|quarters?|terms?)|once|twice|\w+ times (?:a|per|each|every)|"
@@ -205,7 +219,8 @@ _PHRASING = lazy(
     r"\bhow (?:often|frequently|regularly|long)\b|\bthese days\b|\bat (?:the )?(?:moment|present)\b|\batm\b|"
     r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|"
     r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
-    r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b"
+    r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b|"
+    r"\bre\b(?=:?\s+\w)"  # "what did it find re medicals": "regarding"
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
 _WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager|author|authors|authored|written by)\b")
@@ -593,8 +608,9 @@ class PassageIndex:
             token = self._stem(used)
             if token not in seen:
                 seen.add(token)
-                spelled = self.acronyms.get(used, ()) if used in shouted else everyday
-                out.append(_Term(word, used, token, spelled, self._same.get(token, ())))
+                # (an acronym the papers never define may still be an everyday one: "QA")
+                spelled = (self.acronyms.get(used, ()) if used in shouted else ()) or everyday
+                out.append(_Term(word, used, token, spelled, self._same.get(token, ()) + self._ised(used, token)))
         for m, span in _period_matches(question.lower()):  # "19/20": one word, the year span
             token = period_token(span)
             if token not in seen:
@@ -685,6 +701,13 @@ class PassageIndex:
             own = frozenset().union(*(self._own[j] for j in paragraph))
             matched = [t for t in terms if t.found_in(own)]
             coverage = sum(weights[t.token] for t in matched) / weight
+            if coverage < 1.0 and self._is_list_item(paragraph):
+                # an item of a short list shares its subject with the items around it ("the review ... harmful
+                # sexual behaviour"; "... a feedback event in March 2020"): a word only they hold counts for half
+                around = self._list_words(i)
+                coverage += (
+                    sum(0.5 * weights[t.token] for t in terms if t not in matched and t.found_in(around)) / weight
+                )
             said = frozenset().union(*(self._said[j] for j in paragraph))
             literal = sum(weights[t.token] for t in matched if t.found_in(said)) / weight
             groups = [paragraph]
@@ -708,7 +731,9 @@ class PassageIndex:
                     matched=tuple(t.used for t in matched),
                     coverage=round(coverage, 3),
                     literal=round(literal, 3),
-                    answers=months <= own  # "the january visit": a paragraph that names that month
+                    # "the january visit": a paragraph that names that month, or is in a part dated then ("before
+                    # the october panel": the minutes of the October meeting)
+                    answers=(months <= own or months <= own | self._part_title_tokens(passage))
                     and score >= self.min_score
                     and coverage >= self.min_coverage
                     and len(matched) >= min(MIN_MATCHED, len(terms))
@@ -830,7 +855,12 @@ class PassageIndex:
         section = self._section[i]
         body = frozenset().union(*(frozenset(self._tokens(self.passages[j].text)) for j in paragraph))
         heading_only = [t for t in ask.terms if t.found_in(self._heading[i]) and not t.found_in(body)]
-        share = sum(ask.weights[t.token] for t in heading_only) / ask.weight
+        # the words that name the paper or part ("the CCG's bit of the annual report 19/20") say where to look, not
+        # what is asked: the heading's share is of the rest ("what did the CCG say it achieved": the achievements)
+        titled = self._titled_tokens(self.passages[i])
+        asked = [t for t in ask.terms if not t.found_in(titled) or t in heading_only]
+        weight = sum(ask.weights[t.token] for t in asked)
+        share = sum(ask.weights[t.token] for t in heading_only) / weight if weight else 0.0
         words = sum(len(self.passages[j].text.split()) for j in section)
         return (
             share >= HEADING_SHARE
@@ -838,6 +868,47 @@ class PassageIndex:
             and len(section) <= MAX_SECTION_PASSAGES
             and words <= MAX_SECTION_WORDS
         )
+
+    def _ised(self, word: str, token: str) -> tuple[str, ...]:
+        """The stemmer keeps "-alised" apart from its adjective ("contextualised": contextualis; "contextual":
+        contextu): a question's word also matches its other form, in either spelling."""
+        m = _ALISED.fullmatch(word)
+        base = m.group(1) if m else word if word.endswith("al") and len(word) >= 6 else None
+        if base is not None:
+            forms = [base, base + "ised", base + "ized"]
+        else:
+            return ()
+        return tuple(x for x in dict.fromkeys(self._stem(f) for f in forms) if x != token)
+
+    def _is_list_item(self, paragraph: Sequence[int]) -> bool:
+        """Whether a paragraph is one item of a short bulleted list ("- ...") that is its section."""
+        section = self._section[paragraph[0]]
+        return (
+            len(section) <= MAX_SECTION_PASSAGES
+            and len(section) > len(paragraph)
+            and all(self.passages[j].text.lstrip().startswith(("-", "\u2022")) for j in section)
+        )
+
+    def _list_words(self, i: int) -> frozenset[str]:
+        """The words of the list a passage is an item of (its section's passages)."""
+        return frozenset().union(*(self._own[j] for j in self._section[i]))
+
+    def _part_title_tokens(self, passage: Passage) -> frozenset[str]:
+        """The words of the title of a passage's part (not its paper's: a pack dated January holds older minutes)."""
+        paper = self.papers.get(passage.paper)
+        part = paper.part(passage.part) if paper else None
+        return frozenset(self._tokens(part.title)) if part and part.title else frozenset()
+
+    def _titled_tokens(self, passage: Passage) -> frozenset[str]:
+        """The words of a passage's paper and part titles, their year spans and the place the paper is about."""
+        key = (passage.paper, passage.part)
+        memo = self.__dict__.setdefault("_titled_memo", {})  # (kept off the index's construction: built as needed)
+        found = memo.get(key)
+        if found is None:
+            titles = self._titles(passage)
+            found = frozenset(self._tokens(titles)) | {period_token(x) for x in periods(titles)} | self._place(passage)
+            memo[key] = found
+        return found
 
     def _excerpt(self, ask: _Ask, group: Sequence[int]) -> tuple[Passage, str]:
         """A paragraph (or short section) for display: whole when short, else its sentences that match the

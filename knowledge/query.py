@@ -110,7 +110,7 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
-    raw = _phone_words(without_asker(raw) + _whose_cover(engine, raw))
+    raw = _phone_words(without_why(without_asker(raw)) + _whose_cover(engine, raw))
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
@@ -201,17 +201,36 @@ def parse(
 _ASKER = lazy(
     r"^\s*(?:(?:the|a|an|our|my|one of (?:the|our))\s+)?"
     r"(?:(?!who\b|what\b|when\b|which\b|where\b|how\b|is\b|are\b|has\b|have\b|did\b|does\b|do\b)[\w'-]+\s+){1,5}"
-    r"(?:is\s+|s\s+|has\s+|was\s+)?(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
+    r"(?:is\s+|s\s+|has\s+|was\s+|are\s+|were\s+|have\s+|keep\s+|keeps\s+)?"
+    r"(?:asking|asked|asks|wants to know|want to know|wanting to know|would like to know|"
     r"d like to know|needs to know|wondering|wonders|keen to know|checking|querying|enquiring|"
     r"(?:wants|want|wanted|would like|d like|needs|needed|asked for|is asking for|s asking for|asking for)\s+"
     r"(?:a list of|a note of|an update on|to see|to hear|a summary of|details of))"
     r"(?:\s+(?:me|us|(?:the|our|my) (?:paper|press office|press|council|office|team|board|newsroom)))?\s*"
-    r"(?:[,:-]\s*)?(?:(?:if|whether)\b\s*)?"
+    r"(?:[,:;\u2013\u2014-]\s*)?(?:(?:if|whether)\b\s*)?"
     # ... and a question follows
     r"(?=(?:if|whether|who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|"
     r"anything|any|whose)\b|[^\s]*\s+(?:is|are|has|have|was|were)\b)",
     re.IGNORECASE,
 )
+
+
+# "what time did it close, for the audit trail", "who signed it - for my records": why it is asked, at the end, is
+# not what it is about ("audit" is no topic)
+_WHY_ASKED = lazy(
+    r"(?:\s*[,;\u2013\u2014-]\s*(?:just\s+|it s\s+|its\s+)?for\s+(?:the|my|our|a|an)|\s+for\s+(?:my|our))\s+"
+    r"(?:own\s+)?(?:audit trail|records?|notes?|files?|tracker|log|briefing|spreadsheet|diary|handover|reference|"
+    r"paperwork|return)\W*$",
+    re.IGNORECASE,
+)
+
+
+def without_why(raw: str) -> str:
+    """The question without a closing clause saying why it is asked ("..., for the audit trail")."""
+    m = _WHY_ASKED.search(raw) if " for " in raw.lower() else None
+    if m is None or m.start() < 12:
+        return raw
+    return raw[: m.start()] + ("?" if raw.rstrip().endswith("?") else "")
 
 
 def without_asker(raw: str) -> str:
@@ -234,7 +253,8 @@ def without_asker(raw: str) -> str:
     if m is None or len(raw) - m.end() < 8:
         return raw
     said = set(re.findall(r"[a-z]+", raw[: m.end()].lower()))
-    if said & (TITLE_WORDS | _ASKER_WORDS):
+    # "foster carers are asking - where is ...": a dash or colon sets the asker apart from the question, whoever asks
+    if said & (TITLE_WORDS | _ASKER_WORDS) or _SET_APART.search(raw[: m.end()]):
         return raw[m.end() :]
     # "a care leaver has asked the paper who leads ...": a member of the public asking a question of their own; but
     # "parents asking whether they can see the records" is about the parents themselves, and keeps its words
@@ -278,6 +298,9 @@ _PUBLIC_ASKERS = frozenset(
 )  # fmt: skip
 _WH_NEXT = lazy(r"\s*(?:who|whos|what|whats|when|whens|which|where|how|hows)\b", re.IGNORECASE)
 # every asking form _ASKER reads holds one of these: "asking", "wants to know", "wondering", "checking", "needs"
+_SET_APART = lazy(
+    r"(?:asking|asked|asks|to know|wondering|wonders|checking|querying|enquiring)\s*[:;\u2013\u2014-]\s*$"
+)
 _ASKER_CUES = ("ask", "know", "wonder", "check", "quer", "enquir", "want", "like", "need")
 _ASKER_WORDS = frozenset(
     {"someone", "somebody", "anyone", "colleague", "colleagues", "boss", "i", "we", "he", "she", "they", "board",
@@ -1013,6 +1036,7 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
     spanned = _LAST_SPAN.sub(r"past \1 \2", raw)  # "the last 2 yrs of reports": a span of time, as the plans write it
+    spanned = _HEDGES.sub(" ", spanned)  # "what's on it so far", "at some point this year", "every single meeting"
     words = [w for w in spelled_out(content_words(spanned)) if not _ID_LIKE.fullmatch(w)]
     if plan is None:
         return [w for w in words if w not in drop]
@@ -1023,6 +1047,8 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
     return [w for w in words if w not in own and (w not in drop or w in kept or vocab.names_other(w, plan))]
 
 
+# words that hedge how far or how often, naming no topic: "so far", "at some point", "(every) single", "as yet"
+_HEDGES = lazy(r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single)\b", re.IGNORECASE)
 _ID_LIKE = lazy(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)")
 
 

@@ -314,6 +314,9 @@ PERSON_ASKED = _rx(
 )
 
 
+# "who's put their name to the annual report": to put one's name to a paper is to sign it
+NAME_PUT_TO = r"(put|puts|putting|placed) (their|his|her|my|your|a|the) names? (to|on)"
+
 INTENTS: tuple[Intent, ...] = (
     # "audit" alone is a topic ("the case audit feedback"), not a request for the change history
     Intent(
@@ -424,7 +427,7 @@ INTENTS: tuple[Intent, ...] = (
             "telephone",
             r"direct (line|dial)",  # "catherine's direct line?"
             "landline",
-            "mobile",  # "rachel miller's mobile?": her phone number (the papers give landlines or none)
+            "mobile",  # "her mobile?": a phone number, which the contact answer gives or says is not given
             "tel",  # "tel for the clerk"
             "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
             "call",
@@ -533,7 +536,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
             r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
             "signature",
-            r"put (\w+ ){0,2}name to",  # "who's put their name to the annual report": who signed it
+            NAME_PUT_TO,
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
             r"(constitutional|financial|fin|legal) comments?",
@@ -915,8 +918,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "signatory",
             "sign off",
             "signature",
-            r"put (\w+ ){0,2}name to",
             r"name (is )?(at|on) the (bottom|end|foot)",
+            NAME_PUT_TO,
             # "who's the residential homes update from": whose report it is
             r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
         ),
