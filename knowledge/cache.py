@@ -19,6 +19,7 @@ except ImportError:  # pragma: no cover - a Python built without its own BLAKE2
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
+    from knowledge.passages import PassageIndex
 
 CACHE_ENV = "ACTIONBOT_CACHE"
 _CODE = (Path(loader.__file__), Path(__file__).with_name("models.py"), Path(__file__).with_name("dates.py"))
@@ -75,7 +76,8 @@ def load_engine(root: str | Path | None = None) -> Engine:
     """A ready Engine for the knowledge base: the cached one when no file (and no engine code) has changed.
 
     Building the Engine's indexes costs more than loading the knowledge base, so the cache keeps the
-    built Engine (without its passage index, which is built on first use). Raises KnowledgeError.
+    built Engine; its passage index is kept in a file of its own (PassageStore), read (or built and written)
+    when a question first needs passages. Raises KnowledgeError.
     """
     from knowledge.engine import Engine
 
@@ -90,6 +92,7 @@ def load_engine(root: str | Path | None = None) -> Engine:
     if cached is not None:
         return cached
     engine = Engine(loader.build(root, contents))
+    engine.passage_store = PassageStore(slot.with_name(f"{slot.stem}-passages.pickle"), key)
     papers = slot.with_name(f"{slot.stem}-papers.pickle")
     _write(papers, key, engine.kb.papers)  # first: the engine's file names this one
     _write(slot, key, _without_papers(engine, Papers(papers, key, root)))
@@ -147,6 +150,51 @@ class Papers(Mapping):
 
     def __reduce__(self) -> tuple:
         return (Papers, (self._slot, self._key, self._root))
+
+    def adopt(self, papers: dict[str, Paper]) -> None:
+        """Take `papers` (read with the same key, e.g. with the passage index) as these, unless already read."""
+        with self._lock:
+            if self._papers is None:
+                self._papers = papers
+
+
+class PassageStore:
+    """A cached Engine's passage index, in a file of its own: read when a question first needs passages.
+
+    Building the index (tokenising and classifying every passage) costs most of a passage question's time
+    in a fresh process; reading it back costs a fraction. The file is written when the index is first built,
+    with the Engine's key, and holds the papers too (the passages are most of their bytes), so a passage
+    question reads one file. A file missing, unreadable or written with another key is not used: the index is
+    built again (and the file rewritten).
+    """
+
+    def __init__(self, slot: Path, key: str) -> None:
+        self._slot, self._key = slot, key
+
+    def read(self, papers: Mapping[str, Paper]) -> PassageIndex | None:
+        """The stored index when written with this key, its papers handed to `papers` if that is a Papers."""
+        from knowledge.passages import PassageIndex
+
+        index = _read(self._slot, self._key, PassageIndex)
+        if index is None or not isinstance(index.papers, dict):
+            return None
+        if isinstance(papers, Papers):
+            papers.adopt(index.papers)
+            index.papers = papers
+        return index
+
+    def write(self, index: PassageIndex) -> None:
+        import copy
+
+        stand_in = copy.copy(index)
+        stand_in.papers = dict(index.papers)  # the papers themselves, not a Papers naming their file
+        _write(self._slot, self._key, stand_in)
+
+    def __repr__(self) -> str:
+        return f"PassageStore({self._slot.name})"
+
+    def __reduce__(self) -> tuple:
+        return (PassageStore, (self._slot, self._key))
 
 
 def _engine_code() -> tuple[Path, ...]:

@@ -24,6 +24,7 @@ from knowledge.text import STOPWORDS, fold
 from knowledge.visibility import Audience, may_see
 
 if TYPE_CHECKING:
+    from knowledge.cache import PassageStore
     from knowledge.passages import PassageIndex
 
 MAX_QUESTION = 2000
@@ -52,6 +53,7 @@ class Engine:
         self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
         self.committee_words.update({w: c for w, c in _committee_nouns(kb).items() if w not in self.committee_words})
         self._passages: PassageIndex | None = None  # built on first use, or by warm()
+        self.passage_store: PassageStore | None = None  # where a cached Engine keeps it (knowledge.cache)
         self._days: dict[dt.date, DayView] = {}
         self._turns: TurningPoints | None = None  # built by warm() or on the first change of day
         self.titles = kb.seed_titles
@@ -189,11 +191,20 @@ class Engine:
 
     @property
     def passage_index(self) -> PassageIndex | None:
-        """The papers' passage index (None when the knowledge base carries no papers), built once."""
-        if self._passages is None and self.kb.papers:
-            from knowledge.passages import PassageIndex  # bm25s and the stemmer: only when a passage is wanted
+        """The papers' passage index (None when the knowledge base carries no papers), built once.
 
-            self._passages = PassageIndex(self.kb)
+        A cached Engine reads it from its passage store, or builds it and stores it there.
+        """
+        if self._passages is None:
+            store = self.passage_store
+            index = store.read(self.kb.papers) if store is not None else None
+            if index is None and self.kb.papers:
+                from knowledge.passages import PassageIndex  # the stemmer (bm25s to build): only when wanted
+
+                index = PassageIndex(self.kb)
+                if store is not None:
+                    store.write(index)
+            self._passages = index
         return self._passages
 
     def warm(self, today: dt.date | None = None) -> Engine:

@@ -519,6 +519,13 @@ class PassageIndex:
         n_parts = max(len(self._part_titles), 1)
         self._part_idf = {w: math.log(1 + n_parts / c) for w, c in self._part_df.items()}
 
+    def __getstate__(self) -> dict:
+        """Pickled without the last questions' terms and hits (knowledge.cache keeps the index)."""
+        state = self.__dict__.copy()
+        state["_read"] = {}
+        state["_found"] = {}
+        return state
+
     def __len__(self) -> int:
         return len(self.passages)
 
