@@ -467,11 +467,10 @@ class PassageIndex:
         self._paragraph = _runs(self.passages, lambda p: (p.paper, p.part, p.section, p.line) if p.line else p.id)
         self._section = _runs(self.passages, lambda p: (p.paper, p.part, p.section))
         self._names = frozenset(text.fold(person.name) for person in kb.people.values() if " " in person.name.strip())
-        # each sentence with its words and the kinds of fact it carries (a question only looks them up)
-        self._sentences = [
-            tuple(_Sentence(x, frozenset(self._tokens(x)), self._kinds(x)) for x in sentences(p.text))
-            for p in self.passages
-        ]
+        # each sentence with its words and the kinds of fact it carries: split on first use (a question reads the
+        # sentences of a few candidate paragraphs; splitting all of them cost a quarter of the build and of the
+        # cached index's reading), each passage's kept, at most one entry per passage
+        self._sentences: dict[int, tuple[_Sentence, ...]] = {}
         self._passage_kinds = [self._kinds(p.text) for p in self.passages]
         # the year spans each passage is about: by its paper's, part's or section's title; or by its own text
         titled: dict[tuple[str, str | None, str | None], frozenset[tuple[int, int]]] = {}
@@ -524,10 +523,21 @@ class PassageIndex:
         state = self.__dict__.copy()
         state["_read"] = {}
         state["_found"] = {}
+        state["_sentences"] = {}
         return state
 
     def __len__(self) -> int:
         return len(self.passages)
+
+    def _sentences_of(self, j: int) -> tuple[_Sentence, ...]:
+        """Passage j's sentences, each with its words and the kinds of fact it carries (split once, on first use)."""
+        found = self._sentences.get(j)
+        if found is None:
+            text_of = sentences(self.passages[j].text)
+            found = self._sentences[j] = tuple(
+                _Sentence(x, frozenset(self._tokens(x)), self._kinds(x)) for x in text_of
+            )
+        return found
 
     # -- text ----------------------------------------------------------------------------------
     def _place(self, passage: Passage) -> frozenset[str]:
@@ -775,7 +785,7 @@ class PassageIndex:
     def _windows(self, ask: _Ask, group: Sequence[int]) -> list[tuple[float, str]]:
         """(share of the question's weight, sentence) for each sentence of a paragraph that has the kind asked
         for, counting the sentence before it too ("... the Group. The group is chaired by ...")."""
-        rows = [row for j in group for row in self._sentences[j]]
+        rows = [row for j in group for row in self._sentences_of(j)]
         out = []
         for n, row in enumerate(rows):
             if ask.kind in row.kinds or (ask.chair and _CHAIRED_BY.search(row.text)):
@@ -822,7 +832,7 @@ class PassageIndex:
         if not ask.needs or ask.kind != "outcome":
             return ask
         for j in paragraph:
-            for row in self._sentences[j]:
+            for row in self._sentences_of(j):
                 if all(t in row.tokens for t in ask.needs) and not _UPCOMING.search(row.text):
                     return replace(ask, needs=(), about=False)
         return ask
@@ -920,7 +930,7 @@ class PassageIndex:
     def _excerpt(self, ask: _Ask, group: Sequence[int]) -> tuple[Passage, str]:
         """A paragraph (or short section) for display: whole when short, else its sentences that match the
         question best (those with the fact asked for first), in order, elided with "…"."""
-        rows = [(row.text, row.tokens, row.kinds) for j in group for row in self._sentences[j]]
+        rows = [(row.text, row.tokens, row.kinds) for j in group for row in self._sentences_of(j)]
         first = self.passages[group[0]]
         total = sum(len(raw.split()) for raw, _, _ in rows)
         if total <= MAX_QUOTE_WORDS or not rows:
