@@ -579,7 +579,8 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
 _YES_NO = lazy(r"^\s*(did|has|have|had|was|were|is|are)\b")
 _DONE_WORD = lazy(
     r"\b(done|complete|completed|finish|finished|sorted|signed off|happen|happened|take place|taken place|"
-    r"carried out|come back|came back|back|delivered|concluded|wrapped up)\b"
+    r"carried out|come back|came back|back|delivered|concluded|wrapped up|"
+    r"(?:go|went|gone|get|got|goes) (?:to|before|in front of)|presented|submitted|sent)\b"
 )
 _DONE_END = lazy(r"\b(done|complete|completed|finished|sorted|signed off|happened|back)( yet| now| then)?\s*$")
 

@@ -124,6 +124,12 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
         answering = [h for h in hits if h.answers]
         if not answering and hits and answer_kind(q.raw) is not None:
             answering = _deeper(q, e, hits, papers)
+        elif answering and answer_kind(q.raw) == "number" and not any(h.counted for h in answering):
+            # "how many rapid reviews": a paragraph a little further down with a count next to the thing counted
+            # ("Four reviews completed"), matching as much of the question, over the best three that count nothing
+            floor = max(h.coverage for h in answering)
+            further = index.search(q.raw, limit=DEEPER, papers=papers)[len(hits) :]
+            answering = [h for h in further if h.answers and h.counted and h.coverage >= floor][:1] or answering
     if not answering:
         return None
     # of answering paragraphs scored close to the best, the one that carries more of the question's words

@@ -25,6 +25,11 @@ ASKS_DATE = lazy(
     r"\bwhat date\b|\bstart date\b|\bdeadline\b"
 )
 ASKS_COUNT = lazy(r"\bhow many\b|\bnumber of\b|\bhow much\b")
+# "what's the budget for the review", "how much did the evaluation cost": a sum of money
+ASKS_MONEY = lazy(
+    r"\b(?:budget|budgets|budgeted|cost|costs|costing|costed|spend|spent|price|funding amount|how much money)\b|£"
+)
+SAYS_MONEY = lazy(r"£\s?\d|\b\d[\d,.]*\s?(?:k|m|million|thousand|pounds)\b|\bno (?:budget|cost)\b", re.IGNORECASE)
 
 # answers that state one record's people, card or history: they say a date or a number only in their headline
 NO_DATE_KINDS = frozenset(
@@ -73,9 +78,12 @@ SAYS_WHO = lazy(
 
 
 def asked_fact(q: Query) -> str | None:
-    """The kind of fact the question asks for: "count", "date", "appointee", "contact", or None (anything else)."""
+    """The kind of fact the question asks for: "count", "date", "appointee", "money", "contact", or None (anything
+    else)."""
     if ASKS_APPOINTEE.found_in(q.folded):
         return "appointee"
+    if ASKS_MONEY.search(q.folded) or "£" in q.raw:
+        return "money"
     if ASKS_COUNT.search(q.folded):
         return "count"
     if q.attribute in ("phone", "email"):
@@ -98,6 +106,9 @@ def carries(answer: Answer, fact: str) -> bool:
         return answer.kind not in NO_COUNT_KINDS or bool(SAYS_COUNT.search(_without_dates(answer.text)))
     if fact == "appointee":
         return answer.kind not in NO_APPOINTEE_KINDS
+    if fact == "money":  # no record holds a budget as a field: only a quoted passage (or headline) giving a sum
+        shown = " ".join(line for item in answer.items for line in item.lines)
+        return bool(SAYS_MONEY.search(f"{answer.text.split(chr(10))[0]} {shown if answer.kind == 'passage' else ''}"))
     if fact == "contact":
         shown = " ".join(line for item in answer.items for line in item.lines)
         return answer.kind not in NO_CONTACT_KINDS or bool(SAYS_CONTACT.search(f"{answer.text} {shown}"))
@@ -118,6 +129,7 @@ LACKING = {
     "date": ("for a date", "what I found does not give one"),
     "count": ("for a number", "what I found does not give one"),
     "appointee": ("who was appointed", "the records I found do not say"),
+    "money": ("for a sum of money", "the plans and papers I found give none"),
     "contact": ("whom to contact", "what I found gives no contact details"),
     "lead": ("who leads it", "the passage I found does not say who"),
 }

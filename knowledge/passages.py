@@ -201,7 +201,8 @@ _MONTHS = frozenset(
 )  # not "may": a verb too
 # "what % of children", "what per cent", "what share": a figure, however the asker writes "percentage"
 _WANTS_NUMBER = lazy(
-    r"\b(how many|how much|number of|(?:what|which) (?:percentage|proportion|percent|per cent|share|fraction|rate))\b"
+    r"\b(how many|how much|number of|no\.? of|(?:what|which) (?:percentage|proportion|percent|per cent|share|fraction|"
+    r"rate))\b"
     r"|\b(?:what|which)\s*%|\d\s*%\s*\?|%\s+of\b"
 )
 # "how often does the network meet", "does X get together monthly": a frequency, not a count

@@ -225,8 +225,21 @@ _WHY_ASKED = lazy(
 )
 
 
+# "... are? doing a team brief", "...? need it for the 1:1", "...? thanks": after the question mark, why it is asked
+_WHY_AFTER = lazy(
+    r"\?\s*(?:(?:i m |im |i am |we re |were )?(?:doing|prepping|preparing|writing|drafting|putting together|"
+    r"pulling together|need(?:ed)? (?:it|this|that|them) for|it s for|its for|for (?:my|our)|thanks|thank you|thx|"
+    r"cheers|ta|pls|please)\b(?:\s+[\w'/:-]+){0,8}|)\W*$",
+    re.IGNORECASE,
+)
+
+
 def without_why(raw: str) -> str:
-    """The question without a closing clause saying why it is asked ("..., for the audit trail")."""
+    """The question without a closing clause saying why it is asked ("..., for the audit trail", "...? doing a
+    team brief")."""
+    after = _WHY_AFTER.search(raw) if "?" in raw else None
+    if after is not None and after.start() >= 12 and not _ASKING_TAIL.search(fold(raw[after.start() + 1 :])):
+        raw = raw[: after.start() + 1]
     m = _WHY_ASKED.search(raw) if " for " in raw.lower() else None
     if m is None or m.start() < 12:
         return raw

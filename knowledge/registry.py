@@ -794,6 +794,9 @@ INTENTS: tuple[Intent, ...] = (
             "has .* been",
             "have .* been",
             r"(has|have|is|are) .* (started|begun|underway|under way|kicked off)",
+            # "did the first report actually go to the BMG": whether a report the plan promises was made (its status)
+            r"^(did|has|have) (the )?(\w+ ){0,4}(report|reports|paper|update|briefing) (actually |ever |really )?"
+            r"(go|went|gone|get|got) (to|before|in front of)\b",
             # "did notts actually review the ofsted reports": whether the organisation did the work (its status)
             r"^(did|has|have) (the )?(notts|nottinghamshire|nottingham|county|city|council|partnership|they|we)"
             r"( cc| county| city| county council| city council)? (actually |ever |already |really )?"

