@@ -90,6 +90,7 @@ BANKS = (
     Bank("fifteenth", 100, frozenset(), True, True, True, 87, 0),
     Bank("sixteenth", 100, frozenset(), True, True, True, 81, 7),
     Bank("eighteenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("seventeenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
