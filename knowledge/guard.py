@@ -103,6 +103,9 @@ def carries(answer: Answer, fact: str) -> bool:
             said += " " + " ".join(item.lines[0] for item in answer.items[:3] if item.lines)
         return answer.kind not in NO_DATE_KINDS or bool(SAYS_DATE.search(said))
     if fact == "count":
+        if answer.kind == "passage":  # the quoted paragraph must hold a count, not only words about the thing
+            quoted = " ".join(line for item in answer.items[:1] for line in item.lines)
+            return bool(SAYS_COUNT.search(SAYS_DATE.sub(" ", quoted)))
         return answer.kind not in NO_COUNT_KINDS or bool(SAYS_COUNT.search(_without_dates(answer.text)))
     if fact == "appointee":
         return answer.kind not in NO_APPOINTEE_KINDS

@@ -120,3 +120,31 @@ def test_what_counts_as_asking_who_was_appointed(engine: Engine) -> None:
     assert asks_for(engine, "who got action 7a") is None
     assert not carries(Answer("lead", "Lead of county plan, Action 12: Pam Rosseter."), "appointee")
     assert carries(Answer("passage", "The papers say: an independent reviewer, Ann Other, was appointed."), "appointee")
+
+
+def test_a_quoted_paragraph_without_a_count_does_not_answer_how_many(engine: Engine) -> None:
+    """A passage about the thing counted is not a count of it: "how many" needs a number in what is quoted."""
+    q = parse(engine, "how many children were assessed for harmful sexual behaviour", dt.date(2025, 1, 10))
+    words_only = Answer(
+        "passage",
+        "The papers say:",
+        (Item("passage", "HSB review", ("\u201cChildren are assessed by the team.\u201d",)),),
+    )
+    with_count = Answer(
+        "passage", "The papers say:", (Item("passage", "HSB review", ("\u201c106 children were assessed.\u201d",)),)
+    )
+    dated_only = Answer(
+        "passage", "The papers say:", (Item("passage", "HSB review", ("\u201cAssessed during 2023-2024.\u201d",)),)
+    )
+    assert checked(q, words_only).kind == "not-sure" and "a number" in checked(q, words_only).text
+    assert checked(q, with_count) is with_count
+    assert checked(q, dated_only).kind == "not-sure"  # a year is not a count
+
+
+def test_a_sum_of_money_is_asked_and_given(engine: Engine) -> None:
+    q = parse(engine, "what did the independent review cost", dt.date(2020, 1, 15))
+    assert asked_fact(q) == "money"
+    card = Answer("action", "county plan, Action 12: lead Pam Rosseter.")
+    priced = Answer("passage", "The papers say:", (Item("passage", "x", ("\u201cThe review cost £12,000.\u201d",)),))
+    assert checked(q, card).kind == "not-sure" and "a sum of money" in checked(q, card).text
+    assert checked(q, priced) is priced
