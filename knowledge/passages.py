@@ -719,13 +719,6 @@ class PassageIndex:
             own = frozenset().union(*(self._own[j] for j in paragraph))
             matched = [t for t in terms if t.found_in(own)]
             coverage = sum(weights[t.token] for t in matched) / weight
-            if coverage < 1.0 and self._is_list_item(paragraph):
-                # an item of a short list shares its subject with the items around it ("the review ... harmful
-                # sexual behaviour"; "... a feedback event in March 2020"): a word only they hold counts for half
-                around = self._list_words(i)
-                coverage += (
-                    sum(0.5 * weights[t.token] for t in terms if t not in matched and t.found_in(around)) / weight
-                )
             said = frozenset().union(*(self._said[j] for j in paragraph))
             literal = sum(weights[t.token] for t in matched if t.found_in(said)) / weight
             groups = [paragraph]
@@ -897,19 +890,6 @@ class PassageIndex:
         else:
             return ()
         return tuple(x for x in dict.fromkeys(self._stem(f) for f in forms) if x != token)
-
-    def _is_list_item(self, paragraph: Sequence[int]) -> bool:
-        """Whether a paragraph is one item of a short bulleted list ("- ...") that is its section."""
-        section = self._section[paragraph[0]]
-        return (
-            len(section) <= MAX_SECTION_PASSAGES
-            and len(section) > len(paragraph)
-            and all(self.passages[j].text.lstrip().startswith(("-", "\u2022")) for j in section)
-        )
-
-    def _list_words(self, i: int) -> frozenset[str]:
-        """The words of the list a passage is an item of (its section's passages)."""
-        return frozenset().union(*(self._own[j] for j in self._section[i]))
 
     def _part_title_tokens(self, passage: Passage) -> frozenset[str]:
         """The words of the title of a passage's part (not its paper's: a pack dated January holds older minutes)."""

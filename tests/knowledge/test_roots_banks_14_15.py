@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.render_text import render
 from knowledge.answers_papers import defined_term
 from knowledge.engine import Engine
 from knowledge.passages import answer_kind
@@ -152,14 +153,6 @@ def test_what_is_x_with_a_hedge_or_a_lead_in_is_still_asking_what_x_is(engine: E
     assert "The Strategic Leadership Group (SLG)" in quoted(engine.ask("new to this - what's the SLG exactly?", CITY))
 
 
-def test_an_item_of_a_short_list_shares_the_lists_subject(engine: Engine) -> None:
-    """The annual report's bullets under "Recommendation 2": the first says the review is of harmful sexual
-    behaviour, a later one that the NSPCC's March 2020 feedback event "could not proceed". Asked with "HSB", the
-    later bullet lacked the word its list is about; a word only the list's other items hold now counts for half."""
-    answer = engine.ask("did the NSPCC's march 2020 feedback event on harmful sexual behaviour go ahead", CITY)
-    assert answer.kind == "passage" and "could not proceed" in quoted(answer)
-
-
 def test_an_alised_word_matches_its_adjective(engine: Engine) -> None:
     """The papers' "CCE/Contextualised Safeguarding" conference: asked about "contextual safeguarding" (or with the
     American spelling) the stemmer kept the two apart, and the paragraph with its attendance fell short."""
@@ -184,3 +177,11 @@ def test_the_minutes_of_a_meeting_named_with_its_year(engine: Engine) -> None:
     answer = engine.ask("were the 15 october 2024 minutes signed off?", dt.date(2025, 1, 20))
     assert answer.kind != "not-sure" and "15 October 2024" in answer.text
     assert "item 3 was the MINUTES OF THE LAST MEETING HELD ON 2 JULY 2024" not in answer.text
+
+
+def test_a_list_items_neighbours_do_not_lend_it_their_words(engine: Engine) -> None:
+    """A rule let a word only a bulleted item's neighbours hold count for half of its weight; it let the county HSB
+    review's list of commitments answer a question about the city's HSB action plan, which it does not (found by
+    the seventeenth bank, unseen). Removed: an item answers with its own words; here the honest reply is not sure."""
+    answer = engine.ask("which areas will the city's harmful sexual behaviour action plan focus on", CITY)
+    assert answer.kind != "passage" or "Nottinghamshire Corporate Parenting Panel" not in render(answer).split("\n")[0]
