@@ -75,22 +75,22 @@ class Bank:
 
 
 BANKS = (
-    Bank("fresh", 170, frozenset({"resolution", "agenda", "count"}), False, False, False, 158, 0),
+    Bank("fresh", 170, frozenset({"resolution", "agenda", "count"}), False, False, False, 159, 0),
     Bank("newuser", 120, frozenset(), True, True, False, 117, 0),
     Bank("final", 120, frozenset(), True, True, True, 119, 0),
-    Bank("sixth", 100, frozenset(), True, True, True, 98, 0),
+    Bank("sixth", 100, frozenset(), True, True, True, 99, 0),
     Bank("seventh", 100, frozenset(), True, True, True, 99, 0),
     Bank("eighth", 100, frozenset(), True, True, True, 99, 0),
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
     Bank("tenth", 100, frozenset(), True, True, True, 91, 0),
     Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
     Bank("twelfth", 100, frozenset(), True, True, True, 81, 0),
-    Bank("thirteenth", 100, frozenset(), True, True, True, 86, 3),
-    Bank("fourteenth", 100, frozenset(), True, True, True, 88, 3),
-    Bank("fifteenth", 100, frozenset(), True, True, True, 87, 0),
-    Bank("sixteenth", 100, frozenset(), True, True, True, 81, 7),
-    Bank("eighteenth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("seventeenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("thirteenth", 100, frozenset(), True, True, True, 88, 2),
+    Bank("fourteenth", 100, frozenset(), True, True, True, 98, 0),
+    Bank("fifteenth", 100, frozenset(), True, True, True, 94, 0),
+    Bank("sixteenth", 100, frozenset(), True, True, True, 88, 2),
+    Bank("eighteenth", 100, frozenset(), True, True, True, 89, 2),
+    Bank("seventeenth", 100, frozenset(), True, True, True, 75, 7),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
