@@ -210,7 +210,8 @@ class Engine:
     def warm(self, today: dt.date | None = None) -> Engine:
         """Build everything a question may need now, so that no answer pays for it (the server calls this)."""
         registry.load_handlers()  # `ask` imports these (and compiles patterns) only as its question needs them
-        _ = self.passage_index
+        if self.passage_index is not None:
+            self.passage_index.warm()  # every passage's sentences (a one-shot `ask` splits only those it reads)
         self.topics.vectors()
         self.turning_points()
         self.day(today or today_in_london())

@@ -530,6 +530,12 @@ class PassageIndex:
     def __len__(self) -> int:
         return len(self.passages)
 
+    def warm(self) -> PassageIndex:
+        """Split every passage's sentences now, so that no answer pays for it (`Engine.warm`, for the server)."""
+        for j in range(len(self.passages)):
+            self._sentences_of(j)
+        return self
+
     def _sentences_of(self, j: int) -> tuple[_Sentence, ...]:
         """Passage j's sentences, each with its words and the kinds of fact it carries (split once, on first use)."""
         found = self._sentences.get(j)

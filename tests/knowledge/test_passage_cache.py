@@ -141,3 +141,18 @@ def test_a_passage_question_from_a_warm_cache_imports_neither_numpy_nor_bm25s(tm
         assert runs[0].stdout.split("\n")[:-2] == runs[1].stdout.split("\n")[:-2]
         assert said in runs[1].stdout
         assert runs[1].stdout.strip().splitlines()[-1] == "['knowledge.passages']", question
+
+
+def test_sentences_are_split_on_first_use_and_all_by_warm() -> None:
+    """A one-shot question splits only the paragraphs it reads; a server (Engine.warm) splits every one up front,
+    so that no answer pays for it."""
+    from knowledge.engine import Engine
+    from knowledge.loader import load_knowledge_base
+
+    engine = Engine(load_knowledge_base())
+    index = engine.passage_index
+    assert index is not None and index._sentences == {}
+    engine.ask("what happened to the exploitation day", today=dt.date(2025, 1, 10))
+    assert 0 < len(index._sentences) < len(index.passages)
+    engine.warm()
+    assert len(index._sentences) == len(index.passages)
