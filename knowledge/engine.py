@@ -53,6 +53,7 @@ class Engine:
         self.committee_words = {fold(alias): c.id for c in kb.committees.values() for alias in (c.name, *c.aliases)}
         self.committee_words.update({w: c for w, c in _committee_nouns(kb).items() if w not in self.committee_words})
         self._passages: PassageIndex | None = None  # built on first use, or by warm()
+        self._no_passages = False  # the knowledge base was found to carry no papers
         self.passage_store: PassageStore | None = None  # where a cached Engine keeps it (knowledge.cache)
         self._days: dict[dt.date, DayView] = {}
         self._turns: TurningPoints | None = None  # built by warm() or on the first change of day
@@ -63,6 +64,7 @@ class Engine:
         """Pickled without the passage index and the day views (rebuilt on first use): a small, portable cache."""
         state = self.__dict__.copy()
         state["_passages"] = None
+        state["_no_passages"] = False
         state["_days"] = {}
         state["_turns"] = None
         return state
@@ -195,7 +197,7 @@ class Engine:
 
         A cached Engine reads it from its passage store, or builds it and stores it there.
         """
-        if self._passages is None:
+        if self._passages is None and not self._no_passages:
             store = self.passage_store
             index = store.read(self.kb.papers) if store is not None else None
             if index is None and self.kb.papers:
@@ -205,6 +207,7 @@ class Engine:
                 if store is not None:
                     store.write(index)
             self._passages = index
+            self._no_passages = index is None  # no papers: looked for once, not on every question
         return self._passages
 
     def warm(self, today: dt.date | None = None) -> Engine:

@@ -110,8 +110,10 @@ def carries(answer: Answer, fact: str) -> bool:
     if fact == "appointee":
         return answer.kind not in NO_APPOINTEE_KINDS
     if fact == "money":  # no record holds a budget as a field: only a quoted passage (or headline) giving a sum
-        shown = " ".join(line for item in answer.items for line in item.lines)
-        return bool(SAYS_MONEY.search(f"{answer.text.split(chr(10))[0]} {shown if answer.kind == 'passage' else ''}"))
+        said = answer.text.split("\n")[0]
+        if answer.kind == "passage":
+            said += " " + " ".join(line for item in answer.items for line in item.lines)
+        return bool(SAYS_MONEY.search(said))
     if fact == "contact":
         shown = " ".join(line for item in answer.items for line in item.lines)
         return answer.kind not in NO_CONTACT_KINDS or bool(SAYS_CONTACT.search(f"{answer.text} {shown}"))

@@ -891,10 +891,9 @@ class PassageIndex:
         contextu): a question's word also matches its other form, in either spelling."""
         m = _ALISED.fullmatch(word)
         base = m.group(1) if m else word if word.endswith("al") and len(word) >= 6 else None
-        if base is not None:
-            forms = [base, base + "ised", base + "ized"]
-        else:
+        if base is None:
             return ()
+        forms = (base, base + "ised", base + "ized")
         return tuple(x for x in dict.fromkeys(self._stem(f) for f in forms) if x != token)
 
     def _part_title_tokens(self, passage: Passage) -> frozenset[str]:

@@ -156,3 +156,24 @@ def test_sentences_are_split_on_first_use_and_all_by_warm() -> None:
     assert 0 < len(index._sentences) < len(index.passages)
     engine.warm()
     assert len(index._sentences) == len(index.passages)
+
+
+def test_a_knowledge_base_without_papers_looks_for_its_passage_index_once() -> None:
+    """No papers, no index: the store is asked once, not on every question (an answer path free of I/O)."""
+    import dataclasses
+
+    from knowledge.engine import Engine
+    from knowledge.loader import load_knowledge_base
+
+    class CountingStore:
+        reads = 0
+
+        def read(self, papers: object) -> None:  # a stand-in for knowledge.cache.PassageStore
+            CountingStore.reads += 1
+
+    kb = load_knowledge_base()
+    engine = Engine(dataclasses.replace(kb, papers={}))
+    engine.passage_store = CountingStore()  # type: ignore[assignment]
+    assert engine.passage_index is None and engine.passage_index is None
+    engine.ask("what happened to the conference", today=dt.date(2025, 1, 10))
+    assert CountingStore.reads == 1
