@@ -145,7 +145,8 @@ def _headline(item: Item, detail: str) -> str:
                 f"; its timescale is written \u201c{ts}\u201d." if ts else "."
             )
         core = item.fields.get("due_words") or f"due {due}"
-        return f"{core} ({ts})." if ts else core + "."
+        after = item.fields.get("steps_after")
+        return (f"{core} ({ts})" if ts else core) + (f"; {after}." if after else ".")
     if item.fields["status"] == d.STATUS_WORDS["not-stated"] and item.fields.get("no_progress"):
         ts = item.fields.get("timescale")
         return "not stated: the plan records no status, update or completed milestone for it" + (
@@ -818,6 +819,8 @@ def as_of_day(q: Query) -> dt.date:
     if w is None or w.end == dt.date.max:
         return q.today
     point = w.end
+    if w.start <= q.today <= w.end and re.search(r"\bnow\b", q.folded):  # "early june now": it is June, today
+        return q.today
     if q.month is not None and w.start.day == 1 and w.words.startswith("in "):
         if q.day_of_month is not None:
             point = w.start.replace(day=min(q.day_of_month, w.end.day))

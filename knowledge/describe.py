@@ -55,7 +55,24 @@ def due_text(action: Action, today: dt.date | None = None) -> str:
         parts.append(undated_text(action, today))
     if action.timescale:
         parts.append(f"timescale as written: \u201c{action.timescale}\u201d")
-    return "; ".join(parts)
+    if due is not None and today is not None:
+        parts.append(_steps_after(action, due, today))
+    return "; ".join(p for p in parts if p)
+
+
+def _steps_after(action: Action, due: DateSpec, today: dt.date) -> str:
+    """ "milestones still open run to January 2020 (next: ..., December 2019)": an action's own date has come
+    (County Action 5's guidance, September 2019) while steps dated later are still to be done."""
+    progress = facts.derive(action, today).progress
+    later = [m for m in (*progress.to_come, *progress.outstanding) if m.due is not None and m.due.date > due.date]
+    if not later:
+        return ""
+    last = max(later, key=lambda m: m.due.date)
+    nxt = progress.next
+    words = f"milestones still open run to {last.due.describe()}"
+    if nxt is not None and nxt is not last and nxt.due is not None and nxt.due.date > due.date:
+        words += f" (next: \u201c{short(nxt.text, 90)}\u201d, {milestone_when(nxt)})"
+    return words
 
 
 def milestone_when(m: Milestone) -> str:
@@ -210,6 +227,7 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         "due_words": due_phrase(action, today),
         "no_progress": "yes" if status == STATUS_WORDS["not-stated"] and no_progress(action, today) else "",
         "timescale": action.timescale or "",
+        "steps_after": _steps_after(action, due, today) if due is not None else "",
         "status": status,
         "rag": facts.rag(action, today).colour,
     }

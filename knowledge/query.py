@@ -509,10 +509,16 @@ _PHONE_RX = lazy(r"\b(" + "|".join(_PHONE_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _phone_words(raw: str) -> str:
-    """The question with a phone's short forms of time words written out ("what's due b4 end of march")."""
+    """The question with a phone's short forms of time words written out ("what's due b4 end of march"), and
+    "a full list of" said as "a list of": how much is asked for, not what ("complete" is no status asked)."""
+    if _WHOLE_LIST.may_search(raw.lower()):
+        raw = _WHOLE_LIST.sub("list", raw)
     if not _PHONE_RX.may_search(raw.lower()):
         return raw
     return _PHONE_RX.sub(lambda m: _PHONE_WORDS[m.group(1).lower()], raw)
+
+
+_WHOLE_LIST = lazy(r"\b(?:full|complete|whole|entire|comprehensive|exhaustive)\s+list\b", re.IGNORECASE)
 
 
 _ASKING_TAIL = lazy(
@@ -550,7 +556,7 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         # "due in the next few weeks? (20 jan 2020)": a full date is the day asked; a window named besides it wins.
         rest = _DATE_STAMP.sub(" ", folded)
         month, window = _window(rest, today)
-        if window is not None and window.words.startswith(("in the next", "next week", "this week")):
+        if window is not None:  # "what falls due next month? (asking 1 march 2020)": April, not March
             return month, window
     if m and not re.search(r"\bmay (i|we|you)\b", folded):
         pair = _month_pair(folded, today)
