@@ -28,7 +28,14 @@ DUE_SOON_DAYS = 30
 HEADS = {"lead": "Lead", "due": "Timescale", "status": "Status"}
 
 
+# "owner + timescale", "lead and due date", "who leads it and when is it due": both asked, the action's summary
+_BOTH = lazy(r"\b(?:and|plus|with)\b|[+&/]")
+
+
 def detail_of(q: Query) -> str:
+    both = q.attribute in ("lead", "due") and q.has("due") and (q.has("lead") or q.attribute == "lead")
+    if both and _BOTH.search(q.folded if "+" not in q.lower and "&" not in q.lower else q.lower):
+        return "summary"
     if q.attribute in ("lead", "due", "status"):
         return q.attribute
     if q.has("lead") and re.match(r"\s*who", q.folded):  # "who's got the review of former staff members"
@@ -94,6 +101,10 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
     elif len(items) == 1 and detail == "summary":
         f = items[0].fields
         due = f.get("due_words") or (f"due {f['due']}" if f["due"] else "no due date stated")
+        if not f["due"] and f["timescale"]:  # TCE9: "6 months", from no stated day
+            due += f" (timescale \u201c{f['timescale']}\u201d)"
+        if f.get("steps_after"):
+            due += f"; {f['steps_after']}"
         text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
         if _asks_findings(q):  # "what did the evaluation (row 5) find": an action row records no findings
             text = f"The plans do not say what it found; they record only the action. {text}"

@@ -62,8 +62,13 @@ def subject_agenda(q: Query, e: Engine) -> tuple[Meeting, AgendaItem] | None:
 def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
     item = d.work_item(e.kb, work)
     name = e.kb.committees[work.committee].name
-    # "the adoption report in july - who's writing it?": who, even when a month steered the handler to "when"
-    if detail in ("lead", "sponsor", "author") or q.attribute in ("lead", "sponsor", "author", "signatory"):
+    # "the adoption report in july - who's writing it?", "which officer is bringing it": who, even when a month
+    # steered the handler to "when"
+    if (
+        detail in ("lead", "sponsor", "author")
+        or q.attribute in ("lead", "sponsor", "author", "signatory")
+        or (q.has("sponsor") and detail == "due")
+    ):
         sponsors = ", ".join(e.kb.name_of(s) for s in work.sponsors)
         when = (
             "a standing item"
@@ -73,7 +78,7 @@ def about_work(q: Query, e: Engine, work: WorkItem, detail: str) -> Answer:
         text = (
             f"{work.title} ({when}): the work programme names {sponsors} as its sponsor/report author."
             if sponsors
-            else f"The work programme names no sponsor or report author for {work.title}."
+            else f"The work programme names no sponsor or report author for {work.title} ({when})."
         )
     elif work.standing:
         text = f"{work.title} is a standing item at every {name} meeting."
@@ -668,6 +673,7 @@ _ASKING_WORDS = frozenset(
         "leading",
         "author",
         *content_words("usually normally typically always brings"),
+        *content_words("officer manager person colleague"),  # "which officer is bringing it"
     ]
 )
 
@@ -2152,6 +2158,12 @@ def found_committee_name(e: Engine, meeting: Meeting) -> str:
     return e.kb.committees[meeting.committee].name
 
 
+_ORG_ASKED = lazy(
+    r"\b(which|what) (council|organisation|organization|agency|authority|body|employer|partner)\b|"
+    r"\bwork (for|with)\b"
+)
+
+
 def work_programme(q: Query, e: Engine) -> Answer | None:
     """Work-programme items: for a month, a season, a meeting, or all of them."""
     found = committee(q, e)
@@ -2159,6 +2171,8 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
         return None
     items = [w for w in found.work_programme if not w.standing]
     scope = ""
+    if q.person and q.has("person") and _ORG_ASKED.search(q.folded):  # "... - which council is she from"
+        return None
     if q.person:
         mine = [w for w in found.work_programme if q.person in w.sponsors]
         name = e.kb.people[q.person].name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from knowledge import facts
 from knowledge.answer import Item
@@ -373,6 +374,8 @@ def work_item(kb: KnowledgeBase, work: WorkItem) -> Item:
     sponsors = (
         ", ".join(kb.name_of(s) for s in work.sponsors) if work.sponsors else "no sponsor named in the work programme"
     )
+    if work.sponsors and work.sponsors_text and _plain(work.sponsors_text) != _plain(sponsors):
+        sponsors += f" (as written: \u201c{work.sponsors_text}\u201d)"  # "... Theresa Hodgkinson (Ashfield DC)"
     lines = (f"When: {when}", f"Sponsor/report author: {sponsors}")
     return Item(
         "work-item",
@@ -381,6 +384,10 @@ def work_item(kb: KnowledgeBase, work: WorkItem) -> Item:
         {"committee": work.committee, "meeting": work.meeting.isoformat() if work.meeting else ""},
         work.source,
     )
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[/,;&]|\band\b", " ", text).split()).lower()
 
 
 def _upper_first(text: str) -> str:

@@ -311,6 +311,10 @@ PERSON_ASKED = _rx(
     "role of",
     TITLE_ASKED_WORDS,
     *WHICH_PERSON,
+    # "which council is she from", "what organisation does he work for", "who does theresa work for"
+    r"(which|what) (council|organisation|organization|agency|authority|body|employer|partner) (is|s|was|does|do) "
+    r"(he|she|they|\w+(?: \w+)?) (from|with|in|work for|works for|belong to|represent)",
+    r"who (does|do) (he|she|they|\w+(?: \w+)?) (work for|represent)",
 )
 
 
@@ -603,6 +607,9 @@ INTENTS: tuple[Intent, ...] = (
             "forward plan",
             "looking at",
             "coming to",
+            # "what's due to come to the panel on 8 july", "what is set to go before the committee in april"
+            r"\b(due|set|scheduled|planned|expected) to (come|go) (to|before) (the )?(\w+ ){0,3}"
+            r"(panel|committee|meeting)",
             r"lined up (for|at)",  # "what's lined up for the 1 april panel"
             r"in the pipeline (for|at)",
             "scheduled",
@@ -661,6 +668,9 @@ INTENTS: tuple[Intent, ...] = (
             "who presents",
             "report author",
             r"who (brings|is bringing|s bringing|will bring|usually brings|normally brings)",
+            # "which officer is bringing it", "what manager will present the adoption report"
+            r"(which|what) (\w+ ){0,2}(officer|person|manager|director|colleague|team|service) (brings|is bringing|"
+            r"s bringing|will bring|will be bringing|will present|is presenting|presents)",
             r"who (will|is going to|s going to) present",
             r"down to (bring|present)",
         ),

@@ -52,3 +52,42 @@ def test_an_action_due_date_names_its_later_open_steps(engine: Engine) -> None:
     assert "end of October 2019" in both and "January 2020" in both
     # an action with no later step says nothing more
     assert "run to" not in engine.ask("when is county action 7 due", COUNTY).text
+
+
+PANEL = dt.date(2025, 1, 13)
+
+
+def test_owner_and_timescale_together_get_both(engine: Engine) -> None:
+    """ "tce action 9 - owner + timescale": only the lead was given; the TCE plan's "6 months" was left out."""
+    for asked in ("tce 9: lead and timescale?", "who owns tce action 9 & when is it due"):
+        answer = engine.ask(asked, PANEL)
+        assert "Child Exploitation Leads" in answer.text and "6 months" in answer.text, asked
+    lead_only = engine.ask("who leads tce action 9", PANEL)
+    assert lead_only.kind == "lead" and "6 months" not in lead_only.text
+
+
+def test_which_officer_brings_an_unsponsored_item_is_not_guessed(engine: Engine) -> None:
+    """The work programme names no sponsor for Performance of Adoption Services: "which officer is bringing it"
+    was answered with its date, as if that were the answer."""
+    answer = engine.ask("adoption performance report in july - which officer will be bringing it?", PANEL)
+    assert "names no sponsor or report author" in answer.text and "8 July 2025" in answer.text
+    named = engine.ask("what manager is presenting the care leavers annual report", PANEL)
+    assert "Sophie Eadsforth" in named.text
+
+
+def test_a_work_item_shows_its_sponsors_as_written(engine: Engine) -> None:
+    """ "Amanda Collinson/ Theresa Hodgkinson (Ashfield DC)": the council was dropped from the item's line."""
+    answer = engine.ask("what's coming to the panel on 1 april 2025", PANEL)
+    lines = "\n".join(line for i in answer.items for line in i.lines)
+    assert "Theresa Hodgkinson (Ashfield DC)" in lines
+
+
+def test_which_council_a_person_is_from_is_their_card(engine: Engine) -> None:
+    answer = engine.ask("theresa hodgkinson - she's on the work programme, which council does she work for?", PANEL)
+    assert answer.kind == "person" and "Ashfield District Council" in answer.text
+
+
+def test_due_to_come_to_the_panel_on_a_date_is_the_work_programme(engine: Engine) -> None:
+    """ "what's due to come to the panel on 8 july 2025" gave the meeting's date and nothing planned for it."""
+    answer = engine.ask("anything due to come to the panel on 8 july 2025?", PANEL)
+    assert answer.kind == "work-programme" and "Performance of Adoption Services" in render(answer, show_sources=False)
