@@ -41,6 +41,18 @@ def committee(q: Query, e: Engine) -> Committee | None:
     return None
 
 
+def _other_group_named(q: Query, found: Committee) -> bool:
+    """The question names a group by a word of its own ("the cross-party working group"), not `found`."""
+    from knowledge.query import SAME_GROUP
+
+    own = set(content_words(" ".join((found.name, *found.aliases))))
+    for m in GROUP_NAMED.finditer(q.folded):
+        word = m.group(1) or m.group(2)
+        if word not in SAME_GROUP and word not in own and not word.isdigit() and content_words(word):
+            return True
+    return False
+
+
 def subject_work(q: Query, e: Engine) -> WorkItem | None:
     if q.subject and q.subject.kind == "work" and q.subject.keys[0] in e.kb.committees:
         for work in e.kb.committees[q.subject.keys[0]].work_programme:
@@ -1853,6 +1865,8 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if q.attribute == "venue":
         return _venue(q, e, chosen, title, item)
     found = e.kb.committees[chosen.committee]
+    if q.attribute == "members" and not q.committee and _other_group_named(q, found):
+        return None  # "which councillors sit on the cross-party working group": not the panel's members
     if q.attribute == "members" and not re.search(r"\b(attend|present|there|came)\b", q.folded):
         names = [
             f"{e.kb.name_of(m.person)}" + (f" ({m.role})" if m.role and m.role != "Member" else "")

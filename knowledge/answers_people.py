@@ -250,10 +250,10 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     first = re.split(r"\?|\s[-\u2013\u2014]\s|;", q.raw)[0].strip() or q.raw
     wanted = frozenset(spelled_out(content_words(first))) - ({"one", "person", "officer"} if asked.group(2) else set())
     if len(wanted) < TITLE_WORDS_AT_LEAST:
-        return _whole_title_holders(q, e, wanted)
+        return _whole_title_holders(q, e, wanted) or _acronym_holders(q, e, wanted)
     found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
     if not found or len(found) > 3:
-        return None
+        return _acronym_holders(q, e, wanted)
     people = [e.kb.people[pid] for pid, _ in found]
     said = "; ".join(f"{p.name}, \u201c{title}\u201d" for p, (_, title) in zip(people, found, strict=True))
     lead = "The papers give this title to" if len(found) == 1 else "The papers give such a title to"
@@ -264,6 +264,39 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
         [d.person_item(e.kb, p) for p in people],
         subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
     )
+
+
+def _acronym_holders(q: Query, e: Engine, wanted: frozenset[str]) -> Answer | None:
+    """ "who is the LADO", "who's the county LADO": a post the papers write as an acronym inside someone's title
+    ("CSM Strategic Safeguarding and LADO"): the one to three people whose titles write it so."""
+    acronyms = [w for w in wanted if w in _title_acronyms(e)]
+    if len(acronyms) != 1:
+        return None
+    rx = re.compile(rf"\b{re.escape(acronyms[0].upper())}\b")
+    rest = frozenset(wanted - {acronyms[0]} - {"contact", "email", "phone", "number", "details", "name"})
+    holders = [(pid, t) for pid, t in e.names.title_holders(frozenset(acronyms) | rest, 1) if rx.search(t)]
+    if not holders or len(holders) > 3:
+        return None
+    people = [e.kb.people[pid] for pid, _ in holders]
+    said = "; ".join(f"{p.name}, \u201c{t}\u201d" for p, (_, t) in zip(people, holders, strict=True))
+    return r.answer_of(
+        q,
+        "person",
+        f"The papers give {acronyms[0].upper()} in the title of {said}.",
+        [d.person_item(e.kb, p) for p in people],
+        subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
+    )
+
+
+def _title_acronyms(e: Engine) -> frozenset[str]:
+    """Acronyms written in capitals inside people's job titles ("LADO", "DCS"), folded; built once per engine."""
+    memo = e.__dict__.get("_title_acronyms")
+    if memo is None:
+        memo = frozenset(
+            a.lower() for p in e.kb.people.values() for t in p.titles for a in re.findall(r"\b[A-Z]{2,6}\b", t)
+        )
+        e.__dict__["_title_acronyms"] = memo
+    return memo
 
 
 def _whole_title_holders(q: Query, e: Engine, wanted: frozenset[str]) -> Answer | None:

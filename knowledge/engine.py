@@ -188,8 +188,11 @@ class Engine:
             if intent.name in wanted:
                 found = intent.handler(q, self)
                 if found is not None:
-                    return checked(q, found)
-        return checked(q, fallback(q, self))
+                    return checked(q, found, self._names_someone)
+        return checked(q, fallback(q, self), self._names_someone)
+
+    def _names_someone(self, text: str) -> bool:
+        return bool(self.names.people_in(fold(text), text))
 
     @property
     def passage_index(self) -> PassageIndex | None:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from knowledge.lazyre import lazy
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from knowledge.answer import Answer
     from knowledge.query import Query
 
@@ -120,6 +122,13 @@ def carries(answer: Answer, fact: str) -> bool:
     return True
 
 
+DONE_BY = lazy(
+    r"\b(?:led|chaired|owned|managed|overseen|co-?ordinated|run|delivered|undertaken|carried out|done|held|"
+    r"signed|written|presented|attended) by\b",
+    re.IGNORECASE,
+)
+
+
 def _says_who(answer: Answer) -> bool:
     """Whether a quoted passage says who leads, runs or is responsible for something."""
     return any(SAYS_WHO.search(line) for item in answer.items for line in item.lines)
@@ -137,13 +146,31 @@ LACKING = {
     "money": ("for a sum of money", "the plans and papers I found give none"),
     "contact": ("whom to contact", "what I found gives no contact details"),
     "lead": ("who leads it", "the passage I found does not say who"),
+    "name": ("for a person", "what I found names no one"),
 }
 
 
-def checked(q: Query, answer: Answer) -> Answer:
-    """The answer, or an honest "not sure" that offers it as the closest thing when it cannot say what was asked."""
+# "who is my research officer", "name of the ASHA panel chair?": a person's name is asked
+ASKS_NAME = lazy(
+    r"^\s*(?:who|whos)\b(?! (?:do|does|did|can|could|should|would|will) (?:i|we|you|they)\b)|\bname of the\b"
+)
+# answers that found the asked words in a passage or a record's text: they name someone only if the text does
+NAME_FROM_TEXT_KINDS = frozenset({"passage", "topic"})
+
+
+def checked(q: Query, answer: Answer, names_someone: Callable[[str], bool] | None = None) -> Answer:
+    """The answer, or an honest "not sure" that offers it as the closest thing when it cannot say what was asked.
+
+    `names_someone(text)`: whether a text names a person the knowledge base knows (the engine's name index).
+    """
     if q.attribute == "lead" and answer.kind == "passage" and not _says_who(answer):
         return _not_sure(answer, "lead")
+    if names_someone is not None and answer.kind in NAME_FROM_TEXT_KINDS and ASKS_NAME.search(q.folded):
+        shown = " ".join(line for item in answer.items[:3] for line in item.lines)
+        # "... receiving regular updates from the Chair of the ASHA panel" names no one; "chaired by the Head of
+        # Service for Fostering" names the post that does it, which is the answer
+        if not names_someone(shown) and not DONE_BY.search(shown):
+            return _not_sure(answer, "name")
     fact = asked_fact(q)
     if fact is None or carries(answer, fact):
         return answer

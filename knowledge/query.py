@@ -369,9 +369,39 @@ def _partner(tokens: list[str], i: int) -> bool:
 def _committee(engine: Engine, folded: str) -> str | None:
     padded = f" {folded} "
     for phrase, cid in engine.committee_words.items():
-        if f" {phrase} " in padded:
+        if f" {phrase} " in padded and not (phrase in _GROUP_NOUNS and _another_group(engine, folded, phrase)):
             return cid
     return None
+
+
+_GROUP_NOUNS = frozenset({"panel", "committee", "board", "group"})  # a committee named by its noun alone
+_DAYS = frozenset(calendar.day_name[i].lower() for i in range(7)) | {"may"}
+# words that may stand before a bare "panel" and still mean the committee: "the january panel", "next panel",
+# "tuesday's panel", "the county panel"; any other ("the ASHA panel", "an hsb panel", "the fostering panel") names
+# another group the committee is not
+SAME_GROUP = frozenset(
+    """the a this that next last previous same upcoming latest recent our your their its which what whose each every
+    county notts nottinghamshire s corp cp today tomorrow tomorrows yesterday weeks week month months of at to for
+    on in from before after by""".split()  # noqa: SIM905 - a word list
+)
+
+
+def _another_group(engine: Engine, folded: str, noun: str) -> bool:
+    """ "the ASHA panel", "an hsb panel": every bare `noun` in the question is qualified by a word of no committee."""
+    own = {w for phrase in engine.committee_words for w in phrase.split()}
+    words = folded.split()
+    before = [words[i - 1] if i else "" for i, w in enumerate(words) if w == noun]
+    return bool(before) and all(
+        w
+        and w not in SAME_GROUP
+        and w not in own
+        and w.removesuffix("s") not in _MONTHS  # "last octobers panel"
+        and w not in _DAYS
+        and w not in SEASONS
+        and not w[:1].isdigit()
+        and not re.fullmatch(r"\d+(st|nd|rd|th)", w)
+        for w in before
+    )
 
 
 def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:

@@ -91,3 +91,44 @@ def test_due_to_come_to_the_panel_on_a_date_is_the_work_programme(engine: Engine
     """ "what's due to come to the panel on 8 july 2025" gave the meeting's date and nothing planned for it."""
     answer = engine.ask("anything due to come to the panel on 8 july 2025?", PANEL)
     assert answer.kind == "work-programme" and "Performance of Adoption Services" in render(answer, show_sources=False)
+
+
+def test_a_panel_named_by_another_word_is_not_the_committee(engine: Engine) -> None:
+    """ "name of the ASHA panel chair?" was answered with the Corporate Parenting Panel's chair; "the fostering
+    panel" and "an hsb panel" are other panels. "the january panel", "tuesday's panel", "last octobers panel" are
+    the committee."""
+    for other in (
+        "who chairs the ASHA panel",
+        "who sits on the fostering panel",
+        "how long is the wait for an hsb panel",
+    ):
+        assert parse(engine, other, PANEL).committee is None, other
+    for same in ("who chaired the january panel", "who chairs tuesday's panel", "what time did last octobers panel end",
+                 "who chairs the panel", "where is the next panel"):  # fmt: skip
+        assert parse(engine, same, PANEL).committee == "corporate-parenting-panel", same
+    answer = engine.ask("whats the name of the ASHA panel chair", dt.date(2021, 6, 20))
+    assert answer.kind == "not-sure" and "Sinead Anderson" not in answer.text
+
+
+def test_members_of_another_group_are_not_the_panels(engine: Engine) -> None:
+    """ "which councillors sit on the cross-party working group" listed the panel's members."""
+    answer = engine.ask("who's on the cross-party working group reviewing LAC governance", dt.date(2020, 3, 10))
+    assert "Sinead Anderson" not in answer.text and answer.kind != "members"
+    assert "Sinead Anderson" in engine.ask("which councillors sit on the panel", PANEL).text
+
+
+def test_a_name_asked_of_a_passage_that_names_no_one_is_not_sure(engine: Engine) -> None:
+    """ "who is my research officer": the agenda notes say councillors should contact "their Research Officer",
+    naming no one; the quote came back as if it were the answer."""
+    answer = engine.ask("who's my research officer for the panel?", PANEL)
+    assert answer.kind == "not-sure"
+
+
+def test_a_post_written_as_an_acronym_in_a_title_finds_its_holder(engine: Engine) -> None:
+    """ "who is the LADO": Hazel McKibbin's title is "CSM Strategic Safeguarding and LADO"; the answer said the
+    papers name no one. The city has no LADO in the papers, so "the city LADO" is still not found."""
+    for asked in ("who is the LADO", "who's the county lado?"):
+        answer = engine.ask(asked, PANEL)
+        assert answer.kind == "person" and "Hazel McKibbin" in answer.text, asked
+        assert "Hazel.mckibbin@nottscc.gov.uk" in render(answer)
+    assert "Hazel McKibbin" not in engine.ask("who is the city LADO", PANEL).text
