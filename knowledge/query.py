@@ -391,16 +391,19 @@ def _another_group(engine: Engine, folded: str, noun: str) -> bool:
     own = {w for phrase in engine.committee_words for w in phrase.split()}
     words = folded.split()
     before = [words[i - 1] if i else "" for i, w in enumerate(words) if w == noun]
-    return bool(before) and all(
-        w
-        and w not in SAME_GROUP
-        and w not in own
-        and w.removesuffix("s") not in _MONTHS  # "last octobers panel"
-        and w not in _DAYS
-        and w not in SEASONS
-        and not w[:1].isdigit()
-        and not re.fullmatch(r"\d+(st|nd|rd|th)", w)
-        for w in before
+    return (
+        bool(before)
+        and all(
+            w
+            and w not in SAME_GROUP
+            and w not in own
+            and w.removesuffix("s") not in _MONTHS  # "last octobers panel"
+            and w not in _DAYS
+            and w not in SEASONS
+            and not w[:1].isdigit()
+            and not re.fullmatch(r"\d+(st|nd|rd|th)", w)
+            for w in before
+        )
     )
 
 
