@@ -270,8 +270,8 @@ def prune(directory: Path, keep: str | None = None) -> None:
     never `keep` (the group just written). A group was last used at the newest access or modification time
     of its files: reading costs nothing more, as the file system records the access itself (under relatime,
     at least daily; under noatime never, and the order is then the order of writing). Files of other
-    programs are never touched. A failure (permissions; a file removed by another process pruning at the
-    same time) is logged and never raised: the cache is an optimisation.
+    programs are never touched. A file already gone (another process pruning at the same time) is no error;
+    any other failure (permissions) is logged and never raised: the cache is an optimisation.
     """
     try:
         _prune(directory, keep)
