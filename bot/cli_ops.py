@@ -55,6 +55,7 @@ def diagnose(kb_dir: Path | None, slack: bool = False, env: dict[str, str] | Non
 
 def check_configuration(env: dict[str, str]) -> list[Finding]:
     from bot import schedule, settings
+    from knowledge import cache
 
     out: list[Finding] = []
     try:
@@ -83,6 +84,10 @@ def check_configuration(env: dict[str, str]) -> list[Finding]:
     channel = env.get("ACTIONBOT_COORDINATORS_CHANNEL")
     if channel and not (channel[:1] in "CG" and channel[1:].isalnum()):
         out.append(Finding("warn", "coordinators channel", f"{channel!r} does not look like a channel id (C0123ABCD)"))
+    try:
+        cache.max_bytes(env)
+    except ValueError as exc:
+        out.append(Finding("warn", "cache budget", f"{exc}; the default, {cache.DEFAULT_MAX_MB}, is used"))
     known = {v.name for v in settings.VARIABLES}
     for name in sorted(env):
         if name.startswith(("ACTIONBOT_", "SLACK_")) and name not in known:

@@ -2,8 +2,9 @@
 
 `VARIABLES` lists each ACTIONBOT_* and SLACK_* variable with its default and meaning (the README's table
 and `actionbot doctor` are made from it; a test checks that no module reads a variable missing here).
-The knowledge layer reads two of them itself (ACTIONBOT_KB in knowledge/loader.py, ACTIONBOT_CACHE in
-knowledge/cache.py) because it may not import the bot layer; they are listed here all the same.
+The knowledge layer reads three of them itself (ACTIONBOT_KB in knowledge/loader.py, ACTIONBOT_CACHE and
+ACTIONBOT_CACHE_MAX_MB in knowledge/cache.py) because it may not import the bot layer; they are listed here all
+the same.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ VARIABLES: tuple[Variable, ...] = (
     ),
     Variable(
         "ACTIONBOT_CACHE", "$XDG_CACHE_HOME/actionbot, else ~/.cache/actionbot", "knowledge-base cache (off: none)"
+    ),
+    Variable(
+        "ACTIONBOT_CACHE_MAX_MB",
+        "256",
+        "the cache's budget in MiB: a write past it removes the least recently used entries",
     ),
     Variable("ACTIONBOT_REMIND_CRON", "0 9 * * 1 (Monday 09:00, Europe/London)", "when serve sends the weekly digests"),
     Variable("ACTIONBOT_REMIND_SKIP", "none", "dates (YYYY-MM-DD, comma-separated) whose run moves to the next day"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import _thread  # threading's Lock itself, without importing threading (every `ask` unpickles a Papers)
+import contextlib
 import os
 import pickle
 from collections.abc import Iterator, Mapping
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from knowledge.passages import PassageIndex
 
 CACHE_ENV = "ACTIONBOT_CACHE"
+MAX_MB_ENV = "ACTIONBOT_CACHE_MAX_MB"
+DEFAULT_MAX_MB = 256
+TMP_MAX_AGE = 600  # seconds: a .tmp file this old is left by a write that died (a live write takes seconds)
 _CODE = (Path(loader.__file__), Path(__file__).with_name("models.py"), Path(__file__).with_name("dates.py"))
 
 
@@ -34,6 +38,23 @@ def cache_dir() -> Path | None:
         return Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "actionbot"
+
+
+def max_bytes(env: Mapping[str, str] | None = None) -> int:
+    """The cache directory's byte budget: ACTIONBOT_CACHE_MAX_MB mebibytes (default 256).
+
+    Raises ValueError naming the variable when it is not a number of mebibytes (0 or more).
+    """
+    raw = (os.environ if env is None else env).get(MAX_MB_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_MB * 2**20
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise ValueError(f"{MAX_MB_ENV}={raw!r} is not a number of mebibytes (0 or more)")
+    return int(value * 2**20)
 
 
 def content_key(root: Path, contents: dict[Path, bytes], code: tuple[Path, ...] = ()) -> str:
@@ -69,6 +90,7 @@ def load(root: str | Path | None = None) -> KnowledgeBase:
         return cached
     kb = loader.build(root, contents)
     _write(slot, key, kb)
+    prune(directory, keep=_group(slot.name))
     return kb
 
 
@@ -96,6 +118,7 @@ def load_engine(root: str | Path | None = None) -> Engine:
     papers = slot.with_name(f"{slot.stem}-papers.pickle")
     _write(papers, key, engine.kb.papers)  # first: the engine's file names this one
     _write(slot, key, _without_papers(engine, Papers(papers, key, root)))
+    prune(directory, keep=_group(slot.name))
     return engine
 
 
@@ -189,6 +212,7 @@ class PassageStore:
         stand_in = copy.copy(index)
         stand_in.papers = dict(index.papers)  # the papers themselves, not a Papers naming their file
         _write(self._slot, self._key, stand_in)
+        prune(self._slot.parent, keep=_group(self._slot.name))
 
     def __repr__(self) -> str:
         return f"PassageStore({self._slot.name})"
@@ -221,11 +245,125 @@ def _write(slot: Path, key: str, kb: object) -> None:
 
     try:
         slot.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=slot.parent, delete=False, suffix=".tmp") as fh:
-            pickle.dump((key, kb), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        # named after the slot, so that prune() knows the file for the cache's own (and no other program's)
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=slot.parent, delete=False, prefix=f"{slot.name}.", suffix=".tmp"
+        ) as fh:
+            try:
+                pickle.dump((key, kb), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:
+                fh.close()
+                with contextlib.suppress(OSError):  # else prune() removes it once it is old
+                    os.unlink(fh.name)
+                raise
         os.replace(fh.name, slot)
     except OSError as exc:
         _warn("could not write the knowledge-base cache %s: %s", slot, exc)
+
+
+def prune(directory: Path, keep: str | None = None) -> None:
+    """Keep the cache directory within its budget (max_bytes()); called after the cache writes, never on a read.
+
+    Removes the cache's .tmp files older than TMP_MAX_AGE (left by a write that died; a younger one may be
+    another process's write in progress), then, while the slot files total more than the budget, whole
+    groups (a `<kind>-<h>` stem: an engine with its -papers and -passages files) least recently used first,
+    never `keep` (the group just written). A group was last used at the newest access or modification time
+    of its files: reading costs nothing more, as the file system records the access itself (under relatime,
+    at least daily; under noatime never, and the order is then the order of writing). Files of other
+    programs are never touched. A file already gone (another process pruning at the same time) is no error;
+    any other failure (permissions) is logged and never raised: the cache is an optimisation.
+    """
+    try:
+        _prune(directory, keep)
+    except Exception as exc:  # pruning must never fail the load that wrote the cache
+        _warn("could not prune the knowledge-base cache %s: %s", directory, exc)
+
+
+def _prune(directory: Path, keep: str | None) -> None:
+    import time
+
+    try:
+        budget = max_bytes()
+    except ValueError as exc:
+        _warn("%s; using the default, %d", exc, DEFAULT_MAX_MB)
+        budget = DEFAULT_MAX_MB * 2**20
+    now = time.time()
+    groups: dict[str, list[tuple[Path, os.stat_result]]] = {}
+    with os.scandir(directory) as entries:
+        for entry in entries:
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                status = entry.stat(follow_symlinks=False)
+            except FileNotFoundError:
+                continue
+            name = entry.name
+            if _is_tmp(name):
+                if now - status.st_mtime > TMP_MAX_AGE:
+                    _remove(Path(entry.path))
+                continue
+            group = _group(name)
+            if group is not None:
+                groups.setdefault(group, []).append((Path(entry.path), status))
+    total = sum(status.st_size for files in groups.values() for _, status in files)
+    if total <= budget:
+        return
+    candidates = sorted(
+        (files for group, files in groups.items() if group != keep),
+        key=lambda files: max(max(status.st_atime, status.st_mtime) for _, status in files),
+    )
+    for files in candidates:
+        if total <= budget:
+            break
+        if not _unchanged(files):
+            continue  # written again since the scan: in use
+        for path, status in files:
+            if _remove(path):
+                total -= status.st_size
+
+
+def _unchanged(files: list[tuple[Path, os.stat_result]]) -> bool:
+    """True when no file of a group has been rewritten since it was scanned (a vanished one counts as unchanged)."""
+    for path, status in files:
+        try:
+            if path.stat().st_mtime_ns != status.st_mtime_ns:
+                return False
+        except FileNotFoundError:
+            continue
+    return True
+
+
+def _remove(path: Path) -> bool:
+    """Remove `path`, True when it is gone: already gone (another process pruning) is fine, and any other
+    failure (permissions) is logged."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        _warn("could not remove %s from the knowledge-base cache: %s", path, exc)
+        return False
+    return True
+
+
+def _group(name: str) -> str | None:
+    """The group a slot file belongs to (`kb-<h>`, `engine-<h>`), or None for a file that is not a slot."""
+    if not name.endswith(".pickle"):
+        return None
+    kind, _, rest = name[: -len(".pickle")].partition("-")
+    digest, _, part = rest.partition("-")
+    if kind not in ("kb", "engine") or len(digest) != 16 or part not in ("", "papers", "passages"):
+        return None
+    return f"{kind}-{digest}" if all(c in "0123456789abcdef" for c in digest) else None
+
+
+def _is_tmp(name: str) -> bool:
+    """True for a temporary file the cache writes: `<slot>.pickle.XXXXXXXX.tmp`, or tempfile's own name,
+    `tmpXXXXXXXX.tmp`, which versions before this one used."""
+    if not name.endswith(".tmp"):
+        return False
+    slot, dot, _ = name.partition(".pickle.")
+    if dot:
+        return _group(slot + ".pickle") is not None
+    return len(name) == 15 and name.startswith("tmp")
 
 
 def _warn(message: str, *args: object) -> None:
