@@ -547,8 +547,13 @@ def _comments(q: Query, item: AgendaItem, where: str) -> str:
 UPCOMING = lazy(r"\b(next|upcoming|coming|will|up for|due|going to|to be)\b")
 
 
+_APPROVING = lazy(r"\b(approv|confirm|sign|agree|accept|ratif|up for|taken|on the agenda)")
+
+
 def minutes_confirmed(q: Query, e: Engine) -> Answer | None:
     """Which minutes a meeting confirmed; a question who proposed or seconded them the papers do not answer."""
+    if q.has("resolution") and not _APPROVING.search(q.folded):
+        return None  # "in the october minutes, what did the panel decide about the fostering report": that resolution
     found = _minutes_confirmed(q, e)
     if found is None or found.kind == "not-sure" or not re.search(r"\bwho\b", q.folded):
         return found
@@ -1305,7 +1310,7 @@ RESOLUTION_FILLER = frozenset(
     content_words(
         "last time previous latest recent most meeting meetings panel committee week month year today yesterday "
         "tomorrow we they us our what did do does was were on about the at in pass passed make made how many number "
-        "which list all any item under"
+        "which list all any item under minutes minute say says said record records recorded"
     )
 )
 LAST_MEETING = lazy(r"\b(last time|last (?:\w+ )?(?:meeting|panel|committee)|previous|most recent|latest)\b")

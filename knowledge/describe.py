@@ -351,7 +351,10 @@ def meeting_item(kb: KnowledgeBase, meeting: Meeting) -> Item:
 def agenda_item(kb: KnowledgeBase, meeting: Meeting, item: AgendaItem) -> Item:
     lines = [f"Pages {item.pages}" if item.pages else "No pages listed"]
     if item.report_of:
-        lines.append(f"Report of the {item.report_of}")
+        signed = f", signed by {kb.name_of(item.signatory)}" if item.signatory else ""
+        lines.append(f"Report of the {item.report_of}{signed}")
+    if item.contacts:
+        lines.append(f"Contact for enquiries: {', '.join(kb.name_of(c) for c in item.contacts)}")
     if item.reference:
         lines.append(f"Reference {item.reference}")
     if item.appendix is not None and item.appendix.signatory:

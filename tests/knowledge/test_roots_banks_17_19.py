@@ -132,3 +132,25 @@ def test_a_post_written_as_an_acronym_in_a_title_finds_its_holder(engine: Engine
         assert answer.kind == "person" and "Hazel McKibbin" in answer.text, asked
         assert "Hazel.mckibbin@nottscc.gov.uk" in render(answer)
     assert "Hazel McKibbin" not in engine.ask("who is the city LADO", PANEL).text
+
+
+def test_an_item_card_says_who_signed_the_cover_report_and_the_contact(engine: Engine) -> None:
+    """ "whose report is it and what are members asked to do": the recommendations came with a card that named
+    only the post ("Report of the Interim Service Director"); the cover report is signed by Rachel Miller."""
+    answer = engine.ask("HSB review paper - whose is it and what's the panel asked to do?", PANEL)
+    shown = render(answer, show_sources=False)
+    assert "considers whether there are any actions it requires" in shown
+    assert "signed by Rachel Miller" in shown and "Contact for enquiries: Ty Yousaf" in shown
+
+
+def test_what_the_minutes_say_was_decided_is_the_resolution(engine: Engine) -> None:
+    """ "in the october minutes, what did the panel decide about the fostering annual report" was answered with
+    which minutes the January meeting confirms (agenda item 3)."""
+    for asked in (
+        "october minutes - what did the panel decide on the fostering service annual report?",
+        "what did the oct minutes record the panel decided about the fostering report",
+    ):
+        answer = engine.ask(asked, dt.date(2025, 1, 7))
+        assert answer.kind == "resolution" and "2024/036" in answer.text, asked
+    confirmed = engine.ask("are the october minutes up for approval in january", dt.date(2025, 1, 7))
+    assert "15 October 2024" in confirmed.text and "2024/036" not in confirmed.text
