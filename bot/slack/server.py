@@ -29,6 +29,7 @@ from waitress.channel import HTTPChannel
 from waitress.server import TcpWSGIServer
 
 from bot.slack.sdk import App, BoltRequest
+from bot.slack.workers import GATE, AckGate
 
 log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
@@ -52,8 +53,10 @@ class Limits:
 class SlackWSGI:
     """The WSGI application: /healthz (alive), /readyz (ready), and signed POSTs at `path` handed to the Bolt app."""
 
-    def __init__(self, app: App, signing_secret: str, path: str = EVENTS_PATH, ready: Health | None = None) -> None:
-        self.app, self.path, self.ready = app, path, ready
+    def __init__(
+        self, app: App, signing_secret: str, path: str = EVENTS_PATH, ready: Health | None = None, gate: AckGate = GATE
+    ) -> None:
+        self.app, self.path, self.ready, self.gate = app, path, ready, gate
         self.max_body = MAX_BODY
         self._secret = signing_secret.encode("utf-8")
 
@@ -87,6 +90,10 @@ class SlackWSGI:
             return 404, {}, "Not Found"
         if method != "POST":
             return 405, {"Allow": "POST"}, "Method Not Allowed"
+        with self.gate.acking():  # answers already queued wait for this acknowledgement (bot/slack/workers.py)
+            return self._post(environ)
+
+    def _post(self, environ: dict) -> tuple[int, dict, str]:
         declared = environ.get("CONTENT_LENGTH")
         if declared in (None, ""):
             return 411, {}, "Length Required"

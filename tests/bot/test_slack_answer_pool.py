@@ -140,3 +140,53 @@ def test_a_slash_command_is_acknowledged_while_answers_fill_the_pool(
     finally:
         gated.gate.set()
         app.close()
+
+
+def test_an_answer_starts_only_when_no_request_is_being_acknowledged() -> None:
+    """Acks first: an answer queued while a request is being acknowledged waits for that acknowledgement (a burst
+    of mentions otherwise has every ack wait behind answer work for the interpreter lock)."""
+    import threading
+    import time
+
+    from bot.slack.workers import AckGate, AnswerPool
+
+    gate = AckGate()
+    pool = AnswerPool(workers=1, queue=4, gate=gate)
+    order: list[str] = []
+    try:
+        with gate.acking():
+            future = pool.submit(lambda: order.append("answer"))
+            time.sleep(0.005)  # well under the bound: the answer is still waiting
+            order.append("acked")
+        future.result(timeout=WAIT)
+        assert order == ["acked", "answer"]
+        # the wait is bounded: a request that never finishes acknowledging does not starve the answers
+        hold = threading.Event()
+        with gate.acking():
+            started = time.monotonic()
+            pool.submit(hold.set).result(timeout=WAIT)
+            assert hold.is_set() and time.monotonic() - started < WAIT
+    finally:
+        pool.shutdown()
+
+
+def test_the_http_server_holds_the_gate_while_it_acknowledges(stub: SlackStub, kb_dir: Path, tmp_path: Path) -> None:
+    from bot.slack import workers
+
+    seen: list[bool] = []
+    real = workers.GATE.acking
+
+    def watching():  # the server's request thread enters the gate around each signed POST
+        seen.append(True)
+        return real()
+
+    workers.GATE.acking = watching  # type: ignore[method-assign]
+    try:
+        app = start_app(stub, kb_dir, tmp_path / "state.db")
+        try:
+            assert app.send_event(mention("who leads action 7a?")) == 200
+        finally:
+            app.close()
+    finally:
+        del workers.GATE.acking
+    assert seen == [True]
