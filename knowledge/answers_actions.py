@@ -32,6 +32,9 @@ HEADS = {"lead": "Lead", "due": "Timescale", "status": "Status"}
 _BOTH = lazy(r"\b(?:and|plus|with)\b|[+&/]")
 
 
+_RAG_ASKED = lazy(r"\brag\b|\bred,? amber\b|\bamber or green\b")
+
+
 def detail_of(q: Query) -> str:
     both = q.attribute in ("lead", "due") and q.has("due") and (q.has("lead") or q.attribute == "lead")
     if both and _BOTH.search(q.folded if "+" not in q.lower and "&" not in q.lower else q.lower):
@@ -115,6 +118,12 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
         text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
     else:
         text = f"{head} of {len(items)} actions:"
+    if len(items) == 1 and _RAG_ASKED.search(q.folded):  # the plans give no RAG rating: say so before the status
+        rag = items[0].fields["rag"]
+        text = (
+            f"The plan records no RAG rating for {items[0].title}; from its dates and evidence I would show it "
+            f"{rag}. {text}"
+        )
     notes = tuple(f"No action {k} in any plan." for k in missing) + later_dates(q, e, matched, detail)
     subject = Subject.action(*items[0].ref) if len(items) == 1 and items[0].ref else None
     return r.answer_of(q, detail if detail != "summary" else "action", text, items, notes=notes, subject=subject)

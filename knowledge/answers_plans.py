@@ -58,6 +58,8 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         return named
     if plan is None:
         return None
+    if q.plan and YES_NO.match(q.folded) and MENTIONS.search(q.folded) and (said := plan_mentions(q, e)) is not None:
+        return said  # "is the out of routine review mentioned anywhere in the business plan priorities"
     heading = priorities_heading(e, plan)
     if _other_period(q, plan, heading) or re.search(r"\b(overarching|vision|strategic aims?)\b", q.folded):
         # not the plan's own priorities: another year's (the annual report's), or its vision and overarching
@@ -253,8 +255,9 @@ def _body(theme: str) -> str:
 
 # words that put a question loosely, about nothing in particular ("anything anywhere about ...", "that piece")
 _FILLER = frozenset(
-    {"say", "anything", "anywhere", "something", "much", "stuff", "bit", "piece", "really", "actually", "at", "all"}
-)
+    {"say", "anything", "anywhere", "something", "much", "stuff", "bit", "piece", "really", "actually", "at", "all",
+     "mentioned", "covered", "included", "referred", "refers", "refer"}
+)  # fmt: skip
 
 
 def _norm(word: str) -> str:
@@ -526,7 +529,8 @@ def count(q: Query, e: Engine) -> Answer | None:
 
 # "does the business plan say anything about the children in care council", "does it cover FGM"
 MENTIONS = lazy(
-    r"\b(says?|said) (anything |much |something )?(about|on)\b|\b(cover|covers|mention|mentions|include|includes)\b"
+    r"\b(says?|said) (anything |much |something )?(about|on)\b|\b(cover|covers|covered|mention|mentions|mentioned|"
+    r"include|includes|included|referred to|refers to|refer to)\b"
     r"|\banything (on|about)\b"
 )
 YES_NO = lazy(r"\s*(does|do|is|are|has|have|will|did|was|were|can|could)\b")

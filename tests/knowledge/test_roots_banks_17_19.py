@@ -154,3 +154,19 @@ def test_what_the_minutes_say_was_decided_is_the_resolution(engine: Engine) -> N
         assert answer.kind == "resolution" and "2024/036" in answer.text, asked
     confirmed = engine.ask("are the october minutes up for approval in january", dt.date(2025, 1, 7))
     assert "15 October 2024" in confirmed.text and "2024/036" not in confirmed.text
+
+
+def test_a_rag_rating_asked_is_said_to_be_none_in_the_plan(engine: Engine) -> None:
+    """The plans give no RAG rating: "what RAG rating has county action 8 got" was answered with a status as if
+    it were the plan's rating."""
+    answer = engine.ask("whats the RAG status on county action 8?", dt.date(2020, 3, 1))
+    assert answer.text.startswith("The plan records no RAG rating for county plan, Action 8")
+    assert "red" in answer.text.split(".")[0]  # the colour actionbot derives, said as its own
+    assert "RAG" not in engine.ask("status of county action 8", dt.date(2020, 3, 1)).text
+
+
+def test_mentioned_in_the_priorities_finds_the_key_activity(engine: Engine) -> None:
+    """ "is the out of routine review mentioned anywhere in the business plan priorities" listed all seven
+    priorities (cut short before Priority Three's activity that names it)."""
+    answer = engine.ask("is SUDI mentioned in the business plan's priorities at all", dt.date(2021, 5, 14))
+    assert "P3.3" in answer.text and "Out of Routine" in render(answer, show_sources=False)
