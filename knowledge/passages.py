@@ -724,6 +724,9 @@ class PassageIndex:
             seen.add(paragraph)
             own = frozenset().union(*(self._own[j] for j in paragraph))
             matched = [t for t in terms if t.found_in(own)]
+            if matched:  # words naming the part it is in ("the QA subgroup") say where, and hold for each paragraph
+                titled = self._part_title_tokens(passage_of := self.passages[i])
+                matched += [t for t in terms if t not in matched and t.found_in(titled)] if passage_of.part else []
             coverage = sum(weights[t.token] for t in matched) / weight
             said = frozenset().union(*(self._said[j] for j in paragraph))
             literal = sum(weights[t.token] for t in matched if t.found_in(said)) / weight

@@ -814,7 +814,7 @@ def _named_panels(engine: Engine, folded: str, plan: str | None) -> list[str]:
 _YEAR = lazy(r"\b(by (?:the )?(?:end of )?|until |till )?(?:(in|during|as of|for|of) )?(20\d\d)\b(?!\s*[-/]\s*\d)")
 
 
-_FY = lazy(r"\b(20\d\d)\s*/\s*(\d\d)\b")
+_FY = lazy(r"\b(20\d\d)\s*[/\-\u2013]\s*(\d\d)\b")
 
 
 def _financial_year(lower: str, today: dt.date) -> Window | None:

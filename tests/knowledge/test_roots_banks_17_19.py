@@ -170,3 +170,30 @@ def test_mentioned_in_the_priorities_finds_the_key_activity(engine: Engine) -> N
     priorities (cut short before Priority Three's activity that names it)."""
     answer = engine.ask("is SUDI mentioned in the business plan's priorities at all", dt.date(2021, 5, 14))
     assert "P3.3" in answer.text and "Out of Routine" in render(answer, show_sources=False)
+
+
+CITY_REPORT = dt.date(2020, 10, 5)
+
+
+def test_a_year_span_with_a_hyphen_is_a_financial_year(engine: Engine) -> None:
+    """ "in 2019-20" was read as the calendar year 2019 (the hyphen kept it from the "2019/20" rule)."""
+    q = parse(engine, "what fell due in 2019-20 on the county plan", CITY_REPORT)
+    assert q.window is not None and (q.window.start, q.window.end) == (dt.date(2019, 4, 1), dt.date(2020, 3, 31))
+    assert parse(engine, "business plan 2021-24 priorities", CITY_REPORT).window is None  # no consecutive years
+
+
+def test_words_naming_a_papers_part_hold_for_each_of_its_paragraphs(engine: Engine) -> None:
+    """ "how many multi-agency audits did the QA subgroup get through in 19/20": the paragraph that counts them
+    ("three multi-agency audits were completed") does not repeat the part's name (the Quality Assurance and Multi
+    Agency Audit Sub-Group), and lost to its 'Aims and purpose', which does and counts meetings."""
+    answer = engine.ask("how many multi agency audits did the QA subgroup get through in 19/20?", CITY_REPORT)
+    assert answer.kind == "passage" and "three multi-agency audits were completed" in render(answer)
+    medicals = engine.ask("what did the QA subgroup's sexual abuse audit find about medicals", CITY_REPORT)
+    assert "child protection medicals" in render(medicals)
+
+
+def test_work_done_in_a_past_year_is_not_answered_with_what_fell_due(engine: Engine) -> None:
+    """ "which multi agency audits did the QA group complete in 2019-20" was answered "Nothing on business plan,
+    action P7.5 fell due between ...": a plan's dates cannot say what a group did."""
+    answer = engine.ask("which audits did the QA group complete in 2019-20", CITY_REPORT)
+    assert "fell due" not in answer.text
