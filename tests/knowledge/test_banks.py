@@ -92,6 +92,7 @@ BANKS = (
     Bank("eighteenth", 100, frozenset(), True, True, True, 89, 2),
     Bank("seventeenth", 100, frozenset(), True, True, True, 75, 7),
     Bank("nineteenth", 100, frozenset(), True, True, True, 77, 11),
+    Bank("twentyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
