@@ -93,6 +93,7 @@ BANKS = (
     Bank("seventeenth", 100, frozenset(), True, True, True, 75, 7),
     Bank("nineteenth", 100, frozenset(), True, True, True, 77, 11),
     Bank("twentieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("twentyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
