@@ -68,7 +68,10 @@ ASKS_APPOINTEE = lazy(
 # answers that give an action's or a person's plan records: an appointment is not among them
 NO_APPOINTEE_KINDS = frozenset({"action", "lead", "status", "due", "portfolio", "summary", "history", "milestone"})
 # answers about an action's progress or dates: for "who do I ring", "email for" they give no one to contact
-NO_CONTACT_KINDS = frozenset({"action", "status", "due", "history", "overdue", "due-soon", "stale", "count"})
+NO_CONTACT_KINDS = frozenset(
+    {"action", "status", "due", "history", "overdue", "due-soon", "stale", "count", "topic"}
+)
+MATCHES = lazy(r"^\d+ match(?:es)? for \u201c[^\u201d]*\u201d:?")
 SAYS_CONTACT = lazy(r"@|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\bT:|\bE:")
 HONEST = frozenset({"not-sure", "not-found", "ambiguous", "help", "clarify"})
 # a passage quoted for "who leads / who is responsible for ...": it answers only when it says who does the work
@@ -108,6 +111,8 @@ def carries(answer: Answer, fact: str) -> bool:
         if answer.kind == "passage":  # the quoted paragraph must hold a count, not only words about the thing
             quoted = " ".join(line for item in answer.items[:1] for line in item.lines)
             return bool(SAYS_COUNT.search(SAYS_DATE.sub(" ", quoted)))
+        if answer.kind == "topic":  # "1 match for ...": the records the words found, which count nothing asked
+            return bool(SAYS_COUNT.search(_without_dates(MATCHES.sub("", answer.text))))
         return answer.kind not in NO_COUNT_KINDS or bool(SAYS_COUNT.search(_without_dates(answer.text)))
     if fact == "appointee":
         return answer.kind not in NO_APPOINTEE_KINDS

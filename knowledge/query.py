@@ -261,6 +261,9 @@ def without_asker(raw: str) -> str:
     label = _LABEL.match(raw) if any(w in lowered for w in _LABEL_WORDS) else None
     if label is not None and len(raw) - label.end() >= 8:  # "press enquiry: who ...", "governance question - who ..."
         raw = raw[label.end() :]
+    purpose = _PURPOSE.match(raw) if "for " in lowered else None
+    if purpose is not None and len(raw) - purpose.end() >= 8:  # "for the scrutiny letter: county actions late ..."
+        raw = raw[purpose.end() :]
     # (the pattern, ignoring case, has no hint of its own: compiled only for a question holding a word it needs)
     m = _ASKER.match(raw) if any(w in lowered for w in _ASKER_CUES) else None
     if m is None or len(raw) - m.end() < 8:
@@ -297,6 +300,14 @@ _CONTEXT = lazy(
     r"(?:covering|on cover|on holiday cover|doing cover|standing in|filling in|new here|new to (?:this|the \w+)|"
     r"quick q(?:uestion)?|quick one|sorry to bother you)\b[^,:?\-]{0,80}[,:\-]\s*"
     r"(?=(?:who|whos|what|whats|when|whens|which|where|how|is|are|has|have|did|does|do|can|could)\b)",
+    re.IGNORECASE,
+)
+# what the answer is for, put before the question: "for the scrutiny letter: ...", "for my notes - ..." (not a
+# topic: "scrutiny" had scoped an overdue question to County Action 12, whose step says "appropriate scrutiny")
+_PURPOSE = lazy(
+    r"^\s*(?:(?:this is|it'?s|its|need(?:ed)?(?: it| this)?|asking)\s+)?for\s+(?:the|my|our|a|an|[a-z]+'?s)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:letter|briefing|brief|minutes|notes?|file|records?|slides|presentation|email|reply|"
+    r"response|article|story|write-?up|summary|handover|log)\s*(?::|-|\u2013|\u2014|,)\s*",
     re.IGNORECASE,
 )
 # a label put before the question: "press enquiry: who ...", "governance question - who ...", "FOI request: ..."
@@ -1076,6 +1087,10 @@ TOPIC_DROP = frozenset(
         "actually",
         "really",
         "exactly",
+        "fully",  # "which actions are fully done": how done, not "Full progress report"
+        "totally",
+        "wholly",
+        "entirely",
     ]
 )
 

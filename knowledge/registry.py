@@ -188,7 +188,7 @@ TITLE_ASKED = lazy(TITLE_ASKED_WORDS)
 _DONE = r"(done|complete|completed|finished|signed off|achieved|delivered)"
 DONE_LIST = (
     r"(which|what) (\w+ ){0,4}(actions?|ones|rows|things|items|bits) (\w+ ){0,4}(are|have been|were|has been|got) "
-    + _DONE,
+    r"((fully|all|now|actually|completely|totally|already) )?" + _DONE,
     r"(has|have|is|are) (anything|any of (it|them|the actions)|any actions?|any of the (\w+ ){0,3}actions?) "
     r"(\w+ ){0,6}(been )?" + _DONE,
     r"^(what|which) (s|has|have) (been|got) " + _DONE,

@@ -197,3 +197,28 @@ def test_work_done_in_a_past_year_is_not_answered_with_what_fell_due(engine: Eng
     action P7.5 fell due between ...": a plan's dates cannot say what a group did."""
     answer = engine.ask("which audits did the QA group complete in 2019-20", CITY_REPORT)
     assert "fell due" not in answer.text
+
+
+def test_what_the_answer_is_for_is_not_its_topic(engine: Engine) -> None:
+    """ "for the scrutiny letter: county actions late as at 3 jan 2020?" was scoped to County Action 12, whose step
+    says "appropriate scrutiny"."""
+    answer = engine.ask("for my briefing notes - county iicsa actions overdue as at 3 jan 2020?", dt.date(2020, 1, 3))
+    assert answer.kind == "overdue" and "Action 5" in render(answer, show_sources=False)
+    assert "I took your words to mean" not in render(answer)
+    # a plan named after "for" is the scope, not a purpose
+    assert parse(engine, "for the county plan - what's late", dt.date(2020, 1, 3)).plan == "county-iicsa"
+
+
+def test_fully_done_is_how_done_not_a_full_report(engine: Engine) -> None:
+    """ "which county iicsa actions are fully done": "fully" matched the milestone "Full progress report"."""
+    answer = engine.ask("which of the county actions are fully done?", dt.date(2020, 1, 20))
+    assert answer.text.startswith("2 of 13 actions in county plan are evidenced as complete")
+
+
+def test_a_records_words_found_are_no_count_or_contact(engine: Engine) -> None:
+    """A topic answer (records holding the question's words) was offered for "how many ... did the reviewer find"
+    (its "1 match" read as the count) and for "is there a phone number for ..." with no number in it."""
+    counted = engine.ask("how many foster carers did the county's independent reviewer find posed a risk", PANEL)
+    assert counted.kind == "not-sure" and "for a number" in counted.text
+    phone = engine.ask("is there a phone number for the survivors support service", dt.date(2019, 12, 10))
+    assert phone.kind == "not-sure" and "whom to contact" in phone.text
