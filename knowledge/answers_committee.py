@@ -1499,6 +1499,7 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     # the committee's own name is no other topic: "the corporate parenting panel after the July one"
     own = set(content_words(" ".join((found.name, *found.aliases))))
     others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - own
+    others = {w for w in others if len(w) < 6 or closest_word(w, sorted(own)) is None}  # "corprate parenting"
     if not (others - RELATIVE_FILLER):  # "the panel after the January one", "the one after next"
         relative = relative_meeting(q, found)
         if relative is not None:

@@ -96,11 +96,13 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     if chosen is not None:
         theme, actions = chosen
         items = [d.action_item(e.kb, a, q.today) for a in actions]
-        # a key activity holding the question's words is shown whole: the words may be past the usual cut ("MACE")
-        items = [
-            replace(i, lines=(a.text, *i.lines[1:])) if a in hits else i for a, i in zip(actions, items, strict=True)
-        ]
-        text = f"{d.short(theme, 300)} - {len(actions)} key activit{'ies' if len(actions) != 1 else 'y'}"
+        # the key activities are the answer, each shown whole: the words asked may be past the usual cut ("MACE")
+        items = [replace(i, lines=(a.text, *i.lines[1:])) for a, i in zip(actions, items, strict=True)]
+        head = d.short(theme, 300)
+        asked = _asked_words(q) - _FILLER
+        if asked and _cover(e, asked, head) < _cover(e, asked, theme):  # the words asked are past the cut (LGBT+)
+            head = _theme_excerpt(e, asked, theme)
+        text = f"{head} - {len(actions)} key activit{'ies' if len(actions) != 1 else 'y'}"
         text += f" (your words are in {', '.join(a.id for a in hits)}):" if hits else ":"
         return r.answer_of(q, "priorities", text, items, notes=note)
     items = [
@@ -582,13 +584,14 @@ def _theme_excerpt(e: Engine, words: set[str], theme: str) -> str:
     """A priority's text cut for a headline, keeping the sentence that holds the asked words when its opening does
     not ("... Priority Number 4: Recognise ... … This will include ... LGBT+ ...")."""
     opening = d.short(theme, 120)
-    if _cover(e, words, opening) > 0 or len(theme) <= 120:
+    if len(theme) <= 120 or _cover(e, words, opening) >= _cover(e, words, theme):
         return opening
-    sentences = [t for t in re.split(r"(?<=[.;:])\s+", " ".join(theme.split())) if t]
+    sentences = [t for t in re.split(r"(?<=[.;])\s+", " ".join(theme.split())) if t]
     best = max(sentences, key=lambda t: _cover(e, words, t))
     if _cover(e, words, best) == 0:
         return opening
-    return f"{d.short(sentences[0], 80)} \u2026 {d.short(best, 320)}"
+    first = d.short(sentences[0], 120)
+    return f"{first}{' ' if first.endswith(chr(0x2026)) else ' ' + chr(0x2026) + ' '}{d.short(best, 320)}"
 
 
 MOST = lazy(r"\b(most|fewest|least|busiest)\b")

@@ -68,9 +68,7 @@ ASKS_APPOINTEE = lazy(
 # answers that give an action's or a person's plan records: an appointment is not among them
 NO_APPOINTEE_KINDS = frozenset({"action", "lead", "status", "due", "portfolio", "summary", "history", "milestone"})
 # answers about an action's progress or dates: for "who do I ring", "email for" they give no one to contact
-NO_CONTACT_KINDS = frozenset(
-    {"action", "status", "due", "history", "overdue", "due-soon", "stale", "count", "topic"}
-)
+NO_CONTACT_KINDS = frozenset({"action", "status", "due", "history", "overdue", "due-soon", "stale", "count", "topic"})
 MATCHES = lazy(r"^\d+ match(?:es)? for \u201c[^\u201d]*\u201d:?")
 SAYS_CONTACT = lazy(r"@|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|\bT:|\bE:")
 HONEST = frozenset({"not-sure", "not-found", "ambiguous", "help", "clarify"})

@@ -222,3 +222,19 @@ def test_a_records_words_found_are_no_count_or_contact(engine: Engine) -> None:
     assert counted.kind == "not-sure" and "for a number" in counted.text
     phone = engine.ask("is there a phone number for the survivors support service", dt.date(2019, 12, 10))
     assert phone.kind == "not-sure" and "whom to contact" in phone.text
+
+
+def test_the_panel_after_a_months_one_with_typos(engine: Engine) -> None:
+    """ "wen is the next corprate parenting panel after the jan one": the typos kept it from the "after the
+    January one" rule and the answer was the January meeting itself."""
+    answer = engine.ask("wen's the next corprate parenting panel after the jan one?", dt.date(2025, 1, 15))
+    assert "1 April 2025" in answer.text
+
+
+def test_a_priority_headline_keeps_the_words_asked_and_activities_are_whole(engine: Engine) -> None:
+    """The LGBT+ words of Priority 4 were past the headline's cut; "(MACE)" is at the end of a long key activity
+    that was cut in the card."""
+    lgbt = engine.ask("the lgbt bit of the business plan - which priority and what's it about", dt.date(2021, 6, 15))
+    assert "LGBT+" in lgbt.text and "diverse population" in lgbt.text
+    exploitation = engine.ask("biz plan exploitation priority - what are its key activities", dt.date(2021, 6, 15))
+    assert "(MACE)" in render(exploitation, show_sources=False)
