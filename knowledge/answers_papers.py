@@ -199,6 +199,7 @@ LOOKS_BACK = lazy(
 # "when's the conference happening", "when is the launch": an event still to come is asked about
 UPCOMING_WHEN = lazy(
     r"^\s*(when s|whens|when is|when will|when does)\b.*\b(happening|happen|held|take place|taking place|going ahead)\b"
+    r"|^\s*(when s|whens|when is|when are|when will|when does|when do)\b.{0,20}\bnext\b|\b(date|day) of the next\b"
 )
 _MONTH_YEAR = lazy(
     r"\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d\d)\b",

@@ -1053,6 +1053,8 @@ TOPIC_DROP = frozenset(
         "give",
         "know",
         "please",
+        "pls",
+        "plz",
         "thanks",
         "hi",
         "hello",
