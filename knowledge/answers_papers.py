@@ -136,12 +136,13 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
     # (in its own words first, then for "how many" with a count just before the thing counted: "Four reviews")
     best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
-    if term is None and UPCOMING_WHEN.search(q.folded) and not _names_date_from(_said(best.quoted), q.today):
+    month = bool(NEXT_WHEN.search(q.folded))
+    if term is None and UPCOMING_WHEN.search(q.folded) and not _names_date_from(_said(best.quoted), q.today, month):
         # "when's the conference happening": a paragraph dating it only before today does not say when it is
         upcoming = [
             h
             for h in index.search(q.raw, limit=DEEPER + 4, papers=papers)
-            if h.answers and h.coverage >= best.coverage and _names_date_from(_said(h.quoted), q.today)
+            if h.answers and h.coverage >= best.coverage and _names_date_from(_said(h.quoted), q.today, month)
         ]
         if not upcoming:
             return None
@@ -197,9 +198,14 @@ LOOKS_BACK = lazy(
 
 
 # "when's the conference happening", "when is the launch": an event still to come is asked about
+# "when's the next DSL network meeting": a month still to come must be named ("2020/21" is no date of a meeting)
+NEXT_WHEN_RX = (
+    r"^\s*(when s|whens|when is|when are|when will|when does|when do)\b.{0,20}\bnext\b|\b(date|day) of the next\b"
+)
+NEXT_WHEN = lazy(NEXT_WHEN_RX)
 UPCOMING_WHEN = lazy(
     r"^\s*(when s|whens|when is|when will|when does)\b.*\b(happening|happen|held|take place|taking place|going ahead)\b"
-    r"|^\s*(when s|whens|when is|when are|when will|when does|when do)\b.{0,20}\bnext\b|\b(date|day) of the next\b"
+    r"|" + NEXT_WHEN_RX
 )
 _MONTH_YEAR = lazy(
     r"\b(?:(january|february|march|april|may|june|july|august|september|october|november|december)\s+)?(20\d\d)\b",
@@ -209,9 +215,23 @@ _MONTH_YEAR = lazy(
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS) if name}
 
 
-def _names_date_from(text: str, today) -> bool:
-    """Whether a text names a month or year that is today's or later ("March 2025" on 9 January 2025)."""
+_DAY_MONTH = lazy(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?!\s+20\d\d)",
+    re.IGNORECASE,
+)
+
+
+def _names_date_from(text: str, today, month: bool = False) -> bool:
+    """Whether a text names a month or year that is today's or later ("March 2025" on 9 January 2025); with
+    `month`, only a month with its year counts."""
+    if month:  # "the next meeting is scheduled for 2nd December": a day of a month, this year's
+        for m in _DAY_MONTH.finditer(text):
+            if _MONTH_NUMBER[m.group(1).lower()] >= today.month:
+                return True
     for m in _MONTH_YEAR.finditer(text):
+        if month and not m.group(1):
+            continue
         year = int(m.group(2))
         month = _MONTH_NUMBER.get((m.group(1) or "").lower(), 12)
         if (year, month) >= (today.year, today.month):
