@@ -41,6 +41,8 @@ def detail_of(q: Query) -> str:
         return "summary"
     if q.attribute in ("lead", "due", "status"):
         return q.attribute
+    if q.attribute == "time" and q.has("due") and q.committee is None:  # "when does the review start": its dates
+        return "due"
     if q.has("lead") and re.match(r"\s*who", q.folded):  # "who's got the review of former staff members"
         return "lead"
     asked = [name for name in ("lead", "due", "status") if q.has(name)]

@@ -163,6 +163,8 @@ def parse(
         if "due-soon" in intents and _NEEDS_DONE.search(folded):  # "what needs doing by ...": no topic "need"
             topic = [w for w in topic if w not in NEEDS_DONE_WORDS and fold(w) not in NEEDS_DONE_WORDS]
     topic = _without_date_words(topic, window)
+    if plan is None and re.search(r"\biicsa (?:action )?plans?\b", folded):  # both IICSA plans: no topic word
+        topic = [w for w in topic if w != "iicsa"]
     topic += _named_panels(engine, folded, plan)
     intents = _person_due(engine, intents, people, roles, topic)
     asks = [*intents, attribute] if attribute in ("lead", "status", "due") else intents  # "12 - lead?"
@@ -557,11 +559,21 @@ def _phone_words(raw: str) -> str:
     "a full list of" said as "a list of": how much is asked for, not what ("complete" is no status asked)."""
     if _WHOLE_LIST.may_search(raw.lower()):
         raw = _WHOLE_LIST.sub("list", raw)
+    if _INQUIRY.may_search(raw.lower()):  # "that sexual abuse inquiry plan": an IICSA plan
+        raw = _INQUIRY.sub("IICSA", raw)
+    if _KICK_OFF.may_search(raw.lower()):
+        raw = _KICK_OFF.sub(lambda m: _KICKED[m.group(1).lower()], raw)
     if not _PHONE_RX.may_search(raw.lower()):
         return raw
     return _PHONE_RX.sub(lambda m: _PHONE_WORDS[m.group(1).lower()], raw)
 
 
+_INQUIRY = lazy(
+    r"\b(?:the )?(?:independent )?(?:inquiry into (?:child )?sexual abuse|(?:child )?sexual abuse inquiry)\b",
+    re.IGNORECASE,
+)
+_KICK_OFF = lazy(r"\b(kick|kicks|kicked|kicking)[ -]off\b", re.IGNORECASE)  # "when does the review kick off"
+_KICKED = {"kick": "start", "kicks": "starts", "kicked": "started", "kicking": "starting"}
 _WHOLE_LIST = lazy(r"\b(?:full|complete|whole|entire|comprehensive|exhaustive)\s+list\b", re.IGNORECASE)
 
 

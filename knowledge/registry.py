@@ -123,6 +123,7 @@ WHO_DOING = (
 WHOSE_NAME = (
     r"who (?:do|should|can|would|could) (?:i|we) chase",
     r"who to chase",
+    r"who(?:s| is| s)? in charge of",  # "whos in charge of checking the foster carers": its lead
     r"^whose (?:is|s) (?:it|this|that|the)",  # "whose is the staff files review": whose work it is
     r"whose (?:is|s) (?:it|this|that)\s*$",  # "the review of former staff - whose is it"
     r"(?:who|which (?:\w+ )?(?:group|team|person|service|board|officer|one)) (?:is |s |are )?on the hook",
@@ -172,6 +173,11 @@ ARRIVES_WORDS = frozenset(
 WHERE_DOES_PLACE = (
     r"where does(?! (\w+ ){1,5}(come|comes|coming|fit|fits|feature|features|appear|appears|figure|figures|sit|sits) "
     r"(in|into|within|under)\b)"
+)
+# "where do they hold the panel", "where's it held", "where does the panel meet": its venue
+WHERE_HELD = (
+    r"where (do|did|will|would) (they|we|you|members|councillors) (hold|have|meet|run)\b|"
+    r"where (is|s|was|will) (it|the (\w+ ){1,3}(panel|committee|meeting|board)) (be )?held\b"
 )
 WHERE_DOES_FIT = (
     r"where (does|do|did|is|are) (\w+ ){1,5}(come|comes|coming|fit|fits|feature|features|appear|appears|figure|"
@@ -459,6 +465,7 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "meeting-detail",
         _rx(
+            WHERE_HELD,
             "venue",
             "where is",
             "where s",
@@ -495,7 +502,7 @@ INTENTS: tuple[Intent, ...] = (
             "who is on the panel",
             "absent",
             "absence",
-            r"(was|were) (\w+ ){0,3}(at|there)",
+            r"(was|were) (\w+ ){0,3}((?<!as )at|there)\b",  # not "which were past due as at 20 feb"
             r"from [\w ]+ at the (\w+ ){0,3}(meeting|panel|committee)",
             r"did (\w+ ){1,4}attend",
             r"how long did the (\w+ ){0,3}(meeting|panel|committee)",
@@ -954,7 +961,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "were there",
             "were at",
             "was at",
-            r"(was|were) (\w+ ){1,3}at the",
+            r"(was|were) (\w+ ){1,3}(?<!as )at the",
             r"from [\w ]+ at the (\w+ ){0,3}(meeting|panel|committee)",
             r"did (\w+ ){1,4}attend",
         ),
@@ -974,6 +981,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     (
         "venue",
         _rx(
+            WHERE_HELD,
             "venue",
             "where is",
             "where s",

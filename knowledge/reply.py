@@ -10,7 +10,7 @@ from knowledge import describe as d
 from knowledge.answer import Answer, Item, Subject
 from knowledge.index import Hit
 from knowledge.models import Action, WorkItem
-from knowledge.text import ABBREVIATIONS, content_words
+from knowledge.text import ABBREVIATIONS, SYNONYMS, content_words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -140,10 +140,13 @@ def search(
 
 
 def _search_variants(e: Engine, words: list[str], min_cover: float) -> list[Hit]:
-    """Hits for the words, and for the words with abbreviations spelled out ("hsb"), best score kept."""
-    if not any(w in ABBREVIATIONS for w in words):
+    """Hits for the words, and for the words with abbreviations spelled out ("hsb") and everyday words read as the
+    records' ("checking the foster carers": their review), best score kept."""
+    if not any(w in ABBREVIATIONS or w in SYNONYMS for w in words):
         return e.topics.search(words, limit=40, min_cover=min_cover)
-    spelled = [x for w in words for x in (content_words(ABBREVIATIONS[w]) if w in ABBREVIATIONS else [w])]
+    spelled = [
+        x for w in words for x in (content_words(ABBREVIATIONS[w]) if w in ABBREVIATIONS else [SYNONYMS.get(w, w)])
+    ]
     known = all(e.topics.correct(w) for w in words if w in ABBREVIATIONS)
     hits = e.topics.search(words, limit=40, min_cover=min_cover) if known else []  # an unknown "iro" would be dropped
     best: dict[int, Hit] = {}

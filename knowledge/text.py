@@ -217,7 +217,10 @@ ABBREVIATIONS = {
 
 
 # everyday words for what the plans write more formally ("the money for the reviewer": its funding)
-SYNONYMS = {"money": "funding", "cash": "funding", "kids": "children", "refurb": "refurbishment"}
+SYNONYMS = {
+    "money": "funding", "cash": "funding", "kids": "children", "refurb": "refurbishment",
+    "checking": "review", "check": "review", "checks": "review",  # "checking the foster carers": their review
+}  # fmt: skip
 
 # everyday short forms, read as the word they stand for ("ex staff": former staff; "the last 2 yrs": years)
 SHORT_WORDS = {

@@ -245,3 +245,32 @@ def test_when_the_next_one_is_needs_a_date_still_to_come(engine: Engine) -> None
     names no date from today on does not say when the next one is."""
     answer = engine.ask("when is the next dsl network meeting for city schools?", dt.date(2020, 10, 20))
     assert answer.kind == "not-sure" and "DSL Safeguarding conference" not in render(answer)
+
+
+def test_as_at_a_date_is_no_attendance(engine: Engine) -> None:
+    """ "which were past due as at 20 feb 2020": "were ... at" read as who was at a meeting, and the answer said
+    the panel had no February meeting."""
+    answer = engine.ask("pam rosseter's county actions - which were overdue as at 20 feb 2020?", dt.date(2020, 2, 20))
+    assert answer.kind == "overdue" and "Pam Rosseter" in answer.text
+
+
+def test_where_they_hold_the_panel_is_its_venue(engine: Engine) -> None:
+    answer = engine.ask("where do they hold the corporate parenting panel?", dt.date(2025, 1, 6))
+    assert "County Hall" in answer.text
+    assert "County Hall" in engine.ask("where's the panel held", dt.date(2025, 1, 6)).text
+
+
+def test_kick_off_is_start_and_a_start_asked_of_work_is_its_dates(engine: Engine) -> None:
+    """ "when does the independent review of hsb practice kick off" (city 7a "will commence in October 2019")."""
+    answer = engine.ask("city plan - when does the independent hsb review kick off?", dt.date(2019, 9, 20))
+    assert answer.kind == "due" and "October 2019" in render(answer, show_sources=False)
+
+
+def test_the_sexual_abuse_inquiry_plan_is_both_iicsa_plans(engine: Engine) -> None:
+    """ "that sexual abuse inquiry plan - whos in charge of checking the foster carers": the city's action 6 and
+    the county's Action 12 (the foster carer reviews); "checking" is the records' "review"."""
+    for asked in ("the sexual abuse inquiry plan - who's in charge of checking foster carers",
+                  "iicsa plans - who is in charge of checking the foster carers"):  # fmt: skip
+        answer = engine.ask(asked, dt.date(2020, 1, 20))
+        assert answer.kind == "lead", asked
+        assert {i.title for i in answer.items} >= {"county plan, Action 12", "city plan, action 6"}, asked
