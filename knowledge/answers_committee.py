@@ -790,7 +790,7 @@ def contact(q: Query, e: Engine) -> Answer | None:
     dropped = frozenset(post_words | ENQUIRY_WORDS | part_words | PART_NOUNS)
     found = find_doc(replace(q, topic_words=tuple(w for w in q.topic_words if w not in dropped)), e, drop=dropped)
     if found is None:
-        return post_contact(q, e)
+        return _annual_on_agenda(q, e) or post_contact(q, e)
     meeting, doc = found
     if isinstance(doc, WorkItem):
         return work_contacts(q, e, doc)
@@ -1003,6 +1003,27 @@ def clerk(q: Query, e: Engine) -> Answer | None:
     title = d.meeting_title(e.kb, meeting)
     text = f"The agenda names {person.name} (Democratic Services) as the contact for the {title} papers."
     return r.answer_of(q, "contact", text, [d.person_item(e.kb, person)], subject=Subject("person", (ref,)))
+
+
+def _annual_on_agenda(q: Query, e: Engine) -> Answer | None:
+    """ "the annual report on the jan agenda - who's the contact": "annual report" names no one report, but the
+    meeting's agenda may hold only a few whose titles say "annual": the contacts of each."""
+    if "annual" not in q.topic_words or (q.month is None and q.day_of_month is None):
+        return None
+    meeting = pick_meeting(q, e, prefer_agenda=True)
+    if meeting is None or (q.month is not None and meeting.date.month != q.month):
+        return None
+    annual = [i for i in meeting.agenda if any("annual" in content_words(t) for t in _titles(i)) and i.contacts]
+    if not annual or len(annual) > 3:
+        return None
+    if len(annual) == 1:
+        return contacts_for(q, e, meeting, annual[0])
+    said = [contacts_for(q, e, meeting, i) for i in annual]
+    text = (
+        f"The {d.meeting_title(e.kb, meeting)} agenda has {len(annual)} annual reports; which do you mean? "
+        + " ".join(a.text for a in said)
+    )
+    return r.answer_of(q, "ambiguous", text, [x for a in said for x in a.items])
 
 
 def contacts_for(q: Query, e: Engine, meeting: Meeting | None, item: AgendaItem) -> Answer:
@@ -2474,7 +2495,8 @@ NAMED_MEETING = lazy(r"\b(?:last|previous|latest|most recent) (?:\w+ ){0,2}(?:pa
 PRESENTER_WORDS = frozenset(
     content_words(
         "presented presents present presenting did do doing took take taking delivered deliver delivering gave give "
-        "introduced brought covered updated spoke talked last previous latest recent oct officer manager person"
+        "introduced brought covered updated spoke talked last previous latest recent oct officer manager person "
+        "resolve resolved resolution decide decided agree agreed"
     )
 )
 ITEM_MATCH = 0.6  # share of the question's words an agenda item (title, or the minutes' line on it) must carry
@@ -2540,6 +2562,9 @@ def presenter(q: Query, e: Engine) -> Answer | None:
         text = f"{_upper(where)} was presented by {names}."
         if item.presenters_source is not None:
             text += f" The minutes say: \u201c{item.presenters_source.quote}\u201d"
+        if q.has("resolution"):  # "... who presented it and what did they resolve": both
+            for said in (x for x in meeting.resolutions if x.item == item.number):
+                text += f" Resolved {said.id}: \u201c{said.text}\u201d"
         shown += [d.person_item(e.kb, e.kb.people[p]) for p in item.presenters if p in e.kb.people]
         return r.answer_of(q, "report", text, shown, subject=subject)
     verb = "presented" if meeting.date < q.today else "will present"

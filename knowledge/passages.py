@@ -724,9 +724,9 @@ class PassageIndex:
             seen.add(paragraph)
             own = frozenset().union(*(self._own[j] for j in paragraph))
             matched = [t for t in terms if t.found_in(own)]
-            if matched:  # words naming the part it is in ("the QA subgroup") say where, and hold for each paragraph
-                titled = self._part_title_tokens(passage_of := self.passages[i])
-                matched += [t for t in terms if t not in matched and t.found_in(titled)] if passage_of.part else []
+            if matched:  # words naming the part or section it is in ("the QA subgroup") hold for each paragraph
+                titled = self._part_title_tokens(self.passages[i]) | self._heading[i]
+                matched += [t for t in terms if t not in matched and t.found_in(titled)]
             coverage = sum(weights[t.token] for t in matched) / weight
             said = frozenset().union(*(self._said[j] for j in paragraph))
             literal = sum(weights[t.token] for t in matched if t.found_in(said)) / weight
@@ -789,12 +789,15 @@ class PassageIndex:
         """(share of the question's weight, sentence) for each sentence of a paragraph that has the kind asked
         for, counting the sentence before it too ("... the Group. The group is chaired by ...")."""
         rows = [row for j in group for row in self._sentences_of(j)]
+        # the words naming the part the paragraph is in hold for each of its sentences ("FLAG meet every two
+        # months" under '4 FOSTER CARERS LIAISON GROUP UPDATE')
+        titled = self._part_title_tokens(self.passages[group[0]]) | self._heading[group[0]] if group else frozenset()
         out = []
         for n, row in enumerate(rows):
             if ask.kind in row.kinds or (ask.chair and _CHAIRED_BY.search(row.text)):
                 if ask.chair == "current" and _ROTATES.search(row.text):
                     continue  # "who's chairing it this year": "chaired in rotation" does not say who
-                window = row.tokens | rows[n - 1].tokens if n else row.tokens
+                window = (row.tokens | rows[n - 1].tokens if n else row.tokens) | titled
                 # "This group is chaired by ...": the group is the one the paragraph is about
                 context = frozenset().union(*(r.tokens for r in rows)) if _REFERS_BACK.search(row.text) else window
                 if all(t in window for t in ask.needs) and self._about(ask, context):

@@ -550,6 +550,7 @@ _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
 _PHONE_WORDS = {
     "b4": "before", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "2day": "today", "nxt": "next",
     "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "yr": "year", "yrs": "years", "wen": "when",
+    "get together": "meet", "gets together": "meets",
 }  # fmt: skip
 _PHONE_RX = lazy(r"\b(" + "|".join(_PHONE_WORDS) + r")\b", re.IGNORECASE)
 

@@ -451,7 +451,7 @@ INTENTS: tuple[Intent, ...] = (
             "ring",
             # "who can I ask before the meeting", "who do I point people to", "who do they speak to": whom to go to
             r"who (do|does|can|could|should|would|will) (\w+ ){1,3}(ask|speak to|talk to|ring|call|go to|point|refer|"
-            r"direct|send|turn to)",
+            r"direct|send|turn to|write to|email|e mail)",
             r"point (\w+ ){0,2}(to|at) for",
             r"who (can|could|will|would) answer (questions|queries)",
             r"(lead|contact|responsible) officer (for|on) the (\w+ ){0,6}(report|paper|update|review)",
@@ -1018,6 +1018,9 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "enquiries",
             "clerk",
             "democratic services",
+            # "who do i write to about the kids homes report": whom to contact about it
+            r"who (do|does|can|could|should|would) (i|we|you|they|people|members|councillors|the public) "
+            r"(write to|email|e mail|send (it|this|that|them|questions|comments) to)",
         ),
     ),
     (

@@ -87,6 +87,7 @@ STOPWORDS = frozenset(
         "will",
         "with",
         "would",
+        "should",  # "who should we write to": how it is asked
         "you",
         "your",
         "action",
@@ -218,7 +219,7 @@ ABBREVIATIONS = {
 
 # everyday words for what the plans write more formally ("the money for the reviewer": its funding)
 SYNONYMS = {
-    "money": "funding", "cash": "funding", "kids": "children", "refurb": "refurbishment",
+    "money": "funding", "cash": "funding", "kids": "children", "kid": "children", "refurb": "refurbishment",
     "checking": "review", "check": "review", "checks": "review",  # "checking the foster carers": their review
 }  # fmt: skip
 

@@ -274,3 +274,31 @@ def test_the_sexual_abuse_inquiry_plan_is_both_iicsa_plans(engine: Engine) -> No
         answer = engine.ask(asked, dt.date(2020, 1, 20))
         assert answer.kind == "lead", asked
         assert {i.title for i in answer.items} >= {"county plan, Action 12", "city plan, action 6"}, asked
+
+
+def test_whom_to_write_to_about_a_report_is_its_contact(engine: Engine) -> None:
+    """ "who do i write to about the kids homes report at the january panel": "write to" asked the lead, and
+    "kids" is the records' "children"."""
+    answer = engine.ask("who should we write to about the kids homes update at the january panel?", PANEL)
+    assert answer.kind == "contact" and "Jenny Whiston" in answer.text
+
+
+def test_a_group_named_in_a_sections_heading_is_what_its_paragraphs_are_about(engine: Engine) -> None:
+    """ "foster carers liaison group (FLAG) - how often do they get together": "FLAG meet every two months" is
+    under the heading '4 FOSTER CARERS LIAISON GROUP UPDATE' and does not repeat the group's long name."""
+    answer = engine.ask("how often does the foster carers liaison group (flag) get together?", PANEL)
+    assert "every two months" in render(answer)
+
+
+def test_the_annual_report_at_a_meeting_gives_each_annual_reports_contact(engine: Engine) -> None:
+    """ "the annual report on the jan agenda - who's the contact": "annual report" named no one report, and the
+    answer was a guess-free but empty "not sure"; the January agenda holds three annual reports."""
+    answer = engine.ask("annual report at the jan panel - who's the contact?", PANEL)
+    assert answer.kind == "ambiguous" and "which do you mean" in answer.text
+    assert {"Hannah Johnson", "Ty Yousaf", "Hazel McKibbin"} <= {i.title for i in answer.items}
+
+
+def test_who_presented_and_what_was_resolved_gives_both(engine: Engine) -> None:
+    answer = engine.ask("the virtual school head's report in october - who presented it and what was resolved?", PANEL)
+    assert "Stephanie McGill" in answer.text and "2024/035" in answer.text
+    assert "2024/035" not in engine.ask("who presented the virtual school report in october", PANEL).text
