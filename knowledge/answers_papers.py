@@ -14,7 +14,7 @@ from knowledge.dates import MONTHS
 from knowledge.describe import action_label, short
 from knowledge.lazyre import lazy
 from knowledge.models import Source
-from knowledge.text import content_words
+from knowledge.text import content_words, fold
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -107,6 +107,24 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
     return _passage_answer(q, e, strict, papers)
 
 
+# "the city", "city council": Nottingham City; "the county", "notts county": Nottinghamshire ("county lines" is neither)
+_ASKS_CITY = lazy(r"\bcity\b")
+_ASKS_COUNTY = lazy(r"\bcounty\b(?! lines?\b)")
+
+
+def _other_place(q: Query, hit) -> bool:
+    """The question asks about one council (the city, the county) and the paragraph is from a paper about the other
+    that does not name the one asked ("how many LADO referrals did the city get": the county's LADO table)."""
+    city, county = bool(_ASKS_CITY.search(q.folded)), bool(_ASKS_COUNTY.search(q.folded))
+    if city == county:
+        return False
+    title = fold(hit.paper.title)
+    said = fold(_said(hit.quoted))
+    if city:
+        return title.startswith("nottinghamshire") and "city" not in said
+    return title.startswith("nottingham city") and "county" not in said and "nottinghamshire" not in said
+
+
 def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     index = e.passage_index
     assert index is not None
@@ -130,6 +148,7 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
             floor = max(h.coverage for h in answering)
             further = index.search(q.raw, limit=DEEPER, papers=papers)[len(hits) :]
             answering = [h for h in further if h.answers and h.counted and h.coverage >= floor][:1] or answering
+    answering = [h for h in answering if not _other_place(q, h)]
     if not answering:
         return None
     # of answering paragraphs scored close to the best, the one that carries more of the question's words

@@ -903,10 +903,17 @@ class PassageIndex:
         return tuple(x for x in dict.fromkeys(self._stem(f) for f in forms) if x != token)
 
     def _part_title_tokens(self, passage: Passage) -> frozenset[str]:
-        """The words of the title of a passage's part (not its paper's: a pack dated January holds older minutes)."""
-        paper = self.papers.get(passage.paper)
-        part = paper.part(passage.part) if paper else None
-        return frozenset(self._tokens(part.title)) if part and part.title else frozenset()
+        """The words of the title of a passage's part (not its paper's: a pack dated January holds older minutes),
+        memoised per part: every paragraph ranked asks for them."""
+        key = (passage.paper, passage.part)
+        memo = self.__dict__.setdefault("_part_memo", {})  # (kept off the index's construction: built as needed)
+        found = memo.get(key)
+        if found is None:
+            paper = self.papers.get(passage.paper)
+            part = paper.part(passage.part) if paper else None
+            found = frozenset(self._tokens(part.title)) if part and part.title else frozenset()
+            memo[key] = found
+        return found
 
     def _titled_tokens(self, passage: Passage) -> frozenset[str]:
         """The words of a passage's paper and part titles, their year spans and the place the paper is about."""

@@ -79,6 +79,8 @@ class Query:
     offset: int = 0  # the first item to show, for "more"
     ambiguous_people: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a lone name several people share
     day_of_month: int | None = None  # "on the 14th", "14 january"
+    # every plan named when the question names more than one ("the city plan v the county plan"); `plan` is the first
+    plans: tuple[str, ...] = ()
 
     @property
     def question(self) -> str:
@@ -195,7 +197,15 @@ def parse(
         offset=offset,
         ambiguous_people=() if people else tuple(engine.names.ambiguous_in(folded, raw)),
         day_of_month=_day_of_month(folded),
+        plans=_several_plans(engine, folded, plan, hidden),
     )
+
+
+def _several_plans(engine: Engine, folded: str, plan: str | None, hidden: frozenset[str]) -> tuple[str, ...]:
+    if plan is None or " plan" not in folded:
+        return ()
+    named = [p for p in plans_named(engine, folded) if p not in hidden]
+    return tuple(named) if len(named) > 1 and plan in named else ()
 
 
 # "councillor asking if anything has slipped", "the director wants to know who leads it", "chair would like to know

@@ -131,7 +131,7 @@ def search(
     out = []
     for h in _search_variants(e, list(words), min_cover):
         if isinstance(h.doc, Action):
-            if h.doc.plan in q.hidden or (q.plan and h.doc.plan != q.plan):
+            if h.doc.plan in q.hidden or (q.plan and h.doc.plan not in (q.plans or (q.plan,))):
                 continue
         elif q.plan:
             continue

@@ -302,3 +302,22 @@ def test_who_presented_and_what_was_resolved_gives_both(engine: Engine) -> None:
     answer = engine.ask("the virtual school head's report in october - who presented it and what was resolved?", PANEL)
     assert "Stephanie McGill" in answer.text and "2024/035" in answer.text
     assert "2024/035" not in engine.ask("who presented the virtual school report in october", PANEL).text
+
+
+def test_a_passage_about_the_other_council_does_not_answer(engine: Engine) -> None:
+    """ "how many LADO referrals did the city get in 2019/20" quoted the county's LADO table (Nottinghamshire's
+    Managing Allegations Service report); asked of no council, the table still answers."""
+    city = engine.ask("how many LADO referrals did the city get in 2019/20?", dt.date(2020, 10, 10))
+    assert "Referrals (Contemporary)" not in render(city)
+    county = engine.ask("how many LADO referrals were there in 2019/20?", PANEL)
+    assert county.kind == "passage" and "103" in render(county)
+
+
+def test_a_question_naming_two_plans_searches_both(engine: Engine) -> None:
+    """ "hsb work - who leads it on the city plan v the county plan" was scoped to the city plan alone."""
+    answer = engine.ask("harmful sexual behaviour - who leads it in the city plan and in the county plan?", COUNTY)
+    plans = {i.title.split(",")[0] for i in answer.items}
+    assert plans == {"city plan", "county plan"}
+    assert {i.title.split(",")[0] for i in engine.ask("who leads the hsb work in the city plan", COUNTY).items} == {
+        "city plan"
+    }
