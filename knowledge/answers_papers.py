@@ -34,12 +34,19 @@ def topic(q: Query, e: Engine) -> Answer | None:
         words = tuple(w for w in words if w not in FIT_VERBS) or words
     if not words:
         return None
+    if WHERE_FOUND.search(q.folded):  # "where can i find the local offer online": where it is, which a paper says
+        return e.passage_answer(q)
     hits = r.search(q, e, words)
     if not hits or hits[0].score < TOPIC_FLOOR:
         return None
     return r.topic_search(q, e, words)
 
 
+# "where can i find / see / read X (online)": where it is published, which the records found by its words do not say
+WHERE_FOUND = lazy(
+    r"\bwhere (can|could|do|does|would|should|might) (i|we|you|they|people|someone|anyone|members|carers|young people) "
+    r"(find|see|view|read|get|access|look at|download)\b"
+)
 FITS_IN = lazy(r"\bwhere (does|do|did|is|are)\b")
 FIT_VERBS = frozenset(
     content_words("come comes coming fit fits feature features appear appears figure figures sit sits")

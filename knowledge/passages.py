@@ -115,6 +115,8 @@ _EVERYDAY = {
     "youngsters": "children",
     # "the QA subgroup": the papers write "QA" in places but never define it, and say "Quality Assurance" elsewhere
     "qa": "quality assurance",
+    "online": "webpage",  # "where can I find it online": "available ... via the Notts Help Yourself webpage"
+    "website": "webpage",
 }
 
 # a paper's title starts with the place it is about: "Nottingham City", "Nottinghamshire County", "Nottinghamshire"

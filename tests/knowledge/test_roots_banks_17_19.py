@@ -321,3 +321,10 @@ def test_a_question_naming_two_plans_searches_both(engine: Engine) -> None:
     assert {i.title.split(",")[0] for i in engine.ask("who leads the hsb work in the city plan", COUNTY).items} == {
         "city plan"
     }
+
+
+def test_where_to_find_something_online_is_what_a_paper_says(engine: Engine) -> None:
+    """ "where can i find the local offer for care leavers online" listed the records holding its words; the
+    October minutes say it "is available for anyone to view via the Notts Help Yourself webpage"."""
+    answer = engine.ask("where can carers find the care leavers local offer online?", PANEL)
+    assert answer.kind == "passage" and "Notts Help Yourself" in render(answer)
