@@ -282,6 +282,8 @@ def _deeper(q: Query, e: Engine, hits, papers=None) -> list:
 
 # "what is imara", "what's project KIA", "what are the MASH": a question asking what a thing is
 DEFINE_Q = lazy(r"^(?:what is|whats|what s|what are|what was|what were)\s+(?:the\s+|an?\s+)?(\w+(?:\s+\w+){0,2})$")
+# "whats this 4P thing everyone keeps on about": the thing named before "thing", whatever is said after it
+DEFINE_THING = lazy(r"^(?:what is|whats|what s) (?:this|that|the) (\w+(?: \w+)?) (?:thing|stuff|business)\b")
 DEFINE_SCAN = 8  # passages looked at for one that says what the thing is
 MIN_DEFINE_COVER = 0.99  # ... and it must carry every word of the question
 NOT_TERMS = frozenset({"happening", "going", "on", "due", "late", "overdue", "next", "new", "latest", "status", "it"})
@@ -306,7 +308,7 @@ def defined_term(folded: str) -> str | None:
     """The thing a "what is X" question asks to have explained (up to three words), if it is one."""
     # "what is the CaRE team exactly", "sorry, basic q - what is the BMG": the hedge and the lead-in are no part of it
     asked = LEAD_IN.sub("", DEFINE_HEDGE.sub(" ", folded)).strip()
-    m = DEFINE_Q.match(" ".join(asked.split()))
+    m = DEFINE_Q.match(" ".join(asked.split())) or DEFINE_THING.match(" ".join(asked.split()))
     if m is None or set(m.group(1).split()) & NOT_TERMS or m.group(1).split()[0] in NOT_FIRST:
         return None
     return m.group(1)
@@ -330,10 +332,12 @@ def _defines(term: str, said: str, asked: str = "") -> bool:
     written = re.search(r"\b" + r"\s+".join(re.escape(w) for w in term.split()) + r"\b", asked, re.IGNORECASE)
     shown = written.group(0).split() if written else term.split()
     # a word written with capitals after its first letter ("CaRE", "KIA") is matched as written, others in any case
-    name = r"\s+".join(re.escape(w) if re.search(r"[A-Z]", w[1:]) else f"(?i:{re.escape(w)})" for w in shown)
+    # (quoted words: "the '4P' Model of Pursue, Protect, Prevent and Prepare")
+    name = r"['‘’]?\s+".join(re.escape(w) if re.search(r"[A-Z]", w[1:]) else f"(?i:{re.escape(w)})" for w in shown)
     return bool(
         re.search(
             rf"\b{name}\b(?:\]\([^()]*\))?['’]?\s*(?:\(\s*[A-Z]|,\s+(?i:a|an)\b|"
+            rf"(?:(?i:model|framework|approach)\s+)?of\s+[A-Z]\w+,\s+[A-Z]\w+|"
             rf"(?i:is|are|was|were)\s+(?i:a|an|the|our|one)\b|(?i:stands? for|means)\b)|\(\s*['‘’]?{name}['‘’]?\s*\)",
             said,
         )

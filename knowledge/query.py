@@ -572,6 +572,8 @@ def _phone_words(raw: str) -> str:
         raw = _WHOLE_LIST.sub("list", raw)
     if _INQUIRY.may_search(raw.lower()):  # "that sexual abuse inquiry plan": an IICSA plan
         raw = _INQUIRY.sub("IICSA", raw)
+    if _LIKE_OURS.may_search(raw.lower()):  # "training for staff like ours": who asks, not what about
+        raw = _LIKE_OURS.sub(" ", raw)
     if _KICK_OFF.may_search(raw.lower()):
         raw = _KICK_OFF.sub(lambda m: _KICKED[m.group(1).lower()], raw)
     if not _PHONE_RX.may_search(raw.lower()):
@@ -583,6 +585,7 @@ _INQUIRY = lazy(
     r"\b(?:the )?(?:independent )?(?:inquiry into (?:child )?sexual abuse|(?:child )?sexual abuse inquiry)\b",
     re.IGNORECASE,
 )
+_LIKE_OURS = lazy(r"\b(?:for|from|by|to) (?:\w+ ){1,2}like (?:ours|us|me|mine)\b", re.IGNORECASE)
 _KICK_OFF = lazy(r"\b(kick|kicks|kicked|kicking)[ -]off\b", re.IGNORECASE)  # "when does the review kick off"
 _KICKED = {"kick": "start", "kicks": "starts", "kicked": "started", "kicking": "starting"}
 _WHOLE_LIST = lazy(r"\b(?:full|complete|whole|entire|comprehensive|exhaustive)\s+list\b", re.IGNORECASE)
@@ -1076,6 +1079,11 @@ TOPIC_DROP = frozenset(
         "give",
         "know",
         "please",
+        # "the council said they'd check ...", "for staff like ours": how it is put, not what it is about
+        "said",
+        "theyd",
+        "like",
+        "ours",
         "pls",
         "plz",
         "thanks",

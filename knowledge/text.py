@@ -221,6 +221,7 @@ ABBREVIATIONS = {
 SYNONYMS = {
     "money": "funding", "cash": "funding", "kids": "children", "kid": "children", "refurb": "refurbishment",
     "checking": "review", "check": "review", "checks": "review",  # "checking the foster carers": their review
+    "old": "former",  # "old foster carers": current and former ones
 }  # fmt: skip
 
 # everyday short forms, read as the word they stand for ("ex staff": former staff; "the last 2 yrs": years)

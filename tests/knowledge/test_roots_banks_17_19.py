@@ -328,3 +328,20 @@ def test_where_to_find_something_online_is_what_a_paper_says(engine: Engine) -> 
     October minutes say it "is available for anyone to view via the Notts Help Yourself webpage"."""
     answer = engine.ask("where can carers find the care leavers local offer online?", PANEL)
     assert answer.kind == "passage" and "Notts Help Yourself" in render(answer)
+
+
+def test_what_a_thing_named_in_quotes_is(engine: Engine) -> None:
+    """ "whats this 4P thing": the pack defines it as "the '4P' Model of Pursue, Protect, Prevent and Prepare"
+    (quoted, and defined by what it is "of"), which no definition form matched."""
+    for asked in ("whats this 4P thing people keep mentioning", "what is the 4P model?"):
+        answer = engine.ask(asked, PANEL)
+        assert answer.kind == "passage" and "Pursue, Protect, Prevent and Prepare" in render(answer), asked
+
+
+def test_how_it_is_put_is_no_topic(engine: Engine) -> None:
+    """ "the city council said they'd check old foster carers - who's in charge" (city action 6: "current and
+    former foster carers"); "training for staff like ours" (business plan P7.3)."""
+    lead = engine.ask("the city said theyd check old foster carers after iicsa, whos in charge of that?", COUNTY)
+    assert lead.kind == "lead" and "Head of Children in Care" in lead.text
+    said = engine.ask("does the biz plan say anything on multi agency training for schools like ours", COUNTY)
+    assert "P7.3" in said.text
