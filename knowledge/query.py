@@ -559,7 +559,7 @@ _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
 # a phone's short forms of the words that place a question in time: "due b4 xmas", "next wk", "in 2 mths"
 _PHONE_WORDS = {
     "b4": "before", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "2day": "today", "nxt": "next",
-    "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "yr": "year", "yrs": "years", "wen": "when",
+    "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "yr": "year", "yrs": "years", "wen": "when", "bout": "about",
     "get together": "meet", "gets together": "meets",
 }  # fmt: skip
 _PHONE_RX = lazy(r"\b(" + "|".join(_PHONE_WORDS) + r")\b", re.IGNORECASE)
@@ -1082,6 +1082,13 @@ TOPIC_DROP = frozenset(
         # "the council said they'd check ...", "for staff like ours": how it is put, not what it is about
         "said",
         "theyd",
+        "didnt",
+        "doesnt",
+        "wasnt",
+        "isnt",
+        "werent",
+        "hasnt",
+        "havent",
         "like",
         "ours",
         "pls",

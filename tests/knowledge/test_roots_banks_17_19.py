@@ -345,3 +345,12 @@ def test_how_it_is_put_is_no_topic(engine: Engine) -> None:
     assert lead.kind == "lead" and "Head of Children in Care" in lead.text
     said = engine.ask("does the biz plan say anything on multi agency training for schools like ours", COUNTY)
     assert "P7.3" in said.text
+
+
+def test_bout_is_about_and_didnt_names_no_topic(engine: Engine) -> None:
+    """ "ofsted had something nice to say bout the care leavers local offer didnt they": "bout" and "didnt" were
+    weighed as the rarest words of the question, and no passage held them."""
+    q = parse(engine, "ofsted said something bout the local offer didnt they", PANEL)
+    assert not {"bout", "didnt"} & set(q.topic_words)
+    answer = engine.ask("ofsted had something nice to say bout the care leavers local offer didnt they?", PANEL)
+    assert "ambitious, accessible and well promoted" in render(answer)
