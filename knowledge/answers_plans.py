@@ -246,7 +246,8 @@ def _priorities_heading(e: Engine, plan: Plan) -> str | None:
 _ASKING = frozenset(
     {"priority", "priorities", "key", "activity", "activities", "theme", "business", "mention", "say", "cover",
      "include", "one", "about", "which", "under", "come", "fall", "sit", "does", "year", "period", "plan", "talk",
-     "talks", "says", "mentions", "covers", "includes", "regarding", "concern", "concerns", "deal", "deals"}
+     "talks", "says", "mentions", "covers", "includes", "regarding", "concern", "concerns", "deal", "deals",
+     "pick", "picks", "reference", "references", "referenced", "address", "addresses", "tackle", "tackles"}
 )  # fmt: skip
 
 
@@ -328,7 +329,27 @@ def _chosen(
     if len(scored) == 1 or (len(scored) > 1 and scored[0][0] - scored[1][0] >= 0.2):
         _, theme, actions, held = scored[0]
         return (theme, actions), held
+    if not scored:  # "which priority picks up equality / diversity and does it reference legislation": the words
+        return _chosen_whole(e, words, groups)  # spread over two key activities of one priority
     return None, []
+
+
+def _chosen_whole(
+    e: Engine, words: set[str], groups: list[tuple[str, list[Action]]]
+) -> tuple[tuple[str, list[Action]] | None, list[Action]]:
+    """The one priority whose text and key activities together hold the words (no other comes near), with the
+    key activities that hold some of them."""
+    whole = sorted(
+        (
+            (_cover(e, words, " ".join((_body(theme), *(a.text for a in actions)))), theme, actions)
+            for theme, actions in groups
+        ),
+        key=lambda t: -t[0],
+    )
+    if not whole or whole[0][0] < 0.99 or (len(whole) > 1 and whole[0][0] - whole[1][0] < 0.4):
+        return None, []
+    _, theme, actions = whole[0]
+    return (theme, actions), [a for a in actions if _cover(e, words, a.text) > 0]
 
 
 def _unplaced_words(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -> bool:

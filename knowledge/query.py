@@ -559,8 +559,8 @@ _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
 # a phone's short forms of the words that place a question in time: "due b4 xmas", "next wk", "in 2 mths"
 _PHONE_WORDS = {
     "b4": "before", "wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "2day": "today", "nxt": "next",
-    "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "yr": "year", "yrs": "years", "wen": "when", "bout": "about",
-    "get together": "meet", "gets together": "meets",
+    "tmrw": "tomorrow", "tmw": "tomorrow", "2moro": "tomorrow", "yr": "year", "yrs": "years", "wen": "when",
+    "bout": "about", "get together": "meet", "gets together": "meets",
 }  # fmt: skip
 _PHONE_RX = lazy(r"\b(" + "|".join(_PHONE_WORDS) + r")\b", re.IGNORECASE)
 

@@ -354,3 +354,12 @@ def test_bout_is_about_and_didnt_names_no_topic(engine: Engine) -> None:
     assert not {"bout", "didnt"} & set(q.topic_words)
     answer = engine.ask("ofsted had something nice to say bout the care leavers local offer didnt they?", PANEL)
     assert "ambitious, accessible and well promoted" in render(answer)
+
+
+def test_a_priority_whose_activities_together_hold_the_words(engine: Engine) -> None:
+    """ "which priority picks up equality / diversity and does it reference legislation": P4.1 holds equality and
+    diversity, P4.4 "the Equality Act 2010 and other relevant legislation"; no one activity held all, and every
+    priority was listed."""
+    answer = engine.ask("which business plan priority picks up equality and diversity, and legislation?", COUNTY)
+    assert answer.text.startswith("Priority Number 4") and "P4.4" in answer.text
+    assert "Equality Act 2010" in render(answer, show_sources=False)
