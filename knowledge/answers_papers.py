@@ -132,6 +132,46 @@ def _other_place(q: Query, hit) -> bool:
     return title.startswith("nottingham city") and "county" not in said and "nottinghamshire" not in said
 
 
+# "what did they do about staffing in the MASH", "which audits did the QA group complete": work done, which a
+# report's 'Activity' or 'Achievements' says, not its 'priorities/focus', 'Aims and purpose' or 'Next Year'
+DONE_ASKED = lazy(
+    r"\b(?:what|which|how many) (?:\w+ ){0,4}(?:did|have|has) (?:\w+ ){0,4}(?:do|done|complete|completed|achieve|"
+    r"achieved|deliver|delivered|carry out|carried out|get through|undertake|undertaken)\b"
+)
+_DONE_HEADING = lazy(
+    r"\b(?:activit(?:y|ies)|achiev\w*|what we (?:did|have done|have achieved)|delivered|completed)\b", re.I
+)
+_PLANNED_HEADING = lazy(r"\b(?:priorit\w*|focus|future|next year|aims?|purpose|objectives?|plans?|membership)\b", re.I)
+
+
+def _heading_class(hit) -> int:
+    """0: the heading says work done; 2: it says work planned or what the group is; 1: neither."""
+    heading = hit.passage.section or ""
+    if _PLANNED_HEADING.search(heading):
+        return 2
+    return 0 if _DONE_HEADING.search(heading) else 1
+
+
+def _what_was_done(q: Query, index, papers, best):
+    """For a question what was done: of the best few paragraphs of the same part, one under a heading of work done
+    carrying nearly as many of the question's words as the best (a plan for the work may use a word its report
+    of the work does not)."""
+    if _heading_class(best) == 0:
+        return best
+    found = [
+        h
+        for h in index.search(q.raw, limit=DEEPER, papers=papers)
+        if h.passage.part == best.passage.part
+        and h.passage.paper == best.passage.paper
+        and _heading_class(h) < _heading_class(best)
+        and h.coverage >= best.coverage - DONE_SLACK
+    ]
+    return max(found, key=lambda h: (-_heading_class(h), h.coverage, h.score)) if found else best
+
+
+DONE_SLACK = 0.35  # a paragraph of work done may miss a word the plan for it used ("staffing")
+
+
 def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     index = e.passage_index
     assert index is not None
@@ -162,6 +202,8 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
     # (in its own words first, then for "how many" with a count just before the thing counted: "Four reviews")
     best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
+    if term is None and DONE_ASKED.search(q.folded):
+        best = _what_was_done(q, index, papers, best)
     month = bool(NEXT_WHEN.search(q.folded))
     if term is None and UPCOMING_WHEN.search(q.folded) and not _names_date_from(_said(best.quoted), q.today, month):
         # "when's the conference happening": a paragraph dating it only before today does not say when it is

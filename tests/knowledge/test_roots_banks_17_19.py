@@ -363,3 +363,13 @@ def test_a_priority_whose_activities_together_hold_the_words(engine: Engine) -> 
     answer = engine.ask("which business plan priority picks up equality and diversity, and legislation?", COUNTY)
     assert answer.text.startswith("Priority Number 4") and "P4.4" in answer.text
     assert "Equality Act 2010" in render(answer, show_sources=False)
+
+
+def test_what_was_done_is_read_under_achievements_not_the_years_focus(engine: Engine) -> None:
+    """ "citycare - what did they do about staffing in the MASH?" quoted CityCare's 'Activity- priorities/focus for
+    2019/20' (the plan: "Implement a sustainable staffing structure within the MASH"); what they did is under
+    'Achievements': "We have appointed two Safeguarding Practitioners into the MASH"."""
+    answer = engine.ask("what did citycare do about staffing in the MASH in 19/20?", CITY_REPORT)
+    assert "two Safeguarding Practitioners" in render(answer)
+    planned = engine.ask("what were citycare's priorities for the MASH in 2019/20", CITY_REPORT)
+    assert "sustainable staffing structure" in render(planned)
