@@ -146,8 +146,8 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
     who = f"{person.name}{roles}"
     if introduce:
         title = "; ".join(person.titles) if person.titles else "no job title given in the documents"
-        org = e.kb.organisations.get(person.organisation or "")
-        text = f"{person.name}: {title}" + (f", {org.name}" if org else "") + "."
+        org = d.organisation_text(e.kb, person)
+        text = f"{person.name}: {title}" + (f", {org}" if org else "") + "."
         if member_of:
             text += " " + "; ".join(member_of) + "."
         text += " " + _count_phrase(len(actions), len(committee_items), _where(q, e, refs, actions)).capitalize() + "."

@@ -288,12 +288,25 @@ def person_lines(kb: KnowledgeBase, person: Person) -> list[str]:
     if person.titles:
         lines.append("; ".join(person.titles))
     lines += successor_lines(kb, person)
-    org = kb.organisations.get(person.organisation or "")
-    if org:
-        lines.append(org.name)
+    said = organisation_text(kb, person)
+    if said:
+        lines.append(said)
     lines.append(f"T: {person.phone}" if person.phone else "T: not given in the documents")
     lines.append(f"E: {person.email}" if person.email else "E: not given in the documents")
     return lines
+
+
+def organisation_text(kb: KnowledgeBase, person: Person) -> str:
+    """The person's organisation, and how their own source writes it when that is another of its names (Rosa
+    Waddingham signs for "Nottingham CCG", a name of the Nottingham and Nottinghamshire CCG)."""
+    org = kb.organisations.get(person.organisation or "")
+    if org is None:
+        return ""
+    quote = person.source.quote if person.source else ""
+    if org.name in quote:
+        return org.name
+    written = [a for a in org.aliases if len(a) > 3 and re.search(rf"\b{re.escape(a)}\b", quote)]
+    return f"{org.name} (written \u201c{max(written, key=len)}\u201d)" if written else org.name
 
 
 def successor_lines(kb: KnowledgeBase, person: Person) -> list[str]:

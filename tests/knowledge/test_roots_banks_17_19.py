@@ -373,3 +373,11 @@ def test_what_was_done_is_read_under_achievements_not_the_years_focus(engine: En
     assert "two Safeguarding Practitioners" in render(answer)
     planned = engine.ask("what were citycare's priorities for the MASH in 2019/20", CITY_REPORT)
     assert "sustainable staffing structure" in render(planned)
+
+
+def test_a_persons_organisation_is_also_given_as_their_source_writes_it(engine: Engine) -> None:
+    """Rosa Waddingham signs the foreword for "Nottingham CCG"; the card said only the merged body's name."""
+    answer = engine.ask("which organisation is rosa waddingham from?", CITY_REPORT)
+    assert "Nottingham and Nottinghamshire CCG" in answer.text and "Nottingham CCG" in answer.text.replace(
+        "Nottingham and Nottinghamshire CCG", ""
+    )
