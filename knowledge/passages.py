@@ -119,6 +119,8 @@ _EVERYDAY = {
     "website": "webpage",
 }
 
+# a paragraph that is a lead-in and its bullets: "Audit activity has included- - Neglect - Children subject to ..."
+_LISTS_NEXT = lazy(r"^[^.]{0,80}\b(?:included|includes|include|were|are|as follows|following)\s*[-:\u2013]\s*-\s")
 # a paper's title starts with the place it is about: "Nottingham City", "Nottinghamshire County", "Nottinghamshire"
 _PLACE = lazy(r"[A-Z][a-z]+(?:\s+(?:City|County))?\b")
 
@@ -866,6 +868,15 @@ class PassageIndex:
         then "2. ...", "3. ..."), at most MAX_LIST_ITEMS."""
         numbers = _LIST_ITEM.findall(" ".join(plain(self.passages[j].text) for j in paragraph))
         if not numbers:
+            # "three multi-agency audits were completed." then "Audit activity has included- - Neglect - ...": the
+            # next paragraph of the section lists what this one tells of
+            j = paragraph[-1] + 1
+            if (
+                j < len(self.passages)
+                and self._section[j] == self._section[paragraph[0]]
+                and _LISTS_NEXT.match(plain(self.passages[j].text))
+            ):
+                return [self._paragraph[j]]
             return []
         n, out, j = int(numbers[-1]), [], paragraph[-1] + 1
         while j < len(self.passages) and len(out) < MAX_LIST_ITEMS and self._section[j] == self._section[paragraph[0]]:

@@ -381,3 +381,12 @@ def test_a_persons_organisation_is_also_given_as_their_source_writes_it(engine: 
     assert "Nottingham and Nottinghamshire CCG" in answer.text and "Nottingham CCG" in answer.text.replace(
         "Nottingham and Nottinghamshire CCG", ""
     )
+
+
+def test_a_paragraph_that_counts_things_brings_the_list_after_it(engine: Engine) -> None:
+    """ "which multi agency audits did the QA group complete": "three multi-agency audits were completed." is
+    followed by "Audit activity has included- - Neglect - Children subject to Child Protection plans for 3 months or
+    less - Sexual abuse referrals", which was not quoted."""
+    answer = engine.ask("which multi-agency audits did the QA subgroup complete in 2019-20?", CITY_REPORT)
+    shown = render(answer)
+    assert "three multi-agency audits were completed" in shown and "Sexual abuse referrals" in shown
