@@ -1194,6 +1194,8 @@ def fell_due(q: Query, e: Engine) -> Answer:
     its state as of today - the one derived in knowledge/status.py."""
     assert q.window is not None
     start, until = q.window.start, q.window.end
+    if _WORK_DONE.search(q.folded) and _unknown_thing(q, e, q.topic_words) and (said := e.passage_answer(q)):
+        return said  # "which audits did the QA subgroup complete in 2019-20": no plan's action; the papers say
     named = None if r.lead_refs(q, e) is not None else named_actions(q, e)
     actions = named if named is not None else r.scoped_by_person(q, e, r.candidate_actions(q, e))
     items: list[tuple[Action, Milestone | None]] = []  # built a page at a time by list_answer
