@@ -84,16 +84,16 @@ BANKS = (
     Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
     Bank("tenth", 100, frozenset(), True, True, True, 91, 0),
     Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
-    Bank("twelfth", 100, frozenset(), True, True, True, 81, 0),
-    Bank("thirteenth", 100, frozenset(), True, True, True, 88, 2),
+    Bank("twelfth", 100, frozenset(), True, True, True, 82, 0),
+    Bank("thirteenth", 100, frozenset(), True, True, True, 89, 1),
     Bank("fourteenth", 100, frozenset(), True, True, True, 98, 0),
     Bank("fifteenth", 100, frozenset(), True, True, True, 94, 0),
     Bank("sixteenth", 100, frozenset(), True, True, True, 88, 2),
-    Bank("eighteenth", 100, frozenset(), True, True, True, 89, 2),
-    Bank("seventeenth", 100, frozenset(), True, True, True, 75, 7),
-    Bank("nineteenth", 100, frozenset(), True, True, True, 77, 11),
-    Bank("twentieth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("twentyfirst", 100, frozenset(), True, True, True, 0, 100),
+    Bank("eighteenth", 100, frozenset(), True, True, True, 92, 0),
+    Bank("seventeenth", 100, frozenset(), True, True, True, 84, 0),
+    Bank("nineteenth", 100, frozenset(), True, True, True, 90, 0),
+    Bank("twentieth", 100, frozenset(), True, True, True, 94, 0),
+    Bank("twentyfirst", 100, frozenset(), True, True, True, 90, 1),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
