@@ -566,7 +566,7 @@ def not_sure(q: Query, e: Engine) -> Answer:
     named = set(tokens) - e.names.place_words_in(tokens)  # a word of a name, not of a place ("county hall")
     offers += [e.kb.people[p].name for p in e.names.suggest_named(q.raw, named, limit=2) if _looks_named(q, e, p)]
     notes = []
-    places = _near_passages(q, e) if q.topic_words else []
+    places = _near_passages(q, e)
     if places:
         notes.append("The nearest passages of the papers are in: " + "; ".join(places) + ".")
     from knowledge.registry import examples
@@ -580,12 +580,17 @@ def not_sure(q: Query, e: Engine) -> Answer:
     return r.answer_of(q, "not-sure", text, suggestions=suggestions, notes=tuple(notes))
 
 
+NEAR_SCAN = 6  # paragraphs looked at for the nearest of the council asked about
+
+
 def _near_passages(q: Query, e: Engine, limit: int = 2) -> list[str]:
     """Where the passages nearest the question's words are (in papers this audience may read)."""
     index = e.passage_index
     if index is None:
         return []
-    hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))[:limit]  # the answer's own search, kept
+    hits = index.search(q.raw, limit=NEAR_SCAN, papers=allowed_papers(q, e))
+    # of the council asked about ("the city plan"): not the other council's papers, unless nothing else is near
+    hits = ([h for h in hits if not _other_place(q, h)] or hits)[:limit]
     return list(dict.fromkeys(short(h.cite(), 160) for h in hits))[:limit]
 
 

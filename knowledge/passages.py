@@ -137,6 +137,8 @@ _SAME_WORDS = (
     ("taking take takes", "accepting accept accepts receiving"),
     ("typical typically", "average"),
     ("running", "operating"),
+    # "what did ofsted rate it": an inspection's "judgments" and "gradings" are its ratings
+    ("rate rated rating ratings", "judgment judgments judgement judgements graded grading gradings"),
 )
 
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
@@ -555,7 +557,11 @@ class PassageIndex:
         """The place a passage's paper is about, as its title starts ("Nottingham City ...": nottingham, city)."""
         paper = self.papers.get(passage.paper)
         m = _PLACE.match(paper.title) if paper else None
-        return frozenset(self._tokens(m.group(0))) if m else frozenset()
+        if m is None:
+            return frozenset()
+        place = m.group(0)
+        # "Nottinghamshire Corporate Parenting Panel": a shire is a county ("the county's secure children's home")
+        return frozenset(self._tokens(f"{place} County" if place.endswith("shire") else place))
 
     def _titles(self, passage: Passage) -> str:
         """The titles of a passage's paper and part."""

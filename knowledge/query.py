@@ -129,6 +129,8 @@ def parse(
         intents = [i for i in intents if i != "work-programme"]
     if "overdue" not in intents and _SHOULD_HAVE.search(folded):  # "what should have been done by now"
         intents = [*intents, "overdue"]
+    if _ASKS_BODIES.match(asked):  # "which council committees had updates on the plan": bodies, not actions
+        intents = [i for i in intents if i not in _ACTION_LISTS]
     attribute = attribute_of(_without_emphasis(asked), intents)
     ids = _action_ids(engine, lower, plan)
     if plan is not None and ids and _weakly_named(engine, folded, plan):
@@ -552,6 +554,10 @@ _SECTION_SPAN = lazy(
 
 
 _WHO_OPENS = lazy(r"\s*(?:who|whos|who s)\b")
+# "which council committees had updates on the city plan", "what boards has it been to": the bodies asked for are
+# no list of actions falling due
+_ASKS_BODIES = lazy(r"\s*(?:which|what) (?:\w+ ){0,2}(?:committees|boards|bodies|partnerships|councils)\b")
+_ACTION_LISTS = frozenset({"due", "due-soon", "overdue"})
 # "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words
 _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
 
