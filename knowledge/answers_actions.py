@@ -776,7 +776,9 @@ def _overdue(q: Query, e: Engine) -> Answer:
         )
     if not late:
         judged = total - unknown  # complete, ongoing, or with a date not passed (undated and doubted are disjoint)
-        if unknown and not judged:  # nothing here could be judged: say so first, not "nothing is overdue"
+        # with no date at all, not even a milestone's (the TCE plan's "6 months" from no stated start)
+        blind = len([a for a in undated if not any(m.due for m in a.milestones)]) + len(doubtful)
+        if unknown and (not judged or blind >= total - blind):  # mostly unjudgeable: say so first, not "nothing"
             things = [*undated, *(a for a, _ in doubtful)]
             many = len(things) != 1
             why = ", or a later document names a later date" if doubtful else ""
@@ -785,6 +787,8 @@ def _overdue(q: Query, e: Engine) -> Answer:
                 f"{'are' if many else 'is'} late {when}: "
                 f"the plan gives no due date{'s' if many else ''} I can read{why}."
             )
+            if judged:  # "... Of the other 2, none is overdue."
+                text += f" Of the other {judged}, none is overdue."
             return r.list_answer(q, "overdue", text, things, lambda a: d.action_item(e.kb, a, as_of, "due"), notes[:-1])
         return r.answer_of(q, "overdue", f"Nothing is overdue{scope} {when}.", notes=notes)
     verb = "will be overdue" if as_of > q.today else "overdue"

@@ -1032,10 +1032,52 @@ def contacts_for(q: Query, e: Engine, meeting: Meeting | None, item: AgendaItem)
     subject = agenda_subject(meeting, item)
     if not item.contacts:
         return r.answer_of(q, "contact", f"The papers name no contact for {title}.", subject=subject)
-    items = [d.person_item(e.kb, e.kb.people[p]) for p in item.contacts]
-    names = ", ".join(e.kb.people[p].name for p in item.contacts)
+    chosen = _contact_by_title(q, e, item.contacts)
+    shown = [chosen] if chosen else list(item.contacts)
+    items = [d.person_item(e.kb, e.kb.people[p]) for p in shown]
+    names = ", ".join(e.kb.people[p].name for p in shown)
     text = f"For enquiries about {title} ({d.meeting_title(e.kb, meeting)}), contact {names}."
-    return r.answer_of(q, "contact", text, items, subject=subject)
+    others = [e.kb.people[p].name for p in item.contacts if p not in shown]
+    notes = (f"You asked for the {chosen_title(e, chosen)}; also named for it: {', '.join(others)}.",) if chosen else ()
+    return r.answer_of(q, "contact", text, items, subject=subject, notes=notes)
+
+
+ASKS_BY_TITLE = lazy(r"\b(manager|officer|director|head|lead|chair|coordinator|nurse|advisor|adviser)\b")
+
+
+def _contact_by_title(q: Query, e: Engine, contacts: tuple[str, ...]) -> str | None:
+    """ "the secure accommodation service manager's number": of a report's contacts, the one the question names by
+    job title - the only one with a title whose every word the question uses, else the one whose title holds the
+    longest run of the question's words (by at least a word more than any other's)."""
+    if len(contacts) < 2 or not ASKS_BY_TITLE.search(q.folded):
+        return None
+    asked = q.folded.split()
+    people = [p for p in contacts if p in e.kb.people]
+    titles = {p: [set(fold(t).split()) - _TITLE_GLUE for t in e.kb.people[p].titles] for p in people}
+    whole = [p for p in people if any(words and words <= set(asked) for words in titles[p])]
+    if len(whole) == 1:
+        return whole[0]
+    runs = {p: _longest_run(asked, set().union(*titles[p])) for p in people}
+    ranked = sorted(people, key=lambda p: -runs[p])
+    best, second = runs[ranked[0]], runs[ranked[1]]
+    return ranked[0] if best >= 2 and best > second else None
+
+
+_TITLE_GLUE = frozenset({"for", "and", "of", "the", "&", "-", "\u2013"})
+
+
+def _longest_run(words: list[str], title: set[str]) -> int:
+    """The most consecutive words of the question that are all words of the title."""
+    best = run = 0
+    for w in words:
+        run = run + 1 if w in title else 0
+        best = max(best, run)
+    return best
+
+
+def chosen_title(e: Engine, pid: str | None) -> str:
+    person = e.kb.people.get(pid or "")
+    return person.titles[0] if person and person.titles else "person"
 
 
 def person_contact(q: Query, e: Engine, person_ids: list[str]) -> Answer:
@@ -1590,19 +1632,20 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             f"The first {found.name} meeting {q.window.words} is on {day_words(later[0].date)}.",
             [d.meeting_item(e.kb, later[0])],
         )
+    year = year_named(q)
     if (
         q.month is not None
-        and re.search(r"\b(was|is|will|were) there (a|any) ", q.folded)
-        and not any(m.date.month == q.month for m in found.meetings)
+        and (re.search(r"\b(was|is|will|were) there (a|any) ", q.folded) or year is not None)
+        and not any(m.date.month == q.month and year in (None, m.date.year) for m in found.meetings)
     ):
-        return _no_meeting_in_month(q, e, found)
+        return _no_meeting_in_month(q, e, found, year)
     if q.month is not None:
         chosen = pick_meeting(q, e)
         if chosen is not None and chosen.date.month == q.month:
             return r.answer_of(
                 q,
                 "meeting",
-                f"The {found.name} meets on {day_words(chosen.date)}.",
+                f"The {found.name} {'met' if chosen.date < q.today else 'meets'} on {day_words(chosen.date)}.",
                 [d.meeting_item(e.kb, chosen)],
             )
     upcoming = [m for m in found.meetings if m.date >= q.today]
@@ -1630,13 +1673,16 @@ _MONTH_NAMES = {dt.date(2000, i, 1).strftime("%B").lower(): i for i in range(1, 
 RELATIVE_FILLER = frozenset(
     content_words(
         "came come comes coming follow follows following followed precede precedes preceded preceding one ones "
-        "before after previous prior next held"
+        "before after previous prior next last held"
     )
 )
 RELATIVE = lazy(
     r"\b(before|prior to|preceding|precedes|preceded|ahead of|after|following|follows|followed)"
     r"\s+(?:the\s+)?(?:\w+\s+){0,2}?(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?"
 )
+
+
+RELATIVE_THIS = lazy(r"\b(before|prior to|preceding|ahead of|after|following)\s+(?:the\s+)?(last|this|next) month s\b")
 
 
 def relative_meeting(q: Query, found: Committee) -> tuple[str, Meeting | str, Meeting | None] | None:
@@ -1646,12 +1692,18 @@ def relative_meeting(q: Query, found: Committee) -> tuple[str, Meeting | str, Me
     given); with no meeting that month, the month itself. Returns (relation, anchor, neighbour or None).
     """
     m = RELATIVE.search(q.folded)
-    if m is None and found.meetings:
+    this = RELATIVE_THIS.search(q.folded) if m is None else None
+    if m is None and this is None and found.meetings:
         return _relative_to_day(q, found)
-    if m is None or not found.meetings:
+    if (m is None and this is None) or not found.meetings:
         return None
-    month, year = _MONTH_NAMES[m.group(2)], int(m.group(3)) if m.group(3) else None
-    before = m.group(1) in ("before", "prior to", "preceding", "precedes", "preceded", "ahead of")
+    if this is not None:  # "after this month's one": the month counted from today
+        shift = {"last": -1, "this": 0, "next": 1}[this.group(2)]
+        first = dt.date(q.today.year + (q.today.month - 1 + shift) // 12, (q.today.month - 1 + shift) % 12 + 1, 1)
+        month, year, side = first.month, first.year, this.group(1)
+    else:
+        month, year, side = _MONTH_NAMES[m.group(2)], int(m.group(3)) if m.group(3) else None, m.group(1)
+    before = side in ("before", "prior to", "preceding", "precedes", "preceded", "ahead of")
     relation = "before" if before else "after"
     named = [x for x in found.meetings if x.date.month == month and (year is None or x.date.year == year)]
     if named:
@@ -1946,9 +1998,9 @@ def _join_online(q: Query, e: Engine) -> Answer:
     )
 
 
-def _no_meeting_in_month(q: Query, e: Engine, found: Committee) -> Answer:
+def _no_meeting_in_month(q: Query, e: Engine, found: Committee, year: int | None = None) -> Answer:
     """A month in which the knowledge base holds no meeting of the committee: say so, with the dates it holds."""
-    month = f"{dt.date(2000, q.month or 1, 1):%B}"
+    month = f"{dt.date(2000, q.month or 1, 1):%B}" + (f" {year}" if year else "")
     dates = ", ".join(day_words(m.date) for m in found.meetings)
     return r.answer_of(
         q,
@@ -2411,10 +2463,13 @@ def pick_meeting(
     if not meetings:
         return None
     if q.month is not None or q.day_of_month is not None:
+        year = year_named(q)
         named = [
             m
             for m in meetings
-            if (q.month is None or m.date.month == q.month) and (q.day_of_month in (None, m.date.day))
+            if (q.month is None or m.date.month == q.month)
+            and (q.day_of_month in (None, m.date.day))
+            and year in (None, m.date.year)
         ]
         if named:
             return min(named, key=lambda m: (not m.agenda if prefer_agenda else 0, abs((m.date - q.today).days)))
@@ -2433,6 +2488,15 @@ def pick_meeting(
             return before[-1]
     upcoming = [m for m in meetings if m.date >= q.today]
     return upcoming[0] if upcoming else meetings[-1]
+
+
+_MONTH_YEAR = lazy(r"\b(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\w*,? ((?:19|20)\d\d)\b")
+
+
+def year_named(q: Query) -> int | None:
+    """The year written beside the month asked about ("the panel in october 2025"); None when none is written."""
+    m = _MONTH_YEAR.search(q.folded) if q.month is not None else None
+    return int(m.group(1)) if m else None
 
 
 DAYS_NAMED = lazy(

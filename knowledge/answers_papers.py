@@ -273,6 +273,9 @@ NEXT_WHEN_RX = (
 NEXT_WHEN = lazy(NEXT_WHEN_RX)
 UPCOMING_WHEN = lazy(
     r"^\s*(when s|whens|when is|when will|when does)\b.*\b(happening|happen|held|take place|taking place|going ahead)\b"
+    # "is the conference still happening, when is it now": the date it has moved to, not the one it had
+    r"|\bwhen (is|s|will) (it|that|this|they) (now|be now|happening now|going to be now)\b"
+    r"|\bstill (happening|going ahead|on)\b.*\bwhen\b"
     r"|" + NEXT_WHEN_RX
 )
 _MONTH_YEAR = lazy(

@@ -200,14 +200,18 @@ def _substituted(e: Engine, pid: str) -> list[str]:
 
 
 def _owners_as_written(e: Engine, name: str, actions: list[Action]) -> list[str]:
-    """An owners cell that qualifies the person's name ("Dan Evans - Police ..."), quoted as written from the name
-    on: the plan's own words about them, for a person the papers give no job title."""
+    """An owners cell that qualifies the person's name, quoted as written: from the name on when the qualifier
+    follows it ("Dan Evans - Police ..."), else whole ("... The Children's Society VRP – Steve Harrison", "The
+    Steering Group VRP (Steve Harrison)"): the plan's own words about them, for a person the papers give no job
+    title."""
     said: dict[str, str] = {}
     for a in actions:
-        cell = a.owners_text or ""
-        at = cell.find(f"{name} - ")
-        if at >= 0:
-            said.setdefault(cell[at:].strip(), d.action_label(e.kb, a))
+        cell = " ".join((a.owners_text or "").split())
+        after = re.search(rf"{re.escape(name)} [-\u2013\u2014] ", cell)
+        if after is not None:
+            said.setdefault(cell[after.start() :].strip(), d.action_label(e.kb, a))
+        elif re.search(rf"(?:[-\u2013\u2014] |\(){re.escape(name)}\b", cell):  # "VRP – Steve Harrison"
+            said.setdefault(cell, d.action_label(e.kb, a))
     return [f"Named in the owners of {label} as \u201c{quote}\u201d." for quote, label in said.items()]
 
 

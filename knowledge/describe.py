@@ -65,13 +65,19 @@ def _steps_after(action: Action, due: DateSpec, today: dt.date) -> str:
     """ "milestones still open run to January 2020 (next: ..., December 2019)": an action's own date has come
     (County Action 5's guidance, September 2019) while steps dated later are still to be done."""
     progress = facts.derive(action, today).progress
-    later = [m for m in (*progress.to_come, *progress.outstanding) if m.due is not None and m.due.date > due.date]
+    # County Action 8 is due "in 2020": its steps dated within the year (December 2019 to July 2020) say when
+    coarse = due.precision == "year"
+    later = [
+        m
+        for m in (*progress.to_come, *progress.outstanding)
+        if m.due is not None and (m.due.date > due.date or (coarse and m.due.precision != "year"))
+    ]
     if not later:
         return ""
     last = max(later, key=lambda m: m.due.date)
     nxt = progress.next
     words = f"milestones still open run to {last.due.describe()}"
-    if nxt is not None and nxt is not last and nxt.due is not None and nxt.due.date > due.date:
+    if nxt is not None and nxt is not last and nxt in later:
         words += f" (next: \u201c{short(nxt.text, 90)}\u201d, {milestone_when(nxt)})"
     return words
 

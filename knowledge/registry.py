@@ -660,6 +660,9 @@ INTENTS: tuple[Intent, ...] = (
             r"what (day|date) (is|s|was) the (\w+ ){0,3}(panel|committee|meeting)",
             r"(panel|committee|meeting) (follows|followed|precedes|preceded|comes after|came after|came before)",
             r"(panel|committee|meeting) after next",
+            # "is there a panel in april", "any corporate parenting panel in october 2025"
+            r"^\s*(is there|was there|will there be|are there|any) (an? |the )?(\w+ ){0,3}(panel|committee|cpp)s? "
+            r"(in|on|during|this|next|before|after)\b",
         ),
         com.meeting,
         ("when does the panel next meet?",),

@@ -94,7 +94,7 @@ BANKS = (
     Bank("nineteenth", 100, frozenset(), True, True, True, 90, 0),
     Bank("twentieth", 100, frozenset(), True, True, True, 94, 0),
     Bank("twentyfirst", 100, frozenset(), True, True, True, 90, 1),
-    Bank("twentysecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("twentysecond", 100, frozenset(), True, True, True, 83, 1),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

@@ -45,3 +45,70 @@ def test_a_shire_paper_is_about_the_county_and_a_grading_is_a_rating(engine: Eng
     text = render(answer, show_sources=False)
     assert answer.kind == "passage" and "10 September" in text and "'Good'" in text
     assert "exclusive use" not in text.lower()
+
+
+def test_a_meeting_month_with_its_year_is_that_year(engine: Engine) -> None:
+    """ "the panel in october 2025": the knowledge base holds no meeting then; the October 2024 meeting was given
+    as if it were the one asked about."""
+    answer = engine.ask("is there a corporate parenting panel in october 2025?", dt.date(2025, 1, 20))
+    assert answer.kind == "not-sure" and "October 2025" in answer.text
+    assert "15 October 2024" not in answer.text.split("The meetings it knows of")[0]
+    same = engine.ask("panel date in october 2024?", dt.date(2025, 1, 20))
+    assert "met on Tuesday 15 October 2024" in same.text  # a past meeting is worded in the past
+    without = engine.ask("when's the october panel?", dt.date(2024, 9, 1))
+    assert "meets on Tuesday 15 October 2024" in without.text
+
+
+def test_the_meeting_after_this_months_one(engine: Engine) -> None:
+    """ "when does the panel meet after this month's one" (asked 20 January 2025): after 14 January, 1 April; the
+    answer listed the next three meetings, 8 July among them."""
+    answer = engine.ask("corporate parenting panel - when is it after this month's meeting?", dt.date(2025, 1, 20))
+    text = render(answer, show_sources=False)
+    assert "1 April 2025" in text and "8 July 2025" not in text
+    before = engine.ask("when was the panel before last month's meeting", dt.date(2025, 1, 20))
+    assert "15 October 2024" in before.text
+
+
+def test_a_plan_whose_dates_cannot_be_read_is_not_called_on_time(engine: Engine) -> None:
+    """The TCE plan's timescales ("6 months") run from no stated start: "Nothing is overdue in tce plan" (with 13
+    of its 15 actions unjudgeable in a note) read as a clean bill. Say first that it cannot be told."""
+    answer = engine.ask("anything late on the tce action plan?", dt.date(2024, 12, 10))
+    assert answer.text.startswith("I can't tell whether the 13 open actions")
+    assert "Of the other 2, none is overdue" in answer.text
+    # a plan whose open actions have dated milestones is judged as before
+    county = engine.ask("what's overdue on the county plan?", dt.date(2019, 12, 20))
+    assert county.text.startswith("Nothing is overdue in county plan")
+
+
+def test_a_year_due_date_names_the_steps_dated_within_it(engine: Engine) -> None:
+    """County Action 8 is due "in 2020"; its steps run from December 2019 to July 2020. "Due 2020" alone hid when
+    anything was actually due."""
+    answer = engine.ask("when is county action 8 due", dt.date(2019, 11, 25))
+    assert "due 2020" in answer.text and "July 2020" in answer.text and "December 2019" in answer.text
+
+
+def test_an_owner_cell_qualifying_a_name_is_quoted(engine: Engine) -> None:
+    """Steve Harrison has no job title; the TCE plan writes "VRP – Steve Harrison" and "The Steering Group VRP
+    (Steve Harrison)": asked where he is from, quote those cells (not cells that merely list names)."""
+    text = engine.ask("who is steve harrison?", dt.date(2024, 10, 8)).text
+    assert "VRP \u2013 Steve Harrison" in text and "VRP (Steve Harrison)" in text
+    dan = engine.ask("who is dan evans", dt.date(2024, 10, 8)).text
+    assert "Dan Evans - Police" in dan and "Task and Finish Group" not in dan
+
+
+def test_a_report_contact_asked_by_job_title_is_that_contact(engine: Engine) -> None:
+    """ "number for the secure accommodation service manager" of the residential homes update: Paul Thomas, not
+    every contact of the report with their numbers (Davinia Lawton's 0115 9773354 beside his)."""
+    answer = engine.ask("residential homes update - phone for the secure accommodation service manager?", PANEL)
+    text = render(answer, show_sources=False)
+    assert answer.kind == "contact" and "0115 9932721" in text and "0115 9773354" not in text
+    assert "Davinia Lawton" in text  # named as also a contact, without her number
+    every = render(engine.ask("who's the contact for the residential homes update", PANEL), show_sources=False)
+    assert "0115 9932721" in every and "0115 9773354" in every
+
+
+def test_when_is_it_now_asks_the_date_still_to_come(engine: Engine) -> None:
+    """ "is the tce conference still happening, when is it now": the plan's row says Exploitation Day 2024, past;
+    the annual review commits to "a Tackling Child Exploitation conference in March 2025"."""
+    answer = engine.ask("the exploitation conference - is it still going ahead? when is it now", dt.date(2025, 1, 20))
+    assert "March 2025" in render(answer, show_sources=False)
