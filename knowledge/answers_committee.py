@@ -1528,6 +1528,51 @@ def names_another_group(q: Query, e: Engine) -> bool:
     return bool(others)
 
 
+PAST_VIEW = lazy(r"\b(was|were|according to|at the time|back then|back in)\b")
+NEXT_ASKED = lazy(r"\b(next|upcoming|coming up|when (is|s|will) it now)\b|\bwhens the next\b")
+
+
+def _group_words(q: Query, e: Engine) -> list[str]:
+    """The question's words for a group: its topic words beyond meeting words and the names of people in it."""
+    people = {w for pid, _ in q.people for w in content_words(e.kb.people[pid].name)}
+    return [
+        w
+        for w in q.topic_words
+        if w not in MEETING_WORDS and w not in people and w not in CHAIR_WORDS and w not in RELATIVE_FILLER
+    ]
+
+
+def _as_written(q: Query, words: list[str]) -> str:
+    """Those words as the question writes them ("childrens homes governance board", "FLAG")."""
+    kept = set(words)
+    tokens = re.findall(r"[\w'\u2019-]+", q.raw)
+    at = [i for i, w in enumerate(tokens) if (c := content_words(w)) and c[0] in kept]
+    if not at:
+        return " ".join(words)
+    if at[-1] - at[0] < len(at) + 3:  # one phrase, with its small words ("children in care council")
+        return " ".join(tokens[at[0] : at[-1] + 1])
+    return " ".join(dict.fromkeys(tokens[i] for i in at))
+
+
+def _dates_group_ahead(q: Query, e: Engine, said: Answer) -> bool:
+    """Whether a sentence of the quoted passages names the group asked about (every word the question uses for
+    it, beyond names of people) together with a month from today on: the group's next meeting, not a
+    paragraph that names the group in one sentence and another thing's later date in the next."""
+    from knowledge.answers_papers import names_date_from
+    from knowledge.passages import sentences
+
+    words = _group_words(q, e)
+    for item in said.items:
+        titled = set(content_words(item.title))  # "'5 CHILDREN IN CARE COUNCIL UPDATE'": the part it is in
+        for line in item.lines:
+            for sentence in sentences(line):
+                said_words = set(content_words(sentence)) | titled
+                ahead = names_date_from(sentence, q.today) or names_date_from(sentence, q.today, True)
+                if ahead and all(w in said_words for w in words):
+                    return True
+    return False
+
+
 # ... or a council that is no local authority ("did the children in care council meet before the panel")
 GROUP_NAMED = lazy(
     r"\b(\w+) (?:panel|panels|group|groups|board|network|forum|sub ?group)\b"
@@ -1605,14 +1650,21 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     if names_another_group(q, e) and not detail:
         said = e.passage_answer(q)
         if (
+            said is not None
+            and NEXT_ASKED.search(q.folded)
+            and not PAST_VIEW.search(q.folded)  # "when was their next meeting, according to october"
+            and not _dates_group_ahead(q, e, said)
+        ):
+            said = None  # "when's the next governance board": a paragraph naming the board and a later date apart
+        if (
             said is None
-            and re.search(r"\b(meet|meets|meeting|meetings)\b", q.folded)
+            and (re.search(r"\b(meet|meets|meeting|meetings)\b", q.folded) or NEXT_ASKED.search(q.folded))
             and re.search(r"\b(when|what date|next|how often)\b", q.folded)
             and not re.search(r"\baction\b", q.folded)
         ):
             # "when is the next FLAG meeting": a group the knowledge base holds no meetings of; its standing item
             # at the panel is not its meeting
-            others = " ".join(w for w in q.topic_words if w not in MEETING_WORDS)
+            others = _as_written(q, _group_words(q, e))
             return r.answer_of(
                 q,
                 "not-sure",

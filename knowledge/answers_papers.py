@@ -137,6 +137,9 @@ def _other_place(q: Query, hit) -> bool:
 DONE_ASKED = lazy(
     r"\b(?:what|which|how many) (?:\w+ ){0,4}(?:did|have|has) (?:\w+ ){0,4}(?:do|done|complete|completed|achieve|"
     r"achieved|deliver|delivered|carry out|carried out|get through|undertake|undertaken)\b"
+    # "what did the QA subgroup audit in 19-20", "what has the panel reviewed": the work named by its own verb
+    r"|^\s*(?:what|which) (?:\w+ )?(?:did|have|has) (?:the |they |we |it )?(?:\w+ ){0,3}(?:audit|audited|review|"
+    r"reviewed|inspect|inspected|look at|looked at|examine|examined)\b"
 )
 _DONE_HEADING = lazy(
     r"\b(?:activit(?:y|ies)|achiev\w*|what we (?:did|have done|have achieved)|delivered|completed)\b", re.I
@@ -155,7 +158,25 @@ def _heading_class(hit) -> int:
 def _what_was_done(q: Query, index, papers, best):
     """For a question what was done: of the best few paragraphs of the same part, one under a heading of work done
     carrying nearly as many of the question's words as the best (a plan for the work may use a word its report
-    of the work does not)."""
+    of the work does not). Asked by the work's own verb ("what did the QA subgroup audit"), a list under such a
+    heading whose lead-in names that work ("Audit activity has included- - Neglect - ...") is the answer."""
+    verb = _DONE_VERB.search(q.folded)
+    if verb is not None:
+        from knowledge.passages import LISTS_NEXT, plain
+
+        stem = verb.group(1)[:5]
+        listed = [
+            h
+            for h in index.search(q.raw, limit=DEEPER, papers=papers)
+            if h.passage.part == best.passage.part
+            and h.passage.paper == best.passage.paper
+            and _heading_class(h) == 0
+            and h.coverage >= best.coverage - DONE_SLACK
+            and (lead := LISTS_NEXT.match(plain(h.passage.text))) is not None
+            and stem in lead.group(0).lower()
+        ]
+        if listed:
+            return listed[0]
     if _heading_class(best) == 0:
         return best
     found = [
@@ -169,6 +190,10 @@ def _what_was_done(q: Query, index, papers, best):
     return max(found, key=lambda h: (-_heading_class(h), h.coverage, h.score)) if found else best
 
 
+# "what did the QA subgroup audit": the verb that names the work; a list's lead-in ("Audit activity has included-")
+_DONE_VERB = lazy(
+    r"^\s*(?:what|which) (?:\w+ )?(?:did|have|has) (?:the |they |we |it )?(?:\w+ ){0,3}(audit|review|inspect|examine)"
+)
 DONE_SLACK = 0.35  # a paragraph of work done may miss a word the plan for it used ("staffing")
 
 
@@ -205,12 +230,12 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     if term is None and DONE_ASKED.search(q.folded):
         best = _what_was_done(q, index, papers, best)
     month = bool(NEXT_WHEN.search(q.folded))
-    if term is None and UPCOMING_WHEN.search(q.folded) and not _names_date_from(_said(best.quoted), q.today, month):
+    if term is None and UPCOMING_WHEN.search(q.folded) and not names_date_from(_said(best.quoted), q.today, month):
         # "when's the conference happening": a paragraph dating it only before today does not say when it is
         upcoming = [
             h
             for h in index.search(q.raw, limit=DEEPER + 4, papers=papers)
-            if h.answers and h.coverage >= best.coverage and _names_date_from(_said(h.quoted), q.today, month)
+            if h.answers and h.coverage >= best.coverage and names_date_from(_said(h.quoted), q.today, month)
         ]
         if not upcoming:
             return None
@@ -293,7 +318,7 @@ _DAY_MONTH = lazy(
 )
 
 
-def _names_date_from(text: str, today, month: bool = False) -> bool:
+def names_date_from(text: str, today, month: bool = False) -> bool:
     """Whether a text names a month or year that is today's or later ("March 2025" on 9 January 2025); with
     `month`, only a month with its year counts."""
     if month:  # "the next meeting is scheduled for 2nd December": a day of a month, this year's
@@ -304,8 +329,8 @@ def _names_date_from(text: str, today, month: bool = False) -> bool:
         if month and not m.group(1):
             continue
         year = int(m.group(2))
-        month = _MONTH_NUMBER.get((m.group(1) or "").lower(), 12)
-        if (year, month) >= (today.year, today.month):
+        number = _MONTH_NUMBER.get((m.group(1) or "").lower(), 12)
+        if (year, number) >= (today.year, today.month):
             return True
     return False
 

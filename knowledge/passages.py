@@ -120,7 +120,7 @@ _EVERYDAY = {
 }
 
 # a paragraph that is a lead-in and its bullets: "Audit activity has included- - Neglect - Children subject to ..."
-_LISTS_NEXT = lazy(r"^[^.]{0,80}\b(?:included|includes|include|were|are|as follows|following)\s*[-:\u2013]\s*-\s")
+LISTS_NEXT = lazy(r"^[^.]{0,80}\b(?:included|includes|include|were|are|as follows|following)\s*[-:\u2013]\s*-\s")
 # a paper's title starts with the place it is about: "Nottingham City", "Nottinghamshire County", "Nottinghamshire"
 _PLACE = lazy(r"[A-Z][a-z]+(?:\s+(?:City|County))?\b")
 
@@ -880,7 +880,7 @@ class PassageIndex:
             if (
                 j < len(self.passages)
                 and self._section[j] == self._section[paragraph[0]]
-                and _LISTS_NEXT.match(plain(self.passages[j].text))
+                and LISTS_NEXT.match(plain(self.passages[j].text))
             ):
                 return [self._paragraph[j]]
             return []

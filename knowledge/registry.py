@@ -654,7 +654,7 @@ INTENTS: tuple[Intent, ...] = (
             "meets",
             "meet",
             r"when does the \w+ meet",
-            r"next (\w+ ){0,3}(panel|committee|board|cpp)",
+            r"next (\w+ ){0,4}(panel|committee|board|cpp)",  # "the next children's homes governance board"
             r"(last|previous) (met|meet)",
             r"when is the (\w+ ){0,3}(panel|committee)",
             r"what (day|date) (is|s|was) the (\w+ ){0,3}(panel|committee|meeting)",
