@@ -2258,7 +2258,7 @@ GENERIC_ASKING = frozenset(
     content_words(
         "get gets got reported report reports reporting discussed considered taken heard presented happens happen "
         "usually normally routinely always what which things thing stuff time times recently recent lately anything "
-        "something"
+        "something regardless whatever no matter"
     )
 )
 # "did X come off the wp", "was X removed from the work programme", "is X still on it"

@@ -254,10 +254,11 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     first = re.split(r"\?|\s[-\u2013\u2014]\s|;", q.raw)[0].strip() or q.raw
     wanted = frozenset(spelled_out(content_words(first))) - ({"one", "person", "officer"} if asked.group(2) else set())
     if len(wanted) < TITLE_WORDS_AT_LEAST:
-        return _whole_title_holders(q, e, wanted) or _acronym_holders(q, e, wanted)
+        found = _whole_title_holders(q, e, wanted) or _acronym_holders(q, e, wanted)
+        return found or _one_title_holder(q, e, wanted)
     found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
     if not found or len(found) > 3:
-        return _acronym_holders(q, e, wanted)
+        return _acronym_holders(q, e, wanted) or _one_title_holder(q, e, wanted)
     people = [e.kb.people[pid] for pid, _ in found]
     said = "; ".join(f"{p.name}, \u201c{title}\u201d" for p, (_, title) in zip(people, found, strict=True))
     lead = "The papers give this title to" if len(found) == 1 else "The papers give such a title to"
@@ -268,6 +269,25 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
         [d.person_item(e.kb, p) for p in people],
         subject=Subject("person", (people[0].id,)) if len(people) == 1 else None,
     )
+
+
+_POSTS = frozenset(
+    content_words("head manager director officer lead chair nurse coordinator adviser advisor worker principal")
+)
+
+
+def _one_title_holder(q: Query, e: Engine, wanted: frozenset[str]) -> Answer | None:
+    """ "who is the head of fostering at the county": two words of a title ("Head of Service, Fostering, ...")
+    that only one person's title has; the title is quoted whole, so the reader sees how near it is."""
+    if len(wanted) < 2 or not wanted & _POSTS:  # "strategic responsibility" says no post
+        return None
+    found = e.names.title_holders(wanted, 2)
+    if len(found) != 1:
+        return None
+    pid, title = found[0]
+    person = e.kb.people[pid]
+    text = f"No one has that exact title; the nearest the papers give is {person.name}, \u201c{title}\u201d."
+    return r.answer_of(q, "person", text, [d.person_item(e.kb, person)], subject=Subject("person", (pid,)))
 
 
 def _acronym_holders(q: Query, e: Engine, wanted: frozenset[str]) -> Answer | None:

@@ -146,14 +146,22 @@ class Engine:
         the whole question gets "not sure", the question before its aside (words after the question mark that say
         why it is asked) is answered instead, if that gets an answer; else the "not sure" stands."""
         asked, mark, aside = raw.partition("?")
-        if not mark or len(aside.split()) < 2 or len(asked.split()) < 3:
-            return unsure
-        head = parse(self, asked.strip() + "?", today, audience, subject, offset)
-        tail = parse(self, aside, today, audience, subject, offset)
-        if _narrows(tail, head):
-            return unsure  # "who leads the review? the county one": the aside narrows what is asked, so it stays
-        found = self.answer(head)
-        return found if found.kind not in ("not-sure", "not-found", "help") else unsure
+        if mark and len(aside.split()) >= 2 and len(asked.split()) >= 3:
+            head = parse(self, asked.strip() + "?", today, audience, subject, offset)
+            tail = parse(self, aside, today, audience, subject, offset)
+            if _narrows(tail, head):
+                return unsure  # "who leads the review? the county one": the aside narrows what is asked, so it stays
+            found = self.answer(head)
+            return found if found.kind not in ("not-sure", "not-found", "help") else unsure
+        # "need to refer someone to the lado, what's the email for ...": the question after the statement before
+        # it; "who took over chairing the QA subgroup, someone from nspcc?": the question before the guess after it
+        for part in (_after_statement(raw), _before_guess(raw)):
+            if part is None:
+                continue
+            found = self.answer(parse(self, part, today, audience, subject, offset))
+            if found.kind not in ("not-sure", "not-found", "help"):
+                return found
+        return unsure
 
     def _titled(self, answer: Answer) -> Answer:
         """Sources cite the document's title, not its file name."""
@@ -368,6 +376,47 @@ def _committee_nouns(kb: KnowledgeBase) -> dict[str, str]:
 PAGE_PREFIX = lazy(r"^page (\d{1,5})\s*[:\-]\s*", re.IGNORECASE)
 MORE = lazy(r"^(show |give me |and )?(more|the rest|next( page)?|more please|next \d+)[.!?]*$")
 HELP = lazy(r"^(help|\?|hi|hello|commands|what can you (do|answer)|how do i use)\b")
+
+
+# a clause that states something, then a question: "need to refer a staff member to the lado, what's the email ..."
+_STATEMENT_THEN_ASKED = lazy(
+    r"^(?P<said>(?:(?!\b(?:who|whos|what|whats|when|whens|where|which|how|why|is|are|does|do|did|has|have|can)\b)"
+    r"[^,;:?\u2013\u2014-])+)\s*[,;:\u2013\u2014-]\s*(?P<asked>(?:who|whos|who's|what|whats|what's|when|whens|when's|"
+    r"where|which|how)\b.*)$",
+    re.IGNORECASE,
+)
+# a guess after the question: "..., someone from nspcc?", "... - is it the county?", ", maybe pam?"
+_GUESS_AFTER = lazy(
+    r"^(?P<asked>.{12,}?)\s*[,;\u2013\u2014-]\s*(?:someone|somebody|maybe|probably|possibly|i think|"
+    r"or was it|or is it)\b[^,;?]*\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def _after_statement(raw: str) -> str | None:
+    """The question after a statement, when it needs nothing of it ("hsb steering grp - when does it next meet":
+    "it" is the statement's, so no)."""
+    m = _STATEMENT_THEN_ASKED.match(raw)
+    if m is None or len(m.group("said").split()) < 3 or _REFERS_BACK.search(m.group("asked")):
+        return None
+    # only a statement about the asker ("need to refer ...", "just been told ..."), never one naming the topic
+    # ("the county review - when's the deadline": the deadline alone is not what is asked)
+    return m.group("asked") if _ABOUT_ASKER.match(m.group("said")) else None
+
+
+_ABOUT_ASKER = lazy(
+    r"\s*(?:i|i m|im|i'm|i ve|ive|i've|i'd|id|we|we re|we're|we ve|we've|need|needs|needed|want|wanted|just|got|"
+    r"been|have|had|trying|hoping|sorry|hi|hello|morning|afternoon|quick one|quick q)\b",
+    re.I,
+)
+
+
+_REFERS_BACK = lazy(r"\b(it|its|they|them|their|that|this|those|these|he|she|his|her|we|us|our|one|ones)\b", re.I)
+
+
+def _before_guess(raw: str) -> str | None:
+    m = _GUESS_AFTER.match(raw)
+    return m.group("asked").strip() + "?" if m else None
 
 
 def _clean(question: str) -> str:

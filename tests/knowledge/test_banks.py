@@ -81,7 +81,7 @@ BANKS = (
     Bank("sixth", 100, frozenset(), True, True, True, 99, 0),
     Bank("seventh", 100, frozenset(), True, True, True, 99, 0),
     Bank("eighth", 100, frozenset(), True, True, True, 99, 0),
-    Bank("ninth", 100, frozenset(), True, True, True, 89, 0),
+    Bank("ninth", 100, frozenset(), True, True, True, 90, 0),
     Bank("tenth", 100, frozenset(), True, True, True, 91, 0),
     Bank("eleventh", 100, frozenset(), True, True, True, 98, 0),
     Bank("twelfth", 100, frozenset(), True, True, True, 82, 0),
@@ -94,7 +94,7 @@ BANKS = (
     Bank("nineteenth", 100, frozenset(), True, True, True, 90, 0),
     Bank("twentieth", 100, frozenset(), True, True, True, 95, 0),
     Bank("twentyfirst", 100, frozenset(), True, True, True, 91, 0),
-    Bank("twentysecond", 100, frozenset(), True, True, True, 83, 1),
+    Bank("twentysecond", 100, frozenset(), True, True, True, 86, 1),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

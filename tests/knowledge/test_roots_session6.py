@@ -133,3 +133,36 @@ def test_the_next_meeting_of_a_group_held_nowhere_is_not_a_date_beside_its_name(
     # a sentence naming the group (or the part it is under) with a date to come still answers
     cicc = render(engine.ask("when is the next children in care council meeting", dt.date(2024, 11, 1)))
     assert "2nd December" in cicc
+
+
+def test_a_question_after_a_statement_about_the_asker(engine: Engine) -> None:
+    """ "need to refer someone to the lado, what's the email for the county lado service manager": the statement
+    before the question got the whole a "not sure"; the question after it is answered. A statement naming the
+    topic ("hsb steering grp - when does it next meet") is not dropped, nor is one the question refers back to."""
+    answer = engine.ask("i've got a referral to make, what's the email for the county lado service manager", PANEL)
+    assert answer.kind == "contact" and "Hazel McKibbin" in answer.text
+    topic = engine.ask("hsb steering grp - when does it next meet", PANEL)
+    assert "Corporate Parenting Panel next meets" not in topic.text
+
+
+def test_a_guess_after_the_question_is_not_part_of_it(engine: Engine) -> None:
+    """ "who took over chairing the QA subgroup, someone from nspcc?": the guess made the title asked "QA audit
+    subgroup, someone from nspcc", which no one holds."""
+    answer = engine.ask("who took over as chair of the QA sub group, maybe someone at the nspcc?", dt.date(2020, 9, 24))
+    assert "Pete Turgoose" in answer.text
+
+
+def test_two_words_of_one_persons_title_name_them_with_the_title_quoted(engine: Engine) -> None:
+    """ "the head of fostering at the county": Jenny Whiston is "Head of Service, Fostering, Residential & Secure
+    Accommodation"; the answer quotes the title so the reader sees it is the nearest, not an exact match. Words
+    several titles share ("service manager") still name no one."""
+    answer = engine.ask("who is the head of fostering at the county", dt.date(2024, 12, 18))
+    assert answer.kind == "person" and "Jenny Whiston" in answer.text and "Head of Service, Fostering" in answer.text
+    assert "nearest" in answer.text
+    assert "Paul Thomas" not in engine.ask("who is the service manager?", PANEL).text.split("\n")[0]
+
+
+def test_every_meeting_regardless_asks_the_standing_items(engine: Engine) -> None:
+    answer = engine.ask("what comes to every panel regardless of the month?", dt.date(2025, 1, 22))
+    text = render(answer, show_sources=False)
+    assert answer.kind == "work-programme" and "FLAG" in text and "Children in Care Council" in text
