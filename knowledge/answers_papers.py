@@ -194,6 +194,57 @@ def _what_was_done(q: Query, index, papers, best):
 _DONE_VERB = lazy(
     r"^\s*(?:what|which) (?:\w+ )?(?:did|have|has) (?:the |they |we |it )?(?:\w+ ){0,3}(audit|review|inspect|examine)"
 )
+# "what did the partnership say it would focus on in 2020/21": the plans for a period, which a section headed with
+# that period and a word of plans says ("Priorities for 2020/21"), not a paragraph naming the period in passing
+PLANS_ASKED = lazy(
+    r"\b(would|will|going to|plans? to|planning to|intends? to|aims? to|meant to|set out to) (\w+ ){0,2}(focus|"
+    r"prioriti[sz]e|concentrate|work on|do|deliver|achieve|tackle)\b"
+)
+
+
+PLANS_SLACK = 0.45  # the question's verb of plans ("focus on", weighty) is what the heading says as "Priorities"
+_PLACE_WORDS = frozenset(content_words("nottingham nottinghamshire city county council notts"))
+
+
+def _planned_section(q: Query, e: Engine, index, papers, best) -> Answer | None:
+    """Of the paragraphs nearly as good as the best, one under a heading of plans that names the period asked; the
+    whole section quoted (the list of plans), the paper's own part before an agency's section of the same name."""
+    from knowledge.passages import periods, plain
+
+    asked = periods(q.raw)
+    if not asked:
+        return None
+    found = [
+        h
+        for h in index.search(q.raw, limit=DEEPER + 4, papers=papers)
+        if h.passage.section
+        and _PLANNED_HEADING.search(h.passage.section)
+        and set(periods(h.passage.section)) & set(asked)
+        and h.coverage >= best.coverage - PLANS_SLACK
+        and not _other_place(q, h)
+    ]
+    if not found:
+        return None
+
+    asked_words = set(content_words(q.folded)) - _PLACE_WORDS
+
+    def rank(h) -> tuple[bool, bool, float]:
+        """A part the question names ("what will the CCG focus on"), then the paper's own part (not an agency's
+        section of the same name), then the words carried."""
+        part = h.paper.part(h.passage.part)
+        title = part.title if part is not None else ""
+        return (bool(asked_words & set(content_words(title))), title == h.passage.section, h.coverage)
+
+    chosen = max(found, key=rank)
+    paper, passage = chosen.paper, chosen.passage
+    siblings = [p for p in paper.passages if p.section == passage.section and p.part == passage.part]
+    if not siblings or len(siblings) > LIST_SECTION_MAX:
+        return None
+    items = [passage_item(paper, p, plain(p.text)) for p in siblings]
+    text = f"The papers say ({paper.cite(siblings[0])}, the whole of \u201c{passage.section}\u201d):"
+    return r.answer_of(q, "passage", text, items)
+
+
 DONE_SLACK = 0.35  # a paragraph of work done may miss a word the plan for it used ("staffing")
 
 
@@ -229,6 +280,10 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
     if term is None and DONE_ASKED.search(q.folded):
         best = _what_was_done(q, index, papers, best)
+    elif term is None and PLANS_ASKED.search(q.folded):
+        planned = _planned_section(q, e, index, papers, best)
+        if planned is not None:
+            return planned
     month = bool(NEXT_WHEN.search(q.folded))
     if term is None and UPCOMING_WHEN.search(q.folded) and not names_date_from(_said(best.quoted), q.today, month):
         # "when's the conference happening": a paragraph dating it only before today does not say when it is

@@ -885,6 +885,9 @@ INTENTS: tuple[Intent, ...] = (
             "reason",
             "findings",
             "outcome",
+            # "what is the partnership going to work on in 2020-21": the plans a paper sets out for a period
+            r"\b(would|will|going to|plans? to|planning to|intends? to|aims? to) (\w+ ){0,2}(focus|prioriti[sz]e|"
+            r"concentrate|work on|deliver|achieve|tackle) (on )?(in|during|for|over) (the )?(19|20)\d\d",
         ),
         papers.narrative,
         ("what happened to the exploitation day?",),

@@ -94,7 +94,7 @@ BANKS = (
     Bank("nineteenth", 100, frozenset(), True, True, True, 90, 0),
     Bank("twentieth", 100, frozenset(), True, True, True, 95, 0),
     Bank("twentyfirst", 100, frozenset(), True, True, True, 91, 0),
-    Bank("twentysecond", 100, frozenset(), True, True, True, 86, 1),
+    Bank("twentysecond", 100, frozenset(), True, True, True, 87, 0),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

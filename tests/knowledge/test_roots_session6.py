@@ -166,3 +166,19 @@ def test_every_meeting_regardless_asks_the_standing_items(engine: Engine) -> Non
     answer = engine.ask("what comes to every panel regardless of the month?", dt.date(2025, 1, 22))
     text = render(answer, show_sources=False)
     assert answer.kind == "work-programme" and "FLAG" in text and "Children in Care Council" in text
+
+
+def test_plans_for_a_period_are_the_section_of_plans_for_it(engine: Engine) -> None:
+    """ "what did the city partnership say it would focus on in 2020/21": the foreword's sentence naming 2020/21 in
+    passing was quoted; the plans are the section "Priorities for 2020/21" (the partnership's own, quoted whole),
+    and an agency named gets its own section of objectives."""
+    asked = dt.date(2020, 10, 15)
+    for q in (
+        "what is the city partnership going to work on in 2020-21",
+        "what did the partnership say it would focus on in 2020/21?",
+    ):
+        text = render(engine.ask(q, asked), show_sources=False)
+        assert "Neglect Strategy" in text and "Harmful Sexual Behaviour Action Plan" in text, q
+        assert "Priorities for 2020/21" in text, q
+    ccg = engine.ask("what will the ccg focus on in 2020/21?", asked)
+    assert "CCG" in ccg.text and "Priorities for 2020/21, from page 37" not in ccg.text
