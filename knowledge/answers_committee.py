@@ -159,6 +159,8 @@ def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detai
             else f"The agenda gives no pages for {where}"
             + (" (a verbal report)." if "verbal" in item.title.lower() else ".")
         )
+    elif detail == "implications":
+        return _implications(q, e, meeting, item, where, shown, subject)
     elif detail == "comments":
         text = _comments(q, item, where)
     elif detail == "purpose":
@@ -449,6 +451,15 @@ REPORT_WORDS = frozenset(
         "each",
         "brought",
         "bring",
+        # "the financial implications of the residential homes update": a section of any report
+        "implications",
+        "implication",
+        "money",
+        "cost",
+        "costs",
+        "budget",
+        "statutory",
+        "policy",
     ]
 )
 REPORT_STEMS = REPORT_WORDS | frozenset(content_words(" ".join(REPORT_WORDS)))
@@ -519,6 +530,30 @@ def _appendix_words(e: Engine, appendix: Appendix) -> str:
     if appendix.signed:
         words += f", dated {appendix.signed}"
     return words
+
+
+_MONEY = lazy(r"\b(financial|finance|money|cost|costs|budget|budgetary|funding|resource|finances?)\b")
+
+
+def _implications(
+    q: Query, e: Engine, meeting: Meeting, item: AgendaItem, where: str, shown: list[Item], subject: Subject
+) -> Answer:
+    """A report's "Financial Implications" (money asked) or "Statutory and Policy Implications" section, quoted from
+    the report's own part of the papers; said plainly when the papers carry no such section for it."""
+    from knowledge.answers_papers import item_sections
+
+    if _MONEY.search(q.folded):
+        heading = "Financial Implications"
+    elif re.search(r"\blegal\b", q.folded):  # no report has one; its Constitutional Comments are the legal view
+        heading = "Legal Implications"
+    else:
+        heading = "Statutory and Policy Implications"
+    found = item_sections(e, meeting, item, heading)
+    if not found:
+        text = f"The papers I have carry no \u201c{heading}\u201d section for {where}."
+        return r.answer_of(q, "not-sure", text, shown, subject=subject)
+    text = f"{_upper(where)}, \u201c{heading}\u201d:"
+    return r.answer_of(q, "passage", text, [*found, *shown], subject=subject)
 
 
 def _comments(q: Query, item: AgendaItem, where: str) -> str:
@@ -654,6 +689,7 @@ def _confirming(q: Query, e: Engine, meeting: Meeting) -> Answer:
 
 REPORT_DETAILS = frozenset(
     {"author", "signatory", "reference", "background", "recommendations", "pages", "comments", "purpose"}
+    | {"implications"}
 )
 AUTHOR_ASKED = lazy(r"\b(wrote|written|write|author|authored|signed|signatory|sign off|whose report)\b")
 
@@ -2817,7 +2853,7 @@ ITEM_FILLER = frozenset(
 OTHER_ASKS = frozenset({"count", "priorities", "resolution", "overdue", "due-soon", "undated", "stale", "history"})
 NOT_ITEM_ATTRIBUTES = frozenset(
     {"contact", "email", "phone", "author", "signatory", "reference", "background", "recommendations", "pages"}
-    | {"comments", "purpose", "apologies", "substitutes", "members", "venue", "time"}
+    | {"comments", "implications", "purpose", "apologies", "substitutes", "members", "venue", "time"}
 )
 
 

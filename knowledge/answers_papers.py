@@ -800,6 +800,27 @@ def agenda_item_parts(q: Query, e: Engine) -> list[tuple[str, str]]:
     ]
 
 
+def item_sections(e: Engine, meeting, item, heading: str) -> list[Item]:
+    """The paragraphs under a heading ("Financial Implications") of an agenda item's report, from the part of the
+    meeting's pack that is that item ("... (agenda item 6)"), each quoted with its place."""
+    from knowledge.passages import plain
+
+    day = f"{meeting.date.day} {meeting.date:%B %Y}"
+    mark = f"(agenda item {item.number})"
+    wanted = heading.lower()
+    out = []
+    for paper in e.kb.papers.values():
+        if day not in paper.title:
+            continue
+        parts = {part.id for part in paper.parts if part.title.endswith(mark)}
+        out += [
+            passage_item(paper, p, plain(p.text))
+            for p in paper.passages
+            if p.part in parts and p.section and p.section.lower().endswith(wanted)
+        ]
+    return out
+
+
 # "how many came to X's film screenings", "attendance at the event she ran": a number about an event the person is
 # named in, which the papers' text gives and no person card does
 HOW_MANY = lazy(r"\b(how many|number of|attendance|attended|attendees|turnout|turn out|came to|went to)\b")

@@ -289,6 +289,13 @@ ASKS_PANEL = (
 
 
 # who wrote a whole paper (its title page's author line)
+# "does the residential homes update have any financial implications", "money implications for us": a report's
+# "Financial Implications" (or "Statutory and Policy Implications") section
+IMPLICATIONS_ASKED = (
+    r"(financial|finance|money|cost|costs|budget|budgetary|funding|resource|statutory|policy|legal|hr|human resources|"
+    r"equalit\w*|safeguarding|data protection|crime and disorder|service users?|sustainability) implications?"
+    r"|implications? for (the |our )?(budget|money|finances?|council)"
+)
 ASKS_AUTHOR = lazy(r"\b(who (?:actually |really |originally )?wrote|written by|author|authored|whose report)\b")
 
 
@@ -551,6 +558,7 @@ INTENTS: tuple[Intent, ...] = (
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
             r"(constitutional|financial|fin|legal) comments?",
+            IMPLICATIONS_ASKED,
             r"pages?",
             r"[a-z]{1,4}\d{4}",  # a report's reference code ("CF0226")
         ),
@@ -928,6 +936,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         ),
     ),
     ("background", _rx("background papers?")),
+    ("implications", _rx(IMPLICATIONS_ASKED)),
     ("comments", _rx(r"(constitutional|financial|fin|legal) comments?")),
     ("pages", _rx(r"pages?", "page numbers?")),
     # "what is the report for" asks its purpose; "the recommendation in the paper for panel" does not

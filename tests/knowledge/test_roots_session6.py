@@ -182,3 +182,19 @@ def test_plans_for_a_period_are_the_section_of_plans_for_it(engine: Engine) -> N
         assert "Priorities for 2020/21" in text, q
     ccg = engine.ask("what will the ccg focus on in 2020/21?", asked)
     assert "CCG" in ccg.text and "Priorities for 2020/21, from page 37" not in ccg.text
+
+
+def test_a_reports_implications_are_its_own_section(engine: Engine) -> None:
+    """ "financial implications of the residential homes update": County Action 3 ("Any financial implications will
+    be considered ...") was given as its status; the report's own "Financial Implications" section answers, and
+    legal or policy implications are its "Statutory and Policy Implications"."""
+    money = engine.ask("what are the financial implications of the residential homes update?", PANEL)
+    text = render(money, show_sources=False)
+    assert money.kind == "passage" and "no financial implications directly arising" in text
+    assert "Action 3" not in text
+    hsb = render(engine.ask("hsb annual review - any cost implications for the council?", PANEL), show_sources=False)
+    assert "no financial implications arising from the report" in hsb
+    policy = render(engine.ask("policy implications of the managing allegations report?", PANEL), show_sources=False)
+    assert "Statutory and Policy Implications" in policy and "crime and disorder" in policy
+    legal = engine.ask("legal implications of the managing allegations report?", PANEL)
+    assert legal.kind == "not-sure" and "Legal Implications" in legal.text
