@@ -409,6 +409,11 @@ def _deeper(q: Query, e: Engine, hits, papers=None) -> list:
 DEFINE_Q = lazy(r"^(?:what is|whats|what s|what are|what was|what were)\s+(?:the\s+|an?\s+)?(\w+(?:\s+\w+){0,2})$")
 # "whats this 4P thing everyone keeps on about": the thing named before "thing", whatever is said after it
 DEFINE_THING = lazy(r"^(?:what is|whats|what s) (?:this|that|the) (\w+(?: \w+)?) (?:thing|stuff|business)\b")
+# "what does BMG stand for", "what's SAIG short for": an acronym's long form, which a passage defining it gives
+DEFINE_STANDS = lazy(
+    r"^(?:what does|what do|whats|what s|what is) (?:the )?(\w+(?: \w+)?) (?:stand for|stands for|short for|"
+    r"mean|means|an abbreviation for|abbreviated from)$"
+)
 DEFINE_SCAN = 8  # passages looked at for one that says what the thing is
 MIN_DEFINE_COVER = 0.99  # ... and it must carry every word of the question
 NOT_TERMS = frozenset({"happening", "going", "on", "due", "late", "overdue", "next", "new", "latest", "status", "it"})
@@ -433,7 +438,8 @@ def defined_term(folded: str) -> str | None:
     """The thing a "what is X" question asks to have explained (up to three words), if it is one."""
     # "what is the CaRE team exactly", "sorry, basic q - what is the BMG": the hedge and the lead-in are no part of it
     asked = LEAD_IN.sub("", DEFINE_HEDGE.sub(" ", folded)).strip()
-    m = DEFINE_Q.match(" ".join(asked.split())) or DEFINE_THING.match(" ".join(asked.split()))
+    asked = " ".join(asked.split())
+    m = DEFINE_STANDS.match(asked) or DEFINE_Q.match(asked) or DEFINE_THING.match(asked)
     if m is None or set(m.group(1).split()) & NOT_TERMS or m.group(1).split()[0] in NOT_FIRST:
         return None
     return m.group(1)

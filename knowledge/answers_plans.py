@@ -681,6 +681,22 @@ def about_plan(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "plan", text, items, notes=notes)
 
 
+def plan_actions(q: Query, e: Engine) -> Answer | None:
+    """ "list the city actions", "what actions are in the county plan", "show me the tce plan": every action of the
+    plan (or plans) named, in the plan's order, a page at a time."""
+    if q.topic_words or q.action_ids or q.people or q.roles or q.window is not None:
+        return None
+    plans = list(q.plans) or ([q.plan] if q.plan else [])
+    plans = [p for p in plans if p not in q.hidden]
+    if not plans:
+        return None
+    actions = [a for p in plans for a in e.kb.plans[p].actions]
+    scope = " and ".join(d.plan_label(e.kb, p) for p in plans)
+    many = "s" if len(actions) != 1 else ""
+    text = f"The {scope} {'has' if len(plans) == 1 else 'have'} {len(actions)} action{many}:"
+    return r.list_answer(q, "plan", text, actions, lambda a: d.action_item(e.kb, a, q.today))
+
+
 # words that ask how a whole plan is going, not about a thing in it
 _PROGRESS_FORM = frozenset(
     {"overall", "going", "track", "getting", "rag", "summary", "doing", "progress", "status", "how", "generally",

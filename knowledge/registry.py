@@ -202,6 +202,8 @@ DONE_LIST = (
 )
 OPEN_LIST = (
     r"(left|still|remaining|remain|yet) to (do|be done|be completed|complete|finish)",
+    # "what's left on the county plan"
+    r"^\s*(what|whats|what s|anything) (is |s )?(still )?(left|outstanding|remaining) (on|in|from|of)\b",
     r"(what|which) (\w+ ){0,4}(is|are|s) (still )?(open|incomplete|not (yet )?(done|complete|completed|finished))",
     r"(which|what) (\w+ ){0,4}(actions?|ones|rows|things) (\w+ ){0,4}(are|have) (still )?(open|incomplete|"
     r"not (yet )?(been )?(done|complete|completed|finished))",
@@ -838,6 +840,17 @@ INTENTS: tuple[Intent, ...] = (
         papers.status_or_passage,
     ),
     # the parser decides: a plan named, asked what it says about something
+    Intent(
+        "plan-actions",
+        _rx(
+            r"^\s*(please |pls |can you |could you )?(list|show|give)( me| us)? (\w+ ){0,3}(actions|plan)\b",
+            r"^\s*(what|which) actions (are|are there|does it have|sit) (in|on|under)\b",
+            r"^\s*(all|every one of|each of) (the )?(\w+ ){0,2}actions\b",
+            r"\b(full|complete|whole) list of (the )?(\w+ ){0,2}actions\b",
+        ),
+        plans.plan_actions,
+        ("list the city plan's actions",),
+    ),
     Intent("plan-mentions", None, plans.plan_mentions),
     # "what mission statement did they agree": the outcome of a decision an action sets (before narrative)
     Intent("outcome", OUTCOME, acts.outcome),

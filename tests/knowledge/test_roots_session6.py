@@ -198,3 +198,31 @@ def test_a_reports_implications_are_its_own_section(engine: Engine) -> None:
     assert "Statutory and Policy Implications" in policy and "crime and disorder" in policy
     legal = engine.ask("legal implications of the managing allegations report?", PANEL)
     assert legal.kind == "not-sure" and "Legal Implications" in legal.text
+
+
+def test_what_an_acronym_stands_for_is_its_definition(engine: Engine) -> None:
+    """ "what does BMG stand for", "what's SAIG short for": the passage that writes the long form with the acronym
+    in brackets answers; these got "not sure" while "what is the BMG" was answered."""
+    for asked, long_form in (
+        ("what does BMG stand for", "Business Management Group (BMG)"),
+        ("what's SAIG short for?", "Safeguarding, Assurance and Improvement Group (SAIG)"),
+    ):
+        answer = engine.ask(asked, dt.date(2020, 10, 1))
+        assert answer.kind == "passage" and long_form in render(answer), asked
+
+
+def test_a_plans_actions_are_listed_when_asked(engine: Engine) -> None:
+    """ "list the city actions", "what actions are in the county plan", "show me the tce plan": every action, in
+    the plan's order; these got "not sure" (found by asking as a new user would, not by a bank)."""
+    asked = dt.date(2020, 2, 15)
+    for q, plan, n in (
+        ("list the city actions", "city plan", 12),
+        ("what actions are in the county plan?", "county plan", 13),
+        ("show me the tce plan", "tce plan", 15),
+    ):
+        answer = engine.ask(q, asked)
+        assert answer.kind == "plan" and answer.text.startswith(f"The {plan} has {n} actions"), (q, answer.text)
+        assert all(i.kind == "action" for i in answer.items), q
+    # a list with a state asked is that list, not the whole plan
+    assert engine.ask("list the overdue county actions", asked).kind == "overdue"
+    assert engine.ask("what's left on the county plan", asked).text.startswith("11 of 13 actions in county plan")
