@@ -15,6 +15,7 @@ from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
 from knowledge.guard import checked
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
+from knowledge.lazydataclass import realise_all
 from knowledge.lazyre import compile_all, lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update
 from knowledge.query import Query, parse, plan_vocab, plan_word_pairs, topic_drop
@@ -232,6 +233,7 @@ class Engine:
         plan_word_pairs(self)
         plan_vocab(self)
         compile_all()
+        realise_all()  # the frozen dataclasses made real on first use (knowledge.lazydataclass)
         return self
 
     def passage_answer(self, q: Query, strict: bool = False) -> Answer | None:

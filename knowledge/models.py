@@ -7,16 +7,17 @@ Every class has a docstring: without one, @dataclass computes a signature for __
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from knowledge.dates import DateSpec
+from knowledge.lazydataclass import frozen_dataclass
 
 STATUSES = ("not-started", "in-progress", "ongoing", "complete", "not-stated")
 # How a person gets the weekly digest (docs/SCHEMA.md): auto = Slack when found there, else email
 REMIND_VIA = ("auto", "slack", "email", "both", "none")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Source:
     """Where a record comes from: a seed file and a short quote."""
 
@@ -31,7 +32,7 @@ class Source:
         return f'{self.title or self.seed}{where}: "{self.quote}"'
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Organisation:
     """An organisation of the partnership (a council, the police, a health trust)."""
 
@@ -41,7 +42,7 @@ class Organisation:
     source: Source
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Person:
     """A person the documents name, with how to reach them and how they get the weekly digest."""
 
@@ -57,7 +58,7 @@ class Person:
     remind_via: str = "auto"  # one of REMIND_VIA
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Holder:
     """A person who holds a role, as of a date where the documents give one."""
 
@@ -66,7 +67,7 @@ class Holder:
     source: Source | None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Role:
     """A post (e.g. a director) that may lead actions; its holders are people."""
 
@@ -78,7 +79,7 @@ class Role:
     source: Source
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Milestone:
     """A dated step of an action."""
 
@@ -90,7 +91,7 @@ class Milestone:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Update:
     """A dated note of progress on an action, from a plan file or recorded later."""
 
@@ -106,7 +107,7 @@ class Update:
     before: str | None = None  # status and due date before a recorded update, for the audit trail
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Action:
     """One action of a plan, as written, with its milestones and updates."""
 
@@ -135,7 +136,7 @@ class Action:
         return (self.plan, self.id)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Visibility:
     """Who may see a plan: everyone, or (restricted) only the channels and people listed."""
 
@@ -144,7 +145,7 @@ class Visibility:
     people: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Plan:
     """An action plan (or business plan) and its actions."""
 
@@ -171,7 +172,7 @@ class Plan:
         return self._by_id[action_id]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class AgendaItem:
     """An item on a meeting's agenda."""
 
@@ -202,7 +203,7 @@ class AgendaItem:
     presenters_source: Source | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Appendix:
     title: str  # its heading, as written
     signatory: str | None  # person id of the officer who signed it
@@ -211,7 +212,7 @@ class Appendix:
     source: Source | None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class AgendaNote:
     """One of the numbered notes printed on an agenda (who to contact for background papers, etc.)."""
 
@@ -220,7 +221,7 @@ class AgendaNote:
     source: Source | None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Resolution:
     """A decision recorded in a meeting's minutes."""
 
@@ -231,7 +232,7 @@ class Resolution:
     source: Source | None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Attendance:
     """Who attended a meeting, sent apologies or substituted."""
 
@@ -242,7 +243,7 @@ class Attendance:
     others: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Meeting:
     """One meeting of a committee: its agenda, attendance and resolutions."""
 
@@ -266,7 +267,7 @@ class Meeting:
         raise KeyError(number)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class WorkItem:
     """An entry of a committee's work programme, for a meeting or standing."""
 
@@ -279,7 +280,7 @@ class WorkItem:
     source: Source | None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Member:
     """A committee member and their role on it."""
 
@@ -287,7 +288,7 @@ class Member:
     role: str | None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Committee:
     """A committee (board, panel, group), its members, meetings and work programme."""
 
@@ -310,7 +311,7 @@ class Committee:
         raise KeyError(date)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class PaperPart:
     """A sub-document of a paper: the panel pack's agenda, minutes, each report."""
 
@@ -319,7 +320,7 @@ class PaperPart:
     pages: str | None = None  # the pack's page range as the agenda gives it, e.g. "49-60"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Passage:
     """About a paragraph of a source document, verbatim (whitespace-normalised), with where it is."""
 
@@ -334,7 +335,7 @@ class Passage:
     line: int | None = None  # the seed line the passage starts on
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Paper:
     """A source document carried whole, as passages."""
 
@@ -352,7 +353,7 @@ class Paper:
         return f"{self.title}, {passage.location}"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class KnowledgeBase:
     """Everything loaded from one knowledge-base directory."""
 
