@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.lazyre import LazyPattern, lazy
 
 APPS_PAGE = "api.slack.com/apps -> your app"
@@ -24,7 +25,7 @@ _SECRET = lazy(r"[A-Za-z0-9]{16,}")
 _URL = lazy(r"https?://[^\s/]+(/\S*)?")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Variable:
     """One environment variable: its name, its default (as an operator would read it) and what it sets."""
 
@@ -85,7 +86,7 @@ class SettingsError(Exception):
     """A missing or malformed setting; the message is one line naming the variable and where to get it."""
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Settings:
     """What `actionbot serve` needs to talk to Slack."""
 
@@ -238,7 +239,7 @@ _ADDRESS = lazy(r"[^@\s<>()\[\],;:\"\\]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}|[^@\s<>(
 _LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class MailSettings:
     """Where and how email digests are sent (ACTIONBOT_SMTP_URL and friends)."""
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.models import Source
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Subject:
     """What an answer was about, so that "it" in a follow-up question can mean it."""
 
@@ -19,7 +20,7 @@ class Subject:
         return cls("action", (plan, action_id))
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Item:
     """One thing an answer is about: an action, a milestone, a meeting, a person..."""
 
@@ -31,7 +32,7 @@ class Item:
     ref: tuple[str, str] | None = None  # (plan id, action id) for actions and their milestones
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Answer:
     """What the engine says: a headline, items, suggestions, notes and sources."""
 

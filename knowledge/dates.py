@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from knowledge.errors import shown
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.lazyre import lazy
 
 LONDON = ZoneInfo("Europe/London")
@@ -25,7 +25,7 @@ MIN_YEAR, MAX_YEAR = 1000, 2999
 _RANGE = f"years {MIN_YEAR} to {MAX_YEAR}"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class DateSpec:
     """A date at its precision: `first` and `date` are the first and last day of the period."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import chain, compress
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from knowledge.answers_papers import fallback, passage_answer
 from knowledge.dates import today_in_london
 from knowledge.guard import checked
 from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
-from knowledge.lazydataclass import realise_all
+from knowledge.lazydataclass import frozen_dataclass, realise_all
 from knowledge.lazyre import compile_all, lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update
 from knowledge.query import Query, parse, plan_vocab, plan_word_pairs, topic_drop
@@ -278,7 +278,7 @@ def _narrows(tail: Query, head: Query) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class DayView:
     """The derived state of every action on one day, and the late ones in plan order."""
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import reprlib
-from dataclasses import dataclass
+
+from knowledge.lazydataclass import frozen_dataclass
 
 SHOWN = 80  # at most this many characters of a value are echoed in a message
 _REPR = reprlib.Repr()
@@ -17,7 +18,7 @@ def shown(value: object) -> str:
     return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Problem:
     """One problem found in a knowledge-base file."""
 

@@ -7,10 +7,10 @@ helpers ask it, so every surface (answers, digests, App Home, reports) says the 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from knowledge import status as st
 from knowledge.dates import DateSpec
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.models import Action, Milestone, Update
 
 STALE_DAYS = 90
@@ -110,7 +110,7 @@ def is_stale(action: Action, today: dt.date, days: int = STALE_DAYS, state: st.A
     return last is None or (today - last).days > days
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Rag:
     """A red/amber/green rating with the words behind it."""
 

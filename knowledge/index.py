@@ -6,9 +6,9 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Plan, WorkItem
 from knowledge.text import STOPWORDS, content_words, expand, fold, fuzz, id_key, process, utils
 
@@ -44,7 +44,7 @@ def plan_phrases(plans: Iterable[Plan]) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Hit:
     """A topic-search result: the record, its score (0-1) and the meeting of an agenda item."""
 
@@ -53,7 +53,7 @@ class Hit:
     meeting: Meeting | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class _Vectors:
     """A TopicIndex's posting lists as numpy arrays (numpy is imported only when a topic is searched)."""
 

@@ -45,9 +45,10 @@ import itertools
 import math
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from knowledge import bm25, text
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.lazyre import lazy
 from knowledge.models import KnowledgeBase, Paper, Passage
 
@@ -390,7 +391,7 @@ def sentences(passage_text: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class PassageHit:
     passage: Passage  # the best-scoring passage of the paragraph
     paper: Paper
@@ -416,7 +417,7 @@ class PassageHit:
         return self.paper.cite(self.passage)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class _Term:
     word: str  # as typed (folded)
     used: str  # as corrected
@@ -1014,14 +1015,14 @@ class PassageIndex:
         return hits[0] if hits and hits[0].answers else None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class _Sentence:
     text: str
     tokens: frozenset[str]
     kinds: frozenset[str]  # of KINDS
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class _Ask:
     """One question as search weighs it."""
 

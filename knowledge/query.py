@@ -6,11 +6,11 @@ import calendar
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge.answer import Subject
 from knowledge.dates import long_day
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.lazyre import lazy
 from knowledge.text import STOPWORDS as STOP
 from knowledge.text import content_words, fold, id_key, spelled_out
@@ -43,7 +43,7 @@ _WINDOW = lazy(
 )
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Window:
     """A date window the question names: "in April", "next month", "in the spring", "since October"."""
 
@@ -52,7 +52,7 @@ class Window:
     words: str
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Query:
     """One question, parsed once; handlers read it and never re-parse the text."""
 
@@ -1165,7 +1165,7 @@ _HEDGES = lazy(r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<
 _ID_LIKE = lazy(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class PlanVocab:
     """The plans' words, arranged once per engine so that a question only looks words up."""
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.lazyre import LazyPattern, lazy, lazy_alternatives
 
 if TYPE_CHECKING:
@@ -242,7 +242,7 @@ def happened_filler(folded: str) -> frozenset[str]:
     return HAPPENED_ONLY if _HAPPENED_FORM.found_in(folded) else frozenset()
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Intent:
     """One kind of question: its name, the cue words that suggest it, the handler that answers it, examples."""
 

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from knowledge.dates import DateSpec, parse_datespec
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.lazyre import lazy
 from knowledge.models import Action, Milestone, Update
 
@@ -57,7 +57,7 @@ _NOT_DONE = lazy(
 _PROGRESS = lazy(r"\b(progress(ing|ed)?|underway|under way|ongoing|continu\w+|being|started|begun)\b", re.I)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Evidence:
     """Why an action is held to be complete: what said so, when, and its words."""
 
@@ -66,7 +66,7 @@ class Evidence:
     date: DateSpec | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Progress:
     """An action's milestones on one day: which are done, late, still to come, and the span of their dates."""
 
@@ -87,7 +87,7 @@ class Progress:
         return len(self.done) + len(self.outstanding) + len(self.to_come)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class ActionState:
     """An action's derived state on one day."""
 

@@ -12,12 +12,12 @@ not visible is treated as not existing: it is never named, counted, listed or su
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 
+from knowledge.lazydataclass import frozen_dataclass
 from knowledge.models import KnowledgeBase, Plan
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Audience:
     """Who is asking and where, for plan visibility. None of these set: a local operator."""
 
