@@ -25,6 +25,10 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # collector over the knowledge base it loaded (a tenth of `actionbot ask`'s time). Objects still alive are
 # then left for the operating system to reclaim rather than finalised, so commands that write are not listed.
 READ_ONLY = frozenset({"ask", "check"})
+# Commands that answer one question and exit: the cyclic collector stays off while they run. Their garbage is
+# small and freed at exit, while each of its passes would walk the objects just unpickled from the cache (some
+# 10 ms of an `ask`, a tenth of its time).
+ONE_ANSWER = frozenset({"ask"})
 Command = Callable[[argparse.Namespace], int]
 COMMANDS: dict[str, tuple[Command, Callable[[argparse.ArgumentParser], None], str]] = {}
 
@@ -361,6 +365,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     func = COMMANDS[args.command][0]
+    collecting = gc.isenabled()
+    if argv is None and args.command in ONE_ANSWER:  # the process's own command line: one answer, then it exits
+        gc.disable()
     try:
         code = func(args)
         sys.stdout.flush()  # here, so that a reader gone away is seen here and not at exit
@@ -375,6 +382,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return _stdout_closed()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _stdout_closed() -> int:

@@ -152,3 +152,20 @@ def test_ask_as_a_process_answers_and_exits_cleanly(tmp_path: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert "Lead of city plan, action 7b: Corporate Director (Catherine Underwood)." in done.stdout
         assert done.stderr == ""
+
+
+def test_a_one_shot_ask_runs_without_the_cyclic_collector_and_puts_it_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from bot import cli
+
+    seen: list[bool] = []
+    ask = cli.COMMANDS["ask"]
+    monkeypatch.setitem(cli.COMMANDS, "ask", (lambda args: seen.append(gc.isenabled()) or 0, *ask[1:]))
+    monkeypatch.setattr(sys, "argv", ["actionbot", "ask", "who leads action 7a?"])
+    try:
+        assert main() == 0  # the process's own command line
+    finally:
+        gc.unfreeze()
+    assert main(["ask", "who leads action 7a?"]) == 0  # called as a function: the collector left alone
+    assert seen == [False, True] and gc.isenabled()
