@@ -262,6 +262,9 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     people = [e.kb.people[pid] for pid, _ in found]
     said = "; ".join(f"{p.name}, \u201c{title}\u201d" for p, (_, title) in zip(people, found, strict=True))
     lead = "The papers give this title to" if len(found) == 1 else "The papers give such a title to"
+    if all(_QUALIFIED.search(title) and not _QUALIFIED.search(q.folded) for _, title in found):
+        # "who is the virtual school head": "Assistant Head of Virtual Schools" is near it, not it
+        lead = "No one has that exact title; the nearest the papers give is"
     return r.answer_of(
         q,
         "person",
@@ -271,6 +274,7 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     )
 
 
+_QUALIFIED = lazy(r"\b(assistant|deputy|interim|acting|vice|associate|temporary)\b", re.I)
 _POSTS = frozenset(
     content_words("head manager director officer lead chair nurse coordinator adviser advisor worker principal")
 )

@@ -226,3 +226,12 @@ def test_a_plans_actions_are_listed_when_asked(engine: Engine) -> None:
     # a list with a state asked is that list, not the whole plan
     assert engine.ask("list the overdue county actions", asked).kind == "overdue"
     assert engine.ask("what's left on the county plan", asked).text.startswith("11 of 13 actions in county plan")
+
+
+def test_a_qualified_title_is_the_nearest_not_the_one_asked(engine: Engine) -> None:
+    """ "who is the virtual school head": Stephanie McGill is "Assistant Head of Virtual Schools" - near the title
+    asked, not it; the answer said "The papers give this title to" her."""
+    near = engine.ask("who is the virtual school head", PANEL).text
+    assert "Stephanie McGill" in near and near.startswith("No one has that exact title")
+    exact = engine.ask("who is the assistant head of virtual schools", PANEL).text
+    assert exact.startswith("The papers give this title to Stephanie McGill")
