@@ -94,6 +94,7 @@ BANKS = (
     Bank("nineteenth", 100, frozenset(), True, True, True, 90, 0),
     Bank("twentieth", 100, frozenset(), True, True, True, 94, 0),
     Bank("twentyfirst", 100, frozenset(), True, True, True, 90, 1),
+    Bank("twentythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
