@@ -894,6 +894,14 @@ def named_actions(q: Query, e: Engine) -> list[Action] | None:
     if not q.topic_words or _unknown_thing(q, e, q.topic_words):  # "the dental audit": not any audit of the plans
         return None
     words = [w for w in content_words(q.raw) if w in q.topic_words or w in _NAMING_NOUNS]
+    both = _either_named(q, e)
+    if both is not None:  # "the staffing review or former staff": each side names its own action
+        return both
+    return _clearly_named(q, e, words)
+
+
+def _clearly_named(q: Query, e: Engine, words: list[str]) -> list[Action] | None:
+    """One best match for the words, or a few that match every word; None when they name nothing in particular."""
     hits = [h for h in r.search(q, e, words, min_cover=0.5) if isinstance(h.doc, Action)]
     if not hits:
         return None
@@ -907,6 +915,23 @@ def named_actions(q: Query, e: Engine) -> list[Action] | None:
 
 
 NAMED_MAX = 6
+_EITHER = lazy(r"\s(?:or|and|&|\+|/)\s")
+
+
+def _either_named(q: Query, e: Engine) -> list[Action] | None:
+    """ "anything on the staffing review or former staff due": two things joined by "or" / "and", each naming its own
+    action clearly; None unless both sides do (and name different actions)."""
+    sides = _EITHER.split(q.raw)
+    if len(sides) != 2:
+        return None
+    found: list[Action] = []
+    for side in sides:
+        words = [w for w in content_words(side) if w in q.topic_words or w in _NAMING_NOUNS]
+        named = _clearly_named(q, e, words) if words else None
+        if not named or len(named) > 2:
+            return None
+        found += [a for a in named if a not in found]
+    return found if len(found) > 1 else None
 
 
 def _named_scope(e: Engine, named: list[Action] | None) -> str:

@@ -136,7 +136,7 @@ def _other_place(q: Query, hit) -> bool:
 # report's 'Activity' or 'Achievements' says, not its 'priorities/focus', 'Aims and purpose' or 'Next Year'
 DONE_ASKED = lazy(
     r"\b(?:what|which|how many) (?:\w+ ){0,4}(?:did|have|has) (?:\w+ ){0,4}(?:do|done|complete|completed|achieve|"
-    r"achieved|deliver|delivered|carry out|carried out|get through|undertake|undertaken)\b"
+    r"achieved|deliver|delivered|carry out|carried out|get through|undertake|undertaken|finish|finished)\b"
     # "what did the QA subgroup audit in 19-20", "what has the panel reviewed": the work named by its own verb
     r"|^\s*(?:what|which) (?:\w+ )?(?:did|have|has) (?:the |they |we |it )?(?:\w+ ){0,3}(?:audit|audited|review|"
     r"reviewed|inspect|inspected|look at|looked at|examine|examined)\b"
@@ -160,7 +160,7 @@ def _what_was_done(q: Query, index, papers, best):
     carrying nearly as many of the question's words as the best (a plan for the work may use a word its report
     of the work does not). Asked by the work's own verb ("what did the QA subgroup audit"), a list under such a
     heading whose lead-in names that work ("Audit activity has included- - Neglect - ...") is the answer."""
-    verb = _DONE_VERB.search(q.folded)
+    verb = _DONE_VERB.search(q.folded) or _WHICH_THINGS.search(q.folded)
     if verb is not None:
         from knowledge.passages import LISTS_NEXT, plain
 
@@ -245,6 +245,8 @@ def _planned_section(q: Query, e: Engine, index, papers, best) -> Answer | None:
     return r.answer_of(q, "passage", text, items)
 
 
+# "which multi agency audits did QA finish": the things asked for, which a list's lead-in names ("Audit activity")
+_WHICH_THINGS = lazy(r"^\s*(?:which|what) (?:\w+ ){0,3}?(\w{4,}?)s (?:did|have|has|were)\b")
 DONE_SLACK = 0.35  # a paragraph of work done may miss a word the plan for it used ("staffing")
 
 

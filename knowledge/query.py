@@ -857,7 +857,12 @@ def _named_panels(engine: Engine, folded: str, plan: str | None) -> list[str]:
 _YEAR = lazy(r"\b(by (?:the )?(?:end of )?|until |till )?(?:(in|during|as of|for|of) )?(20\d\d)\b(?!\s*[-/]\s*\d)")
 
 
-_FY = lazy(r"\b(20\d\d)\s*[/\-\u2013]\s*(\d\d)\b")
+# "2019/20", "2019-20", and "19/20", "23-24" (not "pages 19-20", nor "11/12", which may be a day and month)
+# "the 19/20 annual report" names a document, not a time
+_FY = lazy(
+    r"(?<!page )(?<!pages )(?<!pp )\b(20\d\d|1[3-9]|[2-4]\d)\s*[/\-\u2013]\s*(\d\d)\b(?![/\-]\d)"
+    r"(?!\s+(?:annual\s+|business\s+|partnership\s+)?(?:report|plan|review|accounts)\b)"
+)
 
 
 def _financial_year(lower: str, today: dt.date) -> Window | None:
@@ -865,8 +870,9 @@ def _financial_year(lower: str, today: dt.date) -> Window | None:
     year" (from today to its 31 March), "next financial year"."""
     m = _FY.search(lower)
     if m and int(m.group(2)) == (int(m.group(1)) + 1) % 100:
-        start = dt.date(int(m.group(1)), 4, 1)
-        return Window(start, dt.date(start.year + 1, 3, 31), f"in the financial year {m.group(1)}/{m.group(2)}")
+        first = int(m.group(1)) if len(m.group(1)) == 4 else 2000 + int(m.group(1))
+        start = dt.date(first, 4, 1)
+        return Window(start, dt.date(first + 1, 3, 31), f"in the financial year {first}/{m.group(2)}")
     f = re.search(r"\b(end of )?(the |this |next )?(financial|fiscal) year\b", lower)
     if f is None:
         return None

@@ -235,3 +235,36 @@ def test_a_qualified_title_is_the_nearest_not_the_one_asked(engine: Engine) -> N
     assert "Stephanie McGill" in near and near.startswith("No one has that exact title")
     exact = engine.ask("who is the assistant head of virtual schools", PANEL).text
     assert exact.startswith("The papers give this title to Stephanie McGill")
+
+
+def test_which_things_a_group_finished_is_the_list_of_them(engine: Engine) -> None:
+    """ "which multi agency audits did QA finish in 2019-20": "finish" is work done (the group's aims were quoted),
+    and the things asked for ("audits") are the list whose lead-in names them."""
+    text = render(engine.ask("which audits did the qa subgroup finish in 2019-20?", dt.date(2020, 10, 8)))
+    assert "Audit activity has included" in text and "3 months or less" in text
+
+
+def test_a_two_digit_financial_year_is_a_window_unless_it_names_a_report(engine: Engine) -> None:
+    """ "19/20" and "23-24" are financial years as "2019/20" is; "the 19/20 annual report" names a document (its
+    question was answered with everything that fell due in 2019/20); "pages 19-20" is no year."""
+    q = parse(engine, "what fell due in 19/20 on the county plan", dt.date(2020, 10, 8))
+    assert q.window is not None and (q.window.start, q.window.end) == (dt.date(2019, 4, 1), dt.date(2020, 3, 31))
+    named = parse(
+        engine, "what does the 19/20 annual report say about sudi, when is it published", dt.date(2020, 10, 5)
+    )
+    assert named.window is None
+    answer = engine.ask("what does the 19/20 annual report say about sudi, when is it published", dt.date(2020, 10, 5))
+    assert answer.kind not in ("due-soon", "overdue")
+    pages = parse(engine, "what is due on pages 19-20", dt.date(2020, 10, 5))
+    assert pages.window is None or pages.window.start != dt.date(2019, 4, 1)
+
+
+def test_two_things_named_with_or_are_both_looked_at(engine: Engine) -> None:
+    """ "anything on the staffing review or former staff due": the words were searched as one, and only County
+    Action 11 (former staff) was taken; each side names its own action (Action 10 is the staffing review)."""
+    answer = engine.ask(
+        "is anything due on the staffing review or the former staff review this month?", dt.date(2019, 12, 5)
+    )
+    text = render(answer, show_sources=False)
+    assert "Action 10" in text and "Action 11" in text
+    assert "Meeting held with current agency provider" in text  # Action 10's December milestone
