@@ -158,25 +158,31 @@ def _heading_class(hit) -> int:
 def _what_was_done(q: Query, index, papers, best):
     """For a question what was done: of the best few paragraphs of the same part, one under a heading of work done
     carrying nearly as many of the question's words as the best (a plan for the work may use a word its report
-    of the work does not). Asked by the work's own verb ("what did the QA subgroup audit"), a list under such a
-    heading whose lead-in names that work ("Audit activity has included- - Neglect - ...") is the answer."""
-    verb = _DONE_VERB.search(q.folded) or _WHICH_THINGS.search(q.folded)
-    if verb is not None:
-        from knowledge.passages import LISTS_NEXT, plain
+    of the work does not). Asked by the work's own verb ("what did the QA subgroup audit") or for the things done
+    ("which audits did QA finish"), a list under such a heading whose lead-in names that work ("Audit activity
+    has included- - Neglect - ...") is the answer, unless the paragraph chosen leads into that list already."""
+    from knowledge.passages import LISTS_NEXT, plain
 
-        stem = verb.group(1)[:5]
-        listed = [
-            h
-            for h in index.search(q.raw, limit=DEEPER, papers=papers)
-            if h.passage.part == best.passage.part
-            and h.passage.paper == best.passage.paper
-            and _heading_class(h) == 0
-            and h.coverage >= best.coverage - DONE_SLACK
-            and (lead := LISTS_NEXT.match(plain(h.passage.text))) is not None
-            and stem in lead.group(0).lower()
-        ]
-        if listed:
-            return listed[0]
+    chosen = _done_paragraph(q, index, papers, best)
+    verb = _DONE_VERB.search(q.folded) or _WHICH_THINGS.search(q.folded)
+    if verb is None or any(LISTS_NEXT.match(plain(p.text)) for p in chosen.quoted):
+        return chosen
+    stem = verb.group(1)[:5]
+    listed = [
+        h
+        for h in index.search(q.raw, limit=DEEPER, papers=papers)
+        if h.passage.part == best.passage.part
+        and h.passage.paper == best.passage.paper
+        and _heading_class(h) == 0
+        and h.coverage >= best.coverage - DONE_SLACK
+        and (lead := LISTS_NEXT.match(plain(h.passage.text))) is not None
+        and stem in lead.group(0).lower()
+    ]
+    # (a paragraph of the list's own section leads into it: "three multi-agency audits were completed.")
+    return listed[0] if listed and listed[0].passage.section != chosen.passage.section else chosen
+
+
+def _done_paragraph(q: Query, index, papers, best):
     if _heading_class(best) == 0:
         return best
     found = [
@@ -190,10 +196,6 @@ def _what_was_done(q: Query, index, papers, best):
     return max(found, key=lambda h: (-_heading_class(h), h.coverage, h.score)) if found else best
 
 
-# "what did the QA subgroup audit": the verb that names the work; a list's lead-in ("Audit activity has included-")
-_DONE_VERB = lazy(
-    r"^\s*(?:what|which) (?:\w+ )?(?:did|have|has) (?:the |they |we |it )?(?:\w+ ){0,3}(audit|review|inspect|examine)"
-)
 # "what did the partnership say it would focus on in 2020/21": the plans for a period, which a section headed with
 # that period and a word of plans says ("Priorities for 2020/21"), not a paragraph naming the period in passing
 PLANS_ASKED = lazy(
@@ -245,7 +247,11 @@ def _planned_section(q: Query, e: Engine, index, papers, best) -> Answer | None:
     return r.answer_of(q, "passage", text, items)
 
 
-# "which multi agency audits did QA finish": the things asked for, which a list's lead-in names ("Audit activity")
+# "what did the QA subgroup audit": the verb that names the work; "which multi agency audits did QA finish": the
+# things asked for - either names a list's lead-in ("Audit activity has included-")
+_DONE_VERB = lazy(
+    r"^\s*(?:what|which) (?:\w+ )?(?:did|have|has) (?:the |they |we |it )?(?:\w+ ){0,3}(audit|review|inspect|examine)"
+)
 _WHICH_THINGS = lazy(r"^\s*(?:which|what) (?:\w+ ){0,3}?(\w{4,}?)s (?:did|have|has|were)\b")
 DONE_SLACK = 0.35  # a paragraph of work done may miss a word the plan for it used ("staffing")
 
