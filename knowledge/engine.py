@@ -393,6 +393,13 @@ _GUESS_AFTER = lazy(
     r"or was it|or is it)\b[^,;?]*\??\s*$",
     re.IGNORECASE,
 )
+# a wh-question, then a yes/no question going on about it: "who chairs the SLG, is there a fixed chair?"
+_FOLLOW_ON = lazy(
+    r"^(?:(?:so|and|ok|okay|right|also)\s+)?"
+    r"(?P<asked>(?:who|whos|who's|what|whats|what's|when|whens|when's|where|which|how)\b.{8,}?)\s*[,;\u2013\u2014-]"
+    r"\s*(?:is|are|was|were|does|do|did|has|have) (?:there|it|they|that|this|he|she)\b[^,;?]*\??\s*$",
+    re.IGNORECASE,
+)
 
 
 def _after_statement(raw: str) -> str | None:
@@ -417,7 +424,7 @@ _REFERS_BACK = lazy(r"\b(it|its|they|them|their|that|this|those|these|he|she|his
 
 
 def _before_guess(raw: str) -> str | None:
-    m = _GUESS_AFTER.match(raw)
+    m = _GUESS_AFTER.match(raw) or _FOLLOW_ON.match(raw)
     return m.group("asked").strip() + "?" if m else None
 
 

@@ -232,7 +232,10 @@ _ASKER = lazy(
 # "what time did it close, for the audit trail", "who signed it - for my records": why it is asked, at the end, is
 # not what it is about ("audit" is no topic)
 _WHY_ASKED = lazy(
-    r"(?:\s*[,;\u2013\u2014-]\s*(?:just\s+|it s\s+|its\s+)?for\s+(?:the|my|our|a|an)|\s+for\s+(?:my|our))\s+"
+    r"(?:\s*[,;\u2013\u2014-]\s*(?:just\s+|it s\s+|its\s+)?for\s+(?:the|my|our|a|an)|\s+for\s+(?:my|our)"
+    # "..., need the name for the file"
+    r"|\s*[,;\u2013\u2014-]\s*(?:i |we )?(?:need|needs|needed|want|wanted)\s+(?:it|this|that|them|(?:the|a|an)\s+\w+)"
+    r"\s+for\s+(?:the|my|our|a|an))\s+"
     r"(?:own\s+)?(?:audit trail|records?|notes?|files?|tracker|log|briefing|spreadsheet|diary|handover|reference|"
     r"paperwork|return)\W*$",
     re.IGNORECASE,

@@ -91,11 +91,11 @@ BANKS = (
     Bank("sixteenth", 100, frozenset(), True, True, True, 89, 0),
     Bank("eighteenth", 100, frozenset(), True, True, True, 92, 0),
     Bank("seventeenth", 100, frozenset(), True, True, True, 84, 0),
-    Bank("nineteenth", 100, frozenset(), True, True, True, 91, 0),
+    Bank("nineteenth", 100, frozenset(), True, True, True, 92, 0),
     Bank("twentieth", 100, frozenset(), True, True, True, 95, 0),
     Bank("twentyfirst", 100, frozenset(), True, True, True, 91, 0),
     Bank("twentysecond", 100, frozenset(), True, True, True, 88, 0),
-    Bank("twentythird", 100, frozenset(), True, True, True, 80, 1),
+    Bank("twentythird", 100, frozenset(), True, True, True, 81, 1),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

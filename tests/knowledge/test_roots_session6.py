@@ -268,3 +268,10 @@ def test_two_things_named_with_or_are_both_looked_at(engine: Engine) -> None:
     text = render(answer, show_sources=False)
     assert "Action 10" in text and "Action 11" in text
     assert "Meeting held with current agency provider" in text  # Action 10's December milestone
+
+
+def test_why_it_is_asked_after_a_comma_is_not_the_question(engine: Engine) -> None:
+    """ "who signed the managing allegations annual report, need the name for the file": the reason made the
+    whole a "not sure"."""
+    answer = engine.ask("who signed off the managing allegations annual report, i need it for my records", PANEL)
+    assert answer.kind == "report" and "Rachel Miller" in answer.text
