@@ -1737,6 +1737,14 @@ def meeting(q: Query, e: Engine) -> Answer | None:
                 [d.meeting_item(e.kb, chosen)],
             )
     upcoming = [m for m in found.meetings if m.date >= q.today]
+    if upcoming and (upcoming[0].date - q.today).days > FAR_AHEAD_DAYS and upcoming[0] is found.meetings[0]:
+        # asked in March 2020 of a committee whose meetings the papers give from July 2024: not its "next" meeting
+        first, last = found.meetings[0], found.meetings[-1]
+        text = (
+            f"I'm not sure: the knowledge base holds no {found.name} meeting near {long_day(q.today)}; the meetings "
+            f"it knows of run from {day_words(first.date)} to {day_words(last.date)}."
+        )
+        return r.answer_of(q, "not-sure", text)
     if upcoming:
         m = upcoming[0]
         text = f"The {found.name} next meets on {day_words(m.date)}."
@@ -1747,6 +1755,8 @@ def meeting(q: Query, e: Engine) -> Answer | None:
         text += f" The last one it knows of was on {last.date.day} {last.date:%B %Y}."
     return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, last)] if last else [])
 
+
+FAR_AHEAD_DAYS = 366  # a first known meeting further ahead than this is no "next meeting" to tell of
 
 PAPERS_DEADLINE = lazy(
     r"\b(deadline|cut ?off|papers? (go|goes|going|went) out|dispatch\w*|despatch\w*|circulat\w*|submission)\b"

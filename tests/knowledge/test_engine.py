@@ -286,7 +286,10 @@ def test_help_lists_the_registry_examples_and_each_example_is_answered(engine: E
     help_lines = engine.ask("help").items[0].lines
     assert [line.lstrip("\u2022 ") for line in help_lines] == list(examples)
     for example in examples:
-        answer = engine.ask(example, today=dt.date(2020, 1, 15))
+        # each as of a day in its papers' time: the panel's meetings are 2024-25's, the IICSA plans 2019-20's (asked
+        # in 2020, "when does the panel next meet" is rightly "not sure": the papers hold none of its 2020 meetings)
+        today = dt.date(2024, 12, 1) if "panel" in example.lower() else dt.date(2020, 1, 15)
+        answer = engine.ask(example, today=today)
         assert answer.kind not in ("not-sure", "not-found"), (example, answer.text)
 
 

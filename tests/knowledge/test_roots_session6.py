@@ -275,3 +275,13 @@ def test_why_it_is_asked_after_a_comma_is_not_the_question(engine: Engine) -> No
     whole a "not sure"."""
     answer = engine.ask("who signed off the managing allegations annual report, i need it for my records", PANEL)
     assert answer.kind == "report" and "Rachel Miller" in answer.text
+
+
+def test_a_next_meeting_years_ahead_is_not_the_next_one(engine: Engine) -> None:
+    """Asked in March 2020 "when is the next committee update", the answer was the Corporate Parenting Panel of
+    2 July 2024 - the first meeting the papers give, four years on. Say the knowledge base holds none near then."""
+    answer = engine.ask("when does the panel next meet", dt.date(2020, 3, 10))
+    assert answer.kind == "not-sure" and "near 10 March 2020" in answer.text
+    assert engine.ask("when does the panel next meet", dt.date(2024, 5, 1)).text.startswith(
+        "The Corporate Parenting Panel next meets on Tuesday 2 July 2024"
+    )
