@@ -169,7 +169,8 @@ def checked(q: Query, answer: Answer, names_someone: Callable[[str], bool] | Non
     if q.attribute == "lead" and answer.kind == "passage" and not _says_who(answer):
         return _not_sure(answer, "lead")
     if names_someone is not None and answer.kind in NAME_FROM_TEXT_KINDS and ASKS_NAME.search(q.folded):
-        shown = " ".join(line for item in answer.items[:3] for line in item.lines)
+        # (a quoted paragraph's place counts: its section's heading may be who wrote it, "Foreword from ...")
+        shown = " ".join(f"{item.title} " + " ".join(item.lines) for item in answer.items[:3])
         # "... receiving regular updates from the Chair of the ASHA panel" names no one; "chaired by the Head of
         # Service for Fostering" names the post that does it, which is the answer
         if not names_someone(shown) and not DONE_BY.search(shown):

@@ -285,3 +285,10 @@ def test_a_next_meeting_years_ahead_is_not_the_next_one(engine: Engine) -> None:
     assert engine.ask("when does the panel next meet", dt.date(2024, 5, 1)).text.startswith(
         "The Corporate Parenting Panel next meets on Tuesday 2 July 2024"
     )
+
+
+def test_a_heading_naming_the_writers_names_someone(engine: Engine) -> None:
+    """ "who wrote the annual report foreword": the quoted paragraph is under 'Foreword from Catherine Underwood,
+    Craig Guildford and Rosa Waddingham'; the guard looked only at the paragraph and said it named no one."""
+    answer = engine.ask("who wrote the foreword to the city annual report", dt.date(2020, 10, 1))
+    assert answer.kind == "passage" and "Rosa Waddingham" in render(answer)
