@@ -32,12 +32,22 @@ HEADS = {"lead": "Lead", "due": "Timescale", "status": "Status"}
 _BOTH = lazy(r"\b(?:and|plus|with)\b|[+&/]")
 
 
+# "..., has the look back over two years of inspections been done, and ...": a clause asking whether it is done
+_DONE_CLAUSE = lazy(r"\b(?:has|have|is|was|did)\b (?:\w+ ){0,14}?(?:been |got |gotten )?(?:done|completed|finished)\b")
+# "who + by when", "who and when": "who" asked as a clause of its own
+_WHO_CLAUSE = lazy(r"(?:^|[\s,;(-])who\s*(?:[+&/,]|and\b)|(?:[+&/]|\band)\s*who\s*(?:\?|$)")
 _RAG_ASKED = lazy(r"\brag\b|\bred,? amber\b|\bamber or green\b")
 
 
 def detail_of(q: Query) -> str:
-    both = q.attribute in ("lead", "due") and q.has("due") and (q.has("lead") or q.attribute == "lead")
-    if both and _BOTH.search(q.folded if "+" not in q.lower and "&" not in q.lower else q.lower):
+    # two of lead, date and status asked together ("who + by when", "has it been done, and who owns that action"):
+    # the summary, which gives all three
+    asked_together = {n for n in ("lead", "due") if q.has(n) or q.attribute == n}
+    if asks_if_done(q) or _DONE_CLAUSE.search(q.folded):  # "has it been done" (not "how's it split")
+        asked_together.add("status")
+    if _WHO_CLAUSE.search(q.lower):
+        asked_together.add("lead")
+    if len(asked_together) > 1 and _BOTH.search(q.folded if "+" not in q.lower and "&" not in q.lower else q.lower):
         return "summary"
     if q.attribute in ("lead", "due", "status"):
         return q.attribute
@@ -104,13 +114,7 @@ def about_actions(q: Query, e: Engine) -> Answer | None:
             "Here is each; name the plan to narrow it."
         )
     elif len(items) == 1 and detail == "summary":
-        f = items[0].fields
-        due = f.get("due_words") or (f"due {f['due']}" if f["due"] else "no due date stated")
-        if not f["due"] and f["timescale"]:  # TCE9: "6 months", from no stated day
-            due += f" (timescale \u201c{f['timescale']}\u201d)"
-        if f.get("steps_after"):
-            due += f"; {f['steps_after']}"
-        text = f"{items[0].title}: lead {f['lead']}; {due}; {f['status']}."
+        text = _summary_line(items[0])
         if _asks_findings(q):  # "what did the evaluation (row 5) find": an action row records no findings
             text = f"The plans do not say what it found; they record only the action. {text}"
     elif len(items) == 1 and (unsure := unrecorded_done(q, e, matched[0], detail)) is not None:
@@ -154,6 +158,17 @@ def _recommendation_of(q: Query, e: Engine, actions: list[Action]) -> Answer:
     subject = Subject.action(*actions[0].key) if len(actions) == 1 else None
     kind = "action" if any(a.recommendation for a in actions) else "not-sure"
     return r.answer_of(q, kind, " ".join(said), items, subject=subject)
+
+
+def _summary_line(item: Item) -> str:
+    """ "county plan, Action 11: lead Marjorie Toward; its milestone is due January 2020; status ..."."""
+    f = item.fields
+    due = f.get("due_words") or (f"due {f['due']}" if f["due"] else "no due date stated")
+    if not f["due"] and f["timescale"]:  # TCE9: "6 months", from no stated day
+        due += f" (timescale \u201c{f['timescale']}\u201d)"
+    if f.get("steps_after"):
+        due += f"; {f['steps_after']}"
+    return f"{item.title}: lead {f['lead']}; {due}; {f['status']}."
 
 
 def _headline(item: Item, detail: str) -> str:
@@ -526,7 +541,8 @@ def _step_named(q: Query, e: Engine, action: Action) -> list[tuple[Action, Miles
         return steps[:1]
     if len(steps) > 1:  # steps tied on the words: the one adding clearly most to what the action's own text says
         beyond = dict(zip(action.milestones, e.topics.steps_beyond(action, weight), strict=False))
-        tied = sorted((beyond.get(m, 0.0), (a, m, c)) for a, m, c in steps if c == steps[0][2])
+        # (sorted on the share alone: two steps adding the same share must not fall back on comparing steps)
+        tied = sorted(((beyond.get(m, 0.0), (a, m, c)) for a, m, c in steps if c == steps[0][2]), key=lambda t: t[0])
         if len(tied) > 1 and tied[-1][0] - tied[-2][0] >= MILESTONE_MARGIN:
             return [tied[-1][1]]
     return []
@@ -643,7 +659,11 @@ def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str)
         subject = Subject.action(*items[0].ref) if items[0].ref else None
         return r.answer_of(q, "not-sure", unsure, items, subject=subject, notes=later_dates(q, e, actions, detail))
     if len(items) == 1:
-        text = f"{head} of {items[0].title}: " + _headline(items[0], detail)
+        text = (
+            _summary_line(items[0])
+            if detail == "summary"
+            else f"{head} of {items[0].title}: " + _headline(items[0], detail)
+        )
         subject = Subject.action(*items[0].ref) if items[0].ref else None
     else:
         text = f"{len(items)} actions match; {head.lower()} of each:"

@@ -201,6 +201,7 @@ def _done_paragraph(q: Query, index, papers, best):
 PLANS_ASKED = lazy(
     r"\b(would|will|going to|plans? to|planning to|intends? to|aims? to|meant to|set out to) (\w+ ){0,2}(focus|"
     r"prioriti[sz]e|concentrate|work on|do|deliver|achieve|tackle)\b"
+    r"|\b(priorities|objectives|plans|aims) (for|in) (the )?(year )?(19|20)?\d\d\b"  # "its priorities for 2020/21"
 )
 
 

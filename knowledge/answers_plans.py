@@ -684,7 +684,7 @@ def about_plan(q: Query, e: Engine) -> Answer | None:
 def plan_actions(q: Query, e: Engine) -> Answer | None:
     """ "list the city actions", "what actions are in the county plan", "show me the tce plan": every action of the
     plan (or plans) named, in the plan's order, a page at a time."""
-    if q.topic_words or q.action_ids or q.people or q.roles or q.window is not None:
+    if q.action_ids or q.people or q.roles or q.window is not None:
         return None
     plans = list(q.plans) or ([q.plan] if q.plan else [])
     plans = [p for p in plans if p not in q.hidden]
@@ -692,9 +692,26 @@ def plan_actions(q: Query, e: Engine) -> Answer | None:
         return None
     actions = [a for p in plans for a in e.kb.plans[p].actions]
     scope = " and ".join(d.plan_label(e.kb, p) for p in plans)
+    timescale = _TIMESCALE_ASKED.search(q.folded)
+    if timescale is not None:  # "the tce actions with a 3 month timescale": those whose timescale says so
+        months = _SPELT_NUMBERS.get(timescale.group(1), timescale.group(1))
+        actions = [a for a in actions if re.match(rf"\s*{months}\s+months?\b", a.timescale or "", re.I)]
+        many = "s" if len(actions) != 1 else ""
+        text = f"{len(actions)} action{many} in the {scope} with a timescale of {months} month{'s' * (months != '1')}:"
+        return r.list_answer(q, "plan", text, actions, lambda a: d.action_item(e.kb, a, q.today))
+    if q.topic_words or _FILTERED.search(q.folded):  # "list the county actions about ...": not the whole plan
+        return None
     many = "s" if len(actions) != 1 else ""
     text = f"The {scope} {'has' if len(plans) == 1 else 'have'} {len(actions)} action{many}:"
     return r.list_answer(q, "plan", text, actions, lambda a: d.action_item(e.kb, a, q.today))
+
+
+_TIMESCALE_ASKED = lazy(r"\b(\d+|one|two|three|six|nine|twelve) months? (?:timescale|timeframe|time scale)\b")
+_SPELT_NUMBERS = {"one": "1", "two": "2", "three": "3", "six": "6", "nine": "9", "twelve": "12"}
+# words that narrow a list of a plan's actions to some of them
+_FILTERED = lazy(
+    r"\b(with|without|that|which|whose|where|led|lead|leads|due|about|on|for|timescale|owned)\b(?! the \w+ plan)"
+)
 
 
 # words that ask how a whole plan is going, not about a thing in it

@@ -151,6 +151,9 @@ def parse(
         )
     intents = _needs_by_window(intents, folded, window)
     intents = _with_window_intents(intents, window)
+    if _ASKS_SHARE.search(lower) and not re.search(r"\b(actions?|milestones?)\b", folded):
+        # "what % of hsb assessments were completed in a timely way this year": a figure in the papers
+        intents = [i for i in intents if i not in _ACTION_LISTS]
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw if asked == folded else raw.partition("?")[0], plan)  # not why it is asked
@@ -193,7 +196,7 @@ def parse(
         window=window,
         month=month,
         agenda_number=int(agenda.group(1)) if agenda else None,
-        priority_number=_priority(priority.group(1)) if priority else None,
+        priority_number=_priority(priority.group(1)) if priority else _last_priority(engine, folded),
         topic_words=tuple(topic),
         confidence=confidence,
         offset=offset,
@@ -548,6 +551,19 @@ def _priority(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
+_LAST_PRIORITY = lazy(r"\b(?:last|final) priority\b")
+
+
+def _last_priority(engine: Engine, folded: str) -> int | None:
+    """ "the last priority in the business plan": the highest priority number any plan's themes give."""
+    if not _LAST_PRIORITY.search(folded):
+        return None
+    from knowledge.answers_plans import theme_number
+
+    numbers = [n for plan in engine.kb.plans.values() for a in plan.actions if (n := theme_number(a.theme or ""))]
+    return max(numbers, default=None)
+
+
 # "the commitments for the next 12 months", "our priorities for the coming year": a paper's forward look names a
 # part of the paper, not the time the question asks about
 _SECTION_SPAN = lazy(
@@ -561,6 +577,7 @@ _WHO_OPENS = lazy(r"\s*(?:who|whos|who s)\b")
 # no list of actions falling due
 _ASKS_BODIES = lazy(r"\s*(?:which|what) (?:\w+ ){0,2}(?:committees|boards|bodies|partnerships|councils)\b")
 _ACTION_LISTS = frozenset({"due", "due-soon", "overdue"})
+_ASKS_SHARE = lazy(r"(?:^|\s)(?:what|which) (?:%|per ?cent|percentage|proportion|share|fraction)\b|%")
 # "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words
 _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")
 

@@ -11,6 +11,7 @@ from knowledge.engine import Engine
 from knowledge.query import parse
 
 PANEL = dt.date(2025, 1, 10)
+CITY_REPORT = dt.date(2019, 11, 18)
 
 
 def test_a_question_asking_which_committees_gets_no_list_of_actions(engine: Engine) -> None:
@@ -292,3 +293,43 @@ def test_a_heading_naming_the_writers_names_someone(engine: Engine) -> None:
     Craig Guildford and Rosa Waddingham'; the guard looked only at the paragraph and said it named no one."""
     answer = engine.ask("who wrote the foreword to the city annual report", dt.date(2020, 10, 1))
     assert answer.kind == "passage" and "Rosa Waddingham" in render(answer)
+
+
+def test_steps_tied_on_every_measure_do_not_crash_the_answer(engine: Engine) -> None:
+    """ "a12 - has the independent reviewer actually started? plan said jan" raised TypeError: two of County
+    Action 12's steps tied on the words and on what they add, and sorting fell back on comparing the steps."""
+    answer = engine.ask("a12 - has the independent reviewer actually started? plan said jan", dt.date(2020, 2, 20))
+    assert "January 2020" in render(answer, show_sources=False)
+
+
+def test_two_of_lead_date_and_status_asked_together_get_the_summary(engine: Engine) -> None:
+    """ "county a11 former staff review - who + by when" got only the date; "has the look back ... been done, and who
+    owns that action" only the lead. The summary gives lead, dates and status; "how's it split" asks no status."""
+    both = engine.ask("county a11 former staff review - who + by when", dt.date(2019, 12, 4)).text
+    assert "Marjorie Toward" in both and "January 2020" in both
+    done = engine.ask(
+        "for my brief: has the review of two years of ofsted inspections of children's homes been done, and who owns"
+        " it",
+        dt.date(2019, 12, 2),
+    ).text
+    assert "Devon Allen" in done and "October 2019" in done
+    split = engine.ask("residential staff review (action 10) - who are the leads and how's it split", CITY_REPORT)
+    assert "independent" in render(split)
+
+
+def test_actions_with_a_timescale_are_those_whose_timescale_says_so(engine: Engine) -> None:
+    """ "list the tce action plan actions with a 3 month timescale" listed all fifteen."""
+    answer = engine.ask("list the tce action plan actions with a 3 month timescale", dt.date(2024, 10, 8))
+    assert answer.text.startswith("2 actions in the tce plan with a timescale of 3 months")
+    assert {"TCE5", "TCE6"} == {i.title.rpartition(" ")[2] for i in answer.items}
+
+
+def test_a_percentage_asked_is_a_figure_not_a_list_of_actions(engine: Engine) -> None:
+    """ "what % of hsb assessments were completed in a timely way this year" got "Nothing falls due in 2025"."""
+    answer = engine.ask("what percentage of hsb assessments were done on time this year?", dt.date(2025, 1, 2))
+    assert answer.kind not in ("due-soon", "overdue")
+
+
+def test_the_last_priority_is_the_highest_numbered(engine: Engine) -> None:
+    answer = engine.ask("what's the final priority in the business plan about", dt.date(2021, 4, 20))
+    assert "Priority Seven" in answer.text and "Working Together 2018" in answer.text
