@@ -137,6 +137,7 @@ def _other_place(q: Query, hit) -> bool:
 DONE_ASKED = lazy(
     r"\b(?:what|which|how many) (?:\w+ ){0,4}(?:did|have|has) (?:\w+ ){0,4}(?:do|done|complete|completed|achieve|"
     r"achieved|deliver|delivered|carry out|carried out|get through|undertake|undertaken|finish|finished)\b"
+    r"|\bwhat happened (?:with|to|about) .*\b(?:in the end|eventually|finally|after all)\b"  # "... in the end?"
     # "what did the QA subgroup audit in 19-20", "what has the panel reviewed": the work named by its own verb
     r"|^\s*(?:what|which) (?:\w+ )?(?:did|have|has) (?:the |they |we |it )?(?:\w+ ){0,3}(?:audit|audited|review|"
     r"reviewed|inspect|inspected|look at|looked at|examine|examined)\b"

@@ -333,3 +333,10 @@ def test_a_percentage_asked_is_a_figure_not_a_list_of_actions(engine: Engine) ->
 def test_the_last_priority_is_the_highest_numbered(engine: Engine) -> None:
     answer = engine.ask("what's the final priority in the business plan about", dt.date(2021, 4, 20))
     assert "Priority Seven" in answer.text and "Working Together 2018" in answer.text
+
+
+def test_what_happened_in_the_end_is_read_under_achievements(engine: Engine) -> None:
+    """ "what happened with citycare's staffing in the MASH in the end": the year's focus ("Renew and implement ...")
+    was quoted; what happened is under 'Achievements': "We have appointed two Safeguarding Practitioners"."""
+    answer = engine.ask("what happened to citycare's MASH staffing in the end?", dt.date(2020, 9, 28))
+    assert "two Safeguarding Practitioners" in render(answer)
