@@ -111,7 +111,21 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
             return None
         return _passage_answer(q, e, strict, papers)
     papers = allowed_papers(q, e)
-    return _passage_answer(q, e, strict, papers)
+    return _passage_answer(_without_follow_on(q), e, strict, papers)
+
+
+# "what are the priorities for 2020/21? is mental health one of them?": a yes/no question going on about the answer
+# to the first, which the quoted answer lets the reader settle; the passage is searched for the first alone
+_FOLLOW_ON_ASKED = lazy(
+    r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did|has|have)\b.*\b(?:them|it|they|those|that|these|one)\b[^?]*\?\s*$"
+)
+
+
+def _without_follow_on(q: Query) -> Query:
+    head, mark, tail = q.raw.partition("?")
+    if not mark or len(head.split()) < 4 or not _FOLLOW_ON_ASKED.match(tail):
+        return q
+    return replace(q, raw=head + "?")
 
 
 # "the city", "city council": Nottingham City; "the county", "notts county": Nottinghamshire ("county lines" is neither)

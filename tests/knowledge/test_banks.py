@@ -96,7 +96,7 @@ BANKS = (
     Bank("twentyfirst", 100, frozenset(), True, True, True, 91, 0),
     Bank("twentysecond", 100, frozenset(), True, True, True, 88, 0),
     Bank("twentythird", 100, frozenset(), True, True, True, 82, 1),
-    Bank("twentyfourth", 100, frozenset(), True, True, True, 73, 4),
+    Bank("twentyfourth", 100, frozenset(), True, True, True, 74, 3),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

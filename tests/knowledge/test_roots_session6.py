@@ -340,3 +340,12 @@ def test_what_happened_in_the_end_is_read_under_achievements(engine: Engine) -> 
     was quoted; what happened is under 'Achievements': "We have appointed two Safeguarding Practitioners"."""
     answer = engine.ask("what happened to citycare's MASH staffing in the end?", dt.date(2020, 9, 28))
     assert "two Safeguarding Practitioners" in render(answer)
+
+
+def test_a_yes_no_follow_on_is_not_searched_with_the_question(engine: Engine) -> None:
+    """ "what are the partnership's priorities for 2020/21? is mental health one of them?": the follow-on's words
+    pulled the foreword's paragraph to the top; the list asked for is "Priorities for 2020/21"."""
+    answer = engine.ask(
+        "what are the partnership's priorities for 2020/21? is mental health one of them?", dt.date(2020, 10, 20)
+    )
+    assert "Priorities for 2020/21" in answer.text and "Neglect Strategy" in render(answer)
