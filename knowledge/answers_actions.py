@@ -730,14 +730,31 @@ def overdue(q: Query, e: Engine) -> Answer:
 def _unsure_of_thing(q: Query, e: Engine, found: Answer) -> Answer:
     """A list for a whole plan (or every plan) to a question that names a thing no record knows ("is the dental
     audit late"): say first that the thing was not found, and keep the list as the closest answer."""
-    if found.kind not in ("overdue", "due-soon") or q.action_ids or not _unknown_thing(q, e, q.topic_words):
+    if found.kind not in ("overdue", "due-soon") or q.action_ids or q.people or q.roles:
         return found
+    if not _unknown_thing(q, e, q.topic_words):
+        return _named_elsewhere(q, e, found)
     unknown = unknown_words(q, e, q.topic_words)
     text = (
         f"I'm not sure what \u201c{' '.join(unknown)}\u201d is: no action in the plans mentions it. "
         f"Everything instead: {found.text}"
     )
     return replace(found, kind="not-sure", text=text)
+
+
+def _named_elsewhere(q: Query, e: Engine, found: Answer) -> Answer:
+    """ "is the adoption report late": words no action holds but a report of the committee's programme does - that
+    report's timing, not every late action; words no record holds at all are _unsure_of_thing's."""
+    if not q.topic_words or named_actions(q, e) is not None:
+        return found
+    if any(isinstance(h.doc, Action) for h in r.search(q, e, q.topic_words, min_cover=0.5)):
+        return found
+    from knowledge.answers_committee import about_work, find_doc
+
+    named = find_doc(q, e)
+    if named is not None and isinstance(named[1], WorkItem):
+        return about_work(q, e, named[1], "due")
+    return found
 
 
 def _overdue(q: Query, e: Engine) -> Answer:

@@ -349,3 +349,12 @@ def test_a_yes_no_follow_on_is_not_searched_with_the_question(engine: Engine) ->
         "what are the partnership's priorities for 2020/21? is mental health one of them?", dt.date(2020, 10, 20)
     )
     assert "Priorities for 2020/21" in answer.text and "Neglect Strategy" in render(answer)
+
+
+def test_a_report_no_action_holds_is_answered_by_its_own_timing(engine: Engine) -> None:
+    """ "is the adoption report late": no action mentions adoption, the work programme's "Performance of Adoption
+    Services" (8 July 2025) does; the answer was all 23 late actions of every plan."""
+    answer = engine.ask("is the adoption report overdue?", PANEL)
+    assert answer.kind != "overdue" and "Performance of Adoption Services" in answer.text
+    assert "8 July 2025" in answer.text
+    assert engine.ask("what's overdue", PANEL).kind == "overdue"
