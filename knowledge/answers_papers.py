@@ -294,7 +294,10 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
             # ("Four reviews completed"), matching as much of the question, over the best three that count nothing
             floor = max(h.coverage for h in answering)
             further = index.search(q.raw, limit=DEEPER, papers=papers)[len(hits) :]
-            answering = [h for h in further if h.answers and h.counted and h.coverage >= floor][:1] or answering
+            counted = [h for h in further if h.answers and h.counted and h.coverage >= floor][:1]
+            # "how many county schools came to the events": a count of something else ("seven ... localities")
+            # does not say how many of the things named came
+            answering = counted or ([] if _COUNTED_ATTENDING.search(q.folded) else answering)
     answering = [h for h in answering if not _other_place(q, h)]
     if not answering:
         return None
@@ -414,6 +417,7 @@ def names_date_from(text: str, today, month: bool = False) -> bool:
     return False
 
 
+_COUNTED_ATTENDING = lazy(r"\bhow many (?:\w+ ){1,3}?(?:came|attended|went|were at|turned up|took part)\b")
 CLOSE_SCORE = 0.8  # a paragraph within this share of the best BM25 score competes on how many words it carries
 DEEPER = 8  # paragraphs looked at for one that carries the fact asked when the best three do not
 DEEPER_COVER = 0.85

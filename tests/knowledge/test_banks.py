@@ -95,7 +95,7 @@ BANKS = (
     Bank("twentieth", 100, frozenset(), True, True, True, 95, 0),
     Bank("twentyfirst", 100, frozenset(), True, True, True, 91, 0),
     Bank("twentysecond", 100, frozenset(), True, True, True, 88, 0),
-    Bank("twentythird", 100, frozenset(), True, True, True, 82, 1),
+    Bank("twentythird", 100, frozenset(), True, True, True, 83, 0),
     Bank("twentyfourth", 100, frozenset(), True, True, True, 74, 3),
 )
 BY_NAME = {b.name: b for b in BANKS}

@@ -358,3 +358,12 @@ def test_a_report_no_action_holds_is_answered_by_its_own_timing(engine: Engine) 
     assert answer.kind != "overdue" and "Performance of Adoption Services" in answer.text
     assert "8 July 2025" in answer.text
     assert engine.ask("what's overdue", PANEL).kind == "overdue"
+
+
+def test_how_many_of_a_thing_came_needs_a_count_of_that_thing(engine: Engine) -> None:
+    """ "how many county schools came to the harm outside the home events": the paragraph counts "seven ...
+    localities", not schools; it was quoted as the answer. A count of the people who came still answers."""
+    answer = engine.ask("how many schools attended the harm outside the home training events?", dt.date(2024, 10, 22))
+    assert answer.kind == "not-sure"
+    came = engine.ask("how many came to the city's CCE / contextual safeguarding conference", dt.date(2020, 9, 20))
+    assert came.kind == "passage"
