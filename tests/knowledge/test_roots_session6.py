@@ -367,3 +367,12 @@ def test_how_many_of_a_thing_came_needs_a_count_of_that_thing(engine: Engine) ->
     assert answer.kind == "not-sure"
     came = engine.ask("how many came to the city's CCE / contextual safeguarding conference", dt.date(2020, 9, 20))
     assert came.kind == "passage"
+
+
+def test_an_action_with_no_date_of_its_own_but_steps_to_come_is_not_late(engine: Engine) -> None:
+    """ "is county action 6 late" on 15 May 2020: its steps are due "February - May 2020" and July 2020, none
+    passed; "I can't tell ... no due date I can read" was said because the action itself has no date."""
+    text = engine.ask("has county action 6 slipped?", dt.date(2020, 5, 15)).text
+    assert text.startswith("No: nothing on county plan, Action 6 is overdue") and "July 2020" in text
+    late = engine.ask("has county action 6 slipped?", dt.date(2020, 8, 15)).text
+    assert not late.startswith("No:")
