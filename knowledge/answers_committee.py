@@ -1729,6 +1729,13 @@ def meeting(q: Query, e: Engine) -> Answer | None:
         return _no_meeting_in_month(q, e, found, year)
     if q.month is not None:
         chosen = pick_meeting(q, e)
+        if (
+            chosen is not None
+            and chosen.date.month == q.month
+            and year is None
+            and (abs((chosen.date - q.today).days) > FAR_AHEAD_DAYS)
+        ):  # "is the meeting in april" asked in 2020: the papers' April 2025 meeting is not the one meant
+            return _no_meeting_in_month(q, e, found, _month_year(q))
         if chosen is not None and chosen.date.month == q.month:
             return r.answer_of(
                 q,
@@ -2094,6 +2101,12 @@ def _join_online(q: Query, e: Engine) -> Answer:
         f"I'm not sure: the papers give no online joining link or webcast for the {title} meeting.{where}",
         [d.meeting_item(e.kb, chosen)],
     )
+
+
+def _month_year(q: Query) -> int:
+    """The year of the month a question names without one: this year's, or next year's once it has passed."""
+    assert q.month is not None
+    return q.today.year + (1 if q.month < q.today.month else 0)
 
 
 def _no_meeting_in_month(q: Query, e: Engine, found: Committee, year: int | None = None) -> Answer:

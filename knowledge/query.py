@@ -13,7 +13,7 @@ from knowledge.dates import long_day
 from knowledge.lazydataclass import frozen_dataclass
 from knowledge.lazyre import lazy
 from knowledge.text import STOPWORDS as STOP
-from knowledge.text import content_words, fold, id_key, spelled_out
+from knowledge.text import content_words, edit_distance, fold, id_key, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Audience, Engine
@@ -112,7 +112,7 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
-    raw = _phone_words(without_why(without_asker(raw)) + _whose_cover(engine, raw))
+    raw = _cue_typos(engine, _phone_words(without_why(without_asker(raw)) + _whose_cover(engine, raw)))
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
@@ -204,6 +204,38 @@ def parse(
         day_of_month=_day_of_month(folded),
         plans=_several_plans(engine, folded, plan, hidden),
     )
+
+
+# the words the intents' cues turn on, which a misspelling ("overdeu", "stauts") would otherwise leave unread
+_CUE_WORDS = ("overdue", "deadline", "status", "progress", "responsible", "meeting", "outstanding", "slipped")
+_TOKEN = lazy(r"[A-Za-z]{5,}")
+
+
+def _cue_typos(engine: Engine, raw: str) -> str:
+    """The question with a misspelt cue word corrected ("overdeu county": overdue), when the word is no word of the
+    knowledge base's own and is one letter or a swapped pair from the cue."""
+
+    def fixed(m: re.Match) -> str:
+        word = m.group(0)
+        folded = word.lower()
+        if folded in _CUE_WORDS or folded in engine.topics.postings or folded in STOP:
+            return word
+        if any(folded.startswith(cue) or cue.startswith(folded) for cue in _CUE_WORDS):  # "meetings", "overdu"
+            return word
+        for cue in _CUE_WORDS:
+            if abs(len(cue) - len(folded)) <= 1 and (edit_distance(folded, cue) <= 1 or _swapped(folded, cue)):
+                return cue
+        return word
+
+    return _TOKEN.sub(fixed, raw)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether `a` is `b` with two neighbouring letters swapped ("overdeu", "stauts")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _several_plans(engine: Engine, folded: str, plan: str | None, hidden: frozenset[str]) -> tuple[str, ...]:

@@ -376,3 +376,20 @@ def test_an_action_with_no_date_of_its_own_but_steps_to_come_is_not_late(engine:
     assert text.startswith("No: nothing on county plan, Action 6 is overdue") and "July 2020" in text
     late = engine.ask("has county action 6 slipped?", dt.date(2020, 8, 15)).text
     assert not late.startswith("No:")
+
+
+def test_a_misspelt_cue_word_is_read_as_the_cue(engine: Engine) -> None:
+    """ "overdeu county" got "not sure"; a cue word one letter or a swapped pair away is read as the cue, but no real
+    word is changed ("meetings" stays meetings)."""
+    asked = dt.date(2020, 2, 10)
+    assert engine.ask("overdeu county", asked).kind == "overdue"
+    assert engine.ask("whats the stauts of county action 10", asked).kind == "status"
+    q = parse(engine, "tce agenda for strategy meetings action - any update?", dt.date(2025, 1, 10))
+    assert "meetings" in q.raw
+
+
+def test_a_month_asked_years_before_the_papers_meetings_is_not_theirs(engine: Engine) -> None:
+    """ "is the meeting in april" asked in February 2020 got the panel of 1 April 2025."""
+    answer = engine.ask("is the panel meeting in april?", dt.date(2020, 2, 10))
+    assert answer.kind == "not-sure" and "April 2020" in answer.text
+    assert "meets on Tuesday 1 April 2025" in engine.ask("when's the april panel", PANEL).text
