@@ -1342,7 +1342,14 @@ def _on_item_named(
     best = max(n for n, _, _ in scored)
     if best < max(1, len(words) - 1):
         return []
-    return [(m, res) for n, m, res in scored if n == best]
+    tied = [(m, res) for n, m, res in scored if n == best]
+    if len(tied) > 1:  # "the residential homes update": the title that also carries "update"
+        every = set(re.findall(r"[a-z]{3,}", q.lower)) - RESOLVE_WORDS - RESOLUTION_FILLER  # as written
+        again = [(len(every & set(re.findall(r"[a-z]{3,}", (res.title or "").lower()))), m, res) for m, res in tied]
+        top = max(n for n, _, _ in again)
+        if sum(1 for n, _, _ in again if n == top) == 1:
+            return [(m, res) for n, m, res in again if n == top]
+    return tied
 
 
 def _words_in(words: set[str], text: str) -> int:

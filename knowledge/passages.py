@@ -139,7 +139,7 @@ _SAME_WORDS = (
     ("typical typically", "average"),
     ("running", "operating"),
     # "what did ofsted rate it": an inspection's "judgments" and "gradings" are its ratings
-    ("rate rated rating ratings", "judgment judgments judgement judgements graded grading gradings"),
+    ("rate rated rating ratings grade grades graded", "judgment judgments judgement judgements grading gradings"),
 )
 
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
@@ -160,7 +160,8 @@ _COMPOUND = lazy(r"\b([a-z]{2,})-([a-z]{2,})\b")
 # (no figure for "how many", no date for "when", no person or post for "who", no verdict for "how did it
 # go") does not answer, however many words it shares.
 _WANTS_EMAIL = lazy(r"\b(e-?mail|e mail|email address)\b")
-_WANTS_PHONE = lazy(r"\b(phone|telephone|mobile|phone number|tel)\b")
+# ... and "what's the number for the SPOC" (a number *of* things is a count)
+_WANTS_PHONE = lazy(r"\b(phone|telephone|mobile|phone number|tel)\b|\bnumber (for|to ring|to call)\b")
 _EMAIL = lazy(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = lazy(r"\b0\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}\b|\+44[\s\d]{9,13}")
 # "the teams link for the panel", "the website for Lime Culture": a link, which a passage without one cannot give

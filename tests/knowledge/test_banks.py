@@ -97,7 +97,7 @@ BANKS = (
     Bank("twentysecond", 100, frozenset(), True, True, True, 88, 0),
     Bank("twentythird", 100, frozenset(), True, True, True, 83, 0),
     Bank("twentyfourth", 100, frozenset(), True, True, True, 74, 3),
-    Bank("twentyfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("twentyfifth", 100, frozenset(), True, True, True, 74, 4),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

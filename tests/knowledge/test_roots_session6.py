@@ -393,3 +393,22 @@ def test_a_month_asked_years_before_the_papers_meetings_is_not_theirs(engine: En
     answer = engine.ask("is the panel meeting in april?", dt.date(2020, 2, 10))
     assert answer.kind == "not-sure" and "April 2020" in answer.text
     assert "meets on Tuesday 1 April 2025" in engine.ask("when's the april panel", PANEL).text
+
+
+def test_the_number_for_a_line_asks_for_a_phone_number(engine: Engine) -> None:
+    """ "what's the number for the healthcare trust SPOC": the paragraph says a dedicated phone number was set up
+    but gives none; it was quoted as the answer. "The number for" asks a phone number, which it does not hold."""
+    answer = engine.ask("what's the number for the healthcare trust's safeguarding SPOC?", dt.date(2020, 10, 6))
+    assert answer.kind == "not-sure"
+
+
+def test_a_grade_asked_is_an_inspections_judgment(engine: Engine) -> None:
+    answer = engine.ask("when was CFH last inspected by ofsted and what grade did it get", dt.date(2025, 1, 13))
+    assert "10 September" in render(answer) and "'Good'" in render(answer)
+
+
+def test_a_resolution_of_items_tied_on_the_words_goes_to_the_title_with_the_rest(engine: Engine) -> None:
+    """ "resolution number for the residential homes update": items 6 ("UPDATE ON ... RESIDENTIAL HOMES ...") and 7
+    ("... RESIDENTIAL HOMES - SEPTEMBER 2024") tied; "update" is only item 6's."""
+    answer = engine.ask("which resolution was the residential homes update at the october panel", PANEL)
+    assert answer.text.startswith("Resolution 2024/031")
