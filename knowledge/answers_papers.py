@@ -705,9 +705,14 @@ def _near_passages(q: Query, e: Engine, limit: int = 2) -> list[str]:
     index = e.passage_index
     if index is None:
         return []
-    hits = index.search(q.raw, limit=NEAR_SCAN, papers=allowed_papers(q, e))
-    # of the council asked about ("the city plan"): not the other council's papers, unless nothing else is near
-    hits = ([h for h in hits if not _other_place(q, h)] or hits)[:limit]
+    papers = allowed_papers(q, e)
+    hits = index.search(q.raw, limit=3, papers=papers)  # the answer's own search, kept
+    # of the council asked about ("the city plan"): not the other council's papers, looking a little further for
+    # them only when the nearest three are all the other's; the nearest, unless nothing else is near
+    near = [h for h in hits if not _other_place(q, h)]
+    if not near and hits:
+        near = [h for h in index.search(q.raw, limit=NEAR_SCAN, papers=papers) if not _other_place(q, h)]
+    hits = (near or hits)[:limit]
     return list(dict.fromkeys(short(h.cite(), 160) for h in hits))[:limit]
 
 
