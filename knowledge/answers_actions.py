@@ -1002,7 +1002,7 @@ def _named_not_late(q: Query, e: Engine, named: list[Action], day, as_of: dt.dat
             text = f"No: {label} is complete ({d.evidence_text(state.evidence)}), so it is not overdue."
         elif a.key in day.doubted:  # a later document names a later date (see _doubt_notes)
             text = f"I can't tell whether {label} is late {when}."
-        elif any(x.key == a.key for x in day.undated) and (ahead := _steps_to_come(a, as_of)):
+        elif any(x.key == a.key for x in day.undated) and (ahead := _steps_to_come(state)):
             # County Action 6 in May 2020: no date of its own, its steps dated May and July 2020, none passed
             text = (
                 f"No: nothing on {label} is overdue {when}. The plan gives the action no date of its own; its steps "
@@ -1034,10 +1034,11 @@ def _due_date(m: Milestone) -> dt.date:
     return m.due.date if m.due is not None else dt.date.max
 
 
-def _steps_to_come(action: Action, as_of: dt.date) -> str:
-    """ "May 2020 and July 2020": the dates of an action's steps not yet due on `as_of` (empty when none is dated)."""
-    steps = sorted((m for m in facts.derive(action, as_of).progress.to_come if m.due is not None), key=_due_date)
-    words = list(dict.fromkeys(d.milestone_when(m) for m in steps))  # as the plan writes them
+def _steps_to_come(state: st.ActionState) -> str:
+    """ "February - May 2020 and July 2020": the dates of an action's steps not yet due on its state's day, as the plan
+    writes them (empty when none is dated)."""
+    steps = sorted((m for m in state.progress.to_come if m.due is not None), key=_due_date)
+    words = list(dict.fromkeys(d.milestone_when(m) for m in steps))
     return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 

@@ -1727,7 +1727,7 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             f"The first {found.name} meeting {q.window.words} is on {day_words(later[0].date)}.",
             [d.meeting_item(e.kb, later[0])],
         )
-    year = year_named(q)
+    year = q.month_year
     if (
         q.month is not None
         and (re.search(r"\b(was|is|will|were) there (a|any) ", q.folded) or year is not None)
@@ -1742,7 +1742,7 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             and year is None
             and (abs((chosen.date - q.today).days) > FAR_AHEAD_DAYS)
         ):  # "is the meeting in april" asked in 2020: the papers' April 2025 meeting is not the one meant
-            return _no_meeting_in_month(q, e, found, _month_year(q))
+            return _no_meeting_in_month(q, e, found, q.window.start.year if q.window is not None else q.today.year)
         if chosen is not None and chosen.date.month == q.month:
             return r.answer_of(
                 q,
@@ -2108,12 +2108,6 @@ def _join_online(q: Query, e: Engine) -> Answer:
         f"I'm not sure: the papers give no online joining link or webcast for the {title} meeting.{where}",
         [d.meeting_item(e.kb, chosen)],
     )
-
-
-def _month_year(q: Query) -> int:
-    """The year of the month a question names without one: this year's, or next year's once it has passed."""
-    assert q.month is not None
-    return q.today.year + (1 if q.month < q.today.month else 0)
 
 
 def _no_meeting_in_month(q: Query, e: Engine, found: Committee, year: int | None = None) -> Answer:
@@ -2581,7 +2575,7 @@ def pick_meeting(
     if not meetings:
         return None
     if q.month is not None or q.day_of_month is not None:
-        year = year_named(q)
+        year = q.month_year
         named = [
             m
             for m in meetings
@@ -2606,15 +2600,6 @@ def pick_meeting(
             return before[-1]
     upcoming = [m for m in meetings if m.date >= q.today]
     return upcoming[0] if upcoming else meetings[-1]
-
-
-_MONTH_YEAR = lazy(r"\b(?:" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\w*,? ((?:19|20)\d\d)\b")
-
-
-def year_named(q: Query) -> int | None:
-    """The year written beside the month asked about ("the panel in october 2025"); None when none is written."""
-    m = _MONTH_YEAR.search(q.folded) if q.month is not None else None
-    return int(m.group(1)) if m else None
 
 
 DAYS_NAMED = lazy(

@@ -227,7 +227,7 @@ _PLACE_WORDS = frozenset(content_words("nottingham nottinghamshire city county c
 def _planned_section(q: Query, e: Engine, index, papers, best) -> Answer | None:
     """Of the paragraphs nearly as good as the best, one under a heading of plans that names the period asked; the
     whole section quoted (the list of plans), the paper's own part before an agency's section of the same name."""
-    from knowledge.passages import periods, plain
+    from knowledge.passages import periods
 
     asked = periods(q.raw)
     if not asked:
@@ -254,13 +254,7 @@ def _planned_section(q: Query, e: Engine, index, papers, best) -> Answer | None:
         return (bool(asked_words & set(content_words(title))), title == h.passage.section, h.coverage)
 
     chosen = max(found, key=rank)
-    paper, passage = chosen.paper, chosen.passage
-    siblings = [p for p in paper.passages if p.section == passage.section and p.part == passage.part]
-    if not siblings or len(siblings) > LIST_SECTION_MAX:
-        return None
-    items = [passage_item(paper, p, plain(p.text)) for p in siblings]
-    text = f"The papers say ({paper.cite(siblings[0])}, the whole of \u201c{passage.section}\u201d):"
-    return r.answer_of(q, "passage", text, items)
+    return whole_section(q, chosen.paper, chosen.passage, least=1)
 
 
 # "what did the QA subgroup audit": the verb that names the work; "which multi agency audits did QA finish": the
@@ -828,10 +822,15 @@ def agenda_item_parts(q: Query, e: Engine) -> list[tuple[str, str]]:
     meeting = pick_meeting(q, e, prefer_agenda=True, want_reports=True)
     if meeting is None:
         return []
+    return [(paper.id, part) for paper, part in _item_parts(e, meeting, q.agenda_number)]
+
+
+def _item_parts(e: Engine, meeting, number: int) -> list[tuple[Paper, str]]:
+    """(paper, part id) of each part of a meeting's pack that is its agenda item `number` ("... (agenda item 6)")."""
     day = f"{meeting.date.day} {meeting.date:%B %Y}"
-    mark = f"(agenda item {q.agenda_number})"
+    mark = f"(agenda item {number})"
     return [
-        (paper.id, part.id)
+        (paper, part.id)
         for paper in e.kb.papers.values()
         if day in paper.title
         for part in paper.parts
@@ -841,23 +840,16 @@ def agenda_item_parts(q: Query, e: Engine) -> list[tuple[str, str]]:
 
 def item_sections(e: Engine, meeting, item, heading: str) -> list[Item]:
     """The paragraphs under a heading ("Financial Implications") of an agenda item's report, from the part of the
-    meeting's pack that is that item ("... (agenda item 6)"), each quoted with its place."""
+    meeting's pack that is that item, each quoted with its place."""
     from knowledge.passages import plain
 
-    day = f"{meeting.date.day} {meeting.date:%B %Y}"
-    mark = f"(agenda item {item.number})"
     wanted = heading.lower()
-    out = []
-    for paper in e.kb.papers.values():
-        if day not in paper.title:
-            continue
-        parts = {part.id for part in paper.parts if part.title.endswith(mark)}
-        out += [
-            passage_item(paper, p, plain(p.text))
-            for p in paper.passages
-            if p.part in parts and p.section and p.section.lower().endswith(wanted)
-        ]
-    return out
+    return [
+        passage_item(paper, p, plain(p.text))
+        for paper, part in _item_parts(e, meeting, item.number)
+        for p in paper.passages
+        if p.part == part and p.section and p.section.lower().endswith(wanted)
+    ]
 
 
 # "how many came to X's film screenings", "attendance at the event she ran": a number about an event the person is
@@ -1035,7 +1027,7 @@ def whole_list(q: Query, e: Engine, found: Answer) -> Answer | None:
 def list_section(q: Query, paper, passage) -> Answer | None:
     """The whole section a passage belongs to, quoted, when its heading is the list the question asks for (a
     plural of a heading's word; a period the question names is the heading's own); else None."""
-    from knowledge.passages import periods, plain
+    from knowledge.passages import periods
 
     if not passage.section:
         return None
@@ -1045,8 +1037,15 @@ def list_section(q: Query, paper, passage) -> Answer | None:
     named, own = periods(q.raw), periods(passage.section)
     if named and own and not named & own:
         return None
+    return whole_section(q, paper, passage, least=2)
+
+
+def whole_section(q: Query, paper, passage, least: int) -> Answer | None:
+    """Every paragraph of the section a passage is in, quoted, when it has `least` to LIST_SECTION_MAX of them."""
+    from knowledge.passages import plain
+
     siblings = [p for p in paper.passages if p.section == passage.section and p.part == passage.part]
-    if not 1 < len(siblings) <= LIST_SECTION_MAX:
+    if not least <= len(siblings) <= LIST_SECTION_MAX:
         return None
     items = [passage_item(paper, p, plain(p.text)) for p in siblings]
     text = f"The papers say ({paper.cite(siblings[0])}, the whole of \u201c{passage.section}\u201d):"

@@ -388,12 +388,21 @@ def _not_sure_priorities(q: Query, e: Engine, plan: Plan, groups, label: str) ->
     return r.answer_of(q, "not-sure", text, items)
 
 
+_LAST_PRIORITY = lazy(r"\b(?:last|final) priority\b")
+
+
 def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -> tuple[str, list[Action]] | None:
-    """The priority named by its number, or the one whose own text clearly holds most of the question's words."""
+    """The priority named by its number ("the last priority": the plan's highest), or the one whose own text
+    clearly holds most of the question's words."""
     if q.priority_number is not None:
         for theme, actions in groups:
             if theme_number(theme) == q.priority_number:
                 return theme, actions
+    elif _LAST_PRIORITY.search(q.folded):
+        numbered = [(n, theme, actions) for theme, actions in groups if (n := theme_number(theme)) is not None]
+        if numbered:
+            _, theme, actions = max(numbered, key=lambda t: t[0])
+            return theme, actions
     words = _asked_words(q)
     if not words:
         return None

@@ -13,7 +13,7 @@ from knowledge.dates import long_day
 from knowledge.lazydataclass import frozen_dataclass
 from knowledge.lazyre import lazy
 from knowledge.text import STOPWORDS as STOP
-from knowledge.text import content_words, edit_distance, fold, id_key, spelled_out
+from knowledge.text import content_words, fold, id_key, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Audience, Engine
@@ -81,6 +81,7 @@ class Query:
     day_of_month: int | None = None  # "on the 14th", "14 january"
     # every plan named when the question names more than one ("the city plan v the county plan"); `plan` is the first
     plans: tuple[str, ...] = ()
+    month_year: int | None = None  # the year written beside the month ("the panel in october 2025"), else None
 
     @property
     def question(self) -> str:
@@ -196,14 +197,20 @@ def parse(
         window=window,
         month=month,
         agenda_number=int(agenda.group(1)) if agenda else None,
-        priority_number=_priority(priority.group(1)) if priority else _last_priority(engine, folded),
+        priority_number=_priority(priority.group(1)) if priority else None,
         topic_words=tuple(topic),
         confidence=confidence,
         offset=offset,
         ambiguous_people=() if people else tuple(engine.names.ambiguous_in(folded, raw)),
         day_of_month=_day_of_month(folded),
         plans=_several_plans(engine, folded, plan, hidden),
+        month_year=_month_year_written(folded) if month is not None else None,
     )
+
+
+def _month_year_written(folded: str) -> int | None:
+    m = _MONTH_RX.search(_without_section_span(folded))
+    return int(m.group(2)) if m is not None and m.group(2) else None
 
 
 # the words the intents' cues turn on, which a misspelling ("overdeu", "stauts") would otherwise leave unread
@@ -213,7 +220,9 @@ _TOKEN = lazy(r"[A-Za-z]{5,}")
 
 def _cue_typos(engine: Engine, raw: str) -> str:
     """The question with a misspelt cue word corrected ("overdeu county": overdue), when the word is no word of the
-    knowledge base's own and is one letter or a swapped pair from the cue."""
+    knowledge base's own and is the cue with two neighbouring letters swapped, or (for a cue of seven letters or
+    more) with one letter left out. A changed or added letter is not corrected: "stats", "states", "statue" and
+    "slipper" are words of their own, not "status" or "slipped"."""
 
     def fixed(m: re.Match) -> str:
         word = m.group(0)
@@ -223,11 +232,16 @@ def _cue_typos(engine: Engine, raw: str) -> str:
         if any(folded.startswith(cue) or cue.startswith(folded) for cue in _CUE_WORDS):  # "meetings", "overdu"
             return word
         for cue in _CUE_WORDS:
-            if abs(len(cue) - len(folded)) <= 1 and (edit_distance(folded, cue) <= 1 or _swapped(folded, cue)):
+            if _swapped(folded, cue) or (len(cue) >= 7 and _omitted(folded, cue)):
                 return cue
         return word
 
     return _TOKEN.sub(fixed, raw)
+
+
+def _omitted(a: str, b: str) -> bool:
+    """Whether `a` is `b` with one letter left out ("outstandng", "ovedue")."""
+    return len(a) == len(b) - 1 and any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -581,19 +595,6 @@ def _day_of_month(folded: str) -> int | None:
 
 def _priority(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
-
-
-_LAST_PRIORITY = lazy(r"\b(?:last|final) priority\b")
-
-
-def _last_priority(engine: Engine, folded: str) -> int | None:
-    """ "the last priority in the business plan": the highest priority number any plan's themes give."""
-    if not _LAST_PRIORITY.search(folded):
-        return None
-    from knowledge.answers_plans import theme_number
-
-    numbers = [n for plan in engine.kb.plans.values() for a in plan.actions if (n := theme_number(a.theme or ""))]
-    return max(numbers, default=None)
 
 
 # "the commitments for the next 12 months", "our priorities for the coming year": a paper's forward look names a

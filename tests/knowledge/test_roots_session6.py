@@ -412,3 +412,13 @@ def test_a_resolution_of_items_tied_on_the_words_goes_to_the_title_with_the_rest
     ("... RESIDENTIAL HOMES - SEPTEMBER 2024") tied; "update" is only item 6's."""
     answer = engine.ask("which resolution was the residential homes update at the october panel", PANEL)
     assert answer.text.startswith("Resolution 2024/031")
+
+
+def test_a_word_of_its_own_near_a_cue_is_left_alone(engine: Engine) -> None:
+    """ "what are the hsb stats" had "stats" read as "status" (one letter left out of a six-letter cue) and got the
+    status of four actions; "states", "statue" and "slipper" are words too. Only a swapped pair, or a letter left
+    out of a long cue ("outstandng"), is read as the cue."""
+    for asked in ("what are the hsb stats", "what the report states about hsb"):
+        q = parse(engine, asked, PANEL)
+        assert "status" not in q.raw and "status" not in q.intents, asked
+    assert "outstanding" in parse(engine, "anything outstandng on the county plan", PANEL).raw
