@@ -461,15 +461,14 @@ class PassageIndex:
         self._read: dict[str, tuple[_Term, ...]] = {}  # a question's terms: one answer searches up to three times
         self._found: dict[tuple, tuple[PassageHit, ...]] = {}  # and may repeat a search
         documents = [self._tokens(self._indexed_text(p)) for p in self.passages]
-        self._terms = [frozenset(d) for d in documents]
         # what the passage itself says (its heading and text, not the titles every passage of its paper shares)
-        self._own = [frozenset(self._tokens(f"{p.section or ''} {p.text}")) for p in self.passages]
-        # ... and the year span its paper or part is about (a passage of the annual report 2019/20 is about 2019/20)
-        # ... and the place its paper is about ("the city": a passage of the Nottingham City annual report)
-        self._said = self._own  # what the passage itself says, to break ties between paragraphs
-        self._own = [
-            own | {period_token(x) for x in periods(self._titles(p))} | self._place(p)
-            for own, p in zip(self._own, self.passages, strict=True)
+        self._said = [frozenset(self._tokens(f"{p.section or ''} {p.text}")) for p in self.passages]
+        # what it is about besides what it says: the year span its paper or part is about (a passage of the annual
+        # report 2019/20 is about 2019/20) and the place its paper is about ("the city": a passage of the
+        # Nottingham City annual report); kept apart from `_said`, which the cached index would otherwise repeat
+        self._about_tokens = [
+            frozenset({period_token(x) for x in periods(self._titles(p))} | self._place(p)) - said
+            for said, p in zip(self._said, self.passages, strict=True)
         ]
         self._heading = [frozenset(self._tokens(p.section or "")) for p in self.passages]
         # a paragraph stored as several passages (same place, same seed line); a section (same heading)
@@ -494,8 +493,8 @@ class PassageIndex:
         self._bm25 = bm25.Bm25(documents)
         n = len(documents)
         df: dict[str, int] = {}
-        for terms in self._terms:
-            for t in terms:
+        for terms in documents:
+            for t in set(terms):
                 df[t] = df.get(t, 0) + 1
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
@@ -734,7 +733,7 @@ class PassageIndex:
             if paragraph in seen:
                 continue
             seen.add(paragraph)
-            own = frozenset().union(*(self._own[j] for j in paragraph))
+            own = frozenset().union(*(self._said[j] | self._about_tokens[j] for j in paragraph))
             matched = [t for t in terms if t.found_in(own)]
             if matched:  # words naming the part or section it is in ("the QA subgroup") hold for each paragraph
                 titled = self._part_title_tokens(self.passages[i]) | self._heading[i]
