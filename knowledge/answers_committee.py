@@ -1332,13 +1332,15 @@ RESOLVE_WORDS = frozenset({"resolve", "resolved", "resolution", "decide", "decid
 
 
 def _on_item_named(
-    q: Query, found: list[tuple[Meeting, Resolution]], words: set[str]
+    q: Query, e: Engine, found: list[tuple[Meeting, Resolution]], words: set[str]
 ) -> list[tuple[Meeting, Resolution]]:
     """Of a meeting's resolutions, those of the item the question names by its words (all but one of them in the
-    item's title or the resolution, and more of them than any other item holds); none when it names no item."""
+    item's title or the resolution, and more of them than any other item holds); none when it names no item. An
+    acronym the committee's papers define for an item ("the FLAG item") names it by its long form."""
     if not words or not found:
         return []
-    scored = [(_words_in(words, f"{res.title or ''} {res.text}"), m, res) for m, res in found]
+    acronyms = committee_acronyms(e)
+    scored = [(_words_in(words, f"{res.title or ''} {res.text}", acronyms), m, res) for m, res in found]
     best = max(n for n, _, _ in scored)
     if best < max(1, len(words) - 1):
         return []
@@ -1352,10 +1354,18 @@ def _on_item_named(
     return tied
 
 
-def _words_in(words: set[str], text: str) -> int:
-    """How many of the words a text carries, an abbreviation counting when the text spells it out ("IRO")."""
+def _words_in(words: set[str], text: str, acronyms: dict[str, list[set[str]]] | None = None) -> int:
+    """How many of the words a text carries, an abbreviation counting when the text spells it out ("IRO"), as an
+    acronym the committee's papers define does ("FLAG": Foster Carers Liaison Group)."""
     own = set(content_words(text))
-    return sum(1 for w in words if w in own or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= own))
+    spelled = acronyms or {}
+    return sum(
+        1
+        for w in words
+        if w in own
+        or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= own)
+        or any(long <= own for long in spelled.get(w, ()))
+    )
 
 
 def resolution(q: Query, e: Engine) -> Answer | None:
@@ -1405,7 +1415,7 @@ def resolution(q: Query, e: Engine) -> Answer | None:
             latest = max(m.date for m, _ in found)
             found = [(m, res) for m, res in found if m.date == latest]
         return _resolutions_answer(q, e, found)
-    named = _on_item_named(q, found, words)
+    named = _on_item_named(q, e, found, words)
     if named:
         return _resolutions_answer(q, e, named)
     return _minuted_instead(q, e, sorted({m for m, _ in found}, key=lambda m: m.date), words)
@@ -1416,7 +1426,7 @@ RESOLUTION_FILLER = frozenset(
     content_words(
         "last time previous latest recent most meeting meetings panel committee week month year today yesterday "
         "tomorrow we they us our what did do does was were on about the at in pass passed make made how many number "
-        "which list all any item under minutes minute say says said record records recorded"
+        "which list all any item under minutes minute say says said record records recorded no"
     )
 )
 LAST_MEETING = lazy(r"\b(last time|last (?:\w+ )?(?:meeting|panel|committee)|previous|most recent|latest)\b")

@@ -582,7 +582,7 @@ def _plan_id_pattern(engine: Engine) -> tuple[dict[str, str], re.Pattern[str] | 
 _DAY = lazy(
     r"\b(?:on )?(?:the )?([12]?\d|3[01])(?:st|nd|rd|th)\b|\b([12]?\d|3[01]) (?:"
     + "|".join(calendar.month_name[i].lower() for i in range(1, 13))
-    + r")\b"
+    + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"  # "the 15 oct minutes"
 )
 
 
