@@ -31,3 +31,16 @@ def test_a_day_with_a_short_month_name_is_a_day(engine: Engine) -> None:
     assert parse(engine, "the 15 oct minutes", AFTER_OCTOBER_PANEL).day_of_month == 15
     assert parse(engine, "what was agreed on 2 jul", AFTER_OCTOBER_PANEL).day_of_month == 2
     assert parse(engine, "what is due in oct", AFTER_OCTOBER_PANEL).day_of_month is None
+
+
+def test_getting_a_thing_sorted_asks_whether_it_is_settled(engine: Engine) -> None:
+    """ "did they ever get the funding for the independent reviewer sorted": whether a milestone is done (County
+    Action 12's "Funding secured for the Independent Reviewer", completed November 2019); it got the action's
+    summary, which does not say."""
+    for asked in (
+        "county action 12 - did we ever get the money for the independent reviewer sorted?",
+        "have they got the funding for the county's independent reviewer secured",
+    ):
+        answer = engine.ask(asked, dt.date(2020, 1, 20))
+        assert answer.kind == "status", asked
+        assert "Funding secured for the Independent Reviewer" in answer.text and "November 2019" in answer.text, asked
