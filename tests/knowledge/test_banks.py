@@ -100,6 +100,7 @@ BANKS = (
     Bank("twentyfifth", 100, frozenset(), True, True, True, 74, 4),
     Bank("twentyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("twentyeighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("twentysixth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
