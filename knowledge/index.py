@@ -350,6 +350,9 @@ def _after_honorific(tokens: list[str]) -> set[str]:
     return {tokens[i + 1] for i in range(len(tokens) - 1) if tokens[i] in HONORIFICS}
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
 def name_parts(name: str) -> list[str]:
     """The words of a folded name without its honorifics and titles ("councillor tracey taylor": tracey, taylor)."""
     return [p for p in name.split() if p not in TITLE_WORDS]
@@ -407,7 +410,10 @@ class NameIndex:
         for n, name in enumerate(self.person_names):
             for word in dict.fromkeys(name.split()):
                 self._by_word[word].append(n)
-        for name, pid in zip(self.person_names, self.person_ids, strict=True):
+        # a name's own words: not the organisation an alias adds in brackets ("Theresa Hodgkinson (Ashfield DC)":
+        # "ashfield" is no surname of hers)
+        bare = [fold(_BRACKETED.sub(" ", name)) for p in kb.people.values() for name in (p.name, *p.aliases)]
+        for name, pid in zip(bare, self.person_ids, strict=True):
             parts = name_parts(name)  # "cllr taylor" names no forename "cllr"
             if len(parts) >= 2:
                 self.surnames[parts[-1]].add(pid)

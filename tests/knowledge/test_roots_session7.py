@@ -44,3 +44,12 @@ def test_getting_a_thing_sorted_asks_whether_it_is_settled(engine: Engine) -> No
         answer = engine.ask(asked, dt.date(2020, 1, 20))
         assert answer.kind == "status", asked
         assert "Funding secured for the Independent Reviewer" in answer.text and "November 2019" in answer.text, asked
+
+
+def test_the_organisation_an_alias_adds_in_brackets_is_no_surname(engine: Engine) -> None:
+    """ "how many knife crime incidents were there in ashfield last year": the work programme writes "Theresa
+    Hodgkinson (Ashfield DC)", and "ashfield" was read as her surname, so the question got her card."""
+    assert engine.names.people_in("how many knife crime incidents were there in ashfield last year") == []
+    answer = engine.ask("how many knife crime incidents were there in ashfield last year", dt.date(2025, 1, 10))
+    assert answer.kind == "not-sure" and "Hodgkinson" not in answer.text
+    assert engine.names.people_in("who is hodgkinson") == [("theresa-hodgkinson", 90.0)]  # her own surname still is
