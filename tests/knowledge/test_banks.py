@@ -98,6 +98,7 @@ BANKS = (
     Bank("twentythird", 100, frozenset(), True, True, True, 83, 0),
     Bank("twentyfourth", 100, frozenset(), True, True, True, 74, 3),
     Bank("twentyfifth", 100, frozenset(), True, True, True, 74, 4),
+    Bank("twentyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
