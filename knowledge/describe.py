@@ -139,8 +139,11 @@ def status_text(action: Action, today: dt.date, detail: bool = True, progress: b
     notes = []
     if state.outstanding and not state.overdue:
         notes.append(f"milestone overdue: {outstanding_text(state.outstanding)}" if detail else "milestone overdue")
-    elif rating.label == "overdue" and action.updates and (later := facts.later_date_update(action, today)):
-        notes.append(f"past the plan's date, but the update of {later.date.describe()} names a later date")
+    elif rating.label == "overdue" and action.updates and (later := facts.later_date(action, today)):
+        update, named = later
+        notes.append(
+            f"past the plan's date, but the update of {update.date.describe()} names a later date, {named.describe()}"
+        )
     elif rating.label in ("overdue", "due soon"):
         extra = f"; outstanding: {outstanding_text(state.outstanding)}" if state.outstanding and detail else ""
         notes.append(f"{rating.label}{extra}")

@@ -134,8 +134,13 @@ def _items(kb: KnowledgeBase, action: Action, today: dt.date, windows: Windows, 
     due_words = due.describe() if due else "no due date"
     if state.overdue:
         doubt = day.doubted.get(action.key)
-        if doubt is not None:  # the answers say "can't tell": the digest asks the lead to confirm the date
-            due_words += f" (past the plan's date, but the update of {doubt.date.describe()} names a later date)"
+        later = facts.later_date(action, today) if doubt is not None else None
+        if later is not None:  # the answers say "can't tell": the digest asks the lead to confirm the date
+            update, named = later
+            due_words += (
+                f" (past the plan's date, but the update of {update.date.describe()} names a later date, "
+                f"{named.describe()})"
+            )
         out.append(item("overdue", action.text, due_words))
     elif facts.is_due_soon(due, state.status, today, windows.due_soon_days):
         out.append(item("due-soon", action.text, due_words))

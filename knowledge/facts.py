@@ -18,6 +18,7 @@ STALE_DAYS = 90
 derive = st.derive
 ActionState = st.ActionState
 later_date_update = st.later_date_update  # an update naming a later date than the due date: "overdue" in doubt
+later_date = st.later_date  # ... and the later date it names
 
 
 def effective_due(action: Action, today: dt.date | None = None) -> DateSpec | None:

@@ -165,10 +165,13 @@ ARRIVES = (
     r"when (does|do|will|is|are|s|should|would|could|might) (\w+ ){1,12}(land|arrive|come in|come through|be ready|"
     r"be back|be delivered)\b",
     r"when (s|is) (that|it|this) due",
+    # "tce conference - when is it happening", "when does the conference take place"
+    r"when (is|s|are|will|does|do)( \w+){0,8} (happening|happen|taking place|take place|going ahead|go ahead)\b",
 )
 ARRIVES_WORDS = frozenset(
     {"land", "arrive", "come", "through", "ready", "back", "delivered", "meant", "supposed",
-     "expected", "should", "would", "could", "might", "set", "scheduled", "planned", "going"}
+     "expected", "should", "would", "could", "might", "set", "scheduled", "planned", "going",
+     "happening", "happen", "taking", "take", "place", "ahead"}
 )  # fmt: skip
 
 # "which one is the service manager?", "which person is the designated officer": who holds a title

@@ -247,6 +247,12 @@ def later_date_update(action: Action, today: dt.date) -> Update | None:
     Such an update puts the plan's date in doubt without changing it (the documents do not say the date moved),
     so an answer should not call the action overdue with confidence: it says it cannot tell, and quotes this.
     """
+    found = later_date(action, today)
+    return found[0] if found is not None else None
+
+
+def later_date(action: Action, today: dt.date) -> tuple[Update, DateSpec] | None:
+    """The update `later_date_update` finds, with the later date its words name ("March 2025")."""
     due = effective_due(action, today)
     if due is None:
         return None
@@ -256,6 +262,6 @@ def later_date_update(action: Action, today: dt.date) -> Update | None:
         if update.status or update.revised_due is not None or update.date.first > today:
             continue
         for found in find_dates(update.text):
-            if found.value is not None and parse_datespec(found.value).first > due.date:
-                return update
+            if found.value is not None and (named := parse_datespec(found.value)).first > due.date:
+                return update, named
     return None

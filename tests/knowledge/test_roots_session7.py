@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.render_text import render
 from knowledge.engine import Engine
 from knowledge.query import parse
 
@@ -53,3 +54,21 @@ def test_the_organisation_an_alias_adds_in_brackets_is_no_surname(engine: Engine
     answer = engine.ask("how many knife crime incidents were there in ashfield last year", dt.date(2025, 1, 10))
     assert answer.kind == "not-sure" and "Hodgkinson" not in answer.text
     assert engine.names.people_in("who is hodgkinson") == [("theresa-hodgkinson", 90.0)]  # her own surname still is
+
+
+def test_a_later_date_an_update_names_is_given_not_only_mentioned(engine: Engine) -> None:
+    """TCE12's conference is due "Exploitation Day 2024"; the review of 20 June 2024 commits to "a Tackling Child
+    Exploitation conference in March 2025". The status said only that the update "names a later date", so a reader
+    asking whether the conference is soon was not told when."""
+    answer = engine.ask("is the exploitation conference soon? schools asking", dt.date(2025, 1, 6))
+    assert "names a later date, March 2025" in render(answer)
+
+
+def test_when_is_it_happening_asks_the_date(engine: Engine) -> None:
+    """ "tce conference - when is it happening": "happening" was a topic word no action uses, so the question fell
+    to a passage (the plan's row, without the later date); it asks when, as "when is it due" does."""
+    for asked in ("exploitation conference - when's it happening?", "when does the tce conference take place"):
+        q = parse(engine, asked, dt.date(2025, 1, 9))
+        assert "happening" not in q.topic_words and "place" not in q.topic_words, asked
+        answer = engine.ask(asked, dt.date(2025, 1, 9))
+        assert answer.kind == "due" and "TCE12" in answer.text + " ".join(i.title for i in answer.items), asked
