@@ -88,6 +88,10 @@ def owner_words(q: Query, e: Engine) -> list[str]:
     return [w for w in dict.fromkeys(content_words(q.raw)) if w not in plan_words and w not in _NOT_OWNER]
 
 
+# "what's his job", "paul lefford - what job does he do", "job title?": a person's job asked for
+JOB_ASKED = lazy(r"\b(job|jobs|job title|post title)\b")
+
+
 def who_is(q: Query, e: Engine) -> Answer | None:
     """ "who is Jenny Whiston": job title, organisation, contact details, and what they lead."""
     which = which_person(q, e, "who is {name}")
@@ -148,6 +152,11 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
         title = "; ".join(person.titles) if person.titles else "no job title given in the documents"
         org = d.organisation_text(e.kb, person)
         text = f"{person.name}: {title}" + (f", {org}" if org else "") + "."
+        if not person.titles and (TITLE_ASKED.search(q.folded) or JOB_ASKED.search(q.folded)):
+            # "what's peter mcconnochie's job title": the answer asked for is not in the papers; say so first
+            text = f"I'm not sure of {person.name}'s job title: the documents give none" + (
+                f", only the organisation: {org}." if org else "."
+            )
         if member_of:
             text += " " + "; ".join(member_of) + "."
         text += " " + _count_phrase(len(actions), len(committee_items), _where(q, e, refs, actions)).capitalize() + "."

@@ -72,3 +72,13 @@ def test_when_is_it_happening_asks_the_date(engine: Engine) -> None:
         assert "happening" not in q.topic_words and "place" not in q.topic_words, asked
         answer = engine.ask(asked, dt.date(2025, 1, 9))
         assert answer.kind == "due" and "TCE12" in answer.text + " ".join(i.title for i in answer.items), asked
+
+
+def test_a_job_title_the_papers_do_not_give_is_not_sure_first(engine: Engine) -> None:
+    """ "whats peter mcconnochie's job title": the papers give none; the answer began "Peter McConnochie: no job title
+    given in the documents", a card read as an answer. It now says first that it is not sure, then what it knows."""
+    answer = engine.ask("what job does peter mcconnochie do? cc-ing him", dt.date(2025, 1, 10))
+    assert answer.text.startswith("I'm not sure of Peter McConnochie's job title")
+    assert "Destinations of Year 12-13" in render(answer)  # what the papers do say of him is still given
+    held = engine.ask("what's ty yousaf's job title", dt.date(2025, 1, 10))
+    assert held.text.startswith("Ty Yousaf: Group Manager for Strategic Safeguarding")
