@@ -1211,6 +1211,25 @@ def _agenda_words_only(q: Query, e: Engine) -> bool:
     return set(q.topic_words) <= words | DAY_WORDS
 
 
+def _chair_said_beside(e: Engine, quote: str) -> list[str]:
+    """The other sentences of the paragraph a chair's source quote is from that say who chairs ("... will be chaired
+    by the Director of Children's Integrated Services from October 2020"): a change of chair the quote leaves out."""
+    index = e.passage_index
+    if index is None:
+        return []
+    from knowledge.passages import sentences  # a chair with no named holder is rare: the passages are read then
+
+    folded = " ".join(quote.split())
+    for passage in index.passages:
+        text = " ".join(passage.text.split())
+        if folded in text:
+            return [x for x in sentences(text) if folded not in x and CHAIRED.search(x)]
+    return []
+
+
+CHAIRED = lazy(r"\bchair(?:s|ed|ing)?\b")
+
+
 def chair(q: Query, e: Engine) -> Answer | None:
     """Who chairs a group named in the question (a role titled chair), else the committee's chair."""
     role = chair_role(q, e)
@@ -1220,8 +1239,9 @@ def chair(q: Query, e: Engine) -> Answer | None:
             held = [f"{i.title} ({h.as_of})" if h.as_of else i.title for i, h in zip(items, role.holders, strict=True)]
             text = f"{role.title}: {', '.join(held)}."
         else:
+            said = "\u201d; and: \u201c".join((role.source.quote, *_chair_said_beside(e, role.source.quote)))
             text = (
-                f"The documents name no person as {role.title}; they say: \u201c{role.source.quote}\u201d "
+                f"The documents name no person as {role.title}; they say: \u201c{said}\u201d "
                 f"({e.kb.source_title(role.source)})."
             )
         return r.answer_of(q, "chair", text, items)

@@ -175,6 +175,8 @@ def parse(
         topic = [w for w in topic if w != "iicsa"]
     topic += _named_panels(engine, folded, plan)
     intents = _person_due(engine, intents, people, roles, topic)
+    if _WHO_CHAIRS.search(folded):  # "who's chairing the BMG from next month": a person, not what falls due then
+        intents = [i for i in intents if i not in _ACTION_LISTS]
     asks = [*intents, attribute] if attribute in ("lead", "status", "due") else intents  # "12 - lead?"
     if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, asks, topic, plan)):
         ids, topic = bare, [w for w in topic if w not in _NUMBER_FORM_WORDS]
@@ -610,6 +612,9 @@ _WHO_OPENS = lazy(r"\s*(?:who|whos|who s)\b")
 # no list of actions falling due
 _ASKS_BODIES = lazy(r"\s*(?:which|what) (?:\w+ ){0,2}(?:committees|boards|bodies|partnerships|councils)\b")
 _ACTION_LISTS = frozenset({"due", "due-soon", "overdue"})
+_WHO_CHAIRS = lazy(
+    r"^\s*(?:and |so )?(?:who|whos|who s)\b(?: \w+){0,3} (?:chair|chairs|chairing|chaired|chairman|chairperson)\b"
+)
 _ASKS_SHARE = lazy(r"(?:^|\s)(?:what|which) (?:%|per ?cent|percentage|proportion|share|fraction)\b|%")
 # "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words
 _EMPHASIS = lazy(r"\b(?:actually|really|exactly|definitely)\s+")

@@ -82,3 +82,15 @@ def test_a_job_title_the_papers_do_not_give_is_not_sure_first(engine: Engine) ->
     assert "Destinations of Year 12-13" in render(answer)  # what the papers do say of him is still given
     held = engine.ask("what's ty yousaf's job title", dt.date(2025, 1, 10))
     assert held.text.startswith("Ty Yousaf: Group Manager for Strategic Safeguarding")
+
+
+def test_a_chair_with_no_named_holder_gives_the_change_the_paragraph_records(engine: Engine) -> None:
+    """ "who's chairing BMG from next month" (September 2020) was a list of actions due in October (the window's
+    words), and "who's taking over chairing the BMG" quoted only that the DCS had chaired it: the same paragraph
+    says it "will be chaired by the Director of Children's Integrated Services from October 2020"."""
+    for asked in ("who's chairing the BMG from next month?", "whos taking over as BMG chair"):
+        answer = engine.ask(asked, dt.date(2020, 9, 15))
+        assert answer.kind == "chair", asked
+        assert "Director of Children's Integrated Services from October 2020" in answer.text, asked
+        assert "Corporate Director of People" in answer.text, asked  # who chaired it until then
+    assert "due-soon" not in parse(engine, "who's chairing BMG from next month", dt.date(2020, 9, 15)).intents
