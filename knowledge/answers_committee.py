@@ -2000,15 +2000,20 @@ def _named_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer:
         ("sending apologies", att.apologies),
     )
     lines = []
+    cards = []
     for pid, _ in q.people[:3]:
         name = e.kb.name_of(pid)
+        person = e.kb.people.get(pid)
+        if person is not None:  # "whos heather bennett, she was at the october panel": who they are, too
+            name += f" ({person.titles[0]})" if person.titles else ""
+            cards.append(d.person_item(e.kb, person))
         found = [label for label, refs in headings if pid in refs]
         if found:
             lines.append(f"the minutes list {name} as {found[0]}")
         else:
             lines.append(f"the minutes do not list {name} among those present or sending apologies")
     text = f"At the {title} meeting, " + "; ".join(lines) + "."
-    return r.answer_of(q, "attendance", text, [_full_attendance(e, chosen)])
+    return r.answer_of(q, "attendance", text, [*cards, _full_attendance(e, chosen)])
 
 
 def _officer_heading(e: Engine, pid: str) -> str:

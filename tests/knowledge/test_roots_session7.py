@@ -94,3 +94,11 @@ def test_a_chair_with_no_named_holder_gives_the_change_the_paragraph_records(eng
         assert "Director of Children's Integrated Services from October 2020" in answer.text, asked
         assert "Corporate Director of People" in answer.text, asked  # who chaired it until then
     assert "due-soon" not in parse(engine, "who's chairing BMG from next month", dt.date(2020, 9, 15)).intents
+
+
+def test_an_attendance_answer_says_who_the_person_is(engine: Engine) -> None:
+    """ "whos heather bennett, she was at the panel in october": the answer said only that the minutes list her as an
+    officer in attendance; who she is (Executive Officer for Children and Families) was the question."""
+    answer = engine.ask("who is heather bennett? she was at october's panel", dt.date(2024, 11, 12))
+    assert "Executive Officer for Children and Families" in answer.text
+    assert answer.items[0].kind == "person" and answer.items[-1].kind == "attendance"
