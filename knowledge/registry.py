@@ -1070,6 +1070,9 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "lead",
             "owner",
             "in charge",
+            # "which officer is leading priority five": who leads it
+            r"(which|what) (officer|person|manager|director|agency|organisation|team|service)s? "
+            r"(is |s |are |will be )?(leading|heading|running|heading up)",
         ),
     ),
     ("due", _rx("when", "due", "deadline", "timescale", "timeline", "dates?", "by when", "how long")),

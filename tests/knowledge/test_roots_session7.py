@@ -105,3 +105,11 @@ def test_an_attendance_answer_says_who_the_person_is(engine: Engine) -> None:
         assert answer.items[0].kind == "person", asked
     asked = engine.ask("was heather bennett at the october panel", dt.date(2024, 11, 12))
     assert asked.kind == "attendance" and "Heather Bennett (Executive Officer" in asked.text
+
+
+def test_which_officer_is_leading_asks_the_lead(engine: Engine) -> None:
+    """ "which officer is leading priority five in the biz plan": the plan names no lead for its key activities;
+    the question got the priority's activities as if it had asked what they are."""
+    answer = engine.ask("what officer is leading on priority 5 of the business plan", dt.date(2021, 6, 15))
+    assert answer.kind == "lead" and "names no lead" in answer.text and "Priority Five" in answer.text
+    assert "Catherine Underwood" in engine.ask("which manager is leading city action 7a", dt.date(2019, 12, 1)).text
