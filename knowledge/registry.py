@@ -142,7 +142,8 @@ PROGRESS = (
     r"hows",
     r"how (is|s|are) (\w+ ){1,8}(getting on|going|progressing|shaping up)",
     r"how far (along )?(is|are|has|have|s)",
-    r"did (\w+ ){1,12}(finish|complete|conclude|wrap up|get finished|get completed)",
+    # (not "what did the reviewer conclude": what was concluded)
+    r"(?<!what )did (\w+ ){1,12}(finish|complete|conclude|wrap up|get finished|get completed)",
     r"(is|are|has|have) (\w+ ){1,8}(finished|concluded|wrapped up)",
     r"^(is|are) (the|that|this|their|our) (\w+ ){1,8}back( yet| now)?$",  # "is the evaluation back"
     # "what's next for the hsb audit", "the next step on the foster carer review": where it has got, and what is next

@@ -113,3 +113,12 @@ def test_which_officer_is_leading_asks_the_lead(engine: Engine) -> None:
     answer = engine.ask("what officer is leading on priority 5 of the business plan", dt.date(2021, 6, 15))
     assert answer.kind == "lead" and "names no lead" in answer.text and "Priority Five" in answer.text
     assert "Catherine Underwood" in engine.ask("which manager is leading city action 7a", dt.date(2019, 12, 1)).text
+
+
+def test_what_a_review_concluded_is_its_findings_not_its_progress(engine: Engine) -> None:
+    """ "what did the county's independent foster carer reviewer conclude": the plan records no findings, only that a
+    report with recommendations was expected in May 2020; the answer gave a milestone's status as if that were it."""
+    answer = engine.ask("what did the county independent reviewer of foster carers conclude?", dt.date(2020, 6, 25))
+    assert answer.kind == "not-sure" and "May 2020" in render(answer)
+    asked = engine.ask("did the county foster carer review conclude", dt.date(2020, 6, 25))
+    assert asked.kind == "status"  # whether it has finished is still its status
