@@ -747,14 +747,27 @@ def _named_elsewhere(q: Query, e: Engine, found: Answer) -> Answer:
     report's timing, not every late action; words no record holds at all are _unsure_of_thing's."""
     if not q.topic_words or named_actions(q, e) is not None:
         return found
-    if any(isinstance(h.doc, Action) for h in r.search(q, e, q.topic_words, min_cover=0.5)):
-        return found
     from knowledge.answers_committee import about_work, find_doc
 
+    if _ASKS_WHEN_ONE.match(q.folded):  # "when's the city partnership's 2020/21 annual report due out": one thing
+        named = find_doc(q, e)
+        if named is not None and isinstance(named[1], WorkItem):
+            return about_work(q, e, named[1], "due")
+        text = (
+            f"I'm not sure: no action in the plans is what you asked about (your words: {', '.join(q.topic_words)}), "
+            f"so I can't say when it is due. What falls due then instead: {found.text}"
+        )
+        return replace(found, kind="not-sure", text=text)
+    if any(isinstance(h.doc, Action) for h in r.search(q, e, q.topic_words, min_cover=0.5)):
+        return found
     named = find_doc(q, e)
     if named is not None and isinstance(named[1], WorkItem):
         return about_work(q, e, named[1], "due")
     return found
+
+
+# "when is the X due", "when's the report due out": when one thing is due (a list of everything due is no answer)
+_ASKS_WHEN_ONE = lazy(r"\s*(when|whens|when s)\b(?! (is|s|are) (anything|everything|something|stuff))")
 
 
 def _overdue(q: Query, e: Engine) -> Answer:

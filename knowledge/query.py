@@ -1225,7 +1225,9 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
 
 
 # words that hedge how far or how often, naming no topic: "so far", "at some point", "(every) single", "as yet"
-_HEDGES = lazy(r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single)\b", re.IGNORECASE)
+_HEDGES = lazy(
+    r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single|(?<=due )out)\b", re.IGNORECASE
+)  # ... and "due out": due (published)
 _ID_LIKE = lazy(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)")
 
 

@@ -122,3 +122,13 @@ def test_what_a_review_concluded_is_its_findings_not_its_progress(engine: Engine
     assert answer.kind == "not-sure" and "May 2020" in render(answer)
     asked = engine.ask("did the county foster carer review conclude", dt.date(2020, 6, 25))
     assert asked.kind == "status"  # whether it has finished is still its status
+
+
+def test_when_one_thing_no_action_is_due_is_not_a_list_of_everything_due(engine: Engine) -> None:
+    """ "when's the city partnership's 2020/21 annual report due out": no action is that report, and the answer was
+    the list of every city action due by the end of the year, as if it had been asked what falls due."""
+    answer = engine.ask("when is the county's 2020/21 annual report due", dt.date(2020, 10, 12))
+    assert answer.kind == "not-sure" and answer.text.startswith("I'm not sure: no action in the plans is what you")
+    listed = engine.ask("what's due on the city plan before christmas", dt.date(2020, 10, 12))
+    assert listed.kind == "due-soon"  # a list asked for is still a list
+    assert "out" not in parse(engine, "when's the annual report due out", dt.date(2020, 10, 12)).topic_words
