@@ -724,8 +724,12 @@ def fallback(q: Query, e: Engine) -> Answer:
     which = which_person(q, e, "who is {name}")
     if which is not None:
         return which
-    if q.person and (counted := _counted_event(q, e)) is not None:
+    if (q.person or q.role) and (counted := _counted_event(q, e)) is not None:
         return counted
+    if (q.person or q.role) and _counts_a_thing(q, e):
+        # "how many survivors has the corporate director met": a figure the papers do not give; what the person
+        # or post leads is not it
+        return not_sure(q, e)
     if q.person:
         return person_portfolio(q, e, q.person, introduce=True)
     if q.role:
@@ -857,14 +861,27 @@ def item_sections(e: Engine, meeting, item, heading: str) -> list[Item]:
 HOW_MANY = lazy(r"\b(how many|number of|attendance|attended|attendees|turnout|turn out|came to|went to)\b")
 
 
+def _counted_thing(q: Query, e: Engine) -> list[str]:
+    """The words of a "how many" question that name what is counted, not the person or post it is asked of."""
+    if not HOW_MANY.search(q.folded):
+        return []
+    name_words = {w for pid, _ in q.people for w in content_words(e.kb.name_of(pid))}
+    name_words |= {w for rid, _ in q.roles for w in content_words(e.kb.roles[rid].title)}
+    return [w for w in q.topic_words if w not in name_words and w not in _COUNTING and w not in _COUNTED_RECORDS]
+
+
+def _counts_a_thing(q: Query, e: Engine) -> bool:
+    return len(_counted_thing(q, e)) >= 2
+
+
+# what a count of a person's own records counts ("how many actions does she lead"): not a thing in the papers
+_COUNTED_RECORDS = frozenset({"action", "actions", "lead", "leads", "led", "milestone", "milestones", "item", "items"})
+
+
 def _counted_event(q: Query, e: Engine) -> Answer | None:
     """For a count or attendance asked of a thing a named person is part of (more words than the person's name):
     the passage of the papers that answers it, else None."""
-    if not HOW_MANY.search(q.folded):
-        return None
-    name_words = {w for pid, _ in q.people for w in content_words(e.kb.name_of(pid))}
-    thing = [w for w in q.topic_words if w not in name_words and w not in _COUNTING]
-    if len(thing) < 2:
+    if len(_counted_thing(q, e)) < 2:
         return None
     raw = _ATTENDED.sub("attended", re.sub(r"(?i)\bhow many (people|of us|staff)\b", "how many", q.raw))
     return e.passage_answer(replace(q, raw=raw), strict=True)

@@ -132,3 +132,12 @@ def test_when_one_thing_no_action_is_due_is_not_a_list_of_everything_due(engine:
     listed = engine.ask("what's due on the city plan before christmas", dt.date(2020, 10, 12))
     assert listed.kind == "due-soon"  # a list asked for is still a list
     assert "out" not in parse(engine, "when's the annual report due out", dt.date(2020, 10, 12)).topic_words
+
+
+def test_a_count_asked_of_a_post_is_not_what_the_post_leads(engine: Engine) -> None:
+    """ "how many survivors has the city corporate director met to apologise so far": the papers give no such figure;
+    the answer was the Corporate Director's eleven actions, as if the question had asked what the post leads."""
+    answer = engine.ask("how many families has the city corporate director visited this year", dt.date(2019, 12, 2))
+    assert answer.kind == "not-sure" and "leads 11 actions" not in answer.text
+    counted = engine.ask("how many actions does the city corporate director lead", dt.date(2019, 12, 2))
+    assert counted.kind == "count" and "11" in counted.text
