@@ -753,7 +753,10 @@ def fallback(q: Query, e: Engine) -> Answer:
         # an action whose text shares the words is not it
         plain_topic = plain_topic and not named
         if hits and hits[0].score >= floor and len(q.topic_words) <= 4 and plain_topic:
-            found = r.topic_search(q, e, q.topic_words)
+            # "is there a paediatrician on the hsb steering group": the nearest action lacks a word of the question
+            # that a paragraph of the papers holds with all the others - that paragraph answers it
+            whole = hits[0].score < 1.0 and _passage_holds_every_word(q, e)
+            found = None if whole else r.topic_search(q, e, q.topic_words)
             if found is not None:
                 return found
         # "what mission statement did they agree": a passage that shares the words rarely holds the value asked
@@ -768,6 +771,15 @@ def fallback(q: Query, e: Engine) -> Answer:
         if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+def _passage_holds_every_word(q: Query, e: Engine) -> bool:
+    """Whether the best paragraph of the papers answers the question and holds every word of it."""
+    index = e.passage_index
+    if index is None:
+        return False
+    hits = index.search(q.raw, limit=3, papers=allowed_papers(q, e))  # the passage answer's own search, kept
+    return bool(hits) and hits[0].answers and hits[0].coverage >= 0.999
 
 
 # "who has taken over as ...", "who replaced ...", "who is covering ...": a person asked for by name

@@ -141,3 +141,12 @@ def test_a_count_asked_of_a_post_is_not_what_the_post_leads(engine: Engine) -> N
     assert answer.kind == "not-sure" and "leads 11 actions" not in answer.text
     counted = engine.ask("how many actions does the city corporate director lead", dt.date(2019, 12, 2))
     assert counted.kind == "count" and "11" in counted.text
+
+
+def test_a_paragraph_holding_every_word_beats_an_action_missing_one(engine: Engine) -> None:
+    """ "is there a paediatrician on the county hsb steering group": County Action 8 (the HSB steering group's audit)
+    holds every word but "paediatrician"; the HSB annual review's paragraph on the group's membership ("a Consultant
+    Paediatrician") holds them all and was not given."""
+    answer = engine.ask("does the county's hsb steering group have a paediatrician on it", dt.date(2024, 9, 1))
+    assert answer.kind == "passage" and "Consultant Paediatrician" in render(answer)
+    assert engine.ask("who leads the hsb audit on the county plan", dt.date(2020, 1, 10)).kind == "lead"
