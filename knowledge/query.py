@@ -640,9 +640,14 @@ def _phone_words(raw: str) -> str:
         raw = _LIKE_OURS.sub(" ", raw)
     if _KICK_OFF.may_search(raw.lower()):
         raw = _KICK_OFF.sub(lambda m: _KICKED[m.group(1).lower()], raw)
+    if "no." in raw.lower():  # "the customer services no. for ...": a number
+        raw = _NO_DOT.sub("number", raw)
     if not _PHONE_RX.may_search(raw.lower()):
         return raw
     return _PHONE_RX.sub(lambda m: _PHONE_WORDS[m.group(1).lower()], raw)
+
+
+_NO_DOT = lazy(r"\bno\.(?=\s+for\b)", re.IGNORECASE)
 
 
 _INQUIRY = lazy(

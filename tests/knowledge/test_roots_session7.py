@@ -150,3 +150,11 @@ def test_a_paragraph_holding_every_word_beats_an_action_missing_one(engine: Engi
     answer = engine.ask("does the county's hsb steering group have a paediatrician on it", dt.date(2024, 9, 1))
     assert answer.kind == "passage" and "Consultant Paediatrician" in render(answer)
     assert engine.ask("who leads the hsb audit on the county plan", dt.date(2020, 1, 10)).kind == "lead"
+
+
+def test_no_dot_for_is_a_number(engine: Engine) -> None:
+    """ "what's the customer services no. for people wanting to see the background papers": "no." is "number" (the
+    agenda's note gives Customer Services Centre 0300 500 80 80); it was a word of an item."""
+    answer = engine.ask("customer services no. for inspecting background papers?", dt.date(2024, 12, 18))
+    assert "0300 500 80 80" in answer.text
+    assert "2024/029" in engine.ask("resolution no. for the FLAG item", AFTER_OCTOBER_PANEL).text
