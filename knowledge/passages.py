@@ -229,7 +229,8 @@ _PHRASING = lazy(
     r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|"
     r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b|"
-    r"\bre\b(?=:?\s+\w)"  # "what did it find re medicals": "regarding"
+    r"\bre\b(?=:?\s+\w)|"  # "what did it find re medicals": "regarding"
+    r"\b(?:according to|as per)\b"  # "how often are PEPs done according to the october minutes": which paper
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
 _WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager|author|authors|authored|written by)\b")

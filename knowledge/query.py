@@ -121,6 +121,8 @@ def parse(
     from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
     asked = _asked_part(raw, folded)
+    if "according" in asked or " per " in asked:  # "according to the october minutes": where, not what, is asked
+        asked = _SOURCE_CLAUSE.sub(" ", asked)
     intents = detect_intents(_without_emphasis(_without_section_span(asked)))
     if asked != folded and not intents:
         asked = folded
@@ -133,6 +135,9 @@ def parse(
     if _ASKS_BODIES.match(asked):  # "which council committees had updates on the plan": bodies, not actions
         intents = [i for i in intents if i not in _ACTION_LISTS]
     attribute = attribute_of(_without_emphasis(asked), intents)
+    if _HOW_OFTEN.match(asked):  # "how often are PEPs done": a frequency the papers give, not a status
+        intents = [i for i in intents if i != "status"]
+        attribute = None if attribute == "status" else attribute
     ids = _action_ids(engine, lower, plan)
     if plan is not None and ids and _weakly_named(engine, folded, plan):
         plan, ids = _plan_of_ids(engine, lower, plan, ids, hidden)
@@ -161,7 +166,7 @@ def parse(
     if plan is not None and _weakly_named(engine, folded, plan):
         plan, topic = _rescope(engine, raw, plan, hidden, topic)
     # "did the briefing take place", "who do i chase"
-    filler = happened_filler(folded) | asking_form_words(_without_emphasis(folded))
+    filler = happened_filler(folded) | asking_form_words(_without_emphasis(folded)) | {"according"}
     topic = [w for w in topic if w not in filler]
     if plan is not None:  # "for notts county council": the plan's own organisation names no topic
         kept = set(kept_phrases(engine, raw, plan))  # ... but "county lines" in a TCE question is one
@@ -612,6 +617,12 @@ _WHO_OPENS = lazy(r"\s*(?:who|whos|who s)\b")
 # no list of actions falling due
 _ASKS_BODIES = lazy(r"\s*(?:which|what) (?:\w+ ){0,2}(?:committees|boards|bodies|partnerships|councils)\b")
 _ACTION_LISTS = frozenset({"due", "due-soon", "overdue"})
+# "according to the october minutes", "as per the annual report": which paper to read, not what is asked of it
+_SOURCE_CLAUSE = lazy(
+    r"\b(?:according to|as per|going by) (?:the |their |our |last |this )?(?:\w+ ){0,3}?"
+    r"(?:minutes|papers|pack|report|plan|agenda)\b"
+)
+_HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently)\b")
 _WHO_CHAIRS = lazy(
     r"^\s*(?:and |so )?(?:who|whos|who s)\b(?: \w+){0,3} (?:chair|chairs|chairing|chaired|chairman|chairperson)\b"
 )

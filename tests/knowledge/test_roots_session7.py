@@ -158,3 +158,14 @@ def test_no_dot_for_is_a_number(engine: Engine) -> None:
     answer = engine.ask("customer services no. for inspecting background papers?", dt.date(2024, 12, 18))
     assert "0300 500 80 80" in answer.text
     assert "2024/029" in engine.ask("resolution no. for the FLAG item", AFTER_OCTOBER_PANEL).text
+
+
+def test_according_to_a_paper_says_where_not_what(engine: Engine) -> None:
+    """ "how often are PEPs done according to the october minutes": the minutes record "Personal Education Plans (PEP)
+    are done 3 times a year"; "october minutes" was read as asking about the minutes' approval, "done" as a status,
+    and "according" as a word to find."""
+    answer = engine.ask("how often are PEPs done, according to the minutes of october", dt.date(2024, 11, 4))
+    assert answer.kind == "passage" and "3 times a year" in render(answer)
+    q = parse(engine, "how frequently are PEPs done according to the october minutes", dt.date(2024, 11, 4))
+    assert "status" not in q.intents and "minutes-approval" not in q.intents and "according" not in q.topic_words
+    assert "status" in parse(engine, "is the pep audit done", dt.date(2024, 11, 4)).intents
