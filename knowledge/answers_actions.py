@@ -443,6 +443,22 @@ def _whole_steps(e: Engine, actions: list[Action], weight: dict[str, float]) -> 
     return found if best_own < FULL_COVER else []
 
 
+def _how_often_steps(q: Query, actions: list[Action]) -> list[tuple[Action, Milestone, float]]:
+    """ "how often is the committee meant to get the oversight report (county a4)": the step of the action asked
+    about that says how often (County Action 4's report "at 6 monthly intervals")."""
+    if len(actions) != 1 or not HOW_OFTEN.match(q.folded):
+        return []
+    return [(actions[0], m, 1.0) for m in actions[0].milestones if FREQUENCY.search(m.text)][:3]
+
+
+HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently|regularly)\b")
+FREQUENCY = lazy(
+    r"(?i)\b(?:\d+|two|three|four|six|twelve)[ -]?monthly\b|\b(?:monthly|quarterly|annually|weekly|fortnightly|"
+    r"bi-?monthly|biannually)\b|\bevery (?:\w+ )?(?:week|month|year|quarter|meeting)s?\b|\btimes a (?:year|month)\b|"
+    r"\bintervals\b"
+)
+
+
 def named_milestones(
     q: Query, e: Engine, actions: list[Action], weight: dict[str, float]
 ) -> list[tuple[Action, Milestone, float]]:
@@ -459,7 +475,12 @@ def named_milestones(
         best_own = max(best_own, own)
         found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
     whole = [t for t in found if t[2] >= FULL_COVER] if best_own < FULL_COVER else []
-    found = [t for t in found if t[2] >= best_own + MILESTONE_MARGIN] or whole or _whole_steps(e, actions, weight)
+    found = (
+        [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
+        or whole
+        or _whole_steps(e, actions, weight)
+        or _how_often_steps(q, actions)
+    )
     if not found and actions:  # a milestone holding the words the best action's own text lacks
         found = _completing_steps(e, actions[0], weight)
     if q.month is not None:

@@ -139,6 +139,8 @@ def parse(
         intents = [i for i in intents if i != "status"]
         attribute = None if attribute == "status" else attribute
     ids = _action_ids(engine, lower, plan)
+    if ids and attribute is None and _HOW_OFTEN.match(asked):  # "how often does a4's report go to committee": when
+        attribute = "due"
     if plan is not None and ids and _weakly_named(engine, folded, plan):
         plan, ids = _plan_of_ids(engine, lower, plan, ids, hidden)
     people = tuple(engine.names.people_in(folded, raw))

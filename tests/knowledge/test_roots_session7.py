@@ -169,3 +169,15 @@ def test_according_to_a_paper_says_where_not_what(engine: Engine) -> None:
     q = parse(engine, "how frequently are PEPs done according to the october minutes", dt.date(2024, 11, 4))
     assert "status" not in q.intents and "minutes-approval" not in q.intents and "according" not in q.topic_words
     assert "status" in parse(engine, "is the pep audit done", dt.date(2024, 11, 4)).intents
+
+
+def test_how_often_an_action_reports_is_the_step_saying_how_often(engine: Engine) -> None:
+    """ "how often is cyp committee meant to get the oversight report ... (county a4)": County Action 4's step says
+    the report "will be brought to Children and Young People's Committee at 6 monthly intervals" (from February
+    2020); the answer gave the action's date range with that step's text cut before "6 monthly"."""
+    answer = engine.ask(
+        "how often does the children and young people's committee get the county a4 report on sexual abuse and hsb "
+        "incidents involving children in care",
+        dt.date(2019, 12, 15),
+    )
+    assert "6 monthly intervals" in render(answer) and "February 2020" in answer.text
