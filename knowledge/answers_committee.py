@@ -1586,7 +1586,9 @@ MEETING_WORDS = frozenset(
 NAMES_REPORT = lazy(r"\b(report|reports|review|paper|item|update)\b")
 # the question asks at which meeting something is taken, not when a group meets
 WHICH_MEETING = lazy(
-    r"\b(which|what) (meeting|panel|committee)\b|\b(going|coming|come|go|goes|comes) (to|before)\b|\bon at\b"
+    r"\b(which|what) (meeting|panel|committee)\b|\b(going|coming|come|go|goes|comes) (to|before)\b|\bon at\b|"
+    r"\bwhen(s| s| is| does| will)? (it|that|this|they|those) (next )?(at|on|due at|back at|back to|back on) (the )?"
+    r"(panel|committee|meeting|cpp)\b"  # "inspection gradings - when's it next at panel"
 )
 
 
@@ -3018,7 +3020,9 @@ def _named_meeting(q: Query, e: Engine) -> Meeting | None:
         return None
     if re.search(r"\b(last|previous|latest|most recent) (\w+ ){0,2}(panel|meeting|committee)\b", q.folded):
         return pick_meeting(q, e, past=True)
-    if re.search(r"\bnext (\w+ ){0,2}(panel|meeting|committee|agenda)\b", q.folded):
+    if re.search(r"\bnext (\w+ ){0,2}(panel|meeting|committee|agenda)\b", q.folded) and not re.search(
+        r"\bwhen(s)?\b", q.folded
+    ):  # (not "when's it next at panel": which meeting is asked)
         upcoming = [m for c in e.kb.committees.values() for m in c.meetings if m.date >= q.today]
         return min(upcoming, key=lambda m: m.date) if upcoming else None
     return None

@@ -700,6 +700,7 @@ INTENTS: tuple[Intent, ...] = (
             r"(which|what) (\w+ ){0,2}(officer|person|manager|director|colleague|team|service) (brings|is bringing|"
             r"s bringing|will bring|will be bringing|will present|is presenting|presents)",
             r"who (will|is going to|s going to) present",
+            r"who (writes|wrote|is writing|s writing|will write|will be writing)",  # "... and who writes it"
             r"down to (bring|present)",
         ),
         com.sponsor,

@@ -181,3 +181,17 @@ def test_how_often_an_action_reports_is_the_step_saying_how_often(engine: Engine
         dt.date(2019, 12, 15),
     )
     assert "6 monthly intervals" in render(answer) and "February 2020" in answer.text
+
+
+def test_when_an_item_is_next_at_panel_is_its_programme_date(engine: Engine) -> None:
+    """ "exclusive use homes inspection gradings - when's it next at panel and who writes it": the work programme
+    puts the inspection gradings item at 1 April 2025 (Rachel Miller/ Beth Downing); the answer gave the panel's
+    next meeting dates, and "who writes" was not read as asking the author."""
+    for asked in (
+        "inspection gradings of the exclusive use homes - when is it next at panel, and who writes it?",
+        "when is the inspection gradings item next at the panel",
+    ):
+        answer = engine.ask(asked, dt.date(2025, 1, 15))
+        text = render(answer)
+        assert "1 April 2025" in text and "Beth Downing" in text, asked
+    assert "sponsor" in parse(engine, "who writes the inspection gradings paper", dt.date(2025, 1, 15)).intents
