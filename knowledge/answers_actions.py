@@ -674,6 +674,16 @@ def unrecorded_done(q: Query, e: Engine, action: Action, detail: str) -> str | N
 
 
 def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str) -> Answer:
+    past = detail == "due" and not q.action_ids and NEXT_EVENT.search(q.folded) is not None
+    if past and all(_all_past(e, a, q) for a in actions):
+        # "when exactly is TBH's next ofsted inspection" (2025): County Action 9's 2019 review of inspections has
+        # dates long past, so it is not the next one asked about
+        said = "; ".join(f"{d.action_label(e.kb, a)} ({d.due_text(a, q.today)})" for a in actions[:3])
+        text = (
+            f"I'm not sure: you asked about the next one, and the closest I found is dated in the past: {said}. "
+            "The documents give no later date for it."
+        )
+        return r.answer_of(q, "not-sure", text, [d.action_item(e.kb, a, q.today, detail) for a in actions])
     items = [d.action_item(e.kb, a, q.today, detail) for a in actions]
     head = HEADS.get(detail, "Action")
     if len(items) == 1 and (unsure := unrecorded_done(q, e, actions[0], detail)) is not None:
@@ -690,6 +700,17 @@ def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str)
         text = f"{len(items)} actions match; {head.lower()} of each:"
         subject = None
     return r.answer_of(q, detail, text, items, subject=subject, notes=later_dates(q, e, actions, detail))
+
+
+# "when is the next inspection", "the next one": a date to come is asked (not "the next step", "next milestone")
+NEXT_EVENT = lazy(r"\bnext (?!(?:step|steps|milestone|milestones|deadline|deadlines|due|stage|bit|part)\b)")
+
+
+def _all_past(e: Engine, action: Action, q: Query) -> bool:
+    """Whether every date an action has (its own, its steps') is a year or more before the day asked."""
+    state = e.state(action, q.today)
+    dates = [x.date for x in (state.due, *(m.due for m in action.milestones)) if x is not None]
+    return bool(dates) and max(dates) < q.today - dt.timedelta(days=365)
 
 
 def later_dates(q: Query, e: Engine, actions: list[Action], detail: str) -> tuple[str, ...]:

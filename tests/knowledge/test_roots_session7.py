@@ -195,3 +195,14 @@ def test_when_an_item_is_next_at_panel_is_its_programme_date(engine: Engine) -> 
         text = render(answer)
         assert "1 April 2025" in text and "Beth Downing" in text, asked
     assert "sponsor" in parse(engine, "who writes the inspection gradings paper", dt.date(2025, 1, 15)).intents
+
+
+def test_the_next_one_is_not_a_step_dated_years_before(engine: Engine) -> None:
+    """ "when exactly is TBH's next ofsted inspection" (January 2025): County Action 9, a 2019 review of past
+    inspections with steps dated October 2019 - January 2020, was given as the answer."""
+    answer = engine.ask("when's the next ofsted inspection of the residential homes?", dt.date(2025, 1, 13))
+    assert answer.kind == "not-sure" and "dated in the past" in answer.text
+    named = engine.ask("when is county action 9 due", dt.date(2025, 1, 13))
+    assert named.kind == "due"  # an action named by its id is answered, however old
+    asked_then = engine.ask("when is the next ofsted inspection review step due", dt.date(2019, 11, 1))
+    assert asked_then.kind != "not-sure" or "dated in the past" not in asked_then.text
