@@ -965,7 +965,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
     ("reference", _rx("reference", "ref", "(?<!post )code")),
     ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
-    ("recommendations", _rx("recommendations?", "recommend", ASKS_PANEL)),
+    ("recommendations", _rx("recommendations?", "recommend", "recs?", ASKS_PANEL)),  # "recs": a phone's
     (
         "signatory",
         _rx(

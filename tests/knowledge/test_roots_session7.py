@@ -206,3 +206,10 @@ def test_the_next_one_is_not_a_step_dated_years_before(engine: Engine) -> None:
     assert named.kind == "due"  # an action named by its id is answered, however old
     asked_then = engine.ask("when is the next ofsted inspection review step due", dt.date(2019, 11, 1))
     assert asked_then.kind != "not-sure" or "dated in the past" not in asked_then.text
+
+
+def test_recs_is_recommendations(engine: Engine) -> None:
+    """ "which of the two iicsa recs is row 6 answering?": "recs" asks the recommendation the row responds to (city
+    action 6: "Recommendation 1 - ..."); it got both plans' row 6 without it."""
+    answer = engine.ask("row 6 - which of the iicsa recs does it answer", dt.date(2019, 10, 24))
+    assert "responds to \u201cRecommendation 1 - Nottingham City Council should assess" in answer.text
