@@ -292,13 +292,23 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
             # "how many county schools came to the events": a count of something else ("seven ... localities")
             # does not say how many of the things named came
             answering = counted or ([] if _COUNTED_ATTENDING.search(q.folded) else answering)
+        elif answering and answer_kind(q.raw) == "number":
+            # a paragraph a little further down that counts as well, holding as much of the question: the figure
+            # may stand in one sentence with the words there (a table row), which figure_share prefers below
+            floor = max(h.coverage for h in answering)
+            further = index.search(q.raw, limit=DEEPER, papers=papers)[len(hits) :]
+            answering += [h for h in further if h.answers and h.counted and h.coverage >= floor][:2]
     answering = [h for h in answering if not _other_place(q, h)]
     if not answering:
         return None
     # of answering paragraphs scored close to the best, the one that carries more of the question's words
     close = [h for h in answering if h.score >= answering[0].score * CLOSE_SCORE]
     # (in its own words first, then for "how many" with a count just before the thing counted: "Four reviews")
-    best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
+    if answer_kind(q.raw) == "number" and len(close) > 1:  # the figure stands in one sentence with the words
+        share = {id(h): index.figure_share(q.raw, h.quoted) for h in close}
+        best = max(close, key=lambda h: (h.coverage, share[id(h)], h.literal, h.counted, h.score))
+    else:
+        best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
     if term is None and DONE_ASKED.search(q.folded):
         best = _what_was_done(q, index, papers, best)
     elif term is None and PLANS_ASKED.search(q.folded):

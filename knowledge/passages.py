@@ -140,6 +140,8 @@ _SAME_WORDS = (
     ("running", "operating"),
     # "what did ofsted rate it": an inspection's "judgments" and "gradings" are its ratings
     ("rate rated rating ratings grade grades graded", "judgment judgments judgement judgements grading gradings"),
+    # the allegations report heads its table "Referrals (Contemporary)" and writes "Contemporaneous cases"
+    ("contemporaneous", "contemporary"),
 )
 
 # acronyms that are also everyday words a question may use as words ("who do I send it to")
@@ -779,6 +781,21 @@ class PassageIndex:
             if len(hits) == limit:
                 break
         return hits
+
+    def figure_share(self, question: str, passages: Sequence[Passage]) -> float:
+        """The largest share of the question's word weight that one sentence carrying a figure holds, of these
+        passages: "how many contemporaneous LADO referrals in 2023/24" is the table row "Referrals (Contemporary)
+        ... 2023/24 ... 143", not a paragraph using the words in different sentences."""
+        terms = self.terms(question)
+        weights = {t.token: self._weight(t) for t in terms}
+        total = sum(weights.values()) or 1.0
+        best = 0.0
+        for passage in passages:
+            for raw in sentences(passage.text):
+                if "number" in self._kinds(raw):
+                    tokens = frozenset(self._tokens(raw))
+                    best = max(best, sum(weights[t.token] for t in terms if t.found_in(tokens)) / total)
+        return best
 
     def _weight(self, term: _Term) -> float:
         """A word's IDF; an everyday word the papers never use ("kids") weighs as the word they use ("children")."""

@@ -213,3 +213,12 @@ def test_recs_is_recommendations(engine: Engine) -> None:
     action 6: "Recommendation 1 - ..."); it got both plans' row 6 without it."""
     answer = engine.ask("row 6 - which of the iicsa recs does it answer", dt.date(2019, 10, 24))
     assert "responds to \u201cRecommendation 1 - Nottingham City Council should assess" in answer.text
+
+
+def test_a_figure_is_the_sentence_holding_it_with_the_words(engine: Engine) -> None:
+    """ "how many lado referrals did notts have in 2023/24? contemporaneous please": the allegations report's table
+    "Referrals (Contemporary) by Quarter ... 2023/24 39 27 36 41 143" answers it; a paragraph using the words in
+    different sentences (the case outcomes, 45% substantiated) was quoted instead, and "contemporary" was not read
+    as "contemporaneous"."""
+    answer = engine.ask("number of contemporaneous LADO referrals in 2023/24?", dt.date(2024, 12, 20))
+    assert answer.kind == "passage" and "2023/24 39 27 36 41 143" in render(answer)
