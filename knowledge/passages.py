@@ -231,6 +231,7 @@ _PHRASING = lazy(
     r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|"
     r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b|"
+    r"\b(?:meant|supposed) to\b|"  # "when's the next meeting meant to be": when it is
     r"\bre\b(?=:?\s+\w)|"  # "what did it find re medicals": "regarding"
     r"\b(?:according to|as per)\b"  # "how often are PEPs done according to the october minutes": which paper
 )

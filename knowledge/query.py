@@ -309,12 +309,24 @@ _WHY_AFTER = lazy(
 )
 
 
+# "..., want to let a young person know", "... so i can tell the head": whom the answer is for, not what is asked
+_WHY_TELL = lazy(
+    r"\s*[,;\u2013\u2014-]\s*(?:(?:i |we )?(?:want|wanted|need|needed|have|got|going|trying)\s+to|"
+    r"so (?:i|we) can)\s+(?:let|tell|update|inform|brief|remind|warn)\b(?:\s+[\w']+){0,6}\W*$",
+    re.IGNORECASE,
+)
+
+
 def without_why(raw: str) -> str:
     """The question without a closing clause saying why it is asked ("..., for the audit trail", "...? doing a
-    team brief")."""
+    team brief", "..., want to let a young person know")."""
     after = _WHY_AFTER.search(raw) if "?" in raw else None
     if after is not None and after.start() >= 12 and not _ASKING_TAIL.search(fold(raw[after.start() + 1 :])):
         raw = raw[: after.start() + 1]
+    lowered = raw.lower()
+    told = _WHY_TELL.search(raw) if (" let " in lowered or " tell " in lowered or " so " in lowered) else None
+    if told is not None and told.start() >= 12:
+        raw = raw[: told.start()] + ("?" if raw.rstrip().endswith("?") else "")
     m = _WHY_ASKED.search(raw) if " for " in raw.lower() else None
     if m is None or m.start() < 12:
         return raw

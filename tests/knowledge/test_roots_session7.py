@@ -222,3 +222,14 @@ def test_a_figure_is_the_sentence_holding_it_with_the_words(engine: Engine) -> N
     as "contemporaneous"."""
     answer = engine.ask("number of contemporaneous LADO referrals in 2023/24?", dt.date(2024, 12, 20))
     assert answer.kind == "passage" and "2023/24 39 27 36 41 143" in render(answer)
+
+
+def test_whom_an_answer_is_for_and_meant_to_are_not_searched_for(engine: Engine) -> None:
+    """ "when's the next cicc meeting, want to let a young person know" and "... meeting meant to be": the minutes
+    say the next CiCC meeting "is scheduled for 2nd December"; "let young person" and "meant" were searched for."""
+    for asked in (
+        "next cicc meeting? want to let one of our young people know",
+        "when is the next children in care council meeting supposed to be",
+    ):
+        answer = engine.ask(asked, dt.date(2024, 11, 4))
+        assert answer.kind == "passage" and "2nd December" in render(answer), asked
