@@ -776,6 +776,9 @@ def _unsure_of_thing(q: Query, e: Engine, found: Answer) -> Answer:
         return found
     if not _unknown_thing(q, e, q.topic_words):
         return _named_elsewhere(q, e, found)
+    said = e.passage_answer(q, strict=True)  # "clayfields - anything coming up with ofsted soon": the papers say
+    if said is not None:
+        return said
     unknown = unknown_words(q, e, q.topic_words)
     text = (
         f"I'm not sure what \u201c{' '.join(unknown)}\u201d is: no action in the plans mentions it. "

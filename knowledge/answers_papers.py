@@ -387,6 +387,8 @@ UPCOMING_WHEN = lazy(
     # "is the conference still happening, when is it now": the date it has moved to, not the one it had
     r"|\bwhen (is|s|will) (it|that|this|they) (now|be now|happening now|going to be now)\b"
     r"|\bstill (happening|going ahead|on)\b.*\bwhen\b"
+    # "any more workshops coming up this year", "anything coming up with ofsted soon": something still to come
+    r"|\b(coming up|any more|anything more|more planned|upcoming)\b"
     r"|" + NEXT_WHEN_RX
 )
 _MONTH_YEAR = lazy(

@@ -118,6 +118,9 @@ _EVERYDAY = {
     "qa": "quality assurance",
     "online": "webpage",  # "where can I find it online": "available ... via the Notts Help Yourself webpage"
     "website": "webpage",
+    # the residential report's section headed "CFH" calls the home "Clayfields" ("senior leaders within Clayfields")
+    "clayfields": "cfh",
+    "clayfield": "cfh",
 }
 
 # a paragraph that is a lead-in and its bullets: "Audit activity has included- - Neglect - Children subject to ..."
@@ -232,6 +235,7 @@ _PHRASING = lazy(
     r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b|"
     r"\b(?:meant|supposed) to\b|"  # "when's the next meeting meant to be": when it is
+    r"\b(?:soon|coming up|stuff)\b|"  # "anything coming up with ofsted soon", "any inspection stuff"
     r"\bre\b(?=:?\s+\w)|"  # "what did it find re medicals": "regarding"
     r"\b(?:according to|as per)\b"  # "how often are PEPs done according to the october minutes": which paper
 )

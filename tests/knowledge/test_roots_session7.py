@@ -233,3 +233,21 @@ def test_whom_an_answer_is_for_and_meant_to_are_not_searched_for(engine: Engine)
     ):
         answer = engine.ask(asked, dt.date(2024, 11, 4))
         assert answer.kind == "passage" and "2nd December" in render(answer), asked
+
+
+def test_clayfields_is_the_cfh_the_papers_report_on(engine: Engine) -> None:
+    """ "clayfields - anything coming up with ofsted soon?": the residential report's section headed "CFH" (which
+    calls the home "Clayfields") says "An Assurance Visit ... is now awaited in early January 2025"; the question got
+    every action due in the next month, after "I'm not sure what clayfield is"."""
+    answer = engine.ask("anything coming up with ofsted at clayfields?", dt.date(2024, 12, 16))
+    assert answer.kind == "passage" and "early January 2025" in render(answer)
+    said = engine.ask("what did ofsted say about clayfields last time", dt.date(2025, 1, 10))
+    assert "'Good'" in render(said)
+
+
+def test_a_paragraph_for_what_is_coming_names_a_date_to_come(engine: Engine) -> None:
+    """ "the managing allegations workshops - any more coming up this year?" (April 2024): a paragraph on workshops
+    held in July and November 2023 is no answer to what is coming up; "not sure" rather than it."""
+    asked = "managing allegations workshops - any more coming up? our managers could go"
+    answer = engine.ask(asked, dt.date(2024, 4, 15))
+    assert "nursery managers" not in render(answer)
