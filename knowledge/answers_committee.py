@@ -465,6 +465,18 @@ REPORT_WORDS = frozenset(
 REPORT_STEMS = REPORT_WORDS | frozenset(content_words(" ".join(REPORT_WORDS)))
 
 
+# how the detail is asked for, not which report: "who signed off the HSB review, which service director", "whose
+# name is it going under"
+DETAIL_ASKED = lazy(
+    r"\b(signed off|sign off|signs off|signed|signs|signing|signature|going under|goes under|whose name)\b"
+    r"|\b(which|what) (service |group |interim |corporate )?(director|manager|officer)\b"
+)
+
+
+def _detail_words(q: Query) -> frozenset[str]:
+    return frozenset(w for m in DETAIL_ASKED.finditer(q.folded) for w in content_words(m.group(0)))
+
+
 def report(q: Query, e: Engine) -> Answer | None:
     """Author, signatory, reference, pages, comments, background papers or recommendations of a report;
     what a report is, when only its reference code is given."""
@@ -485,7 +497,7 @@ def report(q: Query, e: Engine) -> Answer | None:
     if found is None and q.agenda_number is not None:
         found = find_report(q, e)
     if found is None:
-        found = find_doc(q, e)
+        found = find_doc(q, e, drop=_detail_words(q))
     if found is None:  # "a resident is after the background papers": the agenda's note on inspecting them
         return agenda_note(q, e) if q.attribute == "background" else None
     meeting, doc = found

@@ -341,7 +341,11 @@ PERSON_ASKED = _rx(
 
 
 # "who's put their name to the annual report": to put one's name to a paper is to sign it
-NAME_PUT_TO = r"(put|puts|putting|placed) (their|his|her|my|your|a|the) names? (to|on)"
+NAME_PUT_TO = (
+    r"(put|puts|putting|placed) (their|his|her|my|your|a|the) names? (to|on)"
+    # "whose name is the hsb annual review going under": who signs it
+    r"|whose name (is |s |will )?(\w+ ){0,8}(going|goes|go|be|sit|sits|appear|appears) (under|on|at the (bottom|end))"
+)
 
 INTENTS: tuple[Intent, ...] = (
     # "audit" alone is a topic ("the case audit feedback"), not a request for the change history

@@ -251,3 +251,15 @@ def test_a_paragraph_for_what_is_coming_names_a_date_to_come(engine: Engine) -> 
     asked = "managing allegations workshops - any more coming up? our managers could go"
     answer = engine.ask(asked, dt.date(2024, 4, 15))
     assert "nursery managers" not in render(answer)
+
+
+def test_how_a_signatory_is_asked_for_names_no_report(engine: Engine) -> None:
+    """ "who signed off the HSB annual review report, which service director" and "whose name is the hsb annual
+    review report going under": Rachel Miller signs the covering report; "signed off", "which service director" and
+    "going under" were read as words of the report's title, and no report was found."""
+    for asked in (
+        "who signed off the hsb annual review paper - which service director?",
+        "whose name is the HSB annual review going under",
+    ):
+        answer = engine.ask(asked, dt.date(2025, 1, 10))
+        assert answer.kind == "report" and "Rachel Miller" in answer.text, asked
