@@ -235,6 +235,7 @@ _PHRASING = lazy(
     r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b|"
     r"\b(?:meant|supposed) to\b|"  # "when's the next meeting meant to be": when it is
+    r"\b(?:what|which|exact) (?:date|day)\b|"  # "what date did the partnership start": a date is asked
     r"\b(?:soon|coming up|stuff)\b|"  # "anything coming up with ofsted soon", "any inspection stuff"
     r"\bre\b(?=:?\s+\w)|"  # "what did it find re medicals": "regarding"
     r"\b(?:according to|as per)\b"  # "how often are PEPs done according to the october minutes": which paper

@@ -263,3 +263,11 @@ def test_how_a_signatory_is_asked_for_names_no_report(engine: Engine) -> None:
     ):
         answer = engine.ask(asked, dt.date(2025, 1, 10))
         assert answer.kind == "report" and "Rachel Miller" in answer.text, asked
+
+
+def test_what_date_is_how_a_date_is_asked(engine: Engine) -> None:
+    """ "what date did the city safeguarding children partnership start": "The Nottingham City Safeguarding Children
+    Partnership was introduced on 27th June 2019"; "date" was a word to find, which the paragraph does not use."""
+    asked = "which date did the nottingham city safeguarding children partnership start?"
+    answer = engine.ask(asked, dt.date(2020, 9, 10))
+    assert answer.kind == "passage" and "27th June 2019" in render(answer)
