@@ -311,8 +311,9 @@ _WHY_AFTER = lazy(
 
 # "..., want to let a young person know", "... so i can tell the head": whom the answer is for, not what is asked
 _WHY_TELL = lazy(
-    r"\s*[,;\u2013\u2014-]\s*(?:(?:i |we )?(?:want|wanted|need|needed|have|got|going|trying)\s+to|"
-    r"so (?:i|we) can)\s+(?:let|tell|update|inform|brief|remind|warn)\b(?:\s+[\w']+){0,6}\W*$",
+    r"\s*[,;\u2013\u2014-]\s*(?:(?:[a-z]+\s+){0,2}(?:want|wants|wanted|need|needs|needed|have|got|"
+    r"going|trying|would like|hope|hopes|are hoping|is hoping)\s+to|so (?:i|we|they) can)\s+(?:let|tell|update|"
+    r"inform|brief|remind|warn|send|come|attend|go|join|invite|sit in)\b(?:\s+[\w']+){0,6}\W*$",
     re.IGNORECASE,
 )
 
@@ -324,7 +325,7 @@ def without_why(raw: str) -> str:
     if after is not None and after.start() >= 12 and not _ASKING_TAIL.search(fold(raw[after.start() + 1 :])):
         raw = raw[: after.start() + 1]
     lowered = raw.lower()
-    told = _WHY_TELL.search(raw) if (" let " in lowered or " tell " in lowered or " so " in lowered) else None
+    told = _WHY_TELL.search(raw) if " to " in lowered or " so " in lowered else None
     if told is not None and told.start() >= 12:
         raw = raw[: told.start()] + ("?" if raw.rstrip().endswith("?") else "")
     m = _WHY_ASKED.search(raw) if " for " in raw.lower() else None
@@ -1256,8 +1257,10 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
 
 # words that hedge how far or how often, naming no topic: "so far", "at some point", "(every) single", "as yet"
 _HEDGES = lazy(
-    r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single|(?<=due )out)\b", re.IGNORECASE
-)  # ... and "due out": due (published)
+    r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single|(?<=due )out|"
+    r"at the (?:moment|mo)|at present|right now)\b",
+    re.IGNORECASE,
+)  # ... and "due out": due (published); "at the mo": now
 _ID_LIKE = lazy(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)")
 
 

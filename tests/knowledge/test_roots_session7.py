@@ -271,3 +271,15 @@ def test_what_date_is_how_a_date_is_asked(engine: Engine) -> None:
     asked = "which date did the nottingham city safeguarding children partnership start?"
     answer = engine.ask(asked, dt.date(2020, 9, 10))
     assert answer.kind == "passage" and "27th June 2019" in render(answer)
+
+
+def test_who_wants_to_come_and_at_the_mo_are_not_the_group_asked_about(engine: Engine) -> None:
+    """ "who is chairing the city cspr subgroup at the moment, probation want to send someone along" and "... QA /
+    multi agency audit sub-group at the mo": the chairs are recorded (Clare Dean; Pete Turgoose from October 2019);
+    "moment", "probation want to send someone along" were read as words naming the group."""
+    answer = engine.ask(
+        "who's chairing the city cspr subgroup right now? police want to send someone", dt.date(2020, 9, 22)
+    )
+    assert answer.kind == "chair" and "Clare Dean" in answer.text
+    other = engine.ask("who chairs the city QA sub-group at the mo, our team want to attend", dt.date(2020, 9, 22))
+    assert other.kind == "chair" and "Pete Turgoose" in other.text
