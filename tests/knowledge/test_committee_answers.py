@@ -206,9 +206,10 @@ def test_purpose_frequency_and_confirmed_minutes(engine: Engine) -> None:
 
 def test_a_named_person_at_a_meeting(engine: Engine) -> None:
     _, text = ask(engine, "did sophie eadsforth attend the october panel")
-    assert "Sophie Eadsforth as an officer in attendance" in text  # OFFICERS IN ATTENDANCE in the minutes
+    # OFFICERS IN ATTENDANCE in the minutes; who she is, by her title
+    assert "Sophie Eadsforth (Group Manager for Looked After Children) as an officer in attendance" in text
     _, text = ask(engine, "was mike introna at the october panel")
-    assert "Mike Introna as sending apologies" in text
+    assert "Mike Introna (Councillor) as sending apologies" in text
     _, text = ask(engine, "was hannah johnson at the october meeting")
     assert "do not list Hannah Johnson" in text
 
