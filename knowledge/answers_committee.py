@@ -126,6 +126,10 @@ def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | 
         return None
     if detail in ("contact", "email", "phone"):
         return contacts_for(q, e, meeting, item)
+    if detail in ("author", "signatory", "lead") and not (item.reference or item.contacts or item.signatory):
+        later = _work_like_item(q, e, meeting, item)  # no written report then: whose it is when it next comes
+        if later is not None:
+            return about_work(q, e, later, "author")
     if detail in ("author", "signatory", "reference", "background", "recommendations", "lead"):
         return report_detail(q, e, meeting, item, detail)
     shown = d.agenda_item(e.kb, meeting, item)
@@ -506,7 +510,7 @@ def report(q: Query, e: Engine) -> Answer | None:
     assert meeting is not None
     item = doc
     if not (item.reference or item.contacts or item.signatory):
-        work = _work_by_words(q, e)
+        work = _work_by_words(q, e) or _work_like_item(q, e, meeting, item)
         if work is not None:
             return about_work(q, e, work, "author")
     if NO_REPORT.search(item.title) and not (item.reference or item.contacts):
@@ -717,6 +721,23 @@ def report_summary(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> A
     if item.purpose:
         text += f" Purpose: {item.purpose}"
     return r.answer_of(q, "report", text, [d.agenda_item(e.kb, meeting, item)], subject=agenda_subject(meeting, item))
+
+
+def _work_like_item(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> WorkItem | None:
+    """The work-programme item that brings an agenda item with no written report back later, named in the
+    programme's own words ("INSPECTION GRADINGS OF 'EXCLUSIVE USE' CHILDREN'S RESIDENTIAL HOMES – SEPTEMBER 2024":
+    "Inspection gradings of Children's Residential Homes commissioned solely for Council use (six-monthly)")."""
+    words = [
+        w for w in content_words(item.title) if not w.isdigit() and w not in _MONTH_NAMES and w not in REPORT_WORDS
+    ]
+    if len(words) < 2:
+        return None
+    hits = [
+        h
+        for h in r.search(replace(q, plan=None), e, words, min_cover=0.7)
+        if isinstance(h.doc, WorkItem) and h.doc.meeting is not None and h.doc.meeting > meeting.date
+    ]
+    return hits[0].doc if hits else None
 
 
 def _work_by_words(q: Query, e: Engine) -> WorkItem | None:

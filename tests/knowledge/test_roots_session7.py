@@ -283,3 +283,12 @@ def test_who_wants_to_come_and_at_the_mo_are_not_the_group_asked_about(engine: E
     assert answer.kind == "chair" and "Clare Dean" in answer.text
     other = engine.ask("who chairs the city QA sub-group at the mo, our team want to attend", dt.date(2020, 9, 22))
     assert other.kind == "chair" and "Pete Turgoose" in other.text
+
+
+def test_whose_an_item_is_when_its_last_showing_had_no_report(engine: Engine) -> None:
+    """ "the inspection gradings of exclusive-use homes item - how often and whose is it": October's item 7 had no
+    written report; the work programme brings it back on 1 April 2025 as "Inspection gradings of Children's
+    Residential Homes commissioned solely for Council use (six-monthly)", Rachel Miller/ Beth Downing."""
+    answer = engine.ask("exclusive use homes inspection gradings item - whose is it?", dt.date(2024, 12, 8))
+    text = render(answer)
+    assert "Beth Downing" in text and "six-monthly" in text and "1 April 2025" in text
