@@ -103,6 +103,7 @@ BANKS = (
     Bank("twentysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("twentyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("thirtysecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("thirtieth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
