@@ -2458,6 +2458,9 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
     by_frequency = _items_by_frequency(q, e, found)
     if by_frequency is not None:
         return by_frequency
+    standing_list = _standing_list(q, e, found)
+    if standing_list is not None:  # "what are the standing items at every corporate parenting panel"
+        return standing_list
     if re.search(r"\bhow (often|frequently)\b|\b(every|each) (\w+ )?(meeting|panel|committee)\b", q.folded):
         found_doc = find_doc(q, e)
         agenda_doc = find_doc(q, e, agenda_only=True)
@@ -2492,12 +2495,6 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
         asked = set(q.topic_words) - WORK_WORDS
         thing = asked - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
-        if STANDING_LIST.search(q.folded) and not LEFT_PROGRAMME.search(q.folded):
-            named_any = any(thing & set(content_words(w.title)) for w in found.work_programme)
-            if not named_any:  # "standing items at every panel? so i know what to expect": the list, no item named
-                standing = [w for w in found.work_programme if w.standing]
-                text = f"Standing items at every {found.name} meeting (work programme):"
-                return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in standing])
         if len(thing) >= 1 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
             left = _left_programme(q, e, found, thing)
             if left is not None:
@@ -2548,6 +2545,23 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
 
 # "what are the standing items", "standing items at every panel?": the list asked for, not one item
 STANDING_LIST = lazy(r"\bstanding items\b")
+
+
+def _standing_list(q: Query, e: Engine, found: Committee) -> Answer | None:
+    """ "standing items at every panel? so i know what to expect": the standing items, when the question names no
+    item of the programme (the committee's own name is none: "at every corporate parenting panel")."""
+    if not STANDING_LIST.search(q.folded) or LEFT_PROGRAMME.search(q.folded):
+        return None
+    thing = (
+        set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
+    )
+    if any(thing & set(content_words(w.title)) for w in found.work_programme):
+        return None
+    standing = [w for w in found.work_programme if w.standing]
+    text = f"Standing items at every {found.name} meeting (work programme):"
+    return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in standing])
+
+
 # "which items are six-monthly", "what are the quarterly ones": the items of one frequency
 FREQUENCY_LIST = lazy(
     r"\b(which|what|list|any)\b.*\b(items?|ones|reports|updates|papers)\b|\b(items|ones|reports|updates|papers) "

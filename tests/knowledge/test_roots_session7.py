@@ -292,3 +292,11 @@ def test_whose_an_item_is_when_its_last_showing_had_no_report(engine: Engine) ->
     answer = engine.ask("exclusive use homes inspection gradings item - whose is it?", dt.date(2024, 12, 8))
     text = render(answer)
     assert "Beth Downing" in text and "six-monthly" in text and "1 April 2025" in text
+
+
+def test_the_standing_items_are_the_list_whatever_names_the_panel(engine: Engine) -> None:
+    """ "what are the standing items at every corporate parenting panel": the committee's own name ("corporate
+    parenting") matched the Borough & District councils' report on "their corporate parenting responsibilities"."""
+    answer = engine.ask("standing items at each corporate parenting panel meeting?", dt.date(2025, 1, 12))
+    assert answer.text.startswith("Standing items at every Corporate Parenting Panel meeting")
+    assert "Borough" not in render(answer)
