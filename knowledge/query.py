@@ -304,6 +304,7 @@ _WHY_ASKED = lazy(
 _WHY_AFTER = lazy(
     r"\?\s*(?:(?:i m |im |i am |we re |were )?(?:doing|prepping|preparing|writing|drafting|putting together|"
     r"pulling together|need(?:ed)? (?:it|this|that|them) for|it s for|its for|for (?:my|our)|thanks|thank you|thx|"
+    r"trying to|want to|wanting to|hoping to|so (?:i|we) can|"  # "...? trying to get it into the school calendar"
     r"cheers|ta|pls|please)\b(?:\s+[\w'/:-]+){0,8}|)\W*$",
     re.IGNORECASE,
 )

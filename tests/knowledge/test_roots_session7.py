@@ -300,3 +300,15 @@ def test_the_standing_items_are_the_list_whatever_names_the_panel(engine: Engine
     answer = engine.ask("standing items at each corporate parenting panel meeting?", dt.date(2025, 1, 12))
     assert answer.text.startswith("Standing items at every Corporate Parenting Panel meeting")
     assert "Borough" not in render(answer)
+
+
+def test_why_after_the_question_mark_includes_what_the_asker_is_trying_to_do() -> None:
+    """ "how often does the city DSL network meet? trying to get it into the school calendar": what follows says why
+    it is asked ("calendar", "school" were words to find)."""
+    from knowledge.query import without_why
+
+    asked = "how often does the city DSL network meet? trying to get it into the school calendar"
+    assert without_why(asked) == "how often does the city DSL network meet?"
+    assert without_why("who leads 7a? want to chase them") == "who leads 7a?"
+    kept = "who leads 7a? and when is it due"
+    assert without_why(kept) == kept  # a second question is kept
