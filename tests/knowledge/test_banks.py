@@ -102,6 +102,7 @@ BANKS = (
     Bank("twentyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("twentysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("twentyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("thirtyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
