@@ -104,6 +104,7 @@ BANKS = (
     Bank("twentyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("thirtysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("thirtieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("thirtyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
