@@ -206,6 +206,8 @@ def latest(action: Action, today: dt.date, limit: int | None = 200) -> str | Non
 def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str = "summary") -> Item:
     """An item for an action; `detail` is summary | lead | due | status."""
     lines = [short(action.text, 300)]
+    if action.theme and detail == "summary":  # "where's the DASH form in the biz plan": the priority it is under
+        lines.append(f"Under: {short(action.theme, 120)}")
     lead = leads_text(kb, action)
     if detail in ("summary", "lead"):
         lines.append(f"Lead: {lead}")

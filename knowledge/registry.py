@@ -178,8 +178,8 @@ ARRIVES_WORDS = frozenset(
 # "which one is the service manager?", "which person is the designated officer": who holds a title
 # "where does the panel meet" asks a place; "where does SUDI come into the business plan" asks where a plan says it
 WHERE_DOES_PLACE = (
-    r"where does(?! (\w+ ){1,5}(come|comes|coming|fit|fits|feature|features|appear|appears|figure|figures|sit|sits) "
-    r"(in|into|within|under)\b)"
+    r"where does(?! (\w+ ){1,5}(come|comes|coming|crop|crops|show|shows|fit|fits|feature|features|appear|appears|"
+    r"figure|figures|sit|sits)( up)? (in|into|within|under)\b)"
 )
 # "where do they hold the panel", "where's it held", "where does the panel meet": its venue
 WHERE_HELD = (
@@ -187,8 +187,8 @@ WHERE_HELD = (
     r"where (is|s|was|will) (it|the (\w+ ){1,3}(panel|committee|meeting|board)) (be )?held\b"
 )
 WHERE_DOES_FIT = (
-    r"where (does|do|did|is|are) (\w+ ){1,5}(come|comes|coming|fit|fits|feature|features|appear|appears|figure|"
-    r"figures|sit|sits) (in|into|within|under)\b"
+    r"where (does|do|did|is|are) (\w+ ){1,5}(come|comes|coming|crop|crops|show|shows|fit|fits|feature|features|"
+    r"appear|appears|figure|figures|sit|sits)( up)? (in|into|within|under)\b"
 )
 WHICH_PERSON = (r"^\s*which (one|person|officer|of them) (is|s|was)",)
 # "what is ty yousaf's title", "her job title?", "what's his role": a named person's title

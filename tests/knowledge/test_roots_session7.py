@@ -312,3 +312,10 @@ def test_why_after_the_question_mark_includes_what_the_asker_is_trying_to_do() -
     assert without_why("who leads 7a? want to chase them") == "who leads 7a?"
     kept = "who leads 7a? and when is it due"
     assert without_why(kept) == kept  # a second question is kept
+
+
+def test_an_action_shows_the_priority_it_is_under(engine: Engine) -> None:
+    """ "where's the DASH risk assessment in the partnership biz plan": P6.3 holds it, under Priority Six; the
+    action was shown without the priority, which was what was asked."""
+    answer = engine.ask("where does the DASH risk assessment come up in the business plan", dt.date(2021, 7, 12))
+    assert "Under: Priority Six" in render(answer)
