@@ -640,7 +640,8 @@ _SOURCE_CLAUSE = lazy(
 )
 _HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently)\b")
 _WHO_CHAIRS = lazy(
-    r"^\s*(?:and |so )?(?:who|whos|who s)\b(?: \w+){0,3} (?:chair|chairs|chairing|chaired|chairman|chairperson)\b"
+    r"(?:^\s*(?:and |so )?|\s{2,})(?:who|whos|who s)\b(?: \w+){0,3} (?:chair|chairs|chairing|chaired|chairman|"
+    r"chairperson)\b"  # (or after a dash: "QA subgroup - who's chairing it")
 )
 _ASKS_SHARE = lazy(r"(?:^|\s)(?:what|which) (?:%|per ?cent|percentage|proportion|share|fraction)\b|%")
 # "which councillors actually sit on", "who is really responsible for": emphasis between a cue's words

@@ -622,7 +622,7 @@ INTENTS: tuple[Intent, ...] = (
             "chairperson",
             "chairwoman",
             r"chairing (the |tomorrow s |\w+ s )",
-            r"^\s*(and |so )?(who|whos|who s)\b( \w+){0,3} chairing\b",  # "who's chairing BMG from next month"
+            r"\b(who|whos|who s)\b( \w+){0,3} chairing\b",  # "who's chairing BMG from next month"
             # "who runs the quality assurance sub group these days": a group's chair (not "who leads": an action's)
             r"who (runs|heads|heads up|is in charge of|s in charge of) (the )?(\w+ ){0,8}(sub ?groups?|groups?|boards?|"
             r"networks?|forums?|panels?|committees?)",

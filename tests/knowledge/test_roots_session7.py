@@ -319,3 +319,10 @@ def test_an_action_shows_the_priority_it_is_under(engine: Engine) -> None:
     action was shown without the priority, which was what was asked."""
     answer = engine.ask("where does the DASH risk assessment come up in the business plan", dt.date(2021, 7, 12))
     assert "Under: Priority Six" in render(answer)
+
+
+def test_who_is_chairing_after_the_group_named_first(engine: Engine) -> None:
+    """ "QA & multi-agency audit subgroup - who's chairing it these days": the group named first, then "who's
+    chairing it"; the cue was read only at the start, and a paragraph on the group's membership was quoted."""
+    answer = engine.ask("city QA and multi agency audit sub group - who is chairing it now?", dt.date(2020, 10, 6))
+    assert answer.kind == "chair" and "Pete Turgoose" in answer.text
