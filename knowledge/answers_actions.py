@@ -989,10 +989,28 @@ def named_actions(q: Query, e: Engine) -> list[Action] | None:
     if not q.topic_words or _unknown_thing(q, e, q.topic_words):  # "the dental audit": not any audit of the plans
         return None
     words = [w for w in content_words(q.raw) if w in q.topic_words or w in _NAMING_NOUNS]
+    themed = _themed(q, e)
+    if themed:  # "county plan governance and scrutiny bit - anything slipped": the actions under that theme
+        return themed
     both = _either_named(q, e)
     if both is not None:  # "the staffing review or former staff": each side names its own action
         return both
     return _clearly_named(q, e, words)
+
+
+def _themed(q: Query, e: Engine) -> list[Action]:
+    """The actions under a theme the question names by every word of it ("the governance and scrutiny bit": County
+    Actions 4-6, though only the first row of the plan's table writes the theme)."""
+    asked = set(q.topic_words)
+    found: list[Action] = []
+    for plan in e.kb.plans.values():
+        if plan.id in q.hidden or (q.plan and plan.id != q.plan):
+            continue
+        for action in plan.actions:
+            theme = set(content_words(action.theme or ""))
+            if len(theme) >= 2 and theme <= asked:
+                found.append(action)
+    return found if len(found) <= NAMED_MAX else []
 
 
 def _clearly_named(q: Query, e: Engine, words: list[str]) -> list[Action] | None:

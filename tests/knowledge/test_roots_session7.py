@@ -326,3 +326,12 @@ def test_who_is_chairing_after_the_group_named_first(engine: Engine) -> None:
     chairing it"; the cue was read only at the start, and a paragraph on the group's membership was quoted."""
     answer = engine.ask("city QA and multi agency audit sub group - who is chairing it now?", dt.date(2020, 10, 6))
     assert answer.kind == "chair" and "Pete Turgoose" in answer.text
+
+
+def test_a_theme_named_by_its_words_is_its_actions(engine: Engine) -> None:
+    """ "county plan governance and scrutiny bit - anything slipped?": the plan's "Governance and Scrutiny" theme
+    holds Actions 4-6; Action 5's December 2019 and January 2020 steps had slipped, and the answer looked only at
+    the two actions whose own text uses the words (and could not tell)."""
+    answer = engine.ask("governance and scrutiny part of the county plan - anything overdue?", dt.date(2020, 2, 10))
+    assert answer.kind == "overdue" and all(i.title.startswith("county plan, Action 5") for i in answer.items)
+    assert answer.items
