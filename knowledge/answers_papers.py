@@ -307,6 +307,9 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     if answer_kind(q.raw) == "number" and len(close) > 1:  # the figure stands in one sentence with the words
         share = {id(h): index.figure_share(q.raw, h.quoted) for h in close}
         best = max(close, key=lambda h: (h.coverage, share[id(h)], h.literal, h.counted, h.score))
+    elif answer_kind(q.raw) == "frequency" and len(close) > 1:  # "the DSL network", not the Early Years one
+        plain_name = {id(h): not index.qualified(q.raw, h.quoted) for h in close}
+        best = max(close, key=lambda h: (h.coverage, plain_name[id(h)], h.literal, h.counted, h.score))
     else:
         best = max(close, key=lambda h: (h.coverage, h.literal, h.counted, h.score))
     if term is None and DONE_ASKED.search(q.folded):

@@ -160,6 +160,7 @@ def _fixed(m: re.Match) -> str:
 
 
 _COMPOUND = lazy(r"\b([a-z]{2,})-([a-z]{2,})\b")
+_CAPITALISED_OR_WORD = lazy(r"[A-Za-z][A-Za-z']*")
 
 # What kind of answer a question wants, and how a passage shows it has one. A passage that has none
 # (no figure for "how many", no date for "when", no person or post for "who", no verdict for "how did it
@@ -787,6 +788,22 @@ class PassageIndex:
             if len(hits) == limit:
                 break
         return hits
+
+    def qualified(self, question: str, passages: Sequence[Passage]) -> bool:
+        """Whether these passages name what the question asks about only with a capitalised qualifier it does not
+        use: "the city DSL network" is not the "Early Years Designated Safeguarding Leads Network"."""
+        asked = {x for t in self.terms(question) for x in (t.token, *t.expansion, *t.alternatives)}
+        for passage in passages:
+            words = _CAPITALISED_OR_WORD.findall(plain(passage.text))
+            for n, word in enumerate(words):
+                if n < 2 or self._stem(word.lower()) not in asked:
+                    continue
+                before = words[n - 2 : n]
+                if all(w[:1].isupper() and self._content(w.lower()) for w in before) and not any(
+                    self._stem(w.lower()) in asked for w in before
+                ):
+                    return True
+        return False
 
     def figure_share(self, question: str, passages: Sequence[Passage]) -> float:
         """The largest share of the question's word weight that one sentence carrying a figure holds, of these

@@ -335,3 +335,14 @@ def test_a_theme_named_by_its_words_is_its_actions(engine: Engine) -> None:
     answer = engine.ask("governance and scrutiny part of the county plan - anything overdue?", dt.date(2020, 2, 10))
     assert answer.kind == "overdue" and all(i.title.startswith("county plan, Action 5") for i in answer.items)
     assert answer.items
+
+
+def test_a_body_named_plainly_is_not_its_qualified_namesake(engine: Engine) -> None:
+    """ "how often does the city DSL network meet": the annual report says "The Designated Safeguarding Leads Network
+    meetings will continue on a termly basis"; the "Early Years Designated Safeguarding Leads Network meetings which
+    meet three times per year" were quoted instead (both hold every word asked)."""
+    answer = engine.ask("how frequently does the DSL network in the city meet?", dt.date(2020, 10, 10))
+    text = render(answer)
+    assert "termly" in text and "three times per year" not in text
+    early = engine.ask("how often does the early years DSL network meet in the city", dt.date(2020, 10, 10))
+    assert "three times per year" in render(early)
