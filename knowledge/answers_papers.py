@@ -346,7 +346,33 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     items = [passage_item(hit.paper, passage, excerpt) for hit in shown for passage, excerpt in hit.excerpt]
     items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
+    writer = _writer_from(q, e, best.passage.section)
+    if writer:  # "who signed the annual report foreword for the CCG": the one of its writers from there
+        text = f"{writer} {text}"
     return r.answer_of(q, "passage", text, items)
+
+
+def _writer_from(q: Query, e: Engine, heading: str | None) -> str:
+    """Of the people a heading names as its writers ("Foreword from Catherine Underwood, Craig Guildford and Rosa
+    Waddingham"), the one from the organisation the question names ("... for the CCG"), said in a sentence."""
+    if not heading or not WRITERS_HEADING.match(heading) or not WHO_OPENS.match(q.folded):
+        return ""
+    asked = set(content_words(q.raw))
+    found = []
+    for pid, _ in e.names.people_in(fold(heading), heading):
+        person = e.kb.people[pid]
+        org = e.kb.organisations.get(person.organisation or "")
+        if org is not None and asked & {fold(x) for x in (org.name, *org.aliases) for x in content_words(x)} - _PLACE:
+            found.append((person, org))
+    if len(found) != 1:
+        return ""
+    person, org = found[0]
+    return f"Of the writers the heading names, {person.name} is from {org.name}."
+
+
+WRITERS_HEADING = lazy(r"^(?:[A-Z]\w+\s+)?(?:[Ff]rom|[Bb]y)\s+[A-Z]")  # "Foreword from Catherine Underwood, ..."
+WHO_OPENS = lazy(r"^\s*(?:who|whos|who s|which)\b")
+_PLACE = frozenset(content_words("nottingham nottinghamshire city county council and"))
 
 
 # "what happened at the meeting on 2nd december", "how did the march event go": an event that has taken place
@@ -836,7 +862,8 @@ def part_passage(q: Query, e: Engine) -> tuple[bool, Answer | None]:
     best = max(hits, key=lambda h: (h.coverage, h.score))
     items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
     cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
-    return True, r.answer_of(q, "passage", f"The papers say ({cited}):", items)
+    writer = _writer_from(q, e, best.passage.section)
+    return True, r.answer_of(q, "passage", f"{writer} The papers say ({cited}):".lstrip(), items)
 
 
 AGENDA_ITEM_WORDS = lazy(r"(?i)\b(?:agenda )?item\s*(?:no\.?\s*)?\d{1,2}\b")

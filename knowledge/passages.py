@@ -233,7 +233,7 @@ _FREQUENCY = lazy(
 _PHRASING = lazy(
     r"\bhow (?:often|frequently|regularly|long)\b|\bthese days\b|\bat (?:the )?(?:moment|present)\b|\batm\b|"
     r"\b(?:taking|take|takes|took|taken) over\b|\b(?:go|goes|going|went|gone) ahead\b|"
-    r"\bwho (?:wrote|writes|authored)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
+    r"\bwho (?:wrote|writes|authored|signed|signs)\b|\b(?:set|sets|setting|lay|lays|laid) out\b|\bnumber of\b|"
     r"\b(?:runs?|last|lasts|going|go) (?:on )?(?:until|till|to when)\b|\bget(?:s|ting)? together\b|"
     r"\b(?:meant|supposed) to\b|"  # "when's the next meeting meant to be": when it is
     r"\b(?:what|which|exact) (?:date|day)\b|"  # "what date did the partnership start": a date is asked

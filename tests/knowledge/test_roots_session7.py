@@ -346,3 +346,13 @@ def test_a_body_named_plainly_is_not_its_qualified_namesake(engine: Engine) -> N
     assert "termly" in text and "three times per year" not in text
     early = engine.ask("how often does the early years DSL network meet in the city", dt.date(2020, 10, 10))
     assert "three times per year" in render(early)
+
+
+def test_which_of_a_headings_writers_is_from_the_body_asked(engine: Engine) -> None:
+    """ "who signed the 19/20 annual report foreword for the CCG": the foreword is "from Catherine Underwood, Craig
+    Guildford and Rosa Waddingham"; Rosa Waddingham is the CCG's. "who signed" was also a word to find, so no
+    answer was given at all."""
+    answer = engine.ask("who signed the 2019/20 annual report foreword for the ccg?", dt.date(2020, 9, 15))
+    assert answer.text.startswith("Of the writers the heading names, Rosa Waddingham is from")
+    police = engine.ask("who wrote the annual report foreword for the police", dt.date(2020, 9, 15))
+    assert "Craig Guildford is from Nottinghamshire Police" in police.text
