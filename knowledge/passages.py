@@ -95,7 +95,7 @@ _STOPWORDS = """a about above after all also am an and any anything are as at be
     that the their theirs them then there these they this those through thus to too under until up upon
     us very was we were what whats when where whether which while who whom whose why will with within
     would yet you your anyone anybody happen happened happening mention mentioned mentions paper papers
-    record recorded records document documents go goes going gone went come came down many much last
+    record recorded document documents go goes going gone went come came down many much last
     thing things really one ones think actually currently nowadays didnt doesnt dont isnt wasnt werent arent
     havent hasnt hadnt wont cant couldnt wouldnt shouldnt since"""
 STOPWORDS = frozenset(_STOPWORDS.split())
