@@ -1688,10 +1688,20 @@ GROUP_NAMED = lazy(
 )
 
 
+# "what items come up at every single meeting", "the standing items": the work programme's standing items, not a date
+ITEMS_EVERY = lazy(
+    r"\b(items?|reports?|papers?|things|updates?)\b.*\b(every|each) (single )?(\w+ ){0,3}"
+    r"(meeting|panel|committee|time)\b"
+    r"|\bstanding items?\b"
+)
+
+
 def meeting(q: Query, e: Engine) -> Answer | None:
     found = committee(q, e)
     if found is None:
         return None
+    if ITEMS_EVERY.search(q.folded) and q.attribute is None:
+        return work_programme(q, e)
     detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
     if not detail and PAPERS_DEADLINE.search(q.folded):  # "the deadline for reports for the april panel"
         chosen = pick_meeting(q, e)
@@ -2550,13 +2560,13 @@ STANDING_LIST = lazy(r"\bstanding items\b")
 def _standing_list(q: Query, e: Engine, found: Committee) -> Answer | None:
     """ "standing items at every panel? so i know what to expect": the standing items, when the question names no
     item of the programme (the committee's own name is none: "at every corporate parenting panel")."""
-    if not STANDING_LIST.search(q.folded) or LEFT_PROGRAMME.search(q.folded):
+    if not (STANDING_LIST.search(q.folded) or ITEMS_EVERY.search(q.folded)) or LEFT_PROGRAMME.search(q.folded):
         return None
     thing = (
         set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
     )
-    if any(thing & set(content_words(w.title)) for w in found.work_programme):
-        return None
+    if any(thing & set(content_words(w.title)) for w in found.work_programme) or thing & set(committee_acronyms(e)):
+        return None  # an item named ("the cicc standing item"): that item
     standing = [w for w in found.work_programme if w.standing]
     text = f"Standing items at every {found.name} meeting (work programme):"
     return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in standing])
