@@ -2491,7 +2491,8 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             if standing is not None and (not nouns or nouns & set(fold(standing.title).split())):
                 return how_often(q, e, standing)
             return _agenda_how_often(q, e, found_doc[0], found_doc[1])
-    if set(q.topic_words) - WORK_WORDS - GENERIC_ASKING:  # a named item: its date, or where it last was
+    window_words = {"year"} if re.search(r"\b(next|this|last) year\b", q.folded) else set()  # when, not "Year 12"
+    if set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - window_words:  # a named item: its date, or where it last was
         named = _work_by_words(q, e) or _work_by_item_words(q, e)
         if named is not None:
             return about_work(q, e, named, _work_field(q))

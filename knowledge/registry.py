@@ -640,6 +640,8 @@ INTENTS: tuple[Intent, ...] = (
             r"\b(due|set|scheduled|planned|expected) to (come|go) (to|before) (the )?(\w+ ){0,3}"
             r"(panel|committee|meeting)",
             r"lined up (for|at)",  # "what's lined up for the 1 april panel"
+            # "whats down for the july panel", "what's on for the april meeting": its programme
+            r"what(s| s| is| are)? (down|on) for (the )?(\w+ ){0,3}(panel|committee|meeting)",
             r"in the pipeline (for|at)",
             "scheduled",
             "planned for",

@@ -380,3 +380,11 @@ def test_items_at_every_meeting_are_the_standing_items(engine: Engine) -> None:
     assert answer.text.startswith("Standing items at every Corporate Parenting Panel meeting")
     named = engine.ask("who's responsible for the cicc standing item on the panel work programme", dt.date(2025, 1, 15))
     assert "Sophie Eadsforth" in named.text  # one standing item named is that item
+
+
+def test_whats_down_for_a_panel_is_its_programme(engine: Engine) -> None:
+    """ "whats down for the july panel next year" (December 2024): the work programme puts "Performance of Adoption
+    Services" at 8 July 2025; "what's down for" was no cue, and "year" matched "Destinations of Year 12-13"."""
+    for asked in ("what's down for the july panel next year?", "whats down for the july panel"):
+        answer = engine.ask(asked, dt.date(2024, 12, 10))
+        assert "Performance of Adoption Services" in render(answer) and "Year 12-13" not in render(answer), asked
