@@ -604,6 +604,9 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
     )
 
 
+LAUNCHED = lazy(r"\b(launched|launch|out yet|is it out|live|gone live|published|available|up and running|find it)\b")
+
+
 def status_or_passage(q: Query, e: Engine) -> Answer | None:
     """A status question: the action its words name, unless the plan records nothing of its progress and a passage
     of another paper says what happened ("is the SUDI national review published": the plan's action that follows
@@ -611,6 +614,12 @@ def status_or_passage(q: Query, e: Engine) -> Answer | None:
     from knowledge import answers_actions as acts
 
     found = acts.about_topic(q, e)
+    if found is not None and found.subject is not None and found.subject.kind == "work" and LAUNCHED.search(q.folded):
+        # "has the local offer for care leavers been launched yet": whether the thing is out, which the minutes
+        # say ("has been launched ... via the Notts Help Yourself webpage"), not when its report comes to panel
+        said = passage_answer(q, e, strict=True)
+        if said is not None:
+            return said
     if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":
         return found
     if not found.items or not found.items[0].fields.get("no_progress"):

@@ -388,3 +388,11 @@ def test_whats_down_for_a_panel_is_its_programme(engine: Engine) -> None:
     for asked in ("what's down for the july panel next year?", "whats down for the july panel"):
         answer = engine.ask(asked, dt.date(2024, 12, 10))
         assert "Performance of Adoption Services" in render(answer) and "Year 12-13" not in render(answer), asked
+
+
+def test_whether_a_thing_is_launched_is_what_the_papers_say_of_it(engine: Engine) -> None:
+    """ "has the local offer for care leavers been launched yet": the October minutes say it "has been launched and is
+    available for anyone to view via the Notts Help Yourself webpage"; the answer gave the work-programme date of
+    its six-monthly report to the panel."""
+    answer = engine.ask("has the care leavers local offer been launched yet?", dt.date(2024, 11, 1))
+    assert answer.kind == "passage" and "Notts Help Yourself" in render(answer)
