@@ -105,6 +105,7 @@ BANKS = (
     Bank("thirtysecond", 100, frozenset(), True, True, True, 86, 0),
     Bank("thirtieth", 100, frozenset(), True, True, True, 80, 4),
     Bank("thirtyfirst", 100, frozenset(), True, True, True, 83, 4),
+    Bank("thirtyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
