@@ -107,6 +107,7 @@ BANKS = (
     Bank("thirtyfirst", 100, frozenset(), True, True, True, 83, 4),
     Bank("thirtyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("thirtythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("thirtyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
