@@ -151,7 +151,7 @@ def parse(
         led = {a.plan for pid, _ in people for a in engine.by_lead.get(pid, ()) if a.plan not in hidden}
         if led and plan not in led:
             plan = next(iter(led)) if len(led) == 1 else None
-    month, window = _window(_without_section_span(folded), today)
+    month, window = _window(_without_section_span(asked), today)  # not "...? the staff were asking"
     if window is None and ({"overdue", "due-soon", "due"} & set(intents) or _NEEDS_DONE.search(folded)):
         # "overdue as of 2020", "due next year", "what must the city deliver by the end of the financial year"
         window = _financial_year(lower, today) or _year_window(

@@ -396,3 +396,10 @@ def test_whether_a_thing_is_launched_is_what_the_papers_say_of_it(engine: Engine
     its six-monthly report to the panel."""
     answer = engine.ask("has the care leavers local offer been launched yet?", dt.date(2024, 11, 1))
     assert answer.kind == "passage" and "Notts Help Yourself" in render(answer)
+
+
+def test_the_tense_of_an_aside_does_not_move_the_month_asked(engine: Engine) -> None:
+    """ "staff review bit - anything due in april? our agency staff were asking" (March 2020): "were asking" is the
+    aside's, and it moved "april" to April 2019 (the past reading); April 2020 is meant."""
+    q = parse(engine, "staff review - anything due in april? the agency staff were asking", dt.date(2020, 3, 15))
+    assert q.window is not None and q.window.start == dt.date(2020, 4, 1)
