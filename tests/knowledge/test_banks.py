@@ -103,11 +103,11 @@ BANKS = (
     Bank("twentysixth", 100, frozenset(), True, True, True, 91, 0),
     Bank("twentyseventh", 100, frozenset(), True, True, True, 90, 2),
     Bank("thirtysecond", 100, frozenset(), True, True, True, 86, 0),
-    Bank("thirtieth", 100, frozenset(), True, True, True, 80, 4),
-    Bank("thirtyfirst", 100, frozenset(), True, True, True, 83, 4),
-    Bank("thirtyfourth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("thirtythird", 100, frozenset(), True, True, True, 0, 100),
-    Bank("thirtyfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("thirtieth", 100, frozenset(), True, True, True, 83, 2),
+    Bank("thirtyfirst", 100, frozenset(), True, True, True, 84, 3),
+    Bank("thirtyfourth", 100, frozenset(), True, True, True, 91, 3),
+    Bank("thirtythird", 100, frozenset(), True, True, True, 79, 4),
+    Bank("thirtyfifth", 100, frozenset(), True, True, True, 85, 4),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
