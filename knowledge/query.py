@@ -433,21 +433,13 @@ def _plan_scope(engine: Engine, folded: str, hidden: frozenset[str]) -> str | No
     # one word: a plan's own first word ("county", "tce") before a word of another plan's long name ("assessment"
     # in "paul johnson's needs assessment action at county"); "agreed with the city" names a partner, not a plan
     single = [
-        (engine.plan_words[w], w)
-        for i, w in enumerate(tokens)
-        if w in engine.plan_words and not _partner(tokens, i) and not _needs_assessment(tokens, i)
+        (engine.plan_words[w], w) for i, w in enumerate(tokens) if w in engine.plan_words and not _partner(tokens, i)
     ]
     if not single:
         return None
     firsts = plan_vocab(engine).firsts
     plan_id = next((p for p, w in single if w in firsts), single[0][0])
     return plan_id if plan_id not in hidden else None
-
-
-def _needs_assessment(tokens: list[str], i: int) -> bool:
-    """ "the survivors needs assessment": an assessment of needs (County Action 3, city action 4), not the TCE
-    plan's "strategic assessment"."""
-    return tokens[i] in ("assessment", "assessments") and i > 0 and tokens[i - 1] in ("needs", "need")
 
 
 def plans_named(engine: Engine, folded: str) -> list[str]:

@@ -105,7 +105,7 @@ BANKS = (
     Bank("thirtysecond", 100, frozenset(), True, True, True, 86, 0),
     Bank("thirtieth", 100, frozenset(), True, True, True, 83, 2),
     Bank("thirtyfirst", 100, frozenset(), True, True, True, 84, 3),
-    Bank("thirtyfourth", 100, frozenset(), True, True, True, 91, 3),
+    Bank("thirtyfourth", 100, frozenset(), True, True, True, 90, 4),
     Bank("thirtythird", 100, frozenset(), True, True, True, 79, 4),
     Bank("thirtyfifth", 100, frozenset(), True, True, True, 85, 4),
 )

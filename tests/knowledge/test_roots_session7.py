@@ -366,14 +366,6 @@ def test_records_is_a_word_to_find(engine: Engine) -> None:
     assert answer.kind == "not-sure" and "Case duration" not in render(answer)
 
 
-def test_needs_assessment_does_not_name_the_strategic_assessment_plan(engine: Engine) -> None:
-    """ "who's leading the survivors needs assessment work": County Action 3 (Paul Johnson) and city action 4 (the
-    Corporate Director); "assessment" was read as naming the TCE strategic assessment plan, whose TCE11 was given."""
-    answer = engine.ask("who leads the needs assessment for survivors?", dt.date(2019, 11, 4))
-    text = render(answer)
-    assert "Paul Johnson" in text and "Corporate Director" in text and "TCE11" not in text
-
-
 def test_items_at_every_meeting_are_the_standing_items(engine: Engine) -> None:
     """ "what items come up at every single meeting?": the standing items; the panel's next meeting dates were given."""
     answer = engine.ask("which items come up at every single corporate parenting panel meeting?", dt.date(2025, 1, 15))
