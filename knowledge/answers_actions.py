@@ -15,6 +15,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
+from knowledge.query import HOW_OFTEN
 from knowledge.registry import OUTCOME
 from knowledge.text import content_words, fold
 
@@ -451,7 +452,6 @@ def _how_often_steps(q: Query, actions: list[Action]) -> list[tuple[Action, Mile
     return [(actions[0], m, 1.0) for m in actions[0].milestones if FREQUENCY.search(m.text)][:3]
 
 
-HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently|regularly)\b")
 FREQUENCY = lazy(
     r"(?i)\b(?:\d+|two|three|four|six|twelve)[ -]?monthly\b|\b(?:monthly|quarterly|annually|weekly|fortnightly|"
     r"bi-?monthly|biannually)\b|\bevery (?:\w+ )?(?:week|month|year|quarter|meeting)s?\b|\btimes a (?:year|month)\b|"
@@ -1002,15 +1002,27 @@ def _themed(q: Query, e: Engine) -> list[Action]:
     """The actions under a theme the question names by every word of it ("the governance and scrutiny bit": County
     Actions 4-6, though only the first row of the plan's table writes the theme)."""
     asked = set(q.topic_words)
-    found: list[Action] = []
-    for plan in e.kb.plans.values():
-        if plan.id in q.hidden or (q.plan and plan.id != q.plan):
-            continue
-        for action in plan.actions:
-            theme = set(content_words(action.theme or ""))
-            if len(theme) >= 2 and theme <= asked:
-                found.append(action)
+    found = [
+        a
+        for words, actions in _themes(e).items()
+        if words <= asked
+        for a in actions
+        if a.plan not in q.hidden and (not q.plan or a.plan == q.plan)
+    ]
     return found if len(found) <= NAMED_MAX else []
+
+
+def _themes(e: Engine) -> dict[frozenset[str], list[Action]]:
+    """Each theme's words (two or more) -> its actions, built once per engine (not scanned on every question)."""
+    memo = e.__dict__.get("_theme_words")
+    if memo is None:
+        memo = {}
+        for action in e.kb.actions():
+            words = frozenset(content_words(action.theme or ""))
+            if len(words) >= 2:
+                memo.setdefault(words, []).append(action)
+        e.__dict__["_theme_words"] = memo
+    return memo
 
 
 def _clearly_named(q: Query, e: Engine, words: list[str]) -> list[Action] | None:

@@ -362,7 +362,10 @@ def _writer_from(q: Query, e: Engine, heading: str | None) -> str:
     for pid, _ in e.names.people_in(fold(heading), heading):
         person = e.kb.people[pid]
         org = e.kb.organisations.get(person.organisation or "")
-        if org is not None and asked & {fold(x) for x in (org.name, *org.aliases) for x in content_words(x)} - _PLACE:
+        if org is None:
+            continue
+        named_by = {w for name in (org.name, *org.aliases) for w in content_words(name)} - _PLACE
+        if asked & named_by:
             found.append((person, org))
     if len(found) != 1:
         return ""

@@ -135,11 +135,11 @@ def parse(
     if _ASKS_BODIES.match(asked):  # "which council committees had updates on the plan": bodies, not actions
         intents = [i for i in intents if i not in _ACTION_LISTS]
     attribute = attribute_of(_without_emphasis(asked), intents)
-    if _HOW_OFTEN.match(asked):  # "how often are PEPs done": a frequency the papers give, not a status
+    if HOW_OFTEN.match(asked):  # "how often are PEPs done": a frequency the papers give, not a status
         intents = [i for i in intents if i != "status"]
         attribute = None if attribute == "status" else attribute
     ids = _action_ids(engine, lower, plan)
-    if ids and attribute is None and _HOW_OFTEN.match(asked):  # "how often does a4's report go to committee": when
+    if ids and attribute is None and HOW_OFTEN.match(asked):  # "how often does a4's report go to committee": when
         attribute = "due"
     if plan is not None and ids and _weakly_named(engine, folded, plan):
         plan, ids = _plan_of_ids(engine, lower, plan, ids, hidden)
@@ -638,7 +638,7 @@ _SOURCE_CLAUSE = lazy(
     r"\b(?:according to|as per|going by) (?:the |their |our |last |this )?(?:\w+ ){0,3}?"
     r"(?:minutes|papers|pack|report|plan|agenda)\b"
 )
-_HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently)\b")
+HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently|regularly)\b")
 _WHO_CHAIRS = lazy(
     r"(?:^\s*(?:and |so )?|\s{2,})(?:who|whos|who s)\b(?: \w+){0,3} (?:chair|chairs|chairing|chaired|chairman|"
     r"chairperson)\b"  # (or after a dash: "QA subgroup - who's chairing it")
