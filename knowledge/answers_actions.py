@@ -12,7 +12,7 @@ from knowledge import describe as d
 from knowledge import facts
 from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
-from knowledge.dates import long_day
+from knowledge.dates import between, long_day
 from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
 from knowledge.query import HOW_OFTEN
@@ -1229,14 +1229,14 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
         )
     if not items and undated and not dated:  # nothing here could be placed in time: say so first
         text = (
-            f"I can't tell what falls due{scope} between {long_day(start)} and {long_day(until)}: "
+            f"I can't tell what falls due{scope} {between(start, until)}: "
             f"the plan gives no due dates I can read for the {undated} open action{'s' if undated != 1 else ''}"
             + (f" ({doubted} with a date a later document puts in doubt)." if doubted else ".")
         )
         return r.answer_of(q, "due-soon", text, notes=notes[:-1])
     works = _sponsored_work(q, e, start, until) if named is None else []
     if not items and not works:
-        text = f"Nothing{scope} falls due between {long_day(start)} and {long_day(until)}."
+        text = f"Nothing{scope} falls due {between(start, until)}."
         if q.window is None:  # "anything coming up for her": the next dated things, and when
             ahead = _next_dated(q, e, actions, named is None, until)
             if ahead:
@@ -1246,7 +1246,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
                 return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
         return r.answer_of(q, "due-soon", text, notes=notes)
     things: list = [*items, *works]
-    text = f"{len(things)} due{scope} between {long_day(start)} and {long_day(until)}:"
+    text = f"{len(things)} due{scope} {between(start, until)}:"
     return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
 
 
@@ -1380,8 +1380,8 @@ def fell_due(q: Query, e: Engine) -> Answer:
     if not items and _WORK_DONE.search(q.folded) and (said := e.passage_answer(q)) is not None:
         return said  # "which audits did the QA group complete in 2019-20": what was done, which the papers report
     if not items:
-        return r.answer_of(q, "due-soon", f"Nothing{scope} fell due between {long_day(start)} and {long_day(until)}.")
-    text = f"{len(items)} fell due{scope} between {long_day(start)} and {long_day(until)}:"
+        return r.answer_of(q, "due-soon", f"Nothing{scope} fell due {between(start, until)}.")
+    text = f"{len(items)} fell due{scope} {between(start, until)}:"
     return r.list_answer(q, "due-soon", text, items, lambda pair: _late_item(e, q.today, *pair), notes)
 
 

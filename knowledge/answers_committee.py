@@ -503,6 +503,8 @@ def report(q: Query, e: Engine) -> Answer | None:
     if found is None:
         found = find_doc(q, e, drop=_detail_words(q))
     if found is None:  # "a resident is after the background papers": the agenda's note on inspecting them
+        if LAW_ASKED.search(q.folded):  # "... which section of the act": the reports' own paragraph says
+            return None
         return agenda_note(q, e) if q.attribute == "background" else None
     meeting, doc = found
     if isinstance(doc, WorkItem):
@@ -2965,6 +2967,10 @@ NOT_ITEM_ATTRIBUTES = frozenset(
     {"contact", "email", "phone", "author", "signatory", "reference", "background", "recommendations", "pages"}
     | {"comments", "implications", "purpose", "apologies", "substitutes", "members", "venue", "time"}
 )
+
+
+# "which section of the local government act": the law a paragraph cites, not whom to contact
+LAW_ASKED = lazy(r"\b(which|what) (section|part|act|law|legislation|statute|schedule)\b")
 
 
 NEXT_MEETING_ASKED = lazy(

@@ -106,6 +106,14 @@ def long_day(date: dt.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
+def between(start: dt.date, end: dt.date) -> str:
+    """ "between 1 November 2024 and 30 November 2024"; a window with no end ("after October") is "on or after
+    1 November 2024", never a day in the year 9999."""
+    if end >= dt.date.max - dt.timedelta(days=1):
+        return f"on or after {long_day(start)}"
+    return f"between {long_day(start)} and {long_day(end)}"
+
+
 def parse_day(text: str) -> dt.date:
     """Parse a YYYY-MM-DD command-line date; raises ValueError with a hint."""
     try:

@@ -668,6 +668,8 @@ def _phone_words(raw: str) -> str:
         raw = _LIKE_OURS.sub(" ", raw)
     if _KICK_OFF.may_search(raw.lower()):
         raw = _KICK_OFF.sub(lambda m: _KICKED[m.group(1).lower()], raw)
+    if _NEXT_ONE.may_search(raw.lower()):  # "children in care council - when's the next one": its next meeting
+        raw = _NEXT_ONE.sub(r"\1next meeting", raw)
     if "no." in raw.lower():  # "the customer services no. for ...": a number
         raw = _NO_DOT.sub("number", raw)
     if not _PHONE_RX.may_search(raw.lower()):
@@ -675,6 +677,11 @@ def _phone_words(raw: str) -> str:
     return _PHONE_RX.sub(lambda m: _PHONE_WORDS[m.group(1).lower()], raw)
 
 
+# "the children in care council - when's the next one": a body that meets, so the next one is its next meeting
+_NEXT_ONE = lazy(
+    r"(\b(?:council|forum|group|subgroup|sub-group|network|board|panel|committee)\b.{0,40}?\b)next one\b",
+    re.IGNORECASE,
+)
 _NO_DOT = lazy(r"\bno\.(?=\s+for\b)", re.IGNORECASE)
 
 
@@ -929,6 +936,7 @@ def _without_date_words(topic: list[str], window: Window | None) -> list[str]:
     if window is None:
         return topic
     shaping = _DATE_SHAPING | ({"year"} if "year" in window.words else set())  # "the end of the financial year"
+    shaping |= {w for w in ("after", "before") if window.words.startswith(w)}  # "due after october": its window
     return [w for w in topic if w not in shaping]
 
 

@@ -687,6 +687,8 @@ INTENTS: tuple[Intent, ...] = (
             # "is there a panel in april", "any corporate parenting panel in october 2025"
             r"^\s*(is there|was there|will there be|are there|any) (an? |the )?(\w+ ){0,3}(panel|committee|cpp)s? "
             r"(in|on|during|this|next|before|after)\b",
+            # a fragment: "panel after january?", "the cpp before april"
+            r"^\s*(the )?(\w+ ){0,3}(panel|committee|cpp|meeting) (after|before|following) (the )?\w+( \d{4})?\s*$",
         ),
         com.meeting,
         ("when does the panel next meet?",),
