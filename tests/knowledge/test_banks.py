@@ -108,6 +108,7 @@ BANKS = (
     Bank("thirtyfourth", 100, frozenset(), True, True, True, 90, 4),
     Bank("thirtythird", 100, frozenset(), True, True, True, 79, 4),
     Bank("thirtyfifth", 100, frozenset(), True, True, True, 85, 4),
+    Bank("thirtyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
