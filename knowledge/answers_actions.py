@@ -674,6 +674,11 @@ def unrecorded_done(q: Query, e: Engine, action: Action, detail: str) -> str | N
 
 
 def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str) -> Answer:
+    if detail == "due" and len(actions) > 1 and START_ASKED.search(q.folded):
+        # "when is the independent hsb evaluation meant to start": of the actions the words match (City 7a
+        # commissions it from October 2019; 7b considers its findings), the one with a start
+        started = [a for a in actions if a.start is not None]
+        actions = started or actions
     past = detail == "due" and not q.action_ids and NEXT_EVENT.search(q.folded) is not None
     if past and all(_all_past(e, a, q) for a in actions):
         # "when exactly is TBH's next ofsted inspection" (2025): County Action 9's 2019 review of inspections has
@@ -700,6 +705,10 @@ def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str)
         text = f"{len(items)} actions match; {head.lower()} of each:"
         subject = None
     return r.answer_of(q, detail, text, items, subject=subject, notes=later_dates(q, e, actions, detail))
+
+
+# "when does it start", "meant to kick off" (said "start" by then), "when will they begin": a start is asked
+START_ASKED = lazy(r"\b(start|starts|started|starting|begin|begins|began|commence|commences|commenced|get going)\b")
 
 
 # "when is the next inspection", "the next one": a date to come is asked (not "the next step", "next milestone")
@@ -812,7 +821,10 @@ def _named_elsewhere(q: Query, e: Engine, found: Answer) -> Answer:
 
 
 # "when is the X due", "when's the report due out": when one thing is due (a list of everything due is no answer)
-_ASKS_WHEN_ONE = lazy(r"\s*(when|whens|when s)\b(?! (is|s|are) (anything|everything|something|stuff))")
+_ASKS_WHEN_ONE = lazy(
+    r"\s*(?:(when|whens|when s)\b(?! (is|s|are) (anything|everything|something|stuff))"
+    r"|(?:what (?:are|is|re) (?:the )?)?dates? (?:for|of) (?:the |our |this |next )?(?!anything|everything))"
+)  # ... "dates for the hsb level 1 training this year": when one thing is
 
 
 def _overdue(q: Query, e: Engine) -> Answer:

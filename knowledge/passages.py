@@ -225,7 +225,8 @@ _WANTS_FREQUENCY = lazy(
 )
 _FREQUENCY = lazy(
     r"\b(quarterly|monthly|weekly|fortnightly|annually|yearly|bi-?monthly|bi-?annually|termly|daily|six[- ]monthly|"
-    r"every (?:\w+ ){0,2}(?:days?|weeks?|months?|years?|quarters?|terms?)|once|twice|\w+ times (?:a|per|each|every)|"
+    r"every (?:\w+ ){0,2}(?:days?|weeks?|months?|years?|quarters?|terms?)|"
+    r"(?:once|twice|\w+ times) (?:a|an|per|each|every)|"
     r"(?:a|per|each) (?:week|month|year|quarter|term))\b",
     re.IGNORECASE,
 )

@@ -123,7 +123,7 @@ def parse(
     asked = _asked_part(raw, folded)
     if "according" in asked or " per " in asked:  # "according to the october minutes": where, not what, is asked
         asked = _SOURCE_CLAUSE.sub(" ", asked)
-    intents = detect_intents(_without_emphasis(_without_section_span(asked)))
+    intents = detect_intents(_without_emphasis(_without_section_span(_without_when_clause(asked))))
     if asked != folded and not intents:
         asked = folded
         intents = detect_intents(_without_emphasis(_without_section_span(folded)))
@@ -145,6 +145,8 @@ def parse(
         plan, ids = _plan_of_ids(engine, lower, plan, ids, hidden)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
+    if roles and plan is not None and _COUNCIL_NAMED.search(folded):
+        roles = _roles_of_council(engine, roles, plan)
     if plan is not None and people and _weakly_named(engine, folded, plan):
         # "paul johnson here - has my needs assessment action been done": "assessment" is a word of the TCE plan's
         # long name, but he leads none of its actions; the plans he does lead are the scope
@@ -295,7 +297,10 @@ _WHY_ASKED = lazy(
     r"|\s*[,;\u2013\u2014-]\s*(?:i |we )?(?:need|needs|needed|want|wanted)\s+(?:it|this|that|them|(?:the|a|an)\s+\w+)"
     r"\s+for\s+(?:the|my|our|a|an))\s+"
     r"(?:own\s+)?(?:audit trail|records?|notes?|files?|tracker|log|briefing|spreadsheet|diary|handover|reference|"
-    r"paperwork|return)\W*$",
+    r"paperwork|return|forward plan|calendar|intro(?: para| paragraph)?|(?:team )?(?:mtg|meeting|brief)|agenda|"
+    r"newsletter|slides?|presentation|induction)\W*$"
+    # "author and date for a harvard ref": a citation is why it is asked
+    r"|\s+for\s+(?:a|an|the|my|our)\s+(?:harvard\s+ref(?:erence)?|citation|bibliography|reference list)\W*$",
     re.IGNORECASE,
 )
 
@@ -319,6 +324,15 @@ _WHY_TELL = lazy(
 )
 
 
+# "ty yousaf - what's his job, his name is on the hsb paper", "..., she was at the october panel": where the asker
+# met the person, after the question, names nothing asked about
+_SEEN_WHERE = lazy(
+    r",\s*(?:(?:his|her|their|your)\s+name(?:'s|\s+is|\s+was|\s+s)|(?:he|she|they)(?:'s|'re|\s+is|\s+was|"
+    r"\s+were|\s+are|\s+came\s+up|\s+comes\s+up|\s+popped\s+up))\s+(?:on|in|at)\b[^?]*\??\s*$",
+    re.IGNORECASE,
+)
+
+
 def without_why(raw: str) -> str:
     """The question without a closing clause saying why it is asked ("..., for the audit trail", "...? doing a
     team brief", "..., want to let a young person know")."""
@@ -326,6 +340,10 @@ def without_why(raw: str) -> str:
     if after is not None and after.start() >= 12 and not _ASKING_TAIL.search(fold(raw[after.start() + 1 :])):
         raw = raw[: after.start() + 1]
     lowered = raw.lower()
+    seen = _SEEN_WHERE.search(raw) if "," in raw else None
+    if seen is not None and seen.start() >= 12:  # "..., his name is on the hsb paper": where they were met
+        raw = raw[: seen.start()] + ("?" if raw.rstrip().endswith("?") else "")
+        lowered = raw.lower()
     told = _WHY_TELL.search(raw) if " to " in lowered or " so " in lowered else None
     if told is not None and told.start() >= 12:
         raw = raw[: told.start()] + ("?" if raw.rstrip().endswith("?") else "")
@@ -382,12 +400,18 @@ def _whose_cover(engine: Engine, raw: str) -> str:
 
 # a leading clause about the asker and a question after it: "covering for a colleague this week, who ...", "hi,
 # new here - what ...", "quick one: is ..."
-_CONTEXT_WORDS = ("covering", "cover", "standing in", "filling in", "new here", "new to", "quick", "sorry to bother")
+_CONTEXT_WORDS = (
+    *("covering", "cover", "standing in", "filling in", "new here", "new to", "quick", "sorry to bother", "doing"),
+    *("running", "prepping", "preparing", "planning", "writing", "delivering", "putting together"),
+)
 _CONTEXT = lazy(
     r"^\s*(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))?[\s,!]*"
     r"(?:(?:i'?m|im|i am|just|currently|am)\s+)?"
     r"(?:covering|on cover|on holiday cover|doing cover|standing in|filling in|new here|new to (?:this|the \w+)|"
-    r"quick q(?:uestion)?|quick one|sorry to bother you)\b[^,:?\-]{0,80}[,:\-]\s*"
+    r"quick q(?:uestion)?|quick one|sorry to bother you|"
+    # "doing a consent / healthy relationships session for staff - does the biz plan ...": what the asker is doing
+    r"(?:doing|running|prepping|preparing|planning|writing|delivering|putting together) (?:a|an|some|the|our|my)\b)"
+    r"\b[^,:?\-]{0,80}[,:\-]\s*"
     r"(?=(?:who|whos|what|whats|when|whens|which|where|how|is|are|has|have|did|does|do|can|could)\b)",
     re.IGNORECASE,
 )
@@ -670,6 +694,12 @@ def _phone_words(raw: str) -> str:
         raw = _KICK_OFF.sub(lambda m: _KICKED[m.group(1).lower()], raw)
     if _NEXT_ONE.may_search(raw.lower()):  # "children in care council - when's the next one": its next meeting
         raw = _NEXT_ONE.sub(r"\1next meeting", raw)
+    if " who" in raw.lower() and _TOLD_TO_RING.may_search(raw.lower()):  # "was told to ring X - who is that?"
+        raw = _TOLD_TO_RING.sub(lambda m: f"who is {m.group('x')}?", raw)
+    if "frequen" in raw.lower() and _FREQUENCY.may_search(raw.lower()):  # "QA subgroup meeting frequency?"
+        raw = _FREQUENCY.sub(lambda m: f"how often does the {m.group('body') or m.group('body2')} meet", raw)
+    if " sit" in raw.lower() and _SITS.may_search(raw.lower()):  # "how often does the hsb panel sit"
+        raw = _SITS.sub(lambda m: m.group(1) + ("meets" if m.group(2).lower() == "sits" else "meet"), raw)
     if "no." in raw.lower():  # "the customer services no. for ...": a number
         raw = _NO_DOT.sub("number", raw)
     if not _PHONE_RX.may_search(raw.lower()):
@@ -682,6 +712,55 @@ _NEXT_ONE = lazy(
     r"(\b(?:council|forum|group|subgroup|sub-group|network|board|panel|committee)\b.{0,40}?\b)next one\b",
     re.IGNORECASE,
 )
+# "was told to ring the service manager for strategic safeguarding - who is that?": who holds that post (the ringing
+# is what the asker was told, not what is asked)
+_TOLD_TO_RING = lazy(
+    r"^\s*(?:i\s+)?(?:was|ve been|'ve been|have been|been|got|were)\s+(?:told|asked|advised)\s+to\s+(?:ring|call|"
+    r"contact|phone|email|speak to|talk to|see)\s+(?P<x>.+?)\s*(?:[-\u2013\u2014,]|\s)\s*who(?:\s+is|'s|s|\s+s)\s+"
+    r"(?:that|this|he|she|they|it)\s*\??\s*$",
+    re.IGNORECASE,
+)
+# "QA subgroup meeting frequency?", "frequency of the flag meetings": how often the body meets
+_FREQUENCY = lazy(
+    r"^\s*(?:the\s+)?(?P<body>[\w/&' -]{2,40}?)\s+meeting\s+frequency\b|"
+    r"^\s*(?:what s |whats |what is )?(?:the\s+)?frequency of (?:the\s+)?(?P<body2>[\w/&' -]{2,40}?)\s+meetings?\b",
+    re.IGNORECASE,
+)
+# "how often does the hsb panel sit": a panel or committee sits when it meets
+_SITS = lazy(
+    r"(\b(?:how often|how frequently|when) (?:does|do|will|did) (?:the )?[\w/&' -]{2,40}?\b(?:panel|committee|"
+    r"group|subgroup|sub-group|board|forum|bench|court) )(sit|sits)\b",
+    re.IGNORECASE,
+)
+# "what did ofsted say about the local offer when they inspected in may": a clause saying when something happened,
+# after a question of another kind, does not ask when anything is due
+_WHEN_CLAUSE = lazy(
+    r"(?<=\w) when (?:they|we|he|she|it|you|i|the \w+|ofsted|hmip|cqc) (?!is\b|s\b|are\b|will\b)"
+    r"(?!(?:\w+ )?(?:meant|supposed|due|expected|planned|scheduled|going|should)\b)\w+.*$"
+)  # (not "... published when it was meant to": when it was due is asked)
+_OPENS_OTHER = lazy(r"^\s*(?:and |so |but )?(?:what|how|who|whos|which|why|did|does|do|is|are|was|were|has|have)\b")
+
+
+def _without_when_clause(asked: str) -> str:
+    # (the question may follow what it is about: "rosa waddingham - what was her role when she signed it")
+    if " when " not in asked or not _OPENS_OTHER.match(re.split(r"\s[-\u2013\u2014:]\s|,\s|\s{2,}", asked)[-1]):
+        return asked
+    return _WHEN_CLAUSE.sub("", asked)
+
+
+_COUNCIL_NAMED = lazy(r"\b(?:city|county|nottinghamshire|notts)\b")
+_COUNCILS = frozenset({"nottingham-city-council", "nottinghamshire-county-council"})
+
+
+def _roles_of_council(engine: Engine, roles: tuple[tuple[str, float], ...], plan: str) -> tuple[tuple[str, float], ...]:
+    """ "who is the county's corporate director": of the posts named, not one of the other council's (the city's
+    Corporate Director is no answer about the county); a post of another body, or of none, is kept."""
+    own = engine.kb.plans[plan].organisation
+    if own not in _COUNCILS:
+        return roles
+    return tuple((rid, score) for rid, score in roles if engine.kb.roles[rid].organisation not in _COUNCILS - {own})
+
+
 _NO_DOT = lazy(r"\bno\.(?=\s+for\b)", re.IGNORECASE)
 
 
@@ -732,6 +811,12 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         month, window = _window(rest, today)
         if window is not None:  # "what falls due next month? (asking 1 march 2020)": April, not March
             return month, window
+    if m and _MONTH_NOW.search(folded):
+        # "mid april now - anything due in the next couple of months": the month says what today is; a window
+        # named besides it wins
+        month, window = _window(_MONTH_NOW.sub(" ", folded), today)
+        if window is not None:
+            return month, window
     if m and not re.search(r"\bmay (i|we|you)\b", folded):
         pair = _month_pair(folded, today)
         if pair is not None:
@@ -756,6 +841,10 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
         start = dt.date(year, month, 1)
         return None, Window(start, dt.date(year, month, calendar.monthrange(year, month)[1]), "next month")
+    if re.search(r"\bthis (?:month (?:and|or|&) next|and next month)\b", folded):  # "due this month and next"
+        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return None, Window(today, end, "this month and next")
     if re.search(r"\bthis month\b", folded):
         end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
         return None, Window(today, end, "this month")
@@ -773,6 +862,16 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         days = count * {"day": 1, "week": 7, "month": 30}[unit]
         return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
     return _span_window(folded, today) or _calendar_window(folded, today)
+
+
+# "mid april now", "it's early june": the month today is in, said as the day asked, not a window
+_MONTH_NOW = lazy(
+    r"\b(?:(?:early|mid|late|end of|start of|beginning of) )?(?:"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r") now\b|\bit s (?:(?:early|mid|late) )?(?:"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\b"
+)
 
 
 # "june or july", "june to july", "june/july" (folded: "june july"), "between june and july 2020": both months,
@@ -927,7 +1026,7 @@ def _until_window(folded: str, name: str, start: dt.date, end: dt.date, today: d
 # window they shape it, and are no topic of their own
 _DATE_SHAPING = frozenset(
     {"end", "start", "beginning", "mid", "middle", "early", "close", "financial", "fiscal", "christma", "xmas",
-     "easter", "since", "commencing", "wc"}
+     "easter", "since", "commencing", "wc", "back"}
 )  # fmt: skip
 
 
@@ -1102,8 +1201,8 @@ def _year_for(month: int, today: dt.date, folded: str) -> int:
     """A bare month means its next occurrence, or its last one when the question looks back."""
     back = (
         r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind|"
-        r"should have|ought to have|meant to have)\b"
-    )
+        r"should have|ought to have|meant to have|back in|back on|back at|ago|resolved|resolution|resolutions)\b"
+    )  # ("back in october", "the resolution for ...": a meeting that has been)
     if re.search(back, folded) and not re.search(r"\b(will|going to)\b", folded):
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1

@@ -459,7 +459,9 @@ INTENTS: tuple[Intent, ...] = (
             "landline",
             "mobile",  # "her mobile?": a phone number, which the contact answer gives or says is not given
             "tel",  # "tel for the clerk"
-            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
+            # (not "does the report give a number for homeless 16 year olds": a figure)
+            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )(?<!give a )(?<!gives a )(?<!give any )"
+            "(?<!put a )(?<!have a )(?<!has a )(?<!any )number for",
             "call",
             "get in touch",
             "get hold of",
@@ -588,6 +590,11 @@ INTENTS: tuple[Intent, ...] = (
             r"(first|second|third|last|final|opening) item",
             r"item (no\.? ?)?\d{1,2}(?= next| at| on| for|$)",  # "item 5 next week?", "item 7 at the january panel"
             r"what (is|s|are) (on|coming up|up) (for|at) the (\w+ ){0,4}(panel|committee|meeting)",  # "what's on for"
+            # "whats on the list for the 8 july meeting", "what's on the 8 july panel", "what's down for april's cpp"
+            r"what ?(is|s|are)? ?(on|down for|lined up for) (the )?(list|cards|docket|menu|table) (for|at) (the )?"
+            r"(\w+ ){0,4}(panel|committee|meeting|cpp)\b(?! (work )?programme| wp)",
+            r"what ?(is|s|are)? ?(on|down for) (the )?\d{1,2}(st|nd|rd|th)? \w+ (panel|committee|meeting|cpp)\b"
+            r"(?! (work )?programme| wp)",
         ),
         com.agenda,
         ("what's on the agenda for the January panel?",),
