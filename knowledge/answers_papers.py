@@ -123,9 +123,20 @@ _FOLLOW_ON_ASKED = lazy(
 
 def _without_follow_on(q: Query) -> Query:
     head, mark, tail = q.raw.partition("?")
-    if not mark or len(head.split()) < 4 or not _FOLLOW_ON_ASKED.match(tail):
+    if not mark or len(head.split()) < 4:
         return q
-    return replace(q, raw=head + "?")
+    if _FOLLOW_ON_ASKED.match(tail) or _STATEMENT_TAIL.match(tail):
+        return replace(q, raw=head + "?")
+    return q
+
+
+# "what date is exploitation day 2024? tce plan says the conference is on it": what the asker has read, after the
+# question, is no part of what is asked (its words found the plan's row, which gives no date); a tail that asks
+# something of its own ("...? who leads it"), or narrows the question ("...? the county one"), is not this
+_STATEMENT_TAIL = lazy(
+    r"^\s*(?!.*\b(?:who|what|when|which|where|how|why)\b)"
+    r"(?:[\w'/-]+\s+){1,4}(?:says?|said|mentions?|mentioned|told me|reckons?|thinks?|thought)\b[^?]*$"
+)
 
 
 # "the city", "city council": Nottingham City; "the county", "notts county": Nottinghamshire ("county lines" is neither)

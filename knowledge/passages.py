@@ -240,9 +240,16 @@ _PHRASING = lazy(
     r"\b(?:what|which|exact) (?:date|day)\b|"  # "what date did the partnership start": a date is asked
     r"\b(?:soon|coming up|stuff)\b|"  # "anything coming up with ofsted soon", "any inspection stuff"
     r"\bre\b(?=:?\s+\w)|"  # "what did it find re medicals": "regarding"
-    r"\b(?:according to|as per)\b"  # "how often are PEPs done according to the october minutes": which paper
+    r"\b(?:according to|as per)\b|"  # "how often are PEPs done according to the october minutes": which paper
+    r"\b(?<=which )(?:type|types|kind|kinds|sort|sorts) of\b"  # "which type of setting": which setting
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
+_WANTS_DAY = lazy(r"\b(?:what|which|exact) (?:date|day)\b")
+_DAY = lazy(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
+    r"jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|winter|easter|christmas)\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    re.IGNORECASE,
+)
 _WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager|author|authors|authored|written by)\b")
 _WANTS_OUTCOME = lazy(
     r"\bhow (?:did|was|were|has|have|had|is|are)\b.{0,60}?\b(?:go|went|gone|get on|do|fare|fared|turn out|turned out"
@@ -602,7 +609,10 @@ class PassageIndex:
         return found
 
     def _tokens(self, raw: str) -> list[str]:
-        """Stemmed content words; a hyphenated compound ("Sub-Group") also gives its joined form ("subgroup")."""
+        """Stemmed content words; a hyphenated compound ("Sub-Group") also gives its joined form ("subgroup"). The
+        extraction's markup is no words of the text ('<ul style="list-style-type: none">' is no "type")."""
+        if "<" in raw:
+            raw = _MARKUP.sub(" ", raw)
         lowered = raw.lower()
         if "after" in lowered:
             raw = _FIXED.sub(_fixed, raw)
@@ -864,6 +874,10 @@ class PassageIndex:
             return True
         if ask.kind == "link":  # rarely asked: looked for only in the paragraphs found, not precomputed
             return any(_LINK.search(self.passages[j].text) for j in group)
+        if ask.kind == "date" and _WANTS_DAY.search(ask.question.lower()):
+            # "what date is exploitation day 2024": a day, a month or a season; a bare year ("Exploitation Day
+            # 2024") or a span ("12 months") does not say what date
+            return any(_DAY.search(plain(self.passages[j].text)) for j in group)
         if ask.kind in ("email", "phone", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= _share_needed(ask.kind)

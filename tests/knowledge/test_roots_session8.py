@@ -219,3 +219,26 @@ def test_what_the_asker_is_doing_before_the_dash_is_no_topic(engine: Engine) -> 
         dt.date(2021, 5, 11),
     )
     assert "P2.1" in answer.text and "children with special needs" in render(answer, show_sources=False)
+
+
+def test_the_extractions_markup_is_no_word_of_a_passage(engine: Engine) -> None:
+    """ "which type of setting makes the most LADO referrals": a paragraph opening '<ul style="list-style-type:
+    none">' matched "type" and was quoted as the answer (it is about training, not referrals by setting)."""
+    index = engine.passage_index
+    assert index is not None
+    assert "type" not in index._tokens('<ul style="list-style-type: none"> • Specific LADO training')
+    answer = engine.ask("which type of setting makes the most LADO referrals in notts", dt.date(2025, 1, 5))
+    assert "Specific LADO and/or MAS training" not in render(answer, show_sources=False)
+
+
+def test_what_date_needs_a_day_month_or_season_not_a_bare_year(engine: Engine) -> None:
+    """ "what date is exploitation day 2024?": the TCE plan's row says only "Exploitation Day 2024" (and "12
+    months"), and was quoted as if it gave the date; the papers give none."""
+    for asked in (
+        "what date is exploitation day 2024? tce plan says the conference is on it",
+        "what date is exploitation day 2024",
+    ):
+        assert engine.ask(asked, dt.date(2024, 5, 20)).kind == "not-sure", asked
+    # a date the papers do give is still found
+    answer = engine.ask("what date was the first managing allegations workshop", dt.date(2024, 9, 2))
+    assert "March 2024" in render(answer, show_sources=False)
