@@ -113,6 +113,7 @@ BANKS = (
     Bank("thirtyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("thirtyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortieth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
