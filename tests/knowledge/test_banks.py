@@ -114,6 +114,7 @@ BANKS = (
     Bank("thirtyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortythird", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
