@@ -112,6 +112,7 @@ BANKS = (
     Bank("thirtyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("thirtyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("thirtyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortysecond", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
