@@ -115,6 +115,7 @@ BANKS = (
     Bank("fortythird", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyfirst", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortysecond", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
