@@ -265,9 +265,10 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
     tied = [h for h in hits if isinstance(h.doc, Action) and h.score >= best.score - 0.05]
     if tied and not isinstance(best.doc, Action) and _asks_of_an_action(q, detail):
         best = tied[0]  # "the foster carer one - who's leading it": actions have leads and states, reports do not
-    close = [h for h in hits if h.score >= best.score - 0.05][:5]
-    if isinstance(best.doc, Action):
+    close = [h for h in hits if h.score >= best.score - 0.05]
+    if isinstance(best.doc, Action):  # (the actions among the close hits, however many reports rank beside them)
         close = [h for h in close if isinstance(h.doc, Action)]
+    close = close[:5]
     clear = best.score >= 0.75 or (best.score >= 0.5 and (len(hits) == 1 or best.score - hits[1].score >= 0.15))
     weight = e.topics.question_weights(list(words))
     own = _own_words_one(e, hits, best, weight)
@@ -316,6 +317,7 @@ _THE_ONE = lazy(r"\bthe (\w+ ){1,4}one\b")
 
 
 MILESTONE_COVER = 0.5  # share of the question's weight a milestone must hold to be the thing asked about
+THING_COVER = 0.2  # ... or this share, when it is the kind of thing asked about ("report") and the best fit is not
 MILESTONE_MARGIN = 0.15  # ... and by how much more than its action's own text does
 MILESTONE_NEAR = 0.15  # actions scoring this close to the best match are weighed (their own text and milestones)
 MILESTONE_CLOSE = 0.25  # milestones this close to the best are shown with it (the question fits each)
@@ -473,10 +475,14 @@ def named_milestones(
     for action in actions:
         covers, own = e.topics.milestone_covers(action, weight)
         best_own = max(best_own, own)
-        found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= MILESTONE_COVER]
+        found += [(action, m, c) for m, c in zip(action.milestones, covers, strict=False) if c >= THING_COVER]
+    things = _the_thing_named(q, found)
+    narrowed = len(things) < len(found)
+    found = [t for t in found if t[2] >= MILESTONE_COVER]
     whole = [t for t in found if t[2] >= FULL_COVER] if best_own < FULL_COVER else []
     found = (
-        [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
+        (things if narrowed else [])
+        or [t for t in found if t[2] >= best_own + MILESTONE_MARGIN]
         or whole
         or _whole_steps(e, actions, weight)
         or _how_often_steps(q, actions)
@@ -491,6 +497,26 @@ def named_milestones(
     found = _by_words(q, e, found)
     top = max(t[2] for t in found)
     return [t for t in found if t[2] >= top - MILESTONE_CLOSE][:3]
+
+
+# "the independent reviewer's report (on foster carers)": the thing asked about is a report, whatever it is about
+_THING_NAMED = lazy(r"\b(report|letter|briefing|paper|evaluation|conference)\b")
+
+
+def _the_thing_named(q: Query, found: list[tuple[Action, Milestone, float]]) -> list[tuple[Action, Milestone, float]]:
+    """Of the steps the words fit, those that are the kind of thing asked about ("when do we get the independent
+    reviewer's report on foster carers": the step "A report with recommendations received from Independent
+    Reviewer", not "Review of both current and former foster carers ... by the Independent Reviewer", which holds
+    more of the words but is no report); all of them when none or every one is."""
+    m = _THING_NAMED.search(q.folded)
+    if m is None or len(found) < 2:
+        return found
+    noun = m.group(1)
+    named = [t for t in found if re.search(rf"\b{noun}s?\b", t[1].text, re.IGNORECASE)]
+    best = max(found, key=lambda t: t[2])
+    if not named or best in named:  # the best fit is that kind of thing already: nothing to correct
+        return found
+    return named
 
 
 def _by_words(
@@ -629,7 +655,7 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
         )
         head += " your words; each is below."
     actions = list(dict.fromkeys(a for a, _, _ in steps))
-    items += [d.action_item(e.kb, a, q.today, detail) for a in actions]
+    items += [d.action_item(e.kb, a, q.today, "parent" if detail == "due" else detail) for a in actions]
     subject = Subject.action(*first_action.key) if len(actions) == 1 else None
     return r.answer_of(q, detail if detail != "summary" else "action", head, items, subject=subject)
 

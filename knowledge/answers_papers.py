@@ -632,6 +632,8 @@ def status_or_passage(q: Query, e: Engine) -> Answer | None:
         # "has the local offer for care leavers been launched yet": whether the thing is out, which the minutes
         # say ("has been launched ... via the Notts Help Yourself webpage"), not when its report comes to panel
         said = passage_answer(q, e, strict=True)
+        if said is None and WHERE_FOUND.search(q.folded):  # "... and where do i find it": where it is, as well
+            said = passage_answer(q, e)
         if said is not None:
             return said
     if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":

@@ -204,12 +204,14 @@ def latest(action: Action, today: dt.date, limit: int | None = 200) -> str | Non
 
 
 def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str = "summary") -> Item:
-    """An item for an action; `detail` is summary | lead | due | status."""
+    """An item for an action; `detail` is summary | lead | due | status | parent (the action a milestone asked
+    about belongs to: what it is and who leads it, without its other dates and steps, which answer another
+    question - "when's the reviewer's report due" is May 2020, not the January step the card would list)."""
     lines = [short(action.text, 300)]
-    if action.theme and detail == "summary":  # "where's the DASH form in the biz plan": the priority it is under
+    if action.theme and detail in ("summary", "parent"):  # "where's the DASH form in the biz plan": its priority
         lines.append(f"Under: {short(action.theme, 120)}")
     lead = leads_text(kb, action)
-    if detail in ("summary", "lead"):
+    if detail in ("summary", "lead", "parent"):
         lines.append(f"Lead: {lead}")
         if action.lead_note and detail == "lead":
             lines.append(f"Note: {action.lead_note}")
@@ -218,8 +220,9 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         if action.depends_on:
             lines.append(f"Follows: {', '.join(action.depends_on)}")
     status = status_text(action, today, progress=detail == "status")
-    lines.append(f"Status: {status}")
-    if action.measure and detail != "status":  # how the plan says progress is shown (who signs it off)
+    if detail != "parent":
+        lines.append(f"Status: {status}")
+    if action.measure and detail not in ("status", "parent"):  # how the plan says progress is shown (who signs it off)
         lines.append(f"Measured by: {short(action.measure, 200)}")
     if detail == "status":
         for update in sorted(action.updates, key=lambda u: u.date.date)[-3:]:

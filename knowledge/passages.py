@@ -245,6 +245,8 @@ _PHRASING = lazy(
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
 _WANTS_DAY = lazy(r"\b(?:what|which|exact) (?:date|day)\b")
+_WANTS_WHEN = lazy(r"^\W*(?:and |so )?(?:when|whens|by when)\b|\bwhen (?:is|s|was|are|were|will|does|did)\b")
+_YEAR = lazy(r"\b(?:19|20)\d\d\b")
 _DAY = lazy(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
     r"jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|winter|easter|christmas)\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
@@ -878,6 +880,9 @@ class PassageIndex:
             # "what date is exploitation day 2024": a day, a month or a season; a bare year ("Exploitation Day
             # 2024") or a span ("12 months") does not say what date
             return any(_DAY.search(plain(self.passages[j].text)) for j in group)
+        if ask.kind == "date" and _WANTS_WHEN.search(ask.question.lower()):
+            # "when is the TCE conference": a time (a month, a season, a year); "annual" or "12 months" is none
+            return any(_DAY.search(t) or _YEAR.search(t) for t in (plain(self.passages[j].text) for j in group))
         if ask.kind in ("email", "phone", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= _share_needed(ask.kind)

@@ -8,6 +8,7 @@ handler that answers wins. `help`, the App Home and the tests read the same exam
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -186,6 +187,8 @@ WHERE_HELD = (
     r"where (do|did|will|would) (they|we|you|members|councillors) (hold|have|meet|run)\b|"
     r"where (is|s|was|will) (it|the (\w+ ){1,3}(panel|committee|meeting|board)) (be )?held\b"
 )
+# "who's the residential homes update a report of": "Report of the Service Director ..." heads each report
+REPORT_OF = r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:an? |the )report of\s*$"
 WHERE_DOES_FIT = (
     r"where (does|do|did|is|are) (\w+ ){1,5}(come|comes|coming|crop|crops|show|shows|fit|fits|feature|features|"
     r"appear|appears|figure|figures|sit|sits)( up)? (in|into|within|under)\b"
@@ -568,6 +571,7 @@ INTENTS: tuple[Intent, ...] = (
             "whose report",
             r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
             r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
+            REPORT_OF,
             "signature",
             NAME_PUT_TO,
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
@@ -652,7 +656,8 @@ INTENTS: tuple[Intent, ...] = (
             r"in the pipeline (for|at)",
             "scheduled",
             "planned for",
-            "expected at",
+            # "what's expected at the april panel" (not "when is ofsted next expected at clayfields")
+            r"expected at (the )?(\w+ ){0,3}(panel|committee|meeting|cpp)",
             "going to the panel",
             # "which meeting is that going to", "which panel is the adoption report coming to"
             r"which (meeting|panel|committee) (is|s|will) (that|it|this|the|they)\b.{0,60}\b(going|coming|due)\b",
@@ -716,7 +721,7 @@ INTENTS: tuple[Intent, ...] = (
             r"s bringing|will bring|will be bringing|will present|is presenting|presents)",
             r"who (will|is going to|s going to) present",
             r"who (writes|wrote|is writing|s writing|will write|will be writing)",  # "... and who writes it"
-            r"down to (bring|present)",
+            r"down to (bring|present|report|do|give|deliver)",  # "who is down to report the inspection gradings"
         ),
         com.sponsor,
     ),
@@ -1125,9 +1130,12 @@ def detect_intents(folded: str) -> list[str]:
 
 def attribute_of(folded: str, intents: list[str]) -> str | None:
     """The detail asked for, if the question asks for one."""
+    if "report of" in folded and REPORT_OF_RX.search(folded):  # before "update" can read as a status asked
+        return "signatory"
+    asked = re.split(r"\s{2,}", folded.strip())[-1]  # "county action 12 - when's the report ... due": after the dash
     for name, rx in ATTRIBUTES:
         if rx.found_in(folded):
-            if name == "recommendations" and WHEN_ASKED.match(folded):
+            if name == "recommendations" and (WHEN_ASKED.match(folded) or WHEN_ASKED.match(asked)):
                 return "due"  # "when should the report with recommendations land": when, not which recommendations
             if name == "recommendations" and SIGNER_ASKED.search(folded):
                 return "signatory"  # "whose name goes under the recommendation": who signs it, not what it says
@@ -1137,6 +1145,7 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
     return None
 
 
+REPORT_OF_RX = lazy(REPORT_OF)
 SIGNER_ASKED = lazy(
     r"\b(who(?: is| s|s| will be)? (signing|signs|signed|sign)|whose (name|signature) (goes|is|will be|sits|appears)"
     r" (under|below|beneath|at the (bottom|end|foot))|signatory)\b"
