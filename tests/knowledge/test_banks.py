@@ -117,6 +117,7 @@ BANKS = (
     Bank("fortyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyfourth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
