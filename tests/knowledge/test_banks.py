@@ -118,6 +118,7 @@ BANKS = (
     Bank("fortysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortysixth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
