@@ -116,6 +116,7 @@ BANKS = (
     Bank("fortieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortysecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
