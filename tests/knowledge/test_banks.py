@@ -119,6 +119,7 @@ BANKS = (
     Bank("fortyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortysixth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
