@@ -1614,6 +1614,8 @@ MEETING_WORDS = frozenset(
         "happening",
         "start",
         "starts",
+        # "the CiCC meeting got pulled - when's the next one scheduled": when it is set, not what the group is
+        *content_words("scheduled planned booked arranged pencilled pulled cancelled postponed"),
     ]
 )
 

@@ -121,8 +121,8 @@ def parse(
     from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
     asked = _asked_part(raw, folded)
-    if "according" in asked or " per " in asked:  # "according to the october minutes": where, not what, is asked
-        asked = _SOURCE_CLAUSE.sub(" ", asked)
+    if "according" in asked or " per " in asked or " said " in asked or " say " in asked or " says " in asked:
+        asked = _SOURCE_CLAUSE.sub(" ", asked)  # "according to the october minutes": where, not what, is asked
     intents = detect_intents(_without_emphasis(_without_section_span(_without_when_clause(asked))))
     if asked != folded and not intents:
         asked = folded
@@ -309,7 +309,9 @@ _WHY_ASKED = lazy(
     # "..., need the name for the file"
     r"|\s*[,;\u2013\u2014-]\s*(?:i |we )?(?:need|needs|needed|want|wanted)\s+(?:it|this|that|them|(?:the|a|an)\s+\w+)"
     r"\s+for\s+(?:the|my|our|a|an))\s+"
-    r"(?:own\s+)?(?:audit trail|records?|notes?|files?|tracker|log|briefing|spreadsheet|diary|handover|reference|"
+    # ("..., for the budget pressures paper": a paper of the asker's own, named by its subject)
+    r"(?:own\s+)?(?:(?:[\w-]+\s+){1,2}(?:paper|briefing|note)|audit trail|records?|notes?|files?|tracker|log|"
+    r"briefing|spreadsheet|diary|handover|reference|"
     r"paperwork|return|forward plan|calendar|intro(?: para| paragraph)?|(?:team )?(?:mtg|meeting|brief)|agenda|"
     r"newsletter|slides?|presentation|induction)\W*$"
     # "author and date for a harvard ref": a citation is why it is asked
@@ -680,6 +682,9 @@ _ACTION_LISTS = frozenset({"due", "due-soon", "overdue"})
 _SOURCE_CLAUSE = lazy(
     r"\b(?:according to|as per|going by) (?:the |their |our |last |this )?(?:\w+ ){0,3}?"
     r"(?:minutes|papers|pack|report|plan|agenda)\b"
+    # "october minutes said the CiCC meeting got pulled - when's the next one": what the asker read, and where
+    r"|^\s*(?:the |their |our |last |this )?(?:\w+ ){0,3}?(?:minutes|papers|pack|report|plan|agenda) "
+    r"(?:said|says|say)\b"
 )
 HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently|regularly)\b")
 _WHO_CHAIRS = lazy(
@@ -730,7 +735,8 @@ def _phone_words(raw: str) -> str:
 
 # "the children in care council - when's the next one": a body that meets, so the next one is its next meeting
 _NEXT_ONE = lazy(
-    r"(\b(?:council|forum|group|subgroup|sub-group|network|board|panel|committee)\b.{0,40}?\b)next one\b",
+    r"(\b(?:council|forum|group|subgroup|sub-group|network|board|panel|committee|meeting|cicc|flag)\b.{0,40}?\b)"
+    r"next one\b",
     re.IGNORECASE,
 )
 # "is it out yet", "is the local offer out now": whether it has been launched (not when the next report on it is due)
@@ -1376,6 +1382,9 @@ TOPIC_DROP = frozenset(
         "actually",
         "really",
         "exactly",
+        "listed",  # "what's listed for the july panel": how it is put
+        "booked",  # "anything booked in for the july meeting"
+        "pencilled",
         "fully",  # "which actions are fully done": how done, not "Full progress report"
         "totally",
         "wholly",

@@ -597,6 +597,9 @@ INTENTS: tuple[Intent, ...] = (
             # "whats on the list for the 8 july meeting", "what's on the 8 july panel", "what's down for april's cpp"
             r"what ?(is|s|are)? ?(on|down for|lined up for) (the )?(list|cards|docket|menu|table) (for|at) (the )?"
             r"(\w+ ){0,4}(panel|committee|meeting|cpp)\b(?! (work )?programme| wp)",
+            # "what's listed for the july 2025 panel"
+            r"(what ?(is|s|are)?|anything|any items?) ?(listed|planned|pencilled in|booked in|lined up) (for|at) "
+            r"(the )?(\w+ ){0,4}(panel|committee|meeting|cpp)\b(?! (work )?programme| wp)",
             r"what ?(is|s|are)? ?(on|down for) (the )?\d{1,2}(st|nd|rd|th)? \w+ (panel|committee|meeting|cpp)\b"
             r"(?! (work )?programme| wp)",
         ),
@@ -654,7 +657,8 @@ INTENTS: tuple[Intent, ...] = (
             # "whats down for the july panel", "what's on for the april meeting": its programme
             r"what(s| s| is| are)? (down|on) for (the )?(\w+ ){0,3}(panel|committee|meeting)",
             r"in the pipeline (for|at)",
-            "scheduled",
+            # "what's scheduled for april", "anything scheduled at the panel" (not "when's the next meeting scheduled")
+            r"(what|which|anything|items?|reports?|papers?) (\w+ ){0,3}scheduled|scheduled (for|at|to come|to go)",
             "planned for",
             # "what's expected at the april panel" (not "when is ofsted next expected at clayfields")
             r"expected at (the )?(\w+ ){0,3}(panel|committee|meeting|cpp)",
@@ -980,7 +984,9 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ("background", _rx("background papers?")),
     ("implications", _rx(IMPLICATIONS_ASKED)),
     ("comments", _rx(r"(constitutional|financial|fin|legal) comments?")),
-    ("pages", _rx(r"pages?", "page numbers?")),
+    # "what pages is item 6 on", "page numbers for the LADO report", "how many pages" (not "the committee page still
+    # has the old name", "- minutes page": a web page the asker is updating)
+    ("pages", _rx(r"pages", "page numbers?", r"(what|which) page", r"how many pages", r"on (what|which) page")),
     # "what is the report for" asks its purpose; "the recommendation in the paper for panel" does not
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
     ("reference", _rx("reference", "ref", "(?<!post )code")),

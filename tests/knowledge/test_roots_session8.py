@@ -397,3 +397,51 @@ def test_times_offered_as_guesses_do_not_narrow_when(engine: Engine) -> None:
     assert q.window is None
     answer = engine.ask("chair's asking when the HSB audit is - this autumn or next year?", dt.date(2019, 10, 20))
     assert "Action 8" in answer.text and "Nothing" not in answer.text
+
+
+def test_a_web_page_is_not_the_page_numbers_asked(engine: Engine) -> None:
+    """ "who chairs corporate parenting panel? committee page still has the old name" and "what time did the october
+    corporate parenting meeting finish - minutes page" were read as asking a report's page numbers and got a work
+    programme item; page numbers are still asked as "what page", "page numbers", "how many pages"."""
+    answer = engine.ask(
+        "who chairs corporate parenting panel? committee page still has the old name", dt.date(2024, 10, 24)
+    )
+    assert answer.kind == "chair" and "Sinead Anderson" in answer.text
+    answer = engine.ask(
+        "what time did the october corporate parenting meeting finish - minutes page", dt.date(2024, 11, 5)
+    )
+    assert "3:55" in answer.text
+    assert parse(engine, "what page is the managing allegations report on", dt.date(2024, 11, 5)).attribute == "pages"
+
+
+def test_listed_or_booked_in_for_a_meeting_is_its_agenda_or_programme(engine: Engine) -> None:
+    """ "what's listed for the july 2025 panel" quoted a report's background papers; "anything booked in for the july
+    meeting yet?" gave only the date; the work programme plans "Performance of Adoption Services" for 8 July."""
+    for asked, today in (
+        ("what's listed for the july 2025 panel", dt.date(2025, 3, 4)),
+        ("anything booked in for the july meeting yet?", dt.date(2025, 1, 10)),
+    ):
+        answer = engine.ask(asked, today)
+        assert "Performance of Adoption Services" in render(answer, show_sources=False), asked
+
+
+def test_what_the_minutes_said_before_the_question_is_where_it_was_read(engine: Engine) -> None:
+    """ "october minutes said the CiCC meeting got pulled - when's the next one scheduled": read as a question about
+    approving the October minutes (item 3); the minutes say the next CiCC meeting "is scheduled for 2nd December"."""
+    for asked in (
+        "october minutes said the CiCC meeting got pulled - when's the next one scheduled",
+        "the CiCC meeting got pulled - when's the next one scheduled",
+    ):
+        answer = engine.ask(asked, dt.date(2024, 11, 5))
+        assert "2nd December" in render(answer, show_sources=False), asked
+    # "scheduled" alone is no work-programme question
+    assert "work-programme" not in parse(engine, "when's the next cicc meeting scheduled", dt.date(2024, 11, 5)).intents
+
+
+def test_a_paper_of_the_askers_own_named_by_its_subject_is_why_it_is_asked(engine: Engine) -> None:
+    """ "biz plan 2021-24 - which priority is the covid one, for the budget pressures paper": "budget pressures"
+    were read as what the priority is about; Priority Six is the Covid-19 one."""
+    answer = engine.ask(
+        "biz plan 2021-24 - which priority is the covid one, for the budget pressures paper", dt.date(2021, 5, 11)
+    )
+    assert answer.text.startswith("Priority Six")
