@@ -592,6 +592,10 @@ def _step_named(q: Query, e: Engine, action: Action) -> list[tuple[Action, Miles
         tied = sorted(((beyond.get(m, 0.0), (a, m, c)) for a, m, c in steps if c == steps[0][2]), key=lambda t: t[0])
         if len(tied) > 1 and tied[-1][0] - tied[-2][0] >= MILESTONE_MARGIN:
             return [tied[-1][1]]
+        if steps[0][2] > steps[1][2]:
+            # "county action 10 - the independent homes confirming their staff reviews, when's that due": the best
+            # fit ("... homes confirming ...", End of April 2020) first, with the close one (the letter to them)
+            return steps
     return []
 
 

@@ -1796,6 +1796,15 @@ def meeting(q: Query, e: Engine) -> Answer | None:
         return said
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
+    if q.window is not None and q.month is None and q.window.words.startswith("in the "):
+        # "date for the autumn 2025 panel?": the meetings in that season, or that the knowledge base has none
+        inside = [m for m in found.meetings if q.window.start <= m.date <= q.window.end]
+        if not inside:
+            known = ", ".join(f"{m.date:%A} {long_day(m.date)}" for m in found.meetings)
+            text = f"I'm not sure: the knowledge base holds no {found.name} meeting {q.window.words}."
+            return r.answer_of(q, "not-sure", text + (f" The meetings it knows of: {known}." if known else ""))
+        text = f"{found.name} {'meetings' if len(inside) > 1 else 'meeting'} {q.window.words}:"
+        return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, m) for m in inside])
     if q.window is not None and q.window.words.startswith("after"):
         later = [m for m in found.meetings if m.date >= q.window.start]
         if not later:

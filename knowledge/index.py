@@ -10,7 +10,7 @@ from typing import Any
 
 from knowledge.lazydataclass import frozen_dataclass
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Plan, WorkItem
-from knowledge.text import STOPWORDS, content_words, expand, fold, fuzz, id_key, process, utils
+from knowledge.text import ABBREVIATIONS, STOPWORDS, content_words, expand, fold, fuzz, id_key, process, utils
 
 Doc = Action | AgendaItem | WorkItem
 # Words in many plans' names that never pick one out on their own.
@@ -73,6 +73,34 @@ class _Vectors:
         title_arrays = {w: np.asarray(ids, dtype=np.int32) for w, ids in title_postings.items()}
         title_len = np.asarray([max(len(t), 1) for t in title_words], dtype=np.float64)
         return cls(arrays, title_arrays, title_len)
+
+
+def _spelled_groups(weight: dict[str, float]) -> list[tuple[str, frozenset[str]]]:
+    """The abbreviations among a question's word roots with their spelt-out roots ("hsb": harmful, sexual,
+    behaviour), when the question's weights hold both (question_weights adds the spelling out)."""
+    groups = []
+    for word, spelled in ABBREVIATIONS.items():
+        root = _root(word)
+        if root in weight:
+            roots = frozenset(_root(w) for w in content_words(spelled))
+            if roots and roots <= weight.keys():
+                groups.append((root, roots))
+    return groups
+
+
+def _held(weight: dict[str, float], words: set[str] | frozenset[str], groups) -> float:
+    """The weight of the question's roots a text holds: an abbreviation and its spelling out count as one
+    thing, held whole when the text writes either ("HSB", or "harmful sexual behaviour"), so a text that spells
+    it out is not short of the abbreviation's weight (nor one that abbreviates, of the spelling's)."""
+    held = 0.0
+    whole: set[str] = set()
+    for root, roots in groups:
+        if root in words or roots <= words:
+            whole |= roots | {root}
+    for r, w in weight.items():
+        if r in whole or r in words:
+            held += w
+    return held
 
 
 def _root(word: str) -> str:
@@ -197,8 +225,9 @@ class TopicIndex:
         total = sum(weight.values())
         if not total:
             return [0.0] * len(self.step_words[n]), 0.0
-        covers = [sum(w for r, w in weight.items() if r in step) / total for step in self.step_words[n]]
-        return covers, sum(w for r, w in weight.items() if r in self.own_words[n]) / total
+        groups = _spelled_groups(weight)
+        covers = [_held(weight, step, groups) / total for step in self.step_words[n]]
+        return covers, _held(weight, self.own_words[n], groups) / total
 
     def step_word_hits(self, action: Action, words: list[str]) -> list[int]:
         """For each milestone of `action`, how many of the question's words it holds by their root, the words

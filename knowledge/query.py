@@ -165,8 +165,9 @@ def parse(
     intents = _needs_by_window(intents, folded, window)
     intents = _with_window_intents(intents, window)
     if _ASKS_SHARE.search(lower) and not re.search(r"\b(actions?|milestones?)\b", folded):
-        # "what % of hsb assessments were completed in a timely way this year": a figure in the papers
-        intents = [i for i in intents if i not in _ACTION_LISTS]
+        # "what % of hsb assessments were completed in a timely way this year": a figure in the papers (and "were
+        # done on time" asks no action's status)
+        intents = [i for i in intents if i not in _ACTION_LISTS and i != "status"]
     agenda = AGENDA_NO.search(folded)
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw if asked == folded else raw.partition("?")[0], plan)  # not why it is asked
@@ -305,6 +306,8 @@ _ASKER = lazy(
 # "what time did it close, for the audit trail", "who signed it - for my records": why it is asked, at the end, is
 # not what it is about ("audit" is no topic)
 _WHY_ASKED = lazy(
+    # "..., chair's prep": whose preparation it is for
+    r"\s*[,;\u2013\u2014-]\s*(?:(?:the\s+)?[\w]+'?s\s+|my\s+|our\s+)(?:prep|preparation)\W*$|"
     r"(?:\s*[,;\u2013\u2014-]\s*(?:just\s+|it s\s+|its\s+)?for\s+(?:the|my|our|a|an)|\s+for\s+(?:my|our)"
     # "..., need the name for the file"
     r"|\s*[,;\u2013\u2014-]\s*(?:i |we )?(?:need|needs|needed|want|wanted)\s+(?:it|this|that|them|(?:the|a|an)\s+\w+)"
@@ -362,7 +365,7 @@ def without_why(raw: str) -> str:
     told = _WHY_TELL.search(raw) if " to " in lowered or " so " in lowered else None
     if told is not None and told.start() >= 12:
         raw = raw[: told.start()] + ("?" if raw.rstrip().endswith("?") else "")
-    m = _WHY_ASKED.search(raw) if " for " in raw.lower() else None
+    m = _WHY_ASKED.search(raw) if " for " in raw.lower() or "prep" in raw.lower() else None
     if m is None or m.start() < 12:
         return raw
     return raw[: m.start()] + ("?" if raw.rstrip().endswith("?") else "")
@@ -383,7 +386,7 @@ def without_asker(raw: str) -> str:
     label = _LABEL.match(raw) if any(w in lowered for w in _LABEL_WORDS) else None
     if label is not None and len(raw) - label.end() >= 8:  # "press enquiry: who ...", "governance question - who ..."
         raw = raw[label.end() :]
-    purpose = _PURPOSE.match(raw) if "for " in lowered else None
+    purpose = (_PURPOSE.match(raw) or _FOR_MEETING.match(raw)) if "for " in lowered else None
     if purpose is not None and len(raw) - purpose.end() >= 8:  # "for the scrutiny letter: county actions late ..."
         raw = raw[purpose.end() :]
     # (the pattern, ignoring case, has no hint of its own: compiled only for a question holding a word it needs)
@@ -431,6 +434,14 @@ _CONTEXT = lazy(
     r"(?:we'?re|we are|i'?m|i am|im) (?:on|in|part of|with|from|based (?:in|at))\b)"
     r"\b[^,:?\-]{0,80}[,:\-]\s*"
     r"(?=(?:who|whos|what|whats|when|whens|which|where|how|by when|is|are|has|have|did|does|do|can|could)\b)",
+    re.IGNORECASE,
+)
+# "for scrutiny next week - which county actions are behind": the meeting the answer is for, not what is asked
+# (neither a topic, "scrutiny", nor a window, "next week")
+_FOR_MEETING = lazy(
+    r"^\s*for\s+(?:the\s+|my\s+|our\s+|tonight'?s\s+|tomorrow'?s\s+)?(?:scrutiny|cabinet|dmt|slt|smt|board|exec|"
+    r"executive|committee|scrutiny committee)(?:\s+(?:meeting|session))?(?:\s+(?:next|this|on)\s+\w+)?\s*"
+    r"(?::|-|\u2013|\u2014|,)\s*",
     re.IGNORECASE,
 )
 # what the answer is for, put before the question: "for the scrutiny letter: ...", "for my notes - ..." (not a
@@ -882,6 +893,12 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     if re.search(r"\bnext week\b", folded):
         start = today + dt.timedelta(days=7 - today.weekday())
         return None, Window(start, start + dt.timedelta(days=6), "next week")
+    either = re.search(r"\b(?:next|coming|following)\s+(day|week|month|fortnight)\s+or\s+two\b", folded)
+    if either:  # "in the next month or two": two of them
+        unit = "week" if either.group(1) == "fortnight" else either.group(1)
+        days = (4 if either.group(1) == "fortnight" else 2) * {"day": 1, "week": 7, "month": 30}[unit]
+        count = 4 if either.group(1) == "fortnight" else 2
+        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
     w = _WINDOW.search(folded)
     if w:
         word = w.group(1)
@@ -946,7 +963,9 @@ def _month_pair(folded: str, today: dt.date) -> tuple[int | None, Window] | None
     return None, Window(start, end, f"in {start:%B %Y} to {end:%B %Y}")
 
 
-_WINDOW_WORDS = frozenset({"within", "week", "weeks", "fortnight", "ahead", "coming", "few", "couple", "time"})
+_WINDOW_WORDS = frozenset(
+    {"within", "week", "weeks", "fortnight", "ahead", "coming", "few", "couple", "time", "one", "two", "three"}
+)
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_STAMP = lazy(
     rf"\b(?:[12]?\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_NAMES})\b(?:\s+\d{{4}})?"
@@ -1045,8 +1064,16 @@ def _christmas_window(folded: str, today: dt.date) -> Window | None:
     if m is None:
         return None
     year = today.year if today <= dt.date(today.year, 12, 25) else today.year + 1
+    last = dt.date(year - 1, 12, 24 if m.group(1) == "before" else 25)
+    if (today - last).days <= LOOK_BACK_DAYS and re.search(_LOOKS_BACK, folded) and not re.search(r"\bwill\b", folded):
+        # "anything slipped on the county plan before christmas?" asked on 3 January: the Christmas just gone, so
+        # what is late now (not what will be late by next Christmas)
+        return None
     end = dt.date(year, 12, 24 if m.group(1) == "before" else 25)
     return Window(today, end, f"{m.group(1)} Christmas ({long_day(end)})")
+
+
+LOOK_BACK_DAYS = 90  # a holiday this recent, asked of in the past tense, is the one just gone
 
 
 _ROLLING_MONTH = lazy(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
@@ -1242,13 +1269,15 @@ def _season(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(year, first, 1), dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
 
 
+_LOOKS_BACK = (
+    r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind|"
+    r"should have|ought to have|meant to have|back in|back on|back at|ago|resolved|resolution|resolutions)\b"
+)  # ("back in october", "the resolution for ...": a meeting that has been)
+
+
 def _year_for(month: int, today: dt.date, folded: str) -> int:
     """A bare month means its next occurrence, or its last one when the question looks back."""
-    back = (
-        r"\b(was|were|did|last|happened|held|went|since|slipped|missed|late|overdue|fell|outstanding|behind|"
-        r"should have|ought to have|meant to have|back in|back on|back at|ago|resolved|resolution|resolutions)\b"
-    )  # ("back in october", "the resolution for ...": a meeting that has been)
-    if re.search(back, folded) and not re.search(r"\b(will|going to)\b", folded):
+    if re.search(_LOOKS_BACK, folded) and not re.search(r"\b(will|going to)\b", folded):
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
 
@@ -1383,6 +1412,9 @@ TOPIC_DROP = frozenset(
         "really",
         "exactly",
         "listed",  # "what's listed for the july panel": how it is put
+        "christma",  # "anything slipped before christmas" (asked after it): a time, never a topic
+        "christmas",
+        "xmas",
         "booked",  # "anything booked in for the july meeting"
         "pencilled",
         "fully",  # "which actions are fully done": how done, not "Full progress report"

@@ -904,6 +904,7 @@ INTENTS: tuple[Intent, ...] = (
             "busy with",
             r"(are|is) (theirs|hers|his)",  # "which tce actions are theirs"
             r"which (\w+ )?(actions|ones) (does|do|is|are) (\w+ ){1,4}(own|lead|have|doing|running)",
+            r"which (\w+ )?(actions|ones|rows|bits) (is|are|s) (he|she|they|\w+) (on|down for|named on|listed on)\b",
             "belong to",
             "assigned to",
         ),
