@@ -121,6 +121,7 @@ BANKS = (
     Bank("fortysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyninth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fortyeighth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
