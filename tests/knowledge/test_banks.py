@@ -122,6 +122,7 @@ BANKS = (
     Bank("fortyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyeighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftieth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
