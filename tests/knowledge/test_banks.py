@@ -120,6 +120,7 @@ BANKS = (
     Bank("fortyfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
