@@ -123,6 +123,7 @@ BANKS = (
     Bank("fortyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fortyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fiftieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
