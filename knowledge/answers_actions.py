@@ -888,10 +888,17 @@ def _overdue(q: Query, e: Engine) -> Answer:
     doubted = {a.key for a, _ in doubtful}
     late = [(a, m) for a, m in late if a.key not in doubted]
     when = _as_of_words(q, as_of)
-    notes = _took_notes(q, e, named) + _as_of_notes(q, as_of, fell_due) + _doubt_notes(e, doubtful)
     done = [a for a in named or () if day.states[a.key].complete]
-    if done and late:  # several actions named, some late: say which of them are complete, not only what is late
-        notes += (f"Complete, so not overdue: {', '.join(d.action_label(e.kb, a) for a in done)}.",)
+    # a list of what is late never names a completed action, not even in a note (a reader scanning the list for
+    # ids must not find one that is done): the words' other matches are named, the completed ones counted
+    took = [a for a in named if a not in done] if named is not None and late and done else named
+    notes = _took_notes(q, e, took) + _as_of_notes(q, as_of, fell_due) + _doubt_notes(e, doubtful)
+    if done and late:  # several actions named, some late: say that some are complete, not only what is late
+        many = len(done) != 1
+        notes += (
+            f"{len(done)} other action{'s' if many else ''} your words match {'are' if many else 'is'} recorded as "
+            "complete, so not overdue.",
+        )
     if named is not None and len(named) == 1 and not fell_due and not q.action_ids:
         step = _step_named(q, e, named[0])
         if step:  # "is the member visits evaluation late": that step's lateness, not the whole action's
@@ -1113,6 +1120,13 @@ def _took_notes(q: Query, e: Engine, named: list[Action] | None) -> tuple[str, .
     """Say which actions the question's words were taken to name (ids need no such note)."""
     if not named or q.action_ids:
         return ()
+    themes = {a.theme for a in named}
+    theme = next(iter(themes)) if len(themes) == 1 else None
+    if len(named) > 1 and theme and set(content_words(theme)) <= set(q.topic_words):
+        # "the governance and scrutiny bit": the theme named, not each of its actions (an overdue list that names
+        # actions which are not late, in a note, reads as if they were)
+        plan = d.plan_label(e.kb, named[0].plan)
+        return (f"I took your words to mean the {len(named)} actions under \u201c{theme}\u201d in the {plan}.",)
     labels = ", ".join(d.action_label(e.kb, a) for a in named)
     return (f"I took your words to mean {labels}; name the action if you meant another.",)
 

@@ -498,6 +498,12 @@ def report(q: Query, e: Engine) -> Answer | None:
         if confirmed is not None:
             return confirmed
     found: tuple[Meeting | None, AgendaItem | WorkItem] | None = by_ref
+    if found is None and q.attribute == "background" and q.agenda_number is None and PUBLIC_ASKS.search(q.folded):
+        # "resident wants to see the background papers for the panel, what number do i give them": the agenda's
+        # note on inspecting them (not the report a word of the asker's, "resident", looks like)
+        note = agenda_note(q, e)
+        if note is not None:
+            return note
     if found is None and q.agenda_number is not None:
         found = find_report(q, e)
     if found is None:
@@ -2980,6 +2986,10 @@ NOT_ITEM_ATTRIBUTES = frozenset(
 )
 
 
+PUBLIC_ASKS = lazy(
+    r"\b(resident|residents|member of the public|members of the public|public|parent|parents|carer|carers|"
+    r"inspect|see|view|look at|get hold of|copy of|copies of|what number|who do)\b"
+)
 # "which section of the local government act": the law a paragraph cites, not whom to contact
 LAW_ASKED = lazy(r"\b(which|what) (section|part|act|law|legislation|statute|schedule)\b")
 

@@ -8,8 +8,9 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from knowledge import describe as d
 from knowledge import reply as r
-from knowledge.answer import Answer, Item
+from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import MONTHS
 from knowledge.describe import action_label, short
 from knowledge.lazyre import lazy
@@ -358,16 +359,27 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
     items += _referred_paragraphs(shown, quoted)
     text = f"The papers say ({best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()}):"
     writer = _writer_from(q, e, best.passage.section)
-    if writer:  # "who signed the annual report foreword for the CCG": the one of its writers from there
-        text = f"{writer} {text}"
+    if writer is not None:  # "who signed the annual report foreword for the CCG": the one of its writers from there
+        return _writer_answer(q, e, best, writer)
     return r.answer_of(q, "passage", text, items)
 
 
-def _writer_from(q: Query, e: Engine, heading: str | None) -> str:
+def _writer_answer(q: Query, e: Engine, best, writer) -> Answer:
+    """The writer from the organisation asked, with their card; the part named, not its heading (which names the
+    other writers too)."""
+    person, org = writer
+    part = best.paper.part(best.passage.part)
+    where = best.paper.title + (f", {part.title}" if part is not None and part.title else "")
+    text = f"{person.name} ({org.name}): of the writers the heading names ({where}), the one from there."
+    return r.answer_of(q, "person", text, [d.person_item(e.kb, person)], subject=Subject("person", (person.id,)))
+
+
+def _writer_from(q: Query, e: Engine, heading: str | None):
     """Of the people a heading names as its writers ("Foreword from Catherine Underwood, Craig Guildford and Rosa
-    Waddingham"), the one from the organisation the question names ("... for the CCG"), said in a sentence."""
+    Waddingham"), the one from the organisation the question names ("... for the CCG"): (person, organisation), or
+    None. The answer gives that person, not the heading, which names the others too."""
     if not heading or not WRITERS_HEADING.match(heading) or not WHO_OPENS.match(q.folded):
-        return ""
+        return None
     asked = set(content_words(q.raw))
     found = []
     for pid, _ in e.names.people_in(fold(heading), heading):
@@ -378,10 +390,7 @@ def _writer_from(q: Query, e: Engine, heading: str | None) -> str:
         named_by = {w for name in (org.name, *org.aliases) for w in content_words(name)} - _PLACE
         if asked & named_by:
             found.append((person, org))
-    if len(found) != 1:
-        return ""
-    person, org = found[0]
-    return f"Of the writers the heading names, {person.name} is from {org.name}."
+    return found[0] if len(found) == 1 else None
 
 
 WRITERS_HEADING = lazy(r"^(?:[A-Z]\w+\s+)?(?:[Ff]rom|[Bb]y)\s+[A-Z]")  # "Foreword from Catherine Underwood, ..."
@@ -888,7 +897,9 @@ def part_passage(q: Query, e: Engine) -> tuple[bool, Answer | None]:
     items = [passage_item(best.paper, passage, excerpt) for passage, excerpt in best.excerpt]
     cited = best.paper.cite(best.excerpt[0][0]) if best.excerpt else best.cite()
     writer = _writer_from(q, e, best.passage.section)
-    return True, r.answer_of(q, "passage", f"{writer} The papers say ({cited}):".lstrip(), items)
+    if writer is not None:
+        return True, _writer_answer(q, e, best, writer)
+    return True, r.answer_of(q, "passage", f"The papers say ({cited}):", items)
 
 
 AGENDA_ITEM_WORDS = lazy(r"(?i)\b(?:agenda )?item\s*(?:no\.?\s*)?\d{1,2}\b")

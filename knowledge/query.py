@@ -178,7 +178,7 @@ def parse(
     topic = [w for w in topic if w not in filler]
     if " when " in f" {folded} " or folded.startswith("when"):  # "when do we expect the reviewer's report": when
         topic = [w for w in topic if not w.startswith("expect")]
-    if attribute in ("phone", "email") or "contact" in intents:  # "who do i ring": how to reach, not what about
+    if attribute in ("phone", "email", "background") or "contact" in intents:  # "who do i ring": how to reach
         topic = [w for w in topic if w not in _REACH_WORDS]
     if "back" in topic and _BACK_PARTICLE.search(folded):  # "report back", "due back": no topic "back"
         topic = [w for w in topic if w != "back"]
@@ -472,7 +472,8 @@ _ASKER_CUES = ("ask", "know", "wonder", "check", "quer", "enquir", "want", "like
 _ASKER_WORDS = frozenset(
     {"someone", "somebody", "anyone", "colleague", "colleagues", "boss", "i", "we", "he", "she", "they", "board",
      "panel", "committee", "partner", "partners", "cabinet", "scrutiny", "inspector", "ofsted", "auditor", "auditors",
-     "press", "journalist", "journalists", "reporter", "reporters", "paper", "newspaper", "mp"}
+     "press", "journalist", "journalists", "reporter", "reporters", "paper", "newspaper", "mp", "resident",
+     "residents", "public", "parent", "parents", "tenant", "tenants", "client", "clients", "family"}
 )  # fmt: skip
 
 
@@ -914,7 +915,7 @@ _GUESSED_WHEN = lazy(
     r"\bwhen\b.*\b(?:this|next|last) (?:\w+ )?(?:year|month|week|spring|summer|autumn|winter|term)\s+or\s+"
     r"(?:this|next|last|the) (?:\w+ )?(?:year|month|week|spring|summer|autumn|winter|term)\b"
 )
-_REACH_WORDS = frozenset({"ring", "call", "phone", "email", "contact", "speak", "talk"})
+_REACH_WORDS = frozenset({"ring", "call", "phone", "email", "contact", "speak", "talk", "number", "see", "give"})
 _BACK_PARTICLE = lazy(
     r"\b(?:report|reports|reported|reporting|due|come|comes|coming|came|get|gets|got|hear|heard|feed|feeds|feeding|"
     r"fed|sent|send|expect\w*|report\w* \w+) back\b|\bback (?:to|from|on)\b"

@@ -649,7 +649,10 @@ INTENTS: tuple[Intent, ...] = (
             "work programme",
             "forward plan",
             "looking at",
-            "coming to",
+            # "what's coming to the april panel" (not "laurence jones is coming to our cluster meeting")
+            r"(what|whats|anything|items?|reports?) (\w+ ){0,3}coming to",
+            r"coming to (the |this |next |that )(\w+ ){0,3}(panel|committee|cpp|meeting)\b",
+            r"coming (to|before) (us|members|councillors)\b",  # "is adoption performance coming to us"
             # "what's due to come to the panel on 8 july", "what is set to go before the committee in april"
             r"\b(due|set|scheduled|planned|expected) to (come|go) (to|before) (the )?(\w+ ){0,3}"
             r"(panel|committee|meeting)",

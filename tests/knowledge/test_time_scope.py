@@ -143,12 +143,15 @@ def test_a_named_complete_action_is_said_to_be_complete_not_listed_with_everythi
         "has the harmful sexual behaviour report to the children and young people committee slipped",
         today=dt.date(2020, 1, 10),
     )
-    # The words also match Actions 4 and 8 (reports to the same committee): Action 7 is never listed as late, and
-    # the answer says it is complete (alone: "No: ... is complete"; with others: a note)
-    assert "county plan, Action 7" not in titles(answer) or answer.text.startswith("No:")
+    # The words also match Action 8 (a report to the same committee): Action 7 is never listed as late, and the
+    # answer says it is complete - alone: "No: ... is complete"; beside a late one, a note that counts it without
+    # naming it (an overdue list never names a completed action, not even in a note: issue 10's property)
     said = answer.text + " ".join(answer.notes)
-    assert "No: county plan, Action 7 is complete" in said or "Complete, so not overdue: county plan, Action 7" in said
-    assert any("I took your words to mean county plan, Action 7" in n for n in answer.notes)
+    if answer.text.startswith("No:"):
+        assert "No: county plan, Action 7 is complete" in said
+    else:
+        assert "county plan, Action 7" not in said
+        assert "1 other action your words match is recorded as complete, so not overdue" in said
 
 
 def test_a_named_late_action_lists_only_its_own_milestones(engine: Engine) -> None:
