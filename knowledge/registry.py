@@ -405,6 +405,9 @@ INTENTS: tuple[Intent, ...] = (
             r"what was (said|discussed|raised)",
             "discussed",
             r"what did (they|members|councillors|the panel|the committee|the meeting) (say|discuss|hear|raise)",
+            # "did the panel say anything about health assessments at the october meeting"
+            r"(did|does) (they|members|councillors|the panel|the committee|the meeting|anyone) (say|discuss|raise|"
+            r"mention) (anything|much|something) (about|on|re)",
             "talked about",
             "said about",
             "raised about",
@@ -755,7 +758,9 @@ INTENTS: tuple[Intent, ...] = (
             "missed",
             "slipped",
             "slipping",
-            "outstanding",
+            # "outstanding" (not an Ofsted grade: "good or outstanding", "rated outstanding")
+            r"(?<!good or )(?<!good and )(?<!rated )(?<!judged )(?<!graded )(?<!as )(?<!remains )(?<!is )"
+            r"(?<!was )(?<!are )(?<!were )outstanding(?! (rating|grade|judgement|judgment|by ofsted))",
             "running over",
             "not done on time",
             "past their",
