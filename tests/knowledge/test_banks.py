@@ -126,6 +126,7 @@ BANKS = (
     Bank("fiftyfirst", 100, frozenset(), True, True, True, 79, 5),
     Bank("fiftysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("fiftythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftyfourth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
