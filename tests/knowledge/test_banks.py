@@ -124,6 +124,7 @@ BANKS = (
     Bank("fortyeighth", 100, frozenset(), True, True, True, 75, 0),
     Bank("fiftieth", 100, frozenset(), True, True, True, 78, 4),
     Bank("fiftyfirst", 100, frozenset(), True, True, True, 79, 5),
+    Bank("fiftyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
