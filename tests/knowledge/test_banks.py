@@ -127,6 +127,7 @@ BANKS = (
     Bank("fiftysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("fiftythird", 100, frozenset(), True, True, True, 0, 100),
     Bank("fiftyfourth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
