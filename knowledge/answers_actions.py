@@ -704,6 +704,18 @@ def unrecorded_done(q: Query, e: Engine, action: Action, detail: str) -> str | N
 
 
 def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str) -> Answer:
+    if detail == "due" and not q.action_ids and LAST_EVENT.search(q.folded):
+        # "what date was OH's last ofsted inspection": when something last happened, which the papers may say;
+        # an action's timescale (County Action 9 reviews past inspections) is not that date
+        said = e.passage_answer(q, strict=True)
+        if said is not None:
+            return said
+        labels = "; ".join(d.action_label(e.kb, a) for a in actions[:3])
+        text = (
+            "I'm not sure: you asked when something last happened, and the papers do not say. The nearest plan "
+            f"actions are {labels}, whose dates are their own timescales, not that."
+        )
+        return r.answer_of(q, "not-sure", text, [d.action_item(e.kb, a, q.today, detail) for a in actions[:3]])
     if detail == "due" and len(actions) > 1 and START_ASKED.search(q.folded):
         # "when is the independent hsb evaluation meant to start": of the actions the words match (City 7a
         # commissions it from October 2019; 7b considers its findings), the one with a start
@@ -735,6 +747,16 @@ def about_found_actions(q: Query, e: Engine, actions: list[Action], detail: str)
         text = f"{len(items)} actions match; {head.lower()} of each:"
         subject = None
     return r.answer_of(q, detail, text, items, subject=subject, notes=later_dates(q, e, actions, detail))
+
+
+_MINUTES_OUT = lazy(r"\bminutes\b.{0,60}\b(published|out|available|online|up on|uploaded|released)\b")
+
+
+# "what date was OH's last ofsted inspection", "when did they last meet": when something last happened
+LAST_EVENT = lazy(
+    r"\b(?:when|what date|which date)\b.{0,40}\b(?:was|were|did)\b.{0,40}\blast\b|\blast (?:time|visit"
+    r"|inspection|inspected)\b.{0,40}\?*$"
+)
 
 
 # "when does it start", "meant to kick off" (said "start" by then), "when will they begin": a start is asked
@@ -1225,6 +1247,11 @@ def due_soon(q: Query, e: Engine) -> Answer | None:
 
 
 def _due_soon(q: Query, e: Engine) -> Answer | None:
+    if q.committee and not (q.plan or q.person or q.role) and _MINUTES_OUT.search(q.folded):
+        # "when will the minutes of the 14 jan panel be published": the papers do not say (the meeting's date is
+        # not when its minutes come out)
+        text = "I'm not sure: the papers do not say when a meeting's minutes are published."
+        return r.answer_of(q, "not-sure", text)
     if q.committee and not (q.plan or q.person or q.role):
         from knowledge.answers_committee import meeting
 

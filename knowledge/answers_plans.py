@@ -269,8 +269,20 @@ def _norm(word: str) -> str:
 
 def _asked_words(q: Query) -> set[str]:
     """The question's words about what it asks for: abbreviations spelled out (in place of themselves)."""
+    from knowledge.text import SYNONYMS
+
     spelled = expand(q.topic_words)
-    return {_norm(w) for w in spelled if w not in ABBREVIATIONS or w == ABBREVIATIONS[w]} - _ASKING
+    # an everyday word the plan writes otherwise ("kids": children) is looked for as the plan writes it, not also
+    # as itself; "no", "without" say what a priority covers, not a word it holds ("kids without access to ...")
+    everyday = {w for w in q.topic_words if w in SYNONYMS and SYNONYMS[w] in spelled}
+    return (
+        {_norm(w) for w in spelled if (w not in ABBREVIATIONS or w == ABBREVIATIONS[w]) and w not in everyday}
+        - _ASKING
+        - _NEGATIONS
+    )
+
+
+_NEGATIONS = frozenset({"no", "not", "without", "lack", "lacking"})
 
 
 def _cover(e: Engine, words: set[str], text: str) -> float:
@@ -403,6 +415,9 @@ def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -
         if numbered:
             _, theme, actions = max(numbered, key=lambda t: t[0])
             return theme, actions
+    named = _named_before_priority(q, e, groups)
+    if named is not None:  # "HSB priority in the 2021-24 plan - does it mention kids with special needs"
+        return named
     words = _asked_words(q)
     if not words:
         return None
@@ -413,6 +428,28 @@ def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -
     top, n = scored[0]
     second = scored[1][0] if len(scored) > 1 else 0.0
     return groups[n] if top >= 0.5 and top > second else None
+
+
+_BEFORE_PRIORITY = lazy(r"\b((?:[a-z0-9]+ ){1,3})priority\b")
+_NOT_NAMING = frozenset(content_words("the a this that which what biz business plan city 2021 24 21 partnership ncscp"))
+
+
+def _named_before_priority(
+    q: Query, e: Engine, groups: list[tuple[str, list[Action]]]
+) -> tuple[str, list[Action]] | None:
+    """The one priority whose own text holds the words said just before "priority" ("the HSB priority", "the
+    covid priority"): they name it; the question's other words are what is asked of it."""
+    from knowledge.text import ABBREVIATIONS
+
+    m = _BEFORE_PRIORITY.search(q.folded)
+    if m is None:
+        return None
+    words = [w for w in content_words(m.group(1)) if w not in _NOT_NAMING and w not in _ASKING]
+    if not words:
+        return None
+    spelled = {x for w in words for x in (content_words(ABBREVIATIONS[w]) if w in ABBREVIATIONS else [w])}
+    found = [g for g in groups if _cover(e, spelled, _body(g[0])) >= 0.99]
+    return found[0] if len(found) == 1 else None
 
 
 COUNTABLE = (

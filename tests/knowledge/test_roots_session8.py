@@ -658,3 +658,36 @@ def test_a_guessed_post_after_the_question_does_not_answer_it(engine: Engine) ->
         "published"
         in parse(engine, "whats happening with the sudi national review - is it published", dt.date(2020, 8, 1)).raw
     )
+
+
+def test_when_something_last_happened_is_not_an_actions_timescale(engine: Engine) -> None:
+    """ "what date was OH's last ofsted inspection" got County Action 9's timescale (it reviews past inspections);
+    the papers give no date for OH's last inspection. A date they do give is still quoted."""
+    assert engine.ask("what date was OH's last ofsted inspection", dt.date(2025, 1, 12)).kind == "not-sure"
+    answer = engine.ask("when was cfh last inspected by ofsted", dt.date(2025, 1, 12))
+    assert "10 September" in render(answer, show_sources=False)
+
+
+def test_the_words_before_priority_name_it_and_kids_are_children(engine: Engine) -> None:
+    """ "2021-24 biz plan - which priority covers kids without access to education?": "kids" and "without" were
+    words no priority holds, so "not sure"; Priority One names "children who do not have access to education".
+    "HSB priority ... kids with special needs" is Priority Two (P2.1), named by "HSB", not Priority 4 (whose text
+    has "special educational needs")."""
+    answer = engine.ask(
+        "2021-24 biz plan - which priority covers kids without access to education?", dt.date(2021, 6, 9)
+    )
+    assert answer.text.startswith("Priority One")
+    answer = engine.ask(
+        "HSB priority in the 2021-24 plan - does it mention kids with special needs at all", dt.date(2021, 6, 1)
+    )
+    assert "P2.1" in render(answer, show_sources=False) and "children with special needs" in render(answer)
+    answer = engine.ask(
+        "under the exploitation priority is there anything about going after the perpetrators", dt.date(2021, 6, 1)
+    )
+    assert "perpetrators" in render(answer, show_sources=False)
+
+
+def test_when_minutes_come_out_is_not_the_meetings_date(engine: Engine) -> None:
+    """ "when will the minutes of the 14 jan 2025 panel be published" gave the meeting's date as if it answered."""
+    answer = engine.ask("when will the minutes of the 14 jan 2025 panel be published", dt.date(2025, 1, 15))
+    assert answer.kind == "not-sure" and "published" in answer.text
