@@ -47,6 +47,9 @@ def topic(q: Query, e: Engine) -> Answer | None:
 WHERE_FOUND = lazy(
     r"\bwhere (can|could|do|does|would|should|might) (i|we|you|they|people|someone|anyone|members|carers|young people) "
     r"(find|see|view|read|get|access|look at|download)\b"
+    # "where online can care leavers find the local offer"
+    r"|\bwhere\b(?: \w+){0,2} (can|could|do|does|would|should|might)(?: \w+){1,3} "
+    r"(find|see|view|read|access|download)\b"
 )
 FITS_IN = lazy(r"\bwhere (does|do|did|is|are)\b")
 FIT_VERBS = frozenset(

@@ -247,7 +247,8 @@ _ASKING = frozenset(
     {"priority", "priorities", "key", "activity", "activities", "theme", "business", "mention", "say", "cover",
      "include", "one", "about", "which", "under", "come", "fall", "sit", "does", "year", "period", "plan", "talk",
      "talks", "says", "mentions", "covers", "includes", "regarding", "concern", "concerns", "deal", "deals",
-     "pick", "picks", "reference", "references", "referenced", "address", "addresses", "tackle", "tackles"}
+     "pick", "picks", "reference", "references", "referenced", "address", "addresses", "tackle", "tackles",
+     "sitting", "sits", "falls", "falling", "comes", "coming", "actually", "name", "names"}
 )  # fmt: skip
 
 
@@ -325,6 +326,12 @@ def _chosen(
     """The priority the question names (by number, by the words of its text, or by a key activity that holds
     the words), and the key activities that hold them when that is how it was found."""
     chosen = _chosen_group(q, e, groups)
+    if chosen is not None and chosen is _named_before_priority(q, e, groups):
+        # named by the words before "priority": the key activities that hold the question's words are said too
+        words = _asked_words(q)
+        covers = [(_cover(e, words, f"{_body(chosen[0])} {a.text}"), _cover(e, words, a.text), a) for a in chosen[1]]
+        best = max((c for c, _, _ in covers), default=0.0)
+        return chosen, [a for c, own, a in covers if c == best and own > 0]
     if chosen is not None:
         return chosen, []
     words = _asked_words(q)

@@ -130,6 +130,9 @@ def parse(
     # "who at the county is looking at the ofsted reports": a lead, not what the panel's programme is looking at
     if "lead" in intents and "work-programme" in intents and _WHO_OPENS.match(asked) and not _committee(engine, folded):
         intents = [i for i in intents if i != "work-programme"]
+    if "overdue" in intents and "plan-progress" in intents and _OVERDUE_AFTER_DASH.search(asked):
+        # "where are we with the county iicsa plan - what is overdue right now?": the question after the dash
+        intents = [i for i in intents if i not in ("plan-progress", "about-plan")]
     if "overdue" not in intents and _SHOULD_HAVE.search(folded):  # "what should have been done by now"
         intents = [*intents, "overdue"]
     if _ASKS_BODIES.match(asked):  # "which council committees had updates on the plan": bodies, not actions
@@ -314,7 +317,7 @@ _WHY_ASKED = lazy(
     r"\s+for\s+(?:the|my|our|a|an))\s+"
     # ("..., for the budget pressures paper": a paper of the asker's own, named by its subject)
     r"(?:own\s+)?(?:(?:[\w-]+\s+){1,2}(?:paper|briefing|note)|audit trail|records?|notes?|files?|tracker|log|"
-    r"briefing|spreadsheet|diary|handover|reference|"
+    r"briefing|spreadsheet|diary|handover|reference|(?:scrutiny\s+)?q|(?:scrutiny\s+)?question|"
     r"paperwork|return|forward plan|calendar|intro(?: para| paragraph)?|(?:team )?(?:mtg|meeting|brief)|agenda|"
     r"newsletter|slides?|presentation|induction)\W*$"
     # "author and date for a harvard ref": a citation is why it is asked
@@ -735,7 +738,7 @@ def _phone_words(raw: str) -> str:
     """The question with a phone's short forms of time words written out ("what's due b4 end of march"), and
     "a full list of" said as "a list of": how much is asked for, not what ("complete" is no status asked)."""
     if _WHOLE_LIST.may_search(raw.lower()):
-        raw = _WHOLE_LIST.sub("list", raw)
+        raw = _WHOLE_LIST.sub(lambda m: m.group(0).split(None, 1)[1], raw)  # "full overdue list": "overdue list"
     if _INQUIRY.may_search(raw.lower()):  # "that sexual abuse inquiry plan": an IICSA plan
         raw = _INQUIRY.sub("IICSA", raw)
     if _LIKE_OURS.may_search(raw.lower()):  # "training for staff like ours": who asks, not what about
@@ -826,7 +829,10 @@ _INQUIRY = lazy(
 _LIKE_OURS = lazy(r"\b(?:for|from|by|to) (?:\w+ ){1,2}like (?:ours|us|me|mine)\b", re.IGNORECASE)
 _KICK_OFF = lazy(r"\b(kick|kicks|kicked|kicking)[ -]off\b", re.IGNORECASE)  # "when does the review kick off"
 _KICKED = {"kick": "start", "kicks": "starts", "kicked": "started", "kicking": "starting"}
-_WHOLE_LIST = lazy(r"\b(?:full|complete|whole|entire|comprehensive|exhaustive)\s+list\b", re.IGNORECASE)
+_WHOLE_LIST = lazy(
+    r"\b(?:full|complete|whole|entire|comprehensive|exhaustive)\s+(?:(?:overdue|late|outstanding)\s+)?list\b",
+    re.IGNORECASE,
+)  # ("full overdue list for the county plan": not the step "Full progress report ...")
 
 
 _ASKING_TAIL = lazy(
@@ -925,6 +931,10 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     return _span_window(folded, today) or _calendar_window(folded, today)
 
 
+_OVERDUE_AFTER_DASH = lazy(
+    r"(?:\s[-\u2013\u2014:]\s|\s{2,})(?:so |and )?(?:what|whats|what s|which|anything|is anything)\b.*"
+    r"\b(?:overdue|late|slipped|behind)\b"
+)
 _GUESSED_WHEN = lazy(
     r"\bwhen\b.*\b(?:this|next|last) (?:\w+ )?(?:year|month|week|spring|summer|autumn|winter|term)\s+or\s+"
     r"(?:this|next|last|the) (?:\w+ )?(?:year|month|week|spring|summer|autumn|winter|term)\b"

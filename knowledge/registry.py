@@ -834,7 +834,10 @@ INTENTS: tuple[Intent, ...] = (
             "target date",
             "how long",
             *ARRIVES,
-            r"(finish|finishes|end|ends|wrap up|wraps up|complete|completes) (in|by|before|during)",
+            # "does it finish by march" (not "did any end in a prosecution")
+            r"(finish|finishes|end|ends|wrap up|wraps up|complete|completes) (in|by|before|during) (the |this |next )?"
+            r"(\d+|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|spring|"
+            r"summer|autumn|winter|year|month|week|quarter|term|time|christmas|easter|financial)",
             r"starts?\s+((and|n|&)\s+)?(finish|finishes|end|ends)",  # "city foster carer review start n finish?"
         ),
         papers.due_or_passage,

@@ -97,7 +97,7 @@ BANKS = (
     Bank("twentysecond", 100, frozenset(), True, True, True, 87, 0),
     Bank("twentythird", 100, frozenset(), True, True, True, 84, 0),
     Bank("twentyfourth", 100, frozenset(), True, True, True, 75, 2),
-    Bank("twentyfifth", 100, frozenset(), True, True, True, 79, 0),
+    Bank("twentyfifth", 100, frozenset(), True, True, True, 80, 0),
     Bank("twentyninth", 100, frozenset(), True, True, True, 88, 1),
     Bank("twentyeighth", 100, frozenset(), True, True, True, 93, 0),
     Bank("twentysixth", 100, frozenset(), True, True, True, 91, 0),
@@ -124,10 +124,10 @@ BANKS = (
     Bank("fortyeighth", 100, frozenset(), True, True, True, 75, 0),
     Bank("fiftieth", 100, frozenset(), True, True, True, 78, 4),
     Bank("fiftyfirst", 100, frozenset(), True, True, True, 80, 4),
-    Bank("fiftysecond", 100, frozenset(), True, True, True, 77, 7),
-    Bank("fiftythird", 100, frozenset(), True, True, True, 80, 6),
-    Bank("fiftyfourth", 100, frozenset(), True, True, True, 77, 8),
-    Bank("fiftyfifth", 100, frozenset(), True, True, True, 71, 3),
+    Bank("fiftysecond", 100, frozenset(), True, True, True, 78, 6),
+    Bank("fiftythird", 100, frozenset(), True, True, True, 83, 3),
+    Bank("fiftyfourth", 100, frozenset(), True, True, True, 78, 6),
+    Bank("fiftyfifth", 100, frozenset(), True, True, True, 72, 2),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

@@ -691,3 +691,33 @@ def test_when_minutes_come_out_is_not_the_meetings_date(engine: Engine) -> None:
     """ "when will the minutes of the 14 jan 2025 panel be published" gave the meeting's date as if it answered."""
     answer = engine.ask("when will the minutes of the 14 jan 2025 panel be published", dt.date(2025, 1, 15))
     assert answer.kind == "not-sure" and "published" in answer.text
+
+
+def test_a_full_overdue_list_is_the_overdue_list(engine: Engine) -> None:
+    """ "full overdue list for the county iicsa plan please" said "No: the step 'Full progress report ...' of County
+    Action 7 is complete": "full" matched that step's words."""
+    answer = engine.ask("full overdue list for the county iicsa plan please", dt.date(2020, 6, 15))
+    assert answer.kind == "overdue" and "Action 7" not in render(answer, show_sources=False)
+
+
+def test_the_question_after_the_dash_is_what_is_asked(engine: Engine) -> None:
+    """ "where are we with the county iicsa plan - what is overdue right now?" got the plan's progress summary."""
+    answer = engine.ask("where are we with the county iicsa plan - what is overdue right now?", dt.date(2020, 6, 15))
+    assert answer.kind == "overdue"
+
+
+def test_more_ways_of_putting_a_question(engine: Engine) -> None:
+    """ "where online can care leavers find the local offer" (where it is published), "..., for the scrutiny q"
+    (why it is asked), "did any end in a prosecution" (no date asked: it listed nothing falling due in 2023),
+    "which priority has the section 11 audit sitting under it" ("sitting" is how it is put)."""
+    answer = engine.ask("where online can care leavers find the local offer", dt.date(2024, 11, 6))
+    assert "Notts Help Yourself" in render(answer, show_sources=False)
+    assert (
+        "scrutiny"
+        not in parse(engine, "who's leading the foster carer review, for the scrutiny q", dt.date(2019, 11, 25)).raw
+    )
+    answer = engine.ask("non recent allegations last year, did any end in a prosecution", dt.date(2024, 12, 4))
+    assert "fell due" not in answer.text
+    answer = engine.ask("biz plan - which priority has the section 11 audit sitting under it", dt.date(2021, 7, 1))
+    assert answer.text.startswith("Priority Seven")
+    assert "due" in parse(engine, "does the review finish by march", dt.date(2020, 1, 10)).intents
