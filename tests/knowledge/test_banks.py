@@ -129,6 +129,7 @@ BANKS = (
     Bank("fiftyfourth", 100, frozenset(), True, True, True, 78, 6),
     Bank("fiftyfifth", 100, frozenset(), True, True, True, 72, 2),
     Bank("fiftysixth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
