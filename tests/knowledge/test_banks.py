@@ -130,6 +130,7 @@ BANKS = (
     Bank("fiftyfifth", 100, frozenset(), True, True, True, 72, 2),
     Bank("fiftysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fiftyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftyeighth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
