@@ -128,6 +128,7 @@ BANKS = (
     Bank("fiftythird", 100, frozenset(), True, True, True, 83, 3),
     Bank("fiftyfourth", 100, frozenset(), True, True, True, 78, 6),
     Bank("fiftyfifth", 100, frozenset(), True, True, True, 72, 2),
+    Bank("fiftyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
