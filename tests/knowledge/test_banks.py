@@ -131,6 +131,7 @@ BANKS = (
     Bank("fiftysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("fiftyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("fiftyeighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
