@@ -954,7 +954,13 @@ def post_contact(q: Query, e: Engine) -> Answer | None:
     if missing:
         text += f" They give no email or phone number for {', '.join(missing)}."
     subject = Subject("person", (people[0].id,)) if len(people) == 1 else None
-    return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people], subject=subject)
+    items = [d.person_item(e.kb, p) for p in people]
+    if q.attribute == "phone" and not any(p.phone for p in people):
+        # "lado phone number? would rather ring than email": the number asked for is not in the papers - say so
+        # first (the email they do give is on the card)
+        text = f"I'm not sure of a number: the papers give no phone number for {said}. What they give is below."
+        return r.answer_of(q, "contact", text, items, subject=subject)
+    return r.answer_of(q, "contact", text, items, subject=subject)
 
 
 POST_ASKED = lazy(

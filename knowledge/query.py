@@ -121,8 +121,11 @@ def parse(
     from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
     asked = _asked_part(raw, folded)
-    if "according" in asked or " per " in asked or " said " in asked or " say " in asked or " says " in asked:
+    sourced = False
+    if any(w in asked for w in ("according", " per ", " said ", " say ", " says ", "mention")):
+        before = asked
         asked = _SOURCE_CLAUSE.sub(" ", asked)  # "according to the october minutes": where, not what, is asked
+        sourced = asked != before
     intents = detect_intents(_without_emphasis(_without_section_span(_without_when_clause(asked))))
     if asked != folded and not intents:
         asked = folded
@@ -178,6 +181,8 @@ def parse(
         plan, topic = _rescope(engine, raw, plan, hidden, topic)
     # "did the briefing take place", "who do i chase"
     filler = happened_filler(folded) | asking_form_words(_without_emphasis(folded)) | {"according"}
+    if sourced:  # "..., the october minutes mentioned it": where it was read names no topic
+        filler |= {"minute", "minutes", "mentioned", "mention", "mentions", "said", "raised"}
     topic = [w for w in topic if w not in filler]
     if " when " in f" {folded} " or folded.startswith("when"):  # "when do we expect the reviewer's report": when
         topic = [w for w in topic if not w.startswith("expect")]
@@ -712,8 +717,12 @@ _SOURCE_CLAUSE = lazy(
     r"\b(?:according to|as per|going by) (?:the |their |our |last |this )?(?:\w+ ){0,3}?"
     r"(?:minutes|papers|pack|report|plan|agenda)\b"
     # "october minutes said the CiCC meeting got pulled - when's the next one": what the asker read, and where
-    r"|^\s*(?:the |their |our |last |this )?(?:\w+ ){0,3}?(?:minutes|papers|pack|report|plan|agenda) "
-    r"(?:said|says|say)\b"
+    r"|^\s*(?:the |their |our |last |this )?(?:(?!what\b|whats\b|do\b|does\b|did\b|which\b|how\b|where\b)\w+ ){0,3}?"
+    r"(?:minutes|papers|pack|report|plan|agenda) (?:said|says|say|mentioned|mentions|mention)\b"
+    # "..., it was mentioned in the oct minutes", "..., the october minutes mentioned it": where it was read
+    r"|\b(?:it was |was |it s |its )?(?:mentioned|said|raised) in (?:the |their |last )?(?:\w+ ){0,2}?"
+    r"(?:minutes|papers|pack|report|agenda)\s*$"
+    r"|\b(?:the |their |last )?(?:\w+ ){0,2}?minutes (?:mentioned|said|raised) (?:it|this|that)\s*$"
 )
 HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently|regularly)\b")
 _WHO_CHAIRS = lazy(
@@ -787,7 +796,7 @@ _FREQUENCY = lazy(
 # "how often does the hsb panel sit": a panel or committee sits when it meets
 _SITS = lazy(
     r"(\b(?:how often|how frequently|when) (?:does|do|will|did) (?:the )?[\w/&' -]{2,40}?\b(?:panel|committee|"
-    r"group|subgroup|sub-group|board|forum|bench|court) )(sit|sits)\b",
+    r"group|subgroup|sub-group|board|forum|bench|court) (?:last |next |first )?)(sit|sits)\b",
     re.IGNORECASE,
 )
 # "what did ofsted say about the local offer when they inspected in may": a clause saying when something happened,
@@ -895,7 +904,7 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
             return month, Window(start, today, f"since {start:%B %Y}")
         return month, Window(start, end, f"in {start:%B %Y}")
     for season, (first, last) in SEASONS.items():
-        if re.search(rf"\b{season}\b(?! due\b)", folded):  # "what will fall due" is no autumn
+        if re.search(rf"\b{season}\b(?! due\b| term\b| half term\b)", folded):  # "fall due", "spring term": no season
             start, end = _season(first, last, today)
             return None, Window(start, end, f"in the {season} ({start:%B} to {end:%B %Y})")
     if re.search(r"\bnext month\b", folded) and not _ROLLING_MONTH.search(folded):
@@ -955,7 +964,7 @@ _WHEN_BECAME = lazy(
 _MONTH_NOW = lazy(
     r"\b(?:(?:early|mid|late|end of|start of|beginning of) )?(?:"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r") now\b|\bit s (?:(?:early|mid|late) )?(?:"
+    + r")(?: \d{4})? now\b|\bit ?s (?:(?:early|mid|late) )?(?:"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\b"
 )

@@ -1020,7 +1020,9 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         ),
     ),
     ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
-    ("apologies", _rx("apologies", "absent", "sent apologies", "absence")),
+    # (not "the persistent absence rate for looked after children": school absence, a figure)
+    ("apologies", _rx("apologies", r"absent(?! from (school|education|class))", "sent apologies",
+                      r"(?<!persistent )(?<!school )(?<!pupil )absence(?! (rate|rates|figures?|levels?|data))")),
     ("substitutes", _rx("subbed", "substitutes?", "substituted", "substituting", "stood in")),
     (
         "attendance",

@@ -128,10 +128,10 @@ BANKS = (
     Bank("fiftythird", 100, frozenset(), True, True, True, 83, 3),
     Bank("fiftyfourth", 100, frozenset(), True, True, True, 78, 6),
     Bank("fiftyfifth", 100, frozenset(), True, True, True, 72, 2),
-    Bank("fiftysixth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("fiftyseventh", 100, frozenset(), True, True, True, 0, 100),
-    Bank("fiftyeighth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("fiftyninth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("fiftysixth", 100, frozenset(), True, True, True, 80, 2),
+    Bank("fiftyseventh", 100, frozenset(), True, True, True, 72, 3),
+    Bank("fiftyeighth", 100, frozenset(), True, True, True, 75, 5),
+    Bank("fiftyninth", 100, frozenset(), True, True, True, 78, 6),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

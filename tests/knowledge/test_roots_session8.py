@@ -721,3 +721,44 @@ def test_more_ways_of_putting_a_question(engine: Engine) -> None:
     answer = engine.ask("biz plan - which priority has the section 11 audit sitting under it", dt.date(2021, 7, 1))
     assert answer.text.startswith("Priority Seven")
     assert "due" in parse(engine, "does the review finish by march", dt.date(2020, 1, 10)).intents
+
+
+def test_where_a_fact_was_read_is_no_topic(engine: Engine) -> None:
+    """ "when's the next children in care council meeting, the october minutes mentioned it" and "what did ofsted say
+    about the local offer for care leavers, it was mentioned in the oct minutes" got item 3 of the January agenda
+    (the October minutes themselves); the minutes say what was asked. "what do the minutes say about X" still asks
+    the minutes."""
+    answer = engine.ask(
+        "when's the next children in care council meeting, the october minutes mentioned it", dt.date(2024, 10, 25)
+    )
+    assert "2nd December" in render(answer, show_sources=False)
+    answer = engine.ask(
+        "what did ofsted say about the local offer for care leavers, it was mentioned in the oct minutes",
+        dt.date(2024, 11, 1),
+    )
+    assert "ambitious, accessible and well promoted" in render(answer, show_sources=False)
+    q = parse(engine, "what do the minutes say about the borough and district councils report", dt.date(2024, 11, 20))
+    assert "borough" in q.topic_words
+
+
+def test_more_times_and_words_read_as_people_mean_them(engine: Engine) -> None:
+    """ "when did the panel last sit before january?" (the October meeting; "sit" is meet), "what's the persistent
+    absence rate for looked after children" (school absence, not apologies at a meeting), "county plan, what's due
+    next month - its june 2020 now" (July), "... next month before the spring term starts" (January: a school term,
+    not the season), "lado phone number?" (the papers give none: said first)."""
+    answer = engine.ask(
+        "when did the panel last sit before january? want the minutes for our reg 44 folder", dt.date(2024, 12, 2)
+    )
+    assert "15 October 2024" in answer.text
+    assert (
+        parse(
+            engine, "what's the persistent absence rate for looked after children in notts", dt.date(2024, 11, 1)
+        ).attribute
+        != "apologies"
+    )
+    q = parse(engine, "county plan, what's due next month - its june 2020 now", dt.date(2020, 6, 5))
+    assert q.window is not None and q.window.start == dt.date(2020, 7, 1)
+    q = parse(engine, "what is due in the county plan next month before the spring term starts", dt.date(2019, 12, 20))
+    assert q.window is not None and q.window.start == dt.date(2020, 1, 1)
+    answer = engine.ask("lado phone number? would rather ring than email", dt.date(2025, 1, 16))
+    assert answer.text.startswith("I'm not sure of a number") and "Hazel McKibbin" in answer.text
