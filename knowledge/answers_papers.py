@@ -390,12 +390,17 @@ def _writer_from(q: Query, e: Engine, heading: str | None):
         org = e.kb.organisations.get(person.organisation or "")
         if org is None:
             continue
-        named_by = {w for name in (org.name, *org.aliases) for w in content_words(name)} - _PLACE
+        names = " ".join((org.name, *org.aliases))
+        named_by = set(content_words(names)) - _PLACE
+        if _HEALTH_BODY.search(names):  # "the foreword for health": of the writers, the one from the NHS body
+            named_by |= _HEALTH_WORDS
         if asked & named_by:
             found.append((person, org))
     return found[0] if len(found) == 1 else None
 
 
+_HEALTH_BODY = lazy(r"\b(?:CCG|NHS|Clinical Commissioning|Health|Healthcare|Integrated Care)\b")
+_HEALTH_WORDS = frozenset(content_words("health nhs"))
 WRITERS_HEADING = lazy(r"^(?:[A-Z]\w+\s+)?(?:[Ff]rom|[Bb]y)\s+[A-Z]")  # "Foreword from Catherine Underwood, ..."
 WHO_OPENS = lazy(r"^\s*(?:who|whos|who s|which)\b")
 _PLACE = frozenset(content_words("nottingham nottinghamshire city county council and"))

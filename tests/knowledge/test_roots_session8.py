@@ -762,3 +762,10 @@ def test_more_times_and_words_read_as_people_mean_them(engine: Engine) -> None:
     assert q.window is not None and q.window.start == dt.date(2020, 1, 1)
     answer = engine.ask("lado phone number? would rather ring than email", dt.date(2025, 1, 16))
     assert answer.text.startswith("I'm not sure of a number") and "Hazel McKibbin" in answer.text
+
+
+def test_the_foreword_writer_for_health_is_the_nhs_bodys(engine: Engine) -> None:
+    """ "who signed the annual report foreword for health": of the foreword's three writers (council, police, CCG),
+    the CCG's; "health" is no word of the CCG's name, so no writer was picked and the heading was quoted."""
+    answer = engine.ask("who signed the 19/20 city annual report foreword for health", dt.date(2020, 10, 10))
+    assert answer.kind == "person" and answer.text.startswith("Rosa Waddingham")
