@@ -16,7 +16,7 @@ from knowledge.index import Hit
 from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
 from knowledge.registry import ITEM_NAMED, PRESENTED
-from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold, spelled_out
+from knowledge.text import closest_word, content_words, fold, spelled_in, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -115,7 +115,7 @@ def _beyond_item(q: Query, item: AgendaItem) -> set[str]:
     managing allegations workshop"): the question is about something inside the report, not the item."""
     known = set(content_words(" ".join((*_titles(item), item.purpose or ""))))
     words = set(q.topic_words) - known - REPORT_STEMS - LOOSE_WORDS - MEETING_WORDS - set(ORDINALS)
-    spelled = {w for w in words if w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= known}  # "iro"
+    spelled = {w for w in words if spelled_in(w, known)}  # "iro"
     return {w for w in words - spelled if len(w) > 2}
 
 
@@ -1115,20 +1115,13 @@ def _annual_on_agenda(q: Query, e: Engine) -> Answer | None:
 def _annual_named(q: Query, annual: list[AgendaItem]) -> list[AgendaItem]:
     """Of a meeting's annual reports, those whose titles hold every word the question names them by besides
     "annual report" ("hsb": Harmful Sexual Behaviour by Children Annual Review 2024)."""
-    from knowledge.text import ABBREVIATIONS
-
     words = [w for w in q.topic_words if w not in _ANNUAL_WORDS]
     if not words:
         return []
-
-    def holds(held: set[str], word: str) -> bool:
-        spelled = set(content_words(ABBREVIATIONS[word])) if word in ABBREVIATIONS else set()
-        return word in held or (bool(spelled) and spelled <= held)
-
     found = []
     for item in annual:
         held = {w for t in _titles(item) for w in content_words(t)}
-        if all(holds(held, w) for w in words):
+        if all(w in held or spelled_in(w, held) for w in words):
             found.append(item)
     return found
 
@@ -1455,13 +1448,7 @@ def _words_in(words: set[str], text: str, acronyms: dict[str, list[set[str]]] | 
     acronym the committee's papers define does ("FLAG": Foster Carers Liaison Group)."""
     own = set(content_words(text))
     spelled = acronyms or {}
-    return sum(
-        1
-        for w in words
-        if w in own
-        or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= own)
-        or any(long <= own for long in spelled.get(w, ()))
-    )
+    return sum(1 for w in words if w in own or spelled_in(w, own) or any(long <= own for long in spelled.get(w, ())))
 
 
 def resolution(q: Query, e: Engine) -> Answer | None:
@@ -2960,7 +2947,7 @@ def _item_share(
         for w in words
         if w in have
         or (len(w) >= 7 and w[:6] in stems)
-        or (w in ABBREVIATIONS and set(content_words(ABBREVIATIONS[w])) <= have)
+        or spelled_in(w, have)
         or any(long <= have for long in spelled.get(w, ()))
     )
     return matched / len(words)

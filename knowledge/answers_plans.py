@@ -14,7 +14,7 @@ from knowledge.answer import Answer, Item
 from knowledge.index import _root
 from knowledge.lazyre import lazy
 from knowledge.models import Action, Plan
-from knowledge.text import ABBREVIATIONS, content_words, expand
+from knowledge.text import ABBREVIATIONS, content_words, expand, spelled_words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -446,15 +446,13 @@ def _named_before_priority(
 ) -> tuple[str, list[Action]] | None:
     """The one priority whose own text holds the words said just before "priority" ("the HSB priority", "the
     covid priority"): they name it; the question's other words are what is asked of it."""
-    from knowledge.text import ABBREVIATIONS
-
     m = _BEFORE_PRIORITY.search(q.folded)
     if m is None:
         return None
     words = [w for w in content_words(m.group(1)) if w not in _NOT_NAMING and w not in _ASKING]
     if not words:
         return None
-    spelled = {x for w in words for x in (content_words(ABBREVIATIONS[w]) if w in ABBREVIATIONS else [w])}
+    spelled = {x for w in words for x in (spelled_words(w) or (w,))}
     found = [g for g in groups if _cover(e, spelled, _body(g[0])) >= 0.99]
     return found[0] if len(found) == 1 else None
 

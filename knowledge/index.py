@@ -10,7 +10,18 @@ from typing import Any
 
 from knowledge.lazydataclass import frozen_dataclass
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Plan, WorkItem
-from knowledge.text import ABBREVIATIONS, STOPWORDS, content_words, expand, fold, fuzz, id_key, process, utils
+from knowledge.text import (
+    ABBREVIATIONS,
+    STOPWORDS,
+    content_words,
+    expand,
+    fold,
+    fuzz,
+    id_key,
+    process,
+    spelled_words,
+    utils,
+)
 
 Doc = Action | AgendaItem | WorkItem
 # Words in many plans' names that never pick one out on their own.
@@ -78,14 +89,20 @@ class _Vectors:
 def _spelled_groups(weight: dict[str, float]) -> list[tuple[str, frozenset[str]]]:
     """The abbreviations among a question's word roots with their spelt-out roots ("hsb": harmful, sexual,
     behaviour), when the question's weights hold both (question_weights adds the spelling out)."""
-    groups = []
-    for word, spelled in ABBREVIATIONS.items():
-        root = _root(word)
-        if root in weight:
-            roots = frozenset(_root(w) for w in content_words(spelled))
-            if roots and roots <= weight.keys():
-                groups.append((root, roots))
-    return groups
+    return [(root, roots) for root, roots in _abbreviation_roots() if root in weight and roots <= weight.keys()]
+
+
+def _abbreviation_roots() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each abbreviation's root with its spelt-out words' roots, built once (not on every milestone weighed)."""
+    global _ABBREVIATION_ROOTS
+    if _ABBREVIATION_ROOTS is None:
+        _ABBREVIATION_ROOTS = tuple(
+            (_root(word), frozenset(_root(w) for w in spelled_words(word))) for word in ABBREVIATIONS
+        )
+    return _ABBREVIATION_ROOTS
+
+
+_ABBREVIATION_ROOTS: tuple[tuple[str, frozenset[str]], ...] | None = None
 
 
 def _held(weight: dict[str, float], words: set[str] | frozenset[str], groups) -> float:

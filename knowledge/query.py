@@ -908,13 +908,9 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
             start, end = _season(first, last, today)
             return None, Window(start, end, f"in the {season} ({start:%B} to {end:%B %Y})")
     if re.search(r"\bnext month\b", folded) and not _ROLLING_MONTH.search(folded):
-        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-        start = dt.date(year, month, 1)
-        return None, Window(start, dt.date(year, month, calendar.monthrange(year, month)[1]), "next month")
+        return None, Window(*_next_month(today), "next month")
     if re.search(r"\bthis (?:month (?:and|or|&) next|and next month)\b", folded):  # "due this month and next"
-        year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-        end = dt.date(year, month, calendar.monthrange(year, month)[1])
-        return None, Window(today, end, "this month and next")
+        return None, Window(today, _next_month(today)[1], "this month and next")
     if re.search(r"\bthis month\b", folded):
         end = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
         return None, Window(today, end, "this month")
@@ -938,6 +934,12 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         days = count * {"day": 1, "week": 7, "month": 30}[unit]
         return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
     return _span_window(folded, today) or _calendar_window(folded, today)
+
+
+def _next_month(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last days of the month after today's."""
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 _OVERDUE_AFTER_DASH = lazy(

@@ -1021,8 +1021,15 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ),
     ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
     # (not "the persistent absence rate for looked after children": school absence, a figure)
-    ("apologies", _rx("apologies", r"absent(?! from (school|education|class))", "sent apologies",
-                      r"(?<!persistent )(?<!school )(?<!pupil )absence(?! (rate|rates|figures?|levels?|data))")),
+    (
+        "apologies",
+        _rx(
+            "apologies",
+            r"absent(?! from (school|education|class))",
+            "sent apologies",
+            r"(?<!persistent )(?<!school )(?<!pupil )absence(?! (rate|rates|figures?|levels?|data))",
+        ),
+    ),
     ("substitutes", _rx("subbed", "substitutes?", "substituted", "substituting", "stood in")),
     (
         "attendance",

@@ -239,6 +239,28 @@ def spelled_out(words: list[str]) -> list[str]:
     return [SHORT_WORDS.get(w, w) for w in words]
 
 
+def spelled_words(word: str) -> frozenset[str]:
+    """The content words an abbreviation stands for ("hsb": harmful, sexual, behaviour); empty for any other word.
+    Memoised: asked for each question word against each candidate record."""
+    if word not in ABBREVIATIONS:
+        return _NOTHING
+    found = _SPELLED.get(word)
+    if found is None:
+        found = _SPELLED[word] = frozenset(content_words(ABBREVIATIONS[word]))
+    return found
+
+
+def spelled_in(word: str, words: set[str] | frozenset[str]) -> bool:
+    """Whether `word` is an abbreviation whose every spelt-out word is among `words` ("hsb" in a text saying
+    "harmful sexual behaviour")."""
+    spelled = spelled_words(word)
+    return bool(spelled) and spelled <= words
+
+
+_SPELLED: dict[str, frozenset[str]] = {}  # bounded: the abbreviations only, never a question's other words
+_NOTHING: frozenset[str] = frozenset()
+
+
 def expand(words: list[str] | tuple[str, ...]) -> list[str]:
     """Query words with common safeguarding abbreviations also spelled out ("hsb" -> harmful, sexual, behaviour)."""
     out = list(words)

@@ -769,3 +769,17 @@ def test_the_foreword_writer_for_health_is_the_nhs_bodys(engine: Engine) -> None
     the CCG's; "health" is no word of the CCG's name, so no writer was picked and the heading was quoted."""
     answer = engine.ask("who signed the 19/20 city annual report foreword for health", dt.date(2020, 10, 10))
     assert answer.kind == "person" and answer.text.startswith("Rosa Waddingham")
+
+
+def test_an_abbreviations_words_are_one_helper_and_its_memo_is_bounded() -> None:
+    """The spell-out of an abbreviation was written five times; `spelled_words` / `spelled_in` replace them. Its memo
+    holds abbreviations only: a stream of a user's other words cannot grow it."""
+    from knowledge import text
+
+    assert text.spelled_words("hsb") == frozenset(text.content_words("harmful sexual behaviour"))
+    assert text.spelled_in("hsb", set(text.content_words("harmful sexual behaviour audit")))
+    assert not text.spelled_in("hsb", {"audit"}) and not text.spelled_in("audit", {"audit"})
+    before = len(text._SPELLED)
+    for n in range(500):
+        text.spelled_words(f"word{n}")
+    assert len(text._SPELLED) == before
