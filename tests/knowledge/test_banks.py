@@ -134,6 +134,7 @@ BANKS = (
     Bank("fiftyninth", 100, frozenset(), True, True, True, 78, 6),
     Bank("sixtieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyfirst", 100, frozenset(), True, True, True, 0, 100),
+    Bank("sixtysecond", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
