@@ -132,6 +132,7 @@ BANKS = (
     Bank("fiftyseventh", 100, frozenset(), True, True, True, 73, 2),
     Bank("fiftyeighth", 100, frozenset(), True, True, True, 75, 5),
     Bank("fiftyninth", 100, frozenset(), True, True, True, 78, 6),
+    Bank("sixtythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
