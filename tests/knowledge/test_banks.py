@@ -135,6 +135,7 @@ BANKS = (
     Bank("sixtieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtysecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("sixtythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
