@@ -848,6 +848,9 @@ def _unsure_of_thing(q: Query, e: Engine, found: Answer) -> Answer:
     return replace(found, kind="not-sure", text=text)
 
 
+_PLAN_WORD = lazy(r"\bplans?\b")
+
+
 def _named_elsewhere(q: Query, e: Engine, found: Answer) -> Answer:
     """ "is the adoption report late": words no action holds but a report of the committee's programme does - that
     report's timing, not every late action; words no record holds at all are _unsure_of_thing's."""
@@ -869,7 +872,11 @@ def _named_elsewhere(q: Query, e: Engine, found: Answer) -> Answer:
     named = find_doc(q, e)
     if named is not None and isinstance(named[1], WorkItem):
         return about_work(q, e, named[1], "due")
-    return found
+    # "any inspection coming up at CFH in the next few weeks": words no action holds - what the papers plainly say of
+    # them, before a list of unrelated actions
+    # (not when the question names a plan: "what's coming up on the county plan" asks for the plan's actions)
+    said = e.passage_answer(q, strict=True) if q.plan is None or not _PLAN_WORD.search(q.folded) else None
+    return said if said is not None else found
 
 
 # "when is the X due", "when's the report due out": when one thing is due (a list of everything due is no answer)

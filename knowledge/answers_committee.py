@@ -132,9 +132,36 @@ def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | 
             return about_work(q, e, later, "author")
     if detail in ("author", "signatory", "reference", "background", "recommendations", "lead"):
         return report_detail(q, e, meeting, item, detail)
+    if detail == "summary" and q.agenda_number is not None:
+        each = _numbered_at_each(q, e, meeting)
+        if each is not None:
+            return each
     shown = d.agenda_item(e.kb, meeting, item)
     text = f"{item.title} is item {item.number} at the {d.meeting_title(e.kb, meeting)} meeting."
     return r.answer_of(q, "agenda-item", text, [shown], subject=agenda_subject(meeting, item))
+
+
+_MEETING_MEANT = lazy(r"\b(next|last|previous|latest|this|upcoming|coming|recent|most recent)\b")
+
+
+def _numbered_at_each(q: Query, e: Engine, meeting: Meeting) -> Answer | None:
+    """ "what was item 9 at corporate parenting", no meeting named: item 9 of each agenda of that committee held, the
+    nearest first (None when only one agenda has an item of that number, or the question says which meeting)."""
+    if q.month is not None or q.day_of_month is not None or days_named(q) or _MEETING_MEANT.search(q.folded):
+        return None
+    numbered = [
+        (m, i) for m in e.kb.committees[meeting.committee].meetings for i in m.agenda if i.number == q.agenda_number
+    ]
+    if len(numbered) < 2:
+        return None
+    numbered.sort(key=lambda pair: abs((pair[0].date - q.today).days))
+    title = found_committee_name(e, meeting)
+    text = (
+        f"Item {q.agenda_number} is on {len(numbered)} {title} agendas I hold; name the meeting to narrow it: "
+        + "; ".join(f"{d.meeting_title(e.kb, m)}: {i.title}" for m, i in numbered)
+        + "."
+    )
+    return r.answer_of(q, "agenda-item", text, [d.agenda_item(e.kb, m, i) for m, i in numbered])
 
 
 def report_detail(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, detail: str) -> Answer:
@@ -2551,7 +2578,11 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             left = _left_programme(q, e, found, thing)
             if left is not None:
                 return left
-        sharing = [w for w in found.work_programme if len(asked & set(content_words(w.title))) * 2 >= len(asked)]
+        overlap = {id(w): len(asked & set(content_words(w.title))) for w in found.work_programme}
+        sharing = [w for w in found.work_programme if overlap[id(w)] * 2 >= len(asked)]
+        if sharing:  # "the care leavers annual report": that item, not every care leavers item
+            most = max(overlap[id(w)] for w in sharing)
+            sharing = [w for w in sharing if overlap[id(w)] == most]
         if len(sharing) == 1 and q.window is None:  # "local offer for care leavers - when's it back on"
             return about_work(q, e, sharing[0], "due")
         if sharing and q.window is None:  # "which items are six monthly"
@@ -3041,11 +3072,13 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
     words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
     words = [w for w in words if w not in WORK_WORDS and w not in _MONTH_NAMES and w not in LOOSE_WORDS]
     words = [w for w in words if w not in ORDINALS and w not in ITEM_FILLER]
+    found = e.kb.committees[meeting.committee]
+    # "item 9 at the january corporate parenting panel": the committee's own name names no item
+    words = [w for w in words if w not in set(content_words(" ".join((found.name, *found.aliases))))]
     if not words:
         return None
     acronyms = committee_acronyms(e)
     title = d.meeting_title(e.kb, meeting)
-    found = e.kb.committees[meeting.committee]
     if meeting.agenda:
         scored = sorted(((_item_share(words, i, acronyms), -i.number, i) for i in meeting.agenda), key=lambda x: x[:2])
         share, _, item = scored[-1]

@@ -115,7 +115,10 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
             return None
         return _passage_answer(q, e, strict, papers)
     papers = allowed_papers(q, e)
-    return _passage_answer(_without_follow_on(q), e, strict, papers)
+    found = _passage_answer(_without_follow_on(q), e, strict, papers)
+    if found is not None and NAME_ASKED.search(q.folded) and not _names_a_person(e, found):
+        return None  # "... the cabinet member for children and families - what's their name": the post alone is no name
+    return found
 
 
 # "what are the priorities for 2020/21? is mental health one of them?": a yes/no question going on about the answer
@@ -830,7 +833,7 @@ def fallback(q: Query, e: Engine) -> Answer:
         plain_topic = not ASKS_WHO.match(q.folded) and not asks_what and not _narrow_mixed(q, hits)
         names_part = NAMES_A_PAPER.search(q.folded) or q.agenda_number is not None
         named, in_part = part_passage(q, e) if names_part else (False, None)
-        if in_part is not None:
+        if in_part is not None and not (NAME_ASKED.search(q.folded) and not _names_a_person(e, in_part)):
             return in_part
         # "any financial implications in the allegations service report": a part of a paper is asked for, and
         # an action whose text shares the words is not it
@@ -1053,6 +1056,8 @@ def _restates_action(answer: Answer, hits) -> bool:
 
 # "who is the cabinet member for ...", "who's the LADO for the city": a post's holder is asked for
 ASKS_WHO_HOLDS = lazy(r"^(whos|who s|who is) the\b")
+# "... the cabinet member for children and families - what's their name": a person's name is asked for
+NAME_ASKED = lazy(r"\bwhat(?: is| s|s)? (?:their|his|her|the) name\b|\bthe name of the\b")
 
 
 def _names_a_person(e: Engine, answer: Answer) -> bool:

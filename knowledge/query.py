@@ -113,11 +113,15 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
-    raw = _cue_typos(engine, _phone_words(without_why(without_asker(raw)) + _whose_cover(engine, raw)))
+    trimmed = without_asker(raw)
+    # "doing a RAG for the county iicsa plan - which actions have overdue milestones": the aside says nothing asked,
+    # but a plan it names is still the scope
+    aside = raw[: len(raw) - len(trimmed)] if trimmed != raw and raw.endswith(trimmed) else ""
+    raw = _cue_typos(engine, _phone_words(without_why(trimmed) + _whose_cover(engine, raw)))
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
-    plan = _plan_scope(engine, folded, hidden)
+    plan = _plan_scope(engine, folded, hidden) or (_plan_scope(engine, fold(aside), hidden) if aside else None)
     from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
 
     asked = _asked_part(raw, folded)
