@@ -136,6 +136,7 @@ BANKS = (
     Bank("sixtyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("sixtyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
