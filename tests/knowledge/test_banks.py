@@ -139,6 +139,7 @@ BANKS = (
     Bank("sixtyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtysixth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("sixtyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
