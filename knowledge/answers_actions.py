@@ -851,6 +851,12 @@ def _unsure_of_thing(q: Query, e: Engine, found: Answer) -> Answer:
 _PLAN_WORD = lazy(r"\bplans?\b")
 
 
+def _asks_the_papers(q: Query) -> bool:
+    """Whether words no action holds are asked of the papers: not when the question names a plan ("what's coming up
+    on the county plan over the next month or so" asks for the plan's actions)."""
+    return q.plan is None or not _PLAN_WORD.search(q.folded)
+
+
 def _named_elsewhere(q: Query, e: Engine, found: Answer) -> Answer:
     """ "is the adoption report late": words no action holds but a report of the committee's programme does - that
     report's timing, not every late action; words no record holds at all are _unsure_of_thing's."""
@@ -874,8 +880,7 @@ def _named_elsewhere(q: Query, e: Engine, found: Answer) -> Answer:
         return about_work(q, e, named[1], "due")
     # "any inspection coming up at CFH in the next few weeks": words no action holds - what the papers plainly say of
     # them, before a list of unrelated actions
-    # (not when the question names a plan: "what's coming up on the county plan" asks for the plan's actions)
-    said = e.passage_answer(q, strict=True) if q.plan is None or not _PLAN_WORD.search(q.folded) else None
+    said = e.passage_answer(q, strict=True) if _asks_the_papers(q) else None
     return said if said is not None else found
 
 

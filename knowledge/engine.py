@@ -21,7 +21,7 @@ from knowledge.models import Action, KnowledgeBase, Milestone, Update
 from knowledge.query import Query, parse, plan_vocab, plan_word_pairs, topic_drop
 from knowledge.resolve import Resolver
 from knowledge.status import ActionState, derive, later_date_update, turning_points
-from knowledge.text import STOPWORDS, fold
+from knowledge.text import STOPWORDS, content_words, fold
 from knowledge.visibility import Audience, may_see
 
 if TYPE_CHECKING:
@@ -153,16 +153,54 @@ class Engine:
             if _narrows(tail, head):
                 return unsure  # "who leads the review? the county one": the aside narrows what is asked, so it stays
             found = self.answer(head)
-            return found if found.kind not in ("not-sure", "not-found", "help") else unsure
+            return found if found.kind not in UNANSWERED else unsure
         # "need to refer someone to the lado, what's the email for ...": the question after the statement before
         # it; "who took over chairing the QA subgroup, someone from nspcc?": the question before the guess after it
         for part in (_after_statement(raw), _before_guess(raw)):
             if part is None:
                 continue
             found = self.answer(parse(self, part, today, audience, subject, offset))
-            if found.kind not in ("not-sure", "not-found", "help"):
+            if found.kind not in UNANSWERED:
                 return found
-        return unsure
+        asks = _two_asks(raw)
+        return unsure if asks is None else self._each_ask(asks, unsure, today, audience, subject, offset)
+
+    def _each_ask(
+        self,
+        asks: tuple[str, str],
+        unsure: Answer,
+        today: dt.date,
+        audience: Audience | None,
+        subject: Subject | None,
+        offset: int,
+    ) -> Answer:
+        """ "who presented the fostering annual report in october, and what were members worried about?": a question
+        of two asks that gets "not sure" as a whole gets each ask answered on its own - the first, then the second
+        after it when that is answered too ("it" in the second is what the first answered). When the first has no
+        answer the "not sure" stands; a second with no answer of its own is said to be unanswered."""
+        head, tail = asks
+        first = self.answer(parse(self, head, today, audience, subject, offset))
+        if first.kind in UNANSWERED:
+            return unsure
+        second = None
+        # a second ask that needs the first ("... and when did it close") is not guessed at; nor is one after a page
+        # of a list (the next page is asked for by "more")
+        if first.more is None and not _REFERS_BACK.search(tail):
+            second = self.answer(parse(self, tail, today, audience, subject, offset))
+        if second is None or second.kind in UNANSWERED or second.more is not None:
+            if _covers(first, tail):  # the passage quoted answers both ("... and 72 of these went to panel")
+                return first
+            said = (
+                f"{first.text}\n\nI'm not sure about the second part (\u201c{tail.rstrip('?')}\u201d): ask it on its "
+                "own, naming what it is about."
+            )
+            return replace(first, text=said)
+        return replace(
+            first,
+            text=f"{first.text}\n\n{second.text}",
+            items=first.items + tuple(i for i in second.items if i not in first.items),
+            notes=first.notes + tuple(n for n in second.notes if n not in first.notes),
+        )
 
     def _titled(self, answer: Answer) -> Answer:
         """Sources cite the document's title, not its file name."""
@@ -421,6 +459,34 @@ _ABOUT_ASKER = lazy(
 
 
 _REFERS_BACK = lazy(r"\b(it|its|they|them|their|that|this|those|these|he|she|his|her|we|us|our|one|ones)\b", re.I)
+
+
+UNANSWERED = ("not-sure", "not-found", "help")
+
+
+# "how many rapid reviews were done in 19/20 and did they hit the timescale": a second ask after "and"
+_SECOND_ASK = lazy(
+    r"^(?P<first>.{12,}?)(?:,\s*|\s+)and\s+(?P<second>(?:did|do|does|is|are|was|were|has|have|how|when|who|whos|what|"
+    r"whats|which|where|why)\b.{8,})$",
+    re.IGNORECASE,
+)
+
+
+_ASKING_WORDS = frozenset(content_words("many much"))
+
+
+def _covers(answer: Answer, ask: str) -> bool:
+    """Whether every word that carries meaning in `ask` is in a quoted passage of `answer` ("how many of them went
+    to panel" in "106 children were assessed ... and 72 of these went to panel")."""
+    wanted = set(content_words(ask)) - _ASKING_WORDS
+    quoted = [line for item in answer.items if item.kind == "passage" for line in item.lines]
+    return bool(wanted) and bool(quoted) and wanted <= set(content_words(" ".join(quoted)))
+
+
+def _two_asks(raw: str) -> tuple[str, str] | None:
+    """The two asks of a question that puts a second after "and" (each of them a question of its own), or None."""
+    m = _SECOND_ASK.match(raw.strip().rstrip("?")) if " and " in raw.lower() else None
+    return None if m is None else (m.group("first").strip() + "?", m.group("second").strip() + "?")
 
 
 def _before_guess(raw: str) -> str | None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.render_text import render
-from knowledge.engine import Engine
+from knowledge.answer import Answer, Item
+from knowledge.engine import Engine, _covers
 from knowledge.query import parse
 
 COUNTY_PLAN_MONTH = dt.date(2020, 2, 10)
@@ -76,3 +77,33 @@ def test_a_name_asked_for_is_not_answered_by_a_passage_naming_only_the_post(engi
     question = "the hsb report mentions the cabinet member for children and families, what is their name?"
     answer = engine.ask(question, dt.date(2025, 1, 10))
     assert answer.kind == "not-sure"
+
+
+def test_a_question_of_two_asks_gets_each_answered_when_the_whole_gets_not_sure(engine: Engine) -> None:
+    """ "who presented the fostering annual report in october, and what were members worried about?" got "not
+    sure" as a whole, though its first ask alone names Matt Wesson (the minutes: he delivered the report)."""
+    question = "who presented the fostering annual report at the october panel, and what were members worried about?"
+    answer = engine.ask(question, dt.date(2024, 11, 12))
+    shown = render(answer, show_sources=False)
+    assert answer.kind != "not-sure" and "Matt Wesson" in shown
+
+
+def test_a_second_ask_that_needs_the_first_is_said_to_be_unanswered_not_guessed(engine: Engine) -> None:
+    """ "who chaired the 15 oct panel and when did it close": "it" in the second ask is the first's meeting, which
+    the second ask alone cannot name; the first is answered and the second is said plainly to be unanswered."""
+    answer = engine.ask("who chaired the 15 october panel, and when did it finish?", dt.date(2024, 11, 4))
+    shown = render(answer, show_sources=False)
+    assert "Sinead Anderson" in shown
+    assert "not sure about the second part" in answer.text and "when did it finish" in answer.text
+
+
+def test_a_passage_that_answers_both_asks_carries_no_unanswered_note() -> None:
+    """ "how many kids were assessed for hsb in 23-24 and how many of them went to panel": the paragraph quoted for
+    the first ask says the second too ("72 of these went to panel"), so it is not said to be unanswered; a
+    paragraph that does not say it, or a card that is no quotation, does not cover it."""
+    said = "\u201c106 children were assessed during 2023-2024 and 72 of these went to panel.\u201d"
+    quoted = Answer("passage", "The papers say:", (Item("passage", "HSB annual review", (said,)),))
+    assert _covers(quoted, "how many of them went to panel?")
+    assert not _covers(quoted, "how long did they wait to be heard?")
+    card = Answer("chair", "Chaired by:", (Item("person", "Sinead Anderson", ("went to panel",)),))
+    assert not _covers(card, "how many of them went to panel?")
