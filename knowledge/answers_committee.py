@@ -1905,7 +1905,9 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     if upcoming:
         m = upcoming[0]
         text = f"The {found.name} next meets on {day_words(m.date)}."
-        return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, x) for x in upcoming[:3]])
+        # "when's the next panel": that one; "when does it meet", "the next meetings": the next few
+        shown = upcoming[:1] if _THE_NEXT_ONE.search(q.folded) else upcoming[:3]
+        return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, x) for x in shown])
     last = found.meetings[-1] if found.meetings else None
     text = f"The knowledge base has no {found.name} meeting after {long_day(q.today)}."
     if last:
@@ -2733,6 +2735,10 @@ def _removed_per_minutes(q: Query, e: Engine, found: Committee) -> Answer | None
     return r.answer_of(q, "passage", f"The minutes record ({cited}):", items)
 
 
+_YEAR_NAMED = lazy(r"\b(?:next|last|this) year\b")
+_THE_NEXT_ONE = lazy(r"\bnext\b(?! (?:few|couple|two|three|\d+)\b)(?!.*\b(?:meetings|dates|ones)\b)")
+
+
 def pick_meeting(
     q: Query, e: Engine, prefer_agenda: bool = False, want_reports: bool = False, past: bool = False
 ) -> Meeting | None:
@@ -2750,6 +2756,8 @@ def pick_meeting(
             and (q.day_of_month in (None, m.date.day))
             and year in (None, m.date.year)
         ]
+        if named and q.window is not None and _YEAR_NAMED.search(q.folded):  # "the july panel next year"
+            named = [m for m in named if q.window.start <= m.date <= q.window.end] or named
         if named:
             return min(named, key=lambda m: (not m.agenda if prefer_agenda else 0, abs((m.date - q.today).days)))
     days = days_named(q)

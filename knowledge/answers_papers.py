@@ -118,7 +118,27 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
     found = _passage_answer(_without_follow_on(q), e, strict, papers)
     if found is not None and NAME_ASKED.search(q.folded) and not _names_a_person(e, found):
         return None  # "... the cabinet member for children and families - what's their name": the post alone is no name
+    if found is not None and AMOUNT_ASKED.search(q.folded) and not _gives_a_figure(found):
+        return None  # "what's the notts fostering allowance for 2025": a paragraph about the allowance, with no sum
     return found
+
+
+# "how much is ...", "what's the fostering allowance", "the budget for ...": a sum of money is asked for
+AMOUNT_ASKED = lazy(
+    r"\bhow much\b|\bwhat(?: is| s|s| was| will)? (?:the |their |our |its )?(?:[\w-]+ ){0,3}"
+    r"(?:allowance|allowances|budget|cost|costs|fee|fees|price|amount|salary|pay|funding|grant)\b"
+)
+
+
+def _gives_a_figure(answer: Answer) -> bool:
+    """Whether the passage quoted gives a sum or a rate ("£250,000", "42%", "£12 a week"; not "RESOLVED 2024/036")."""
+    return any(_SUM.search(line) for item in answer.items[:1] for line in item.lines)
+
+
+_SUM = lazy(
+    r"£\s?\d|\b\d[\d,.]*\s*(?:%|per cent|percent|pounds|k\b|m\b|million|per\b|a (?:week|year|month|day))",
+    re.IGNORECASE,
+)
 
 
 # "what are the priorities for 2020/21? is mental health one of them?": a yes/no question going on about the answer

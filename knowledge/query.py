@@ -179,6 +179,18 @@ def parse(
         # done on time" asks no action's status)
         intents = [i for i in intents if i not in _ACTION_LISTS and i != "status"]
     agenda = AGENDA_NO.search(folded)
+    if (
+        agenda is not None
+        and plan is not None
+        and not ids
+        and _PLAN_NAMED.search(folded)
+        and not _PAPERS_NAMED.search(folded)
+    ):
+        # "on the city plan who leads the foster carer risk assessment bit, item 6": the plan's row 6, no agenda's
+        key = engine.ids.in_plan(agenda.group(1), plan)
+        if engine.ids.find(key, plan) and _committee(engine, folded, plan) is None:
+            ids, agenda = [key], None
+            intents = [i for i in intents if i not in ("agenda", "item-at-meeting")]
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw if asked == folded else raw.partition("?")[0], plan)  # not why it is asked
     if plan is not None and _weakly_named(engine, folded, plan):
@@ -199,6 +211,8 @@ def parse(
         topic = [w for w in topic if w in kept or w not in _plan_org_words(engine, plan)]
     if window is not None:  # "due within 2 weeks": the window's words name no topic
         topic = [w for w in topic if w not in _WINDOW_WORDS]
+        if month is not None and _YEAR_WINDOW.search(folded):  # "the july panel next year": when, not "Year 12"
+            topic = [w for w in topic if w != "year"]
         if "due-soon" in intents and _NEEDS_DONE.search(folded):  # "what needs doing by ...": no topic "need"
             topic = [w for w in topic if w not in NEEDS_DONE_WORDS and fold(w) not in NEEDS_DONE_WORDS]
     topic = _without_date_words(topic, window)
@@ -588,6 +602,12 @@ def _another_group(engine: Engine, folded: str, noun: str) -> bool:
             for w in before
         )
     )
+
+
+# a meeting or its papers named ("item 6 on the agenda", "item 6 at the panel"): an item is an agenda item
+_PAPERS_NAMED = lazy(r"\b(?:agenda|meeting|meetings|panel|committee|minutes|papers?|pack|board|group|report)\b")
+_PLAN_NAMED = lazy(r"\bplan\b")
+_YEAR_WINDOW = lazy(r"\b(?:next|last|this) year\b")
 
 
 def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:

@@ -322,7 +322,13 @@ OUTCOME = lazy(
 # "staff members" are the topic of some other question
 _STAFF_LIKE = r"(the )?(staff|public|family|families|team|workforce|community)\b"
 MEMBERS_OF = r"(?<!former )(?<!staff )(?<!family )members of (?!" + _STAFF_LIKE + ")"
-MEMBERS = r"(?<!former )(?<!staff )(?<!family )members(?! of " + _STAFF_LIKE + ")"
+# ("what reasons did members give", "members raised": what members said or did, not who they are)
+_MEMBERS_DID = (
+    r"\s+(?:give|gave|say|said|raise|raised|ask|asked|want|wanted|discuss|discussed|think|thought|feel|felt|"
+    r"worry|worried|express|expressed|request|requested|query|queried|challenge|challenged|highlight|highlighted|"
+    r"mention|mentioned|comment|commented|tell|told|hear|heard|make|made)\b"
+)
+MEMBERS = r"(?<!former )(?<!staff )(?<!family )members(?! of " + _STAFF_LIKE + ")(?!" + _MEMBERS_DID + ")"
 
 
 # "who is X", "X's job title": who a person is (the same words ask first whether they attended a meeting named)
@@ -605,6 +611,9 @@ INTENTS: tuple[Intent, ...] = (
             r"(the )?(\w+ ){0,4}(panel|committee|meeting|cpp)\b(?! (work )?programme| wp)",
             r"what ?(is|s|are)? ?(on|down for) (the )?\d{1,2}(st|nd|rd|th)? \w+ (panel|committee|meeting|cpp)\b"
             r"(?! (work )?programme| wp)",
+            # "what's on the panel's july 2025 meeting so far", "what's on at the april panel"
+            r"^(?!.*\b(?:programme|wp)\b)what ?(is|s|are)? ?on (at |for )?the (?!\w+ plan\b)(\w+ ){0,5}"
+            r"(panel|committee|meeting|cpp)\b(?! (work )?programme| wp| members?)",
         ),
         com.agenda,
         ("what's on the agenda for the January panel?",),

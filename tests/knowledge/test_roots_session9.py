@@ -107,3 +107,49 @@ def test_a_passage_that_answers_both_asks_carries_no_unanswered_note() -> None:
     assert not _covers(quoted, "how long did they wait to be heard?")
     card = Answer("chair", "Chaired by:", (Item("person", "Sinead Anderson", ("went to panel",)),))
     assert not _covers(card, "how many of them went to panel?")
+
+
+def test_an_item_number_with_a_plan_named_is_that_plan_s_row(engine: Engine) -> None:
+    """ "on the city plan who leads the foster carer risk assessment bit, item 6": item 6 of the plan (its action
+    6, the Head of Children in Care's), not agenda item 6 of the January 2025 panel."""
+    question = "city plan, item 6 (risk assessing foster carers) - who is the lead?"
+    query = parse(engine, question, dt.date(2019, 11, 5))
+    assert query.action_ids == ("6",) and query.agenda_number is None
+    shown = render(engine.ask(question, dt.date(2019, 11, 5)), show_sources=False)
+    assert "Head of Children in Care" in shown and "Residential Homes" not in shown
+    # an item of a meeting's papers stays an agenda item
+    assert parse(engine, "item 6 on the january agenda - who is the contact?", AFTER_JANUARY_PANEL).agenda_number == 6
+
+
+def test_what_members_said_is_not_who_the_members_are(engine: Engine) -> None:
+    """ "what reasons did members give for losing foster carers, at the oct meeting" listed the panel's members."""
+    answer = engine.ask(
+        "what explanation did members give at the october meeting for carers leaving", dt.date(2024, 11, 11)
+    )
+    assert "Members of the Corporate Parenting Panel" not in answer.text
+    # who sits on it is still the membership
+    shown = render(engine.ask("who are the members of the corporate parenting panel?", AFTER_JANUARY_PANEL), False)
+    assert "Sinead Anderson" in shown
+
+
+def test_a_sum_asked_for_is_not_answered_by_a_paragraph_that_gives_none(engine: Engine) -> None:
+    """ "what's the notts fostering allowance for 2025": the minutes say the council is talking to neighbours about
+    offering the same allowances, and give no sum (the paragraph's only number is a resolution's)."""
+    answer = engine.ask("what is the county's fostering allowance for 2025", dt.date(2025, 1, 13))
+    assert answer.kind == "not-sure"
+
+
+def test_the_next_meeting_asked_for_is_that_one_alone(engine: Engine) -> None:
+    """ "when is the next corporate parenting panel after yesterday's" listed 1 April and 8 July 2025."""
+    shown = render(engine.ask("next corporate parenting panel after this week's - when?", dt.date(2025, 1, 16)), False)
+    assert "1 April 2025" in shown and "8 July 2025" not in shown
+
+
+def test_what_is_on_a_meeting_with_no_agenda_yet_is_what_the_work_programme_plans(engine: Engine) -> None:
+    """ "what's on the panel's july 2025 meeting so far" gave the meeting's date only; the work programme plans the
+    adoption performance report for it."""
+    shown = render(engine.ask("what is on the panel's july 2025 meeting?", dt.date(2025, 1, 22)), False)
+    assert "Performance of Adoption Services" in shown
+    # "next year" dates the month: the July 2025 panel, not July 2024's ("year" is no item's name)
+    shown = render(engine.ask("what is on the july panel next year?", dt.date(2024, 12, 10)), False)
+    assert "Performance of Adoption Services" in shown and "2 July 2024" not in shown
