@@ -1475,7 +1475,26 @@ def _words_in(words: set[str], text: str, acronyms: dict[str, list[set[str]]] | 
     acronym the committee's papers define does ("FLAG": Foster Carers Liaison Group)."""
     own = set(content_words(text))
     spelled = acronyms or {}
-    return sum(1 for w in words if w in own or spelled_in(w, own) or any(long <= own for long in spelled.get(w, ())))
+    return sum(
+        1
+        for w in words
+        if w in own
+        or spelled_in(w, own)
+        or any(long <= own for long in spelled.get(w, ()))
+        or _compound_of(w, own)  # "the virtual school head's report": "HEADTEACHER'S"
+    )
+
+
+def _compound_of(word: str, own: set[str]) -> bool:
+    """Whether `word` (4 letters or more) begins a longer word of `own` that is two words run together: "head" in
+    "headteach" (not "care" in "career": what follows must be a word of 4 letters or more)."""
+    return len(word) >= 4 and any(
+        o.startswith(word) and len(o) - len(word) >= 4 and o[len(word) :] in _COMPOUND_TAILS for o in own
+    )
+
+
+# second halves of the compounds the papers write ("headteacher", "caseload", "workforce", "childminder")
+_COMPOUND_TAILS = frozenset({"teach", "teacher", "load", "force", "minder", "master", "worker", "holder"})
 
 
 def resolution(q: Query, e: Engine) -> Answer | None:
@@ -2009,6 +2028,10 @@ def clock(time: str) -> str:
 
 
 POSTCODE = lazy(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
+OTHER_VENUE = lazy(
+    r"\b(fallback|fall back|backup|back up|alternative|alternate|contingency|reserve|overflow|emergency|second)"
+    r"\s+(?:venue|location|place|room)\b"
+)
 FINER_THAN_VENUE = lazy(r"\b(room|rooms|floor|chamber|suite|parking|park|entrance|reception|building)\b")
 ENDED = lazy(r"\b(finish|finished|finishes|end|ended|ends|close|closed|closes|over|wrap|wrapped)\b")
 MEDIA = frozenset({"press", "media", "journalist", "journalists", "reporter", "reporters", "tv", "radio", "news"})
@@ -2368,6 +2391,15 @@ def _venue(q: Query, e: Engine, chosen: Meeting, title: str, item: Item) -> Answ
     """Where a meeting is: the venue as the papers give it, its postcode, and never a room they do not name."""
     if not chosen.venue:
         return r.answer_of(q, "meeting", f"The papers give no venue for the {title} meeting.", [item])
+    other = OTHER_VENUE.search(q.folded)
+    if other:  # "what's the panel's fallback venue if county hall is shut": not the venue the papers give
+        return r.answer_of(
+            q,
+            "not-sure",
+            f"I'm not sure: the papers name no {other.group(1)} venue for the {title} meeting; the venue they give is "
+            f"{chosen.venue}.",
+            [item],
+        )
     finer = FINER_THAN_VENUE.search(q.folded)
     if finer:
         return r.answer_of(
@@ -2858,6 +2890,8 @@ def presenter(q: Query, e: Engine) -> Answer | None:
         meeting = pick_meeting(q, e)  # "the last panel": the last one held, whether or not the papers minute it
     else:
         meeting = _meeting_in_window(q, e) or _meeting_on_days(q, e)  # "who is presenting the HSB report next week"
+        if meeting is None and q.window is None and _PRESENTED_PAST.search(q.folded):
+            meeting = _minuted_meeting_of(q, e)  # "who presented the fostering service annual report": where it was
         if meeting is None:
             work = _work_by_words(q, e) if q.window is not None and NAMES_REPORT.search(q.folded) else None
             return about_work(q, e, work, "sponsor") if work is not None else None
@@ -2964,6 +2998,30 @@ def _presenters_of(q: Query, e: Engine, meeting: Meeting) -> Answer:
         for i in given
     ]
     return r.answer_of(q, "agenda", f"Who presented each item at the {title} meeting (minutes):", items)
+
+
+_PRESENTED_PAST = lazy(r"\b(?:presented|delivered|introduced|took|brought)\b")
+
+
+def _minuted_meeting_of(q: Query, e: Engine) -> Meeting | None:
+    """The one minuted meeting (held before today) whose agenda has the item the question names best, when no other
+    minuted meeting has an item matching it as well (None when none matches, or two tie)."""
+    words = [w for w in _report_words(q, e) if w not in PRESENTER_WORDS and w not in MEETING_WORDS]
+    if not words:
+        return None
+    scored = sorted(
+        (
+            (max(_item_share(words, i) for i in m.agenda), m)
+            for c in e.kb.committees.values()
+            for m in c.meetings
+            if m.agenda and m.date < q.today and any(i.presenters for i in m.agenda)
+        ),
+        key=lambda pair: pair[0],
+        reverse=True,
+    )
+    if not scored or scored[0][0] < ITEM_MATCH or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
 
 
 def _item_share(

@@ -639,6 +639,14 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
             return named
     if found is None or q.action_ids or found.subject is None or found.subject.kind != "action":
         return found
+    if q.committee is not None and q.plan is None:
+        # "is fostering for east midlands coming to panel, when": the panel's programme item, not the plan's row
+        # that shares a word with it (the East Midlands Framework)
+        from knowledge.answers_committee import _work_by_words, about_work
+
+        work = _work_by_words(q, e)
+        if work is not None:
+            return about_work(q, e, work, "due")
     plan_id, action_id = found.subject.keys[:2]
     try:
         action = e.kb.plans[plan_id].action(action_id)

@@ -563,8 +563,8 @@ INTENTS: tuple[Intent, ...] = (
             "writing",
             "author",
             "authored",
-            "signed",
-            "signing",
+            r"signed(?! up\b)",  # ("signed up to the letterbox club": joined, not signed a report)
+            r"signing(?! up\b)",
             "signatory",
             "sign off",
             "reference",
@@ -1016,9 +1016,9 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     (
         "signatory",
         _rx(
-            "signed",
-            "signing",
-            "signs",
+            r"signed(?! up\b)",  # ("signed up to the letterbox club": joined, not signed a report)
+            r"signing(?! up\b)",
+            r"signs(?! up\b)",
             "signatory",
             "sign off",
             "signature",

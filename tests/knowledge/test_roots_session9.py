@@ -153,3 +153,46 @@ def test_what_is_on_a_meeting_with_no_agenda_yet_is_what_the_work_programme_plan
     # "next year" dates the month: the July 2025 panel, not July 2024's ("year" is no item's name)
     shown = render(engine.ask("what is on the july panel next year?", dt.date(2024, 12, 10)), False)
     assert "Performance of Adoption Services" in shown and "2 July 2024" not in shown
+
+
+def test_who_presented_a_report_with_no_meeting_named_is_read_from_the_minutes_of_the_one_meeting_it_was_at(
+    engine: Engine,
+) -> None:
+    """ "who presented the fostering service annual report": only the October 2024 minutes record it (Matt
+    Wesson delivered it); the answer quoted the FLAG update's presenters instead."""
+    shown = render(
+        engine.ask("who presented the fostering service annual report to panel?", dt.date(2024, 11, 11)), False
+    )
+    assert "Matt Wesson" in shown
+
+
+def test_a_programme_item_of_the_committee_named_comes_before_a_plan_row_sharing_its_words(engine: Engine) -> None:
+    """ "is fostering for east midlands coming to panel, when": the panel's work-programme item (1 April 2025), not
+    the county plan's milestone about the East Midlands Framework (October 2019)."""
+    shown = render(engine.ask("east midlands fostering coming to panel when?", dt.date(2025, 1, 20)), False)
+    assert "1 April 2025" in shown and "Action 12" not in shown
+
+
+def test_signed_up_is_joined_not_signed_off(engine: Engine) -> None:
+    """ "how many looked after kids signed up to the letterbox club this year" was read as who signed a report and
+    named the sponsors of the Year 12-13 destinations item."""
+    answer = engine.ask("how many looked after children signed up to the letterbox club this year", AFTER_JANUARY_PANEL)
+    assert "Peter McConnochie" not in render(answer, show_sources=False)
+
+
+def test_a_fallback_venue_is_not_the_venue(engine: Engine) -> None:
+    """ "what's the panel's fallback venue if county hall is shut on the 14th": the papers give one venue."""
+    answer = engine.ask(
+        "is there a backup venue for the panel on the 14th if county hall is closed?", dt.date(2025, 1, 7)
+    )
+    assert answer.kind == "not-sure" and "County Hall" in answer.text
+    assert engine.ask("where is the panel on the 14th?", dt.date(2025, 1, 7)).kind == "meeting"
+
+
+def test_a_word_run_together_in_a_title_still_names_its_item(engine: Engine) -> None:
+    """ "which resolution number noted the virtual school head's annual report in oct": the title says
+    "HEADTEACHER'S" (resolution 2024/035)."""
+    answer = engine.ask(
+        "which resolution number noted the virtual school head's report in october", AFTER_JANUARY_PANEL
+    )
+    assert "2024/035" in answer.text and "2024/036" not in answer.text
