@@ -141,6 +141,7 @@ BANKS = (
     Bank("sixtysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyeighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("sixtyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
