@@ -142,6 +142,7 @@ BANKS = (
     Bank("sixtyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyninth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("seventieth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
