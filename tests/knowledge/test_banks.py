@@ -140,6 +140,7 @@ BANKS = (
     Bank("sixtyfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("seventyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
