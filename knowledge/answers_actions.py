@@ -1265,9 +1265,10 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
         text = "I'm not sure: the papers do not say when a meeting's minutes are published."
         return r.answer_of(q, "not-sure", text)
     if q.committee and not (q.plan or q.person or q.role):
-        from knowledge.answers_committee import meeting
+        from knowledge.answers_committee import meeting, planned_for
 
-        return meeting(q, e)  # "what's coming up for the panel": its next meetings
+        # "what's coming up for care leavers at the april panel": those items; "for the panel": its next meetings
+        return planned_for(q, e) or meeting(q, e)
     start, until = window_days(q)
     if until < start:
         return fell_due(q, e)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from knowledge import describe as d
 from knowledge import reply as r
@@ -2893,7 +2894,10 @@ def presenter(q: Query, e: Engine) -> Answer | None:
         if meeting is None and q.window is None and _PRESENTED_PAST.search(q.folded):
             meeting = _minuted_meeting_of(q, e)  # "who presented the fostering service annual report": where it was
         if meeting is None:
-            work = _work_by_words(q, e) if q.window is not None and NAMES_REPORT.search(q.folded) else None
+            # "who is presenting the HSB report next week", "who gives the CiCC update at panel": the programme's
+            # sponsor of it
+            asks_work = NAMES_REPORT.search(q.folded) and (q.window is not None or _PRESENTS_NOW.search(q.folded))
+            work = _work_by_words(q, e) if asks_work else None
             return about_work(q, e, work, "sponsor") if work is not None else None
     if meeting is None or not meeting.agenda:
         return None  # a meeting still to come: the work programme's sponsors answer
@@ -3000,6 +3004,48 @@ def _presenters_of(q: Query, e: Engine, meeting: Meeting) -> Answer:
     return r.answer_of(q, "agenda", f"Who presented each item at the {title} meeting (minutes):", items)
 
 
+def planned_for(q: Query, e: Engine) -> Answer | None:
+    """ "what's coming up for care leavers at the 1 april 2025 panel": the items the meeting named is to take (its
+    agenda, else its work-programme items and the standing ones) whose titles carry the question's words; None
+    when no meeting is named by its day or month, or no item there carries them."""
+    found = committee(q, e)
+    if found is None or (q.month is None and q.day_of_month is None):
+        return None
+    chosen = pick_meeting(q, e)
+    if chosen is None:
+        return None
+    own = set(content_words(" ".join((found.name, *found.aliases))))
+    words = set(q.topic_words) - own - WORK_WORDS - GENERIC_ASKING - set(_MONTH_NAMES)
+    words = {w for w in words if len(w) > 3}
+    if not words:
+        return None
+    title = d.meeting_title(e.kb, chosen)
+    if chosen.agenda:
+        agenda = _most_shared(words, chosen.agenda, lambda i: " ".join(_titles(i)))
+        if not agenda:
+            return None
+        text = f"On the {title} agenda, {len(agenda)} item{'s' if len(agenda) != 1 else ''} with those words:"
+        return r.answer_of(q, "agenda", text, [d.agenda_item(e.kb, chosen, i) for i in agenda])
+    pool = [w for w in found.work_programme if w.meeting == chosen.date or w.standing]
+    planned = _most_shared(words, pool, lambda w: w.title)
+    if not planned:
+        return None
+    text = (
+        f"The documents give no agenda for the {title} meeting yet; the work programme plans "
+        f"{len(planned)} item{'s' if len(planned) != 1 else ''} with those words for it:"
+    )
+    return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in planned])
+
+
+def _most_shared(words: set[str], things: list, title: Callable[[Any], str]) -> list:
+    """Those of `things` whose titles share the most of `words` (at least one): "care leavers" picks the care leavers
+    items, not every item with "care" in it."""
+    shared = [(len(words & set(content_words(title(t)))), t) for t in things]
+    most = max((n for n, _ in shared), default=0)
+    return [t for n, t in shared if n == most] if most else []
+
+
+_PRESENTS_NOW = lazy(r"\bwho (?:gives|does|brings|delivers|takes|presents)\b")
 _PRESENTED_PAST = lazy(r"\b(?:presented|delivered|introduced|took|brought)\b")
 
 

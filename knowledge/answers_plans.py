@@ -246,8 +246,8 @@ def _priorities_heading(e: Engine, plan: Plan) -> str | None:
 _ASKING = frozenset(
     {"priority", "priorities", "key", "activity", "activities", "theme", "business", "mention", "say", "cover",
      "include", "one", "about", "which", "under", "come", "fall", "sit", "does", "year", "period", "plan", "talk",
-     "talks", "says", "mentions", "covers", "includes", "regarding", "concern", "concerns", "deal", "deals",
-     "pick", "picks", "reference", "references", "referenced", "address", "addresses", "tackle", "tackles",
+     "talks", "says", "mentions", "mentioned", "covers", "includes", "regarding", "concern", "concerns", "deal",
+     "deals", "pick", "picks", "reference", "references", "referenced", "address", "addresses", "tackle", "tackles",
      "sitting", "sits", "falls", "falling", "comes", "coming", "actually", "name", "names"}
 )  # fmt: skip
 
@@ -454,7 +454,15 @@ def _named_before_priority(
         return None
     spelled = {x for w in words for x in (spelled_words(w) or (w,))}
     found = [g for g in groups if _cover(e, spelled, _body(g[0])) >= 0.99]
+    if not found:  # "the diversity priority": "Recognise and respond to the diverse population" (another form)
+        found = [g for g in groups if _forms_held(spelled, _body(g[0]))]
     return found[0] if len(found) == 1 else None
+
+
+def _forms_held(words: set[str], text: str) -> bool:
+    """Whether the text holds each word, or another form of it ("diversity": "diverse")."""
+    held = {_root(_norm(w)) for w in content_words(text)}
+    return all((k := _root(_norm(w))) in held or _kin(k, held) for w in words)
 
 
 COUNTABLE = (

@@ -178,6 +178,15 @@ def parse(
         # "what % of hsb assessments were completed in a timely way this year": a figure in the papers (and "were
         # done on time" asks no action's status)
         intents = [i for i in intents if i not in _ACTION_LISTS and i != "status"]
+    if (
+        plan is not None
+        and attribute in ("lead", "due", "status")
+        and _PLAN_NAMED.search(folded)
+        and _committee(engine, folded, plan) is None
+    ):
+        # "TCE plan - who owns jointly developing the strategy meeting agenda ...": a plan's row that speaks of a
+        # meeting's agenda, not a committee's meeting
+        intents = [i for i in intents if i not in ("item-at-meeting", "agenda", "meeting")]
     agenda = AGENDA_NO.search(folded)
     if (
         agenda is not None
@@ -423,7 +432,7 @@ def without_asker(raw: str) -> str:
     label = _LABEL.match(raw) if any(w in lowered for w in _LABEL_WORDS) else None
     if label is not None and len(raw) - label.end() >= 8:  # "press enquiry: who ...", "governance question - who ..."
         raw = raw[label.end() :]
-    purpose = (_PURPOSE.match(raw) or _FOR_MEETING.match(raw)) if "for " in lowered else None
+    purpose = (_PURPOSE.match(raw) or _FOR_MEETING.match(raw) or _OWN_PLAN.match(raw)) if "for " in lowered else None
     if purpose is not None and len(raw) - purpose.end() >= 8:  # "for the scrutiny letter: county actions late ..."
         raw = raw[purpose.end() :]
     # (the pattern, ignoring case, has no hint of its own: compiled only for a question holding a word it needs)
@@ -485,11 +494,13 @@ _FOR_MEETING = lazy(
 # topic: "scrutiny" had scoped an overdue question to County Action 12, whose step says "appropriate scrutiny")
 _PURPOSE = lazy(
     r"^\s*(?:(?:this is|it'?s|its|need(?:ed)?(?: it| this)?|asking)\s+)?for\s+(?:the|my|our|a|an|[a-z]+'?s)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:letter|briefing|brief|minutes|notes?|file|records?|slides|presentation|email|reply|"
+    r"(?:[\w'\u2019-]+\s+){0,2}(?:letter|briefing|brief|minutes|notes?|file|records?|slides|presentation|email|reply|"
     r"response|article|story|write-?up|summary|handover|log|board|dmt|slt|smt|catch-?up|supervision|huddle|"
     r"team meeting|forum)\s*(?::|-|\u2013|\u2014|,)\s*",
     re.IGNORECASE,
 )
+# "for my edge of care plan - what are the neglect key activities": the asker's own plan, which the answer is for
+_OWN_PLAN = lazy(r"^\s*for\s+(?:my|our)\s+(?:[a-z][\w-]*\s+){0,4}plan\s*(?::|-|\u2013|\u2014|,)\s*", re.IGNORECASE)
 # a label put before the question: "press enquiry: who ...", "governance question - who ...", "FOI request: ..."
 _LABEL_WORDS = ("enquir", "inquir", "quer", "question", "request", "fyi")
 _LABEL = lazy(

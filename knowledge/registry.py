@@ -265,7 +265,8 @@ class Intent:
 # "who presented / did / took / delivered the X at the October panel": who gave an item at a meeting
 PRESENTED = lazy(
     r"\b(?:who|which (?:officer|manager|person|one of them)) (?:presented|presents|did|took(?! over)|delivered|gave|"
-    r"introduced|brought|covered|updated|"
+    r"introduced|brought|covered|updated|(?:gives|does|brings|delivers|takes)(?= (?:the |that |this )?(?:\w+ ){0,4}"
+    r"(?:update|report|item|presentation|paper)s?\b)|"
     r"(?:was|is|s|will be) (?:presenting|delivering|doing|taking)|will (?:present|deliver|do|take)|"
     r"(?:spoke|talked) (?:to|on|about|through))\b"
 )
@@ -399,7 +400,9 @@ INTENTS: tuple[Intent, ...] = (
             r"(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*)\s+(\w+\s+){0,6}minutes",
             # "are the october minutes on the agenda": the minutes of a month's meeting, and where they are taken
             r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
-            r"apr|jun|jul|aug|sept|sep|oct|nov|dec)( meeting s| panel s)? minutes",
+            r"apr|jun|jul|aug|sept|sep|oct|nov|dec)( meeting s| panel s)? minutes"
+            # (not "anything in the oct minutes about health assessments": what they say)
+            r"(?! (about|re|regarding|say|said|says|mention\w*|record\w*)\b)",
         ),
         com.minutes_confirmed,
     ),
@@ -557,6 +560,8 @@ INTENTS: tuple[Intent, ...] = (
     Intent(
         "report",
         _rx(
+            # "what date's on hazel's managing allegations annual report": the date it was signed
+            r"what date ?(is|s)? on (the |his |her |their |(\w+ ){1,2}s )?(\w+ ){1,6}(report|review|paper|appendix)",
             "who wrote",
             "wrote",
             "written by",
@@ -1028,7 +1033,20 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
         ),
     ),
-    ("author", _rx("wrote", "written by", "writing", "author", "authored", "who presents", "presenting")),
+    # ("what date's on the managing allegations annual report": the date its author signed it)
+    (
+        "author",
+        _rx(
+            "wrote",
+            "written by",
+            "writing",
+            "author",
+            "authored",
+            "who presents",
+            "presenting",
+            r"what date ?(is|s)? on",
+        ),
+    ),
     # (not "the persistent absence rate for looked after children": school absence, a figure)
     (
         "apologies",
