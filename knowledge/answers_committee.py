@@ -1781,6 +1781,8 @@ def meeting(q: Query, e: Engine) -> Answer | None:
         return None
     if ITEMS_EVERY.search(q.folded) and q.attribute is None:
         return work_programme(q, e)
+    if q.attribute is None and _AT_THE_NEXT.search(q.folded) and (planned := planned_for(q, e)) is not None:
+        return planned  # "whats coming up at the next panel after this weeks one": what it is to take
     detail = q.attribute in ("venue", "time", "apologies", "attendance", "members")
     if not detail and PAPERS_DEADLINE.search(q.folded):  # "the deadline for reports for the april panel"
         chosen = pick_meeting(q, e)
@@ -3009,17 +3011,23 @@ def planned_for(q: Query, e: Engine) -> Answer | None:
     agenda, else its work-programme items and the standing ones) whose titles carry the question's words; None
     when no meeting is named by its day or month, or no item there carries them."""
     found = committee(q, e)
-    if found is None or (q.month is None and q.day_of_month is None):
+    if found is None:
+        return None
+    at_next = _AT_THE_NEXT.search(q.folded) is not None  # "whats coming up at the next panel after this weeks one"
+    if q.month is None and q.day_of_month is None and not at_next:
         return None
     chosen = pick_meeting(q, e)
     if chosen is None:
         return None
     own = set(content_words(" ".join((found.name, *found.aliases))))
-    words = set(q.topic_words) - own - WORK_WORDS - GENERIC_ASKING - set(_MONTH_NAMES)
-    words = {w for w in words if len(w) > 3}
-    if not words:
+    words = set(q.topic_words) - own - WORK_WORDS - GENERIC_ASKING - set(_MONTH_NAMES) - DAY_WORDS
+    words = {w for w in words if len(w) > 3 and w not in _NEXT_WORDS}
+    if not words and not at_next:
         return None
     title = d.meeting_title(e.kb, chosen)
+    if chosen.agenda and not words:
+        text = f"Agenda for {title}:"
+        return r.answer_of(q, "agenda", text, [d.agenda_item(e.kb, chosen, i) for i in chosen.agenda])
     if chosen.agenda:
         agenda = _most_shared(words, chosen.agenda, lambda i: " ".join(_titles(i)))
         if not agenda:
@@ -3027,14 +3035,19 @@ def planned_for(q: Query, e: Engine) -> Answer | None:
         text = f"On the {title} agenda, {len(agenda)} item{'s' if len(agenda) != 1 else ''} with those words:"
         return r.answer_of(q, "agenda", text, [d.agenda_item(e.kb, chosen, i) for i in agenda])
     pool = [w for w in found.work_programme if w.meeting == chosen.date or w.standing]
-    planned = _most_shared(words, pool, lambda w: w.title)
+    planned = _most_shared(words, pool, lambda w: w.title) if words else pool
     if not planned:
         return None
     text = (
         f"The documents give no agenda for the {title} meeting yet; the work programme plans "
-        f"{len(planned)} item{'s' if len(planned) != 1 else ''} with those words for it:"
+        f"{len(planned)} item{'s' if len(planned) != 1 else ''}{' with those words' if words else ''} for it"
+        f"{' (standing items included)' if not words else ''}:"
     )
     return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in planned])
+
+
+_AT_THE_NEXT = lazy(r"\b(?:coming up|on|happening|planned|going)\s+(?:at|for)\s+the\s+next\b")
+_NEXT_WORDS = frozenset(content_words("next after following coming upcoming"))
 
 
 def _most_shared(words: set[str], things: list, title: Callable[[Any], str]) -> list:

@@ -510,6 +510,7 @@ INTENTS: tuple[Intent, ...] = (
             WHERE_DOES_PLACE,
             "location",
             "what time",
+            r"what(?: is| s|s)? the (?:start )?time of",
             "which room",
             "start time",
             "finish time",
@@ -1109,6 +1110,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
         "time",
         _rx(
             "what time",
+            r"what(?: is| s|s)? the (?:start )?time of",  # "what's the time of the panel on 8 july"
             "start time",
             "starts?",
             "finish time",

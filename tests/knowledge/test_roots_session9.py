@@ -262,3 +262,17 @@ def test_what_a_meeting_s_minutes_say_about_a_thing_is_not_whether_they_were_app
     item 3 of the January agenda."""
     answer = engine.ask("is there anything in the october minutes about lac health assessments?", dt.date(2024, 10, 30))
     assert "item 3" not in answer.text
+
+
+def test_the_time_of_a_meeting_asked_as_the_time_of_it(engine: Engine) -> None:
+    """ "what's the time of the corporate parenting panel on 8 july 2025?" listed a programme item with "corporate
+    parenting" in its title; the papers give no time for that meeting."""
+    answer = engine.ask("whats the time of the panel on 8 july 2025?", dt.date(2025, 1, 10))
+    assert answer.kind == "meeting" and "no start time" in answer.text
+
+
+def test_what_is_coming_up_at_the_next_meeting_is_what_it_is_to_take(engine: Engine) -> None:
+    """ "whats coming up at the next panel after this weeks one" gave the April date only; the work programme plans
+    the borough and district councils' report (among others) for it."""
+    shown = render(engine.ask("what's coming up at the next panel?", dt.date(2025, 1, 16)), False)
+    assert "1 April 2025" in shown and "Borough & District Councils" in shown
