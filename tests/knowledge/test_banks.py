@@ -146,6 +146,7 @@ BANKS = (
     Bank("seventyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("seventyfourth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
