@@ -144,6 +144,7 @@ BANKS = (
     Bank("sixtyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventyfirst", 100, frozenset(), True, True, True, 0, 100),
+    Bank("seventyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
