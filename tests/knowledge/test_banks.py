@@ -147,6 +147,7 @@ BANKS = (
     Bank("seventysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventythird", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventyfourth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("seventyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
