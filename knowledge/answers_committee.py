@@ -2563,6 +2563,16 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
     scope = ""
     if q.person and q.has("person") and _ORG_ASKED.search(q.folded):  # "... - which council is she from"
         return None
+    if q.person and (q.month is not None or q.day_of_month is not None):
+        # "what papers has rachel miller got going to the january panel": that meeting's reports in her name
+        chosen = pick_meeting(q, e)
+        if chosen is not None and chosen.agenda:
+            hers = [i for i in chosen.agenda if _names_on(q.person, i)]
+            if hers:
+                name = e.kb.people[q.person].name
+                title = d.meeting_title(e.kb, chosen)
+                text = f"{name} is named on {len(hers)} item{'s' if len(hers) != 1 else ''} of the {title} agenda:"
+                return r.answer_of(q, "agenda", text, [d.agenda_item(e.kb, chosen, i) for i in hers])
     if q.person:
         mine = [w for w in found.work_programme if q.person in w.sponsors]
         name = e.kb.people[q.person].name
@@ -3046,8 +3056,19 @@ def planned_for(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in planned])
 
 
-_AT_THE_NEXT = lazy(r"\b(?:coming up|on|happening|planned|going)\s+(?:at|for)\s+the\s+next\b")
+_AT_THE_NEXT = lazy(r"\b(?:coming up|on|happening|planned|going)\s+(?:(?:at|for)\s+the\s+next|next time)\b")
 _NEXT_WORDS = frozenset(content_words("next after following coming upcoming"))
+
+
+def _names_on(person: str, item: AgendaItem) -> bool:
+    """Whether an agenda item names the person: its signatory, a contact, its appendix's author or a presenter."""
+    appendix = item.appendix
+    return (
+        item.signatory == person
+        or person in item.contacts
+        or (appendix is not None and appendix.signatory == person)
+        or person in item.presenters
+    )
 
 
 def _most_shared(words: set[str], things: list, title: Callable[[Any], str]) -> list:

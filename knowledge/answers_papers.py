@@ -115,7 +115,7 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
             return None
         return _passage_answer(q, e, strict, papers)
     papers = allowed_papers(q, e)
-    found = _passage_answer(_without_follow_on(q), e, strict, papers)
+    found = _passage_answer(_without_source(_without_follow_on(q)), e, strict, papers)
     if found is not None and NAME_ASKED.search(q.folded) and not _names_a_person(e, found):
         return None  # "... the cabinet member for children and families - what's their name": the post alone is no name
     if found is not None and AMOUNT_ASKED.search(q.folded) and not _gives_a_figure(found):
@@ -146,6 +146,18 @@ _SUM = lazy(
 _FOLLOW_ON_ASKED = lazy(
     r"^\s*(?:and\s+)?(?:is|are|was|were|does|do|did|has|have)\b.*\b(?:them|it|they|those|that|these|one)\b[^?]*\?\s*$"
 )
+
+
+def _without_source(q: Query) -> Query:
+    """The question without where the asker read it ("..., going by the oct minutes"): the papers are searched for
+    what is asked ("oct", written nowhere in the minutes, had kept their paragraph from answering)."""
+    from knowledge.query import SOURCE_CLAUSE
+
+    lowered = q.raw.lower()
+    m = SOURCE_CLAUSE.search(lowered) if "minutes" in lowered or "papers" in lowered or "pack" in lowered else None
+    if m is None or m.start() < 12:
+        return q
+    return replace(q, raw=(q.raw[: m.start()] + " " + q.raw[m.end() :]).strip())
 
 
 def _without_follow_on(q: Query) -> Query:

@@ -126,9 +126,9 @@ def parse(
 
     asked = _asked_part(raw, folded)
     sourced = False
-    if any(w in asked for w in ("according", " per ", " said ", " say ", " says ", "mention")):
+    if any(w in asked for w in ("according", " per ", " said ", " say ", " says ", "mention", "going by", "minutes")):
         before = asked
-        asked = _SOURCE_CLAUSE.sub(" ", asked)  # "according to the october minutes": where, not what, is asked
+        asked = SOURCE_CLAUSE.sub(" ", asked)  # "according to the october minutes": where, not what, is asked
         sourced = asked != before
     intents = detect_intents(_without_emphasis(_without_section_span(_without_when_clause(asked))))
     if asked != folded and not intents:
@@ -207,7 +207,7 @@ def parse(
     # "did the briefing take place", "who do i chase"
     filler = happened_filler(folded) | asking_form_words(_without_emphasis(folded)) | {"according"}
     if sourced:  # "..., the october minutes mentioned it": where it was read names no topic
-        filler |= {"minute", "minutes", "mentioned", "mention", "mentions", "said", "raised"}
+        filler |= {"minute", "minutes", "mentioned", "mention", "mentions", "said", "raised", "per", "going"}
     topic = [w for w in topic if w not in filler]
     if " when " in f" {folded} " or folded.startswith("when"):  # "when do we expect the reviewer's report": when
         topic = [w for w in topic if not w.startswith("expect")]
@@ -748,7 +748,7 @@ _WHO_OPENS = lazy(r"\s*(?:who|whos|who s)\b")
 _ASKS_BODIES = lazy(r"\s*(?:which|what) (?:\w+ ){0,2}(?:committees|boards|bodies|partnerships|councils)\b")
 _ACTION_LISTS = frozenset({"due", "due-soon", "overdue"})
 # "according to the october minutes", "as per the annual report": which paper to read, not what is asked of it
-_SOURCE_CLAUSE = lazy(
+SOURCE_CLAUSE = lazy(
     r"\b(?:according to|as per|going by) (?:the |their |our |last |this )?(?:\w+ ){0,3}?"
     r"(?:minutes|papers|pack|report|plan|agenda)\b"
     # "october minutes said the CiCC meeting got pulled - when's the next one": what the asker read, and where
@@ -758,6 +758,8 @@ _SOURCE_CLAUSE = lazy(
     r"|\b(?:it was |was |it s |its )?(?:mentioned|said|raised) in (?:the |their |last )?(?:\w+ ){0,2}?"
     r"(?:minutes|papers|pack|report|agenda)\s*$"
     r"|\b(?:the |their |last )?(?:\w+ ){0,2}?minutes (?:mentioned|said|raised) (?:it|this|that)\s*$"
+    # "..., per the october minutes", "... from the oct minutes?": where it is read, after the question
+    r"|\s(?:per|from|in|by) (?:the |their |last |this )?(?:\w+ ){0,3}?(?:minutes|papers|pack)\s*\??\s*$"
 )
 HOW_OFTEN = lazy(r"^\s*(?:and |so )?how (?:often|frequently|regularly)\b")
 _WHO_CHAIRS = lazy(

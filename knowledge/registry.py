@@ -399,6 +399,8 @@ INTENTS: tuple[Intent, ...] = (
             r"minutes\s+(\w+\s+){0,8}(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*|up for)",
             r"(approv\w*|confirm\w*|sign\w*|agree\w*|accept\w*|ratif\w*)\s+(\w+\s+){0,6}minutes",
             # "are the october minutes on the agenda": the minutes of a month's meeting, and where they are taken
+            # (not "going by / per / from / in the oct minutes": where something is said, not their approval)
+            r"(?<!per the )(?<!by the )(?<!from the )(?<!in the )(?<!to the )(?<!per )(?<!from )"
             r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|"
             r"apr|jun|jul|aug|sept|sep|oct|nov|dec)( meeting s| panel s)? minutes"
             # (not "anything in the oct minutes about health assessments": what they say)

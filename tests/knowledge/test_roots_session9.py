@@ -276,3 +276,30 @@ def test_what_is_coming_up_at_the_next_meeting_is_what_it_is_to_take(engine: Eng
     the borough and district councils' report (among others) for it."""
     shown = render(engine.ask("what's coming up at the next panel?", dt.date(2025, 1, 16)), False)
     assert "1 April 2025" in shown and "Borough & District Councils" in shown
+
+
+def test_where_the_asker_read_it_is_no_part_of_what_the_papers_are_searched_for(engine: Engine) -> None:
+    """ "when's the next children in care council meeting, going by the oct minutes": "oct", written nowhere in the
+    minutes, kept their paragraph (the next meeting is scheduled for 2nd December) from answering; "per the
+    october minutes" was read as the minutes' approval."""
+    for asked in (
+        "next children in care council meeting - when is it, going by the oct minutes?",
+        "next children in care council meeting, when? per the october minutes",
+    ):
+        shown = render(engine.ask(asked, dt.date(2024, 11, 5)), show_sources=False)
+        assert "2nd December" in shown, asked
+
+
+def test_a_person_s_papers_at_a_meeting_are_the_agenda_items_in_their_name(engine: Engine) -> None:
+    """ "what papers has rachel miller got going to the january panel": she signs the covering reports of items 7,
+    8 and 9; the answer gave her one work-programme item."""
+    shown = render(
+        engine.ask("what reports has rachel miller got going to the january meeting", AFTER_JANUARY_PANEL), False
+    )
+    assert "Item 7" in shown and "Item 8" in shown and "Item 9" in shown
+
+
+def test_what_is_coming_up_next_time_on_a_subject(engine: Engine) -> None:
+    """ "after this month's panel, what's coming up next time on care leavers" gave the April date only."""
+    shown = render(engine.ask("what's coming up next time on care leavers at panel?", dt.date(2025, 1, 20)), False)
+    assert "Care Leavers annual report" in shown
