@@ -118,7 +118,10 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
     found = _passage_answer(_without_source(_without_follow_on(q)), e, strict, papers)
     if found is not None and NAME_ASKED.search(q.folded) and not _names_a_person(e, found):
         return None  # "... the cabinet member for children and families - what's their name": the post alone is no name
-    if found is not None and AMOUNT_ASKED.search(q.folded) and not _gives_a_figure(found):
+    asks_sum = AMOUNT_ASKED.search(q.folded) or (
+        ("%" in q.lower or "percent" in q.lower) and RATE_ASKED.search(q.lower)
+    )
+    if found is not None and asks_sum and not _gives_a_figure(found):
         return None  # "what's the notts fostering allowance for 2025": a paragraph about the allowance, with no sum
     return found
 
@@ -128,6 +131,8 @@ AMOUNT_ASKED = lazy(
     r"\bhow much\b|\bwhat(?: is| s|s| was| will)? (?:the |their |our |its )?(?:[\w-]+ ){0,3}"
     r"(?:allowance|allowances|budget|cost|costs|fee|fees|price|amount|salary|pay|funding|grant)\b"
 )
+# "what % of PEPs were completed in timescale": a rate (read from the question as typed: folding drops "%")
+RATE_ASKED = lazy(r"\bwhat ?(?:%|percent\b|percentage\b)")
 
 
 def _gives_a_figure(answer: Answer) -> bool:

@@ -303,3 +303,13 @@ def test_what_is_coming_up_next_time_on_a_subject(engine: Engine) -> None:
     """ "after this month's panel, what's coming up next time on care leavers" gave the April date only."""
     shown = render(engine.ask("what's coming up next time on care leavers at panel?", dt.date(2025, 1, 20)), False)
     assert "Care Leavers annual report" in shown
+
+
+def test_a_rate_asked_for_is_not_answered_by_a_paragraph_that_gives_none(engine: Engine) -> None:
+    """ "what % of PEPs were completed in timescale this year": the minutes quoted say how often PEPs happen and
+    give no percentage."""
+    answer = engine.ask("what % of PEPs got done in timescale this year?", dt.date(2024, 10, 22))
+    assert answer.kind == "not-sure"
+    # a rate the papers give is still answered
+    shown = render(engine.ask("what % of hsb assessments were done on time this year?", AFTER_JANUARY_PANEL), False)
+    assert "50%" in shown
