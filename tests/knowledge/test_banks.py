@@ -150,6 +150,7 @@ BANKS = (
     Bank("seventyfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("seventyeighth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
