@@ -148,6 +148,7 @@ BANKS = (
     Bank("seventythird", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventyfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("seventyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
