@@ -2239,6 +2239,14 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
             f"{e.kb.name_of(m.person)}" + (f" ({m.role})" if m.role and m.role != "Member" else "")
             for m in found.members
         ]
+        vice = VICE_CHAIR.search(q.folded)
+        if vice and not any(m.role and VICE_CHAIR.search(fold(m.role)) for m in found.members):
+            # "who's the panel's vice-chair in the membership list": the list names none
+            text = (
+                f"I'm not sure: the papers name no {vice.group(0)} of the {found.name}. "
+                f"Its members: {', '.join(names)}."
+            )
+            return r.answer_of(q, "not-sure", text, [])
         return r.answer_of(q, "members", f"Members of the {found.name}: {', '.join(names)}.", [])
     att = chosen.attendance
     if att is None:
@@ -2561,6 +2569,10 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
         return None
     items = [w for w in found.work_programme if not w.standing]
     scope = ""
+    if not q.person and q.attribute is None and _AT_THE_NEXT.search(q.folded):
+        planned = planned_for(q, e)  # "what's coming to the next panel after this one": what it is to take
+        if planned is not None:
+            return planned
     if q.person and q.has("person") and _ORG_ASKED.search(q.folded):  # "... - which council is she from"
         return None
     if q.person and (q.month is not None or q.day_of_month is not None):
@@ -3056,7 +3068,11 @@ def planned_for(q: Query, e: Engine) -> Answer | None:
     return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in planned])
 
 
-_AT_THE_NEXT = lazy(r"\b(?:coming up|on|happening|planned|going)\s+(?:(?:at|for)\s+the\s+next|next time)\b")
+VICE_CHAIR = lazy(r"\b(?:vice|deputy) ?chair(?:man|woman|person)?\b")
+_AT_THE_NEXT = lazy(
+    r"\b(?:coming up|coming|on|happening|planned|going)\s+(?:(?:at|for|to)\s+the\s+next|next time)\b"
+    r"(?!\s+(?:week|month))"
+)
 _NEXT_WORDS = frozenset(content_words("next after following coming upcoming"))
 
 

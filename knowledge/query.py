@@ -296,7 +296,14 @@ def _cue_typos(engine: Engine, raw: str) -> str:
                 return cue
         return word
 
+    if "mt" in raw.lower():  # "next cicc mtg - when?": a meeting
+        raw = _SHORTHAND.sub(lambda m: _CUE_SHORTHAND[m.group(0).lower()], raw)
     return _TOKEN.sub(fixed, raw)
+
+
+# shorthand for a cue word, as people type it
+_CUE_SHORTHAND = {"mtg": "meeting", "mtgs": "meetings", "mtng": "meeting"}
+_SHORTHAND = lazy(r"\b(?:mtgs?|mtng)\b", re.IGNORECASE)
 
 
 def _omitted(a: str, b: str) -> bool:

@@ -573,6 +573,9 @@ INTENTS: tuple[Intent, ...] = (
             "authored",
             r"signed(?! up\b)",  # ("signed up to the letterbox club": joined, not signed a report)
             r"signing(?! up\b)",
+            # "who signs it", "who signs off the residential homes update" (not "who signs off a taxi escort")
+            r"signs(?= (?:it|that|this|them)\b)",
+            r"signs(?: off)? (?:the |that |this )(?:\w+ ){0,6}(?:report|paper|review|update|appendix)",
             "signatory",
             "sign off",
             "reference",

@@ -313,3 +313,32 @@ def test_a_rate_asked_for_is_not_answered_by_a_paragraph_that_gives_none(engine:
     # a rate the papers give is still answered
     shown = render(engine.ask("what % of hsb assessments were done on time this year?", AFTER_JANUARY_PANEL), False)
     assert "50%" in shown
+
+
+def test_who_signs_a_report_is_its_signatory(engine: Engine) -> None:
+    """ "and the hsb annual review paper - who signs that one" quoted a paragraph of the review; the covering report
+    is signed by Rachel Miller. Signing off something that is no paper is not asked of the papers' signatories."""
+    answer = engine.ask("the hsb annual review report - who signs it?", AFTER_JANUARY_PANEL)
+    assert answer.kind == "report" and "Rachel Miller" in answer.text
+    answer = engine.ask("who at the county signs off a taxi escort for a child in care?", AFTER_JANUARY_PANEL)
+    assert answer.kind != "report"
+
+
+def test_shorthand_for_a_meeting_is_a_meeting(engine: Engine) -> None:
+    """ "next children in care council mtg - when?" was read as when the CiCC item was at a panel, not as the
+    council's next meeting (2nd December, as the October minutes say)."""
+    shown = render(engine.ask("when's the next cicc mtg?", dt.date(2024, 10, 25)), show_sources=False)
+    assert "2nd December" in shown
+
+
+def test_a_vice_chair_the_papers_do_not_name_is_not_sure(engine: Engine) -> None:
+    """ "who's the panel's vice-chair in the membership list" listed the members as if one were it."""
+    answer = engine.ask("panel membership list - who's vice chair?", dt.date(2024, 11, 4))
+    assert answer.kind == "not-sure" and "vice" in answer.text
+    assert engine.ask("who is vice chair of the corporate parenting panel?", dt.date(2024, 11, 4)).kind == "not-sure"
+
+
+def test_what_is_coming_to_the_next_meeting(engine: Engine) -> None:
+    """ "what's coming to the next panel after this one" named one programme item as if it were all."""
+    shown = render(engine.ask("what's coming to the next panel after this one?", dt.date(2025, 1, 15)), False)
+    assert "Care Leavers annual report" in shown and "Destinations of Year 12-13" in shown
