@@ -174,6 +174,7 @@ BANKS = (
     Bank("seventyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("eightieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("eightyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
