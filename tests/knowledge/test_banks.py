@@ -159,6 +159,7 @@ BANKS = (
     Bank("sixtythird", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("eightysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("sixtyeighth", 100, frozenset(), True, True, True, 0, 100),
