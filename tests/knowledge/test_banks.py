@@ -152,6 +152,7 @@ BANKS = (
     Bank("seventyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("seventyninth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("eightythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
