@@ -176,6 +176,7 @@ BANKS = (
     Bank("seventyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("eightieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("eightyfirst", 100, frozenset(), True, True, True, 0, 100),
+    Bank("eightythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
