@@ -935,7 +935,8 @@ INTENTS: tuple[Intent, ...] = (
             "busy with",
             r"(are|is) (theirs|hers|his)",  # "which tce actions are theirs"
             r"which (\w+ )?(actions|ones) (does|do|is|are) (\w+ ){1,4}(own|lead|have|doing|running)",
-            r"which (\w+ )?(actions|ones|rows|bits) (is|are|s) (he|she|they|\w+) (on|down for|named on|listed on)\b",
+            r"which (\w+ )?(actions|ones|rows|bits) (is|are|s) (he|she|they|\w+) (on|down for|named on|listed on|"
+            r"(an? )?(owner|lead|co-?owner) (on|of|for))\b",  # "which actions is she an owner on"
             "belong to",
             "assigned to",
         ),

@@ -141,7 +141,7 @@ BANKS = (
     Bank("sixtysixth", 100, frozenset(), True, True, True, 80, 4),
     Bank("sixtyseventh", 100, frozenset(), True, True, True, 88, 2),
     Bank("sixtyeighth", 100, frozenset(), True, True, True, 77, 2),
-    Bank("sixtyninth", 100, frozenset(), True, True, True, 84, 2),
+    Bank("sixtyninth", 100, frozenset(), True, True, True, 85, 2),
     Bank("seventieth", 100, frozenset(), True, True, True, 85, 2),
     Bank("seventyfirst", 100, frozenset(), True, True, True, 88, 0),
     Bank("seventysecond", 100, frozenset(), True, True, True, 81, 1),
@@ -153,9 +153,9 @@ BANKS = (
     Bank("seventyeighth", 100, frozenset(), True, True, True, 77, 6),
     Bank("seventyninth", 100, frozenset(), True, True, True, 89, 4),
     Bank("eightieth", 100, frozenset(), True, True, True, 81, 5),
-    Bank("eightyfirst", 100, frozenset(), True, True, True, 71, 4),
+    Bank("eightyfirst", 100, frozenset(), True, True, True, 71, 3),
     Bank("eightysecond", 100, frozenset(), True, True, True, 77, 5),
-    Bank("eightythird", 100, frozenset(), True, True, True, 82, 5),
+    Bank("eightythird", 100, frozenset(), True, True, True, 83, 4),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

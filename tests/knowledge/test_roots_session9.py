@@ -342,3 +342,20 @@ def test_what_is_coming_to_the_next_meeting(engine: Engine) -> None:
     """ "what's coming to the next panel after this one" named one programme item as if it were all."""
     shown = render(engine.ask("what's coming to the next panel after this one?", dt.date(2025, 1, 15)), False)
     assert "Care Leavers annual report" in shown and "Destinations of Year 12-13" in shown
+
+
+def test_which_actions_a_shared_first_name_owns_asks_which_one(engine: Engine) -> None:
+    """ "claire from the tce plan - which actions is she an owner on": two Claires own TCE actions (Claire Wakeman,
+    Claire Sampson); "an owner on" was not read as asking what she owns, and TCE5 was given for Claire Wakeman."""
+    answer = engine.ask("tce plan claire: which actions is she an owner on?", dt.date(2024, 11, 28))
+    assert answer.kind == "ambiguous" and "Claire Sampson" in answer.text and "Claire Wakeman" in answer.text
+
+
+def test_wanting_to_reference_or_quote_the_answer_is_no_part_of_the_question(engine: Engine) -> None:
+    """ "..., want to reference it for our csp" was read as asking a report's reference code."""
+    answer = engine.ask(
+        "kirkby project in the child exploitation annual review - whats it called, "
+        "want to reference it in our strategy",
+        AFTER_JANUARY_PANEL,
+    )
+    assert "reference code" not in answer.text
