@@ -15,7 +15,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import between, long_day
 from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
-from knowledge.query import HOW_OFTEN
+from knowledge.query import HOW_OFTEN, PLAN_NAMED
 from knowledge.registry import OUTCOME
 from knowledge.text import content_words, fold
 
@@ -848,13 +848,10 @@ def _unsure_of_thing(q: Query, e: Engine, found: Answer) -> Answer:
     return replace(found, kind="not-sure", text=text)
 
 
-_PLAN_WORD = lazy(r"\bplans?\b")
-
-
 def _asks_the_papers(q: Query) -> bool:
     """Whether words no action holds are asked of the papers: not when the question names a plan ("what's coming up
     on the county plan over the next month or so" asks for the plan's actions)."""
-    return q.plan is None or not _PLAN_WORD.search(q.folded)
+    return q.plan is None or not PLAN_NAMED.search(q.folded)
 
 
 def _named_elsewhere(q: Query, e: Engine, found: Answer) -> Answer:

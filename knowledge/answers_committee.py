@@ -16,6 +16,7 @@ from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
+from knowledge.query import YEAR_WINDOW
 from knowledge.registry import ITEM_NAMED, PRESENTED
 from knowledge.text import closest_word, content_words, fold, spelled_in, spelled_out
 
@@ -34,6 +35,12 @@ def agenda_subject(meeting: Meeting, item: AgendaItem) -> Subject:
     return Subject("agenda", (meeting.committee, meeting.date.isoformat(), str(item.number)))
 
 
+def _own_words(found: Committee) -> set[str]:
+    """The words of a committee's own name and aliases ("corporate parenting panel", "cpp"): they name no item of
+    its agenda or programme."""
+    return set(content_words(" ".join((found.name, *found.aliases))))
+
+
 def committee(q: Query, e: Engine) -> Committee | None:
     if q.committee:
         return e.kb.committees[q.committee]
@@ -46,7 +53,7 @@ def _other_group_named(q: Query, found: Committee) -> bool:
     """The question names a group by a word of its own ("the cross-party working group"), not `found`."""
     from knowledge.query import SAME_GROUP
 
-    own = set(content_words(" ".join((found.name, *found.aliases))))
+    own = _own_words(found)
     for m in GROUP_NAMED.finditer(q.folded):
         word = m.group(1) or m.group(2)
         if word not in SAME_GROUP and word not in own and not word.isdigit() and content_words(word):
@@ -1304,7 +1311,7 @@ def _agenda_words_only(q: Query, e: Engine) -> bool:
     words = {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
     if q.committee is not None and q.committee in e.kb.committees:
         found = e.kb.committees[q.committee]
-        words |= {w for name in (found.name, *found.aliases) for w in content_words(name)}
+        words |= _own_words(found)
     return set(q.topic_words) <= words | DAY_WORDS
 
 
@@ -1564,7 +1571,7 @@ LAST_MEETING = lazy(r"\b(last time|last (?:\w+ )?(?:meeting|panel|committee)|pre
 
 def _item_words(q: Query, found: Committee) -> set[str]:
     """The words a resolution question names its item by: not the asking, the meeting or the committee."""
-    own = set(content_words(" ".join((found.name, *found.aliases))))
+    own = _own_words(found)
     return set(q.topic_words) - RESOLVE_WORDS - RESOLUTION_FILLER - own
 
 
@@ -1804,7 +1811,7 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             [d.meeting_item(e.kb, held[-1])],
         )
     # the committee's own name is no other topic: "the corporate parenting panel after the July one"
-    own = set(content_words(" ".join((found.name, *found.aliases))))
+    own = _own_words(found)
     others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - own
     others = {w for w in others if len(w) < 6 or closest_word(w, sorted(own)) is None}  # "corprate parenting"
     if not (others - RELATIVE_FILLER):  # "the panel after the January one", "the one after next"
@@ -2632,16 +2639,18 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             )
             return r.answer_of(q, "work-programme", text, [d.agenda_item(e.kb, meeting, item)])
         asked = set(q.topic_words) - WORK_WORDS
-        thing = asked - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
+        thing = asked - GENERIC_ASKING - _own_words(found)
         if len(thing) >= 1 and (LEFT_PROGRAMME.search(q.folded) or STANDING_ASKED.search(q.folded)):
             left = _left_programme(q, e, found, thing)
             if left is not None:
                 return left
-        overlap = {id(w): len(asked & set(content_words(w.title))) for w in found.work_programme}
-        sharing = [w for w in found.work_programme if overlap[id(w)] * 2 >= len(asked)]
-        if sharing:  # "the care leavers annual report": that item, not every care leavers item
-            most = max(overlap[id(w)] for w in sharing)
-            sharing = [w for w in sharing if overlap[id(w)] == most]
+        # "the care leavers annual report": that item, not every care leavers item (those sharing the most words,
+        # and half of them at least)
+        sharing = [
+            w
+            for w in _most_shared(asked, found.work_programme, lambda w: w.title)
+            if len(asked & set(content_words(w.title))) * 2 >= len(asked)
+        ]
         if len(sharing) == 1 and q.window is None:  # "local offer for care leavers - when's it back on"
             return about_work(q, e, sharing[0], "due")
         if sharing and q.window is None:  # "which items are six monthly"
@@ -2694,9 +2703,7 @@ def _standing_list(q: Query, e: Engine, found: Committee) -> Answer | None:
     item of the programme (the committee's own name is none: "at every corporate parenting panel")."""
     if not (STANDING_LIST.search(q.folded) or ITEMS_EVERY.search(q.folded)) or LEFT_PROGRAMME.search(q.folded):
         return None
-    thing = (
-        set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - set(content_words(" ".join((found.name, *found.aliases))))
-    )
+    thing = set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - _own_words(found)
     if any(thing & set(content_words(w.title)) for w in found.work_programme) or thing & set(committee_acronyms(e)):
         return None  # an item named ("the cicc standing item"): that item
     standing = [w for w in found.work_programme if w.standing]
@@ -2792,7 +2799,6 @@ def _removed_per_minutes(q: Query, e: Engine, found: Committee) -> Answer | None
     return r.answer_of(q, "passage", f"The minutes record ({cited}):", items)
 
 
-_YEAR_NAMED = lazy(r"\b(?:next|last|this) year\b")
 _THE_NEXT_ONE = lazy(r"\bnext\b(?! (?:few|couple|two|three|\d+)\b)(?!.*\b(?:meetings|dates|ones)\b)")
 
 
@@ -2813,7 +2819,7 @@ def pick_meeting(
             and (q.day_of_month in (None, m.date.day))
             and year in (None, m.date.year)
         ]
-        if named and q.window is not None and _YEAR_NAMED.search(q.folded):  # "the july panel next year"
+        if named and q.window is not None and YEAR_WINDOW.search(q.folded):  # "the july panel next year"
             named = [m for m in named if q.window.start <= m.date <= q.window.end] or named
         if named:
             return min(named, key=lambda m: (not m.agenda if prefer_agenda else 0, abs((m.date - q.today).days)))
@@ -3041,7 +3047,7 @@ def planned_for(q: Query, e: Engine) -> Answer | None:
     chosen = pick_meeting(q, e)
     if chosen is None:
         return None
-    own = set(content_words(" ".join((found.name, *found.aliases))))
+    own = _own_words(found)
     words = set(q.topic_words) - own - WORK_WORDS - GENERIC_ASKING - set(_MONTH_NAMES) - DAY_WORDS
     words = {w for w in words if len(w) > 3 and w not in _NEXT_WORDS}
     if not words and not at_next:
@@ -3236,7 +3242,8 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
     words = [w for w in words if w not in ORDINALS and w not in ITEM_FILLER]
     found = e.kb.committees[meeting.committee]
     # "item 9 at the january corporate parenting panel": the committee's own name names no item
-    words = [w for w in words if w not in set(content_words(" ".join((found.name, *found.aliases))))]
+    own = _own_words(found)
+    words = [w for w in words if w not in own]
     if not words:
         return None
     acronyms = committee_acronyms(e)
@@ -3354,7 +3361,7 @@ def minutes_said(q: Query, e: Engine) -> Answer | None:
     meeting = _named_meeting(q, e) or _meeting_on_days(q, e)
     if found is None or meeting is None:
         return None
-    own = set(content_words(" ".join((found.name, *found.aliases))))
+    own = _own_words(found)
     words = set(q.topic_words) - SAID_WORDS - MEETING_WORDS - RESOLUTION_FILLER - DAY_WORDS - own - set(_MONTH_NAMES)
     words = {w for w in words if not YEAR.fullmatch(w)}
     title = d.meeting_title(e.kb, meeting)

@@ -176,8 +176,8 @@ class Engine:
     ) -> Answer:
         """ "who presented the fostering annual report in october, and what were members worried about?": a question
         of two asks that gets "not sure" as a whole gets each ask answered on its own - the first, then the second
-        after it when that is answered too ("it" in the second is what the first answered). When the first has no
-        answer the "not sure" stands; a second with no answer of its own is said to be unanswered."""
+        after it when that is a question of its own and is answered too. When the first has no answer the "not sure"
+        stands; a second that needs the first ("and when did it close") or has no answer is said to be unanswered."""
         head, tail = asks
         first = self.answer(parse(self, head, today, audience, subject, offset))
         if first.kind in UNANSWERED:

@@ -178,26 +178,18 @@ def parse(
         # "what % of hsb assessments were completed in a timely way this year": a figure in the papers (and "were
         # done on time" asks no action's status)
         intents = [i for i in intents if i not in _ACTION_LISTS and i != "status"]
-    if (
-        plan is not None
-        and attribute in ("lead", "due", "status")
-        and _PLAN_NAMED.search(folded)
-        and _committee(engine, folded, plan) is None
-    ):
+    # a plan named by the word "plan" and no committee named: its rows, not a meeting's agenda (read once here)
+    plan_only = plan is not None and PLAN_NAMED.search(folded) is not None and _committee(engine, folded, plan) is None
+    if plan_only and attribute in ("lead", "due", "status"):
         # "TCE plan - who owns jointly developing the strategy meeting agenda ...": a plan's row that speaks of a
         # meeting's agenda, not a committee's meeting
         intents = [i for i in intents if i not in ("item-at-meeting", "agenda", "meeting")]
     agenda = AGENDA_NO.search(folded)
-    if (
-        agenda is not None
-        and plan is not None
-        and not ids
-        and _PLAN_NAMED.search(folded)
-        and not _PAPERS_NAMED.search(folded)
-    ):
+    if agenda is not None and plan_only and not ids and not _PAPERS_NAMED.search(folded):
         # "on the city plan who leads the foster carer risk assessment bit, item 6": the plan's row 6, no agenda's
+        assert plan is not None
         key = engine.ids.in_plan(agenda.group(1), plan)
-        if engine.ids.find(key, plan) and _committee(engine, folded, plan) is None:
+        if engine.ids.find(key, plan):
             ids, agenda = [key], None
             intents = [i for i in intents if i not in ("agenda", "item-at-meeting")]
     priority = PRIORITY_NO.search(folded)
@@ -220,7 +212,7 @@ def parse(
         topic = [w for w in topic if w in kept or w not in _plan_org_words(engine, plan)]
     if window is not None:  # "due within 2 weeks": the window's words name no topic
         topic = [w for w in topic if w not in _WINDOW_WORDS]
-        if month is not None and _YEAR_WINDOW.search(folded):  # "the july panel next year": when, not "Year 12"
+        if month is not None and YEAR_WINDOW.search(folded):  # "the july panel next year": when, not "Year 12"
             topic = [w for w in topic if w != "year"]
         if "due-soon" in intents and _NEEDS_DONE.search(folded):  # "what needs doing by ...": no topic "need"
             topic = [w for w in topic if w not in NEEDS_DONE_WORDS and fold(w) not in NEEDS_DONE_WORDS]
@@ -624,8 +616,8 @@ def _another_group(engine: Engine, folded: str, noun: str) -> bool:
 
 # a meeting or its papers named ("item 6 on the agenda", "item 6 at the panel"): an item is an agenda item
 _PAPERS_NAMED = lazy(r"\b(?:agenda|meeting|meetings|panel|committee|minutes|papers?|pack|board|group|report)\b")
-_PLAN_NAMED = lazy(r"\bplan\b")
-_YEAR_WINDOW = lazy(r"\b(?:next|last|this) year\b")
+PLAN_NAMED = lazy(r"\bplans?\b")
+YEAR_WINDOW = lazy(r"\b(?:next|last|this) year\b")
 
 
 def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
