@@ -157,6 +157,7 @@ BANKS = (
     Bank("eightysecond", 100, frozenset(), True, True, True, 77, 5),
     Bank("eightythird", 100, frozenset(), True, True, True, 83, 4),
     Bank("eightyfourth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("eightyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
