@@ -158,6 +158,7 @@ BANKS = (
     Bank("eightythird", 100, frozenset(), True, True, True, 83, 4),
     Bank("eightyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("eightyfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("eightysixth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
