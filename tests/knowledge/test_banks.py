@@ -156,6 +156,7 @@ BANKS = (
     Bank("eightyfirst", 100, frozenset(), True, True, True, 71, 3),
     Bank("eightysecond", 100, frozenset(), True, True, True, 77, 5),
     Bank("eightythird", 100, frozenset(), True, True, True, 83, 4),
+    Bank("eightyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
