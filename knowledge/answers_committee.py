@@ -3209,7 +3209,7 @@ NOT_ITEM_ATTRIBUTES = frozenset(
 
 PUBLIC_ASKS = lazy(
     r"\b(resident|residents|member of the public|members of the public|public|parent|parents|carer|carers|"
-    r"inspect|see|view|look at|get hold of|copy of|copies of|what number|who do)\b"
+    r"inspect\w*|see|view|viewing|look at|get hold of|copy of|copies of|what number|who do|customer services?)\b"
 )
 # "which section of the local government act": the law a paragraph cites, not whom to contact
 LAW_ASKED = lazy(r"\b(which|what) (section|part|act|law|legislation|statute|schedule)\b")
@@ -3232,8 +3232,8 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
     if NEXT_MEETING_ASKED.search(q.folded):
         return None  # "which panel meeting comes after the one on the 14th": a meeting, not an item of it
     meeting = _named_meeting(q, e)
-    if meeting is None:
-        return _no_meeting_then(q, e)
+    if meeting is None:  # "the customer services number on the panel agenda": an agenda note, if one fits
+        return agenda_note(q, e) or _no_meeting_then(q, e)
     # without a committee word ("progress on the HSB work in April 2020") the month may date something else:
     # answer only when that meeting has the item
     committee_named = bool(COMMITTEE_WORD.search(q.folded)) or q.committee is not None
@@ -3244,8 +3244,8 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
     # "item 9 at the january corporate parenting panel": the committee's own name names no item
     own = _own_words(found)
     words = [w for w in words if w not in own]
-    if not words:
-        return None
+    if not words:  # "the customer services number on the panel agenda": an agenda note, if any, not an item
+        return agenda_note(q, e)
     acronyms = committee_acronyms(e)
     title = d.meeting_title(e.kb, meeting)
     if meeting.agenda:
@@ -3259,6 +3259,9 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
             return r.answer_of(
                 q, "agenda", text, [d.agenda_item(e.kb, meeting, i) for i in sorted(tied, key=lambda i: i.number)]
             )
+    note = agenda_note(q, e)  # "the customer services number on the panel agenda for inspecting background papers"
+    if note is not None:
+        return note
     # the meeting's own work-programme items and the standing ones; the report nouns the question uses
     # ("update", "report") break ties ("the residential homes update" is the standing update, not the inspection
     # gradings of residential homes)

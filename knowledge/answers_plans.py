@@ -438,6 +438,7 @@ def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -
 
 
 _BEFORE_PRIORITY = lazy(r"\b((?:[a-z0-9]+ ){1,3})priority\b")
+_BEFORE_PRIORITY_LONG = lazy(r"\b((?:[a-z0-9]+ ){4,5})priority\b")
 _NOT_NAMING = frozenset(content_words("the a this that which what biz business plan city 2021 24 21 partnership ncscp"))
 
 
@@ -449,7 +450,15 @@ def _named_before_priority(
     m = _BEFORE_PRIORITY.search(q.folded)
     if m is None:
         return None
-    words = [w for w in content_words(m.group(1)) if w not in _NOT_NAMING and w not in _ASKING]
+    named = _named_by(e, groups, m.group(1))
+    if named is None and (longer := _BEFORE_PRIORITY_LONG.search(q.folded)) is not None:
+        named = _named_by(e, groups, longer.group(1))  # "the voice of the child priority": more than three words
+    return named
+
+
+def _named_by(e: Engine, groups: list[tuple[str, list[Action]]], said: str) -> tuple[str, list[Action]] | None:
+    """The one priority whose own text holds the naming words of `said` (or other forms of them)."""
+    words = [w for w in content_words(said) if w not in _NOT_NAMING and w not in _ASKING]
     if not words:
         return None
     spelled = {x for w in words for x in (spelled_words(w) or (w,))}

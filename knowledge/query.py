@@ -113,6 +113,7 @@ def parse(
     offset: int = 0,
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
+    raw = _mentioned(engine, raw)
     trimmed = without_asker(raw)
     # "doing a RAG for the county iicsa plan - which actions have overdue milestones": the aside says nothing asked,
     # but a plan it names is still the scope
@@ -447,6 +448,37 @@ def without_asker(raw: str) -> str:
     if said & _PUBLIC_ASKERS and _WH_NEXT.match(raw[m.end() :]):
         return raw[m.end() :]
     return raw
+
+
+def _mentioned(engine: Engine, raw: str) -> str:
+    """ "marjorie toward came up at a housing meeting, what's she leading on": the person, then the question - where
+    the asker heard the name is not what is asked (not a meeting to look up). Only a clause whose subject is a
+    person the knowledge base names; "the report that came up at the october panel - who wrote it" keeps its words."""
+    lowered = raw.lower()
+    m = _MENTIONED.match(raw) if any(w in lowered for w in _MENTIONED_CUES) else None
+    if m is None or len(raw) - m.end() < 8:
+        return raw
+    named = fold(m.group(1))
+    people = engine.names.people_in(named, m.group(1))
+    if not people or any(len(w) > 2 and w not in _names_words(engine, people) for w in named.split()):
+        return raw
+    return f"{m.group(1)} - {raw[m.end() :]}"
+
+
+def _names_words(engine: Engine, people: list[tuple[str, float]]) -> set[str]:
+    """The folded words of the names (and aliases) of `people`."""
+    kb = engine.kb
+    return {w for pid, _ in people for n in (kb.people[pid].name, *kb.people[pid].aliases) for w in fold(n).split()}
+
+
+_MENTIONED_CUES = ("came up", "come up", "cropped up", "mentioned", "brought up", "popped up", "was named")
+_MENTIONED = lazy(
+    r"^\s*((?:[\w'.-]+\s+){0,3}[\w'.-]+)\s+(?:came up|has come up|come up|cropped up|has cropped up|popped up|"
+    r"was mentioned|got mentioned|has been mentioned|was brought up|got brought up|was named)\b"
+    r"[^,:?\u2013\u2014-]{0,60}(?:,|:|\s[-\u2013\u2014])\s*"
+    r"(?=(?:who|whos|what|whats|when|whens|which|where|how|is|are|has|have|did|does|do|can|could)\b)",
+    re.IGNORECASE,
+)
 
 
 def _whose_cover(engine: Engine, raw: str) -> str:

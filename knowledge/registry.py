@@ -90,6 +90,8 @@ HAPPENED = (
 # "is the money for the reviewer sorted", "have we agreed with the city to ...": whether a thing is settled (status)
 SETTLED = (
     r"^(is|are|has|have|was|were) (\w+ ){1,12}(sorted|agreed|in place|confirmed|secured|signed off|approved)",
+    # "is the system to collate incidents actually up and running": whether the work is done and in use
+    r"(?:^|\s{2,})(is|are|was|were) (\w+\s+){1,14}(up and running|operational|in operation|set up|established)\b",
     r"^did (\w+ ){1,12}(agree|sort out|confirm|secure|sign off|approve)\b",
     # "the team funding - sorted?", "... is that sorted now", "did the new guidance get signed off"
     r"(is|are|was|were|has|have) (it|that|this|they|these|those|everything)( all| now| yet)? (been )?(sorted|agreed|"

@@ -1,0 +1,63 @@
+"""Root fixes for the wrong answers the eighty-fourth and later banks found on their first grade, tested in wording of
+our own against the bundled knowledge base."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.render_text import render
+from knowledge.engine import Engine
+from knowledge.query import parse
+
+COUNTY_PLAN_MONTH = dt.date(2020, 1, 20)
+AFTER_JANUARY_PANEL = dt.date(2025, 1, 16)
+BEFORE_JANUARY_PANEL = dt.date(2025, 1, 8)
+
+
+def test_where_the_asker_heard_a_name_is_not_what_is_asked(engine: Engine) -> None:
+    """ "marjorie toward came up at a housing meeting, what's she leading on in the county iicsa plan" was read as a
+    question about a housing meeting, and answered with a paragraph of the plan."""
+    question = "Pam Rosseter cropped up at a governance meeting, what is she leading on in the county plan?"
+    assert "meeting" not in parse(engine, question, COUNTY_PLAN_MONTH).intents
+    answer = engine.ask(question, COUNTY_PLAN_MONTH)
+    assert answer.kind == "portfolio"
+    assert "Action 2" in render(answer, show_sources=False)
+    # a clause whose subject is no person keeps its words: the report is what is asked about
+    kept = "the report that came up at the october panel - who wrote it"
+    assert "october" in parse(engine, kept, AFTER_JANUARY_PANEL).folded
+
+
+def test_whether_a_step_is_up_and_running_is_the_step_s_status(engine: Engine) -> None:
+    """ "county action 4 - is the system to collate ... up and running?" gave the action's card ("in progress"), not
+    its first milestone, "Completed – November 2019"."""
+    question = "action 4 on the county plan - is the incident collation system operational"
+    answer = engine.ask(question, COUNTY_PLAN_MONTH)
+    assert answer.kind == "status"
+    shown = render(answer, show_sources=False)
+    assert "Completed – November 2019" in shown
+    assert "complete" in answer.text
+
+
+def test_an_agenda_note_asked_for_by_its_words_is_the_note_not_an_item_like_them(engine: Engine) -> None:
+    """ "customer services number on the panel agenda for inspecting background papers" gave the sponsors of the
+    work programme's "Inspection gradings" item ("inspecting"); the number is in the agenda's note (2)."""
+    for question in (
+        "customer services number on the panel agenda - inspecting background papers",
+        "the customer services number given in the panel agenda?",
+    ):
+        shown = render(engine.ask(question, BEFORE_JANUARY_PANEL), show_sources=False)
+        assert "0300 500 80 80" in shown, question
+        assert "Inspection gradings" not in shown
+    # an agenda item the words name is still that item
+    answer = engine.ask("jan 14 panel - is declarations of interests an item", BEFORE_JANUARY_PANEL)
+    assert "Item 2" in render(answer, show_sources=False)
+
+
+def test_a_priority_named_in_more_than_three_words_before_priority_is_that_priority(engine: Engine) -> None:
+    """ "biz plan voice of the child priority - which young people's groups does it say to link with" listed all
+    seven priorities: only the three words before "priority" ("of the child") were read as naming one."""
+    question = "the voice of the child priority in the business plan, which groups of young people does it link with?"
+    answer = engine.ask(question, dt.date(2021, 7, 5))
+    shown = render(answer, show_sources=False)
+    assert answer.text.startswith("Priority Three")
+    assert "Youth Cabinet" in shown and "Priority One" not in shown
