@@ -377,6 +377,10 @@ def find_doc(
     best = max(x for x, _ in scored)
     close = [(x, h) for x, h in scored if x >= best - 0.1]
 
+    def held(doc: AgendaItem | WorkItem) -> int:
+        title = doc.title if isinstance(doc, WorkItem) else " ".join(_titles(doc))
+        return len(extra & set(content_words(title)))
+
     def rank(pair: tuple[float, Hit]) -> tuple:
         x, h = pair
         if isinstance(h.doc, AgendaItem):
@@ -385,7 +389,9 @@ def find_doc(
         else:
             tier = 1
             when = h.doc.meeting.toordinal() if h.doc.meeting else 0
-        return (tier, -round(x, 3), -when)
+        # "the fostering annual report": a title holding the question's other words ("annual") before one that
+        # shares only the search word ("Fostering for East Midlands"), whatever kind of item each is
+        return (-held(h.doc), tier, -round(x, 3), -when)
 
     close.sort(key=rank)
     chosen = close[0][1]

@@ -135,6 +135,10 @@ class Engine:
                 "There is no list to continue here: \u201cmore\u201d follows an answer that said there were more.",
                 suggestions=registry.examples()[:3],
             )
+        pair = _DETAIL_PAIR.search(raw) if offset == 0 and _DETAIL_AND in raw.lower() else None
+        both = None if pair is None else self._both_details(raw, pair, today, audience, subject)
+        if both is not None:
+            return self._titled(both)
         found = self.answer(parse(self, raw, today, audience, subject, offset))
         if found.kind == "not-sure":
             found = self._without_aside(raw, found, today, audience, subject, offset)
@@ -164,6 +168,26 @@ class Engine:
                 return found
         asks = _two_asks(raw)
         return unsure if asks is None else self._each_ask(asks, unsure, today, audience, subject, offset)
+
+    def _both_details(
+        self, raw: str, pair: re.Match[str], today: dt.date, audience: Audience | None, subject: Subject | None
+    ) -> Answer | None:
+        """ "strategic safeguarding annual report for the jan panel - contact and ref no?": two details of one thing,
+        each asked on its own and both given (the contact alone had answered it). None when either has no answer:
+        then the question is answered whole."""
+        asks = [raw[: pair.start()] + pair.group(n) + raw[pair.end() :] for n in ("one", "two")]
+        first, second = (self.answer(parse(self, ask, today, audience, subject)) for ask in asks)
+        if first.kind in UNANSWERED or second.kind in UNANSWERED or first.more or second.more:
+            return None
+        if first.text == second.text:
+            return first
+        return replace(
+            first,
+            text=f"{first.text}\n\n{second.text}",
+            items=first.items + tuple(i for i in second.items if i not in first.items),
+            notes=first.notes + tuple(n for n in second.notes if n not in first.notes),
+            subject=first.subject if first.subject == second.subject else None,
+        )
 
     def _each_ask(
         self,
@@ -462,6 +486,20 @@ _REFERS_BACK = lazy(r"\b(it|its|they|them|their|that|this|those|these|he|she|his
 
 
 UNANSWERED = ("not-sure", "not-found", "help")
+
+
+# two details of a report or a person asked together, at the end of the question: "contact and ref no?",
+# "author & reference", "email and phone number"
+_DETAIL = (
+    r"(?:contact(?: details| name)?|email(?: address)?|e-?mail|phone(?: number| no)?|tel(?: no)?|"
+    r"ref(?:erence)?(?: no| number| code)?|report code|author|signatory|page numbers|pages)"
+)
+_DETAIL_AND = " and "
+_DETAIL_PAIR = lazy(
+    rf"\b(?:the\s+|its\s+|their\s+)?(?P<one>{_DETAIL})\s+and\s+(?:the\s+|its\s+|their\s+)?(?P<two>{_DETAIL})"
+    r"\s*(?:pls|please)?[?.!\s]*$",
+    re.IGNORECASE,
+)
 
 
 # "how many rapid reviews were done in 19/20 and did they hit the timescale": a second ask after "and"

@@ -87,6 +87,10 @@ HAPPENED = (
 )
 
 
+# "the managing allegations end of year report - when's it dated": the date its author signed it
+REPORT_DATED = r"(when|what)( s|s| is| was)? (it|that|this|the (\w+ ){0,8}(report|paper|review|appendix)) dated\b"
+
+
 # "is the money for the reviewer sorted", "have we agreed with the city to ...": whether a thing is settled (status)
 SETTLED = (
     r"^(is|are|has|have|was|were) (\w+ ){1,12}(sorted|agreed|in place|confirmed|secured|signed off|approved)",
@@ -567,6 +571,7 @@ INTENTS: tuple[Intent, ...] = (
         _rx(
             # "what date's on hazel's managing allegations annual report": the date it was signed
             r"what date ?(is|s)? on (the |his |her |their |(\w+ ){1,2}s )?(\w+ ){1,6}(report|review|paper|appendix)",
+            REPORT_DATED,
             "who wrote",
             "wrote",
             "written by",
@@ -728,6 +733,8 @@ INTENTS: tuple[Intent, ...] = (
             r"what (day|date) (is|s|was) the (\w+ ){0,3}(panel|committee|meeting)",
             r"(panel|committee|meeting) (follows|followed|precedes|preceded|comes after|came after|came before)",
             r"(panel|committee|meeting) after next",
+            # "care leavers annual report - which panel is it at", "what meeting is that on"
+            r"(which|what) (meeting|panel|committee|cpp) (is|s|will|will be) (that|it|this|they)( be)? (at|on|in)\s*$",
             # "is there a panel in april", "any corporate parenting panel in october 2025"
             r"^\s*(is there|was there|will there be|are there|any) (an? |the )?(\w+ ){0,3}(panel|committee|cpp)s? "
             r"(in|on|during|this|next|before|after)\b",
@@ -1054,6 +1061,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "who presents",
             "presenting",
             r"what date ?(is|s)? on",
+            REPORT_DATED,
         ),
     ),
     # (not "the persistent absence rate for looked after children": school absence, a figure)

@@ -61,3 +61,41 @@ def test_a_priority_named_in_more_than_three_words_before_priority_is_that_prior
     shown = render(answer, show_sources=False)
     assert answer.text.startswith("Priority Three")
     assert "Youth Cabinet" in shown and "Priority One" not in shown
+
+
+def test_two_details_asked_together_are_both_given(engine: Engine) -> None:
+    """ "strategic safeguarding annual report for the jan panel - contact and ref no?" gave the contact alone."""
+    answer = engine.ask(
+        "the jan panel's managing allegations report - the contact and the reference?", BEFORE_JANUARY_PANEL
+    )
+    shown = render(answer, show_sources=False)
+    assert "Hazel McKibbin" in shown and "CF0227" in shown
+    assert "CF0225" not in shown
+    # one detail asked is that detail alone
+    answer = engine.ask("the jan panel's managing allegations report - the reference?", BEFORE_JANUARY_PANEL)
+    assert "CF0227" in answer.text and "contact" not in answer.text
+
+
+def test_which_panel_a_report_is_at_is_its_meeting(engine: Engine) -> None:
+    """ "care leavers annual report - which panel is it at" quoted a paragraph of the October minutes; the work
+    programme has it at the 1 April 2025 panel."""
+    answer = engine.ask("the care leavers annual report, what panel is that at", AFTER_JANUARY_PANEL)
+    assert "1 April 2025" in render(answer, show_sources=False)
+    assert answer.kind != "passage"
+
+
+def test_a_report_named_with_more_of_its_title_beats_an_item_sharing_one_word(engine: Engine) -> None:
+    """ "fostering annual report, what meeting is that on" gave "Fostering for East Midlands" (1 April 2025), which
+    shares only "fostering"; the Fostering Service annual report was item 11 at the October 2024 panel."""
+    answer = engine.ask("which meeting was the fostering annual report at", AFTER_JANUARY_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "FOSTERING SERVICE ANNUAL REPORT" in shown and "15 October 2024" in shown
+    assert "East Midlands" not in shown
+
+
+def test_when_a_report_is_dated_is_the_date_its_author_signed_it(engine: Engine) -> None:
+    """ "the managing allegations end of year report - when's it dated" gave the agenda item's card, with no date."""
+    answer = engine.ask("managing allegations end of year report: when is it dated?", AFTER_JANUARY_PANEL)
+    assert answer.kind == "report"
+    assert "13.08.24" in answer.text
+    assert "20.06.24" not in answer.text  # the child exploitation review's date
