@@ -17,7 +17,7 @@ from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
 from knowledge.query import HOW_OFTEN, PLAN_NAMED
 from knowledge.registry import OUTCOME
-from knowledge.text import content_words, fold
+from knowledge.text import content_words, fold, written_names
 
 if TYPE_CHECKING:
     from knowledge import status as st
@@ -280,6 +280,8 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         return None  # "who pays the reviewer's salary": a thing no record mentions, so not sure
     if isinstance(best.doc, Action) and not _holds_phrase(q, e, best.doc):
         return None  # "the county lines work" is not an action that says "strap line": not sure, never that one
+    if isinstance(best.doc, Action) and not _holds_names(q, e, best.doc):
+        return None  # "what's My Futures - whose is it": not an action on "the future of the Historical Abuse Team"
     near = [h.doc for h in hits[:5] if isinstance(h.doc, Action) and h.score >= best.score - MILESTONE_NEAR]
     steps = named_milestones(q, e, near, weight)
     if _steps_tie(q, e, steps) and isinstance(best.doc, Action):
@@ -421,6 +423,22 @@ def _holds_phrase(q: Query, e: Engine, action: Action) -> bool:
         return True
     covers, own = e.topics.milestone_covers(action, {w: 1.0 for w in phrase})
     return max([own, *covers]) >= 1.0
+
+
+def _holds_names(q: Query, e: Engine, action: Action) -> bool:
+    """Whether the action (its text, milestones or updates) holds each name the question writes in capitals that is
+    not a person's, a plan's or a committee's ("My Futures"; not "Pam Rosseter", "County Plan")."""
+    names = [n for n in written_names(q.raw) if not e.names.people_in(fold(n), n) and not _names_a_body(e, fold(n))]
+    if not names:
+        return True
+    said = fold(" ".join((action.text, *(m.text for m in action.milestones), *(u.text for u in action.updates))))
+    return all(fold(n) in said for n in names)
+
+
+def _names_a_body(e: Engine, name: str) -> bool:
+    """Whether a folded name is (part of) a plan's or a committee's title."""
+    titles = [fold(p.title) for p in e.kb.plans.values()] + [fold(c.name) for c in e.kb.committees.values()]
+    return any(name in t for t in titles) or any(w in ("plan", "panel", "committee", "board") for w in name.split())
 
 
 def _holds_the_words(e: Engine, action: Action, weight: dict[str, float]) -> bool:

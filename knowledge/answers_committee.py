@@ -903,6 +903,8 @@ def contact(q: Query, e: Engine) -> Answer | None:
         return clerk(q, e)
     post = POST_ASKED.search(q.folded)  # "the head of service one": which of the contacts, not the report's words
     post_words = set(content_words(post.group(1))) if post else set()
+    if post and not REPORT_NAMED.search(q.folded) and (holders := _post_holders(q, e)) is not None:
+        return holders  # "email for the strategic safeguarding service manager": a post, not a report's contact
     part = PART_ASKED.search(q.folded)  # "the secure accommodation part of the homes report": whose post covers it
     part_words = set(content_words(part.group(1))) - ENQUIRY_WORDS - CONTACT_FILLER if part else set()
     dropped = frozenset(post_words | ENQUIRY_WORDS | part_words | PART_NOUNS)
@@ -1002,6 +1004,33 @@ def post_contact(q: Query, e: Engine) -> Answer | None:
         text = f"I'm not sure of a number: the papers give no phone number for {said}. What they give is below."
         return r.answer_of(q, "contact", text, items, subject=subject)
     return r.answer_of(q, "contact", text, items, subject=subject)
+
+
+def _post_holders(q: Query, e: Engine) -> Answer | None:
+    """The contact details of everyone whose recorded title holds every word the question gives of a post (at
+    least three: "strategic safeguarding service manager"), when one to three people do; else None."""
+    wanted = frozenset(content_words(q.raw)) - CONTACT_FILLER - ENQUIRY_WORDS - POLITE_WORDS
+    if len(wanted) < 3 or len(wanted) > 6:
+        return None
+    holders = e.names.title_holders(wanted, len(wanted))
+    if not holders or len(holders) > 3:
+        return None
+    people = [e.kb.people[pid] for pid, _ in holders]
+    said = "; ".join(f"{p.name} (\u201c{title}\u201d)" for p, (_, title) in zip(people, holders, strict=True))
+    text = f"The papers give that title to {said}."
+    if len(people) > 1:
+        text = f"The papers give that title to {len(people)} people: {said}."
+    missing = [p.name for p in people if not (p.email or p.phone)]
+    if missing:
+        text += f" They give no email or phone number for {', '.join(missing)}."
+    subject = Subject("person", (people[0].id,)) if len(people) == 1 else None
+    return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people], subject=subject)
+
+
+POLITE_WORDS = frozenset(content_words("pls please plz thanks thank ta cheers asap urgent urgently"))
+# a report, paper or item named: then a post asked for is which of its contacts ("the service manager on the
+# fostering report"), not every holder of the post
+REPORT_NAMED = lazy(r"\b(report|reports|paper|papers|item|update|annual|review|appendix|agenda)\b")
 
 
 POST_ASKED = lazy(

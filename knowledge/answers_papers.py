@@ -15,7 +15,7 @@ from knowledge.dates import MONTHS
 from knowledge.describe import action_label, short
 from knowledge.lazyre import lazy
 from knowledge.models import Source
-from knowledge.text import content_words, fold
+from knowledge.text import content_words, fold, written_names
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -888,7 +888,7 @@ def fallback(q: Query, e: Engine) -> Answer:
             # that a paragraph of the papers holds with all the others - that paragraph answers it
             whole = hits[0].score < 1.0 and _passage_holds_every_word(q, e)
             found = None if whole else r.topic_search(q, e, q.topic_words)
-            if found is not None:
+            if found is not None and not _name_missing(q, found):
                 return found
         # "what mission statement did they agree": a passage that shares the words rarely holds the value asked
         # (the plan's own row "Agree a mission statement" does not): the closest passages are offered instead
@@ -902,6 +902,16 @@ def fallback(q: Query, e: Engine) -> Answer:
         if passage is not None and (not ASKS_WHO_HOLDS.match(q.folded) or _names_a_person(e, passage)):
             return passage
     return not_sure(q, e)
+
+
+def _name_missing(q: Query, found: Answer) -> bool:
+    """Whether the question writes a name in capitals ("My Futures") that none of the records found holds: they
+    share a word of it ("the future of the Historical Abuse Team"), not the name."""
+    names = written_names(q.raw)
+    if not names:
+        return False
+    said = fold(" ".join(line for item in found.items for line in (item.title, *item.lines)))
+    return any(fold(name) not in said for name in names)
 
 
 def _passage_holds_every_word(q: Query, e: Engine) -> bool:

@@ -79,6 +79,7 @@ MAX_LIST_ITEMS = 8  # numbered items quoted after a paragraph that starts the li
 MAX_SUPPORT_SCAN = 40  # passages of the section looked at for the fact a paragraph lacks
 MAX_SUPPORT = 1
 MAX_QUERY_WORDS = 40  # bounds on the work one question can cause
+RARE_NAME = 8  # a name written in capitals that at most this many passages write narrows the search to them
 READ_MEMO = 64  # questions whose terms are kept
 MAX_CORRECTIONS = 6  # typo look-ups per question (each scans the papers' vocabulary)
 MAX_STEM_CACHE = 50_000
@@ -547,12 +548,21 @@ class PassageIndex:
         self._part_idf = {w: math.log(1 + n_parts / c) for w, c in self._part_df.items()}
 
     def __getstate__(self) -> dict:
-        """Pickled without the last questions' terms and hits (knowledge.cache keeps the index)."""
+        """Pickled without the last questions' terms and hits (knowledge.cache keeps the index), nor the passages'
+        lower-case texts (made again when first needed)."""
         state = self.__dict__.copy()
         state["_read"] = {}
         state["_found"] = {}
         state["_sentences"] = {}
+        state.pop("_lowered_texts", None)
         return state
+
+    def _lowered(self) -> list[str]:
+        """Each passage's text in lower case with its spaces single, made when a question first needs it."""
+        lowered = self.__dict__.get("_lowered_texts")
+        if lowered is None:
+            lowered = self.__dict__["_lowered_texts"] = [" ".join(p.text.lower().split()) for p in self.passages]
+        return lowered
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -720,6 +730,12 @@ class PassageIndex:
                 (papers is None or p.paper in papers) and (parts is None or (p.paper, p.part or "") in parts)
                 for p in self.passages
             ]
+        names = [" ".join(n.lower().split()) for n in text.written_names(question)]
+        if names:  # "what is My Futures": the paragraphs that write the name, when any does (not every "future")
+            lowered = self._lowered()
+            holding = [any(n in low for n in names) for low in lowered]
+            if 0 < sum(holding) <= RARE_NAME and any(h and (only is None or only[i]) for i, h in enumerate(holding)):
+                only = [h and (only is None or only[i]) for i, h in enumerate(holding)]
         asked = periods(question)
         if asked:  # "how many referrals in 19/20": not a passage of a paper, part or section about other years,
             # unless its own text names the years asked (a table of the last five years in this year's report)

@@ -281,3 +281,13 @@ def closest_word(word: str, vocabulary: Sequence[str], cutoff: float = 80.0) -> 
 def edit_distance(a: str, b: str) -> int:
     """Letters to add, drop or change to turn one word into the other."""
     return Levenshtein.distance(a, b)
+
+
+# a name the question writes in capitals inside it ("what's My Futures", "who runs Project Kia"): two or more
+# capitalised words, not starting the question
+_WRITTEN_NAME = lazy(r"(?<=\s)([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
+
+
+def written_names(raw: str) -> list[str]:
+    """The names a question writes in capitals after its first word ("My Futures"); [] for a question in lower case."""
+    return _WRITTEN_NAME.findall(raw) if any(c.isupper() for c in raw[1:]) else []

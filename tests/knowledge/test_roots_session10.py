@@ -99,3 +99,26 @@ def test_when_a_report_is_dated_is_the_date_its_author_signed_it(engine: Engine)
     assert answer.kind == "report"
     assert "13.08.24" in answer.text
     assert "20.06.24" not in answer.text  # the child exploitation review's date
+
+
+def test_a_post_asked_for_by_its_words_gives_every_holder_of_it(engine: Engine) -> None:
+    """ "email for the strategic safeguarding service manager pls" gave item 7's contact (the Strategic Safeguarding
+    Service's report), Hannah Johnson alone; the papers give that title to three people."""
+    answer = engine.ask("whats the email of the strategic safeguarding service manager?", BEFORE_JANUARY_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "hannah1.johnson@nottsc.gov.uk" in shown and "Hazel.mckibbin@nottscc.gov.uk" in shown
+    assert "item 7" not in answer.text
+    # a report named: its contact, the post narrowing which of them
+    answer = engine.ask("service manager contact for the strategic safeguarding annual report", BEFORE_JANUARY_PANEL)
+    assert "Hannah Johnson" in answer.text and "Hazel" not in answer.text
+
+
+def test_a_name_written_in_capitals_is_not_answered_by_records_sharing_one_of_its_words(engine: Engine) -> None:
+    """ "what's My Futures, whose work is it" listed four actions holding "future" (the future of the Historical
+    Abuse Team, ...): none of them is My Futures, the Youth Justice Service's intervention."""
+    answer = engine.ask("what is My Futures? who runs it", AFTER_JANUARY_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "Historical Abuse Team" not in shown
+    assert answer.kind != "topic"
+    # a plain topic word still finds the records that hold it
+    assert engine.ask("historical abuse team future", COUNTY_PLAN_MONTH).kind != "not-sure"
