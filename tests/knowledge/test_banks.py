@@ -160,6 +160,7 @@ BANKS = (
     Bank("eightyfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("eightysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("eightyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("ninetyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
