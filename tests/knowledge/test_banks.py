@@ -163,6 +163,7 @@ BANKS = (
     Bank("eightyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("eightyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("ninetyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
