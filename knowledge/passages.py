@@ -1028,6 +1028,10 @@ class PassageIndex:
         question best (those with the fact asked for first), in order, elided with "…"."""
         rows = [(row.text, row.tokens, row.kinds) for j in group for row in self._sentences_of(j)]
         first = self.passages[group[0]]
+        kept = _without_comparison(ask, rows)
+        if kept is not None:  # "how many were assessed in 23-24": that year's figure, not last year's beside it
+            parts = [rows[n][0] if n in kept else "\u2026" for n in range(len(rows))]
+            return first, " ".join(p for n, p in enumerate(parts) if p != "\u2026" or n == 0 or parts[n - 1] != p)
         total = sum(len(raw.split()) for raw, _, _ in rows)
         if total <= MAX_QUOTE_WORDS or not rows:
             return first, " ".join(raw for raw, _, _ in rows) or plain(first.text)
@@ -1097,6 +1101,33 @@ class _Sentence:
     text: str
     tokens: frozenset[str]
     kinds: frozenset[str]  # of KINDS
+
+
+# a sentence that only sets a figure beside another year's ("This compares with 132 the previous year ..."): left out
+# of the quote for a question asking how many, unless it asks for the comparison itself
+_COMPARISON_SENTENCE = lazy(
+    r"^\W*(?:(?:this|that|these|which|it)\s+)?(?:compares?|compared)\b|"
+    r"^\W*(?:in\s+)?(?:the\s+)?(?:previous|last|prior|preceding)\s+year\b",
+    re.IGNORECASE,
+)
+_COMPARING = lazy(
+    r"\b(compare|compared|comparison|previous|prior|last year|year before|change|changed|increase|increased|"
+    r"decrease|decreased|rise|risen|fall|fallen|drop|dropped|trend|up or down|more or less|vs|versus)\b"
+)
+
+
+def _without_comparison(ask: _Ask, rows: list[tuple[str, frozenset[str], frozenset[str]]]) -> set[int] | None:
+    """For a question asking how many (not how it compares), the positions of a short paragraph's sentences other
+    than those that only compare its figure with another year's; None when none is left out, the paragraph is long
+    (quoted by its best sentences anyway), or no sentence kept gives a figure."""
+    if ask.kind != "number" or len(rows) < 2 or _COMPARING.search(ask.question.lower()):
+        return None
+    if sum(len(raw.split()) for raw, _, _ in rows) > MAX_QUOTE_WORDS:
+        return None
+    kept = {n for n, row in enumerate(rows) if not _COMPARISON_SENTENCE.search(row[0])}
+    if len(kept) == len(rows) or not kept or not any("number" in rows[n][2] for n in kept):
+        return None
+    return kept
 
 
 @frozen_dataclass

@@ -114,7 +114,7 @@ def parse(
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
     raw = _mentioned(engine, raw)
-    trimmed = without_asker(raw)
+    trimmed = _without_purpose_after(without_asker(raw))
     # "doing a RAG for the county iicsa plan - which actions have overdue milestones": the aside says nothing asked,
     # but a plan it names is still the scope
     aside = raw[: len(raw) - len(trimmed)] if trimmed != raw and raw.endswith(trimmed) else ""
@@ -448,6 +448,27 @@ def without_asker(raw: str) -> str:
     if said & _PUBLIC_ASKERS and _WH_NEXT.match(raw[m.end() :]):
         return raw[m.end() :]
     return raw
+
+
+def _without_purpose_after(raw: str) -> str:
+    """The question without a closing clause saying which other body the answer is for ("what's late in the county
+    plan, for the june audit committee"): not a topic ("audit" named County Action 8), nor a month to scope by."""
+    lowered = raw.lower()
+    m = _PURPOSE_AFTER.search(raw) if " for " in lowered or "ahead of" in lowered or "before" in lowered else None
+    if m is None or m.start() < 12:
+        return raw
+    return raw[: m.start()].rstrip() + ("?" if raw.rstrip().endswith("?") else "")
+
+
+_PURPOSE_AFTER = lazy(
+    r"\s*(?:,|;|:|\s-|\s\u2013|\s\u2014)\s*(?:(?:this is|it'?s|its|need(?:ed)? (?:it|this))\s+)?"
+    r"(?:for|ahead of|before)\s+(?:the|my|our|a|an|tomorrow'?s|tonight'?s|next week'?s|this week'?s)?\s*"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?"
+    r"(?:audit|scrutiny|overview and scrutiny|cabinet|dmt|slt|smt|cmt|leadership team|management team|team|exec|"
+    r"executive|governance|finance|full council|members'?|cllrs'?|councillors'?)"
+    r"(?:\s+(?:committee|meeting|board|briefing|session|catch-?up|huddle|report|pack|paper|group))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 
 
 def _mentioned(engine: Engine, raw: str) -> str:

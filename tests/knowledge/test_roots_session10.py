@@ -122,3 +122,30 @@ def test_a_name_written_in_capitals_is_not_answered_by_records_sharing_one_of_it
     assert answer.kind != "topic"
     # a plain topic word still finds the records that hold it
     assert engine.ask("historical abuse team future", COUNTY_PLAN_MONTH).kind != "not-sure"
+
+
+def test_a_count_asked_for_one_year_is_quoted_without_the_sentence_comparing_it_with_another(engine: Engine) -> None:
+    """ "how many kids were assessed for HSB in 23-24" quoted the paragraph whole, "... 106 children were assessed ...
+    This compares with 132 the previous year ...", so the previous year's figure stood beside the one asked for."""
+    answer = engine.ask("number of children assessed for harmful sexual behaviour in 2023-24?", AFTER_JANUARY_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "106 children were assessed" in shown
+    assert "132" not in shown.split("Source:")[0]
+    assert "\u2026" in shown  # the sentence left out is marked
+    # asked for the comparison, the comparing sentence is quoted
+    answer = engine.ask(
+        "how many children were assessed for HSB in 2023-24 compared with the previous year", AFTER_JANUARY_PANEL
+    )
+    assert "132" in render(answer, show_sources=False)
+
+
+def test_a_closing_clause_naming_the_body_the_answer_is_for_scopes_nothing(engine: Engine) -> None:
+    """ "what's late in the county plan, for the june audit committee" read "audit" as a topic and listed County
+    Action 8 (the HSB audits) alone."""
+    question = "which county plan actions are overdue, for the july audit committee"
+    assert parse(engine, question, dt.date(2020, 6, 15)).topic_words == ()
+    shown = render(engine.ask(question, dt.date(2020, 6, 15)), show_sources=False)
+    assert "Action 2" in shown and "Action 12" in shown
+    # a closing clause that is the question's own scope stays
+    kept = "what is due at the corporate parenting panel, for the april meeting"
+    assert "april" in parse(engine, kept, BEFORE_JANUARY_PANEL).folded
