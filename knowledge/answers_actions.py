@@ -360,7 +360,8 @@ _ASKING_VERBS = frozenset(
      "without", "must", "wrap", "begun", "horizon", "round", "forward", "mention", "cover", "hold", "whole", "their",
      "period", "answer", "history", "milestone", "role", "title", "total", "need", "needs", "supposed", "expected",
      "plan", "whose", "this", "that", "these", "those", "ones", "currently", "today", "tomorrow", "yesterday", "left",
-     "remaining", "outstanding", "land", "lands", "landing", "falling", "warn", "warning"}
+     "remaining", "outstanding", "land", "lands", "landing", "falling", "warn", "warning", "written", "wrote",
+     "contacted", "notified"}
 )  # fmt: skip
 
 
@@ -392,10 +393,26 @@ def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
             continue
         if word.endswith(("ing", "ed")):  # how a thing is going, not what it is
             continue
+        if _derived_from_known(e, word):  # "confirmation": the records say "confirms"
+            continue
         known = e.topics.correct(word)
         if known is None or edit_distance(word, known) > (1 if len(word) < 8 else 2):  # "dental" is not "deal"
             out.append(word)
     return out
+
+
+_DERIVED_ENDINGS = ("ation", "ition", "ion", "ment")
+
+
+def _derived_from_known(e: Engine, word: str) -> bool:
+    """Whether `word` is a noun made from a word the records use ("confirmation" of "confirm", "appointment" of
+    "appoint", "completion" of "complete")."""
+    for end in _DERIVED_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            base = word[: -len(end)]
+            if e.topics.has_word(base) or e.topics.has_word(base + "e"):
+                return True
+    return False
 
 
 def _key(doc: object) -> tuple[str, str] | None:

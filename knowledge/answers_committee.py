@@ -789,10 +789,18 @@ def _work_like_item(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> 
     return hits[0].doc if hits else None
 
 
-def _work_by_words(q: Query, e: Engine) -> WorkItem | None:
+def _work_by_words(q: Query, e: Engine, floor: float = 0.8) -> WorkItem | None:
     words = [w for w in q.topic_words if w not in REPORT_WORDS]
     hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
-    return hits[0].doc if hits and hits[0].score >= 0.8 else None
+    return hits[0].doc if hits and hits[0].score >= floor else None
+
+
+WORK_FLOOR = 0.8
+NEXT_WORK_FLOOR = 0.7  # "next at panel": most of the words of a programme item are enough
+NEXT_AT = lazy(
+    r"\bnext\s+(?:on\s+)?(?:at|on|to|before|going to|coming to|due at|due to)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    r"(?:panel|committee|meeting|cpp)\b"
+)
 
 
 _ASKING_WORDS = frozenset(
@@ -1875,9 +1883,13 @@ def meeting(q: Query, e: Engine) -> Answer | None:
                 f"(the next is on {day_words(upcoming[0].date)}).",
                 [d.meeting_item(e.kb, upcoming[1])],
             )
-    if not detail and others and not NAMES_REPORT.search(q.folded) and WHICH_MEETING.search(q.folded):
-        work = _work_by_words(q, e)  # "year 12-13 destinations - which meeting is that going to"
-        if work is not None:
+    next_at = NEXT_AT.search(q.folded) is not None  # "when are the exclusive use homes gradings next on at panel"
+    if not detail and others and not NAMES_REPORT.search(q.folded) and (next_at or WHICH_MEETING.search(q.folded)):
+        # "year 12-13 destinations - which meeting is that going to"; an item asked for next is the programme's
+        # item for it even when its title words it a little differently ("'exclusive use' homes": "commissioned
+        # solely for Council use")
+        work = _work_by_words(q, e, NEXT_WORK_FLOOR if next_at else WORK_FLOOR)
+        if work is not None and not (next_at and work.meeting is not None and work.meeting < q.today):
             return about_work(q, e, work, "due")
     if not detail and others and NAMES_REPORT.search(q.folded):  # "care leavers annual report - which meeting"
         named = find_doc(q, e)

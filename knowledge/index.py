@@ -121,7 +121,8 @@ def _held(weight: dict[str, float], words: set[str] | frozenset[str], groups) ->
 
 
 def _root(word: str) -> str:
-    """A word without "-ing" or "-ed" ("confirming", "confirmed": "confirm"), for matching milestone words."""
+    """A word without "-ing", "-ed", "-ment" or "-ation" ("confirming", "confirmation": "confirm"), for matching
+    milestone words."""
     found = _ROOTS.get(word)
     if found is None:
         if len(_ROOTS) >= MAX_ROOTS:  # bounded: a stream of new words cannot grow it without end
@@ -135,7 +136,7 @@ MAX_ROOTS = 1 << 17
 
 
 def _rooted(word: str) -> str:
-    for end in ("ing", "ed", "ment"):
+    for end in ("ing", "ed", "ment", "ation"):  # ("confirmation", "organisation": "confirm", "organis")
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)]
     if word.endswith("e") and len(word) >= 6 and word[-2] not in "aeiou":  # "engage" as "engaging": "engag"
@@ -188,6 +189,10 @@ class TopicIndex:
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self.vocabulary:
             self._by_initial[word[0]].append(word)
+
+    def has_word(self, word: str) -> bool:
+        """Whether a record indexed uses this (stemmed) word as it is."""
+        return word in self.postings
 
     def __getstate__(self) -> dict:
         """Pickled without the numpy arrays: a cached Engine loads without importing numpy."""

@@ -372,7 +372,8 @@ _WHY_AFTER = lazy(
 _WHY_TELL = lazy(
     r"\s*[,;\u2013\u2014-]\s*(?:(?:[a-z]+\s+){0,2}(?:want|wants|wanted|need|needs|needed|have|got|"
     r"going|trying|would like|hope|hopes|are hoping|is hoping)\s+to|so (?:i|we|they) can)\s+(?:let|tell|update|"
-    r"inform|brief|remind|warn|send|come|attend|go|join|invite|sit in|reference|cite|quote)\b(?:\s+[\w']+){0,6}\W*$",
+    r"inform|brief|remind|warn|send|come|attend|go|join|invite|sit in|reference|cite|quote|catch|hear|watch|make|"
+    r"be at|be there for)\b(?:\s+[\w']+){0,6}\W*$",
     re.IGNORECASE,
 )
 

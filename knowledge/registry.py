@@ -103,6 +103,8 @@ SETTLED = (
     r"^(?!(where|when|who|whos|what|whats|how|which|why)\b)(\w+\s+){1,12}(sorted|signed off|agreed|confirmed|settled|"
     r"done|finished|completed|approved|sent|held|issued|gone out|happened|delivered)( yet| now| then)?$",
     r"did (\w+ ){1,12}get (sorted|signed off|agreed|confirmed|approved|finished|completed|done)",
+    # "did the east midlands framework homes get written to about the staff review": whether that step was done
+    r"^(did|have|has) (\w+ ){1,12}(get|got|been|gotten) (written to|sent|contacted|told|informed|notified|asked)\b",
     # "did they ever get the funding for the reviewer sorted", "have we got the contract signed off yet"
     r"\b(get|got|gotten) (the|that|this|their|our|its|a|an) (\w+ ){0,8}(sorted|signed off|agreed|confirmed|secured|"
     r"approved|in place)\b",

@@ -222,6 +222,7 @@ SYNONYMS = {
     "money": "funding", "cash": "funding", "kids": "children", "kid": "children", "refurb": "refurbishment",
     "checking": "review", "check": "review", "checks": "review",  # "checking the foster carers": their review
     "old": "former",  # "old foster carers": current and former ones
+    "written": "letter",  # "have the IFAs been written to": the step "Letter sent to all Independent Fostering ..."
 }  # fmt: skip
 
 # everyday short forms, read as the word they stand for ("ex staff": former staff; "the last 2 yrs": years)

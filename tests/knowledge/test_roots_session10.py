@@ -149,3 +149,45 @@ def test_a_closing_clause_naming_the_body_the_answer_is_for_scopes_nothing(engin
     # a closing clause that is the question's own scope stays
     kept = "what is due at the corporate parenting panel, for the april meeting"
     assert "april" in parse(engine, kept, BEFORE_JANUARY_PANEL).folded
+
+
+def test_a_wish_to_catch_an_item_after_the_question_is_why_it_is_asked(engine: Engine) -> None:
+    """ "when's the next corporate parenting panel, want to catch the FLAG update" gave a work-programme item (the
+    Borough & District report, 1 April 2025) instead of the next meeting, 14 January 2025."""
+    answer = engine.ask(
+        "when is the next corporate parenting panel - i want to hear the FLAG update", dt.date(2024, 12, 10)
+    )
+    assert answer.kind == "meeting"
+    assert "14 January 2025" in answer.text
+
+
+def test_an_item_asked_for_next_at_panel_is_its_programme_date_not_the_next_meeting(engine: Engine) -> None:
+    """ "when are the exclusive use homes gradings next on at panel" gave the next meeting (14 January 2025); the
+    programme has the gradings (worded "commissioned solely for Council use") at the 1 April 2025 panel."""
+    for question in (
+        "when are the homes inspection gradings next at panel",
+        "exclusive use homes gradings - next at panel when?",
+    ):
+        answer = engine.ask(question, dt.date(2025, 1, 10))
+        assert "1 April 2025" in answer.text, question
+        assert "next meets" not in answer.text
+
+
+def test_a_noun_made_from_a_word_of_the_plans_names_the_step_that_uses_the_word(engine: Engine) -> None:
+    """ "preferred agency provider confirmation - is that coming up this month?" said no action mentions
+    "confirmation" (the step says the provider "confirms"), and listed everything due in April."""
+    answer = engine.ask("is the agency provider's confirmation due this month?", dt.date(2020, 4, 1))
+    assert answer.kind == "due-soon"
+    assert "preferred agency provider confirms" in render(answer, show_sources=False)
+    answer = engine.ask("when's the preferred agency provider confirmation expected", dt.date(2020, 3, 1))
+    assert "April 2020" in answer.text and "milestone" in answer.text
+
+
+def test_whether_someone_was_written_to_is_the_status_of_the_letter_step(engine: Engine) -> None:
+    """ "did the east midlands framework homes get written to about the staff review" listed County Action 10 as a
+    topic match; its step "Letter sent to independent residential children's homes ..." is Completed – November
+    2019."""
+    answer = engine.ask("have the framework homes been written to about reviewing their staff", dt.date(2019, 12, 10))
+    assert answer.kind == "status"
+    assert answer.text.startswith("Status of county plan, Action 10 milestone \u201cLetter sent")
+    assert "November 2019" in answer.text
