@@ -837,6 +837,8 @@ def _work_field(q: Query) -> str:
 
 
 def sponsor(q: Query, e: Engine) -> Answer | None:
+    if len(q.people) == 1 and not q.action_ids and PERSON_BRINGS.search(q.folded) and not q.attribute:
+        return _persons_programme(q, e, q.people[0][0])
     words = tuple(w for w in q.topic_words if w not in _ASKING_WORDS)
     if not words:
         work = subject_work(q, e)
@@ -850,6 +852,36 @@ def sponsor(q: Query, e: Engine) -> Answer | None:
     if isinstance(item, AgendaItem) and meeting is not None and item.presenters and not item.signatory:
         return _brought_by(q, e, meeting, item, [h for h in hits if isinstance(h.doc, WorkItem) and h.score >= 0.5])
     return about_agenda_item(q, e, hits[0].doc, hits[0].meeting, "author")
+
+
+# "what's stephanie down to bring to panel next", "which reports is matt presenting": a person's programme items
+PERSON_BRINGS = lazy(
+    r"^\s*(?:what|whats|what s|which)\b(?!.{0,60}\b(?:title|role|job|post|position)\b).{0,40}"
+    r"\b(?:down to (?:bring|present|report|do|give)|bring|bringing|present|presenting|sponsor|sponsoring)\b"
+)
+
+
+def _persons_programme(q: Query, e: Engine, pid: str) -> Answer | None:
+    """ "what's stephanie down to bring to panel next, the destinations one": the work-programme items a person is
+    named on as sponsor/report author, still to come (soonest first); the one the question's other words name,
+    when they name one. None when the programme names the person on nothing to come."""
+    person = e.kb.people[pid]
+    own = {w for n in (person.name, *person.aliases) for w in content_words(n)}
+    items = [
+        w
+        for c in e.kb.committees.values()
+        for w in c.work_programme
+        if pid in w.sponsors and (w.meeting is None or w.meeting >= q.today)
+    ]
+    if not items:
+        return None
+    items.sort(key=lambda w: w.meeting or dt.date.max)
+    words = set(q.topic_words) - own - set(_ASKING_WORDS) - MEETING_WORDS
+    named = [w for w in items if words & set(content_words(w.title))]
+    if len(named) == 1:
+        return about_work(q, e, named[0], "due")
+    text = f"The work programme names {person.name} as sponsor/report author of {len(items)} item(s) to come:"
+    return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in items])
 
 
 def _brought_by(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, later: list[Hit]) -> Answer:
@@ -1352,6 +1384,8 @@ def _agenda_words_only(q: Query, e: Engine) -> bool:
     """Whether the question's words only say which agenda ("what's on the agenda on tuesday", "the agenda for next
     week's corporate parenting panel": the committee's own name asks for no item)."""
     words = {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
+    if q.month is not None:  # "whats listed for panel on 8 july 2025 in the work programme": where it is listed
+        words |= {"work", "programme", "wp", "listed", "list"}
     if q.committee is not None and q.committee in e.kb.committees:
         found = e.kb.committees[q.committee]
         words |= _own_words(found)
@@ -1829,6 +1863,8 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     found = committee(q, e)
     if found is None:
         return None
+    if q.people and q.has("sponsor") and PERSON_BRINGS.search(q.folded):
+        return None  # "what's stephanie down to bring to panel next": her items, not the meeting
     if ITEMS_EVERY.search(q.folded) and q.attribute is None:
         return work_programme(q, e)
     if q.attribute is None and _AT_THE_NEXT.search(q.folded) and (planned := planned_for(q, e)) is not None:

@@ -191,3 +191,24 @@ def test_whether_someone_was_written_to_is_the_status_of_the_letter_step(engine:
     assert answer.kind == "status"
     assert answer.text.startswith("Status of county plan, Action 10 milestone \u201cLetter sent")
     assert "November 2019" in answer.text
+
+
+def test_a_date_in_the_work_programme_lists_what_the_programme_has_for_it(engine: Engine) -> None:
+    """ "whats listed for panel on 8 july 2025 in the work programme" gave item 10 of the January agenda, the Work
+    Programme 2025 itself."""
+    answer = engine.ask("what's listed for the panel on 8 july in the work programme", dt.date(2025, 1, 14))
+    shown = render(answer, show_sources=False)
+    assert "Performance of Adoption Services" in shown
+    assert "Item 10" not in shown
+
+
+def test_what_a_person_is_down_to_bring_to_panel_is_their_programme_items(engine: Engine) -> None:
+    """ "what's stephanie down to bring to panel next, the destinations one? which mtg" gave the next meeting's date;
+    the programme names Stephanie McGill on the Year 12-13 destinations report, 1 April 2025."""
+    answer = engine.ask("what is stephanie mcgill down to bring to the panel next?", dt.date(2025, 1, 10))
+    assert answer.kind in ("work-programme", "work-item")
+    shown = render(answer, show_sources=False)
+    assert "Destinations of Year 12-13" in shown and "1 April 2025" in shown
+    # her title asked, with "presenting" as why: her title, not her items
+    answer = engine.ask("what is stephanie mcgill's job title, she's presenting at panel", dt.date(2025, 1, 10))
+    assert "Assistant Head of Virtual Schools" in answer.text
