@@ -71,6 +71,7 @@ def _share_needed(kind: str | None) -> float:
     return FREQUENCY_SHARE if kind == "frequency" else SENTENCE_SHARE
 
 
+DATE_SHARE = 0.3  # of the question's weight, in the sentence giving a date asked "when" (with the one before it)
 MAX_QUOTE_WORDS = 110  # a longer paragraph is quoted by its sentences that match, elided with "…"
 MAX_SECTION_PASSAGES = 5  # a section short enough to quote whole when its heading is what is asked about
 MAX_SECTION_WORDS = 220
@@ -898,10 +899,25 @@ class PassageIndex:
             return any(_DAY.search(plain(self.passages[j].text)) for j in group)
         if ask.kind == "date" and _WANTS_WHEN.search(ask.question.lower()):
             # "when is the TCE conference": a time (a month, a season, a year); "annual" or "12 months" is none
-            return any(_DAY.search(t) or _YEAR.search(t) for t in (plain(self.passages[j].text) for j in group))
+            if not any(_DAY.search(t) or _YEAR.search(t) for t in (plain(self.passages[j].text) for j in group)):
+                return False
+            # ... in a sentence about what is asked ("when's the health local offer being launched": not the date
+            # of the CiCC's next meeting two sentences before "a specialist Health Local Offer ... with the design
+            # and print team")
+            return self._dated_near(ask, group)
         if ask.kind in ("email", "phone", "number", "date"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= _share_needed(ask.kind)
+
+    def _dated_near(self, ask: _Ask, group: Sequence[int]) -> bool:
+        """Whether a sentence that gives a date (with the one before it) holds DATE_SHARE of the question's weight."""
+        rows = [row for j in group for row in self._sentences_of(j)]
+        for n, row in enumerate(rows):
+            if "date" in row.kinds:
+                window = row.tokens | rows[n - 1].tokens if n else row.tokens
+                if self._share(ask, window) >= DATE_SHARE:
+                    return True
+        return False
 
     def _counts(self, ask: _Ask, paragraph: Sequence[int]) -> bool:
         """Whether a count in the paragraph stands just before (a word or two) one of the question's words."""

@@ -212,3 +212,10 @@ def test_what_a_person_is_down_to_bring_to_panel_is_their_programme_items(engine
     # her title asked, with "presenting" as why: her title, not her items
     answer = engine.ask("what is stephanie mcgill's job title, she's presenting at panel", dt.date(2025, 1, 10))
     assert "Assistant Head of Virtual Schools" in answer.text
+
+
+def test_a_when_question_is_not_answered_by_a_date_in_a_sentence_about_something_else(engine: Engine) -> None:
+    """ "when was CFH's last reg 44 visit" quoted a minute whose only date is when interviews for CWH's manager were
+    ("Interviewing early November 2024"), beside a sentence on Reg 44 visits that gives none."""
+    answer = engine.ask("when was the last reg 44 visit to CFH?", dt.date(2024, 12, 18))
+    assert "Interviewing early November 2024" not in render(answer, show_sources=False)
