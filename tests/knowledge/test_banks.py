@@ -165,6 +165,7 @@ BANKS = (
     Bank("ninetieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetysecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("ninetythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
