@@ -166,6 +166,7 @@ BANKS = (
     Bank("ninetyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("ninetyfourth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
