@@ -164,6 +164,7 @@ BANKS = (
     Bank("eightyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyfirst", 100, frozenset(), True, True, True, 0, 100),
+    Bank("ninetyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
