@@ -1044,6 +1044,9 @@ class PassageIndex:
         question best (those with the fact asked for first), in order, elided with "…"."""
         rows = [(row.text, row.tokens, row.kinds) for j in group for row in self._sentences_of(j)]
         first = self.passages[group[0]]
+        row = _period_row(ask, group, self.passages)
+        if row is not None:  # "how many LADO referrals in 23/24": the table's heading and that year's row
+            return first, row
         kept = _without_comparison(ask, rows)
         if kept is not None:  # "how many were assessed in 23-24": that year's figure, not last year's beside it
             parts = [rows[n][0] if n in kept else "\u2026" for n in range(len(rows))]
@@ -1130,6 +1133,39 @@ _COMPARING = lazy(
     r"\b(compare|compared|comparison|previous|prior|last year|year before|change|changed|increase|increased|"
     r"decrease|decreased|rise|risen|fall|fallen|drop|dropped|trend|up or down|more or less|vs|versus)\b"
 )
+
+
+# one row of a table of years run into a paragraph: "2023/24 39 27 36 41 143"
+_YEAR_ROW = lazy(r"\b(?:19|20)\d\d\s*/\s*\d\d(?:\s+[\d,.]+%?){2,}(?=\s|$)")
+
+
+def _period_row(ask: _Ask, group: Sequence[int], passages: Sequence[Passage]) -> str | None:
+    """For a question asking how many in a year ("in 23/24"), a table of years run into one paragraph quoted as its
+    heading, the row of the year asked and the words after the table, the other years' rows elided; None when the
+    paragraph is no such table or has no row for the year asked."""
+    if ask.kind != "number" or len(group) != 1 or _COMPARING.search(ask.question.lower()):
+        return None
+    asked = periods(ask.question)
+    if not asked:
+        return None
+    raw = plain(passages[group[0]].text)
+    rows = list(_YEAR_ROW.finditer(raw))
+    if len(rows) < 3:
+        return None
+    wanted = [m for m in rows if within_periods(asked, periods(m.group(0)[:9]))]
+    if len(wanted) != 1:
+        return None
+    row = wanted[0]
+    before = raw[: rows[0].start()].strip()
+    after = raw[rows[-1].end() :].strip()
+    parts = [
+        before,
+        "\u2026" if row is not rows[0] else "",
+        row.group(0),
+        "\u2026" if row is not rows[-1] else "",
+        after,
+    ]
+    return " ".join(p for p in parts if p)
 
 
 def _without_comparison(ask: _Ask, rows: list[tuple[str, frozenset[str], frozenset[str]]]) -> set[int] | None:

@@ -1578,9 +1578,10 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
 # words that hedge how far or how often, naming no topic: "so far", "at some point", "(every) single", "as yet"
 _HEDGES = lazy(
     r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single|(?<=due )out|"
-    r"at the (?:moment|mo)|at present|right now|not sure (?:if|whether)|(?:(?:do|if) )?i need to)\b",
+    r"at the (?:moment|mo)|at present|right now|not sure (?:if|whether)|(?:(?:do|if) )?i need to|"
+    r"running(?= (?:late|behind|over)\b))\b",
     re.IGNORECASE,
-)  # ... and "due out": due (published); "at the mo": now
+)  # ... and "due out": due (published); "at the mo": now; "running late": late
 _ID_LIKE = lazy(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)")
 
 

@@ -219,3 +219,21 @@ def test_a_when_question_is_not_answered_by_a_date_in_a_sentence_about_something
     ("Interviewing early November 2024"), beside a sentence on Reg 44 visits that gives none."""
     answer = engine.ask("when was the last reg 44 visit to CFH?", dt.date(2024, 12, 18))
     assert "Interviewing early November 2024" not in render(answer, show_sources=False)
+
+
+def test_a_late_shift_is_not_lateness(engine: Engine) -> None:
+    """ "how many staff are meant to be on a late at LD over christmas" listed 23 overdue plan items: "on a late" is
+    a shift, not work past its date."""
+    answer = engine.ask("who is on a late at the home tonight?", dt.date(2024, 12, 20))
+    assert answer.kind != "overdue"
+    assert engine.ask("anything running late on the county plan?", COUNTY_PLAN_MONTH).kind == "overdue"
+    assert engine.ask("anything running late?", COUNTY_PLAN_MONTH).kind == "overdue"
+
+
+def test_a_count_for_one_year_from_a_table_of_years_quotes_that_year_s_row(engine: Engine) -> None:
+    """ "how many LADO referrals (contemporary) did they get in 23/24" quoted the table of five years whole, its
+    2022/23 total (157) beside the 2023/24 one (143)."""
+    answer = engine.ask("contemporary LADO referrals in 2023/24 - how many?", AFTER_JANUARY_PANEL)
+    quoted = render(answer, show_sources=False).split("Source:")[0]
+    assert "2023/24 39 27 36 41 143" in quoted
+    assert "157" not in quoted and "2019/20 19" not in quoted
