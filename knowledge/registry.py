@@ -783,7 +783,7 @@ INTENTS: tuple[Intent, ...] = (
         _rx(
             "overdue",
             # "late" (not a shift: "staff on a late", "doing lates", "the late shift")
-            r"(?<!on a )(?<!on the )(?<!doing a )(?<!do a )(?<!a )late(?! shifts?\b)",
+            r"(?<!on a )(?<!on the )(?<!doing a )(?<!do a )(?<! a )(?<!^a )late(?! shifts?\b)",
             # "anything behind?", "running behind as of May"; not "the budget behind the plan", "who is behind it"
             r"behind(?! (the|it|this|that|a|an|his|her|their|our|its|these|those)\b)",
             "past due",
