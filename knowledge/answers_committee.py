@@ -1052,6 +1052,10 @@ def _post_holders(q: Query, e: Engine) -> Answer | None:
     wanted = frozenset(content_words(q.raw)) - CONTACT_FILLER - ENQUIRY_WORDS - POLITE_WORDS
     if len(wanted) < 3 or len(wanted) > 6:
         return None
+    titles = e.names.title_postings
+    if any(w not in titles for w in wanted):  # "secure accomodation": the titles' own spelling
+        vocabulary = sorted(titles)
+        wanted = frozenset(w if w in titles else (closest_word(w, vocabulary, 85) or w) for w in wanted)
     holders = e.names.title_holders(wanted, len(wanted))
     if not holders or len(holders) > 3:
         return None
@@ -2708,7 +2712,7 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
             if standing is not None and (not nouns or nouns & set(fold(standing.title).split())):
                 return how_often(q, e, standing)
             return _agenda_how_often(q, e, found_doc[0], found_doc[1])
-    window_words = {"year"} if re.search(r"\b(next|this|last) year\b", q.folded) else set()  # when, not "Year 12"
+    window_words = {"year"} if THIS_YEAR.search(q.folded) else set()  # when, not "Year 12"
     if set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - window_words:  # a named item: its date, or where it last was
         named = _work_by_words(q, e) or _work_by_item_words(q, e)
         if named is not None:
@@ -2781,12 +2785,17 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
 STANDING_LIST = lazy(r"\bstanding items\b")
 
 
+THIS_YEAR = lazy(r"\b(next|this|last) (year|yr)\b")
+
+
 def _standing_list(q: Query, e: Engine, found: Committee) -> Answer | None:
     """ "standing items at every panel? so i know what to expect": the standing items, when the question names no
     item of the programme (the committee's own name is none: "at every corporate parenting panel")."""
     if not (STANDING_LIST.search(q.folded) or ITEMS_EVERY.search(q.folded)) or LEFT_PROGRAMME.search(q.folded):
         return None
     thing = set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - _own_words(found)
+    if THIS_YEAR.search(q.folded):  # "at every panel this yr": when, not "Year 12-13"
+        thing -= {"year"}
     if any(thing & set(content_words(w.title)) for w in found.work_programme) or thing & set(committee_acronyms(e)):
         return None  # an item named ("the cicc standing item"): that item
     standing = [w for w in found.work_programme if w.standing]
@@ -3078,7 +3087,10 @@ def _meeting_in_window(q: Query, e: Engine) -> Meeting | None:
         return None
     found = committee(q, e)
     pool = found.meetings if found else [m for c in e.kb.committees.values() for m in c.meetings]
-    inside = [m for m in pool if q.window.start <= m.date <= q.window.end]
+    start = q.window.start
+    if q.window.words == "this month" and _PRESENTED_PAST.search(q.folded):
+        start = start.replace(day=1)  # "who presented the IRO report at panel this month": earlier this month too
+    inside = [m for m in pool if start <= m.date <= q.window.end]
     return inside[0] if len(inside) == 1 else None
 
 

@@ -237,3 +237,26 @@ def test_a_count_for_one_year_from_a_table_of_years_quotes_that_year_s_row(engin
     quoted = render(answer, show_sources=False).split("Source:")[0]
     assert "2023/24 39 27 36 41 143" in quoted
     assert "157" not in quoted and "2019/20 19" not in quoted
+
+
+def test_a_post_asked_for_with_a_typo_is_still_that_post(engine: Engine) -> None:
+    """ "email for the secure accomodation service manager?" gave both contacts of the homes report (Paul Thomas and
+    Davinia Lawton): the misspelt word kept the post from being read."""
+    answer = engine.ask("phone for the secure accomodation service manager", BEFORE_JANUARY_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "Paul Thomas" in shown and "Davinia" not in shown
+
+
+def test_this_year_after_the_standing_items_is_when_not_the_year_12_13_report(engine: Engine) -> None:
+    """ "what are the standing items at every corporate parenting panel this yr" gave the Borough & District report:
+    "yr" (year) was read as naming the "Destinations of Year 12-13" item."""
+    answer = engine.ask("standing items at every corporate parenting panel this year?", BEFORE_JANUARY_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "Foster Care (FLAG) items" in shown and "Children in Care Council items" in shown
+
+
+def test_who_presented_a_report_this_month_looks_at_the_meeting_earlier_this_month(engine: Engine) -> None:
+    """ "who presented the IRO annual report at panel this month" (20 October 2024) gave the item's card: "this
+    month" ran from today, so the 15 October meeting was outside it."""
+    answer = engine.ask("who presented the IRO annual report at the panel this month?", dt.date(2024, 10, 20))
+    assert "Ty Yousaf" in answer.text
