@@ -16,7 +16,7 @@ from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
-from knowledge.query import YEAR_WINDOW
+from knowledge.query import YEAR_WINDOW, without_hedges
 from knowledge.registry import ITEM_NAMED, PRESENTED
 from knowledge.text import closest_word, content_words, fold, spelled_in, spelled_out
 
@@ -285,7 +285,8 @@ def _report_words(q: Query, e: Engine | None = None, drop: frozenset[str] = froz
     words = [w for w in q.topic_words if w not in REPORT_STEMS and not _misspelt_report_word(w)]
     if e is not None and q.plan is not None and not re.search(r"\bplan\b", q.folded):
         plan_drop = e.topic_drop - frozenset(e.plan_words)
-        words = [w for w in dict.fromkeys(content_words(q.raw)) if w not in plan_drop and w not in REPORT_STEMS]
+        said = content_words(without_hedges(q.raw))  # ("behind schedule": no "schedule" to name a report by)
+        words = [w for w in dict.fromkeys(said) if w not in plan_drop and w not in REPORT_STEMS]
         words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
     return [w for w in words if w not in drop and w not in HEDGE_WORDS]
 

@@ -1555,7 +1555,19 @@ def topic_drop(plan_words: dict[str, str]) -> frozenset[str]:
     """Words that scope or shape a question rather than name its topic (built once per engine). Of a plan's long
     name's single words, those that are things in their own right ("assessment": "health assessments for cla") are
     kept as topics."""
-    return (frozenset(plan_words) - _THING_WORDS) | TOPIC_DROP | frozenset(_MONTHS) | frozenset(SEASONS)
+    shared = shared_plan_words(plan_words)
+    return (frozenset(plan_words) - _THING_WORDS) | shared | TOPIC_DROP | frozenset(_MONTHS) | frozenset(SEASONS)
+
+
+def shared_plan_words(plan_words: dict[str, str]) -> frozenset[str]:
+    """The words of two or more plans' names ("iicsa": the city and the county IICSA plans): they name the plans,
+    not a topic - unless the question asks what is said about them ("does the annual report say anything about
+    iicsa")."""
+    named_by: dict[str, set[str]] = {}
+    for phrase, plan in plan_words.items():
+        for word in phrase.split():
+            named_by.setdefault(word, set()).add(plan)
+    return frozenset(w for w, plans in named_by.items() if len(plans) > 1)
 
 
 _THING_WORDS = frozenset({"assessment"})
@@ -1563,6 +1575,8 @@ _THING_WORDS = frozenset({"assessment"})
 
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
+    if _SAID_ABOUT.search(raw):  # "say anything about iicsa": the plans' shared name word is what is asked about
+        drop = drop - shared_plan_words(engine.plan_words)
     spanned = _LAST_SPAN.sub(r"past \1 \2", raw)  # "the last 2 yrs of reports": a span of time, as the plans write it
     spanned = _HEDGES.sub(" ", spanned)  # "what's on it so far", "at some point this year", "every single meeting"
     words = [w for w in spelled_out(content_words(spanned)) if not _ID_LIKE.fullmatch(w)]
@@ -1575,10 +1589,23 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
     return [w for w in words if w not in own and (w not in drop or w in kept or vocab.names_other(w, plan))]
 
 
+def without_hedges(raw: str) -> str:
+    """The text without words that hedge how far, how often or how late ("so far", "behind schedule": "behind")."""
+    return _HEDGES.sub(" ", raw)
+
+
+_SAID_ABOUT = lazy(
+    r"\b(?:say|says|said|saying|mention|mentions|mentioned|talk|talks|anything|something|refer|refers)\b.{0,30}"
+    r"\babout\b|\b(?:mention|mentions|mentioned|refer to|refers to|reference)\b",
+    re.IGNORECASE,
+)
+
+
 # words that hedge how far or how often, naming no topic: "so far", "at some point", "(every) single", "as yet"
 _HEDGES = lazy(
     r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single|(?<=due )out|"
     r"at the (?:moment|mo)|at present|right now|not sure (?:if|whether)|(?:(?:do|if) )?i need to|"
+    r"(?:off|on) the back of|(?<=behind )schedule|"
     r"running(?= (?:late|behind|over)\b))\b",
     re.IGNORECASE,
 )  # ... and "due out": due (published); "at the mo": now; "running late": late

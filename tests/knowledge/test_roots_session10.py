@@ -260,3 +260,18 @@ def test_who_presented_a_report_this_month_looks_at_the_meeting_earlier_this_mon
     month" ran from today, so the 15 October meeting was outside it."""
     answer = engine.ask("who presented the IRO annual report at the panel this month?", dt.date(2024, 10, 20))
     assert "Ty Yousaf" in answer.text
+
+
+def test_a_word_both_iicsa_plans_are_named_by_scopes_neither_and_names_no_topic(engine: Engine) -> None:
+    """ "the foster carer review off the back of iicsa - who's leading it" named County Action 12's lead alone:
+    "iicsa" (in its theme, "IICSA Recommendation - ...") tipped the search to the county plan, though the city
+    plan's IICSA plan has a foster carer review too (action 6, Head of Children in Care)."""
+    answer = engine.ask("who leads the iicsa foster carer review?", dt.date(2019, 12, 12))
+    shown = render(answer, show_sources=False)
+    assert "Pam Rosseter" in shown and "Head of Children in Care" in shown
+    # asked what is said about IICSA, the word is the topic
+    question = "does the annual report say anything about iicsa"
+    assert "iicsa" in parse(engine, question, dt.date(2020, 10, 1)).topic_words
+    # "behind schedule" is late: no "schedule" to name the visits schedule item by
+    answer = engine.ask("which county iicsa actions are behind schedule?", dt.date(2020, 1, 7))
+    assert answer.kind == "overdue" and "Visits schedule" not in answer.text
