@@ -169,6 +169,7 @@ BANKS = (
     Bank("ninetyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetysixth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("ninetyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
