@@ -168,6 +168,7 @@ BANKS = (
     Bank("ninetythird", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("ninetyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
