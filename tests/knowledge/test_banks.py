@@ -171,6 +171,7 @@ BANKS = (
     Bank("ninetysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyeighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("ninetyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
