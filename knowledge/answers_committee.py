@@ -791,7 +791,10 @@ def _work_like_item(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> 
 
 
 def _work_by_words(q: Query, e: Engine, floor: float = 0.8) -> WorkItem | None:
-    words = [w for w in q.topic_words if w not in REPORT_WORDS]
+    # (the committee's own name names no item: "the MAS annual report going to corp parenting" is not the Borough &
+    # District report on "corporate parenting")
+    own = _own_words(e.kb.committees[q.committee]) if q.committee in e.kb.committees else frozenset()
+    words = [w for w in q.topic_words if w not in REPORT_WORDS and w not in own]
     hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
     return hits[0].doc if hits and hits[0].score >= floor else None
 
@@ -2714,7 +2717,9 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
                 return how_often(q, e, standing)
             return _agenda_how_often(q, e, found_doc[0], found_doc[1])
     window_words = {"year"} if THIS_YEAR.search(q.folded) else set()  # when, not "Year 12"
-    if set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - window_words:  # a named item: its date, or where it last was
+    # a named item: its date, or where it last was (the committee's own name names none: "what's on the corporate
+    # parenting work programme for april" is not the Borough & District report on "corporate parenting")
+    if set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - window_words - _own_words(found):
         named = _work_by_words(q, e) or _work_by_item_words(q, e)
         if named is not None:
             return about_work(q, e, named, _work_field(q))

@@ -1092,7 +1092,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "were there",
             "were at",
             "was at",
-            r"(was|were) (\w+ ){1,3}(?<!as )at the",
+            r"(was|were) (\w+ ){1,3}(?<!as )(?<!chair )at the",  # (not "who was in the chair at the panel")
             r"from [\w ]+ at the (\w+ ){0,3}(meeting|panel|committee)",
             r"did (\w+ ){1,4}attend",
         ),

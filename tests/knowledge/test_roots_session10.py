@@ -275,3 +275,18 @@ def test_a_word_both_iicsa_plans_are_named_by_scopes_neither_and_names_no_topic(
     # "behind schedule" is late: no "schedule" to name the visits schedule item by
     answer = engine.ask("which county iicsa actions are behind schedule?", dt.date(2020, 1, 7))
     assert answer.kind == "overdue" and "Visits schedule" not in answer.text
+
+
+def test_the_committee_s_own_name_names_no_item_of_its_work_programme(engine: Engine) -> None:
+    """ "what's on the corporate parenting work programme for april" gave one item, the Borough & District report
+    "on their corporate parenting responsibilities", not April's eight."""
+    answer = engine.ask("corporate parenting work programme for april - what's on it?", AFTER_JANUARY_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "Care Leavers annual report" in shown and "Borough & District" in shown
+    assert "Performance of Adoption Services" not in shown
+
+
+def test_who_was_in_the_chair_asks_the_chair_not_who_attended(engine: Engine) -> None:
+    """ "who was in the chair at the october corp parenting panel" looked for an attendee matching "chair"."""
+    answer = engine.ask("who was in the chair at the october corporate parenting panel?", dt.date(2024, 11, 1))
+    assert answer.kind == "chair" and "Sinead Anderson" in answer.text
