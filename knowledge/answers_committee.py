@@ -960,6 +960,13 @@ def contact(q: Query, e: Engine) -> Answer | None:
         return work_contacts(q, e, doc)
     if post and doc.contacts:
         holding = [p for p in doc.contacts if p in e.kb.people and _holds_post(e.kb.people[p].titles, post_words)]
+        # "the secure accommodation manager on the homes report": the words before the post narrow it further
+        qualified = _qualified_post(q, post, post_words)
+        narrower = [p for p in holding if _holds_post(e.kb.people[p].titles, qualified)]
+        if narrower and len(narrower) < len(doc.contacts):
+            others = [e.kb.name_of(p) for p in doc.contacts if p not in narrower]
+            found = contacts_for(q, e, meeting, replace(doc, contacts=tuple(narrower)))
+            return replace(found, text=f"{found.text} The report also names {', '.join(others)}.")
         if holding:
             doc = replace(doc, contacts=tuple(holding))
     if part and part_words and len(doc.contacts) > 1:
@@ -1090,6 +1097,14 @@ POST_ASKED = lazy(
 # "the secure accommodation part of", "the fostering side of": which of a report's contacts covers that part
 PART_ASKED = lazy(r"\b((?:[a-z]+ ){0,3}[a-z]+) (?:part|side|bit|section|element|aspect|end) (?:of|in|on)\b")
 PART_NOUNS = frozenset(content_words("part parts side sides bit bits section sections element aspect end"))
+
+
+def _qualified_post(q: Query, post: re.Match[str], post_words: set[str]) -> set[str]:
+    """The post's words with up to three words written just before it ("secure accommodation manager")."""
+    before = q.folded[: post.start()].split()[-3:]
+    return post_words | {
+        w for w in content_words(" ".join(before)) if w not in CONTACT_FILLER and w not in ENQUIRY_WORDS
+    }
 
 
 def _holds_post(titles: tuple[str, ...], post_words: set[str]) -> bool:

@@ -518,7 +518,8 @@ def _whose_cover(engine: Engine, raw: str) -> str:
 # a leading clause about the asker and a question after it: "covering for a colleague this week, who ...", "hi,
 # new here - what ...", "quick one: is ..."
 _CONTEXT_WORDS = (
-    *("covering", "cover", "standing in", "filling in", "new here", "new to", "quick", "sorry to bother", "doing"),
+    *("covering", "cover", "standing in", "filling in", "new here", "new to", "new at", "new in", "just started"),
+    *("just joined", "quick", "sorry to bother", "doing"),
     *("running", "prepping", "preparing", "planning", "writing", "delivering", "putting together", "we", "i'm"),
     *("i am", "im "),
 )
@@ -526,6 +527,7 @@ _CONTEXT = lazy(
     r"^\s*(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))?[\s,!]*"
     r"(?:(?:i'?m|im|i am|just|currently|am)\s+)?"
     r"(?:covering|on cover|on holiday cover|doing cover|standing in|filling in|new here|new to (?:this|the \w+)|"
+    r"new (?:at|in) (?:one of )?(?:the|a|an|our|my|this) |just (?:started|joined) (?:at|in|with) |"
     r"quick q(?:uestion)?|quick one|sorry to bother you|"
     # "doing a consent / healthy relationships session for staff - does the biz plan ...": what the asker is doing
     r"(?:doing|running|prepping|preparing|planning|writing|delivering|putting together) (?:a|an|some|the|our|my)\b|"

@@ -290,3 +290,19 @@ def test_who_was_in_the_chair_asks_the_chair_not_who_attended(engine: Engine) ->
     """ "who was in the chair at the october corp parenting panel" looked for an attendee matching "chair"."""
     answer = engine.ask("who was in the chair at the october corporate parenting panel?", dt.date(2024, 11, 1))
     assert answer.kind == "chair" and "Sinead Anderson" in answer.text
+
+
+def test_being_new_at_a_home_is_who_asks_not_what_is_asked(engine: Engine) -> None:
+    """ "hi, im new at one of the county homes, who do i contact about the residential homes update report" gave
+    County Action 5 (members' visits to the council's children's homes)."""
+    question = "im new in one of the county homes - who do i contact about the homes update report"
+    shown = render(engine.ask(question, dt.date(2025, 1, 6)), show_sources=False)
+    assert "Jenny Whiston" in shown and "Action 5" not in shown
+
+
+def test_the_words_before_a_post_narrow_a_report_s_contacts(engine: Engine) -> None:
+    """ "phone number for the secure accommodation manager on the residential homes report" gave all three contacts,
+    Davinia Lawton (residential and contact services) among them."""
+    answer = engine.ask("the residential homes report - secure accommodation manager's phone?", dt.date(2025, 1, 9))
+    shown = render(answer, show_sources=False)
+    assert "0115 9932721" in shown and "0115 9773354" not in shown  # (Davinia Lawton's number)
