@@ -173,6 +173,7 @@ BANKS = (
     Bank("ninetyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
