@@ -172,6 +172,7 @@ BANKS = (
     Bank("ninetyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("ninetyninth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
