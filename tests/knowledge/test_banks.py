@@ -175,6 +175,7 @@ BANKS = (
     Bank("hundredth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredsecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
