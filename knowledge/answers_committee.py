@@ -835,8 +835,8 @@ def _work_by_item_words(q: Query, e: Engine) -> WorkItem | None:
 
 def _work_field(q: Query) -> str:
     """One field of one work-programme item: its sponsor/report author when asked who, else its date."""
-    if q.attribute in ("sponsor", "author") or q.has("sponsor") or re.search(r"\bwho\b", q.folded):
-        return "sponsor"
+    if q.attribute in ("sponsor", "author") or q.has("sponsor") or re.search(r"\bwho(se)?\b", q.folded):
+        return "sponsor"  # ("whose report is it": its sponsor/report author)
     return "due"
 
 
@@ -3401,7 +3401,7 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
                     f"expected at the meeting on {day_words(meeting.date)}."
                 )
                 return r.answer_of(q, "work-item", text, [d.work_item(e.kb, best)])
-            return about_work(q, e, best, "due")
+            return about_work(q, e, best, _work_field(q))  # "... on the july panel - whose report is it": its sponsor
     if not committee_named:
         return None
     text = (

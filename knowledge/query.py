@@ -25,7 +25,12 @@ ACTION_WORD_ID = lazy(
 )
 BARE_ID = lazy(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
 AGENDA_NO = lazy(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
-PRIORITY_NO = lazy(r"\bpriority\s*(?:no\.?\s*|number\s*)?(\d|one|two|three|four|five|six|seven)\b")
+PRIORITY_NO = lazy(
+    r"\bpriority\s*(?:no\.?\s*|number\s*)?(\d|one|two|three|four|five|six|seven)\b"
+    # "the first business plan priority": an ordinal before it
+    r"|\b(first|second|third|fourth|fifth|sixth|seventh|1st|2nd|3rd|4th|5th|6th|7th)\s+"
+    r"(?:(?!overarching\b)[a-z]+\s+){0,3}?priority\b"  # (not "the third overarching priority": the paper's own)
+)
 PRONOUN = lazy(r"\b(it|that|this|its|them|those|he|she|his|her|they|their)\b")
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
@@ -250,7 +255,7 @@ def parse(
         window=window,
         month=month,
         agenda_number=int(agenda.group(1)) if agenda else None,
-        priority_number=_priority(priority.group(1)) if priority else None,
+        priority_number=_priority(priority.group(1) or priority.group(2)) if priority else None,
         topic_words=tuple(topic),
         confidence=confidence,
         offset=offset,
@@ -786,7 +791,12 @@ def _day_of_month(folded: str) -> int | None:
 
 
 def _priority(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+    if word[:1].isdigit():  # "4", "4th"
+        return int(word.rstrip("stndrh"))
+    return NUMBER_WORDS.get(word) or _ORDINAL_WORDS[word]
+
+
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 
 
 # "the commitments for the next 12 months", "our priorities for the coming year": a paper's forward look names a

@@ -306,3 +306,19 @@ def test_the_words_before_a_post_narrow_a_report_s_contacts(engine: Engine) -> N
     answer = engine.ask("the residential homes report - secure accommodation manager's phone?", dt.date(2025, 1, 9))
     shown = render(answer, show_sources=False)
     assert "0115 9932721" in shown and "0115 9773354" not in shown  # (Davinia Lawton's number)
+
+
+def test_whose_report_a_programme_item_is_is_its_sponsor(engine: Engine) -> None:
+    """ "adoption performance item on the july 2025 panel - whose report is it" gave its date only; the programme
+    names no sponsor for it, which is the answer."""
+    answer = engine.ask("the july 2025 panel's adoption performance item: whose report is that?", dt.date(2025, 1, 14))
+    assert "names no sponsor" in answer.text
+
+
+def test_an_ordinal_before_priority_is_that_priority(engine: Engine) -> None:
+    """ "the first business plan priority, what's it about" said no priority "says first"."""
+    answer = engine.ask("what's the second priority in the business plan about?", dt.date(2021, 5, 11))
+    assert answer.text.startswith("Priority Two")
+    # the paper's own overarching priorities are not the plan's numbered ones
+    question = "what's the third overarching priority in the business plan"
+    assert parse(engine, question, dt.date(2021, 5, 11)).priority_number is None
