@@ -1363,6 +1363,16 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
         )
         return r.answer_of(q, "due-soon", text, notes=notes[:-1])
     works = _sponsored_work(q, e, start, until) if named is None else []
+    starting = _starting(q, e, actions, start, until) if STARTS_ASKED.search(q.folded) else []
+    if starting:  # "what kicks off this month": the work starting then, and what falls due then
+        things_due: list = [*items, *works]
+        text = f"{len(starting)} start{'s' if len(starting) == 1 else ''}{scope} {between(start, until)}"
+        text += f", and {len(things_due)} fall{'s' if len(things_due) == 1 else ''} due then:" if things_due else ":"
+        if not things_due:
+            text += " (nothing falls due then)"
+        return r.list_answer(
+            q, "due-soon", text, [*starting, *things_due], lambda t: _coming_item(e, q.today, t), notes
+        )
     if not items and not works:
         text = f"Nothing{scope} falls due {between(start, until)}."
         if q.window is None:  # "anything coming up for her": the next dated things, and when
@@ -1376,6 +1386,26 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     things: list = [*items, *works]
     text = f"{len(things)} due{scope} {between(start, until)}:"
     return r.list_answer(q, "due-soon", text, things, lambda t: _coming_item(e, q.today, t), notes)
+
+
+# "what kicks off this month", "anything starting in october": work starting in the window, not only falling due
+STARTS_ASKED = lazy(
+    r"\b(starts?|starting|kicks? off|kicking off|begins?|beginning|commences?|commencing|gets? going|getting going)\b"
+)
+
+
+def _starting(
+    q: Query, e: Engine, actions: list[Action], start: dt.date, until: dt.date
+) -> list[tuple[Action, Milestone | None]]:
+    """The actions, and the steps, of `actions` not complete whose start date falls in the window."""
+    out: list[tuple[Action, Milestone | None]] = []
+    for a in actions:
+        if e.state(a, q.today).complete:
+            continue
+        if facts.falls_between(a.start, start, until):
+            out.append((a, None))
+        out += [(a, m) for m in a.milestones if m.status != "complete" and facts.falls_between(m.start, start, until)]
+    return out
 
 
 def _recorded_state(e: Engine, action: Action) -> st.ActionState:

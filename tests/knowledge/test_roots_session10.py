@@ -322,3 +322,14 @@ def test_an_ordinal_before_priority_is_that_priority(engine: Engine) -> None:
     # the paper's own overarching priorities are not the plan's numbered ones
     question = "what's the third overarching priority in the business plan"
     assert parse(engine, question, dt.date(2021, 5, 11)).priority_number is None
+
+
+def test_what_starts_in_a_window_lists_the_work_starting_then(engine: Engine) -> None:
+    """ "the city plan - what kicks off this month?" (October 2019) listed only action 5, falling due; actions 6 and
+    7a start in October 2019."""
+    answer = engine.ask("what starts on the city plan this month?", dt.date(2019, 10, 2))
+    shown = render(answer, show_sources=False)
+    assert answer.text.startswith("2 start in city plan")
+    assert "action 6" in shown and "action 7a" in shown and "action 5" in shown
+    # nothing asked about starting: what falls due, as before
+    assert engine.ask("what's due on the city plan this month?", dt.date(2019, 10, 2)).text.startswith("1 due")
