@@ -2579,8 +2579,8 @@ def _other_event(q: Query, e: Engine) -> Answer:
     return r.answer_of(
         q,
         "not-sure",
-        f"I'm not sure: the papers do not say {asked} that is held, and it is not a meeting of a committee the "
-        "knowledge base holds, so I won't give a committee's venue or time instead.",
+        f"I'm not sure: the papers do not say {asked} that is held, and I can't tell it is a meeting of a committee "
+        "the knowledge base holds (name the committee if it is), so I won't give a committee's venue or time instead.",
         notes=notes,
     )
 

@@ -333,3 +333,12 @@ def test_what_starts_in_a_window_lists_the_work_starting_then(engine: Engine) ->
     assert "action 6" in shown and "action 7a" in shown and "action 5" in shown
     # nothing asked about starting: what falls due, as before
     assert engine.ask("what's due on the city plan this month?", dt.date(2019, 10, 2)).text.startswith("1 due")
+
+
+def test_an_unrecognised_meeting_is_not_said_to_be_no_committee_s(engine: Engine) -> None:
+    """ "..., what time did the chair close it" with the committee unrecognised was answered "it is not a meeting of a
+    committee the knowledge base holds": a claim the engine cannot make when it only failed to recognise one."""
+    answer = engine.ask("what time did the chair close the session at the regional forum?", dt.date(2024, 12, 10))
+    assert answer.kind == "not-sure"
+    assert "it is not a meeting of a committee" not in answer.text
+    assert "can't tell" in answer.text
