@@ -454,7 +454,11 @@ def _holds_names(q: Query, e: Engine, action: Action) -> bool:
 
 def _names_a_body(e: Engine, name: str) -> bool:
     """Whether a folded name is (part of) a plan's or a committee's title."""
-    titles = [fold(p.title) for p in e.kb.plans.values()] + [fold(c.name) for c in e.kb.committees.values()]
+    titles = e.__dict__.get("_body_titles")  # folded once per engine, not on every question writing a name
+    if titles is None:
+        titles = e.__dict__["_body_titles"] = tuple(
+            [fold(p.title) for p in e.kb.plans.values()] + [fold(c.name) for c in e.kb.committees.values()]
+        )
     return any(name in t for t in titles) or any(w in ("plan", "panel", "committee", "board") for w in name.split())
 
 

@@ -880,8 +880,7 @@ def _persons_programme(q: Query, e: Engine, pid: str) -> Answer | None:
     if not items:
         return None
     items.sort(key=lambda w: w.meeting or dt.date.max)
-    words = set(q.topic_words) - own - set(_ASKING_WORDS) - MEETING_WORDS
-    named = [w for w in items if words & set(content_words(w.title))]
+    named = _most_shared(set(q.topic_words) - own - set(_ASKING_WORDS) - MEETING_WORDS, items, lambda w: w.title)
     if len(named) == 1:
         return about_work(q, e, named[0], "due")
     text = f"The work programme names {person.name} as sponsor/report author of {len(items)} item(s) to come:"
@@ -1041,9 +1040,16 @@ def post_contact(q: Query, e: Engine) -> Answer | None:
     holders = e.names.title_holders(wanted, 1)
     if not holders or len(holders) > 2 or not (wanted - set(PLACE_WORDS.values())):
         return None
+    return _title_holders_contact(q, e, holders)
+
+
+def _title_holders_contact(q: Query, e: Engine, holders: list[tuple[str, str]]) -> Answer:
+    """The contact details of the people holding a title ((person id, title) pairs), the titles quoted; a phone
+    number asked for and not in the papers is said to be missing first."""
     people = [e.kb.people[pid] for pid, _ in holders]
     said = "; ".join(f"{p.name} (\u201c{title}\u201d)" for p, (_, title) in zip(people, holders, strict=True))
-    text = f"The papers give that title to {said}."
+    count = f"{len(people)} people: " if len(people) > 2 else ""
+    text = f"The papers give that title to {count}{said}."
     missing = [p.name for p in people if not (p.email or p.phone)]
     if missing:
         text += f" They give no email or phone number for {', '.join(missing)}."
@@ -1053,7 +1059,6 @@ def post_contact(q: Query, e: Engine) -> Answer | None:
         # "lado phone number? would rather ring than email": the number asked for is not in the papers - say so
         # first (the email they do give is on the card)
         text = f"I'm not sure of a number: the papers give no phone number for {said}. What they give is below."
-        return r.answer_of(q, "contact", text, items, subject=subject)
     return r.answer_of(q, "contact", text, items, subject=subject)
 
 
@@ -1065,21 +1070,12 @@ def _post_holders(q: Query, e: Engine) -> Answer | None:
         return None
     titles = e.names.title_postings
     if any(w not in titles for w in wanted):  # "secure accomodation": the titles' own spelling
-        vocabulary = sorted(titles)
+        vocabulary = e.names.title_vocabulary()
         wanted = frozenset(w if w in titles else (closest_word(w, vocabulary, 85) or w) for w in wanted)
     holders = e.names.title_holders(wanted, len(wanted))
     if not holders or len(holders) > 3:
         return None
-    people = [e.kb.people[pid] for pid, _ in holders]
-    said = "; ".join(f"{p.name} (\u201c{title}\u201d)" for p, (_, title) in zip(people, holders, strict=True))
-    text = f"The papers give that title to {said}."
-    if len(people) > 1:
-        text = f"The papers give that title to {len(people)} people: {said}."
-    missing = [p.name for p in people if not (p.email or p.phone)]
-    if missing:
-        text += f" They give no email or phone number for {', '.join(missing)}."
-    subject = Subject("person", (people[0].id,)) if len(people) == 1 else None
-    return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people], subject=subject)
+    return _title_holders_contact(q, e, holders)
 
 
 POLITE_WORDS = frozenset(content_words("pls please plz thanks thank ta cheers asap urgent urgently"))

@@ -542,6 +542,14 @@ class NameIndex:
             found[rid] = max(found.get(rid, 0), score + len(title) / 100)
         return sorted(found.items(), key=lambda kv: -kv[1])
 
+    def title_vocabulary(self) -> list[str]:
+        """The words of the recorded titles, sorted: what a misspelt word of a post is corrected against (made when
+        first needed, then kept)."""
+        vocabulary = self.__dict__.get("_title_vocabulary")
+        if vocabulary is None:
+            vocabulary = self.__dict__["_title_vocabulary"] = sorted(self.title_postings)
+        return vocabulary
+
     def title_holders(self, wanted: frozenset[str], at_least: int) -> list[tuple[str, str]]:
         """(person id, title) for titles holding at least `at_least` of the words, and every word in the title
         or the holder's organisation's name; one title per person, in the knowledge base's order."""

@@ -1588,7 +1588,7 @@ _THING_WORDS = frozenset({"assessment"})
 def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]:
     drop = engine.topic_drop
     if _SAID_ABOUT.search(raw):  # "say anything about iicsa": the plans' shared name word is what is asked about
-        drop = drop - shared_plan_words(engine.plan_words)
+        drop = drop - plan_vocab(engine).shared
     spanned = _LAST_SPAN.sub(r"past \1 \2", raw)  # "the last 2 yrs of reports": a span of time, as the plans write it
     spanned = _HEDGES.sub(" ", spanned)  # "what's on it so far", "at some point this year", "every single meeting"
     words = [w for w in spelled_out(content_words(spanned)) if not _ID_LIKE.fullmatch(w)]
@@ -1632,6 +1632,7 @@ class PlanVocab:
     own: dict[str, frozenset[str]]  # plan -> every word of its names ("iicsa" in "the county iicsa plan")
     phrases: dict[str, tuple[str, ...]]  # plan -> its names and name words, as plan_words holds them
     plan_words: dict[str, str]
+    shared: frozenset[str]  # words of two or more plans' names ("iicsa"): see shared_plan_words
 
     def names_other(self, word: str, plan: str) -> bool:
         """A single word naming another plan than `plan` (not a plan's first word, not a word of `plan`'s names):
@@ -1661,6 +1662,7 @@ def plan_vocab(engine: Engine) -> PlanVocab:
             {p: frozenset(w) for p, w in own.items()},
             {p: tuple(w) for p, w in phrases.items()},
             engine.plan_words,
+            shared_plan_words(engine.plan_words),
         )
         engine.__dict__["_plan_vocab"] = vocab
     return vocab
