@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from knowledge import describe as d
 from knowledge import reply as r
 from knowledge.answer import Answer, Item, Subject
+from knowledge.answers_tables import table_answer
 from knowledge.dates import MONTHS
 from knowledge.describe import action_label, short
 from knowledge.lazyre import lazy
@@ -115,6 +116,9 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
             return None
         return _passage_answer(q, e, strict, papers)
     papers = allowed_papers(q, e)
+    figure = table_answer(q, e, papers)
+    if figure is not None:
+        return figure  # "LADO advice total for 23/24": the table's cell, not the paragraph the table ran into
     found = _passage_answer(_without_source(_without_follow_on(q)), e, strict, papers)
     if found is not None and NAME_ASKED.search(q.folded) and not _names_a_person(e, found):
         return None  # "... the cabinet member for children and families - what's their name": the post alone is no name

@@ -527,8 +527,68 @@ def passages_of(text: str, spec: DocSpec) -> list[Passage]:
     return out
 
 
+# -- tables of figures -------------------------------------------------------------------------
+_FIGURE = re.compile(r"\d")
+MIN_TABLE_COLUMNS = 3  # a tabbed header with fewer value columns is a list of names, not a table of figures
+
+
+def tables_of(text: str, spec: DocSpec) -> list[dict]:
+    """The tables of figures in the document: runs of tab-separated lines whose first line names the columns and
+    whose other lines are a label and one cell per column, mostly figures ("LADO Advice by Quarter", "Table 1.
+    Children Missing ..."). The action-plan tables (`spec.table`) are records of their own, and a run whose rows
+    do not line up with its header is left as text: a figure is never read from a column it may not belong to."""
+    if spec.table:
+        return []
+    lines = list(enumerate(text.splitlines(), start=1))
+    out: list[dict] = []
+    for part, part_lines in split_parts(lines, spec):
+        if part is not None and part.skip:
+            continue
+        run: list[tuple[int, str]] = []
+        for k, (number, raw) in enumerate([*part_lines, (0, "")]):
+            if "\t" in raw:
+                run.append((number, raw))
+                continue
+            if run:
+                table = _table(run, part_lines[: k - len(run)], part)
+                if table is not None:
+                    out.append(table)
+            run = []
+    return out
+
+
+def _table(run: list[tuple[int, str]], before: list[tuple[int, str]], part: PartSpec | None) -> dict | None:
+    header = [c.strip() for c in run[0][1].split("\t")]
+    columns = header[1:]
+    if len(columns) < MIN_TABLE_COLUMNS or not all(columns) or len(run) < 2:
+        return None
+    title = header[0] or next((t.strip() for _, t in reversed(before[-3:]) if t.strip()), "")
+    if not title:
+        return None
+    rows = []
+    for _, raw in run[1:]:
+        cells = [c.strip() for c in raw.split("\t")]
+        values = cells[1:]
+        if len(values) != len(columns):
+            return None  # a row that does not line up: which column a figure is in can't be told
+        rows.append({"label": cells[0], "cells": values})  # no label ("\t46\t36..."): the table's one row
+    filled = [v for row in rows for v in row["cells"] if v]
+    if not filled or sum(bool(_FIGURE.search(v)) for v in filled) < 0.6 * len(filled):
+        return None
+    where = ", ".join(b for b in (part.title if part else "", part.where() if part else "") if b)
+    title = " ".join(title.split())
+    return {
+        "title": title,
+        "location": f"{where}, table '{title}'" if where else f"table '{title}'",
+        **({"part": part.id} if part else {}),
+        "line": run[0][0],
+        "columns": columns,
+        "rows": rows,
+    }
+
+
 def paper_data(spec: DocSpec, text: str) -> dict:
-    """The YAML-ready record of one paper and its passages."""
+    """The YAML-ready record of one paper, its passages and its tables of figures."""
     passages = passages_of(text, spec)
     paper: dict = {"id": spec.id, "title": spec.title, "seed": spec.seed}
     if spec.parts:
@@ -550,7 +610,11 @@ def paper_data(spec: DocSpec, text: str) -> dict:
         row["line"] = p.line
         row["text"] = p.text
         rows.append(row)
-    return {"paper": paper, "passages": rows}
+    data = {"paper": paper, "passages": rows}
+    tables = tables_of(text, spec)
+    if tables:
+        data["tables"] = [{"id": f"{spec.id}/table-{n}", **t} for n, t in enumerate(tables, start=1)]
+    return data
 
 
 HEADER = (

@@ -35,6 +35,8 @@ from knowledge.models import (
     Resolution,
     Role,
     Source,
+    Table,
+    TableRow,
     Update,
     Visibility,
     WorkItem,
@@ -183,7 +185,7 @@ class _Builder:
             "paper": self.add_paper,
         }
         for key in data:
-            if key not in handlers and key not in ("meetings", "work_programme", "passages"):
+            if key not in handlers and key not in ("meetings", "work_programme", "passages", "tables"):
                 self.problem((key,), f"unknown section; expected one of {', '.join(handlers)}")
         for key, handler in handlers.items():
             if key in data:
@@ -192,6 +194,8 @@ class _Builder:
             self.problem(("meetings",), "meetings and work_programme need a committee: section in the same file")
         if "passages" in data and "paper" not in data:
             self.problem(("passages",), "passages need a paper: section in the same file")
+        if "tables" in data and "paper" not in data:
+            self.problem(("tables",), "tables need a paper: section in the same file")
 
     # -- field readers ----------------------------------------------------------------------
     def fields(self, value: Any, path: YamlPath, required: tuple[str, ...], optional: tuple[str, ...]) -> dict | None:
@@ -835,7 +839,47 @@ class _Builder:
         kept = tuple(p for p in passages if p is not None)
         if not passages:
             self.problem(("passages",), f"paper {pid!r} has no passages")
-        self.papers[pid] = Paper(pid, str(d["title"]), str(d["seed"]), tuple(parts), kept)
+        tables = [
+            self.table(pid, part_ids, item, ("tables", i))
+            for i, item in enumerate(self.items(data.get("tables"), ("tables",)))
+        ]
+        self.papers[pid] = Paper(
+            pid, str(d["title"]), str(d["seed"]), tuple(parts), kept, tuple(t for t in tables if t is not None)
+        )
+
+    def table(self, paper: str, part_ids: set[str], item: Any, p: YamlPath) -> Table | None:
+        """A table of figures: every row has a label and exactly one cell per column."""
+        d = self.fields(item, p, ("id", "title", "location", "columns", "rows"), ("part", "line"))
+        if d is None or not d.get("id") or not d.get("title") or not d.get("location"):
+            return None
+        part = self.text(d, "part", p)
+        if part is not None and part not in part_ids:
+            self.problem((*p, "part"), f"unknown part {part!r}")
+        columns = self.texts(d, "columns", p)
+        if not columns:
+            self.problem((*p, "columns"), "a table needs its columns' headings")
+            return None
+        rows = []
+        for i, row in enumerate(self.items(d.get("rows"), (*p, "rows"))):
+            rp = (*p, "rows", i)
+            r = self.fields(row, rp, ("cells",), ("label",))
+            if r is None:
+                continue
+            cells = tuple("" if c is None else str(c) for c in self.items(r.get("cells"), (*rp, "cells")))
+            if len(cells) != len(columns):
+                self.problem((*rp, "cells"), f"{len(cells)} cells for {len(columns)} columns")
+                continue
+            rows.append(TableRow(str(r.get("label") or ""), cells))
+        return Table(
+            str(d["id"]),
+            paper,
+            str(d["title"]),
+            str(d["location"]),
+            columns,
+            tuple(rows),
+            part,
+            self.integer(d, "line", p),
+        )
 
     def passage(self, paper: str, part_ids: set[str], item: Any, p: YamlPath) -> Passage | None:
         d = self.fields(item, p, ("id", "text", "location"), ("part", "section", "paragraph", "page", "line"))

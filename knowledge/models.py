@@ -336,14 +336,37 @@ class Passage:
 
 
 @frozen_dataclass
+class TableRow:
+    """One row of a table of figures: its label and one cell per column, as the document prints them."""
+
+    label: str
+    cells: tuple[str, ...]
+
+
+@frozen_dataclass
+class Table:
+    """A table of figures in a source document ("LADO Advice by Quarter"), cell by cell as printed."""
+
+    id: str
+    paper: str
+    title: str
+    location: str  # as a reader would cite it: sub-document, pages, the table's title
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    part: str | None = None
+    line: int | None = None  # the seed line of the table's header
+
+
+@frozen_dataclass
 class Paper:
-    """A source document carried whole, as passages."""
+    """A source document carried whole, as passages, and its tables of figures."""
 
     id: str
     title: str
     seed: str
     parts: tuple[PaperPart, ...]
     passages: tuple[Passage, ...]
+    tables: tuple[Table, ...] = ()
 
     def part(self, part_id: str | None) -> PaperPart | None:
         return next((p for p in self.parts if p.id == part_id), None)
