@@ -178,6 +178,7 @@ BANKS = (
     Bank("hundredthird", 100, frozenset(), True, True, True, 75, 2),
     Bank("hundredfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredsixth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
