@@ -176,6 +176,7 @@ BANKS = (
     Bank("hundredfirst", 100, frozenset(), True, True, True, 73, 2),
     Bank("hundredsecond", 100, frozenset(), True, True, True, 80, 2),
     Bank("hundredthird", 100, frozenset(), True, True, True, 75, 2),
+    Bank("hundredseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
