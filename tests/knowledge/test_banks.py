@@ -179,6 +179,7 @@ BANKS = (
     Bank("hundredfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredsixth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
