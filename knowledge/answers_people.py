@@ -39,6 +39,14 @@ def which_person(q: Query, e: Engine, ask: str) -> Answer | None:
     )
 
 
+def which_named(q: Query, e: Engine) -> Answer | None:
+    """ "which claire ...": the people of that name, each with what the papers say of them; never one of them picked
+    by the rest of the question's words."""
+    if q.person or not q.ambiguous_people:
+        return None
+    return which_person(q, e, "what does {name} lead")
+
+
 def portfolio(q: Query, e: Engine) -> Answer | None:
     which = which_person(q, e, "what does {name} lead")
     if which is not None:

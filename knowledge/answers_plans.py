@@ -17,6 +17,8 @@ from knowledge.models import Action, Plan
 from knowledge.text import ABBREVIATIONS, content_words, expand, spelled_words
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from knowledge.engine import Engine
     from knowledge.query import Query
 
@@ -666,7 +668,27 @@ def plan_mentions(q: Query, e: Engine) -> Answer | None:
     found = [a for own, a in sorted(best, key=lambda t: -t[0]) if own > 0][:5]
     where = f" (under {_theme_excerpt(e, words, found[0].theme)})" if found[0].theme else ""
     text = f"{yes}{label} has it in {', '.join(a.id for a in found)}{where}:"
-    return r.answer_of(q, "priorities", text, [d.action_item(e.kb, a, q.today) for a in found])
+    return r.answer_of(q, "priorities", text, [_with_mention(e, words, a, q.today) for a in found])
+
+
+def _with_mention(e: Engine, words: set[str], action: Action, today: dt.date) -> Item:
+    """The action's item, and the words around the asked ones when the item's cut opening does not hold them
+    ("does the business plan mention a MACE group": "… and the Multi Agency Child Exploitation group (MACE) …")."""
+    item = d.action_item(e.kb, action, today)
+    text = " ".join(action.text.split())
+    opening = d.short(text, 300)
+    if len(text) <= 300 or _cover(e, words, opening) >= _cover(e, words, text):
+        return item
+    at = next(
+        (m.start() for m in re.finditer(r"\w+", text) if m.start() >= 280 and _cover(e, words, m.group()) > 0), None
+    )
+    if at is None:
+        return item
+    start = text.rfind(" ", 0, max(at - 150, 0)) + 1
+    end = text.find(" ", at + 150)
+    said = text[start:] if end < 0 else text[start:end]
+    said = f"\u2026{said}" + ("" if end < 0 else "\u2026")
+    return replace(item, lines=(*item.lines[:1], f"Says: \u201c{said}\u201d", *item.lines[1:]))
 
 
 def _theme_excerpt(e: Engine, words: set[str], theme: str) -> str:

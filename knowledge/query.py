@@ -128,7 +128,13 @@ def parse(
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden) or (_plan_scope(engine, fold(aside), hidden) if aside else None)
-    from knowledge.registry import asking_form_words, attribute_of, detect_intents, happened_filler  # the handlers
+    from knowledge.registry import (  # the handlers
+        WHICH_NAME,
+        asking_form_words,
+        attribute_of,
+        detect_intents,
+        happened_filler,
+    )
 
     asked = _asked_part(raw, folded)
     sourced = False
@@ -236,6 +242,9 @@ def parse(
     asks = [*intents, attribute] if attribute in ("lead", "status", "due") else intents  # "12 - lead?"
     if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, asks, topic, plan)):
         ids, topic = bare, [w for w in topic if w not in _NUMBER_FORM_WORDS]
+    ambiguous = () if people else tuple(engine.names.ambiguous_in(folded, raw))
+    if "which-person" in intents and not (ambiguous and WHICH_NAME.match(folded)[1] == ambiguous[0][0]):
+        intents = [i for i in intents if i != "which-person"]  # "which framework ...": no shared first name
     confidence = _confidence(intents, ids, people, roles, plan, topic)
     return Query(
         raw=raw,
@@ -259,7 +268,7 @@ def parse(
         topic_words=tuple(topic),
         confidence=confidence,
         offset=offset,
-        ambiguous_people=() if people else tuple(engine.names.ambiguous_in(folded, raw)),
+        ambiguous_people=ambiguous,
         day_of_month=_day_of_month(folded),
         plans=_several_plans(engine, folded, plan, hidden),
         month_year=_month_year_written(folded) if month is not None else None,

@@ -365,7 +365,12 @@ NAME_PUT_TO = (
     r"|whose name (is |s |will )?(\w+ ){0,8}(going|goes|go|be|sit|sits|appear|appears) (under|on|at the (bottom|end))"
 )
 
+# "which claire ...": a first name several people share, asked about as such (kept only when it is one: query.py)
+WHICH_NAME = lazy(r"^which (\w+)\b")
+
 INTENTS: tuple[Intent, ...] = (
+    # "which claire leads the exploitation work": a first name several people share, asked about as such
+    Intent("which-person", WHICH_NAME, ppl.which_named),
     # "audit" alone is a topic ("the case audit feedback"), not a request for the change history
     Intent(
         "history",
@@ -690,7 +695,10 @@ INTENTS: tuple[Intent, ...] = (
             r"(panel|committee|meeting)",
             r"lined up (for|at)",  # "what's lined up for the 1 april panel"
             # "whats down for the july panel", "what's on for the april meeting": its programme
-            r"what(s| s| is| are)? (down|on) for (the )?(\w+ ){0,3}(panel|committee|meeting)",
+            r"what(s| s| is| are)? (down|on) for (the )?(\w+ ){0,5}(panel|committee|meeting)",
+            # "what's down for the july 2025 corporate parenting", "whats on for april": a month's programme
+            r"what(s| s| is| are)? (down|on) for (the )?(january|february|march|april|may|june|july|august|"
+            r"september|october|november|december)\b",
             r"in the pipeline (for|at)",
             # "what's scheduled for april", "anything scheduled at the panel" (not "when's the next meeting scheduled")
             r"(what|which|anything|items?|reports?|papers?) (\w+ ){0,3}scheduled|scheduled (for|at|to come|to go)",

@@ -214,6 +214,7 @@ ABBREVIATIONS = {
     "ce": "child exploitation",
     "fgm": "female genital mutilation",
     "qa": "quality assurance",
+    "vsh": "virtual school headteacher",
 }
 
 
