@@ -181,6 +181,7 @@ BANKS = (
     Bank("hundredsixth", 100, frozenset(), True, True, True, 74, 2),
     Bank("hundredseventh", 100, frozenset(), True, True, True, 74, 4),
     Bank("hundredeighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
