@@ -180,6 +180,7 @@ BANKS = (
     Bank("hundredfifth", 100, frozenset(), True, True, True, 82, 3),
     Bank("hundredsixth", 100, frozenset(), True, True, True, 74, 2),
     Bank("hundredseventh", 100, frozenset(), True, True, True, 74, 4),
+    Bank("hundredeleventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
