@@ -183,6 +183,7 @@ BANKS = (
     Bank("hundredeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredeleventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
