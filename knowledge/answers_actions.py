@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from knowledge.query import Query
 
 DUE_SOON_DAYS = 30
-HEADS = {"lead": "Lead", "due": "Timescale", "status": "Status"}
+HEADS = {"lead": "Lead", "due": "Timescale", "status": "Status", "measure": "Measure"}
 
 
 # "owner + timescale", "lead and due date", "who leads it and when is it due": both asked, the action's summary
@@ -41,6 +41,8 @@ _RAG_ASKED = lazy(r"\brag\b|\bred,? amber\b|\bamber or green\b")
 
 
 def detail_of(q: Query) -> str:
+    if q.has("measure"):  # "tce 14 - how is progress measured": the plan's measure, not the status the word "progress"
+        return "measure"
     # two of lead, date and status asked together ("who + by when", "has it been done, and who owns that action"):
     # the summary, which gives all three
     asked_together = {n for n in ("lead", "due") if q.has(n) or q.attribute == n}
@@ -173,6 +175,13 @@ def _summary_line(item: Item) -> str:
 
 
 def _headline(item: Item, detail: str) -> str:
+    if detail == "measure":
+        said = item.fields.get("measure")
+        return (
+            f"the plan measures progress by \u201c{said}\u201d."
+            if said
+            else "the plan does not say how progress is measured."
+        )
     if detail == "lead":
         return item.fields["lead"] + "."
     if detail == "due":
@@ -1115,6 +1124,40 @@ def named_actions(q: Query, e: Engine) -> list[Action] | None:
     if both is not None:  # "the staffing review or former staff": each side names its own action
         return both
     return _clearly_named(q, e, words)
+
+
+MEASURE_WORDS = frozenset(
+    content_words("measure measured measuring measures evidence evidenced judge judged monitored know progress success")
+)
+MEASURE_FLOOR = 0.6  # share of the question's words an action must hold when no action is clearly named
+
+
+def measured(q: Query, e: Engine) -> Answer | None:
+    """ "how will they measure the public awareness campaign": what the plan's "how will we measure progress"
+    column says of the action (or each of the few actions) the question names; that the plan says nothing,
+    when it does not."""
+    words = tuple(w for w in q.topic_words if w not in MEASURE_WORDS)
+    if not words and not q.action_ids:
+        return None
+    asked = replace(q, topic_words=words)
+    actions = named_actions(asked, e)
+    if not actions:
+        hits = [h for h in r.search(asked, e, words, min_cover=MEASURE_FLOOR) if isinstance(h.doc, Action)]
+        if not hits:
+            return None
+        actions = [h.doc for h in hits if h.score >= hits[0].score - 0.05][:3]
+    items = [d.action_item(e.kb, a, q.today, "measure") for a in actions]
+    if len(actions) == 1:
+        action = actions[0]
+        label = d.action_label(e.kb, action)
+        text = (
+            f"{label}: the plan measures progress by \u201c{action.measure}\u201d."
+            if action.measure
+            else f"{label}: the plan does not say how its progress will be measured."
+        )
+    else:
+        text = f"{len(actions)} actions match; how the plan says each will be measured:"
+    return r.answer_of(q, "measure", text, items, subject=Subject.action(actions[0].plan, actions[0].id))
 
 
 def _themed(q: Query, e: Engine) -> list[Action]:

@@ -18,7 +18,7 @@ from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
 from knowledge.query import YEAR_WINDOW, without_hedges
 from knowledge.registry import ITEM_NAMED, PRESENTED
-from knowledge.text import closest_word, content_words, fold, spelled_in, spelled_out
+from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold, spelled_in, spelled_out
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -59,6 +59,20 @@ def _other_group_named(q: Query, found: Committee) -> bool:
         if word not in SAME_GROUP and word not in own and not word.isdigit() and content_words(word):
             return True
     return False
+
+
+_BODY_NOUNS = frozenset({"council", "group", "board", "partnership", "network", "forum", "panel", "team", "service"})
+
+
+def _other_body_initials(q: Query, found: Committee) -> bool:
+    """The question names another body by its initials ("cicc": the Children in Care Council), or by a word of
+    its own before "group", "board" and the like."""
+    own = _own_words(found)
+    for w in q.topic_words:
+        spelled = ABBREVIATIONS.get(w, "")
+        if spelled and w not in own and spelled.split()[-1] in _BODY_NOUNS:
+            return True
+    return _other_group_named(q, found)
 
 
 def subject_work(q: Query, e: Engine) -> WorkItem | None:
@@ -288,7 +302,15 @@ def _report_words(q: Query, e: Engine | None = None, drop: frozenset[str] = froz
         said = content_words(without_hedges(q.raw))  # ("behind schedule": no "schedule" to name a report by)
         words = [w for w in dict.fromkeys(said) if w not in plan_drop and w not in REPORT_STEMS]
         words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
+    if e is not None and q.committee is not None:  # "... down to go to corporate parenting": where, not which report
+        own = _own_words(e.kb.committees[q.committee]) | {"go", "going", "come", "coming"}
+        words = [w for w in words if w not in own] or words
+    if _RELATIVE_YEAR.search(q.folded):  # "coming to the panel this year": when, not a word of the report's title
+        words = [w for w in words if w != "year"] or words
     return [w for w in words if w not in drop and w not in HEDGE_WORDS]
+
+
+_RELATIVE_YEAR = lazy(r"\b(?:this|next|last|the coming) year\b")
 
 
 # "who actually wrote the appendix (not the cover report)", "exact wording pls": words of the asking, and the
@@ -795,6 +817,8 @@ def _work_by_words(q: Query, e: Engine, floor: float = 0.8) -> WorkItem | None:
     # District report on "corporate parenting")
     own = _own_words(e.kb.committees[q.committee]) if q.committee in e.kb.committees else frozenset()
     words = [w for w in q.topic_words if w not in REPORT_WORDS and w not in own]
+    if _RELATIVE_YEAR.search(q.folded):  # "coming to the panel this year": when, not a word of the item's title
+        words = [w for w in words if w != "year"]
     hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
     return hits[0].doc if hits and hits[0].score >= floor else None
 
@@ -1470,6 +1494,7 @@ CHAIR_WORDS = frozenset(
     {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "chairing", "who"}
     | {"run", "runs", "head", "heads", "charge", "day", "days"}  # "who runs / heads / is in charge of it these days"
     | {"took", "take", "takes", "taking", "taken", "over", "new", "became", "become", "appointed"}  # a new chair
+    | {"now", "currently", "since", "when", "started", "start"}  # "who chairs now and since when": the holder's date
 )
 # words that name a kind of group, not which group: "the neglect subgroup" is picked out by "neglect"
 GROUP_WORDS = frozenset(
@@ -1898,7 +1923,8 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             f"I'm not sure: the papers give no deadline for reports to{when}, nor when its papers go out.",
             [d.meeting_item(e.kb, chosen)] if chosen else [],
         )
-    if not detail and LAST_MET.search(q.folded):  # "when did the panel last meet": the last one held, not the next
+    other_body = not q.committee and _other_body_initials(q, found)  # "cicc didn't meet last time": not ours
+    if not detail and LAST_MET.search(q.folded) and not other_body:  # "when did the panel last meet": the last held
         held = [m for m in found.meetings if m.date < q.today]
         if not held:
             return r.answer_of(q, "meeting", f"The knowledge base has no {found.name} meeting before today.")

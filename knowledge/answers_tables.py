@@ -1,8 +1,9 @@
 """Figures read from the papers' tables of figures: "LADO advice total for 23/24" is the cell of the table "LADO
 Advice by Quarter" in row 2023/24, column TOTAL (539), quoted with the table's place; never a sum or a guess.
 
-A cell is answered only when the question names its year (a row or column of the table) and every other word of
-what is asked is in the table's title, the row's label or the column's heading. Two rows that fit as well are
+A cell is answered only when the question names its year (a row or column of the table; with no year asked, the
+year the table's own title gives, if it gives one) and every other word of what is asked is in the table's title,
+the row's label or the column's heading. Two rows that fit as well are
 both shown; a question that fits no row is left to the passages.
 """
 
@@ -15,7 +16,7 @@ from knowledge import reply as r
 from knowledge.answer import Answer, Item
 from knowledge.lazyre import lazy
 from knowledge.models import Paper, Source, Table, TableRow
-from knowledge.text import SHORT_WORDS, SYNONYMS, content_words, spelled_words
+from knowledge.text import SHORT_WORDS, SYNONYMS, content_words, spelled_words, stem, words
 
 if TYPE_CHECKING:
     from knowledge.engine import Engine
@@ -26,6 +27,7 @@ FIGURE_ASKED = lazy(r"\b(?:how many|number|numbers|no of|total|totals|figure|fig
 # a financial year as people type it: 23/24, 2023/24, 2023-24, "2023 - 24"
 YEAR = lazy(r"(?<![\d/])(?:20)?(\d{2})\s*[/-]\s*(?:20)?(\d{2})(?![\d/])")
 QUARTER = lazy(r"\bq\s?([1-4])\b")
+TAG = lazy(r"</?\w+>")
 TABLE_NAMED = lazy(r"\btables?\b")
 TOTAL = lazy(r"\b(?:total|totals|in total|altogether)\b")
 # words of asking and of place: what is asked is in the other words
@@ -49,8 +51,6 @@ def table_answer(q: Query, e: Engine, papers: set[str] | frozenset[str] | None) 
     if not _asks_figure(asked):
         return None
     years = {_year(a, b) for a, b in YEAR.findall(asked)} - {None}
-    if not years:
-        return None
     quarters = {f"q{n}" for n in QUARTER.findall(asked)} | ({"total"} if TOTAL.search(asked) else set())
     plain = YEAR.sub(" ", asked)
     wanted = [w for w in dict.fromkeys(SHORT_WORDS.get(w, w) for w in content_words(plain)) if w not in ASKING]
@@ -63,7 +63,10 @@ def table_answer(q: Query, e: Engine, papers: set[str] | frozenset[str] | None) 
         if papers is not None and paper.id not in papers:
             continue
         for table in paper.tables:
-            found += _cells(paper, table, years, quarters, wanted, named)
+            # no year asked: the year the table's own title gives ("Table 1. Children Missing ... 2023/24"), if any
+            asked_years = years or {y for y in (_year(a, b) for a, b in YEAR.findall(table.title)) if y}
+            if asked_years:
+                found += _cells(paper, table, asked_years, quarters, wanted, named)
     if not found:
         return None
     found.sort(key=lambda f: (-f[0], f[1]))
@@ -106,8 +109,8 @@ def _cells(paper: Paper, table: Table, years: set[str], quarters: set[str], want
                 continue
             said = frozenset(content_words(f"{label} {table.columns[i]}"))  # the row's own words, as printed
             own = _words(f"{label} {table.columns[i]}")  # ... and its abbreviations spelled out
-            words = own | _place_words(paper, table)
-            if sum(_holds(w, words) for w in wanted) < COVER * len(wanted):
+            around = own | _place_words(paper, table)
+            if sum(_holds(w, around) for w in wanted) < COVER * len(wanted):
                 continue
             # "missing from home and care table - total incident reports": the words naming the table are no
             # part of which row is asked for
@@ -134,7 +137,7 @@ def _label(table: Table, row: TableRow) -> str:
     if not row.label:
         return table.title
     if not row.label.startswith("*"):
-        return row.label
+        return " ".join(TAG.sub(" ", row.label).split())  # "... from care <i>NB includes ...</i>": the words
     index = table.rows.index(row)
     above = next((r.label for r in reversed(table.rows[:index]) if r.label and not r.label.startswith("*")), "")
     return f"{above} – {row.label.lstrip('*')}" if above else row.label.lstrip("*")
@@ -153,7 +156,7 @@ def _year_of(label: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _words(text: str) -> frozenset[str]:
     """A label's content words with its abbreviations spelled out ("CSE": child, sexual, exploitation)."""
-    found = set(content_words(text))
+    found = set(content_words(text)) | {stem(w) for w in words(text) if len(w) > 3 and w.isalpha()}  # "reports"
     for w in list(found):
         found |= spelled_words(w)
     return frozenset(found)

@@ -204,7 +204,7 @@ def latest(action: Action, today: dt.date, limit: int | None = 200) -> str | Non
 
 
 def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str = "summary") -> Item:
-    """An item for an action; `detail` is summary | lead | due | status | parent (the action a milestone asked
+    """An item for an action; `detail` is summary | lead | due | status | measure | parent (the action a milestone asked
     about belongs to: what it is and who leads it, without its other dates and steps, which answer another
     question - "when's the reviewer's report due" is May 2020, not the January step the card would list)."""
     lines = [short(action.text, 300)]
@@ -222,7 +222,9 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
     status = status_text(action, today, progress=detail == "status")
     if detail != "parent":
         lines.append(f"Status: {status}")
-    if action.measure and detail not in ("status", "parent"):  # how the plan says progress is shown (who signs it off)
+    if detail == "measure":
+        lines.append(f"Measured by: {action.measure}" if action.measure else "Measured by: not stated in the plan")
+    elif action.measure and detail not in ("status", "parent"):  # how the plan says progress is shown
         lines.append(f"Measured by: {short(action.measure, 200)}")
     if detail == "status":
         for update in sorted(action.updates, key=lambda u: u.date.date)[-3:]:
@@ -245,6 +247,7 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         "steps_after": _steps_after(action, due, today) if due is not None else "",
         "status": status,
         "rag": facts.rag(action, today).colour,
+        "measure": action.measure or "",
     }
     return Item("action", action_label(kb, action), tuple(lines), fields, action.source, (action.plan, action.id))
 

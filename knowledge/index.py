@@ -538,6 +538,8 @@ class NameIndex:
             title = self.role_titles[idx]
             if len(title) < 6:
                 continue
+            if not _short_words_written(title, folded_question):
+                continue  # "csp review subgroup chair" is not the "qa subgroup chair": an initialism is never fuzzy
             rid = self.role_ids[idx]
             found[rid] = max(found.get(rid, 0), score + len(title) / 100)
         return sorted(found.items(), key=lambda kv: -kv[1])
@@ -581,6 +583,20 @@ class NameIndex:
         names = [self.person_names[i] for i in pool]
         matches = process.extract(wanted, names, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=60)
         return list(dict.fromkeys(self.person_ids[pool[idx]] for _, _, idx in matches))[:limit]
+
+
+def _short_words_written(title: str, folded_question: str) -> bool:
+    """Whether each short word of a title ("qa", "dcs", "yjs": initialisms, whose one letter changed names another
+    body) is written as such in the question."""
+    short = [w for w in title.split() if len(w) <= SHORT_TITLE_WORD and w.isalpha()]
+    if not short:
+        return True
+    asked = set(folded_question.split())
+    return all(w in asked for w in short if w not in _GLUE_WORDS)
+
+
+SHORT_TITLE_WORD = 3
+_GLUE_WORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "a", "an", "by"})
 
 
 class ActionIdIndex:

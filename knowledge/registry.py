@@ -604,7 +604,10 @@ INTENTS: tuple[Intent, ...] = (
             r"(report|paper|review) recommends?",
             "whose report",
             r"(whose|which|what) name (is )?(at|on) the (bottom|end|foot)",  # the name signed at the foot of it
-            r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
+            # (not "who's in charge of the foster carer review from the iicsa plans": who leads it)
+            r"^\s*who(?!(?: is| s|s)? (?:in charge|leading|running|doing|responsible|heading))(?: is| s|s)? "
+            r"(?:the |that |this )?"
+            r"(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
             REPORT_OF,
             "signature",
             NAME_PUT_TO,
@@ -691,7 +694,7 @@ INTENTS: tuple[Intent, ...] = (
             r"coming to (the |this |next |that )(\w+ ){0,3}(panel|committee|cpp|meeting)\b",
             r"coming (to|before) (us|members|councillors)\b",  # "is adoption performance coming to us"
             # "what's due to come to the panel on 8 july", "what is set to go before the committee in april"
-            r"\b(due|set|scheduled|planned|expected) to (come|go) (to|before) (the )?(\w+ ){0,3}"
+            r"\b(due|set|scheduled|planned|expected|down) to (come|go) (to|before) (the )?(\w+ ){0,3}"
             r"(panel|committee|meeting)",
             r"lined up (for|at)",  # "what's lined up for the 1 april panel"
             # "whats down for the july panel", "what's on for the april meeting": its programme
@@ -882,6 +885,19 @@ INTENTS: tuple[Intent, ...] = (
         ),
         papers.due_or_passage,
     ),
+    # "how will they measure the public awareness campaign", "tce 14 - how is progress measured": the plan's
+    # "how will we measure progress" column
+    Intent(
+        "measure",
+        _rx(
+            r"how (will|would|is|are|do|does|can|should|are we going to|is it going to) (\w+ ){0,8}"
+            r"(measure|measured|measuring|evidenced|judged)",
+            r"measured by",
+            r"measures? of (progress|success)",
+            r"how (will|do|would) (we|they|you|anyone) know (if|whether) (it|this|that|they|we)",
+        ),
+        acts.measured,
+    ),
     Intent(
         "status",
         _rx(
@@ -1057,7 +1073,10 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"name (is )?(at|on) the (bottom|end|foot)",
             NAME_PUT_TO,
             # "who's the residential homes update from": whose report it is
-            r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
+            # (not "who's in charge of the foster carer review from the iicsa plans": who leads it)
+            r"^\s*who(?!(?: is| s|s)? (?:in charge|leading|running|doing|responsible|heading))(?: is| s|s)? "
+            r"(?:the |that |this )?"
+            r"(?:\w+ ){1,10}?(?:report|update|paper|review) from\b",
         ),
     ),
     # ("what date's on the managing allegations annual report": the date its author signed it)

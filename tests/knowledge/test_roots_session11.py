@@ -51,3 +51,58 @@ def test_the_virtual_school_headteacher_by_initials(engine: Engine) -> None:
     answer = engine.ask("what did the panel resolve on the VSH report in october", dt.date(2024, 10, 31))
     shown = render(answer, show_sources=False)
     assert "2024/035" in shown and "2024/036" not in shown, shown
+
+
+ANNUAL_REPORT_OUT = dt.date(2020, 9, 20)
+AFTER_OCTOBER_PANEL = dt.date(2024, 10, 18)
+CITY_PLAN_MONTH = dt.date(2019, 12, 5)
+
+
+def test_an_initialism_in_a_post_is_never_matched_loosely(engine: Engine) -> None:
+    """ "csp review subgroup chair?" was read as the "QA subgroup chair" (two letters apart): confidently wrong."""
+    answer = engine.ask("the csp review subgroup chair?", ANNUAL_REPORT_OUT)
+    assert "Pete Turgoose" not in render(answer, show_sources=False)
+    assert "Pete Turgoose" in render(engine.ask("qa subgroup chair?", ANNUAL_REPORT_OUT), show_sources=False)
+
+
+def test_since_when_a_chair_holds_the_post_is_the_holders_date(engine: Engine) -> None:
+    """ "qa subgroup - who chairs now and since when" quoted a paragraph about audit tools."""
+    answer = engine.ask("who is chairing the qa subgroup now, and since when?", ANNUAL_REPORT_OUT)
+    assert answer.kind == "chair"
+    assert "Pete Turgoose" in answer.text and "October 2019" in answer.text
+
+
+def test_a_report_down_to_go_to_the_committee_is_its_programme_date(engine: Engine) -> None:
+    """ "when is the year 12-13 destinations report down to go to corporate parenting": the committee's own name
+    ("corporate parenting") had picked the Borough & District report on corporate parenting responsibilities."""
+    answer = engine.ask("when's the destinations report down to go to corporate parenting", BEFORE_JANUARY_PANEL)
+    assert answer.kind == "work-item"
+    assert "Destinations of Year 12-13" in answer.text and "1 April 2025" in answer.text
+
+
+def test_who_is_in_charge_of_a_review_from_the_plans_is_its_lead(engine: Engine) -> None:
+    """ "who's in charge of the foster carer review from the iicsa stuff" was read as whom a report is from, and
+    answered with a 2025 work-programme item on foster carers."""
+    answer = engine.ask("who's in charge of the foster carer review from the iicsa plans", CITY_PLAN_MONTH)
+    shown = render(answer, show_sources=False)
+    assert answer.kind == "lead", shown
+    assert "Head of Children in Care" in shown and "Pam Rosseter" in shown
+
+
+def test_another_body_not_meeting_last_time_is_not_our_last_meeting(engine: Engine) -> None:
+    """ "cicc didn't meet last time - when's the next one" gave the panel's own last meeting."""
+    answer = engine.ask("the cicc didn't meet last time, when is the next one", AFTER_OCTOBER_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "last met" not in answer.text
+    assert "2nd December" in shown, shown
+
+
+def test_how_progress_is_measured_is_the_plans_measure(engine: Engine) -> None:
+    """ "how will they measure the public awareness campaign" quoted the plan's header row."""
+    answer = engine.ask("how are they going to measure the public awareness campaign", BEFORE_JANUARY_PANEL)
+    assert answer.kind == "measure"
+    assert "Comms Strategy" in render(answer, show_sources=False)
+    one = engine.ask("tce 14 - how is progress measured", BEFORE_JANUARY_PANEL)
+    assert one.kind == "measure" and "Comms Strategy" in one.text
+    none = engine.ask("how is county action 1 being measured", CITY_PLAN_MONTH)
+    assert none.kind == "measure" and "does not say" in none.text

@@ -140,3 +140,12 @@ def test_a_paper_the_audience_may_not_read_gives_no_figure(engine: Engine) -> No
     q = parse(engine, "LADO advice total for 23/24?", TODAY)
     assert table_answer(q, engine, None) is not None
     assert table_answer(q, engine, {"county-iicsa-plan"}) is None
+
+
+def test_with_no_year_asked_the_year_the_table_is_for(engine: Engine) -> None:
+    """Table 1 is "Children Missing from Home and Care 2023/24": asked with no year, its 2023/24 column."""
+    answer, text = ask(engine, "how many individuals did the missing incident reports relate to")
+    assert answer.kind == "figure", text
+    assert "964" in text and "982" not in text
+    reported, shown = ask(engine, "how many children were reported missing from care")  # "reported": "reports"
+    assert reported.kind == "figure" and "939" in shown and "<i>" not in shown, shown
