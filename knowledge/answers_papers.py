@@ -123,7 +123,7 @@ def passage_answer(q: Query, e: Engine, strict: bool = False, within: frozenset[
     if found is not None and NAME_ASKED.search(q.folded) and not _names_a_person(e, found):
         return None  # "... the cabinet member for children and families - what's their name": the post alone is no name
     asks_sum = AMOUNT_ASKED.search(q.folded) or (
-        ("%" in q.lower or "percent" in q.lower) and RATE_ASKED.search(q.lower)
+        ("%" in q.lower or "percent" in q.lower) and (RATE_ASKED.search(q.lower) or RATE_NAMED.search(q.lower))
     )
     if found is not None and asks_sum and not _gives_a_figure(found):
         return None  # "what's the notts fostering allowance for 2025": a paragraph about the allowance, with no sum
@@ -137,6 +137,8 @@ AMOUNT_ASKED = lazy(
 )
 # "what % of PEPs were completed in timescale": a rate (read from the question as typed: folding drops "%")
 RATE_ASKED = lazy(r"\bwhat ?(?:%|percent\b|percentage\b)")
+# "whats the school attendance % for children in care": a rate named after its thing
+RATE_NAMED = lazy(r"\w\s?%(?!\w)|\b(?:percentage|percent) (?:for|of|rate)\b")
 
 
 def _gives_a_figure(answer: Answer) -> bool:

@@ -274,7 +274,8 @@ _NOT_A_COUNT = lazy(
 _HOW_LONG = lazy(r"\bhow many (?:more )?(?:days|weeks|months|years|hours|minutes)\b")
 _LABEL_NUMBER = lazy(
     r"\b(?:recommendations?|actions?|priority|priorities|paragraphs?|para|items?|appendix|appendices|page|pages|"
-    r"section|table|figure|phase|stage|level|tier|part|no|number|version|ref|reference|cf|act|rule|regulation)"
+    r"section|table|figure|phase|stage|level|tier|part|no|number|version|ref|reference|cf|act|rule|regulation|"
+    r"reg|regs|schedule|article)"
     r"\.?\s+\d+[a-z]?(?:\.\d+)*\b|\b(?:19|20)\d\d(?:[/-]\d{2,4})?\b|\b\d+(?:st|nd|rd|th)\b"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)[\s-]+(?:calendar\s+)?"
     r"(?:days?|weeks?|months?|years?|hours?|minutes?)\b"

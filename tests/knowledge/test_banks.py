@@ -177,13 +177,13 @@ BANKS = (
     Bank("hundredsecond", 100, frozenset(), True, True, True, 81, 1),
     Bank("hundredthird", 100, frozenset(), True, True, True, 75, 2),
     Bank("hundredfourth", 100, frozenset(), True, True, True, 85, 4),
-    Bank("hundredfifth", 100, frozenset(), True, True, True, 82, 3),
-    Bank("hundredsixth", 100, frozenset(), True, True, True, 74, 2),
+    Bank("hundredfifth", 100, frozenset(), True, True, True, 83, 2),
+    Bank("hundredsixth", 100, frozenset(), True, True, True, 75, 1),
     Bank("hundredseventh", 100, frozenset(), True, True, True, 74, 4),
     Bank("hundredeighth", 100, frozenset(), True, True, True, 81, 3),
     Bank("hundredninth", 100, frozenset(), True, True, True, 76, 2),
-    Bank("hundredtenth", 100, frozenset(), True, True, True, 84, 1),
-    Bank("hundredeleventh", 100, frozenset(), True, True, True, 78, 5),
+    Bank("hundredtenth", 100, frozenset(), True, True, True, 85, 0),
+    Bank("hundredeleventh", 100, frozenset(), True, True, True, 79, 4),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

@@ -106,3 +106,23 @@ def test_how_progress_is_measured_is_the_plans_measure(engine: Engine) -> None:
     assert one.kind == "measure" and "Comms Strategy" in one.text
     none = engine.ask("how is county action 1 being measured", CITY_PLAN_MONTH)
     assert none.kind == "measure" and "does not say" in none.text
+
+
+def test_a_rate_or_count_asked_needs_one_in_the_passage(engine: Engine) -> None:
+    """ "whats the school attendance % for notts children in care" quoted a training paragraph with no rate; "how
+    many reg 44 visits did CWH have" quoted one whose only number is the regulation's."""
+    for question in (
+        "what's the attendance % for children in care in notts this year",
+        "how many reg 44 visits has CWH had this year",
+    ):
+        answer = engine.ask(question, BEFORE_JANUARY_PANEL)
+        assert answer.kind != "passage", (question, render(answer, show_sources=False))
+
+
+def test_when_the_panel_looked_at_a_report_and_its_date_against_it(engine: Engine) -> None:
+    """ "when did the panel last look at the IRO annual report" kept "last look" as words of the report's name and
+    quoted the city annual report; "which meeting date has it got against it" kept "against"."""
+    answer = engine.ask("when did the panel last consider the IRO annual report", dt.date(2024, 11, 1))
+    assert "15 October 2024" in answer.text and "item 9" in answer.text, answer.text
+    dated = engine.ask("the care leavers annual report, what meeting date has it got against it", BEFORE_JANUARY_PANEL)
+    assert dated.kind == "work-item" and "1 April 2025" in dated.text, dated.text
