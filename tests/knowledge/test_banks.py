@@ -187,6 +187,7 @@ BANKS = (
     Bank("hundredtenth", 100, frozenset(), True, True, True, 84, 1),
     Bank("hundredeleventh", 100, frozenset(), True, True, True, 78, 5),
     Bank("hundredtwelfth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthirteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
