@@ -188,6 +188,7 @@ BANKS = (
     Bank("hundredeleventh", 100, frozenset(), True, True, True, 78, 5),
     Bank("hundredtwelfth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirteenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredfourteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
