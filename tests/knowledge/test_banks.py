@@ -184,6 +184,7 @@ BANKS = (
     Bank("hundredninth", 100, frozenset(), True, True, True, 76, 2),
     Bank("hundredtenth", 100, frozenset(), True, True, True, 84, 1),
     Bank("hundredeleventh", 100, frozenset(), True, True, True, 78, 5),
+    Bank("hundredfifteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
