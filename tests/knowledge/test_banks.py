@@ -189,6 +189,7 @@ BANKS = (
     Bank("hundredtwelfth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirteenth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredfourteenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredfifteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
