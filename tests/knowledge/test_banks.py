@@ -184,8 +184,6 @@ BANKS = (
     Bank("hundredninth", 100, frozenset(), True, True, True, 76, 2),
     Bank("hundredtenth", 100, frozenset(), True, True, True, 85, 0),
     Bank("hundredeleventh", 100, frozenset(), True, True, True, 79, 4),
-    Bank("hundredtenth", 100, frozenset(), True, True, True, 84, 1),
-    Bank("hundredeleventh", 100, frozenset(), True, True, True, 78, 5),
     Bank("hundredtwelfth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirteenth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredfourteenth", 100, frozenset(), True, True, True, 0, 100),
