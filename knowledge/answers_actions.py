@@ -959,10 +959,23 @@ def _overdue(q: Query, e: Engine) -> Answer:
         late = [(a, m) for a, m in day.late if a.plan not in q.hidden and a.plan in plans]
         undated = [a for a in day.undated if a.plan not in q.hidden and a.plan in plans]
     scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
+    before = late
     if fell_due:  # "what fell due in May": due then
         late = [(a, m) for a, m in late if _due_in(a, m, q, e)]
         scope += f" that fell due {q.window.words}"
         undated = []
+    if fell_due and not late and before and q.window.start > q.today - dt.timedelta(days=31):
+        # "which county actions are overdue after december?", asked in early January: nothing can have fallen due
+        # since and be late already, and the asker means what is late now December is over; say both
+        return r.list_answer(
+            q,
+            "overdue",
+            f"Nothing{scope} is overdue yet as of {long_day(q.today)}; {len(before)} overdue from before then "
+            "(due date passed, not evidenced as done):",
+            before,
+            lambda pair: _late_item(e, q.today, *pair),
+            _took_notes(q, e, named),
+        )
     doubtful = [(a, day.doubted[a.key]) for a, m in late if m is None and a.key in day.doubted]
     doubted = {a.key for a, _ in doubtful}
     late = [(a, m) for a, m in late if a.key not in doubted]
@@ -1384,7 +1397,16 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
             items.append((a, m))
             overlap |= m.due is not None and m.due.date > until
     scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
-    notes: tuple[str, ...] = _took_notes(q, e, named)
+    # as in an overdue list, a note never names a completed action beside what falls due (a reader scanning for
+    # ids would take it for one of them): the words' other matches are named, the completed ones counted
+    took = [a for a in named if not facts.derive(a, q.today).complete] if named else named
+    notes: tuple[str, ...] = _took_notes(q, e, took)
+    if named and took is not None and len(took) < len(named):
+        many = len(named) - len(took) != 1
+        notes += (
+            f"{len(named) - len(took)} other action{'s' if many else ''} your words match "
+            f"{'are' if many else 'is'} recorded as complete.",
+        )
     if recorded_done:
         many = recorded_done != 1
         notes += (

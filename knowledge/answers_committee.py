@@ -61,6 +61,7 @@ def _other_group_named(q: Query, found: Committee) -> bool:
     return False
 
 
+_A_PROGRAMME = lazy(r"\b(?:work programme|programme|forward plan|wp|panel|committee|meeting|agenda)\b")
 _BODY_NOUNS = frozenset({"council", "group", "board", "partnership", "network", "forum", "panel", "team", "service"})
 
 
@@ -2702,6 +2703,8 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
     found = committee(q, e)
     if found is None:
         return None
+    if q.plan is not None and q.committee is None and not _A_PROGRAMME.search(q.folded):
+        return None  # "when will the city start looking at former foster carers": the city plan's row, not a panel's
     items = [w for w in found.work_programme if not w.standing]
     scope = ""
     if not q.person and q.attribute is None and _AT_THE_NEXT.search(q.folded):
@@ -2893,6 +2896,11 @@ def _left_programme(q: Query, e: Engine, found: Committee, asked: set[str]) -> A
     if listed:
         text = f"{found.name} work-programme items with those words ({len(listed)}):"
         return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in listed])
+    near = [w for w in found.work_programme if w.standing and _words_in(asked, w.title) >= max(1, len(asked) - 1)]
+    if near and STANDING_ASKED.search(q.folded):  # "a standing item about member visits": "Visits schedule ..."
+        said = " ".join(sorted(asked))
+        text = f"No {found.name} standing item is titled with all of \u201c{said}\u201d; the nearest ({len(near)}):"
+        return r.answer_of(q, "work-programme", text, [d.work_item(e.kb, w) for w in near])
     index = e.passage_index
     parts = minutes_parts(e, [m for m in found.meetings if m.resolutions or m.attendance is not None])
     if index is not None and parts:

@@ -109,6 +109,9 @@ class Query:
         return bool(PRONOUN.search(self.folded))
 
 
+_POSSESSIVE_PLACE = lazy(r"\b(city|county)s\b")  # never a plural (cities, counties)
+
+
 def parse(
     engine: Engine,
     raw: str,
@@ -126,6 +129,7 @@ def parse(
     raw = _cue_typos(engine, _phone_words(without_why(trimmed) + _whose_cover(engine, raw)))
     lower = raw.lower().replace("\u2019", "'")
     folded = re.sub(r"\bwhos\b", "who s", fold(raw))  # "whos got": "who's got", as "who's" folds
+    folded = _POSSESSIVE_PLACE.sub(r"\1 s", folded)  # "the citys hsb review": the city's, as "city's" folds
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden) or (_plan_scope(engine, fold(aside), hidden) if aside else None)
     from knowledge.registry import (  # the handlers

@@ -287,6 +287,7 @@ PUT_AS = (
     r"(?:she|he|they|it|who) keeps? (?:coming|cropping|popping) up",
     r"(?:their |her |his |a )?names?$",  # "the dci who chairs the cspr group, name?"
     r"(?:got|has|have|put|down|set|listed) against (?:it|them|that|this)$",  # "which date has it got against it"
+    r"in charge of",  # "who at the county is actually in charge of involving survivors": who leads it
     # "when did the panel last look at the IRO annual report": when it took the item, not a topic "look"
     r"(?:did|does|will|do) (?:the )?(?:panel|committee|members|cpp|councillors|board) (?:last |first |next |ever )?"
     r"(?:look at|looked at|discuss|discussed|see|saw|consider|considered|take|hear about|go through|went through)",

@@ -224,6 +224,7 @@ SYNONYMS = {
     "checking": "review", "check": "review", "checks": "review",  # "checking the foster carers": their review
     "old": "former",  # "old foster carers": current and former ones
     "written": "letter",  # "have the IFAs been written to": the step "Letter sent to all Independent Fostering ..."
+    "involving": "engage", "involve": "engage",  # "involving survivors in the response": engaging with them
 }  # fmt: skip
 
 # everyday short forms, read as the word they stand for ("ex staff": former staff; "the last 2 yrs": years)

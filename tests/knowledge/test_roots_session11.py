@@ -126,3 +126,46 @@ def test_when_the_panel_looked_at_a_report_and_its_date_against_it(engine: Engin
     assert "15 October 2024" in answer.text and "item 9" in answer.text, answer.text
     dated = engine.ask("the care leavers annual report, what meeting date has it got against it", BEFORE_JANUARY_PANEL)
     assert dated.kind == "work-item" and "1 April 2025" in dated.text, dated.text
+
+
+def test_overdue_after_a_month_just_ended_lists_what_is_late_now(engine: Engine) -> None:
+    """ "which county actions are overdue after december?" asked on 6 January said "Nothing is overdue ... that fell
+    due after December 2019": nothing could have, and five December milestones were late."""
+    answer = engine.ask("what's overdue on the county plan after december", dt.date(2020, 1, 6))
+    shown = render(answer, show_sources=False)
+    assert answer.kind == "overdue"
+    assert "Action 8" in shown and "Action 10" in shown and "Action 12" in shown, shown
+    assert "Action 9" not in shown and "Action 11" not in shown
+
+
+def test_involving_survivors_is_engaging_with_them(engine: Engine) -> None:
+    """ "who at the county is actually in charge of involving us survivors in their iicsa response" gave Action 4's
+    lead ("involving children in care"), not Action 1's ("engage with victims and survivors")."""
+    answer = engine.ask("who's in charge of involving survivors in the county's iicsa response", CITY_PLAN_MONTH)
+    assert "Paul Johnson" in answer.text and "Laurence Jones" not in answer.text, answer.text
+
+
+def test_a_plan_named_looking_at_something_is_the_plans_row(engine: Engine) -> None:
+    """ "when will the city start looking at former foster carers then" gave a 2025 work-programme item on foster
+    carers (the panel's "looking at" cue), in 2019; "the citys hsb review" missed the city plan."""
+    answer = engine.ask("when is the city starting to look at former foster carers", dt.date(2019, 10, 8))
+    assert "October 2019" in render(answer, show_sources=False) and answer.kind != "work-item"
+    citys = engine.ask("when does the citys hsb review start", dt.date(2019, 10, 22))
+    assert "city plan, action 7a" in citys.text and "October 2019" in citys.text, citys.text
+
+
+def test_a_due_soon_note_names_no_completed_action(engine: Engine) -> None:
+    """ "county hsb bits due in the next month" listed Action 8's steps under a note naming Action 7, which is
+    complete: read as one of the things falling due."""
+    answer = engine.ask("hsb items on the county plan due next month", dt.date(2020, 5, 20))
+    shown = render(answer, show_sources=False)
+    assert "Action 8" in shown and "Action 7" not in shown, shown
+    assert "recorded as complete" in shown
+
+
+def test_a_standing_item_named_by_most_of_its_words(engine: Engine) -> None:
+    """ "is there a standing item on the 2025 work programme about member visits" said the programme does not list
+    it: its standing item is "Visits schedule and observations from visits"."""
+    answer = engine.ask("is member visits a standing item on the work programme", BEFORE_JANUARY_PANEL)
+    shown = render(answer, show_sources=False)
+    assert "Visits schedule and observations from visits" in shown and "Amanda Collinson" in shown, shown
