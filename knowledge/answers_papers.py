@@ -740,6 +740,8 @@ def _report_when(q: Query, e: Engine) -> Answer | None:
     from knowledge import answers_committee as com
     from knowledge.models import WorkItem
 
+    if q.plan is not None and q.committee is None and not com._A_PROGRAMME.search(q.folded):
+        return None  # "when did hmip publish the city yjs inspection report": not a report to the county's panel
     named = com.find_doc(q, e)
     if named is None:
         return None

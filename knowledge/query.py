@@ -189,7 +189,7 @@ def parse(
             engine, folded, today, loose="due" not in intents or len(intents) > 1
         )
     intents = _needs_by_window(intents, folded, window)
-    intents = _with_window_intents(intents, window)
+    intents = _with_window_intents(intents, window, folded)
     if _ASKS_SHARE.search(lower) and not re.search(r"\b(actions?|milestones?)\b", folded):
         # "what % of hsb assessments were completed in a timely way this year": a figure in the papers (and "were
         # done on time" asks no action's status)
@@ -1385,11 +1385,17 @@ def _needs_by_window(intents: list[str], folded: str, window: Window | None) -> 
     return ["due-soon", *intents]
 
 
-def _with_window_intents(intents: list[str], window: Window | None) -> list[str]:
-    """ "anything due for pam this spring": "due" with a date window asks what falls due in it."""
+def _with_window_intents(intents: list[str], window: Window | None, folded: str = "") -> list[str]:
+    """ "anything due for pam this spring": "due" with a date window asks what falls due in it (not "did the
+    scrutiny committee get an update this year and when": whether, and when, a thing happened)."""
     if window is None or "due" not in intents or "due-soon" in intents or "overdue" in intents:
         return intents
+    if _ASKS_IF_HAPPENED.match(folded) and not re.search(r"\bdue\b", folded):
+        return intents
     return [*intents, "due-soon"]
+
+
+_ASKS_IF_HAPPENED = lazy(r"\s*(?:did|was|were)\b")
 
 
 def _person_due(engine: Engine, intents: list[str], people, roles, topic: list[str]) -> list[str]:

@@ -184,9 +184,9 @@ BANKS = (
     Bank("hundredninth", 100, frozenset(), True, True, True, 76, 2),
     Bank("hundredtenth", 100, frozenset(), True, True, True, 85, 0),
     Bank("hundredeleventh", 100, frozenset(), True, True, True, 79, 4),
-    Bank("hundredtwelfth", 100, frozenset(), True, True, True, 75, 6),
+    Bank("hundredtwelfth", 100, frozenset(), True, True, True, 75, 5),
     Bank("hundredthirteenth", 100, frozenset(), True, True, True, 79, 1),
-    Bank("hundredfourteenth", 100, frozenset(), True, True, True, 72, 5),
+    Bank("hundredfourteenth", 100, frozenset(), True, True, True, 72, 4),
     Bank("hundredfifteenth", 100, frozenset(), True, True, True, 78, 2),
 )
 BY_NAME = {b.name: b for b in BANKS}

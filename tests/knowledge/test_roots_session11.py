@@ -169,3 +169,17 @@ def test_a_standing_item_named_by_most_of_its_words(engine: Engine) -> None:
     answer = engine.ask("is member visits a standing item on the work programme", BEFORE_JANUARY_PANEL)
     shown = render(answer, show_sources=False)
     assert "Visits schedule and observations from visits" in shown and "Amanda Collinson" in shown, shown
+
+
+def test_a_city_report_is_not_the_county_panels_item(engine: Engine) -> None:
+    """ "when did hmip publish the city yjs inspection report" gave the county panel's 2025 programme item on the
+    inspection gradings of its homes."""
+    answer = engine.ask("when was the hmip inspection report on the city yjs published", dt.date(2020, 9, 8))
+    assert answer.kind != "work-item" and "gradings" not in render(answer, show_sources=False)
+
+
+def test_whether_something_happened_this_year_is_not_what_falls_due(engine: Engine) -> None:
+    """ "did the city scrutiny committee get an update on iicsa this year and when" listed what falls due on the
+    city plan before the year ends."""
+    answer = engine.ask("did the city's scrutiny committee get an iicsa update this year, when", dt.date(2020, 10, 12))
+    assert answer.kind != "due-soon", render(answer, show_sources=False)
