@@ -189,6 +189,7 @@ BANKS = (
     Bank("hundredfourteenth", 100, frozenset(), True, True, True, 72, 4),
     Bank("hundredfifteenth", 100, frozenset(), True, True, True, 78, 2),
     Bank("hundredsixteenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredseventeenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
