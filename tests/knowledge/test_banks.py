@@ -190,6 +190,7 @@ BANKS = (
     Bank("hundredfifteenth", 100, frozenset(), True, True, True, 78, 2),
     Bank("hundredsixteenth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredseventeenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredeighteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
