@@ -188,6 +188,7 @@ BANKS = (
     Bank("hundredthirteenth", 100, frozenset(), True, True, True, 79, 1),
     Bank("hundredfourteenth", 100, frozenset(), True, True, True, 72, 5),
     Bank("hundredfifteenth", 100, frozenset(), True, True, True, 78, 2),
+    Bank("hundrednineteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
