@@ -191,6 +191,7 @@ BANKS = (
     Bank("hundredsixteenth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredseventeenth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredeighteenth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundrednineteenth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
