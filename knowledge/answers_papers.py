@@ -675,6 +675,8 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
         action = e.kb.plans[plan_id].action(action_id)
     except KeyError:
         return found
+    if WHEN_DID.match(q.folded) and (said := _past_event_passage(q, e, action)) is not None:
+        return said  # "when did ofsted look at our local offer": the minutes' "inspection in May 2024", not Action 9
     # the plan dates it (the action, its timescale, its start or one of its milestones): its answer stands
     if action.due is not None or action.timescale or action.start is not None or any(m.due for m in action.milestones):
         return found
@@ -687,6 +689,27 @@ def due_or_passage(q: Query, e: Engine) -> Answer | None:
         f"I'm not sure: {action_label(e.kb, action)} states no date, and no passage of the papers says when that is.",
         notes=("The nearest passage is in: " + passage.items[0].title + ".",) if passage.items else (),
     )
+
+
+WHEN_DID = lazy(r"^\s*when (?:did|was|were)\b")
+
+
+def _past_event_passage(q: Query, e: Engine, action) -> Answer | None:
+    """For "when did ..." (a past event): the passage that answers it, when the words the action lacks ("local
+    offer") are all in that passage; None when the action holds every word, or no passage holds what it lacks."""
+    index = e.passage_index
+    if index is None:
+        return None
+    texts = [action.text, action.theme or "", *(m.text for m in action.milestones), *(u.text for u in action.updates)]
+    held = set(content_words(" ".join(texts)))
+    missing = {w for w in q.topic_words if w not in held}
+    if not missing:
+        return None
+    hits = index.search(q.raw, limit=1, papers=allowed_papers(q, e))
+    found = missing & set(hits[0].matched) if hits and hits[0].answers else set()
+    if not found or len(found) < len(missing) - 1:  # all but one ("look" in "when did ofsted look at ...": a verb)
+        return None
+    return passage_answer(q, e, strict=True)
 
 
 LAUNCHED = lazy(r"\b(launched|launch|out yet|is it out|live|gone live|published|available|up and running|find it)\b")

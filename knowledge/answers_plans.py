@@ -639,6 +639,10 @@ def plan_mentions(q: Query, e: Engine) -> Answer | None:
     asked = MENTIONS.search(q.folded) is not None
     if q.plan is None or q.action_ids or not (asked or not q.intents):
         return None
+    if q.ambiguous_people and set(q.topic_words) <= {q.ambiguous_people[0][0]}:
+        from knowledge.answers_people import which_person  # "which bits of the tce plan has claire got": which one
+
+        return which_person(q, e, "what does {name} lead")
     if re.match(r"\s*(who|whos|when|where|how)\b", q.folded):  # asks who or when, not what the plan says
         return None
     if not asked and YES_NO.match(q.folded):  # "has the city apologised": whether it was done, not what it says

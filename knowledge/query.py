@@ -413,9 +413,20 @@ _SEEN_WHERE = lazy(
 )
 
 
+# a leading clause saying what the answer is for: "for the survivors group update, ...", "for our away day - ..."
+_WHY_BEFORE = lazy(
+    r"(?i)^\s*(?:for|re:?) (?:the|our|my|a|an|this|tomorrow'?s|next week'?s|monday'?s|friday'?s) "
+    r"(?:[\w'/&-]+ ){0,5}?(?:update|meeting|report|briefing|session|away ?day|file|tracker|slides?|paper|brief|"
+    r"newsletter|training|presentation|agenda|catch ?up|supervision|audit)s?\s*[,:;-]+\s*"
+)
+
+
 def without_why(raw: str) -> str:
     """The question without a closing clause saying why it is asked ("..., for the audit trail", "...? doing a
     team brief", "..., want to let a young person know")."""
+    before = _WHY_BEFORE.match(raw)
+    if before is not None and len(raw[before.end() :].split()) >= 3:
+        raw = raw[before.end() :]  # "for the survivors group update, what's late on the county plan": what is late
     after = _WHY_AFTER.search(raw) if "?" in raw else None
     if after is not None and after.start() >= 12 and not _ASKING_TAIL.search(fold(raw[after.start() + 1 :])):
         raw = raw[: after.start() + 1]

@@ -183,3 +183,29 @@ def test_whether_something_happened_this_year_is_not_what_falls_due(engine: Engi
     city plan before the year ends."""
     answer = engine.ask("did the city's scrutiny committee get an iicsa update this year, when", dt.date(2020, 10, 12))
     assert answer.kind != "due-soon", render(answer, show_sources=False)
+
+
+def test_a_leading_clause_saying_what_the_answer_is_for_names_no_topic(engine: Engine) -> None:
+    """ "for the survivors group update, what's outstanding/late on the county plan as of now" was scoped to the
+    step that mentions the Victims and Survivor Support Group, and answered "No: ... is complete"."""
+    question = "for our survivors group update - what's late on the county plan as of now"
+    answer = engine.ask(question, dt.date(2020, 6, 15))
+    shown = render(answer, show_sources=False)
+    assert answer.kind == "overdue", shown
+    assert "Action 12" in shown and "Action 10" in shown
+
+
+def test_a_shared_first_name_alone_in_a_plan_question_is_asked_back(engine: Engine) -> None:
+    """ "which bits of the tce action plan has claire got" listed one Claire's row."""
+    answer = engine.ask("what bits of the tce plan has claire got", TCE_YEAR)
+    assert answer.kind == "ambiguous"
+    assert "Claire Sampson" in answer.text and "Claire Wakeman" in answer.text
+
+
+def test_when_a_past_event_happened_is_the_passage_holding_what_the_action_lacks(engine: Engine) -> None:
+    """ "when did ofsted look at our local offer" gave county Action 9's Ofsted step (due January 2020), which says
+    nothing of the local offer; the minutes say the inspection was in May 2024."""
+    question = "when did ofsted look at our local offer - which month was the inspection"
+    answer = engine.ask(question, dt.date(2024, 11, 1))
+    shown = render(answer, show_sources=False)
+    assert "May 2024" in shown and "January 2020" not in shown, shown
