@@ -254,6 +254,7 @@ def _count_phrase(actions: int, committee_items: int, where: str = "in the plans
 
 _ASKS_WHO_HOLDS = lazy(r"\s*(who|whos|which (one|person|officer|of them) (is|s|was))\b")
 TITLE_WORDS_AT_LEAST = 3  # a "who has <title>" question must give this many words of the title
+_NOW_WORDS = frozenset({"now", "currently", "current", "presently", "today", "moment", "nowadays", "days"})
 
 
 def title_holders(q: Query, e: Engine) -> Answer | None:
@@ -270,6 +271,7 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     # not in what is said after it
     first = re.split(r"\?|\s[-\u2013\u2014]\s|;", q.raw)[0].strip() or q.raw
     wanted = frozenset(spelled_out(content_words(first))) - ({"one", "person", "officer"} if asked.group(2) else set())
+    wanted -= _NOW_WORDS  # "who's service manager for residential services now": when, not a word of the title
     if len(wanted) < TITLE_WORDS_AT_LEAST:
         found = _whole_title_holders(q, e, wanted) or _acronym_holders(q, e, wanted)
         return found or _one_title_holder(q, e, wanted)

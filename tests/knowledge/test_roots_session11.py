@@ -209,3 +209,10 @@ def test_when_a_past_event_happened_is_the_passage_holding_what_the_action_lacks
     answer = engine.ask(question, dt.date(2024, 11, 1))
     shown = render(answer, show_sources=False)
     assert "May 2024" in shown and "January 2020" not in shown, shown
+
+
+def test_now_is_no_word_of_a_post(engine: Engine) -> None:
+    """ "who's service manager for residential services now" quoted a paragraph: "now" was taken as a word of the
+    title, which no title holds."""
+    answer = engine.ask("who is the service manager for residential services at the moment", BEFORE_JANUARY_PANEL)
+    assert "Davinia Lawton" in answer.text and "Paul Thomas" not in answer.text, answer.text
