@@ -193,6 +193,7 @@ BANKS = (
     Bank("hundredeighteenth", 100, frozenset(), True, True, True, 83, 4),
     Bank("hundrednineteenth", 100, frozenset(), True, True, True, 77, 1),
     Bank("hundredtwentieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredtwentyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
