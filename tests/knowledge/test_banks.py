@@ -194,6 +194,7 @@ BANKS = (
     Bank("hundrednineteenth", 100, frozenset(), True, True, True, 77, 1),
     Bank("hundredtwentieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtwentyfirst", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredtwentysecond", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
