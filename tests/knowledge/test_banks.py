@@ -192,6 +192,7 @@ BANKS = (
     Bank("hundredseventeenth", 100, frozenset(), True, True, True, 72, 3),
     Bank("hundredeighteenth", 100, frozenset(), True, True, True, 83, 4),
     Bank("hundrednineteenth", 100, frozenset(), True, True, True, 77, 1),
+    Bank("hundredtwentythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
