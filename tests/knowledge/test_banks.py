@@ -195,6 +195,7 @@ BANKS = (
     Bank("hundredtwentieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtwentyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtwentysecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredtwentythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
