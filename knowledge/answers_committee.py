@@ -869,6 +869,9 @@ def sponsor(q: Query, e: Engine) -> Answer | None:
     if len(q.people) == 1 and not q.action_ids and PERSON_BRINGS.search(q.folded) and not q.attribute:
         return _persons_programme(q, e, q.people[0][0])
     words = tuple(w for w in q.topic_words if w not in _ASKING_WORDS)
+    if q.committee in e.kb.committees:  # "who presents the FLAG items at corporate parenting": not the Borough &
+        own = _own_words(e.kb.committees[q.committee])  # District report on corporate parenting responsibilities
+        words = tuple(w for w in words if w not in own) or words
     if not words:
         work = subject_work(q, e)
         return about_work(q, e, work, "sponsor") if work else None
@@ -2202,6 +2205,9 @@ ATTEND_WORDS = frozenset(
 )
 
 
+_CHAIRING = frozenset({"chair", "chairing", "chaired", "chairs", "chairman", "chairperson", "chairwoman"})
+
+
 def _attendance_words(q: Query) -> list[str]:
     """The words of an attendance question that filter who is meant ("from democratic services")."""
     drop = set(MEETING_WORDS) | set(content_words(" ".join(ATTEND_WORDS))) | {"panel", "committee", "meeting"}
@@ -2217,6 +2223,10 @@ def filtered_attendance(q: Query, e: Engine, chosen: Meeting) -> Answer | None:
     if q.people:
         return _named_attendance(q, e, chosen)
     words = set(_attendance_words(q))
+    if words & _CHAIRING:  # "which cllr was chairing corporate parenting at the oct meeting": the chair
+        return None
+    if q.committee in e.kb.committees:  # the committee's own name filters no one
+        words -= _own_words(e.kb.committees[q.committee])
     if not words:
         return None
     title = d.meeting_title(e.kb, chosen)

@@ -109,6 +109,10 @@ class Query:
         return bool(PRONOUN.search(self.folded))
 
 
+_PAPER_SAYS = lazy(
+    r"\s*what (?:does|did|do) (?:the |our |their )?(?:\w+ ){0,5}?(?:report|paper|review|strategy|minutes|pack|"
+    r"annual report|business plan) (?:say|said|says)\b"
+)
 _POSSESSIVE_PLACE = lazy(r"\b(city|county)s\b")  # never a plural (cities, counties)
 
 
@@ -246,6 +250,10 @@ def parse(
     asks = [*intents, attribute] if attribute in ("lead", "status", "due") else intents  # "12 - lead?"
     if not ids and not people and not roles and (bare := _bare_number_ids(engine, folded, asks, topic, plan)):
         ids, topic = bare, [w for w in topic if w not in _NUMBER_FORM_WORDS]
+    if _PAPER_SAYS.match(folded) and not re.search(r"\b(due|overdue|late|deadlines?)\b", folded):
+        # "what does the annual report say happens when a kid goes missing 3 times in 90 days": what it says, not
+        # what falls due in 90 days
+        intents = [i for i in intents if i not in _ACTION_LISTS]
     ambiguous = () if people else tuple(engine.names.ambiguous_in(folded, raw))
     if "which-person" in intents and not (ambiguous and WHICH_NAME.match(folded)[1] == ambiguous[0][0]):
         intents = [i for i in intents if i != "which-person"]  # "which framework ...": no shared first name

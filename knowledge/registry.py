@@ -682,6 +682,7 @@ INTENTS: tuple[Intent, ...] = (
             "chairwoman",
             r"chairing (the |tomorrow s |\w+ s )",
             r"\b(who|whos|who s)\b( \w+){0,3} chairing\b",  # "who's chairing BMG from next month"
+            r"\b(which|what) (councillor|cllr|member|person|officer)s? (was|is|will be) (in the chair|chairing)\b",
             # "who runs the quality assurance sub group these days": a group's chair (not "who leads": an action's)
             r"who (runs|heads|heads up|is in charge of|s in charge of) (the )?(\w+ ){0,8}(sub ?groups?|groups?|boards?|"
             r"networks?|forums?|panels?|committees?)",

@@ -192,10 +192,10 @@ BANKS = (
     Bank("hundredseventeenth", 100, frozenset(), True, True, True, 73, 2),
     Bank("hundredeighteenth", 100, frozenset(), True, True, True, 83, 4),
     Bank("hundrednineteenth", 100, frozenset(), True, True, True, 77, 1),
-    Bank("hundredtwentieth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredtwentyfirst", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredtwentysecond", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredtwentythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredtwentieth", 100, frozenset(), True, True, True, 75, 3),
+    Bank("hundredtwentyfirst", 100, frozenset(), True, True, True, 88, 1),
+    Bank("hundredtwentysecond", 100, frozenset(), True, True, True, 75, 6),
+    Bank("hundredtwentythird", 100, frozenset(), True, True, True, 70, 6),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

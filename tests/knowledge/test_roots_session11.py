@@ -216,3 +216,25 @@ def test_now_is_no_word_of_a_post(engine: Engine) -> None:
     title, which no title holds."""
     answer = engine.ask("who is the service manager for residential services at the moment", BEFORE_JANUARY_PANEL)
     assert "Davinia Lawton" in answer.text and "Paul Thomas" not in answer.text, answer.text
+
+
+def test_who_brings_a_standing_item_at_the_named_committee(engine: Engine) -> None:
+    """ "who presents the FLAG items at corporate parenting" gave the sponsors of the Borough & District report on
+    corporate parenting responsibilities: the committee's own name picked the item."""
+    answer = engine.ask("who brings the FLAG items to corporate parenting", AFTER_OCTOBER_PANEL)
+    assert "Jenny Whiston" in answer.text and "Theresa Hodgkinson" not in answer.text, answer.text
+
+
+def test_which_councillor_was_chairing_is_the_chair(engine: Engine) -> None:
+    """ "which councillor was chairing corporate parenting panel at the 15 oct meeting" gave the meeting's date."""
+    answer = engine.ask("which councillor was chairing corporate parenting panel on 15 oct", AFTER_OCTOBER_PANEL)
+    assert answer.kind == "chair" and "Sinead Anderson" in answer.text, answer.text
+    listed = engine.ask("which cllr was chairing corporate parenting at the oct meeting", AFTER_OCTOBER_PANEL)
+    assert "no one matching" not in listed.text  # the attendance list took "chairing corporate parenting" as a post
+
+
+def test_what_a_paper_says_is_not_what_falls_due(engine: Engine) -> None:
+    """ "what does the annual report say happens when a kid goes missing 3 times in 90 days" listed what falls due
+    in the next 90 days."""
+    question = "what does the city annual report say happens when a child goes missing 3 times in 90 days"
+    assert engine.ask(question, dt.date(2020, 10, 12)).kind not in ("due-soon", "overdue")
