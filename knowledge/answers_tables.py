@@ -3,8 +3,8 @@ Advice by Quarter" in row 2023/24, column TOTAL (539), quoted with the table's p
 
 A cell is answered only when the question names its year (a row or column of the table; with no year asked, the
 year the table's own title gives, if it gives one) and every other word of what is asked is in the table's title,
-the row's label or the column's heading. Two rows that fit as well are
-both shown; a question that fits no row is left to the passages.
+the row's label or the column's heading. Cells that fit equally well are all shown (with "I can't tell which"); a
+question that fits no row is left to the passages.
 """
 
 from __future__ import annotations
