@@ -198,6 +198,7 @@ BANKS = (
     Bank("hundredtwentythird", 100, frozenset(), True, True, True, 70, 6),
     Bank("hundredtwentyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtwentyfifth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredtwentysixth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
