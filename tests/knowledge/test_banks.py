@@ -196,6 +196,7 @@ BANKS = (
     Bank("hundredtwentyfirst", 100, frozenset(), True, True, True, 88, 1),
     Bank("hundredtwentysecond", 100, frozenset(), True, True, True, 75, 6),
     Bank("hundredtwentythird", 100, frozenset(), True, True, True, 70, 6),
+    Bank("hundredtwentyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
