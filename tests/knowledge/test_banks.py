@@ -199,6 +199,7 @@ BANKS = (
     Bank("hundredtwentyfourth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtwentyfifth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtwentysixth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredtwentyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
