@@ -423,7 +423,7 @@ _SEEN_WHERE = lazy(
 
 # a leading clause saying what the answer is for: "for the survivors group update, ...", "for our away day - ..."
 _WHY_BEFORE = lazy(
-    r"(?i)^\s*(?:for|re:?) (?:the|our|my|a|an|this|tomorrow'?s|next week'?s|monday'?s|friday'?s) "
+    r"(?i)^\s*(?:for|re:?) (?:(?:the|our|my|a|an|this|tomorrow'?s|next week'?s|monday'?s|friday'?s) )?"
     r"(?:[\w'/&-]+ ){0,5}?(?:update|meeting|report|briefing|session|away ?day|file|tracker|slides?|paper|brief|"
     r"newsletter|training|presentation|agenda|catch ?up|supervision|audit)s?\s*[,:;-]+\s*"
 )
@@ -436,7 +436,8 @@ def without_why(raw: str) -> str:
     if before is not None and len(raw[before.end() :].split()) >= 3:
         raw = raw[before.end() :]  # "for the survivors group update, what's late on the county plan": what is late
     after = _WHY_AFTER.search(raw) if "?" in raw else None
-    if after is not None and after.start() >= 12 and not _ASKING_TAIL.search(fold(raw[after.start() + 1 :])):
+    tail = fold(raw[after.start() + 1 :]) if after is not None else ""
+    if after is not None and after.start() >= 12 and (not _ASKING_TAIL.search(tail) or _PURPOSE_TAIL.match(tail)):
         raw = raw[: after.start() + 1]
     guess = _GUESSED.match(raw) if " it" in raw.lower() else None
     if guess is not None:  # "who leads the hsb evaluation in the city plan, is it the head of children in care?"
@@ -978,6 +979,8 @@ _WHOLE_LIST = lazy(
 )  # ("full overdue list for the county plan": not the step "Full progress report ...")
 
 
+# "...? want to tell survivors what's coming": a purpose, whatever "what" it holds (not "want to know who ...")
+_PURPOSE_TAIL = lazy(r"\s*(?:want|wanting|trying|hoping|need|needing) to (?!know\b|find out\b|check who\b|ask\b)\w+")
 _ASKING_TAIL = lazy(
     r"\b(?:who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|does|did|can|could|has|have)\b"
 )

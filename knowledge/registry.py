@@ -684,8 +684,10 @@ INTENTS: tuple[Intent, ...] = (
             r"\b(who|whos|who s)\b( \w+){0,3} chairing\b",  # "who's chairing BMG from next month"
             r"\b(which|what) (councillor|cllr|member|person|officer)s? (was|is|will be) (in the chair|chairing)\b",
             # "who runs the quality assurance sub group these days": a group's chair (not "who leads": an action's)
-            r"who (runs|heads|heads up|is in charge of|s in charge of) (the )?(\w+ ){0,8}(sub ?groups?|groups?|boards?|"
-            r"networks?|forums?|panels?|committees?)",
+            # (not "who's in charge of the children in care council update at panel": who brings the item)
+            r"who (runs|heads|heads up|is in charge of|s in charge of) (the )?"
+            r"((?!(update|item|report|paper)s?\b)\w+ ){0,8}(sub ?groups?|groups?|boards?|networks?|forums?|panels?|"
+            r"committees?)(?! (update|item|report|paper)s?\b)",
         ),
         com.chair,
     ),
@@ -704,7 +706,8 @@ INTENTS: tuple[Intent, ...] = (
             r"(panel|committee|meeting)",
             r"lined up (for|at)",  # "what's lined up for the 1 april panel"
             # "whats down for the july panel", "what's on for the april meeting": its programme
-            r"what(s| s| is| are)? (down|on) for (the )?(\w+ ){0,5}(panel|committee|meeting)",
+            r"(what(s| s| is| are)?|anything) (down|on|pencil+ed in) for (the )?(\w+ ){0,5}(panel|committee|meeting)",
+            r"(what|whats|anything)( \w+){0,4} pencil+ed in for",  # "what have we got pencilled in for the 8 july"
             # "what's down for the july 2025 corporate parenting", "whats on for april": a month's programme
             r"what(s| s| is| are)? (down|on) for (the )?(january|february|march|april|may|june|july|august|"
             r"september|october|november|december)\b",
@@ -812,6 +815,9 @@ INTENTS: tuple[Intent, ...] = (
             r"(?<!was )(?<!are )(?<!were )outstanding(?! (rating|grade|judgement|judgment|by ofsted))",
             "running over",
             "not done on time",
+            # "anything that was due in december and isn't done": due, and not done
+            r"(?:was|were|is|are) due (?:\w+ ){0,4}and (?:isn t|isnt|is not|aren t|arent|are not|hasn t|hasnt|"
+            r"has not|haven t|havent|not) (?:been )?(?:done|finished|complete|completed|delivered)",
             "past their",
             "past its",
             r"past (the|my|our|his|her) (due )?(dates?|deadlines?|target dates?)",  # "anything gone past the deadline"

@@ -126,7 +126,7 @@ BANKS = (
     Bank("fiftyfirst", 100, frozenset(), True, True, True, 82, 3),
     Bank("fiftysecond", 100, frozenset(), True, True, True, 80, 4),
     Bank("fiftythird", 100, frozenset(), True, True, True, 86, 2),
-    Bank("fiftyfourth", 100, frozenset(), True, True, True, 83, 3),
+    Bank("fiftyfourth", 100, frozenset(), True, True, True, 84, 3),
     Bank("fiftyfifth", 100, frozenset(), True, True, True, 73, 2),
     Bank("fiftysixth", 100, frozenset(), True, True, True, 85, 1),
     Bank("fiftyseventh", 100, frozenset(), True, True, True, 74, 2),
@@ -140,7 +140,7 @@ BANKS = (
     Bank("sixtyfifth", 100, frozenset(), True, True, True, 80, 0),
     Bank("sixtysixth", 100, frozenset(), True, True, True, 83, 2),
     Bank("sixtyseventh", 100, frozenset(), True, True, True, 89, 2),
-    Bank("sixtyeighth", 100, frozenset(), True, True, True, 78, 2),
+    Bank("sixtyeighth", 100, frozenset(), True, True, True, 79, 2),
     Bank("sixtyninth", 100, frozenset(), True, True, True, 85, 2),
     Bank("seventieth", 100, frozenset(), True, True, True, 86, 1),
     Bank("seventyfirst", 100, frozenset(), True, True, True, 88, 0),
@@ -196,10 +196,10 @@ BANKS = (
     Bank("hundredtwentyfirst", 100, frozenset(), True, True, True, 88, 1),
     Bank("hundredtwentysecond", 100, frozenset(), True, True, True, 75, 6),
     Bank("hundredtwentythird", 100, frozenset(), True, True, True, 70, 6),
-    Bank("hundredtwentyfourth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredtwentyfifth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredtwentysixth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredtwentyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredtwentyfourth", 100, frozenset(), True, True, True, 82, 4),
+    Bank("hundredtwentyfifth", 100, frozenset(), True, True, True, 76, 2),
+    Bank("hundredtwentysixth", 100, frozenset(), True, True, True, 78, 6),
+    Bank("hundredtwentyseventh", 100, frozenset(), True, True, True, 78, 3),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

@@ -238,3 +238,36 @@ def test_what_a_paper_says_is_not_what_falls_due(engine: Engine) -> None:
     in the next 90 days."""
     question = "what does the city annual report say happens when a child goes missing 3 times in 90 days"
     assert engine.ask(question, dt.date(2020, 10, 12)).kind not in ("due-soon", "overdue")
+
+
+def test_overdue_questions_with_asides_and_not_done(engine: Engine) -> None:
+    """ "for CYP committee papers - which county iicsa actions have slipped" was scoped to the action that reports to
+    the CYP Committee; "... due in december and isn't done" listed what fell due, done or not (Action 7 is done)."""
+    january = dt.date(2020, 1, 10)
+    slipped = render(engine.ask("for cyp committee papers: what county iicsa actions have slipped", january), False)
+    assert all(f"Action {n}" in slipped for n in (5, 8, 10, 12)), slipped
+    undone = engine.ask("anything on the county plan that was due in december and is not done", january)
+    shown = render(undone, show_sources=False)
+    assert undone.kind == "overdue" and "Action 8" in shown and "Action 7 " not in shown, shown
+
+
+def test_a_purpose_after_the_question_names_no_topic(engine: Engine) -> None:
+    """ "what on the county plan falls due in april? want to tell survivors what's coming" was scoped to the actions
+    about survivors (its "what" kept the aside as part of the question)."""
+    answer = engine.ask(
+        "what on the county plan is due in april? want to tell the survivors group what's coming", dt.date(2020, 3, 23)
+    )
+    shown = render(answer, show_sources=False)
+    assert "Action 2" in shown and "Action 12" in shown, shown
+
+
+def test_pencilled_in_for_a_meeting_is_its_programme(engine: Engine) -> None:
+    """ "what have we got pencilled in for the 8 july meeting" gave the meeting's date."""
+    answer = engine.ask("what's been pencilled in for the july meeting", BEFORE_JANUARY_PANEL)
+    assert answer.kind == "work-programme" and "Performance of Adoption Services" in render(answer, False)
+
+
+def test_in_charge_of_an_update_is_not_a_groups_chair(engine: Engine) -> None:
+    """ "who's in charge of the children in care council update at panel" named the panel's chair."""
+    answer = engine.ask("who is in charge of the children in care council update at panel", AFTER_OCTOBER_PANEL)
+    assert answer.kind != "chair", answer.text
