@@ -1927,6 +1927,8 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             f"I'm not sure: the papers give no deadline for reports to{when}, nor when its papers go out.",
             [d.meeting_item(e.kb, chosen)] if chosen else [],
         )
+    if _MAY_ONE.match(q.folded) and q.attribute is None:
+        return None  # "can parents speak at the corporate parenting panel meeting": a rule, which no date answers
     other_body = not q.committee and _other_body_initials(q, found)  # "cicc didn't meet last time": not ours
     if not detail and LAST_MET.search(q.folded) and not other_body:  # "when did the panel last meet": the last held
         held = [m for m in found.meetings if m.date < q.today]
@@ -2205,6 +2207,11 @@ ATTEND_WORDS = frozenset(
 )
 
 
+_MAY_ONE = lazy(
+    r"\s*(?:can|could|may|are|is) (?:parents?|carers?|children|young people|the public|members of the public|anyone|"
+    r"i|we|they|people|families|visitors|press|journalists?) (?:\w+ )?(?:speak|attend|come|go|watch|ask|join|"
+    r"observe|sit in|allowed)\b"
+)
 _CHAIRING = frozenset({"chair", "chairing", "chaired", "chairs", "chairman", "chairperson", "chairwoman"})
 
 

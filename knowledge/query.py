@@ -137,6 +137,7 @@ def parse(
     hidden = engine.hidden_from(audience)
     plan = _plan_scope(engine, folded, hidden) or (_plan_scope(engine, fold(aside), hidden) if aside else None)
     from knowledge.registry import (  # the handlers
+        TITLE_ASKED,
         WHICH_NAME,
         asking_form_words,
         attribute_of,
@@ -254,6 +255,11 @@ def parse(
         # "what does the annual report say happens when a kid goes missing 3 times in 90 days": what it says, not
         # what falls due in 90 days
         intents = [i for i in intents if i not in _ACTION_LISTS]
+    last = [c for c in re.split(r"\s{2,}|\?", folded) if c.strip()]
+    if people and last and TITLE_ASKED.search(last[-1]) and re.match(r"\s*(what|whats|what s)\b", last[-1]):
+        # "rob griffin signed the foreword on the exploitation commitment - what's his actual job": who he is (the
+        # clause before says where he was met)
+        intents, attribute = ["person"], None
     ambiguous = () if people else tuple(engine.names.ambiguous_in(folded, raw))
     if "which-person" in intents and not (ambiguous and WHICH_NAME.match(folded)[1] == ambiguous[0][0]):
         intents = [i for i in intents if i != "which-person"]  # "which framework ...": no shared first name

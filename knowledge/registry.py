@@ -203,7 +203,9 @@ WHERE_DOES_FIT = (
 )
 WHICH_PERSON = (r"^\s*which (one|person|officer|of them) (is|s|was)",)
 # "what is ty yousaf's title", "her job title?", "what's his role": a named person's title
-TITLE_ASKED_WORDS = r"\b(s|his|her|their) (job |official |exact |correct )?(title|role|position)\b"
+TITLE_ASKED_WORDS = (
+    r"\b(s|his|her|their) (actual |real |proper )?(job |official |exact |correct )?(title|role|position|job)\b"
+)
 TITLE_ASKED = lazy(TITLE_ASKED_WORDS)
 
 # "which city actions are complete", "has anything in the county plan been done", "what's been finished": the actions

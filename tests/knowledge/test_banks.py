@@ -196,8 +196,8 @@ BANKS = (
     Bank("hundredtwentyfirst", 100, frozenset(), True, True, True, 88, 1),
     Bank("hundredtwentysecond", 100, frozenset(), True, True, True, 75, 6),
     Bank("hundredtwentythird", 100, frozenset(), True, True, True, 70, 6),
-    Bank("hundredtwentyfourth", 100, frozenset(), True, True, True, 82, 4),
-    Bank("hundredtwentyfifth", 100, frozenset(), True, True, True, 76, 2),
+    Bank("hundredtwentyfourth", 100, frozenset(), True, True, True, 83, 3),
+    Bank("hundredtwentyfifth", 100, frozenset(), True, True, True, 77, 1),
     Bank("hundredtwentysixth", 100, frozenset(), True, True, True, 78, 6),
     Bank("hundredtwentyseventh", 100, frozenset(), True, True, True, 78, 3),
 )

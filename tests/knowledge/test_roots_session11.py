@@ -271,3 +271,17 @@ def test_in_charge_of_an_update_is_not_a_groups_chair(engine: Engine) -> None:
     """ "who's in charge of the children in care council update at panel" named the panel's chair."""
     answer = engine.ask("who is in charge of the children in care council update at panel", AFTER_OCTOBER_PANEL)
     assert answer.kind != "chair", answer.text
+
+
+def test_a_persons_job_asked_after_where_they_were_met(engine: Engine) -> None:
+    """ "rob griffin signed the foreword on the exploitation commitment - what's his actual job" was read as who
+    signed a report (the clause before the dash), and answered with the HSB report's signatory."""
+    question = "rob griffin signed the exploitation commitment foreword - what's his job"
+    answer = engine.ask(question, dt.date(2024, 12, 3))
+    assert answer.kind == "person" and "Assistant Chief Constable" in answer.text, answer.text
+
+
+def test_whether_someone_may_speak_at_a_meeting_is_not_its_date(engine: Engine) -> None:
+    """ "can parents speak at the corporate parenting panel meeting" gave the next meeting's date."""
+    answer = engine.ask("can carers speak at the corporate parenting panel meeting", BEFORE_JANUARY_PANEL)
+    assert answer.kind != "meeting", answer.text
