@@ -1927,6 +1927,8 @@ def meeting(q: Query, e: Engine) -> Answer | None:
             f"I'm not sure: the papers give no deadline for reports to{when}, nor when its papers go out.",
             [d.meeting_item(e.kb, chosen)] if chosen else [],
         )
+    if _WHICH_BODY.match(q.folded) and not set(q.folded.split()) & (_own_words(found) - {"panel", "committee"}):
+        return None  # "which panel looks at the highest risk CCE kids": a body to name, not our panel's meetings
     if _MAY_ONE.match(q.folded) and q.attribute is None:
         return None  # "can parents speak at the corporate parenting panel meeting": a rule, which no date answers
     other_body = not q.committee and _other_body_initials(q, found)  # "cicc didn't meet last time": not ours
@@ -2207,6 +2209,10 @@ ATTEND_WORDS = frozenset(
 )
 
 
+_WHICH_BODY = lazy(
+    r"\s*(?:which|what) (?:panel|group|board|forum|sub ?group|team) (?:looks|deals|covers|handles|oversees|sees|"
+    r"discusses|reviews|considers|monitors)\b"
+)
 _MAY_ONE = lazy(
     r"\s*(?:can|could|may|are|is) (?:parents?|carers?|children|young people|the public|members of the public|anyone|"
     r"i|we|they|people|families|visitors|press|journalists?) (?:\w+ )?(?:speak|attend|come|go|watch|ask|join|"

@@ -178,7 +178,7 @@ BANKS = (
     Bank("hundredthird", 100, frozenset(), True, True, True, 75, 2),
     Bank("hundredfourth", 100, frozenset(), True, True, True, 85, 4),
     Bank("hundredfifth", 100, frozenset(), True, True, True, 83, 2),
-    Bank("hundredsixth", 100, frozenset(), True, True, True, 75, 1),
+    Bank("hundredsixth", 100, frozenset(), True, True, True, 75, 0),
     Bank("hundredseventh", 100, frozenset(), True, True, True, 74, 4),
     Bank("hundredeighth", 100, frozenset(), True, True, True, 83, 2),
     Bank("hundredninth", 100, frozenset(), True, True, True, 76, 2),

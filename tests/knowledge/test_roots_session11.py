@@ -285,3 +285,12 @@ def test_whether_someone_may_speak_at_a_meeting_is_not_its_date(engine: Engine) 
     """ "can parents speak at the corporate parenting panel meeting" gave the next meeting's date."""
     answer = engine.ask("can carers speak at the corporate parenting panel meeting", BEFORE_JANUARY_PANEL)
     assert answer.kind != "meeting", answer.text
+
+
+def test_which_panel_does_something_is_not_our_panels_meetings(engine: Engine) -> None:
+    """ "which panel looks at the highest risk CCE kids and how often does it meet" gave the Corporate Parenting
+    Panel's next meeting: "panel" alone named the committee."""
+    question = "which panel deals with the highest risk cce kids and how often does it meet"
+    answer = engine.ask(question, AFTER_OCTOBER_PANEL)
+    assert answer.kind != "meeting", answer.text
+    assert engine.ask("when does the panel next meet", AFTER_OCTOBER_PANEL).kind == "meeting"
