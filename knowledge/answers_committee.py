@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -303,12 +303,24 @@ def _report_words(q: Query, e: Engine | None = None, drop: frozenset[str] = froz
         said = content_words(without_hedges(q.raw))  # ("behind schedule": no "schedule" to name a report by)
         words = [w for w in dict.fromkeys(said) if w not in plan_drop and w not in REPORT_STEMS]
         words = [w for w in words if not re.fullmatch(r"[a-z]{0,4}\d+[a-z]?|\d+(st|nd|rd|th)", w)]
-    if e is not None and q.committee is not None:  # "... down to go to corporate parenting": where, not which report
-        own = _own_words(e.kb.committees[q.committee]) | {"go", "going", "come", "coming"}
-        words = [w for w in words if w not in own] or words
-    if _RELATIVE_YEAR.search(q.folded):  # "coming to the panel this year": when, not a word of the report's title
-        words = [w for w in words if w != "year"] or words
+    if e is not None:
+        words = _naming(q, e, words) or words
     return [w for w in words if w not in drop and w not in HEDGE_WORDS]
+
+
+def _naming(q: Query, e: Engine, words: Iterable[str]) -> list[str]:
+    """Of `words`, those that can name an item: not the committee's own name nor where it goes ("the destinations
+    report down to go to corporate parenting": not the Borough & District report on corporate parenting), nor a
+    relative year ("coming to the panel this year"). Empty when nothing else is left."""
+    drop: set[str] = set()
+    if q.committee in e.kb.committees:
+        drop |= _own_words(e.kb.committees[q.committee]) | _GOING_WORDS
+    if _RELATIVE_YEAR.search(q.folded):
+        drop.add("year")
+    return [w for w in words if w not in drop]
+
+
+_GOING_WORDS = frozenset({"go", "going", "come", "coming"})
 
 
 _RELATIVE_YEAR = lazy(r"\b(?:this|next|last|the coming) year\b")
@@ -816,10 +828,7 @@ def _work_like_item(q: Query, e: Engine, meeting: Meeting, item: AgendaItem) -> 
 def _work_by_words(q: Query, e: Engine, floor: float = 0.8) -> WorkItem | None:
     # (the committee's own name names no item: "the MAS annual report going to corp parenting" is not the Borough &
     # District report on "corporate parenting")
-    own = _own_words(e.kb.committees[q.committee]) if q.committee in e.kb.committees else frozenset()
-    words = [w for w in q.topic_words if w not in REPORT_WORDS and w not in own]
-    if _RELATIVE_YEAR.search(q.folded):  # "coming to the panel this year": when, not a word of the item's title
-        words = [w for w in words if w != "year"]
+    words = _naming(q, e, (w for w in q.topic_words if w not in REPORT_WORDS))
     hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem)] if words else []
     return hits[0].doc if hits and hits[0].score >= floor else None
 
@@ -869,9 +878,7 @@ def sponsor(q: Query, e: Engine) -> Answer | None:
     if len(q.people) == 1 and not q.action_ids and PERSON_BRINGS.search(q.folded) and not q.attribute:
         return _persons_programme(q, e, q.people[0][0])
     words = tuple(w for w in q.topic_words if w not in _ASKING_WORDS)
-    if q.committee in e.kb.committees:  # "who presents the FLAG items at corporate parenting": not the Borough &
-        own = _own_words(e.kb.committees[q.committee])  # District report on corporate parenting responsibilities
-        words = tuple(w for w in words if w not in own) or words
+    words = tuple(_naming(q, e, words)) or words  # "who presents the FLAG items at corporate parenting"
     if not words:
         work = subject_work(q, e)
         return about_work(q, e, work, "sponsor") if work else None
