@@ -1371,6 +1371,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     undated = dated = doubted = 0
     day = e.day(q.today)
     recorded_done = 0  # items the plan records as completed in or before the window: done work, not work due
+    done_keys: set = set()  # their actions: never named in a note beside what falls due
     for a in actions:
         state = e.state(a, q.today)
         if state.complete:
@@ -1386,6 +1387,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
         own = facts.falls_between(state.due, start, until)
         if own and _recorded_done_by(e, a, state.due):
             recorded_done += 1
+            done_keys.add(a.key)
             own = False
         if own:
             items.append((a, None))
@@ -1393,13 +1395,19 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
         for m in facts.milestones_due_between(a, q.today, start, until):
             if m.status == "complete":  # "Completed - December 2019" in a December window: recorded as done
                 recorded_done += 1
+                done_keys.add(a.key)
                 continue
             items.append((a, m))
             overlap |= m.due is not None and m.due.date > until
     scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
     # as in an overdue list, a note never names a completed action beside what falls due (a reader scanning for
     # ids would take it for one of them): the words' other matches are named, the completed ones counted
-    took = [a for a in named if not facts.derive(a, q.today).complete] if named else named
+    listed = {a.key for a, _ in items}
+    took = (
+        [a for a in named if not facts.derive(a, q.today).complete and (a.key in listed or a.key not in done_keys)]
+        if named
+        else named
+    )
     notes: tuple[str, ...] = _took_notes(q, e, took)
     if named and took is not None and len(took) < len(named):
         many = len(named) - len(took) != 1
@@ -1444,7 +1452,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
         )
     if not items and not works:
         text = f"Nothing{scope} falls due {between(start, until)}."
-        if q.window is None:  # "anything coming up for her": the next dated things, and when
+        if q.window is None or q.window.vague:  # "anything coming up for her", "in the next few weeks": what next
             ahead = _next_dated(q, e, actions, named is None, until)
             if ahead:
                 when, things = ahead

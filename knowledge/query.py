@@ -55,6 +55,7 @@ class Window:
     start: dt.date
     end: dt.date
     words: str
+    vague: bool = False  # "the next few weeks", "a couple of weeks", "the weeks ahead": a length the asker left open
 
 
 @frozen_dataclass
@@ -1067,7 +1068,7 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         unit = "week" if either.group(1) == "fortnight" else either.group(1)
         days = (4 if either.group(1) == "fortnight" else 2) * {"day": 1, "week": 7, "month": 30}[unit]
         count = 4 if either.group(1) == "fortnight" else 2
-        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
+        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s", vague=True)
     w = _WINDOW.search(folded)
     if w:
         word = w.group(1)
@@ -1075,7 +1076,8 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         unit = "week" if w.group(2) == "fortnight" else w.group(2)
         count *= 2 if w.group(2) == "fortnight" else 1
         days = count * {"day": 1, "week": 7, "month": 30}[unit]
-        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
+        vague = word in ("few", "couple of") or (word is None and bool(w.group(3)))  # "the coming weeks"
+        return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s", vague=vague)
     return _span_window(folded, today) or _calendar_window(folded, today)
 
 
@@ -1163,16 +1165,17 @@ def _span_window(folded: str, today: dt.date) -> tuple[int | None, Window | None
     if m is None:
         return None
     if m.group(3):
-        count, unit = 3, "week"
+        count, unit, vague = 3, "week", True
     else:
         word, unit = m.group(1), m.group(2)
         count = int(word) if word.isdigit() else _COUNT_WORDS.get(word, 1)
+        vague = word == "couple of"
         if unit == "fortnight":
             count, unit = count * 2, "week"
     if count < 1:
         return None
     days = count * {"day": 1, "week": 7, "month": 30}[unit]
-    return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s")
+    return None, Window(today, today + dt.timedelta(days=days), f"in the next {count} {unit}s", vague=vague)
 
 
 _WEEK_OF = lazy(

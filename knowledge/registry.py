@@ -840,6 +840,8 @@ INTENTS: tuple[Intent, ...] = (
             "this week",
             "next week",
             r"next (few |couple of )?(\d+ )?(days?|weeks?|months?)",
+            r"(the )?coming (few |couple of )?(days|weeks|months)",  # "anything on the city plan in the coming weeks"
+            r"(days|weeks|months) ahead",
             "due in",
             "falls due",
             "fall due",
