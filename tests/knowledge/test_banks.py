@@ -202,6 +202,7 @@ BANKS = (
     Bank("hundredtwentyseventh", 100, frozenset(), True, True, True, 78, 3),
     Bank("hundredtwentyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtwentyninth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthirtieth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
