@@ -200,6 +200,7 @@ BANKS = (
     Bank("hundredtwentyfifth", 100, frozenset(), True, True, True, 77, 1),
     Bank("hundredtwentysixth", 100, frozenset(), True, True, True, 78, 6),
     Bank("hundredtwentyseventh", 100, frozenset(), True, True, True, 78, 3),
+    Bank("hundredthirtyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
