@@ -203,6 +203,7 @@ BANKS = (
     Bank("hundredtwentyeighth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredtwentyninth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirtieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthirtyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
