@@ -544,7 +544,37 @@ def named_milestones(
         return []
     found = _by_words(q, e, found)
     top = max(t[2] for t in found)
-    return [t for t in found if t[2] >= top - MILESTONE_CLOSE][:3]
+    close = [t for t in found if t[2] >= top - MILESTONE_CLOSE]
+    return _without_lesser(q, e, close)[:3]
+
+
+def _without_lesser(
+    q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]]
+) -> list[tuple[Action, Milestone, float]]:
+    """The steps without those whose words of the question are only some of another's ("the letter to the
+    independent children's homes on the east midlands framework": the homes' letter, not the fostering agencies'
+    letter, which has every word of it but "children's homes")."""
+    if len(steps) < 2:
+        return steps
+    asked = list(q.topic_words)
+    sets: dict[tuple[tuple[str, str], int], frozenset[str]] = {}
+    for action in {a.key: a for a, _, _ in steps}.values():
+        for i, held in enumerate(e.topics.step_word_sets(action, asked)):
+            sets[(action.key, i)] = held
+    said = [sets.get((a.key, a.milestones.index(m)), frozenset()) for a, m, _ in steps]
+
+    def lesser(n: int) -> bool:
+        # another step holds all its words and more, and that more is in no third step: "the hsb case and
+        # organisational audits" keeps the case audit's step beside the report naming both (the organisational
+        # audit's step holds the word the case audit's lacks: two things asked, not one asked more closely)
+        for k, other in enumerate(said):
+            if k != n and said[n] < other:
+                extra = other - said[n]
+                if not any(extra & said[j] for j in range(len(said)) if j not in (n, k)):
+                    return True
+        return False
+
+    return [t for n, t in enumerate(steps) if not lesser(n)]
 
 
 # "the independent reviewer's report (on foster carers)": the thing asked about is a report, whatever it is about

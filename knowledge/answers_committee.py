@@ -1578,10 +1578,27 @@ def chair_role(q: Query, e: Engine) -> Role | None:
         named = set(content_words(" ".join(names)))
         if wanted - named - GROUP_WORDS - set(e.committee_words):
             continue  # the question names the group by a word this role's title lacks ("neglect subgroup")
+        if _other_kind_of_group(q.folded, " ".join(names)):
+            continue  # "who chairs the city audit committee": not the chair of the QA and audit sub-group
         score = len(wanted & named) / len(wanted)
         if score > best_score:
             best, best_score = role, score
     return best if best_score >= 0.5 else None
+
+
+# the kinds of group a question or a role's title names; "group" and "subgroup" are one kind
+_GROUP_KIND = lazy(r"\b(committee|board|panel|forum|sub ?-?group|group)s?\b")
+
+
+def _other_kind_of_group(question: str, titles: str) -> bool:
+    """Whether the question names a kind of group (a committee) that the role's titles never name (a sub-group)."""
+    asked = {_kind_of(k) for k in _GROUP_KIND.findall(question)}
+    own = {_kind_of(k) for k in _GROUP_KIND.findall(fold(titles))}
+    return bool(asked and own and not asked & own)
+
+
+def _kind_of(word: str) -> str:
+    return "group" if word.endswith("group") else word
 
 
 RESOLVE_WORDS = frozenset({"resolve", "resolved", "resolution", "decide", "decided", "decision", "agree"})
@@ -1915,6 +1932,8 @@ ITEMS_EVERY = lazy(
 
 
 def meeting(q: Query, e: Engine) -> Answer | None:
+    if q.attribute == "lead" and q.plan is not None and q.committee is None:
+        return None  # "who owns jointly developing the strategy meeting agenda": a plan's action, not a meeting
     found = committee(q, e)
     if found is None:
         return None
@@ -2809,11 +2828,17 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
                 return left
         # "the care leavers annual report": that item, not every care leavers item (those sharing the most words,
         # and half of them at least)
-        sharing = [
-            w
-            for w in _most_shared(asked, found.work_programme, lambda w: w.title)
-            if len(asked & set(content_words(w.title))) * 2 >= len(asked)
-        ]
+        # (the committee's own name is not among the words: "special guardianship at the corporate parenting
+        # panel" is not the Borough & District report on "corporate parenting" responsibilities)
+        sharing = (
+            [
+                w
+                for w in _most_shared(thing, found.work_programme, lambda w: w.title)
+                if len(thing & set(content_words(w.title))) * 2 >= len(thing)
+            ]
+            if thing
+            else []
+        )
         if len(sharing) == 1 and q.window is None:  # "local offer for care leavers - when's it back on"
             return about_work(q, e, sharing[0], "due")
         if sharing and q.window is None:  # "which items are six monthly"
@@ -3277,7 +3302,10 @@ def _most_shared(words: set[str], things: list, title: Callable[[Any], str]) -> 
     return [t for n, t in shared if n == most] if most else []
 
 
-_PRESENTS_NOW = lazy(r"\bwho (?:gives|does|brings|delivers|takes|presents)\b")
+_PRESENTS_NOW = lazy(
+    r"\bwho (?:gives|does|brings|delivers|takes|presents|(?:is|s|will be) (?:doing|presenting|bringing|giving|"
+    r"delivering|taking))\b"
+)
 _PRESENTED_PAST = lazy(r"\b(?:presented|delivered|introduced|took|brought)\b")
 
 

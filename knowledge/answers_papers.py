@@ -1172,13 +1172,24 @@ def named_papers(q: Query, e: Engine) -> frozenset[str]:
     if not kinds:
         return frozenset()
     asked = periods(q.raw)
+    of_kind = [pid for pid, paper in e.kb.papers.items() if any(k in paper.title.lower() for k in kinds)]
     found = frozenset(
         pid
-        for pid, paper in e.kb.papers.items()
-        if any(k in paper.title.lower() for k in kinds)
-        and (not asked or not periods(paper.title) or within_periods(asked, periods(paper.title)))
+        for pid in of_kind
+        if not asked or not periods(e.kb.papers[pid].title) or within_periods(asked, periods(e.kb.papers[pid].title))
     )
+    if not found and len(of_kind) == 1 and not _PAPER_YEAR.search(q.folded):
+        # "the 2020/21 priorities in the annual report": the years are the priorities', not the report's (one
+        # annual report is held); "the 2021/22 annual report" names a report that is not held
+        found = frozenset(of_kind)
     return found if len(found) == 1 else frozenset()
+
+
+# a span of years written against a paper's kind: "the 21/22 annual report", "annual report for 2021-22"
+_PAPER_YEAR = lazy(
+    r"\b(?:\d{2}|\d{4})\s*(?:/|-|to)?\s*(?:\d{2}|\d{4})?\s+(?:annual report|business plan)\b"
+    r"|\b(?:annual report|business plan)\s+(?:for\s+|of\s+)?(?:\d{2}|\d{4})\b"
+)
 
 
 def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
@@ -1189,13 +1200,17 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
         return None
     named = named_papers(q, e)
     if not named:
-        return None
+        return _annual_report_not_held(q, e)
     if plan is not None and plan.source is not None and any(e.kb.papers[p].seed == plan.source.seed for p in named):
         return None
     # the paper's name is where to look, not words to look for
     found = passage_answer(replace(q, raw=PAPER_KIND.sub(" ", q.raw.lower())), e, within=named)
     if found is not None:
-        return whole_list(q, e, found) or found
+        listed = whole_list(q, e, found)
+        if listed is None:  # "its priorities for 2020/21? is mental health one of them": the list asked, if the
+            whole = e.passage_answer(q)  # whole question finds it in that paper
+            listed = whole_list(q, e, whole) if whole is not None and _quotes_from(whole, named) else None
+        return listed or found
     nearest = e.passage_index.search(q.raw, limit=1, papers=named) if e.passage_index else []
     listed = list_section(q, nearest[0].paper, nearest[0].passage) if nearest else None
     if listed is not None:  # no one paragraph answers, but the section whose heading is the list asked does
@@ -1210,6 +1225,27 @@ def from_named_paper(q: Query, e: Engine, plan) -> Answer | None:
             for h in (e.passage_index.search(q.raw, limit=1, papers=named) if e.passage_index else [])
         ),
     )
+
+
+def _quotes_from(answer: Answer, papers: frozenset[str]) -> bool:
+    """Whether every passage an answer quotes is from one of these papers."""
+    quoted = [i.fields.get("paper") for i in answer.items if i.fields]
+    return bool(quoted) and all(p in papers for p in quoted)
+
+
+def _annual_report_not_held(q: Query, e: Engine) -> Answer | None:
+    """ "what does the 2021/22 annual report say the priorities are": a year's annual report that is not among the
+    papers is said to be missing (with the years held), never answered from another paper."""
+    m = _PAPER_YEAR.search(q.folded)
+    if m is None or "annual report" not in m.group(0):
+        return None
+    from knowledge.passages import periods
+
+    held = [p.title for p in e.kb.papers.values() if "annual report" in p.title.lower() and periods(p.title)]
+    if not held:
+        return None
+    text = "I'm not sure: the annual report for the year you name is not among the papers I hold, so I won't guess."
+    return r.answer_of(q, "not-sure", text, notes=tuple(f"I hold: {t}." for t in held))
 
 
 LIST_SECTION_MAX = 8  # passages of a section quoted whole when a question asks for the list it is
@@ -1241,6 +1277,8 @@ def list_section(q: Query, paper, passage) -> Answer | None:
     if not {w for w in content_words(passage.section) for form in _plurals(w) if form in asked}:
         return None
     named, own = periods(q.raw), periods(passage.section)
+    if _PAPER_YEAR.search(q.folded):  # "what did the 19/20 annual report say the priorities would be": the paper's
+        named -= periods(paper.title)
     if named and own and not named & own:
         return None
     return whole_section(q, paper, passage, least=2)

@@ -60,6 +60,9 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         return named
     if plan is None:
         return None
+    if _COUNT_OF_OTHER.search(q.folded) and not _COUNTS_PLAN_PARTS.search(q.folded):
+        # "priority families programme numbers? how many families took part": a figure, not the priorities
+        return e.passage_answer(q)
     if q.plan and YES_NO.match(q.folded) and MENTIONS.search(q.folded) and (said := plan_mentions(q, e)) is not None:
         return said  # "is the out of routine review mentioned anywhere in the business plan priorities"
     heading = priorities_heading(e, plan)
@@ -126,6 +129,11 @@ def priorities(q: Query, e: Engine) -> Answer | None:
 
 
 # "how many priorities", "no. of priorities?", "total number of priorities": the count of a plan's priorities
+# a count asked of something: "how many families", "numbers for ...", "number of ..."
+_COUNT_OF_OTHER = lazy(r"\b(how\s+many|how\s+much|numbers\s+(for|of|in|on)|number\s+of)\b")
+_COUNTS_PLAN_PARTS = lazy(
+    r"\b(how\s+many|number\s+of|no\s+of|total|count\s+of)\s+(\w+\s+){0,3}(priorit\w*|themes?|activit\w*|actions?)\b"
+)
 PRIORITY_COUNT = lazy(r"\b(how\s+many|number\s+of|no\s+of|total|count\s+of)\s+(\w+\s+){0,3}(priorities|themes)\b")
 
 

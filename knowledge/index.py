@@ -261,6 +261,15 @@ class TopicIndex:
         roots = [{_root(w), _root(w[:-1]) if w.endswith("s") else _root(w)} for w in dict.fromkeys(words)]
         return [sum(1 for forms in roots if forms & step) for step in self.step_words[n]]
 
+    def step_word_sets(self, action: Action, words: list[str]) -> list[frozenset[str]]:
+        """For each milestone of `action`, which of the question's words it holds by their root (as
+        step_word_hits counts them)."""
+        n = self._doc_no.get(action.key)
+        if n is None:
+            return []
+        roots = {w: {_root(w), _root(w[:-1]) if w.endswith("s") else _root(w)} for w in dict.fromkeys(words)}
+        return [frozenset(w for w, forms in roots.items() if forms & step) for step in self.step_words[n]]
+
     def steps_beyond(self, action: Action, weight: dict[str, float]) -> list[float]:
         """For each milestone of `action`, the share of the question's weight it holds that the action's own text
         does not: a milestone that adds the question's missing words ("the staff review panels") is named by it."""

@@ -792,7 +792,7 @@ class PassageIndex:
             elif ask.kind is None and self._heading_answers(ask, i, paragraph):
                 groups = [self._section[i]]
             if len(groups) == 1 and groups[0] == paragraph:  # "These are the three priorities ... 1. That ...":
-                groups += self._list_rest(paragraph)  # the numbered items after it too
+                groups += self._list_rest(paragraph, ask.kind == "who")  # the numbered items after it too
             passage = self.passages[i]
             ordered = sorted(groups, key=lambda g: g[0])
             hits.append(
@@ -964,10 +964,16 @@ class PassageIndex:
                     found[group] = max(found.get(group, 0.0), share + strong)
         return sorted(found, key=lambda g: -found[g])[:MAX_SUPPORT]
 
-    def _list_rest(self, paragraph: Sequence[int]) -> list[tuple[int, ...]]:
+    def _list_rest(self, paragraph: Sequence[int], one_item: bool = False) -> list[tuple[int, ...]]:
         """The paragraphs of the same section that go on with a numbered list the paragraph starts ("1. ..."
-        then "2. ...", "3. ..."), at most MAX_LIST_ITEMS."""
-        numbers = _LIST_ITEM.findall(" ".join(plain(self.passages[j].text) for j in paragraph))
+        then "2. ...", "3. ..."), at most MAX_LIST_ITEMS. With `one_item` (a question of who does one thing), none
+        after a paragraph that is itself one numbered item."""
+        joined = " ".join(plain(self.passages[j].text) for j in paragraph)
+        numbers = _LIST_ITEM.findall(joined)
+        if one_item and len(numbers) == 1 and _LIST_ITEM.match(joined):
+            # "who owns jointly developing the strategy meeting agenda": "5. Agenda for strategy meetings ... Task
+            # and Finish Group Hannah Johnson ..." is one row of an action plan; the rows after it are other work
+            return []
         if not numbers:
             # "three multi-agency audits were completed." then "Audit activity has included- - Neglect - ...": the
             # next paragraph of the section lists what this one tells of
@@ -1049,6 +1055,8 @@ class PassageIndex:
         if row is not None:  # "how many LADO referrals in 23/24": the table's heading and that year's row
             return first, row
         kept = _without_comparison(ask, rows)
+        if kept is None:
+            kept = self._best_figures(ask, rows)
         if kept is not None:  # "how many were assessed in 23-24": that year's figure, not last year's beside it
             parts = [rows[n][0] if n in kept else "\u2026" for n in range(len(rows))]
             return first, " ".join(p for n, p in enumerate(parts) if p != "\u2026" or n == 0 or parts[n - 1] != p)
@@ -1078,6 +1086,29 @@ class PassageIndex:
         if max(chosen) < len(rows) - 1:
             parts.append("\u2026")
         return first, " ".join(parts)
+
+    def _best_figures(self, ask: _Ask, rows: list[tuple[str, frozenset[str], frozenset[str]]]) -> set[int] | None:
+        """For a question asking how many (not how figures compare), the positions of a short paragraph's sentences
+        without the figures of other things: of its sentences giving a figure, those that hold less of the question's
+        weight than the best one are left out ("how many secondaries came to the DSL conference": the conference's
+        "Secondary 14", not the network's "Secondary 11" in the next list item). None when none is left out."""
+        if ask.kind != "number" or len(rows) < 2 or _COMPARING.search(ask.question.lower()):
+            return None
+        if sum(len(raw.split()) for raw, _, _ in rows) > MAX_QUOTE_WORDS:
+            return None
+        figures = {
+            n: frozenset(t.token for t in ask.terms if t.found_in(tokens))
+            for n, (_, tokens, kinds) in enumerate(rows)
+            if "number" in kinds
+        }
+        if len(figures) < 2:
+            return None
+        best = max(figures.values(), key=lambda found: (sum(ask.weights[t] for t in found), len(found)))
+        # only a sentence whose words of the question are some of the best one's (and fewer) is another thing's
+        dropped = {n for n, found in figures.items() if found < best}
+        if not best or not dropped:
+            return None
+        return set(range(len(rows))) - dropped
 
     # -- the parts a question names --------------------------------------------------------------
     def named_parts(self, question: str) -> tuple[list[tuple[str, str]], frozenset[str]]:

@@ -44,3 +44,121 @@ def test_a_due_soon_note_never_names_an_action_done_in_the_window(engine: Engine
     assert "Action 8" in shown
     assert "Action 7" not in shown, shown
     assert "recorded as complete" in shown, shown
+
+
+ANNUAL_REPORT_AUTUMN = dt.date(2020, 10, 12)
+PANEL_WINTER = dt.date(2025, 1, 10)
+TCE_AUTUMN = dt.date(2024, 11, 19)
+BUSINESS_PLAN_YEAR = dt.date(2021, 6, 1)
+
+
+def test_the_years_of_a_list_are_not_the_years_of_the_paper_it_is_in(engine: Engine) -> None:
+    """ "the 2020/21 priorities in the annual report - list them": the one annual report held is the 2019/20 one,
+    which sets out its "Priorities for 2020/21"; the years were read as naming a report not held, and the business
+    plan's priorities answered instead. A report of a year not held is said to be missing."""
+    for question in (
+        "2020/21 priorities from the annual report, list please",
+        "what did the 19/20 annual report say the priorities would be",
+    ):
+        answer = engine.ask(question, ANNUAL_REPORT_AUTUMN)
+        assert answer.kind == "passage", (question, answer.kind)
+        shown = render(answer, show_sources=False)
+        assert "Priorities for 2020/21" in shown and "Neglect Strategy" in shown, shown
+        assert "Priority Seven" not in shown
+    missing = engine.ask("what does the 2022/23 annual report say the priorities are", ANNUAL_REPORT_AUTUMN)
+    assert missing.kind == "not-sure"
+    assert "not among the papers" in missing.text and "Priority" not in missing.text
+    assert any("Annual Report 2019/20" in note for note in missing.notes)
+
+
+def test_a_list_asked_with_a_check_on_it_is_the_list(engine: Engine) -> None:
+    """ "the partnership's 2020/21 priorities in the annual report? is mental health one" quoted the foreword (which
+    names mental health) once the paper was named: the list the question asks for is found by the whole question."""
+    question = (
+        "the partnership's priorities for 2020/21 in the annual report? is emotional wellbeing/mental health one?"
+    )
+    answer = engine.ask(question, ANNUAL_REPORT_AUTUMN)
+    shown = render(answer, show_sources=False)
+    assert "Priorities for 2020/21" in shown and "Voice of the Child" in shown, shown
+
+
+def test_the_committees_own_name_names_no_item_of_its_programme(engine: Engine) -> None:
+    """ "when is special guardianship coming to the corporate parenting panel": no item is about special
+    guardianship; half the words ("corporate parenting", the panel's own name) matched the Borough & District
+    report on corporate parenting responsibilities."""
+    answer = engine.ask("when is kinship care coming to the corporate parenting panel", PANEL_WINTER)
+    assert answer.kind != "work-item", answer.kind
+    assert "Borough" not in answer.text and not any("Borough" in i.title for i in answer.items), answer.text
+
+
+def test_a_committee_is_not_a_sub_group_of_the_same_word(engine: Engine) -> None:
+    """ "who chairs the city audit committee" named the chair of the Quality Assurance and Multi Agency Audit
+    Sub-Group: a committee is not a sub-group, so it is not that group's chair. The sub-group is still found."""
+    answer = engine.ask("who is chair of the audit committee at the city", ANNUAL_REPORT_AUTUMN)
+    assert answer.kind == "not-sure", answer.kind
+    assert "Turgoose" not in render(answer, show_sources=False)
+    found = engine.ask("who chairs the audit sub group", ANNUAL_REPORT_AUTUMN)
+    assert found.kind == "chair" and "Pete Turgoose" in found.text
+
+
+def test_who_owns_a_plan_action_named_with_meeting_words_is_its_lead(engine: Engine) -> None:
+    """ "who owns jointly developing the strategy meeting agenda + risk assessment tool" was taken to ask about a
+    meeting (its words "meeting agenda") and quoted rows 5, 6 and 7 of the exploitation plan, naming the lead of
+    row 7 too: it is the lead of the plan's action TCE5."""
+    question = "who owns jointly developing the strategy meeting agenda + risk assessment tool"
+    answer = engine.ask(question, TCE_AUTUMN)
+    assert answer.kind == "lead", answer.kind
+    assert "Hannah Johnson" in answer.text and "Dan Evans" in answer.text
+    assert "Rebecca Price" not in render(answer, show_sources=False)
+
+
+def test_a_count_of_something_else_is_not_the_priorities(engine: Engine) -> None:
+    """ "priority families programme numbers for 19-20? how many families took part" listed the business plan's
+    priorities (the word "priority"); a count of families is a figure the annual report gives (2591)."""
+    answer = engine.ask(
+        "priority families programme numbers 19/20? how many families were involved", BUSINESS_PLAN_YEAR
+    )
+    shown = render(answer, show_sources=False)
+    assert "2591" in shown, shown
+    assert "Priority One" not in shown
+    counted = engine.ask("how many key activities under priority 3", BUSINESS_PLAN_YEAR)
+    assert counted.kind == "count" and "5 key activities" in counted.text
+
+
+def test_a_figure_asked_is_quoted_without_another_things_figure(engine: Engine) -> None:
+    """ "how many secondaries came to the DSL conference" quoted a paragraph of two list items: the conference's
+    "Secondary 14" and the spring network's "Secondary 11". The item with fewer of the question's words goes."""
+    answer = engine.ask("how many secondary schools attended the dsl conference", ANNUAL_REPORT_AUTUMN)
+    shown = render(answer, show_sources=False)
+    assert "Secondary 14" in shown, shown
+    assert "Secondary 11" not in shown, shown
+    # a sentence holding question words the best one lacks stays ("21 children access short breaks" beside the
+    # home's "8 short break beds")
+    beds = render(engine.ask("how many children access short breaks at cwh", PANEL_WINTER), show_sources=False)
+    assert "21 children" in beds, beds
+
+
+def test_a_step_holding_fewer_of_the_words_is_not_shown_as_fitting_too(engine: Engine) -> None:
+    """ "has the letter to the independent children's homes on the east midlands framework gone out" answered
+    Action 10's letter and showed Action 12's letter to the fostering agencies as also fitting ("Completed -
+    October 2019"): it has every word of the question but "children's homes". Two things asked together keep both
+    steps ("the hsb case and organisational audits")."""
+    answer = engine.ask(
+        "letter to the independent childrens homes on the east midlands framework - sent yet?", dt.date(2019, 12, 15)
+    )
+    shown = render(answer, show_sources=False)
+    assert "Completed \u2013 November 2019" in shown, shown
+    assert "Fostering Agencies" not in shown, shown
+    both = render(
+        engine.ask("when are the county hsb case and organisational audits due", dt.date(2020, 1, 10)),
+        show_sources=False,
+    )
+    assert "June 2020" in both, both
+
+
+def test_who_is_doing_an_item_is_its_sponsor(engine: Engine) -> None:
+    """ "who's doing the fostering for east midlands item" named the lead of the county plan's letter to fostering
+    agencies on the East Midlands Framework; the item is the work programme's, sponsored by Amanda Collinson."""
+    answer = engine.ask("who is doing the fostering for east midlands item", PANEL_WINTER)
+    assert answer.kind == "work-item", answer.kind
+    assert "Amanda Collinson" in answer.text and "Pam Rosseter" not in render(answer, show_sources=False)
