@@ -303,6 +303,8 @@ _WHOSE_FORMS = tuple(
     lazy(rf"\b{rx}\b") for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)", ACCOUNTABLE, *PUT_AS)
 )
 # an agenda item named by the kind of paper it is (used with a meeting the question names)
+# "who's on the hsb steering group": its members, not who leads a piece of work ("who's on the foster carer review")
+ON_A_GROUP = r" (?:the |our |a )?(?:[\w-]+ ){0,4}(?:group|subgroup|panel|board|committee|network|forum)s?\b"
 ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
 
 
@@ -559,7 +561,7 @@ INTENTS: tuple[Intent, ...] = (
             "substituted",
             "substituting",
             "who sits on",
-            "who is on the panel",
+            r"who (is|s) on (the |our )?(\w+ ){0,3}(panel|committee|board)",  # "who's on the corporate parenting panel"
             "absent",
             "absence",
             r"(was|were) (\w+ ){0,3}((?<!as )at|there)\b",  # not "which were past due as at 20 feb"
@@ -862,8 +864,8 @@ INTENTS: tuple[Intent, ...] = (
         _rx(
             r"who (leads|is leading|s leading|s the lead|s running|s looking after|is the lead|owns|"
             r"is responsible|s responsible|is accountable|s accountable|is answerable|s answerable|has got|s got|got|"
-            r"is doing|s doing|does|is handling|s handling|handles|is on|s on|is looking after|looks after|runs|"
-            r"is running)",
+            rf"is doing|s doing|does|is handling|s handling|handles|is on(?!{ON_A_GROUP})|s on(?!{ON_A_GROUP})|"
+            r"is looking after|looks after|runs|is running)",
             r"who (is|s) in charge",
             "in charge of",
             "lead (for|of|on|4)",  # "lead 4 former staff review??": a phone's "for"
@@ -1146,7 +1148,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             MEMBERS_OF,
             "membership",
             "who sits on",
-            "who is on the panel",
+            r"who (is|s) on (the |our )?(\w+ ){0,3}(panel|committee|board)",  # "who's on the corporate parenting panel"
             MEMBERS,
             r"(which|what) (councillors|members|people) (\w+ )?(are|sit|serve) on",
         ),

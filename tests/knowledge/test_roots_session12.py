@@ -162,3 +162,17 @@ def test_who_is_doing_an_item_is_its_sponsor(engine: Engine) -> None:
     answer = engine.ask("who is doing the fostering for east midlands item", PANEL_WINTER)
     assert answer.kind == "work-item", answer.kind
     assert "Amanda Collinson" in answer.text and "Pam Rosseter" not in render(answer, show_sources=False)
+
+
+def test_who_is_on_a_group_asks_its_members_not_a_lead(engine: Engine) -> None:
+    """ "who's on the county hsb steering group from health" named Laurence Jones, the lead of the county plan's
+    action whose step mentions the steering group: who is on a group is its membership. "who's on the corporate
+    parenting panel" named the sponsors of a work-programme item; it is the panel's members."""
+    answer = engine.ask("who is on the hsb steering group from health", PANEL_WINTER)
+    assert answer.kind != "lead", answer.kind
+    assert "Laurence Jones" not in answer.text
+    members = engine.ask("who's on the corporate parenting panel", PANEL_WINTER)
+    assert members.kind == "members", members.kind
+    assert "Sinead Anderson" in members.text
+    # a piece of work is still who is on it
+    assert engine.ask("who's on the foster carer review", dt.date(2019, 11, 1)).kind == "lead"
