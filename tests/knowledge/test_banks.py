@@ -205,6 +205,7 @@ BANKS = (
     Bank("hundredthirtieth", 100, frozenset(), True, True, True, 90, 1),
     Bank("hundredthirtyfirst", 100, frozenset(), True, True, True, 88, 1),
     Bank("hundredthirtysecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthirtythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
