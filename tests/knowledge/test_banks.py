@@ -206,6 +206,7 @@ BANKS = (
     Bank("hundredthirtyfirst", 100, frozenset(), True, True, True, 88, 1),
     Bank("hundredthirtysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirtythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthirtyfourth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
