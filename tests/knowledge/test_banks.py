@@ -204,6 +204,7 @@ BANKS = (
     Bank("hundredtwentyninth", 100, frozenset(), True, True, True, 78, 2),
     Bank("hundredthirtieth", 100, frozenset(), True, True, True, 90, 1),
     Bank("hundredthirtyfirst", 100, frozenset(), True, True, True, 88, 1),
+    Bank("hundredthirtyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
