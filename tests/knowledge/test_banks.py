@@ -207,6 +207,7 @@ BANKS = (
     Bank("hundredthirtysecond", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirtythird", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirtyfourth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthirtyfifth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
