@@ -548,6 +548,11 @@ def named_milestones(
     return _without_lesser(q, e, close)[:3]
 
 
+_TOKEN = lazy(r"[a-z0-9']+|[+&/]")
+_JOINERS = frozenset({"and", "or", "n", "+", "&", "/"})
+_ARTICLES = frozenset({"the", "a", "an", "our", "their", "its", "this", "that"})
+
+
 def _without_lesser(
     q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]]
 ) -> list[tuple[Action, Milestone, float]]:
@@ -562,15 +567,22 @@ def _without_lesser(
         for i, held in enumerate(e.topics.step_word_sets(action, asked)):
             sets[(action.key, i)] = held
     said = [sets.get((a.key, a.milestones.index(m)), frozenset()) for a, m, _ in steps]
+    tokens = _TOKEN.findall(q.raw.lower())
+    # the words either side of "and", "or", "+", "/": "case and organisational" (not "assurance and improvement")
+    words = [t for t in tokens if t not in _ARTICLES]
+    joined = {words[j][:5] for i, t in enumerate(words) if t in _JOINERS for j in (i - 1, i + 1) if 0 <= j < len(words)}
+
+    def conjoined(extra: frozenset[str]) -> bool:
+        return any(w[:5] in joined for w in extra)
 
     def lesser(n: int) -> bool:
-        # another step holds all its words and more, and that more is in no third step: "the hsb case and
-        # organisational audits" keeps the case audit's step beside the report naming both (the organisational
-        # audit's step holds the word the case audit's lacks: two things asked, not one asked more closely)
+        # another step holds all its words and more; asked of two things joined ("the hsb case and organisational
+        # audits"), a step is kept when a third step holds that more (the case audit's step beside the report naming
+        # both: the organisational audit's step holds the word it lacks)
         for k, other in enumerate(said):
             if k != n and said[n] < other:
                 extra = other - said[n]
-                if not any(extra & said[j] for j in range(len(said)) if j not in (n, k)):
+                if not conjoined(extra) or not any(extra & said[j] for j in range(len(said)) if j not in (n, k)):
                     return True
         return False
 

@@ -1483,6 +1483,11 @@ def chair(q: Query, e: Engine) -> Answer | None:
     others = _asked_words(q) - CHAIR_WORDS - set(e.committee_words) - {"panel", "committee"}
     if others and not q.committee:
         return _chair_passage(q, e, others)
+    chaired = _CHAIRED_ACRONYM.search(q.raw)
+    if chaired and q.committee and chaired.group(1).lower() not in _own_words(e.kb.committees[q.committee]):
+        # "who chairs the joint SLG - he wrote a foreword in the cpp pack": the group chaired, named by its initials,
+        # is not the committee named elsewhere in the question
+        return _chair_passage(q, e, {chaired.group(1).lower()})
     found = committee(q, e)
     if found is None:
         return None
@@ -1501,6 +1506,8 @@ def chair(q: Query, e: Engine) -> Answer | None:
 
 
 VICE = lazy(r"\b(vice|deputy|co)\s*-?\s*chair")
+# a group a question says is chaired, named by its initials: "who chairs the joint SLG" (a word or two before them)
+_CHAIRED_ACRONYM = lazy(r"\b[Cc]hair(?:s|ed|ing)?\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[a-z]+\s+){0,2}([A-Z]{2,6})\b")
 CHAIR_WORDS = frozenset(
     {"chair", "chairman", "chairperson", "chairwoman", "chaired", "chairs", "chairing", "who"}
     | {"run", "runs", "head", "heads", "charge", "day", "days"}  # "who runs / heads / is in charge of it these days"
@@ -1851,7 +1858,7 @@ MEETING_WORDS = frozenset(
 )
 
 
-NAMES_REPORT = lazy(r"\b(report|reports|review|paper|item|update)\b")
+NAMES_REPORT = lazy(r"\b(reports?|reviews?|papers?|items?|updates?)\b")
 # the question asks at which meeting something is taken, not when a group meets
 WHICH_MEETING = lazy(
     r"\b(which|what) (meeting|panel|committee)\b|\b(going|coming|come|go|goes|comes) (to|before)\b|\bon at\b|"
@@ -2706,6 +2713,14 @@ LEFT_PROGRAMME = lazy(
 )
 
 
+def _programme_heading(work: WorkItem) -> str | None:
+    """The heading of the work programme a standing item is listed under, as written ("Standing items for each
+    meeting"), from its source's location ("Work Programme 2025, Standing items for each meeting")."""
+    location = work.source.location if work.source else None
+    heading = location.rsplit(", ", 1)[-1] if location and ", " in location else None
+    return heading if heading and "standing" in heading.lower() else None
+
+
 FREQUENCY = lazy(r"\b(six[- ]monthly|quarterly|monthly|annual|annually|yearly|bi-monthly|termly)\b", re.I)
 
 
@@ -2715,7 +2730,9 @@ def how_often(q: Query, e: Engine, work: WorkItem) -> Answer:
     item = d.work_item(e.kb, work)
     subject = Subject("work", (work.committee, work.title))
     if work.standing:
-        text = f"{work.title} is a standing item at every {name} meeting (work programme)."
+        heading = _programme_heading(work)
+        listed = f"the work programme lists it under \u201c{heading}\u201d" if heading else "work programme"
+        text = f"{work.title} is a standing item at every {name} meeting ({listed})."
         return r.answer_of(q, "work-item", text, [item], subject=subject)
     said = FREQUENCY.search(work.title)
     when = f" It is listed for the meeting on {work.meeting.day} {work.meeting:%B %Y}." if work.meeting else ""

@@ -359,8 +359,36 @@ def _chosen(
         _, theme, actions, held = scored[0]
         return (theme, actions), held
     if not scored:  # "which priority picks up equality / diversity and does it reference legislation": the words
-        return _chosen_whole(e, words, groups)  # spread over two key activities of one priority
+        whole = _chosen_whole(e, words, groups)  # spread over two key activities of one priority
+        return whole if whole[0] is not None else _chosen_clearly(e, words, groups)
     return None, []
+
+
+def _chosen_clearly(
+    e: Engine, words: set[str], groups: list[tuple[str, list[Action]]]
+) -> tuple[tuple[str, list[Action]] | None, list[Action]]:
+    """ "hsb key activities - whose updates are they relying on for prevalence": the one key activity holding most of
+    the words (not all: "relying" is the asker's) when no other priority's comes near; else none."""
+    scored = sorted(
+        (
+            (max(_cover(e, words, f"{_body(theme)} {a.text}") for a in actions), theme, actions)
+            for theme, actions in groups
+        ),
+        key=lambda t: -t[0],
+    )
+    if not scored or scored[0][0] < CLEAR_COVER or (len(scored) > 1 and scored[0][0] - scored[1][0] < CLEAR_MARGIN):
+        return None, []
+    _, theme, actions = scored[0]
+    texts = {t: " ".join((_body(t), *(a.text for a in acts))) for t, acts in groups}
+    for word in words:  # a word another priority holds and this one lacks: not clearly this one ("the neglect one")
+        if _cover(e, {word}, texts[theme]) == 0 and any(_cover(e, {word}, x) > 0 for x in texts.values()):
+            return None, []
+    best = max(_cover(e, words, f"{_body(theme)} {a.text}") for a in actions)
+    return (theme, actions), [a for a in actions if _cover(e, words, f"{_body(theme)} {a.text}") == best]
+
+
+CLEAR_COVER = 0.6  # of the question's words, in one priority's text and one of its key activities ...
+CLEAR_MARGIN = 0.3  # ... and by this much more than any other priority's
 
 
 def _chosen_whole(

@@ -37,7 +37,7 @@ ASKING = frozenset(
         "nottinghamshire notts county city council annual report reports paper papers pack table tables what "
         "much get got give gives say says do did does were was is are there in for of the during over whole "
         "overall altogether full recorded record level levels please quick exact exactly went go got had have "
-        "took come came"
+        "took come came across throughout within all"
     )
 )
 COVER = 0.99  # share of what is asked a cell's words must hold: all of it

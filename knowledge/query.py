@@ -501,9 +501,22 @@ def _without_purpose_after(raw: str) -> str:
     plan, for the june audit committee"): not a topic ("audit" named County Action 8), nor a month to scope by."""
     lowered = raw.lower()
     m = _PURPOSE_AFTER.search(raw) if " for " in lowered or "ahead of" in lowered or "before" in lowered else None
+    if m is None:  # "which items is jenny whiston down for, she's mum's contact": a closing remark on the person
+        m = _REMARK_AFTER.search(raw)
+        if m is not None and not _QUESTION_WORD.search(raw[: m.start()].lower()):
+            m = None
     if m is None or m.start() < 12:
         return raw
     return raw[: m.start()].rstrip() + ("?" if raw.rstrip().endswith("?") else "")
+
+
+# a closing clause that says something of the person asked about, after a comma or dash: "..., she's mum's contact"
+_REMARK_AFTER = lazy(
+    r"\s*(?:,|;|\s-|\s\u2013|\s\u2014)\s*(?:she|he)(?:'s|\u2019s| s| is| was)\s+(?:[\w'\u2019]+\s+){0,4}[\w'\u2019]+"
+    r"\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+_QUESTION_WORD = lazy(r"\b(?:who|whos|what|whats|which|when|whens|where|how|is|are|does|do|did|has|have|can)\b")
 
 
 _PURPOSE_AFTER = lazy(
@@ -1114,6 +1127,10 @@ _MONTH_NOW = lazy(
     + r")(?: \d{4})? now\b|\bit ?s (?:(?:early|mid|late) )?(?:"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r")\b"
+    # "county plan, mid june - what's due next month (july)": "mid june" says when it is asked
+    + r"|\b(?:early|mid|late) (?:"
+    + "|".join(sorted(_MONTHS, key=len, reverse=True))
+    + r")\b(?=.*\bnext (?:month|week|fortnight|few|couple)\b)"
 )
 
 
@@ -1668,6 +1685,7 @@ _HEDGES = lazy(
     r"\b(?:so far|as yet|thus far|at (?:some|any) (?:point|stage)|(?<=every )single|(?<=due )out|"
     r"at the (?:moment|mo)|at present|right now|not sure (?:if|whether)|(?:(?:do|if) )?i need to|"
     r"(?:off|on) the back of|(?<=behind )schedule|"
+    r"(?:or )?(?:just )?(?:now and (?:again|then)|every (?:so )?often|from time to time|once in a while)|"
     r"running(?= (?:late|behind|over)\b))\b",
     re.IGNORECASE,
 )  # ... and "due out": due (published); "at the mo": now; "running late": late

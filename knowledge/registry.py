@@ -100,8 +100,9 @@ SETTLED = (
     # "the team funding - sorted?", "... is that sorted now", "did the new guidance get signed off"
     r"(is|are|was|were|has|have) (it|that|this|they|these|those|everything)( all| now| yet)? (been )?(sorted|agreed|"
     r"in place|confirmed|secured|signed off|approved|settled|done|finished|complete|completed)",
-    r"^(?!(where|when|who|whos|what|whats|how|which|why)\b)(\w+\s+){1,12}(sorted|signed off|agreed|confirmed|settled|"
-    r"done|finished|completed|approved|sent|held|issued|gone out|happened|delivered)( yet| now| then)?$",
+    # (no question word anywhere: "corporate parenting panel tmrw - where is it being held" asks where)
+    r"^(?!.*\b(where|when|who|whos|what|whats|how|which|why)\b)(\w+\s+){1,12}(sorted|signed off|agreed|confirmed|"
+    r"settled|done|finished|completed|approved|sent|held|issued|gone out|happened|delivered)( yet| now| then)?$",
     r"did (\w+ ){1,12}get (sorted|signed off|agreed|confirmed|approved|finished|completed|done)",
     # "did the east midlands framework homes get written to about the staff review": whether that step was done
     r"^(did|have|has) (\w+ ){1,12}(get|got|been|gotten) (written to|sent|contacted|told|informed|notified|asked)\b",
@@ -740,6 +741,9 @@ INTENTS: tuple[Intent, ...] = (
             r"how (often|frequently) (is|does|do|are) the (\w+ ){0,6}(report|reports|item|update|paper)",
             r"(come|comes|go|goes|brought) (to|before) (every|each|all) (\w+ )?"
             r"(meeting|meetings|panel|panels|committee)",
+            # "is the homes update on every panel or just now and again": whether it is a standing item
+            r"(report|reports|item|items|update|updates|paper|papers) (is |are )?(on|at) (every|each) (\w+ )?"
+            r"(meeting|panel|committee|agenda)",
         ),
         com.work_programme,
         ("what is the panel looking at in the spring?",),

@@ -176,3 +176,90 @@ def test_who_is_on_a_group_asks_its_members_not_a_lead(engine: Engine) -> None:
     assert "Sinead Anderson" in members.text
     # a piece of work is still who is on it
     assert engine.ask("who's on the foster carer review", dt.date(2019, 11, 1)).kind == "lead"
+
+
+def test_a_question_word_after_a_dash_is_what_is_asked(engine: Engine) -> None:
+    """ "corporate parenting panel tmrw - where is it being held" was read as asking whether something had been held
+    (a sentence ending "held" with no question word at its start); the question word after the dash asks where."""
+    answer = engine.ask("the panel tomorrow - where is it being held", dt.date(2025, 1, 13))
+    assert answer.kind == "meeting", answer.kind
+    assert "County Hall" in answer.text
+
+
+def test_a_step_holding_fewer_words_goes_unless_two_things_are_joined(engine: Engine) -> None:
+    """ "when's the hsb case audit paper due at the safeguarding assurance and improvement group" showed the
+    organisational audit's step and the July report beside the case audit's June step: "and" inside the group's name
+    joins no two things asked."""
+    question = "hsb case audit paper to the safeguarding assurance and improvement group - when's it due"
+    shown = render(engine.ask(question, dt.date(2020, 2, 10)), show_sources=False)
+    assert "June 2020" in shown and "July 2020" not in shown and "organisational" not in shown, shown
+
+
+def test_who_does_the_items_is_their_sponsor(engine: Engine) -> None:
+    """ "who does the children in care council items at the panel this yr" named plan leads: "items" (plural) names
+    work-programme items as "item" does."""
+    answer = engine.ask("who does the care leavers items at the panel this year", dt.date(2025, 1, 15))
+    assert answer.kind == "work-item", answer.kind
+    assert "Amanda Collinson" in answer.text
+
+
+def test_a_group_chaired_named_by_its_initials_is_not_the_committee(engine: Engine) -> None:
+    """ "police ACC who chairs the joint SLG - whats his name, he wrote a foreword in the cpp pack" named the
+    panel's chair: the group chaired is the SLG, not the panel whose pack is mentioned."""
+    answer = engine.ask("who chairs the joint SLG? read about it in the cpp pack", dt.date(2025, 1, 12))
+    assert "Sinead Anderson" not in answer.text, answer.text
+    assert engine.ask("who chairs the CPP", dt.date(2025, 1, 12)).kind == "chair"
+
+
+def test_early_or_mid_month_beside_next_month_is_when_it_is_asked(engine: Engine) -> None:
+    """ "county iicsa plan, mid june - which actions have stuff due next month (july)?" answered for the rest of
+    June."""
+    query = parse(engine, "county plan, mid may - anything due next month?", dt.date(2020, 5, 15))
+    assert query.window is not None
+    assert (query.window.start, query.window.end) == (dt.date(2020, 6, 1), dt.date(2020, 6, 30))
+
+
+def test_the_city_partnership_plan_is_the_business_plan(engine: Engine) -> None:
+    """ "does the city partnership plan mention the kids in care council" was read as the city's IICSA plan."""
+    answer = engine.ask("city partnership plan - anything on the children in care council?", BUSINESS_PLAN_YEAR)
+    shown = render(answer, show_sources=False)
+    assert "P3.4" in shown, shown
+
+
+def test_a_priority_holding_every_word_the_plan_holds_is_chosen(engine: Engine) -> None:
+    """ "hsb key activities in the business plan - whose updates are they relying on for prevalence" listed all seven
+    priorities ("relying" is in none); Priority Two holds every other word. A priority lacking a word another holds
+    is not chosen that way ("reviewing our neglect policy - which priority is the neglect one": not Priority 4)."""
+    question = "biz plan hsb key activities - whose updates are they counting on for prevalence"
+    answer = engine.ask(question, BUSINESS_PLAN_YEAR)
+    shown = render(answer, show_sources=False)
+    assert answer.text.startswith("Priority Two"), answer.text
+    assert "ASHA" in shown
+    other = engine.ask(
+        "updating our neglect policy - which of the biz plan priorities is the neglect one", BUSINESS_PLAN_YEAR
+    )
+    assert not other.text.startswith("Priority Number 4"), other.text
+
+
+def test_across_the_county_is_no_word_of_a_table(engine: Engine) -> None:
+    """ "total missing incident reports across the county for 23/24?" quoted the table's text (3007 beside 2851)."""
+    answer = engine.ask("missing incident reports in total across notts, 22/23?", PANEL_WINTER)
+    assert answer.kind == "figure", answer.kind
+    assert "3007" in answer.text and "2851" not in answer.text
+
+
+def test_a_closing_remark_on_the_person_is_not_what_is_asked(engine: Engine) -> None:
+    """ "which work programme items is jenny whiston down for this year, she's mum's contact" gave her contact
+    details: the remark after the comma says who she is to the asker."""
+    answer = engine.ask(
+        "which work programme items is sophie eadsforth down for this year, she's our contact", PANEL_WINTER
+    )
+    assert answer.kind == "work-programme", answer.kind
+    assert "Sophie Eadsforth" in answer.text
+
+
+def test_on_every_panel_asks_whether_it_is_a_standing_item(engine: Engine) -> None:
+    """ "is the homes update on every panel or just now and again?" quoted a paragraph of the homes report."""
+    answer = engine.ask("is the FLAG item on every panel or just now and then?", PANEL_WINTER)
+    assert answer.kind == "work-item", answer.kind
+    assert "standing item" in answer.text and "Standing items for each meeting" in answer.text
