@@ -209,6 +209,7 @@ BANKS = (
     Bank("hundredthirtyfourth", 100, frozenset(), True, True, True, 80, 2),
     Bank("hundredthirtyfifth", 100, frozenset(), True, True, True, 90, 0),
     Bank("hundredthirtysixth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthirtyseventh", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
