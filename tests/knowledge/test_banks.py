@@ -208,6 +208,7 @@ BANKS = (
     Bank("hundredthirtythird", 100, frozenset(), True, True, True, 79, 2),
     Bank("hundredthirtyfourth", 100, frozenset(), True, True, True, 80, 2),
     Bank("hundredthirtyfifth", 100, frozenset(), True, True, True, 90, 0),
+    Bank("hundredthirtyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
