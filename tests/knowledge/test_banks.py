@@ -211,6 +211,7 @@ BANKS = (
     Bank("hundredthirtysixth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirtyseventh", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredthirtyeighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredthirtyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
