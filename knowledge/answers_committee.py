@@ -2826,6 +2826,10 @@ def work_programme(q: Query, e: Engine) -> Answer | None:
     # a named item: its date, or where it last was (the committee's own name names none: "what's on the corporate
     # parenting work programme for april" is not the Borough & District report on "corporate parenting")
     if set(q.topic_words) - WORK_WORDS - GENERIC_ASKING - window_words - _own_words(found):
+        if (q.month is not None or q.day_of_month is not None) and _ANYTHING_FOR.search(q.folded):
+            listed = planned_for(q, e)  # "anything for care leavers going to the april panel": every such item
+            if listed is not None:
+                return listed
         named = _work_by_words(q, e) or _work_by_item_words(q, e)
         if named is not None:
             return about_work(q, e, named, _work_field(q))
@@ -3309,6 +3313,10 @@ def _names_on(person: str, item: AgendaItem) -> bool:
         or (appendix is not None and appendix.signatory == person)
         or person in item.presenters
     )
+
+
+# a question asking for whatever there is ("anything for care leavers ...", "what's on for ..."), not for one item
+_ANYTHING_FOR = lazy(r"^\s*(?:is there\s+)?anything\b|^\s*what(?:s| s| is| are)? (?:on|coming|going|down|planned)\b")
 
 
 def _most_shared(words: set[str], things: list, title: Callable[[Any], str]) -> list:

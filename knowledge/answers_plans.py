@@ -100,6 +100,8 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         return said
     if chosen is not None:
         theme, actions = chosen
+        if _FIRST_PRIORITY.search(q.folded) and q.priority_number is None:
+            note += ("The plan numbers its priorities but does not rank them: this is the first it lists.",)
         items = [d.action_item(e.kb, a, q.today) for a in actions]
         # the key activities are the answer, each shown whole: the words asked may be past the usual cut ("MACE")
         items = [replace(i, lines=(a.text, *i.lines[1:])) for a, i in zip(actions, items, strict=True)]
@@ -455,10 +457,11 @@ def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -
         for theme, actions in groups:
             if theme_number(theme) == q.priority_number:
                 return theme, actions
-    elif _LAST_PRIORITY.search(q.folded):
+    elif _LAST_PRIORITY.search(q.folded) or _FIRST_PRIORITY.search(q.folded):
         numbered = [(n, theme, actions) for theme, actions in groups if (n := theme_number(theme)) is not None]
         if numbered:
-            _, theme, actions = max(numbered, key=lambda t: t[0])
+            pick = max if _LAST_PRIORITY.search(q.folded) else min
+            _, theme, actions = pick(numbered, key=lambda t: t[0])
             return theme, actions
     named = _named_before_priority(q, e, groups)
     if named is not None:  # "HSB priority in the 2021-24 plan - does it mention kids with special needs"
@@ -475,6 +478,8 @@ def _chosen_group(q: Query, e: Engine, groups: list[tuple[str, list[Action]]]) -
     return groups[n] if top >= 0.5 and top > second else None
 
 
+# "the partnership's top priority", "its number one priority": the first the plan lists (it ranks none)
+_FIRST_PRIORITY = lazy(r"\b(?:top|first|number one|no 1|no one|main|biggest|highest|overriding) priority\b")
 _BEFORE_PRIORITY = lazy(r"\b((?:[a-z0-9]+ ){1,3})priority\b")
 _BEFORE_PRIORITY_LONG = lazy(r"\b((?:[a-z0-9]+ ){4,5})priority\b")
 _NOT_NAMING = frozenset(content_words("the a this that which what biz business plan city 2021 24 21 partnership ncscp"))

@@ -1064,6 +1064,9 @@ def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
         if re.search(rf"\b{season}\b(?! due\b| term\b| half term\b)", folded):  # "fall due", "spring term": no season
             start, end = _season(first, last, today)
             return None, Window(start, end, f"in the {season} ({start:%B} to {end:%B %Y})")
+    if re.search(r"\bend of next month\b", folded):  # "between now and the end of next month": from today
+        end = _next_month(today)[1]
+        return None, Window(today, end, f"by the end of {end:%B %Y}")
     if re.search(r"\bnext month\b", folded) and not _ROLLING_MONTH.search(folded):
         return None, Window(*_next_month(today), "next month")
     if re.search(r"\bthis (?:month (?:and|or|&) next|and next month)\b", folded):  # "due this month and next"

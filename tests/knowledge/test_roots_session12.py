@@ -263,3 +263,32 @@ def test_on_every_panel_asks_whether_it_is_a_standing_item(engine: Engine) -> No
     answer = engine.ask("is the FLAG item on every panel or just now and then?", PANEL_WINTER)
     assert answer.kind == "work-item", answer.kind
     assert "standing item" in answer.text and "Standing items for each meeting" in answer.text
+
+
+def test_anything_for_a_topic_at_a_meeting_lists_every_such_item(engine: Engine) -> None:
+    """ "anything for care leavers going to the april panel?" named only the Care Leavers annual report; the
+    programme has the Local Offer for Care Leavers that day too."""
+    answer = engine.ask("anything on care leavers going to the april panel?", dt.date(2025, 1, 20))
+    shown = render(answer, show_sources=False)
+    assert "Care Leavers annual report" in shown and "Local Offer for Care Leavers" in shown, shown
+    # one item asked for is still that item
+    single = engine.ask("when is the care leavers report due at panel", dt.date(2025, 1, 20))
+    assert single.kind == "work-item"
+
+
+def test_the_end_of_next_month_is_from_today(engine: Engine) -> None:
+    """ "what's due on the county iicsa plan between now and the end of next month" (3 December 2019) listed only
+    January's items."""
+    query = parse(engine, "county plan - due between now and the end of next month?", dt.date(2019, 12, 3))
+    assert query.window is not None
+    assert (query.window.start, query.window.end) == (dt.date(2019, 12, 3), dt.date(2020, 1, 31))
+
+
+def test_the_top_priority_is_the_first_listed_and_said_to_be_unranked(engine: Engine) -> None:
+    """ "what's the partnership's top priority in the 21-24 plan" was "not sure": none says "top". The plan ranks
+    none; the first it lists is given, and the note says so."""
+    answer = engine.ask("whats the number one priority in the city biz plan", BUSINESS_PLAN_YEAR)
+    assert answer.text.startswith("Priority One"), answer.text
+    assert any("does not rank them" in note for note in answer.notes)
+    last = engine.ask("what's the last priority in the business plan", BUSINESS_PLAN_YEAR)
+    assert last.text.startswith("Priority Seven"), last.text
