@@ -142,7 +142,28 @@ class Engine:
         found = self.answer(parse(self, raw, today, audience, subject, offset))
         if found.kind == "not-sure":
             found = self._without_aside(raw, found, today, audience, subject, offset)
+        elif offset == 0 and found.kind not in UNANSWERED and found.more is None:
+            found = self._parallel_asks(raw, today, audience, subject) or found
         return self._titled(found)
+
+    def _parallel_asks(
+        self, raw: str, today: dt.date, audience: Audience | None, subject: Subject | None
+    ) -> Answer | None:
+        """ "who chaired the oct panel and who sent apologies": two questions of the same form joined by "and", which
+        the whole question answers only one of; each is answered on its own and both are given. None (the whole
+        answer stands) unless each part has an answer of its own, different from the other's."""
+        asks = _two_asks(raw)
+        if asks is None:
+            return None
+        head, tail = asks
+        first_word = head.split(None, 1)[0].lower().rstrip("'s")
+        if first_word not in _PARALLEL or tail.split(None, 1)[0].lower().rstrip("'s") != first_word:
+            return None
+        first = self.answer(parse(self, head, today, audience, subject))
+        second = self.answer(parse(self, tail, today, audience, subject)) if not _REFERS_BACK.search(tail) else None
+        if second is None or first.kind in UNANSWERED or second.kind in UNANSWERED or first.more or second.more:
+            return None
+        return None if first.text == second.text else _together(first, second)
 
     def _without_aside(
         self, raw: str, unsure: Answer, today: dt.date, audience: Audience | None, subject: Subject | None, offset: int
@@ -179,15 +200,7 @@ class Engine:
         first, second = (self.answer(parse(self, ask, today, audience, subject)) for ask in asks)
         if first.kind in UNANSWERED or second.kind in UNANSWERED or first.more or second.more:
             return None
-        if first.text == second.text:
-            return first
-        return replace(
-            first,
-            text=f"{first.text}\n\n{second.text}",
-            items=first.items + tuple(i for i in second.items if i not in first.items),
-            notes=first.notes + tuple(n for n in second.notes if n not in first.notes),
-            subject=first.subject if first.subject == second.subject else None,
-        )
+        return first if first.text == second.text else _together(first, second)
 
     def _each_ask(
         self,
@@ -511,6 +524,7 @@ _SECOND_ASK = lazy(
 
 
 _ASKING_WORDS = frozenset(content_words("many much"))
+_PARALLEL = frozenset({"who", "when", "where"})  # the first words of two asks answered each on its own
 
 
 def _covers(answer: Answer, ask: str) -> bool:
@@ -519,6 +533,17 @@ def _covers(answer: Answer, ask: str) -> bool:
     wanted = set(content_words(ask)) - _ASKING_WORDS
     quoted = [line for item in answer.items if item.kind == "passage" for line in item.lines]
     return bool(wanted) and bool(quoted) and wanted <= set(content_words(" ".join(quoted)))
+
+
+def _together(first: Answer, second: Answer) -> Answer:
+    """Two answers given as one: both headlines, the items and notes of each (none twice), a subject they share."""
+    return replace(
+        first,
+        text=f"{first.text}\n\n{second.text}",
+        items=first.items + tuple(i for i in second.items if i not in first.items),
+        notes=first.notes + tuple(n for n in second.notes if n not in first.notes),
+        subject=first.subject if first.subject == second.subject else None,
+    )
 
 
 def _two_asks(raw: str) -> tuple[str, str] | None:

@@ -292,3 +292,10 @@ def test_the_top_priority_is_the_first_listed_and_said_to_be_unranked(engine: En
     assert any("does not rank them" in note for note in answer.notes)
     last = engine.ask("what's the last priority in the business plan", BUSINESS_PLAN_YEAR)
     assert last.text.startswith("Priority Seven"), last.text
+
+
+def test_two_asks_of_the_same_form_are_both_answered(engine: Engine) -> None:
+    """ "who chaired the oct panel and who sent apologies" gave only the apologies: two questions of the same form
+    joined by "and" are each answered, when each has an answer of its own."""
+    answer = engine.ask("who sent apologies to the october panel and who chairs the panel", dt.date(2024, 10, 24))
+    assert "Sinead Anderson" in answer.text and "Mike Introna" in answer.text, answer.text
