@@ -18,6 +18,7 @@ from knowledge.text import (
     fold,
     fuzz,
     id_key,
+    near_enough,
     process,
     spelled_words,
     utils,
@@ -293,7 +294,7 @@ class TopicIndex:
         match = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=80)
         if len(fixes) >= MAX_FIXES:  # bounded: many distinct misspellings cannot grow it without end
             fixes.clear()
-        fixes[word] = match[0] if match else None
+        fixes[word] = match[0] if match and near_enough(word, match[0]) else None
         return fixes[word]
 
     def search(self, query_words: list[str], limit: int = 10, min_cover: float = 0.6) -> list[Hit]:

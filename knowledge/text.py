@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process, utils
-from rapidfuzz.distance import Levenshtein  # the one place rapidfuzz is imported; index.py uses these too
+from rapidfuzz.distance import OSA, Levenshtein  # the one place rapidfuzz is imported; index.py uses these too
 
 from knowledge.lazyre import lazy
 
@@ -279,6 +279,16 @@ def closest_word(word: str, vocabulary: Sequence[str], cutoff: float = 80.0) -> 
     """The vocabulary word most like `word` (a typo's correction), if any scores at least `cutoff` (0-100)."""
     match = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, processor=None)
     return match[0] if match else None
+
+
+def near_enough(word: str, fix: str) -> bool:
+    """Whether a short word (6 letters or fewer) is one slip from its correction (a letter added, dropped, changed
+    or two swapped: "reveiw" is "review") or its start, shortened ("strat": "strategy"). A short real word two slips
+    from a vocabulary word is another word ("pride" is not "provide")."""
+    return len(word) > SHORT_FIX or OSA.distance(word, fix) <= 1 or fix.startswith(word[:-1])  # "strat", "recs"
+
+
+SHORT_FIX = 6
 
 
 def edit_distance(a: str, b: str) -> int:

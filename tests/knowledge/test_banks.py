@@ -208,7 +208,7 @@ BANKS = (
     Bank("hundredthirtythird", 100, frozenset(), True, True, True, 79, 2),
     Bank("hundredthirtyfourth", 100, frozenset(), True, True, True, 80, 2),
     Bank("hundredthirtyfifth", 100, frozenset(), True, True, True, 90, 0),
-    Bank("hundredthirtysixth", 100, frozenset(), True, True, True, 86, 6),
+    Bank("hundredthirtysixth", 100, frozenset(), True, True, True, 87, 5),
     Bank("hundredthirtyseventh", 100, frozenset(), True, True, True, 74, 5),
     Bank("hundredthirtyeighth", 100, frozenset(), True, True, True, 82, 4),
     Bank("hundredthirtyninth", 100, frozenset(), True, True, True, 88, 0),

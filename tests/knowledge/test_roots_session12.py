@@ -299,3 +299,12 @@ def test_two_asks_of_the_same_form_are_both_answered(engine: Engine) -> None:
     joined by "and" are each answered, when each has an answer of its own."""
     answer = engine.ask("who sent apologies to the october panel and who chairs the panel", dt.date(2024, 10, 24))
     assert "Sinead Anderson" in answer.text and "Mike Introna" in answer.text, answer.text
+
+
+def test_a_short_word_two_slips_from_a_plan_word_is_not_corrected_to_it(engine: Engine) -> None:
+    """ "is the city partnership doing anything for nottingham pride" matched city action 8a: "pride" was read as
+    "provide" (two letters added). A short word is corrected only one slip away, or as a shortened start."""
+    assert engine.topics.correct("pride") is None
+    assert engine.topics.correct("reveiw") == "review"
+    answer = engine.ask("is the city partnership doing anything for pride month", BUSINESS_PLAN_YEAR)
+    assert "8a" not in render(answer, show_sources=False)
