@@ -213,6 +213,7 @@ BANKS = (
     Bank("hundredthirtyeighth", 100, frozenset(), True, True, True, 82, 4),
     Bank("hundredthirtyninth", 100, frozenset(), True, True, True, 88, 0),
     Bank("hundredfortieth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredfortyfirst", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
