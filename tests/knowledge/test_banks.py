@@ -214,6 +214,7 @@ BANKS = (
     Bank("hundredthirtyninth", 100, frozenset(), True, True, True, 88, 0),
     Bank("hundredfortieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredfortyfirst", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredfortysecond", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
