@@ -212,6 +212,7 @@ BANKS = (
     Bank("hundredthirtyseventh", 100, frozenset(), True, True, True, 74, 5),
     Bank("hundredthirtyeighth", 100, frozenset(), True, True, True, 82, 4),
     Bank("hundredthirtyninth", 100, frozenset(), True, True, True, 88, 0),
+    Bank("hundredfortythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
