@@ -215,6 +215,7 @@ BANKS = (
     Bank("hundredfortieth", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredfortyfirst", 100, frozenset(), True, True, True, 0, 100),
     Bank("hundredfortysecond", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredfortythird", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
