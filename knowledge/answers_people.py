@@ -62,6 +62,26 @@ def portfolio(q: Query, e: Engine) -> Answer | None:
     return owner_portfolio(q, e) or unknown_named(q, e)
 
 
+def not_led_by(q: Query, e: Engine) -> Answer | None:
+    """ "which city iicsa actions aren't the corporate director's": the actions of the plan named that the person or
+    role named (with the roles they hold, or the role's holders) does not lead. None without a plan, a person or
+    role, or the negation."""
+    refs = r.lead_refs(q, e)
+    if refs is None or q.plan is None:
+        return None
+    if q.role and not q.person:
+        refs |= {h.person for h in e.kb.roles[q.role].holders}
+    led = {a.key for a in r.led_by(q, e, sorted(refs))}
+    others = [a for a in r.visible_actions(q, list(e.kb.plans[q.plan].actions)) if a.key not in led]
+    who = e.kb.name_of(q.person or q.role)
+    label = d.plan_label(e.kb, q.plan)
+    if not others:
+        return r.answer_of(q, "portfolio", f"{who} leads every action of the {label}.")
+    many = len(others) != 1
+    text = f"{len(others)} action{'s' if many else ''} of the {label} {'are' if many else 'is'} not led by {who}:"
+    return r.list_answer(q, "portfolio", text, others, lambda a: d.action_item(e.kb, a, q.today, "lead"))
+
+
 def owner_portfolio(q: Query, e: Engine) -> Answer | None:
     """ "what is the Children's Society doing": actions whose owners cell names it (an owner that is not a person)."""
     words = list(q.topic_words)

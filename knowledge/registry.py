@@ -306,6 +306,10 @@ _WHOSE_FORMS = tuple(
 # an agenda item named by the kind of paper it is (used with a meeting the question names)
 # "who's on the hsb steering group": its members, not who leads a piece of work ("who's on the foster carer review")
 ON_A_GROUP = r" (?:the |our |a )?(?:[\w-]+ ){0,4}(?:group|subgroup|panel|board|committee|network|forum)s?\b"
+NOT_THEIRS = lazy(
+    r"\b(?:aren t|arent|isn t|isnt|are not|is not|not)\s+(?:led|owned|run|headed)\s+by\b"
+    r"|\b(?:aren t|arent|isn t|isnt|are not|is not)\s+(?:the\s+)?(?:\w+\s+){1,3}s\b(?!\s+\w)"
+)
 ITEM_NAMED = lazy(r"\b(update|updates|report|reports|item|items|review|paper|papers|agenda|on at|on in|on the)\b")
 
 
@@ -472,6 +476,8 @@ INTENTS: tuple[Intent, ...] = (
         ("how is the county plan going?",),
     ),
     Intent("presenter", PRESENTED, com.presenter, ("who presented the FLAG update at the October panel?",)),
+    # "which city iicsa actions aren't the corporate director's", "which action isn't led by X": the plan's others
+    Intent("not-led-by", NOT_THEIRS, ppl.not_led_by),
     Intent("item-at-meeting", ITEM_NAMED, com.item_at_meeting),
     Intent("most-actions", _rx("most", "fewest", "least", "busiest"), plans.most_actions),
     Intent(

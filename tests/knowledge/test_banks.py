@@ -208,14 +208,14 @@ BANKS = (
     Bank("hundredthirtythird", 100, frozenset(), True, True, True, 79, 2),
     Bank("hundredthirtyfourth", 100, frozenset(), True, True, True, 80, 2),
     Bank("hundredthirtyfifth", 100, frozenset(), True, True, True, 90, 0),
-    Bank("hundredthirtysixth", 100, frozenset(), True, True, True, 87, 5),
+    Bank("hundredthirtysixth", 100, frozenset(), True, True, True, 88, 4),
     Bank("hundredthirtyseventh", 100, frozenset(), True, True, True, 74, 5),
     Bank("hundredthirtyeighth", 100, frozenset(), True, True, True, 82, 4),
     Bank("hundredthirtyninth", 100, frozenset(), True, True, True, 88, 0),
-    Bank("hundredfortieth", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredfortyfirst", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredfortysecond", 100, frozenset(), True, True, True, 0, 100),
-    Bank("hundredfortythird", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredfortieth", 100, frozenset(), True, True, True, 83, 2),
+    Bank("hundredfortyfirst", 100, frozenset(), True, True, True, 74, 4),
+    Bank("hundredfortysecond", 100, frozenset(), True, True, True, 80, 5),
+    Bank("hundredfortythird", 100, frozenset(), True, True, True, 79, 4),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

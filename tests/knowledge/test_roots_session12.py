@@ -308,3 +308,15 @@ def test_a_short_word_two_slips_from_a_plan_word_is_not_corrected_to_it(engine: 
     assert engine.topics.correct("reveiw") == "review"
     answer = engine.ask("is the city partnership doing anything for pride month", BUSINESS_PLAN_YEAR)
     assert "8a" not in render(answer, show_sources=False)
+
+
+def test_which_actions_are_not_someones_is_the_rest_of_the_plan(engine: Engine) -> None:
+    """ "which city iicsa actions arent the corporate director's" listed the eleven she leads: the question asks for
+    the plan's other actions (city 6, led by the Head of Children in Care)."""
+    answer = engine.ask("city plan - which actions aren't led by the corporate director?", dt.date(2019, 12, 9))
+    assert answer.kind == "portfolio", answer.kind
+    assert answer.count == 1 and "not led by" in answer.text
+    assert "Head of Children in Care" in render(answer, show_sources=False)
+    county = engine.ask("which county actions are not led by laurence jones", dt.date(2019, 12, 9))
+    shown = render(county, show_sources=False)
+    assert "Laurence Jones" not in shown.split("\n", 1)[1], shown
