@@ -567,7 +567,7 @@ def _without_lesser(
         for i, held in enumerate(e.topics.step_word_sets(action, asked)):
             sets[(action.key, i)] = held
     said = [sets.get((a.key, a.milestones.index(m)), frozenset()) for a, m, _ in steps]
-    tokens = _TOKEN.findall(q.raw.lower())
+    tokens = _TOKEN.findall(q.lower)
     # the words either side of "and", "or", "+", "/": "case and organisational" (not "assurance and improvement")
     words = [t for t in tokens if t not in _ARTICLES]
     joined = {words[j][:5] for i, t in enumerate(words) if t in _JOINERS for j in (i - 1, i + 1) if 0 <= j < len(words)}
@@ -1413,7 +1413,7 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
     undated = dated = doubted = 0
     day = e.day(q.today)
     recorded_done = 0  # items the plan records as completed in or before the window: done work, not work due
-    done_keys: set = set()  # their actions: never named in a note beside what falls due
+    done_keys: set[tuple[str, str]] = set()  # their actions: never named in a note beside what falls due
     for a in actions:
         state = e.state(a, q.today)
         if state.complete:

@@ -371,22 +371,19 @@ def _chosen_clearly(
 ) -> tuple[tuple[str, list[Action]] | None, list[Action]]:
     """ "hsb key activities - whose updates are they relying on for prevalence": the one key activity holding most of
     the words (not all: "relying" is the asker's) when no other priority's comes near; else none."""
-    scored = sorted(
-        (
-            (max(_cover(e, words, f"{_body(theme)} {a.text}") for a in actions), theme, actions)
-            for theme, actions in groups
-        ),
-        key=lambda t: -t[0],
-    )
-    if not scored or scored[0][0] < CLEAR_COVER or (len(scored) > 1 and scored[0][0] - scored[1][0] < CLEAR_MARGIN):
+    covers = [[_cover(e, words, f"{_body(theme)} {a.text}") for a in actions] for theme, actions in groups]
+    order = sorted(range(len(groups)), key=lambda n: -max(covers[n], default=0.0))
+    if not order:
         return None, []
-    _, theme, actions = scored[0]
-    texts = {t: " ".join((_body(t), *(a.text for a in acts))) for t, acts in groups}
+    top = max(covers[order[0]], default=0.0)
+    if top < CLEAR_COVER or (len(order) > 1 and top - max(covers[order[1]], default=0.0) < CLEAR_MARGIN):
+        return None, []
+    theme, actions = groups[order[0]]
+    texts = [" ".join((_body(t), *(a.text for a in acts))) for t, acts in groups]
     for word in words:  # a word another priority holds and this one lacks: not clearly this one ("the neglect one")
-        if _cover(e, {word}, texts[theme]) == 0 and any(_cover(e, {word}, x) > 0 for x in texts.values()):
+        if _cover(e, {word}, texts[order[0]]) == 0 and any(_cover(e, {word}, x) > 0 for x in texts):
             return None, []
-    best = max(_cover(e, words, f"{_body(theme)} {a.text}") for a in actions)
-    return (theme, actions), [a for a in actions if _cover(e, words, f"{_body(theme)} {a.text}") == best]
+    return (theme, actions), [a for a, c in zip(actions, covers[order[0]], strict=True) if c == top]
 
 
 CLEAR_COVER = 0.6  # of the question's words, in one priority's text and one of its key activities ...

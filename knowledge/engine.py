@@ -149,15 +149,15 @@ class Engine:
     def _parallel_asks(
         self, raw: str, today: dt.date, audience: Audience | None, subject: Subject | None
     ) -> Answer | None:
-        """ "who chaired the oct panel and who sent apologies": two questions of the same form joined by "and", which
-        the whole question answers only one of; each is answered on its own and both are given. None (the whole
-        answer stands) unless each part has an answer of its own, different from the other's."""
+        """ "who chaired the oct panel and who sent apologies": two questions that open with the same question word
+        (who, when, where), joined by "and", each answered on its own and both given. None (the whole answer
+        stands) unless each part has an answer of its own, different from the other's."""
         asks = _two_asks(raw)
         if asks is None:
             return None
         head, tail = asks
-        first_word = head.split(None, 1)[0].lower().rstrip("'s")
-        if first_word not in _PARALLEL or tail.split(None, 1)[0].lower().rstrip("'s") != first_word:
+        opens, again = _PARALLEL.match(head), _PARALLEL.match(tail)
+        if opens is None or again is None or again.group(1).lower() != opens.group(1).lower():
             return None
         first = self.answer(parse(self, head, today, audience, subject))
         second = self.answer(parse(self, tail, today, audience, subject)) if not _REFERS_BACK.search(tail) else None
@@ -524,7 +524,8 @@ _SECOND_ASK = lazy(
 
 
 _ASKING_WORDS = frozenset(content_words("many much"))
-_PARALLEL = frozenset({"who", "when", "where"})  # the first words of two asks answered each on its own
+# the question word two asks open with when each is answered on its own ("who ...", "who's ...", "whos ...")
+_PARALLEL = lazy(r"\s*(who|when|where)(?:'s|\u2019s|s)?\b", re.IGNORECASE)
 
 
 def _covers(answer: Answer, ask: str) -> bool:

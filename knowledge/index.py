@@ -256,15 +256,10 @@ class TopicIndex:
         """For each milestone of `action`, how many of the question's words it holds by their root, the words
         a topic search passes over included ("start" picks "Independent Reviewer starting" from the other steps
         naming the reviewer)."""
-        n = self._doc_no.get(action.key)
-        if n is None:
-            return []
-        roots = [{_root(w), _root(w[:-1]) if w.endswith("s") else _root(w)} for w in dict.fromkeys(words)]
-        return [sum(1 for forms in roots if forms & step) for step in self.step_words[n]]
+        return [len(held) for held in self.step_word_sets(action, words)]
 
     def step_word_sets(self, action: Action, words: list[str]) -> list[frozenset[str]]:
-        """For each milestone of `action`, which of the question's words it holds by their root (as
-        step_word_hits counts them)."""
+        """For each milestone of `action`, which of the question's words it holds by their root."""
         n = self._doc_no.get(action.key)
         if n is None:
             return []

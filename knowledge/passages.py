@@ -1092,9 +1092,7 @@ class PassageIndex:
         without the figures of other things: of its sentences giving a figure, those that hold less of the question's
         weight than the best one are left out ("how many secondaries came to the DSL conference": the conference's
         "Secondary 14", not the network's "Secondary 11" in the next list item). None when none is left out."""
-        if ask.kind != "number" or len(rows) < 2 or _COMPARING.search(ask.question.lower()):
-            return None
-        if sum(len(raw.split()) for raw, _, _ in rows) > MAX_QUOTE_WORDS:
+        if not _short_count_asked(ask, rows):
             return None
         figures = {
             n: frozenset(t.token for t in ask.terms if t.found_in(tokens))
@@ -1200,13 +1198,19 @@ def _period_row(ask: _Ask, group: Sequence[int], passages: Sequence[Passage]) ->
     return " ".join(p for p in parts if p)
 
 
+def _short_count_asked(ask: _Ask, rows: list[tuple[str, frozenset[str], frozenset[str]]]) -> bool:
+    """A question asking how many (not how figures compare) of a paragraph short enough to quote whole, of two
+    sentences or more: the paragraphs whose other sentences may be left out of the quote."""
+    if ask.kind != "number" or len(rows) < 2 or _COMPARING.search(ask.question.lower()):
+        return False
+    return sum(len(raw.split()) for raw, _, _ in rows) <= MAX_QUOTE_WORDS
+
+
 def _without_comparison(ask: _Ask, rows: list[tuple[str, frozenset[str], frozenset[str]]]) -> set[int] | None:
     """For a question asking how many (not how it compares), the positions of a short paragraph's sentences other
     than those that only compare its figure with another year's; None when none is left out, the paragraph is long
     (quoted by its best sentences anyway), or no sentence kept gives a figure."""
-    if ask.kind != "number" or len(rows) < 2 or _COMPARING.search(ask.question.lower()):
-        return None
-    if sum(len(raw.split()) for raw, _, _ in rows) > MAX_QUOTE_WORDS:
+    if not _short_count_asked(ask, rows):
         return None
     kept = {n for n, row in enumerate(rows) if not _COMPARISON_SENTENCE.search(row[0])}
     if len(kept) == len(rows) or not kept or not any("number" in rows[n][2] for n in kept):
