@@ -968,6 +968,13 @@ def contact(q: Query, e: Engine) -> Answer | None:
         return person_contact(q, e, [pid for pid, _ in q.people[:3]])
     if q.role and q.role in e.kb.roles and q.attribute in ("contact", "email", "phone"):
         return role_contact(q, e, e.kb.roles[q.role])
+    if q.action_ids and q.committee is None and not _ITEM_WORDS.search(q.folded):
+        # "county plan action 9 - who do i ask about it": whom to ask about an action is its lead
+        from knowledge.answers_actions import about_actions
+
+        asked = tuple(w for w in q.topic_words if w not in ENQUIRY_WORDS | CONTACT_FILLER)
+        led = about_actions(replace(q, intents=("lead",), attribute="lead", topic_words=asked), e)
+        return _lead_contact(q, e) or led
     if re.search(r"\bdemocratic services?\b|\bclerk\b|\bcommittee officer\b", q.folded) or DECLARING.search(q.folded):
         return clerk(q, e)  # the agenda's notes: clarification on declaring an interest, the papers themselves
     by_ref = item_by_reference(q, e)
@@ -1013,6 +1020,23 @@ def contact(q: Query, e: Engine) -> Answer | None:
     return contacts_for(q, e, meeting, doc)
 
 
+def _lead_contact(q: Query, e: Engine) -> Answer | None:
+    """ "email for the lead of 7a": the one named action's one lead's email or phone, after who leads it."""
+    if q.attribute not in ("email", "phone") or len(q.action_ids) != 1:
+        return None
+    found = r.visible_actions(q, e.ids.find(q.action_ids[0], q.plan))
+    if len(found) != 1:
+        return None
+    action = found[0]
+    people = list(dict.fromkeys(p for lead in action.leads for p in e.kb.people_behind(lead) if p in e.kb.people))
+    if len(people) != 1:
+        return None
+    own = person_contact(q, e, people)
+    said = f"Lead of {d.action_label(e.kb, action)}: {', '.join(e.kb.name_of(x) for x in action.leads)}."
+    return replace(own, text=f"{said} {own.text}")
+
+
+_ITEM_WORDS = lazy(r"\b(?:item|report|paper|agenda|minutes?|panel|committee)\b")
 # "who do I point people to for questions on the X paper", "whoever's the contact on it": the asking, not the report
 ENQUIRY_WORDS = frozenset(
     content_words(
@@ -2196,16 +2220,6 @@ def _relative_to_day(q: Query, found: Committee) -> tuple[str, Meeting | str, Me
     return "after", anchor, (later[0] if later else None)
 
 
-def clock(time: str) -> str:
-    """ "14:00" as the papers' readers say it too: "14:00 (2:00pm)"."""
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})", time.strip())
-    if not m:
-        return time
-    hour, minute = int(m.group(1)), m.group(2)
-    twelve = hour % 12 or 12
-    return f"{time} ({twelve}:{minute}{'am' if hour < 12 else 'pm'})"
-
-
 POSTCODE = lazy(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b")
 OTHER_VENUE = lazy(
     r"\b(fallback|fall back|backup|back up|alternative|alternate|contingency|reserve|overflow|emergency|second)"
@@ -2404,10 +2418,10 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if q.attribute == "time" and ENDED.search(q.folded):
         if chosen.end_time:
             shown = Item(
-                "meeting", title, (f"Closed: {clock(chosen.end_time)}",), {}, chosen.end_source or chosen.source
+                "meeting", title, (f"Closed: {d.clock(chosen.end_time)}",), {}, chosen.end_source or chosen.source
             )
             return r.answer_of(
-                q, "meeting", f"The {title} meeting closed at {clock(chosen.end_time)}, the minutes record.", [shown]
+                q, "meeting", f"The {title} meeting closed at {d.clock(chosen.end_time)}, the minutes record.", [shown]
             )
         found = e.passage_answer(q)
         return found or r.answer_of(
@@ -2416,7 +2430,7 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if q.attribute == "time":
         verb = "started" if chosen.date < q.today else "starts"
         text = (
-            f"The {title} meeting {verb} at {clock(chosen.time)}."
+            f"The {title} meeting {verb} at {d.clock(chosen.time)}."
             if chosen.time
             else f"The papers give no start time for the {title} meeting."
         )
@@ -2577,13 +2591,13 @@ def _duration(q: Query, e: Engine) -> Answer | None:
         if x
     )
     text = (
-        f"The {title} meeting started at {clock(chosen.time)} and closed at {clock(chosen.end_time)}: "
+        f"The {title} meeting started at {d.clock(chosen.time)} and closed at {d.clock(chosen.end_time)}: "
         f"{length}, as the minutes record."
     )
     shown = Item(
         "meeting",
         title,
-        (f"Started: {clock(chosen.time)}", f"Closed: {clock(chosen.end_time)}"),
+        (f"Started: {d.clock(chosen.time)}", f"Closed: {d.clock(chosen.end_time)}"),
         {},
         chosen.end_source or chosen.source,
     )

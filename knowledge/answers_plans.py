@@ -63,7 +63,9 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     if _COUNT_OF_OTHER.search(q.folded) and not _COUNTS_PLAN_PARTS.search(q.folded):
         # "priority families programme numbers? how many families took part": a figure, not the priorities
         return e.passage_answer(q)
-    if q.plan and YES_NO.match(q.folded) and MENTIONS.search(q.folded) and (said := plan_mentions(q, e)) is not None:
+    # ("DASH - is it mentioned anywhere in the priorities": the thing named before the dash, the question after it)
+    yes_no = YES_NO.match(q.folded) or YES_NO.match(re.split(r"\s{2,}", q.folded.strip())[-1])
+    if q.plan and yes_no and MENTIONS.search(q.folded) and (said := plan_mentions(q, e)) is not None:
         return said  # "is the out of routine review mentioned anywhere in the business plan priorities"
     heading = priorities_heading(e, plan)
     if _other_period(q, plan, heading) or re.search(r"\b(overarching|vision|strategic aims?)\b", q.folded):
@@ -437,9 +439,17 @@ def _not_sure_priorities(q: Query, e: Engine, plan: Plan, groups, label: str) ->
     if found is not None:
         return found
     items = [Item("theme", d.short(theme, 300), (), {"plan": plan.id}, actions[0].source) for theme, actions in groups]
+    # only the words no priority nor key activity holds are said to be missing (never "none says domestic" when one
+    # does, only not clearly enough to choose it)
+    whole = " ".join([t for t, _ in groups] + [a.text for _, acts in groups for a in acts])
+    missing = sorted(w for w in _asked_words(q) if _cover(e, {w}, whole) == 0)
+    said = (
+        f"none of them, nor their key activities, says {', '.join(missing)}"
+        if missing
+        else "no one of them is clearly it"
+    )
     text = (
-        f"I'm not sure which of the {label} of {d.plan_label(e.kb, plan.id)} you mean: none of them, nor their key "
-        f"activities, says {', '.join(sorted(_asked_words(q)))}. Its {label} are below."
+        f"I'm not sure which of the {label} of {d.plan_label(e.kb, plan.id)} you mean: {said}. Its {label} are below."
     )
     return r.answer_of(q, "not-sure", text, items)
 

@@ -353,6 +353,16 @@ def person_item(kb: KnowledgeBase, person: Person) -> Item:
     )
 
 
+def clock(time: str) -> str:
+    """ "14:00" as the papers' readers say it too: "14:00 (2:00pm)"."""
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})", time.strip())
+    if not m:
+        return time
+    hour, minute = int(m.group(1)), m.group(2)
+    twelve = hour % 12 or 12
+    return f"{time} ({twelve}:{minute}{'am' if hour < 12 else 'pm'})"
+
+
 def meeting_title(kb: KnowledgeBase, meeting: Meeting) -> str:
     committee = kb.committees[meeting.committee]
     when = f"{meeting.date.day} {meeting.date:%B %Y}"
@@ -362,9 +372,9 @@ def meeting_title(kb: KnowledgeBase, meeting: Meeting) -> str:
 def meeting_item(kb: KnowledgeBase, meeting: Meeting) -> Item:
     lines = []
     if meeting.time:
-        lines.append(f"Time: {meeting.time}")
+        lines.append(f"Time: {clock(meeting.time)}")
     if meeting.end_time:
-        lines.append(f"Closed: {meeting.end_time}")
+        lines.append(f"Closed: {clock(meeting.end_time)}")
     if meeting.venue:
         lines.append(f"Venue: {meeting.venue}")
     if not meeting.time and not meeting.venue:

@@ -123,6 +123,7 @@ _EVERYDAY = {
     # the residential report's section headed "CFH" calls the home "Clayfields" ("senior leaders within Clayfields")
     "clayfields": "cfh",
     "clayfield": "cfh",
+    "4ps": "pursue prevent protect prepare",  # "the 4 P's" as the question parser writes it (query.FOUR_PS)
 }
 
 # a paragraph that is a lead-in and its bullets: "Audit activity has included- - Neglect - Children subject to ..."

@@ -20,9 +20,17 @@ if TYPE_CHECKING:
 
 # "action", and its common typos ("acton 6", "actoin 6", "aciton 6")
 ACTION_WORD_ID = lazy(
-    r"\b(?:action|acton|actoin|aciton|acion|actin|row(?=\s*(?:no\.?\s*)?\d)|a(?=\d{1,2}[a-z]?\b))\s*(?:no\.?\s*)?"
+    r"\b(?:actions?|acton|actoin|aciton|acion|actin|row(?=\s*(?:no\.?\s*)?\d)|a(?=\d{1,2}[a-z]?\b))\s*(?:no\.?\s*)?"
     r"([a-z]{0,4}\s?\d{1,3}(?:\.\d{1,2})?(?:\s?[a-z](?![a-z]))?)"
 )
+# "actions 2 and 3", "actions 2, 3 & 5", "action 7a/7b", "7a/b": the ids listed after the first one
+_MORE_IDS = lazy(
+    r"\s*(,|/|&|\+|-|\u2013|\band\b|\bor\b|\bto\b|\bthrough\b)\s*(?:(?:and|or)\s+)?(?:actions?\s*)?([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?|[a-z])"
+    r"(?![\w.%])(?!\s*(?:per|days?|weeks?|months?|years?|times?|hours?|minutes?|people|children|of\b))"
+)
+# "8a/8b", "7a/b" with no "action" before: a row number with a letter on each side of the slash is never a date
+_SLASHED_IDS = lazy(r"(?<![\w/.])(\d{1,2}[a-z])(?=/(?:\d{1,2}[a-z]|[a-z])(?![\w/]))")
+FOUR_PS = lazy(r"\b(?:4|four)\s*p\s*['\u2019]?\s*s\b", re.IGNORECASE)
 BARE_ID = lazy(r"(?<![\w/.])([a-z]{0,4}\d{1,3}(?:\.\d{1,2})?[a-z]?)(?![\w/])")
 AGENDA_NO = lazy(r"\b(?:agenda )?item\s*(?:no\.?\s*)?(\d{1,2})\b")
 PRIORITY_NO = lazy(
@@ -127,6 +135,8 @@ def parse(
 ) -> Query:
     """Parse a cleaned question against the engine's indexes. Pure: no I/O."""
     raw = _mentioned(engine, raw)
+    if "p" in raw.lower():  # "the 4 p's", "four Ps": one word the papers' Pursue, Prevent, Protect, Prepare spell out
+        raw = FOUR_PS.sub("4ps", raw)
     trimmed = _without_purpose_after(without_asker(raw))
     # "doing a RAG for the county iicsa plan - which actions have overdue milestones": the aside says nothing asked,
     # but a plan it names is still the scope
@@ -242,6 +252,8 @@ def parse(
     if plan is None and re.search(r"\biicsa (?:action )?plans?\b", folded):  # both IICSA plans: no topic word
         topic = [w for w in topic if w != "iicsa"]
     topic += _named_panels(engine, folded, plan)
+    if not people and not roles and set(intents) & _POST_SCOPED:  # "the monitoring officer's commitments overdue"
+        people, topic = _post_holder(engine, topic)
     intents = _person_due(engine, intents, people, roles, topic)
     if (people or roles) and "due" in intents and _WHEN_BECAME.search(folded):
         # "when did hazel mckibbin become the LADO": when a person took up a post, which only the papers could say
@@ -292,6 +304,26 @@ def parse(
         plans=_several_plans(engine, folded, plan, hidden),
         month_year=_month_year_written(folded) if month is not None else None,
     )
+
+
+# the lists a post named by its title scopes to its one holder ("what's late for the monitoring officer")
+_POST_SCOPED = frozenset({"overdue", "due-soon", "portfolio", "stale"})
+_POST_NOUNS = frozenset({"officer", "director", "manager", "head", "chair", "lead", "nurse", "doctor", "adviser"})
+
+
+def _post_holder(engine: Engine, topic: list[str]) -> tuple[tuple[tuple[str, float], ...], list[str]]:
+    """The one person whose recorded job title holds every title word of the question (two at least, one a post
+    noun: "monitoring officer", "service director commissioning resources"), with those words taken from the
+    topic; no one when the words fit no title or several people's."""
+    words = [w for w in topic if w in engine.names.title_postings]
+    if len(words) < 2 or not _POST_NOUNS & set(words):
+        return (), topic
+    holders = engine.names.title_holders(frozenset(words), len(words))
+    if len(holders) > 1:  # the post's holder in the plans: an interim successor named in later papers leads nothing
+        holders = [h for h in holders if engine.by_lead.get(h[0])]
+    if len(holders) != 1:
+        return (), topic
+    return ((holders[0][0], 1.0),), [w for w in topic if w not in words]
 
 
 def _month_year_written(folded: str) -> int | None:
@@ -475,6 +507,12 @@ def without_asker(raw: str) -> str:
     context = _CONTEXT.match(raw) if any(w in lowered for w in _CONTEXT_WORDS) else None
     if context is not None and len(raw) - context.end() >= 8:
         raw = raw[context.end() :]
+    opening = _PREAMBLE.match(raw) if any(w in lowered for w in _PREAMBLE_WORDS) else None
+    if opening is not None and _FIRST_PERSON.search(raw, opening.end()) and _HERE.search(opening.group(0)):
+        opening = None  # "laurence here - can you list all my actions": who "my" is
+    if opening is not None and len(raw) - opening.end() >= 8:  # "hiya, new school nurse here! who leads ..."
+        raw = raw[opening.end() :]
+        lowered = raw.lower()
     label = _LABEL.match(raw) if any(w in lowered for w in _LABEL_WORDS) else None
     if label is not None and len(raw) - label.end() >= 8:  # "press enquiry: who ...", "governance question - who ..."
         raw = raw[label.end() :]
@@ -501,6 +539,14 @@ def _without_purpose_after(raw: str) -> str:
     plan, for the june audit committee"): not a topic ("audit" named County Action 8), nor a month to scope by."""
     lowered = raw.lower()
     m = _PURPOSE_AFTER.search(raw) if " for " in lowered or "ahead of" in lowered or "before" in lowered else None
+    if m is None and any(w in lowered for w in ("doing", "writing", "preparing", "drafting")):
+        m = _DOING_AFTER.search(raw)  # "which priority covers domestic abuse, doing our funding bid": the asker's task
+        if m is not None and not _QUESTION_WORD.search(raw[: m.start()].lower()):
+            m = None
+    if m is None and "?" in raw:  # "is DASH in the priorities? our idvas use it daily": a remark after the question
+        m = _STATEMENT_AFTER.search(raw)
+        if m is not None and _QUESTION_WORD.search(m.group(0).lower()):
+            m = None
     if m is None:  # "which items is jenny whiston down for, she's mum's contact": a closing remark on the person
         m = _REMARK_AFTER.search(raw)
         if m is not None and not _QUESTION_WORD.search(raw[: m.start()].lower()):
@@ -514,6 +560,19 @@ def _without_purpose_after(raw: str) -> str:
 _REMARK_AFTER = lazy(
     r"\s*(?:,|;|\s-|\s\u2013|\s\u2014)\s*(?:she|he)(?:'s|\u2019s| s| is| was)\s+(?:[\w'\u2019]+\s+){0,4}[\w'\u2019]+"
     r"\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# the asker's own task, closing the question: "..., doing our funding bid", "- writing my report for the board"
+_DOING_AFTER = lazy(
+    r"\s*(?:,|;|\s-|\s\u2013|\s\u2014)\s*(?:(?:i'?m|i am|we'?re|we are|am|im)\s+)?"
+    r"(?:doing|writing|preparing|drafting)\s+(?:our|my|the|a|an|this|some)\s+(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_STATEMENT_AFTER = lazy(
+    r"(?<=\?)\s*(?:(?:we|i|they|she|he)\s+(?!\w+\?)|(?:i'?m|im|we'?re)\s+|"
+    r"(?:our|my)\s+[\w'\u2019-]+\s+(?:[\w'\u2019-]+\s+)?(?:use|uses|need|needs|want|wants|are|is|have|has|keep|keeps)\s+)"
+    r"[^?]*$",
     re.IGNORECASE,
 )
 _QUESTION_WORD = lazy(r"\b(?:who|whos|what|whats|which|when|whens|where|how|is|are|does|do|did|has|have|can)\b")
@@ -615,6 +674,21 @@ _PURPOSE = lazy(
 # "for my edge of care plan - what are the neglect key activities": the asker's own plan, which the answer is for
 _OWN_PLAN = lazy(r"^\s*for\s+(?:my|our)\s+(?:[a-z][\w-]*\s+){0,4}plan\s*(?::|-|\u2013|\u2014|,)\s*", re.IGNORECASE)
 # a label put before the question: "press enquiry: who ...", "governance question - who ...", "FOI request: ..."
+# an opening that greets, says who is asking or apologises, set apart from the question that follows: "hiya, new
+# school nurse here! who ...", "sorry if this is a daft q but when ...", "for lines to take: who ..."
+_FIRST_PERSON = lazy(r"\b(?:my|mine|me|i|i'm|im|i've|myself)\b", re.IGNORECASE)
+_HERE = lazy(r"\b(?:here|speaking)\b", re.IGNORECASE)
+_PREAMBLE_WORDS = ("hi", "hey", "hello", "morning", "afternoon", "here", "speaking", "sorry", "apolog", "for ")
+_PREAMBLE = lazy(
+    r"^\s*(?:"
+    r"(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))\b[^!?:.]{0,60}[!.:]+|"
+    r"[^!?:.]{0,60}\b(?:here|speaking)\s*[!.:,\-]+|"
+    r"sorry\b[^?!:]{0,60}?(?:\bbut\b|[!.:\-]+)|"
+    r"for\s+(?:[\w'\u2019/&-]+\s+){0,4}[\w'\u2019/&-]+\s*:"
+    r")\s*"
+    r"(?=(?:who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|could)\b)",
+    re.IGNORECASE,
+)
 _LABEL_WORDS = ("enquir", "inquir", "quer", "question", "request", "fyi")
 _LABEL = lazy(
     r"^\s*(?:[\w'/&+]+\s+){0,3}(?:enquiry|inquiry|query|question|request|fyi)\s*(?::|-|\u2013|\u2014)\s*"
@@ -739,7 +813,12 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
 
     A plain number in a plan whose ids carry a prefix is that plan's action ("action 12" in the TCE plan).
     """
-    keys = [id_key(m.group(1)) for m in ACTION_WORD_ID.finditer(lower)]
+    keys = []
+    for m in ACTION_WORD_ID.finditer(lower):
+        keys.append(id_key(m.group(1)))
+        keys += _listed_after(engine, lower, m.end(), keys[-1])
+    for m in _SLASHED_IDS.finditer(lower):
+        keys += [id_key(m.group(1)), *_listed_after(engine, lower, m.end(), id_key(m.group(1)))]
     for prefix in engine.ids.prefix_plans:
         keys += [prefix + m.group(1) for m in re.finditer(rf"\b{prefix}[\s-]?(\d{{1,3}})\b", lower)]
     if plan is not None:
@@ -752,6 +831,30 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
         if any(ch.isalpha() for ch in token) and (engine.ids.find(token) or engine.ids.family(token)):
             keys.append(token)
     return list(dict.fromkeys(k for k in keys if k))
+
+
+_MOST_IN_RANGE = 20
+
+
+def _listed_after(engine: Engine, lower: str, end: int, first: str) -> list[str]:
+    """The ids that follow a named one in a list ("actions 2, 3 and 5", "7a/b"): only ids some plan has."""
+    keys, last = [], first
+    while m := _MORE_IDS.match(lower, end):
+        sep, token = m.group(1), m.group(2)
+        if token.isalpha():  # "7a/b": the letter after a slash stands for the row's next part
+            if sep != "/" or not last[-1:].isalpha():
+                break
+            token = last[:-1] + token
+        key = id_key(token)
+        if not (engine.ids.find(key) or engine.ids.family(key)):
+            break
+        if sep in ("-", "\u2013", "to", "through"):  # "actions 1-3", "actions 2 to 5": a range of row numbers
+            if not (last.isdigit() and key.isdigit() and 0 < int(key) - int(last) <= _MOST_IN_RANGE):
+                break
+            keys += [n for n in map(str, range(int(last) + 1, int(key))) if engine.ids.find(n)]
+        keys.append(key)
+        last, end = key, m.end()
+    return keys
 
 
 # "is 8 done yet", "who leads 12?", "when's 6 due": a bare number that is all the question names, asked its status,
@@ -1661,7 +1764,11 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
         drop = drop - plan_vocab(engine).shared
     spanned = _LAST_SPAN.sub(r"past \1 \2", raw)  # "the last 2 yrs of reports": a span of time, as the plans write it
     spanned = _HEDGES.sub(" ", spanned)  # "what's on it so far", "at some point this year", "every single meeting"
-    words = [w for w in spelled_out(content_words(spanned)) if not _ID_LIKE.fullmatch(w)]
+    if any(w in spanned for w in ("question", "thing", "quer", "issue", "matter")):
+        spanned = _VAGUE_NOUN.sub(r"\1", spanned)  # "about a lado question": about the LADO
+    words = _joined_compounds(
+        engine, spanned, [w for w in spelled_out(content_words(spanned)) if not _ID_LIKE.fullmatch(w)]
+    )
     if plan is None:
         return [w for w in words if w not in drop]
     # "the city foster carer assessment": "assessment" names the TCE plan, not this one, so it is a topic here
@@ -1669,6 +1776,32 @@ def _topic_words(engine: Engine, raw: str, plan: str | None = None) -> list[str]
     own = vocab.own.get(plan, frozenset())
     kept = set(kept_phrases(engine, raw, plan))
     return [w for w in words if w not in own and (w not in drop or w in kept or vocab.names_other(w, plan))]
+
+
+def _joined_compounds(engine: Engine, raw: str, words: list[str]) -> list[str]:
+    """The topic words with two words written apart joined, in place of the two, when the records write them as one
+    word ("feed back to the improvement group": the milestone's "feedback")."""
+    tokens = _WORD.findall(raw.lower())
+    out = words
+    for a, b in itertools.pairwise(tokens):
+        if len(a) < 3 or len(b) < 3:
+            continue
+        joined = content_words(a + b)
+        if len(joined) != 1 or not engine.topics.has_word(joined[0]) or joined[0] in out:
+            continue
+        parts = set(content_words(f"{a} {b}"))
+        out = [w for w in out if w not in parts] + joined
+    return out
+
+
+_WORD = lazy(r"[a-z]+")
+# a noun that only says "something about": "a LADO question", "a lado thing", "an HSB query"
+_VAGUE_NOUN = lazy(
+    r"\b((?:email|e-?mail|ring|call|ask|contact|speak to|talk to|phone|write to|go to)\s+(?:someone\s+|anyone\s+)?"
+    r"(?:about|re|regarding|with)\s+(?:a|an|the|this|that|my|our|some)\s+[\w-]+)\s+"
+    r"(?:questions?|things?|quer(?:y|ies)|issues?|matters?)\b",
+    re.IGNORECASE,
+)
 
 
 def without_hedges(raw: str) -> str:

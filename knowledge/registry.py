@@ -301,7 +301,14 @@ ACCOUNTABLE = (
 )
 # the lead-asking forms as patterns (asking_form_words), each compiled only for a question that may hold it
 _WHOSE_FORMS = tuple(
-    lazy(rf"\b{rx}\b") for rx in (*WHOSE_NAME, r"who(?: is| s|s) (?:accountable|answerable)", ACCOUNTABLE, *PUT_AS)
+    lazy(rf"\b{rx}\b")
+    for rx in (
+        *WHOSE_NAME,
+        r"who(?: is| s|s) (?:accountable|answerable)",
+        r"who (?:holds|has|s got|has got) the lead",
+        ACCOUNTABLE,
+        *PUT_AS,
+    )
 )
 # an agenda item named by the kind of paper it is (used with a meeting the question names)
 # "who's on the hsb steering group": its members, not who leads a piece of work ("who's on the foster carer review")
@@ -410,7 +417,13 @@ INTENTS: tuple[Intent, ...] = (
     ),
     Intent(
         "count",
-        _rx("how many", r"number of (?!for)", "count of", "total number"),
+        # (not "the phone number of the lead": a contact)
+        _rx(
+            "how many",
+            r"(?<!phone )(?<!telephone )(?<!mobile )(?<!contact )number of (?!for)",
+            "count of",
+            "total number",
+        ),
         plans.count,
         ("how many actions does the county plan have?",),
     ),
@@ -658,6 +671,8 @@ INTENTS: tuple[Intent, ...] = (
             # "what's on the panel's july 2025 meeting so far", "what's on at the april panel"
             r"^(?!.*\b(?:programme|wp)\b)what ?(is|s|are)? ?on (at |for )?the (?!\w+ plan\b)(\w+ ){0,5}"
             r"(panel|committee|meeting|cpp)\b(?! (work )?programme| wp| members?)",
+            # "8 july 2025 meeting - whats on it so far": the meeting named before the dash, its business after
+            r"(panel|committee|meeting|cpp)\s{2,}(what ?(is|s|are)?|anything) ?(on (it|there)|planned|lined up)\b",
         ),
         com.agenda,
         ("what's on the agenda for the January panel?",),
@@ -876,6 +891,8 @@ INTENTS: tuple[Intent, ...] = (
             r"is responsible|s responsible|is accountable|s accountable|is answerable|s answerable|has got|s got|got|"
             rf"is doing|s doing|does|is handling|s handling|handles|is on(?!{ON_A_GROUP})|s on(?!{ON_A_GROUP})|"
             r"is looking after|looks after|runs|is running)",
+            r"who (answers|is answerable|is accountable|reports) for (it|this|that|them|action)",
+            r"who (holds|has|s got|has got) the lead",
             r"who (is|s) in charge",
             "in charge of",
             "lead (for|of|on|4)",  # "lead 4 former staff review??": a phone's "for"
@@ -1218,6 +1235,8 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             *WHO_DOING,
             *WHOSE_NAME,
             r"who(?: is| s|s) (?:accountable|answerable)",
+            r"who (answers|reports) for (it|this|that|them|action)",
+            r"who (holds|has|s got|has got) the lead",
             ACCOUNTABLE,
             "lead",
             "owner",

@@ -194,6 +194,7 @@ def id_key(raw: str) -> str:
 
 ABBREVIATIONS = {
     "hsb": "harmful sexual behaviour",
+    "4ps": "pursue prevent protect prepare",  # the exploitation strategy's "four P's" (query.FOUR_PS writes it so)
     "cse": "child sexual exploitation",
     "cce": "child criminal exploitation",
     "tce": "tackling child exploitation",
