@@ -1273,6 +1273,8 @@ def clerk(q: Query, e: Engine) -> Answer | None:
     person = e.kb.people[ref]
     title = d.meeting_title(e.kb, meeting)
     text = f"The agenda names {person.name} (Democratic Services) as the contact for the {title} papers."
+    if q.attribute == "email" and not person.email:  # "democratic services email address?": the papers give none
+        text += f" The documents give no email address for {person.name} or Democratic Services."
     return r.answer_of(q, "contact", text, [d.person_item(e.kb, person)], subject=Subject("person", (ref,)))
 
 

@@ -27,6 +27,7 @@ FIGURE_ASKED = lazy(r"\b(?:how many|number|numbers|no of|total|totals|figure|fig
 # a financial year as people type it: 23/24, 2023/24, 2023-24, "2023 - 24"
 YEAR = lazy(r"(?<![\d/])(?:20)?(\d{2})\s*[/-]\s*(?:20)?(\d{2})(?![\d/])")
 QUARTER = lazy(r"\bq\s?([1-4])\b")
+YEAR_BEFORE = lazy(r"\b(?:the )?(?:prior|previous|preceding) year\b|\bthe year before\b")
 TAG = lazy(r"</?\w+>")
 TABLE_NAMED = lazy(r"\btables?\b")
 TOTAL = lazy(r"\b(?:total|totals|in total|altogether)\b")
@@ -37,7 +38,8 @@ ASKING = frozenset(
         "nottinghamshire notts county city council annual report reports paper papers pack table tables what "
         "much get got give gives say says do did does were was is are there in for of the during over whole "
         "overall altogether full recorded record level levels please quick exact exactly went go got had have "
-        "took come came across throughout within all"
+        "took come came across throughout within all compare comparison comparing against versus vs prior previous "
+        "preceding before"
     )
 )
 COVER = 0.99  # share of what is asked a cell's words must hold: all of it
@@ -51,6 +53,9 @@ def table_answer(q: Query, e: Engine, papers: set[str] | frozenset[str] | None) 
     if not _asks_figure(asked):
         return None
     years = {_year(a, b) for a, b in YEAR.findall(asked)} - {None}
+    if len(years) == 1 and YEAR_BEFORE.search(asked):  # "for 2023/24 and the prior year": 2022/23 as well
+        first = int(next(iter(years)).split("/")[0])
+        years.add(f"{(first - 1) % 100:02d}/{first:02d}")
     quarters = {f"q{n}" for n in QUARTER.findall(asked)} | ({"total"} if TOTAL.search(asked) else set())
     plain = YEAR.sub(" ", asked)
     wanted = [w for w in dict.fromkeys(SHORT_WORDS.get(w, w) for w in content_words(plain)) if w not in ASKING]
@@ -74,11 +79,33 @@ def table_answer(q: Query, e: Engine, papers: set[str] | frozenset[str] | None) 
     shown = [f for f in found if f[0] == best][:6]
     items = [_item(paper, table, row, column, value) for _, _, paper, table, row, column, value in shown]
     if len(shown) == 1:
-        _, _, _, table, row, column, value = shown[0]
+        _, _, paper, table, row, column, value = shown[0]
         text = f"The table '{table.title}' gives {value} for {_label(table, row)}, {column}:"
+        qualified = _qualifying_row(table, row, column)
+        if qualified is not None:  # "2851 incident reports ... (964 relating to individuals)": both, as printed
+            below, cell = qualified
+            items.append(_item(paper, table, below, column, cell))
+            text = f"{text[:-1]} ({cell} {below.label.lstrip('*').strip().lower()}):"
+    elif len({(id(f[3]), id(f[4])) for f in shown}) == 1 and len({f[5] for f in shown}) == len(shown) == len(years):
+        # one row, a column for each year asked ("2023/24 and the year before"): each year's figure
+        _, _, paper, table, row, _, _ = shown[0]
+        figures = "; ".join(f"{f[6]} for {f[5]}" for f in sorted(shown, key=lambda f: f[5]))
+        text = f"The table '{table.title}' gives, for {_label(table, row)}: {figures}:"
     else:
         text = f"The papers' tables give {len(shown)} figures that fit; which one you mean, I can't tell:"
     return r.answer_of(q, "figure", text, items)
+
+
+def _qualifying_row(table: Table, row: TableRow, column: str) -> tuple[TableRow, str] | None:
+    """The footnoted row printed under a row that qualifies it ("*Relating to individuals" under "Total incident
+    reports of children missing"), with its cell in the same column: a count of incidents is read with the count
+    of the children they relate to."""
+    index = table.rows.index(row)
+    if row.label.startswith("*") or index + 1 >= len(table.rows):
+        return None
+    below = table.rows[index + 1]
+    cell = below.cells[table.columns.index(column)] if column in table.columns else ""
+    return (below, cell) if below.label.startswith("*") and cell else None
 
 
 def _asks_figure(text: str) -> bool:
@@ -140,6 +167,7 @@ def _label(table: Table, row: TableRow) -> str:
         return " ".join(TAG.sub(" ", row.label).split())  # "... from care <i>NB includes ...</i>": the words
     index = table.rows.index(row)
     above = next((r.label for r in reversed(table.rows[:index]) if r.label and not r.label.startswith("*")), "")
+    above = " ".join(TAG.sub(" ", above).split())
     return f"{above} – {row.label.lstrip('*')}" if above else row.label.lstrip("*")
 
 

@@ -505,7 +505,10 @@ UNANSWERED = ("not-sure", "not-found", "help")
 # "author & reference", "email and phone number"
 _DETAIL = (
     r"(?:contact(?: details| name)?|email(?: address)?|e-?mail|phone(?: number| no)?|tel(?: no)?|"
-    r"ref(?:erence)?(?: no| number| code)?|report code|author|signatory|page numbers|pages)"
+    r"ref(?:erence)?(?: no| number| code)?|report code|author|signatory|page numbers|pages|"
+    # "... - whats its report code and who do i ring about it": whom to contact
+    r"who (?:do|should|can|could) (?:i|we) (?:ring|call|phone|email|e-?mail|contact|speak to|talk to|ask)"
+    r"(?: about (?:it|this|that|them))?)"
 )
 _DETAIL_AND = " and "
 _DETAIL_PAIR = lazy(

@@ -132,6 +132,14 @@ DONE_BY = lazy(
 )
 
 
+# "It is the last employer's responsibility to make referrals to DBS": the one whose duty it is, named by what they are
+WHOSE_RESPONSIBILITY = lazy(
+    r"\bit is the (?:[\w-]+ ){0,4}[\w-]+(?:'s|\u2019s|s') (?:responsibility|duty|role) to\b|"
+    r"\b(?:the )?responsibility (?:of|lies with|rests with) the\b",
+    re.IGNORECASE,
+)
+
+
 def _says_who(answer: Answer) -> bool:
     """Whether a quoted passage says who leads, runs or is responsible for something."""
     return any(SAYS_WHO.search(line) for item in answer.items for line in item.lines)
@@ -173,7 +181,7 @@ def checked(q: Query, answer: Answer, names_someone: Callable[[str], bool] | Non
         shown = " ".join(f"{item.title} " + " ".join(item.lines) for item in answer.items[:3])
         # "... receiving regular updates from the Chair of the ASHA panel" names no one; "chaired by the Head of
         # Service for Fostering" names the post that does it, which is the answer
-        if not names_someone(shown) and not DONE_BY.search(shown):
+        if not names_someone(shown) and not DONE_BY.search(shown) and not WHOSE_RESPONSIBILITY.search(shown):
             return _not_sure(answer, "name")
     fact = asked_fact(q)
     if fact is None or carries(answer, fact):

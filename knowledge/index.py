@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -502,7 +503,14 @@ class NameIndex:
         capitalised = {w.lower() for w in (raw or "").replace("’", "'").split() if w[:1].isupper()}
         capitalised = {fold(w).split()[0] for w in capitalised if fold(w)} | _after_honorific(tokens)
         in_places = self.place_words_in(tokens)
+        # "actions for m toward": a surname that is also an ordinary word, after its holder's initial
+        initialled = {b: a for a, b in itertools.pairwise(tokens) if len(a) == 1 and a.isalpha() and a not in "ai"}
         for token in tokens:
+            if token in initialled and token in self.common and token not in capitalised:
+                ids = {pid for pid in self.surnames.get(token, ()) if pid in self.forenames_of(initialled[token])}
+                if len(ids) == 1:
+                    found[next(iter(ids))] = 90.0
+                continue
             if (token in self.common and token not in capitalised) or token in in_places or token in TITLE_WORDS:
                 continue
             for table, score in ((self.surnames, 90.0), (self.forenames, 86.0)):
@@ -511,6 +519,10 @@ class NameIndex:
                     pid = next(iter(ids))
                     found[pid] = max(found.get(pid, 0), score)
         return sorted(found.items(), key=lambda kv: -kv[1])
+
+    def forenames_of(self, initial: str) -> set[str]:
+        """The people whose forename starts with this letter."""
+        return {pid for name, ids in self.forenames.items() if name.startswith(initial) for pid in ids}
 
     def place_words_in(self, tokens: list[str]) -> set[str]:
         """Words of the question that are part of a place's name there ("county hall"): not a person's."""

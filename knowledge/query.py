@@ -571,7 +571,8 @@ _DOING_AFTER = lazy(
 )
 _STATEMENT_AFTER = lazy(
     r"(?<=\?)\s*(?:(?:we|i|they|she|he)\s+(?!\w+\?)|(?:i'?m|im|we'?re)\s+|"
-    r"(?:our|my)\s+[\w'\u2019-]+\s+(?:[\w'\u2019-]+\s+)?(?:use|uses|need|needs|want|wants|are|is|have|has|keep|keeps)\s+)"
+    r"(?:our|my)\s+[\w'\u2019-]+\s+(?:[\w'\u2019-]+\s+)?(?:use|uses|need|needs|want|wants|are|is|have|has|keep|keeps)\s+|"
+    r"(?:it\s+|that\s+|this\s+)?(?:keeps?|kept|came|comes)\s+(?:coming\s+|cropping\s+|popping\s+)?up\W*$)"
     r"[^?]*$",
     re.IGNORECASE,
 )
@@ -683,7 +684,7 @@ _PREAMBLE = lazy(
     r"^\s*(?:"
     r"(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))\b[^!?:.]{0,60}[!.:]+|"
     r"[^!?:.]{0,60}\b(?:here|speaking)\s*[!.:,\-]+|"
-    r"sorry\b[^?!:]{0,60}?(?:\bbut\b|[!.:\-]+)|"
+    r"sorry\b[^?!:]{0,60}?(?:\bbut\b|[!.:\-]+)|sorry,?\s+|"
     r"for\s+(?:[\w'\u2019/&-]+\s+){0,4}[\w'\u2019/&-]+\s*:"
     r")\s*"
     r"(?=(?:who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|could)\b)",

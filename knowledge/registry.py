@@ -255,7 +255,16 @@ def asking_form_words(folded: str) -> frozenset[str]:
         found |= PROGRESS_WORDS
     if _ARRIVES_FORM.found_in(folded):  # "when is the evaluation meant to land"
         found |= ARRIVES_WORDS
+    if "how long" in folded and (m := _HOW_LONG_GIVEN.search(folded)):  # "how long have they given it": its timescale
+        found.update(content_words(m.group(0)))
     return frozenset(found)
+
+
+_HOW_LONG_GIVEN = lazy(
+    r"\bhow long (?:(?:is|are|was|were|have|has|had|did|do|does|will)\s+)?(?:(?:they|we|you|it|he|she|the \w+)\s+)?"
+    r"(?:been\s+)?(?:given|giving|give|got|allowed|allowing|allow)(?:\s+(?:it|them|themselves|this|that|for))?\b|"
+    r"\bhow long\b"
+)
 
 
 def happened_filler(folded: str) -> frozenset[str]:

@@ -163,3 +163,77 @@ def test_whom_to_ask_about_an_action_is_its_lead(engine: Engine) -> None:
     # an agenda item's contact is still the report's contact, not a plan's lead
     answer = engine.ask("who do i ring about item 7", PANEL_WINTER)
     assert "Hannah Johnson" in answer.text, answer.text
+
+
+def test_a_count_of_incidents_is_given_with_the_children_they_relate_to(engine: Engine) -> None:
+    """ "how many kids went missing in notts 23/24" gave 2851, the incident reports; the row printed under it,
+    "*Relating to individuals", says 964 children. Both are given, as the table prints them."""
+    answer = engine.ask("how many kids went missing in notts 23/24?", dt.date(2024, 12, 16))
+    assert answer.kind == "figure"
+    assert "2851" in answer.text and "964 relating to individuals" in answer.text, answer.text
+
+
+def test_the_year_before_a_named_year_is_asked_too(engine: Engine) -> None:
+    """ "total missing incident reports for 2023/24 and the prior year" got "not sure", and "... for 2023/24 and
+    2022/23" said it could not tell which of the two figures was meant: each year asked gets its figure."""
+    for question in (
+        "Give me total missing incident reports for 2023/24 and the prior year, for comparison.",
+        "total missing incident reports for 2023/24 and 2022/23",
+    ):
+        answer = engine.ask(question, dt.date(2024, 12, 10))
+        assert answer.kind == "figure", (question, answer.text)
+        assert "3007 for 2022/23" in answer.text and "2851 for 2023/24" in answer.text, answer.text
+
+
+def test_a_passage_that_says_whose_responsibility_it_is_answers_who(engine: Engine) -> None:
+    """ "who makes the DBS referral after a LADO case" found the paragraph that says "It is the last employer's
+    responsibility to make referrals to DBS", then called it "not sure" because it names no person."""
+    answer = engine.ask("who makes the DBS referral after a LADO case", dt.date(2024, 12, 3))
+    assert answer.kind == "passage", answer.text
+    assert "last employer's responsibility" in render(answer, show_sources=False)
+
+
+def test_sorry_before_a_question_and_keeps_coming_up_after_it_are_not_asked(engine: Engine) -> None:
+    answer = engine.ask("sorry whats the SLG? keeps coming up", dt.date(2020, 9, 14))
+    assert answer.kind == "passage", answer.text
+    assert "Strategic Leadership Group" in render(answer, show_sources=False)
+
+
+def test_an_initial_before_a_surname_that_is_an_ordinary_word_names_the_person(engine: Engine) -> None:
+    """ "actions for m toward" matched "towards" in a business plan activity: "toward" is an ordinary word, so a
+    lone "toward" names no one, but after Marjorie Toward's initial it is her name."""
+    answer = engine.ask("actions for m toward", dt.date(2020, 1, 6))
+    assert answer.kind == "portfolio" and "Marjorie Toward" in answer.text, answer.text
+    assert parse(engine, "actions for m toward", dt.date(2020, 1, 6)).people[0][0] == "marjorie-toward"
+    # an article is no initial, and another initial is no one
+    assert parse(engine, "what is a toward plan", dt.date(2020, 1, 6)).people == ()
+    assert parse(engine, "actions for k toward", dt.date(2020, 1, 6)).people == ()
+
+
+def test_an_email_the_papers_do_not_give_is_said_to_be_missing(engine: Engine) -> None:
+    """ "democratic services email address?" named Sarah Ashton and her phone number as if that answered it; the
+    papers give no email for her, and the answer now says so."""
+    answer = engine.ask("democratic services email address?", dt.date(2025, 1, 9))
+    assert "Sarah Ashton" in answer.text and "give no email address" in answer.text, answer.text
+    assert "give no email" not in engine.ask("democratic services phone number?", dt.date(2025, 1, 9)).text
+
+
+def test_a_report_code_and_whom_to_ring_are_both_answered(engine: Engine) -> None:
+    answer = engine.ask(
+        "the CE and missing annual review in the jan panel papers - whats its report code and who do i ring about it",
+        dt.date(2024, 12, 17),
+    )
+    assert "CF0225" in answer.text and "Hannah Johnson" in answer.text, answer.text
+
+
+def test_how_long_they_have_given_themselves_asks_the_timescale(engine: Engine) -> None:
+    """ "how long have they given themselves for the mission statement" quoted a paragraph (or got "not sure"):
+    "long", "given" and "themselves" were read as words of the action. They say how the timescale is asked."""
+    for question in (
+        "TCE plan, the mission statement/strap line thing - how long have they given it",
+        "how long have they given themselves for the short films on exploitation",
+    ):
+        answer = engine.ask(question, dt.date(2024, 11, 13))
+        assert answer.kind == "due", (question, answer.text)
+        assert "timescale is written" in answer.text, answer.text
+    assert "6 months" in engine.ask("how long is given for the mission statement on the tce plan", PANEL_WINTER).text
