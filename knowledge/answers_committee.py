@@ -1049,7 +1049,8 @@ ENQUIRY_WORDS = frozenset(
 PAPERS_ONLY = frozenset(content_words("agenda agendas paper papers pack meeting meetings panel committee cpp about"))
 DECLARING = lazy(
     r"\bdeclar\w* (?:an |of |their |my |his |her |any )?interests?\b|\binterests? to declare\b|"
-    r"\b(?:about|over|with|re) (?:an|my|a|their|his|her) (?:personal |pecuniary |prejudicial )?interest\b"
+    r"\b(?:about|over|with|re) (?:an|my|a|their|his|her) (?:personal |pecuniary |prejudicial )?interest\b|"
+    r"\bdeclar\w* (?:something|anything|a conflict|conflicts?)\b"
 )
 # words that say who is asking ("councillor here", "a cllr wants to know"), not whom they ask about
 ASKER_WORDS = frozenset(content_words("councillor councillors cllr cllrs member members officer officers i we they"))
@@ -2440,7 +2441,7 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
     if q.attribute == "venue":
         return _venue(q, e, chosen, title, item)
     found = e.kb.committees[chosen.committee]
-    if q.attribute == "members" and not q.committee and _other_group_named(q, found):
+    if q.attribute == "members" and not q.committee and _other_body_initials(q, found):
         return None  # "which councillors sit on the cross-party working group": not the panel's members
     if q.attribute == "members" and not re.search(r"\b(attend|present|there|came)\b", q.folded):
         names = [

@@ -14,6 +14,7 @@ from knowledge.answer import Answer, Item
 from knowledge.index import _root
 from knowledge.lazyre import lazy
 from knowledge.models import Action, Plan
+from knowledge.query import weakly_named
 from knowledge.text import ABBREVIATIONS, content_words, expand, spelled_words
 
 if TYPE_CHECKING:
@@ -43,6 +44,29 @@ def theme_number(theme: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
+def _numbered_instead(q: Query, e: Engine, plan: Plan) -> Plan | None:
+    """The one visible plan that numbers its priorities, when the question asks a priority of a plan that numbers
+    none and names that plan only by a word of its long name, or names a plan with no themes at all."""
+    groups = themes(plan)
+    if any(theme_number(t) for t, _ in groups) or not _PRIORITY_WORD.search(q.folded):
+        return None
+    if groups and not weakly_named(e, q.folded, plan.id):
+        return None  # "what are the tce plan's priorities": its two themes, as asked
+    numbered = [p for p in e.kb.plans.values() if p.id not in q.hidden and any(theme_number(t) for t, _ in themes(p))]
+    if len(numbered) != 1:
+        return None
+    other = numbered[0]
+    # not another year's priorities ("the city's priorities for 20/21" are the annual report's), nor a plan whose
+    # years had not begun on the day asked
+    starts = [start for start, _ in _periods(other.title)]
+    if _other_period(q, other, priorities_heading(e, other)) or (starts and q.today.year < min(starts)):
+        return None
+    return other
+
+
+_PRIORITY_WORD = lazy(r"\bpriorit(?:y|ies)\b(?! actions?\b)")
+
+
 def _plan_with_priorities(q: Query, e: Engine) -> Plan | None:
     if q.plan:
         return e.kb.plans[q.plan]
@@ -67,6 +91,17 @@ def priorities(q: Query, e: Engine) -> Answer | None:
     yes_no = YES_NO.match(q.folded) or YES_NO.match(re.split(r"\s{2,}", q.folded.strip())[-1])
     if q.plan and yes_no and MENTIONS.search(q.folded) and (said := plan_mentions(q, e)) is not None:
         return said  # "is the out of routine review mentioned anywhere in the business plan priorities"
+    if (switched := _numbered_instead(q, e, plan)) is not None:
+        # "the exploitation priority in the city plan": the city IICSA plan numbers no priorities; the business plan
+        # does, and is answered, saying so
+        found = priorities(replace(q, plan=switched.id), e)
+        whole = found is not None and found.text.startswith(f"{d.plan_label(e.kb, switched.id)} has ")
+        # (a priority asked by its words, which the other plan's answer lists whole rather than choosing: not that)
+        if found is not None and not (whole and _asked_words(q) - _FILLER - set(content_words(switched.title))):
+            note = (
+                f"{d.plan_label(e.kb, plan.id)} numbers no priorities; these are {d.plan_label(e.kb, switched.id)}'s.",
+            )
+            return replace(found, notes=note + found.notes)
     heading = priorities_heading(e, plan)
     if _other_period(q, plan, heading) or re.search(r"\b(overarching|vision|strategic aims?)\b", q.folded):
         # not the plan's own priorities: another year's (the annual report's), or its vision and overarching

@@ -455,6 +455,19 @@ class NameIndex:
                     self.title_postings[word].add(len(self.titles))
                 self.titles.append((person.id, title, words, around))
         self.surnames: dict[str, set[str]] = defaultdict(set)
+        self.initials: dict[str, set[str]] = defaultdict(set)  # "lj": Laurence Jones
+        # two capitals that mean something else: written so in the papers ("DA", "CD" initialling comments), or an
+        # everyday abbreviation ("YP", "GP")
+        self.acronyms = (
+            EVERYDAY_ACRONYMS
+            | set(ABBREVIATIONS)
+            | {w.lower() for paper in kb.papers.values() for x in paper.passages for w in _TWO_CAPITALS.findall(x.text)}
+        )
+        for committee in kb.committees.values():  # the initials a report's comments are signed with ("CD 13/12/24")
+            for meeting in committee.meetings:
+                for item in meeting.agenda:
+                    for said in (item.constitutional_comments, item.financial_comments):
+                        self.acronyms |= {w.lower() for w in _TWO_CAPITALS.findall(said or "")}
         self.forenames: dict[str, set[str]] = defaultdict(set)
         self.exact: dict[str, set[str]] = defaultdict(set)  # folded name -> person ids
         self._by_initial: dict[str, list[int]] = defaultdict(list)  # first letter -> indexes into person_names
@@ -475,6 +488,7 @@ class NameIndex:
             if len(parts) >= 2:
                 self.surnames[parts[-1]].add(pid)
                 self.forenames[parts[0]].add(pid)
+                self.initials[parts[0][0] + parts[-1][0]].add(pid)
         for first, ids in list(self.forenames.items()):  # "pete" may be Peter, "sue" Susan, "cath" Catherine
             for short in short_forms(first):
                 self.forenames[short] |= ids
@@ -503,6 +517,7 @@ class NameIndex:
         capitalised = {w.lower() for w in (raw or "").replace("’", "'").split() if w[:1].isupper()}
         capitalised = {fold(w).split()[0] for w in capitalised if fold(w)} | _after_honorific(tokens)
         in_places = self.place_words_in(tokens)
+        shouted = {w.lower() for w in _TWO_CAPITALS.findall(raw or "")}
         # "actions for m toward": a surname that is also an ordinary word, after its holder's initial
         initialled = {b: a for a, b in itertools.pairwise(tokens) if len(a) == 1 and a.isalpha() and a not in "ai"}
         for token in tokens:
@@ -510,6 +525,11 @@ class NameIndex:
                 ids = {pid for pid in self.surnames.get(token, ()) if pid in self.forenames_of(initialled[token])}
                 if len(ids) == 1:
                     found[next(iter(ids))] = 90.0
+                continue
+            if len(token) == 2 and token in shouted and token not in self.common and token not in self.acronyms:
+                ids = self.initials.get(token, set())  # "LJ anything late": the one person with those initials
+                if len(ids) == 1:
+                    found[next(iter(ids))] = 88.0
                 continue
             if (token in self.common and token not in capitalised) or token in in_places or token in TITLE_WORDS:
                 continue
@@ -600,6 +620,12 @@ class NameIndex:
         names = [self.person_names[i] for i in pool]
         matches = process.extract(wanted, names, scorer=fuzz.WRatio, limit=limit * 2, score_cutoff=60)
         return list(dict.fromkeys(self.person_ids[pool[idx]] for _, _, idx in matches))[:limit]
+
+
+_TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+EVERYDAY_ACRONYMS = frozenset(
+    {"yp", "gp", "mp", "cp", "la", "pa", "ta", "dv", "da", "ot", "it", "ok", "re", "hq", "pr", "hb", "sw", "hr", "ce"}
+)
 
 
 def _short_words_written(title: str, folded_question: str) -> bool:

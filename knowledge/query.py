@@ -183,13 +183,13 @@ def parse(
     ids = _action_ids(engine, lower, plan)
     if ids and attribute is None and HOW_OFTEN.match(asked):  # "how often does a4's report go to committee": when
         attribute = "due"
-    if plan is not None and ids and _weakly_named(engine, folded, plan):
+    if plan is not None and ids and weakly_named(engine, folded, plan):
         plan, ids = _plan_of_ids(engine, lower, plan, ids, hidden)
     people = tuple(engine.names.people_in(folded, raw))
     roles = tuple(engine.names.roles_in(folded))
     if roles and plan is not None and _COUNCIL_NAMED.search(folded):
         roles = _roles_of_council(engine, roles, plan)
-    if plan is not None and people and _weakly_named(engine, folded, plan):
+    if plan is not None and people and weakly_named(engine, folded, plan):
         # "paul johnson here - has my needs assessment action been done": "assessment" is a word of the TCE plan's
         # long name, but he leads none of its actions; the plans he does lead are the scope
         led = {a.plan for pid, _ in people for a in engine.by_lead.get(pid, ()) if a.plan not in hidden}
@@ -226,7 +226,7 @@ def parse(
             intents = [i for i in intents if i not in ("agenda", "item-at-meeting")]
     priority = PRIORITY_NO.search(folded)
     topic = _topic_words(engine, raw if asked == folded else raw.partition("?")[0], plan)  # not why it is asked
-    if plan is not None and _weakly_named(engine, folded, plan):
+    if plan is not None and weakly_named(engine, folded, plan):
         plan, topic = _rescope(engine, raw, plan, hidden, topic)
     # "did the briefing take place", "who do i chase"
     filler = happened_filler(folded) | asking_form_words(_without_emphasis(folded)) | {"according"}
@@ -539,7 +539,7 @@ def _without_purpose_after(raw: str) -> str:
     plan, for the june audit committee"): not a topic ("audit" named County Action 8), nor a month to scope by."""
     lowered = raw.lower()
     m = _PURPOSE_AFTER.search(raw) if " for " in lowered or "ahead of" in lowered or "before" in lowered else None
-    if m is None and any(w in lowered for w in ("doing", "writing", "preparing", "drafting")):
+    if m is None and any(w in lowered for w in ("doing", "writing", "preparing", "drafting", "want", "need", "like")):
         m = _DOING_AFTER.search(raw)  # "which priority covers domestic abuse, doing our funding bid": the asker's task
         if m is not None and not _QUESTION_WORD.search(raw[: m.start()].lower()):
             m = None
@@ -565,7 +565,10 @@ _REMARK_AFTER = lazy(
 # the asker's own task, closing the question: "..., doing our funding bid", "- writing my report for the board"
 _DOING_AFTER = lazy(
     r"\s*(?:,|;|\s-|\s\u2013|\s\u2014)\s*(?:(?:i'?m|i am|we'?re|we are|am|im)\s+)?"
-    r"(?:doing|writing|preparing|drafting)\s+(?:our|my|the|a|an|this|some)\s+(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+"
+    r"(?:(?:doing|writing|preparing|drafting)\s+(?:our|my|the|a|an|this|some)\s+(?:[\w'\u2019-]+\s+){0,5}[\w'\u2019-]+|"
+    # "..., want a bullet list": the form the answer is wanted in
+    r"(?:want|need|wanted|needed|would like)\s+(?:it |them )?(?:as |in )?(?:a|an)\s+(?:bullet(?:ed)? |quick |short )?"
+    r"(?:list|summary|one-liner|table))"
     r"\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
@@ -679,12 +682,12 @@ _OWN_PLAN = lazy(r"^\s*for\s+(?:my|our)\s+(?:[a-z][\w-]*\s+){0,4}plan\s*(?::|-|\
 # school nurse here! who ...", "sorry if this is a daft q but when ...", "for lines to take: who ..."
 _FIRST_PERSON = lazy(r"\b(?:my|mine|me|i|i'm|im|i've|myself)\b", re.IGNORECASE)
 _HERE = lazy(r"\b(?:here|speaking)\b", re.IGNORECASE)
-_PREAMBLE_WORDS = ("hi", "hey", "hello", "morning", "afternoon", "here", "speaking", "sorry", "apolog", "for ")
+_PREAMBLE_WORDS = ("hi", "hey", "hello", "morning", "afternoon", "here", "speaking", "sorry", "apologies", "for ")
 _PREAMBLE = lazy(
     r"^\s*(?:"
     r"(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))\b[^!?:.]{0,60}[!.:]+|"
     r"[^!?:.]{0,60}\b(?:here|speaking)\s*[!.:,\-]+|"
-    r"sorry\b[^?!:]{0,60}?(?:\bbut\b|[!.:\-]+)|sorry,?\s+|"
+    r"sorry\b[^?!:]{0,60}?(?:\bbut\b|[!.:\-]+)|sorry,?\s+|apologies\s*[,!.]+\s*|"
     r"for\s+(?:[\w'\u2019/&-]+\s+){0,4}[\w'\u2019/&-]+\s*:"
     r")\s*"
     r"(?=(?:who|whos|what|whats|when|whens|which|where|how|hows|why|is|are|has|have|did|does|do|can|could)\b)",
@@ -816,7 +819,10 @@ def _action_ids(engine: Engine, lower: str, plan: str | None) -> list[str]:
     """
     keys = []
     for m in ACTION_WORD_ID.finditer(lower):
-        keys.append(id_key(m.group(1)))
+        key = id_key(m.group(1))
+        if m.group(1)[-2:-1] == " " and not (engine.ids.find(key) or engine.ids.family(key)):
+            key = id_key(m.group(1)[:-2])  # "action 10 i think": the row number, not a row "10i"
+        keys.append(key)
         keys += _listed_after(engine, lower, m.end(), keys[-1])
     for m in _SLASHED_IDS.finditer(lower):
         keys += [id_key(m.group(1)), *_listed_after(engine, lower, m.end(), id_key(m.group(1)))]
@@ -1879,7 +1885,7 @@ _LAST_SPAN = lazy(
 )
 
 
-def _weakly_named(engine: Engine, folded: str, plan: str) -> bool:
+def weakly_named(engine: Engine, folded: str, plan: str) -> bool:
     """The plan is named only by a word of its long name ("assessment", "strategic"), not by a short name or the
     first word of its id ("tce", "city"): "the lime culture needs assessment" names no TCE plan."""
     vocab = plan_vocab(engine)

@@ -936,6 +936,8 @@ INTENTS: tuple[Intent, ...] = (
             r"(\d+|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|spring|"
             r"summer|autumn|winter|year|month|week|quarter|term|time|christmas|easter|financial)",
             r"starts?\s+((and|n|&)\s+)?(finish|finishes|end|ends)",  # "city foster carer review start n finish?"
+            r"(what|which) month",  # "a12 independent reviewer start month pls", "which month is it due"
+            r"(start|starting|finish|end|completion|launch) month",
         ),
         papers.due_or_passage,
     ),

@@ -237,3 +237,67 @@ def test_how_long_they_have_given_themselves_asks_the_timescale(engine: Engine) 
         assert answer.kind == "due", (question, answer.text)
         assert "timescale is written" in answer.text, answer.text
     assert "6 months" in engine.ask("how long is given for the mission statement on the tce plan", PANEL_WINTER).text
+
+
+def test_a_persons_initials_in_capitals_name_them(engine: Engine) -> None:
+    """ "LJ anything late as of today" listed every plan's overdue steps; LJ is Laurence Jones. Two capitals that
+    the papers use for something else ("DA", "CD" initialling a report's comments) or an everyday abbreviation
+    ("YP") name no one."""
+    answer = engine.ask("LJ anything late as of today", dt.date(2020, 6, 15))
+    assert answer.kind == "overdue" and "for Laurence Jones" in answer.text, answer.text
+    assert parse(engine, "DA risk form in the biz plan", BUSINESS_PLAN_YEAR).people == ()
+    assert parse(engine, "who is CD on the hsb report's constitutional comments", PANEL_WINTER).people == ()
+    assert parse(engine, "lj anything late", dt.date(2020, 6, 15)).people == ()  # lower case: not written as initials
+
+
+def test_the_members_of_another_group_are_not_the_panels(engine: Engine) -> None:
+    """ "who sits on the BMG" listed the Corporate Parenting Panel's members: the BMG is the city partnership's
+    Business Management Group, which the knowledge base holds no membership list for."""
+    answer = engine.ask("who sits on the BMG", dt.date(2020, 10, 22))
+    assert "Corporate Parenting Panel" not in answer.text, answer.text
+    assert "Sinead Anderson" in engine.ask("who sits on the corporate parenting panel", PANEL_WINTER).text
+
+
+def test_which_month_asks_when(engine: Engine) -> None:
+    answer = engine.ask("a12 independent reviewer start month pls", dt.date(2019, 11, 28))
+    assert answer.kind == "due" and "January 2020" in answer.text, answer.text
+
+
+def test_a_pronoun_after_an_action_number_is_no_part_of_its_id(engine: Engine) -> None:
+    """ "... staffing review in the county? action 10 i think" said there is no action 10i."""
+    question = (
+        "which council officer is accountable for the residential staffing review in the county? action 10 i think"
+    )
+    assert parse(engine, question, WINTER_2020).action_ids == ("10",)
+    assert parse(engine, "who leads action 7 a", WINTER_2020).action_ids == ("7a",)  # a row part typed apart still is
+
+
+def test_declaring_something_at_the_panel_is_the_clerks_question(engine: Engine) -> None:
+    answer = engine.ask(
+        "I'm not sure whether I need to declare something at the next panel, who would I phone to check?",
+        dt.date(2025, 1, 8),
+    )
+    assert "Sarah Ashton" in answer.text and "0115 977 3962" in render(answer, show_sources=False), answer.text
+
+
+def test_apologies_opening_a_question_is_an_apology(engine: Engine) -> None:
+    answer = engine.ask("apologies, what are 'standing items' - which ones does our panel have?", dt.date(2025, 1, 3))
+    assert answer.kind == "work-programme", answer.text
+    assert "Children in Care Council" in render(answer, show_sources=False)
+
+
+def test_a_priority_asked_of_a_plan_with_none_is_the_business_plans(engine: Engine) -> None:
+    """ "the key activities under the exploitation priority in the city plan" said "city plan records no
+    priorities": the city IICSA plan has none, and the city partnership's business plan numbers seven. It is answered,
+    saying so - but not for a year before the business plan began, nor for another year's priorities."""
+    answer = engine.ask(
+        "what are the key activities under the exploitation priority in the city plan?", dt.date(2021, 5, 11)
+    )
+    assert answer.text.startswith("Priority One"), answer.text
+    assert any("numbers no priorities" in n for n in answer.notes), answer.notes
+    before = engine.ask("whats priority 1 for the city partnership", dt.date(2020, 10, 12))
+    assert not before.text.startswith("Priority One"), before.text
+    other_year = engine.ask(
+        "what are the city partnership's priorities for 2020/21, want a bullet list", dt.date(2020, 10, 12)
+    )
+    assert other_year.kind == "passage" and "Priorities for 2020/21" in other_year.text, other_year.text
