@@ -95,7 +95,7 @@ def priorities(q: Query, e: Engine) -> Answer | None:
         # "the exploitation priority in the city plan": the city IICSA plan numbers no priorities; the business plan
         # does, and is answered, saying so
         found = priorities(replace(q, plan=switched.id), e)
-        whole = found is not None and found.text.startswith(f"{d.plan_label(e.kb, switched.id)} has ")
+        whole = found is not None and found.kind == "priorities" and all(i.kind == "theme" for i in found.items)
         # (a priority asked by its words, which the other plan's answer lists whole rather than choosing: not that)
         if found is not None and not (whole and _asked_words(q) - _FILLER - set(content_words(switched.title))):
             note = (

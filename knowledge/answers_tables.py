@@ -86,7 +86,7 @@ def table_answer(q: Query, e: Engine, papers: set[str] | frozenset[str] | None) 
             below, cell = qualified
             items.append(_item(paper, table, below, column, cell))
             text = f"{text[:-1]} ({cell} {below.label.lstrip('*').strip().lower()}):"
-    elif len({(id(f[3]), id(f[4])) for f in shown}) == 1 and len({f[5] for f in shown}) == len(shown) == len(years):
+    elif len({(f[3].id, f[1]) for f in shown}) == 1 and len({f[5] for f in shown}) == len(shown) == len(years):
         # one row, a column for each year asked ("2023/24 and the year before"): each year's figure
         _, _, paper, table, row, _, _ = shown[0]
         figures = "; ".join(f"{f[6]} for {f[5]}" for f in sorted(shown, key=lambda f: f[5]))

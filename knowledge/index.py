@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from knowledge.lazydataclass import frozen_dataclass
+from knowledge.lazyre import lazy
 from knowledge.models import Action, AgendaItem, KnowledgeBase, Meeting, Plan, WorkItem
 from knowledge.text import (
     ABBREVIATIONS,
@@ -622,7 +623,7 @@ class NameIndex:
         return list(dict.fromkeys(self.person_ids[pool[idx]] for _, _, idx in matches))[:limit]
 
 
-_TWO_CAPITALS = re.compile(r"\b[A-Z]{2}\b")
+_TWO_CAPITALS = lazy(r"\b[A-Z]{2}\b")
 EVERYDAY_ACRONYMS = frozenset(
     {"yp", "gp", "mp", "cp", "la", "pa", "ta", "dv", "da", "ot", "it", "ok", "re", "hq", "pr", "hb", "sw", "hr", "ce"}
 )
