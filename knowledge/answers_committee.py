@@ -15,7 +15,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.lazyre import lazy
-from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Resolution, Role, WorkItem
+from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Person, Resolution, Role, WorkItem
 from knowledge.query import YEAR_WINDOW, without_hedges
 from knowledge.registry import ITEM_NAMED, PRESENTED
 from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold, spelled_in, spelled_out
@@ -1276,7 +1276,22 @@ def clerk(q: Query, e: Engine) -> Answer | None:
     text = f"The agenda names {person.name} (Democratic Services) as the contact for the {title} papers."
     if q.attribute == "email" and not person.email:  # "democratic services email address?": the papers give none
         text += f" The documents give no email address for {person.name} or Democratic Services."
-    return r.answer_of(q, "contact", text, [d.person_item(e.kb, person)], subject=Subject("person", (ref,)))
+    items = [d.person_item(e.kb, person)]
+    if _MANY_OFFICERS.search(q.folded):  # "who are the democratic services officers": every one the papers title so
+        others = [
+            e.kb.people[pid]
+            for pid, _ in e.names.title_holders(frozenset({"democratic", "service", "officer"}), 3)
+            if pid != ref and pid in e.kb.people
+        ]
+        if others:
+            text += (
+                f" The papers also give the title Democratic Services Officer to {', '.join(p.name for p in others)}."
+            )
+            items += [d.person_item(e.kb, p) for p in others]
+    return r.answer_of(q, "contact", text, items, subject=Subject("person", (ref,)))
+
+
+_MANY_OFFICERS = lazy(r"\bofficers\b|\bwho are\b|\bclerks\b|\bthe team\b")
 
 
 def _annual_on_agenda(q: Query, e: Engine) -> Answer | None:
@@ -1529,7 +1544,22 @@ def chair(q: Query, e: Engine) -> Answer | None:
         return r.answer_of(q, "chair", f"The documents name no chair of the {found.name}.")
     names = ", ".join(e.kb.people[m.person].name for m in chairs)
     items = [d.person_item(e.kb, e.kb.people[m.person]) for m in chairs]
-    return r.answer_of(q, "chair", f"The {found.name} is chaired by {names} ({chairs[0].role}).", items)
+    text = f"The {found.name} is chaired by {names} ({chairs[0].role})." + _means_of_reach(
+        q, [e.kb.people[m.person] for m in chairs]
+    )
+    return r.answer_of(q, "chair", text, items)
+
+
+def _means_of_reach(q: Query, people: list[Person]) -> str:
+    """ "whats her email": the address or number asked for, or that the papers give none (not only in the card)."""
+    if q.attribute not in ("email", "phone"):
+        return ""
+    what = "email address" if q.attribute == "email" else "phone number"
+    given = [(p.name, p.email if q.attribute == "email" else p.phone) for p in people]
+    said = [f"{name}: {value}" for name, value in given if value]
+    missing = [name for name, value in given if not value]
+    text = f" The papers give this {what}: {'; '.join(said)}." if said else ""
+    return text + (f" The papers give no {what} for {', '.join(missing)}." if missing else "")
 
 
 VICE = lazy(r"\b(vice|deputy|co)\s*-?\s*chair")
@@ -1746,7 +1776,8 @@ RESOLUTION_FILLER = frozenset(
     content_words(
         "last time previous latest recent most meeting meetings panel committee week month year today yesterday "
         "tomorrow we they us our what did do does was were on about the at in pass passed make made how many number "
-        "which list all any item under minutes minute say says said record records recorded no"
+        "which list all any item under minutes minute say says said record records recorded no "
+        "ref reference code noting noted"  # "resolution ref for noting the work programme": its number, its verb
     )
 )
 LAST_MEETING = lazy(r"\b(last time|last (?:\w+ )?(?:meeting|panel|committee)|previous|most recent|latest)\b")
@@ -2386,6 +2417,33 @@ def _full_attendance(e: Engine, chosen: Meeting) -> Item:
     return Item("attendance", title, tuple(lines), {}, chosen.source)
 
 
+_ASKS_CHAIR = lazy(
+    r"\b(?:chairman|chairwoman|chairperson|chaired|chairing|in the chair)\b|\bwho (?:was|is) (?:the )?chair\b"
+)
+
+
+def _meeting_chair(q: Query, e: Engine, chosen: Meeting, title: str) -> Answer | None:
+    """Who chaired one meeting: the committee's chair when the minutes record them present (a meeting they sent
+    apologies for names no chair: not sure); with the closing time when that is asked too. None when the papers
+    record no attendance for the meeting."""
+    found = e.kb.committees[chosen.committee]
+    if chosen.attendance is None:
+        return None
+    chairs = [m for m in found.members if m.role and "chair" in m.role.lower() and not VICE.search(fold(m.role))]
+    present = [m for m in chairs if m.person in chosen.attendance.members]
+    if not present:
+        return r.answer_of(
+            q, "not-sure", f"I'm not sure: the minutes of the {title} meeting do not show its chair present."
+        )
+    names = ", ".join(e.kb.people[m.person].name for m in present)
+    role = present[0].role
+    text = f"{names} chaired the {title} meeting: the minutes list the panel's members with {names} as {role}."
+    if ENDED.search(q.folded) and chosen.end_time:
+        text += f" The meeting closed at {d.clock(chosen.end_time)}, the minutes record."
+    items = [d.person_item(e.kb, e.kb.people[m.person]) for m in present]
+    return r.answer_of(q, "chair", text, items)
+
+
 def meeting_detail(q: Query, e: Engine) -> Answer | None:
     """Time, venue, apologies, attendance or membership of the meeting the question means."""
     if re.search(r"\bhow long did\b.*\b(last|run|go on|take)\b", q.folded) or re.search(
@@ -2418,6 +2476,10 @@ def meeting_detail(q: Query, e: Engine) -> Answer | None:
         return None
     title = d.meeting_title(e.kb, chosen)
     item = d.meeting_item(e.kb, chosen)
+    # "who was chairman at the 15 oct panel", "... who was in the chair and what time did it finish": its chair
+    asks_chair = q.attribute in ("attendance", "time") and _ASKS_CHAIR.search(q.folded)
+    if asks_chair and (in_chair := _meeting_chair(q, e, chosen, title)) is not None:
+        return in_chair
     if q.attribute == "time" and ENDED.search(q.folded):
         if chosen.end_time:
             shown = Item(
@@ -3149,6 +3211,8 @@ def presenter(q: Query, e: Engine) -> Answer | None:
     standing item or a report at another meeting is not an answer to it."""
     if not PRESENTED.search(q.folded) or q.attribute in ("apologies", "attendance", "substitutes", "members"):
         return None  # "who gave apologies at the october panel": who was absent, not who presented an item
+    if _COMMENTS_ON.search(q.folded):
+        return None  # "who did the financial comments on the residential homes report": who wrote them, not presented
     if q.month is not None or q.day_of_month is not None:
         meeting = _named_meeting(q, e)
         if meeting is None:
@@ -3348,7 +3412,8 @@ _PRESENTS_NOW = lazy(
     r"\bwho (?:gives|does|brings|delivers|takes|presents|(?:is|s|will be) (?:doing|presenting|bringing|giving|"
     r"delivering|taking))\b"
 )
-_PRESENTED_PAST = lazy(r"\b(?:presented|delivered|introduced|took|brought)\b")
+_COMMENTS_ON = lazy(r"\bcomments?\b")
+_PRESENTED_PAST = lazy(r"\b(?:presented|delivered|introduced|took|brought|did|gave|covered|spoke|talked)\b")
 
 
 def _minuted_meeting_of(q: Query, e: Engine) -> Meeting | None:

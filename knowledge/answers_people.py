@@ -277,6 +277,31 @@ TITLE_WORDS_AT_LEAST = 3  # a "who has <title>" question must give this many wor
 _NOW_WORDS = frozenset({"now", "currently", "current", "presently", "today", "moment", "nowadays", "days"})
 
 
+_BARE_TITLE = lazy(
+    r"^\s*(?:the\s+)?(?!(?:who|whos|what|whats|when|where|which|how|why|is|are|do|does|did|can|has|have|any|list)\b)"
+    r"[a-z]+(?:\s+[a-z]+){2,7}\s*$"
+)
+
+
+def _bare_title_holders(q: Query, e: Engine) -> Answer | None:
+    """A question that is only a post's title ("service manager for secure accommodation?"): who the papers give
+    that title to, when every word of it is in the title of one to three people (at least TITLE_WORDS_AT_LEAST)."""
+    if not _BARE_TITLE.match(q.folded):
+        return None
+    wanted = frozenset(spelled_out(content_words(q.raw)))
+    if len(wanted) < TITLE_WORDS_AT_LEAST:
+        return None
+    found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
+    if not found or len(found) > 3:
+        return None
+    people = [e.kb.people[pid] for pid, _ in found]
+    said = "; ".join(f"{p.name}, \u201c{title}\u201d" for p, (_, title) in zip(people, found, strict=True))
+    lead = "The papers give this title to" if len(found) == 1 else "The papers give such a title to"
+    items = [d.person_item(e.kb, p) for p in people]
+    subject = Subject("person", (people[0].id,)) if len(people) == 1 else None
+    return r.answer_of(q, "person", f"{lead} {said}.", items, subject=subject)
+
+
 def title_holders(q: Query, e: Engine) -> Answer | None:
     """ "who has strategic responsibility for child exploitation": the people whose recorded job title says it.
 
@@ -285,8 +310,10 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     such people is no answer (the words are too general to say who).
     """
     asked = _ASKS_WHO_HOLDS.match(q.folded)
-    if not asked or q.person or q.role:
+    if q.person or q.role:
         return None
+    if not asked:  # "service manager for secure accommodation?": a post's title, asked on its own
+        return _bare_title_holders(q, e)
     # "which one is the service manager, ...? need a name for the minutes": the title is in the question asked,
     # not in what is said after it
     first = re.split(r"\?|\s[-\u2013\u2014]\s|;", q.raw)[0].strip() or q.raw

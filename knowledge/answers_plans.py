@@ -126,6 +126,10 @@ def priorities(q: Query, e: Engine) -> Answer | None:
             return _not_sure_priorities(q, e, plan, groups, label)
         plan, groups, chosen, hits = other
         note = (f"Your words are in {d.plan_label(e.kb, plan.id)}, not the plan I first read them as naming.",)
+    if chosen is None and not counting and _ASKS_WHICH_PRIORITY.search(q.folded) and _asked_words(q) - _FILLER:
+        # "which priority deals with domestic abuse, and what's the risk form": one priority asked for by its words,
+        # none chosen clearly - not sure (the list below), never the whole list as if it were the answer
+        return _not_sure_priorities(q, e, plan, groups, label)
     if q.attribute == "lead":
         actions = chosen[1] if chosen else [a for _, group in groups for a in group]
         leads = sorted({e.kb.name_of(ref) for a in actions for ref in a.leads})
@@ -467,6 +471,12 @@ def _priority_elsewhere(q: Query, e: Engine, plan: Plan):
         if chosen is not None:
             return other, groups, chosen, hits
     return None
+
+
+_ASKS_WHICH_PRIORITY = lazy(
+    r"\b(?:which|what) (?:(?:biz |business )?plan )?(?:priority|priorities|theme)\b(?! (?:are|were)\b)"
+    r"|\bwhich (?:one|of (?:the|its|their) (?:priorities|themes))\b"
+)
 
 
 def _not_sure_priorities(q: Query, e: Engine, plan: Plan, groups, label: str) -> Answer:

@@ -44,27 +44,29 @@ def leads_text(kb: KnowledgeBase, action: Action) -> str:
     return "no lead named in the plan"
 
 
-def due_text(action: Action, today: dt.date | None = None) -> str:
-    """ "due March 2020 (To be completed this financial year)" at the date's own precision."""
-    due = facts.effective_due(action, today)
+def due_text(action: Action, today: dt.date | None = None, state: facts.ActionState | None = None) -> str:
+    """ "due March 2020 (To be completed this financial year)" at the date's own precision (`state`: the action's
+    derived state on `today` where the caller has it, so that it is derived once)."""
+    state = state or facts.derive(action, today)
+    due = state.due
     parts = []
     if due is not None:
         parts.append(f"due {due.describe()}")
         if due is not action.due and action.due is not None:
             parts.append(f"revised from {action.due.describe()}")
     else:
-        parts.append(undated_text(action, today))
+        parts.append(undated_text(action, today, state=state))
     if action.timescale:
         parts.append(f"timescale as written: \u201c{action.timescale}\u201d")
     if due is not None and today is not None:
-        parts.append(_steps_after(action, due, today))
+        parts.append(_steps_after(action, due, today, state))
     return "; ".join(p for p in parts if p)
 
 
-def _steps_after(action: Action, due: DateSpec, today: dt.date) -> str:
+def _steps_after(action: Action, due: DateSpec, today: dt.date, state: facts.ActionState | None = None) -> str:
     """ "milestones still open run to January 2020 (next: ..., December 2019)": an action's own date has come
     (County Action 5's guidance, September 2019) while steps dated later are still to be done."""
-    progress = facts.derive(action, today).progress
+    progress = (state or facts.derive(action, today)).progress
     # County Action 8 is due "in 2020": its steps dated within the year (December 2019 to July 2020) say when
     coarse = due.precision == "year"
     later = [
@@ -95,12 +97,14 @@ def span_text(first: DateSpec | None, last: DateSpec | None) -> str:
     return a if a == b else f"{a} \u2013 {b}"
 
 
-def undated_text(action: Action, today: dt.date | None = None, name_next: bool = True) -> str:
+def undated_text(
+    action: Action, today: dt.date | None = None, name_next: bool = True, state: facts.ActionState | None = None
+) -> str:
     """An action with no date of its own, worded by its milestones' dates (from knowledge.status).
 
     `name_next`: also quote the next milestone to come (a report's table, which lists milestones apart, does not).
     """
-    progress = facts.derive(action, today).progress
+    progress = (state or facts.derive(action, today)).progress
     start = f"starts {action.start.describe()}, " if action.start is not None else ""
     if progress.last is None:
         return f"{start}no due date stated"
@@ -114,10 +118,10 @@ def undated_text(action: Action, today: dt.date | None = None, name_next: bool =
     return words
 
 
-def due_phrase(action: Action, today: dt.date | None = None) -> str:
+def due_phrase(action: Action, today: dt.date | None = None, state: facts.ActionState | None = None) -> str:
     """The due date in force in a few words: "due March 2020", or the milestones' dates when it has none."""
-    due = facts.effective_due(action, today)
-    return f"due {due.describe()}" if due is not None else undated_text(action, today)
+    state = state or facts.derive(action, today)
+    return f"due {state.due.describe()}" if state.due is not None else undated_text(action, today, state=state)
 
 
 def short(text: str, limit: int = 160) -> str:
@@ -125,17 +129,23 @@ def short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
-def status_text(action: Action, today: dt.date, detail: bool = True, progress: bool = False) -> str:
+def status_text(
+    action: Action,
+    today: dt.date,
+    detail: bool = True,
+    progress: bool = False,
+    state: facts.ActionState | None = None,
+) -> str:
     """The derived status in words, with what it rests on: "complete (all 3 milestones are complete)".
 
     `detail`: name the evidence and the outstanding milestones (a report's table lists those apart);
     `progress`: also name the milestones done and those still to come (a status answer).
     """
-    state = facts.derive(action, today)
+    state = state or facts.derive(action, today)
     words = STATUS_WORDS.get(state.status, state.status)
     if state.complete:
         return f"{words} ({evidence_text(state.evidence)})" if state.evidence and detail else words
-    rating = facts.rag(action, today)
+    rating = facts.rag(action, today, state=state)
     notes = []
     if state.outstanding and not state.overdue:
         notes.append(f"milestone overdue: {outstanding_text(state.outstanding)}" if detail else "milestone overdue")
@@ -168,9 +178,9 @@ def milestones_text(milestones: tuple[Milestone, ...], limit: int = 3) -> str:
     return "; ".join(parts) + more
 
 
-def no_progress(action: Action, today: dt.date) -> bool:
+def no_progress(action: Action, today: dt.date, state: facts.ActionState | None = None) -> bool:
     """True when nothing records progress by today: no status, no update, no milestone done."""
-    state = facts.derive(action, today)
+    state = state or facts.derive(action, today)
     known = [u for u in action.updates if u.date.first <= today]
     return state.status == "not-stated" and not known and not state.progress.done
 
@@ -203,10 +213,15 @@ def latest(action: Action, today: dt.date, limit: int | None = 200) -> str | Non
     return f"{when}: {short(done.text, limit) if limit else ' '.join(done.text.split())}"
 
 
-def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str = "summary") -> Item:
+def action_item(
+    kb: KnowledgeBase, action: Action, today: dt.date, detail: str = "summary", state: facts.ActionState | None = None
+) -> Item:
     """An item for an action; `detail` is summary | lead | due | status | measure | parent (the action a milestone asked
     about belongs to: what it is and who leads it, without its other dates and steps, which answer another
-    question - "when's the reviewer's report due" is May 2020, not the January step the card would list)."""
+    question - "when's the reviewer's report due" is May 2020, not the January step the card would list).
+    `state`: the action's derived state on `today` (the engine's day view has it); derived here, once, when not
+    given."""
+    state = state or facts.derive(action, today)
     lines = [short(action.text, 300)]
     if action.theme and detail in ("summary", "parent"):  # "where's the DASH form in the biz plan": its priority
         lines.append(f"Under: {short(action.theme, 120)}")
@@ -216,10 +231,10 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         if action.lead_note and detail == "lead":
             lines.append(f"Note: {action.lead_note}")
     if detail in ("summary", "due", "status"):
-        lines.append(_upper_first(due_text(action, today)))
+        lines.append(_upper_first(due_text(action, today, state)))
         if action.depends_on:
             lines.append(f"Follows: {', '.join(action.depends_on)}")
-    status = status_text(action, today, progress=detail == "status")
+    status = status_text(action, today, progress=detail == "status", state=state)
     if detail != "parent":
         lines.append(f"Status: {status}")
     if detail == "measure":
@@ -233,7 +248,7 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
             lines.append(f"Milestone ({m.date_text or STATUS_WORDS[m.status]}): {short(m.text, 200)}")
         if action.measure:
             lines.append(f"Measured by: {short(action.measure, 200)}")
-    due = facts.effective_due(action, today)
+    due = state.due
     fields = {
         "plan": action.plan,
         "plan_name": plan_label(kb, action.plan),
@@ -241,12 +256,12 @@ def action_item(kb: KnowledgeBase, action: Action, today: dt.date, detail: str =
         "text": action.text,
         "lead": lead,
         "due": due.describe() if due else "",
-        "due_words": due_phrase(action, today),
-        "no_progress": "yes" if status == STATUS_WORDS["not-stated"] and no_progress(action, today) else "",
+        "due_words": due_phrase(action, today, state),
+        "no_progress": "yes" if status == STATUS_WORDS["not-stated"] and no_progress(action, today, state) else "",
         "timescale": action.timescale or "",
-        "steps_after": _steps_after(action, due, today) if due is not None else "",
+        "steps_after": _steps_after(action, due, today, state) if due is not None else "",
         "status": status,
-        "rag": facts.rag(action, today).colour,
+        "rag": facts.rag(action, today, state=state).colour,
         "measure": action.measure or "",
     }
     return Item("action", action_label(kb, action), tuple(lines), fields, action.source, (action.plan, action.id))
@@ -390,7 +405,8 @@ def meeting_item(kb: KnowledgeBase, meeting: Meeting) -> Item:
 
 def agenda_item(kb: KnowledgeBase, meeting: Meeting, item: AgendaItem) -> Item:
     lines = [f"Pages {item.pages}" if item.pages else "No pages listed"]
-    if item.report_of:
+    if item.report_of:  # the report's own heading, as the pack prints it above "Report of the ..."
+        lines.append(f"Its report is headed \u201cAgenda Item: {item.number}\u201d")
         signed = f", signed by {kb.name_of(item.signatory)}" if item.signatory else ""
         lines.append(f"Report of the {item.report_of}{signed}")
     if item.contacts:

@@ -260,6 +260,24 @@ _WANTS_OUTCOME = lazy(
     r"\bhow (?:did|was|were|has|have|had|is|are)\b.{0,60}?\b(?:go|went|gone|get on|do|fare|fared|turn out|turned out"
     r"|rated|judged|graded|received|found)\b|\b(?:outcome|result|results|verdict|rating|grade|graded|judgement)\b"
 )
+# "what did the 2020-21 neglect re-audit find", "what came out of the section 11 audit": what it found, which a
+# passage saying only that it will be done ("we will re-audit neglect") does not give
+_WANTS_FINDING = lazy(
+    r"\bwhat (?:did|does|has|have) (?:[\w/-]+ ){1,6}(?:find|found|show|shown|conclude|reveal|identify)\b"
+    r"|\bwhat came out of\b"
+)
+# a passage that says only what will be done: "we will re-audit neglect", "Complete a Section 11 audit in 2021"
+_PROSPECTIVE = lazy(
+    r"\bwill\b|\bto be (?:completed|undertaken|carried out|done)\b|\bhas been agreed\b|\bplanned\b|"
+    r"^\W*(?:complete|undertake|carry out|conduct|deliver)\b",
+    re.IGNORECASE,
+)
+_FINDING = lazy(
+    r"\b(?:found|finds|findings|concluded|conclusions?|showed|shows|shown|revealed|highlighted|identified that|"
+    r"rated|judged|graded|requires? improvement|inadequate|outstanding|strengths?|weakness(?:es)?|learning|"
+    r"evidenced|demonstrated)\b",
+    re.IGNORECASE,
+)
 _LIST_ITEM = lazy(r"(?:^|\s)([1-9])\.\s+[A-Z]")
 _PARAGRAPH_MARK = lazy(r"^\W*(?:\d+[a-z]?[.)]|[a-z][.)])\s+")
 # A figure: digits or a number word. Not "all", "no", "none": "letters sent to all agencies" counts nothing.
@@ -299,6 +317,7 @@ _POST = lazy(
 _VERDICT = lazy(
     r"\b(rated|rating|judged|judgement|graded|grade|overall|outstanding|requires? improvement|inadequate|good"
     r"|found|finds|findings|concluded|conclusion|successful|success|unsuccessful|positive|well received|welcomed"
+    r"|showed|shows|revealed|highlighted"
     r"|praised|strengths?|weakness(?:es)?|effective|ineffective|impact)\b",
     re.IGNORECASE,
 )
@@ -350,11 +369,11 @@ def within_periods(asked: Collection[tuple[int, int]], named: Collection[tuple[i
     return any(a <= s and t <= b for s, t in asked for a, b in named)
 
 
-KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome")  # of each sentence, precomputed
+KINDS = ("email", "phone", "frequency", "number", "date", "who", "outcome", "finding")  # of each sentence, precomputed
 
 
 def answer_kind(question: str) -> str | None:
-    """What a question asks for: "email", "phone", "number", "date", "who", "outcome", or None (anything)."""
+    """What a question asks for: "email", "phone", "number", "date", "who", "outcome", "finding", or None (anything)."""
     q = question.lower()
     return next((kind for rx, kind in _ASKS if rx.search(q)), None)
 
@@ -368,6 +387,7 @@ _ASKS = (  # first match wins: "how long" is a date question before "how many" c
     (_WANTS_NUMBER, "number"),
     (_WANTS_DATE, "date"),
     (_WANTS_WHO, "who"),
+    (_WANTS_FINDING, "finding"),
     (_WANTS_OUTCOME, "outcome"),
 )
 
@@ -391,6 +411,8 @@ def has_kind(kind: str | None, passage_text: str, names: Collection[str] = ()) -
         return bool(_DATE.search(body.lower()))
     if kind == "who":
         return bool(_POST.search(body) or (names and _names_in(body, names)))
+    if kind == "finding":  # what something found: any passage but one that says only what will be done
+        return bool(_FINDING.search(body)) or not _PROSPECTIVE.search(body)
     return bool(_VERDICT.search(body))
 
 
@@ -907,7 +929,7 @@ class PassageIndex:
             # of the CiCC's next meeting two sentences before "a specialist Health Local Offer ... with the design
             # and print team")
             return self._dated_near(ask, group)
-        if ask.kind in ("email", "phone", "number", "date"):
+        if ask.kind in ("email", "phone", "number", "date", "finding"):
             return any(ask.kind in self._passage_kinds[j] for j in group)
         return self._fit(ask, group) >= _share_needed(ask.kind)
 

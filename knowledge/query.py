@@ -651,7 +651,8 @@ _CONTEXT = lazy(
     r"new (?:at|in) (?:one of )?(?:the|a|an|our|my|this) |just (?:started|joined) (?:at|in|with) |"
     r"quick q(?:uestion)?|quick one|sorry to bother you|"
     # "doing a consent / healthy relationships session for staff - does the biz plan ...": what the asker is doing
-    r"(?:doing|running|prepping|preparing|planning|writing|delivering|putting together) (?:a|an|some|the|our|my)\b|"
+    r"(?:doing|running|prepping|preparing|planning|writing|delivering|putting together) "
+    r"(?:a|an|some|the|our|my|next|this|these|for)\b|"  # "planning next yrs programme - which ..."
     # "we're on the east midlands framework - by when ...": who the asker is
     r"(?:we'?re|we are|i'?m|i am|im) (?:on|in|part of|with|from|based (?:in|at))\b)"
     r"\b[^,:?\-]{0,80}[,:\-]\s*"
@@ -1288,12 +1289,15 @@ _SPAN = lazy(
 )
 
 
+_HOW_OFTEN_BEFORE = lazy(r"\b(?:\w+ times?|once|twice)\s+$")
+
+
 def _span_window(folded: str, today: dt.date) -> tuple[int | None, Window | None] | None:
     """ "in a fortnight", "within 2 weeks", "in two weeks' time", "in the weeks ahead": from today, that long.
     "The weeks ahead" reads as three weeks, like "the next few weeks"."""
     m = _SPAN.search(folded)
-    if m is None:
-        return None
+    if m is None or _HOW_OFTEN_BEFORE.search(folded, 0, m.start()):
+        return None  # "missing 3 times in 90 days": how often, not a window from today
     if m.group(3):
         count, unit, vague = 3, "week", True
     else:
@@ -1390,7 +1394,8 @@ LOOK_BACK_DAYS = 90  # a holiday this recent, asked of in the past tense, is the
 
 _ROLLING_MONTH = lazy(r"\b(in|within|over|during) the (next|coming) month\b|\bthe coming month\b")
 _UNTIL = (
-    r"\b(?:before|by|until|till|up to|up until|ahead of|between now and|from now (?:un)?til)\s+"
+    r"\b(?:before|by|until|till|up to|up until|ahead of|between now and|from now (?:un)?til|"
+    r"(?:through )?to(?=\s+(?:the\s+)?(?:end|close)\b))\s+"  # "(to end of may)"
     r"(?:the\s+)?(end|close)?\s*(?:of\s+)?"
 )
 
@@ -1885,6 +1890,25 @@ _LAST_SPAN = lazy(
 )
 
 
+def _said_plan(folded: str, word: str) -> bool:
+    """ "<word> plan" / "<word> action plan" said as words (what `\\b<word> (action )?plan\\b` matches), found without
+    a pattern per plan word: at 200 plans those patterns churned re's cache and were compiled again and again."""
+    for said in (f"{word} plan", f"{word} action plan"):
+        start = folded.find(said)
+        while start != -1:
+            if _boundary(folded, start) and _boundary(folded, start + len(said)):
+                return True
+            start = folded.find(said, start + 1)
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    """A word boundary (re's `\\b`) at position i of text."""
+    before = i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_")
+    after = i < len(text) and (text[i].isalnum() or text[i] == "_")
+    return before != after
+
+
 def weakly_named(engine: Engine, folded: str, plan: str) -> bool:
     """The plan is named only by a word of its long name ("assessment", "strategic"), not by a short name or the
     first word of its id ("tce", "city"): "the lime culture needs assessment" names no TCE plan."""
@@ -1892,7 +1916,7 @@ def weakly_named(engine: Engine, folded: str, plan: str) -> bool:
     strong = {fold(n) for n in engine.kb.plans[plan].short_names} | {plan.split("-")[0]} | vocab.firsts
     padded = f" {folded} "
     named = [w for w in vocab.phrases.get(plan, ()) if f" {w} " in padded]
-    said_plan = any(re.search(rf"\b{re.escape(w)} (action )?plan\b", folded) for w in named)  # "exploitation plan"
+    said_plan = any(_said_plan(folded, w) for w in named)  # "exploitation plan"
     return bool(named) and not said_plan and not any(" " in w or w in strong for w in named)
 
 

@@ -197,7 +197,11 @@ WHERE_HELD = (
     r"where (is|s|was|will) (it|the (\w+ ){1,3}(panel|committee|meeting|board)) (be )?held\b"
 )
 # "who's the residential homes update a report of": "Report of the Service Director ..." heads each report
-REPORT_OF = r"^\s*who(?: is| s|s)? (?:the |that |this )?(?:\w+ ){1,10}?(?:an? |the )report of\s*$"
+# "who is the care leavers report a report of", "item 6 - which service director is it a report of"
+REPORT_OF = (
+    r"(?:^|\s{2,})\s*(?:who|which(?: \w+){1,3}?)(?: is| s|s)? (?:the |that |this |it )?(?:\w+ ){0,10}?"
+    r"(?:an? |the )report of\s*$"
+)
 WHERE_DOES_FIT = (
     r"where (does|do|did|is|are) (\w+ ){1,5}(come|comes|coming|crop|crops|show|shows|fit|fits|feature|features|"
     r"appear|appears|figure|figures|sit|sits)( up)? (in|into|within|under)\b"

@@ -65,6 +65,7 @@ STOPWORDS = frozenset(
         "them",
         "then",
         "there",
+        "theres",
         "these",
         "they",
         "this",
@@ -216,6 +217,10 @@ ABBREVIATIONS = {
     "fgm": "female genital mutilation",
     "qa": "quality assurance",
     "vsh": "virtual school headteacher",
+    "bme": "black and minority ethnic",
+    "bame": "black asian and minority ethnic",
+    "dv": "domestic violence",
+    "da": "domestic abuse",
 }
 
 
