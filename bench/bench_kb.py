@@ -7,7 +7,8 @@
   objects (the cached Engine) from memory;
 - questions: a realistic mix (who leads X, status of X, overdue scoped and unscoped, as of a date,
   due soon, what does P lead, topic words with typos, counts, "more", passage questions), each timed
-  from the question to the rendered text a user reads, percentiles overall and per kind;
+  from the question to the rendered text a user reads, percentiles overall and per kind, over three passes of a
+  fresh mix each (pooled, and each pass's p50/p99 for the spread);
 - the engine's build time at 10,000 and 100,000 actions (is it linear?), and peak memory;
 - `actionbot ask` as a process, one question of each kind, against `python -c "import yaml"`, run in turn;
 - `targets`: each of issue 13's targets measured here, with its figure and whether it is met.
@@ -142,21 +143,38 @@ def question_mix(kb, n: int, seed: int = 3) -> list[tuple[str, str]]:
     return out
 
 
-def run_questions(engine: Engine, n: int) -> dict:
-    mix = question_mix(engine.kb, n)
+QUESTION_PASSES = 3  # each pass a fresh mix (its own seed): no pass is eased by another's memos
+
+
+def run_questions(engine: Engine, n: int, passes: int = QUESTION_PASSES) -> dict:
+    """`passes` mixes of `n` questions, each drawn afresh (other records, other typos), timed from the question to
+    the rendered text. `all` and `by_kind` pool every pass; `passes` gives each pass's p50 and p99, so the spread
+    between runs is printed beside the figure (one pass's p99 is its 15th slowest answer, and moves by a
+    millisecond or two between runs on a shared 2-core machine)."""
     engine.warm()
-    for _, q in mix[:50]:  # warm caches that a running server would have warm
+    for _, q in question_mix(engine.kb, 50, seed=2):  # warm caches that a running server would have warm
         engine.ask(q, today=TODAY)
     by_kind: dict[str, list[float]] = {}
-    every = []
-    with collector_off():
-        for kind, q in mix:
-            start = time.perf_counter()
-            render(engine.ask(q, today=TODAY))
-            ms = (time.perf_counter() - start) * 1000
-            by_kind.setdefault(kind, []).append(ms)
-            every.append(ms)
-    return {"all": percentiles(every), "by_kind": {k: percentiles(v) for k, v in sorted(by_kind.items())}}
+    every: list[float] = []
+    each: list[dict] = []
+    for number in range(passes):
+        mix = question_mix(engine.kb, n, seed=3 + number)
+        times = []
+        with collector_off():
+            for kind, q in mix:
+                start = time.perf_counter()
+                render(engine.ask(q, today=TODAY))
+                ms = (time.perf_counter() - start) * 1000
+                by_kind.setdefault(kind, []).append(ms)
+                times.append(ms)
+        every += times
+        figures = percentiles(times)
+        each.append({"p50_ms": figures["p50_ms"], "p99_ms": figures["p99_ms"]})
+    return {
+        "all": percentiles(every),
+        "passes": each,
+        "by_kind": {k: percentiles(v) for k, v in sorted(by_kind.items())},
+    }
 
 
 # One question of each kind a user asks from the command line, as they would word it: the process's work differs by

@@ -167,6 +167,9 @@ def about_agenda_item(q: Query, e: Engine, item: AgendaItem, meeting: Meeting | 
 _MEETING_MEANT = lazy(r"\b(next|last|previous|latest|this|upcoming|coming|recent|most recent)\b")
 
 
+_REPORT_PARTS = frozenset({"comments", "reference", "signatory", "background", "implications", "purpose", "pages"})
+
+
 def _numbered_at_each(q: Query, e: Engine, meeting: Meeting) -> Answer | None:
     """ "what was item 9 at corporate parenting", no meeting named: item 9 of each agenda of that committee held, the
     nearest first (None when only one agenda has an item of that number, or the question says which meeting)."""
@@ -175,6 +178,9 @@ def _numbered_at_each(q: Query, e: Engine, meeting: Meeting) -> Answer | None:
     numbered = [
         (m, i) for m in e.kb.committees[meeting.committee].meetings for i in m.agenda if i.number == q.agenda_number
     ]
+    if q.attribute in _REPORT_PARTS:  # "const comments initials, agenda item 6": only a written report has them
+        written = [(m, i) for m, i in numbered if i.report_of or i.reference]
+        numbered = written if len(written) == 1 else numbered
     if len(numbered) < 2:
         return None
     numbered.sort(key=lambda pair: abs((pair[0].date - q.today).days))
@@ -879,10 +885,15 @@ def sponsor(q: Query, e: Engine) -> Answer | None:
         return _persons_programme(q, e, q.people[0][0])
     words = tuple(w for w in q.topic_words if w not in _ASKING_WORDS)
     words = tuple(_naming(q, e, words)) or words  # "who presents the FLAG items at corporate parenting"
+    # "the standing children in care council item": the programme's standing items, "standing" naming none by itself
+    standing = "standing" in words and len(words) > 1
+    words = tuple(w for w in words if w != "standing") if standing else words
     if not words:
         work = subject_work(q, e)
         return about_work(q, e, work, "sponsor") if work else None
     hits = [h for h in r.search(q, e, words) if isinstance(h.doc, WorkItem | AgendaItem)]
+    if standing:
+        hits = [h for h in hits if isinstance(h.doc, WorkItem) and h.doc.standing] or hits
     if not hits:
         return None
     if isinstance(hits[0].doc, WorkItem):
@@ -1480,6 +1491,7 @@ def _agenda_words_only(q: Query, e: Engine) -> bool:
     """Whether the question's words only say which agenda ("what's on the agenda on tuesday", "the agenda for next
     week's corporate parenting panel": the committee's own name asks for no item)."""
     words = {"agenda", "paper", "papers", "meeting", "panel", "next", "latest", "last"}
+    words |= {"talking", "discussing", "covering", "considering", "looking"}  # "what are they talking about at ..."
     if q.month is not None:  # "whats listed for panel on 8 july 2025 in the work programme": where it is listed
         words |= {"work", "programme", "wp", "listed", "list"}
     if q.committee is not None and q.committee in e.kb.committees:

@@ -156,6 +156,13 @@ def _is_topic(q: Query, e: Engine, phrase: str) -> bool:
     return not words or bool(set(words) & stop) or bool(r.search(q, e, words))
 
 
+# what the papers never record of a person: the division, ward or party a councillor represents
+_UNRECORDED = lazy(
+    r"\b(?:which|what) (division|ward|party|constituency)\b.*\b(?:represent|represents|for|in|sit)\b"
+    r"|\b(division|ward|party|constituency)\b.*\b(?:represent|represents)\b"
+)
+
+
 def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> Answer:
     person = e.kb.people[pid]
 
@@ -185,6 +192,10 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
             text = f"I'm not sure of {person.name}'s job title: the documents give none" + (
                 f", only the organisation: {org}." if org else "."
             )
+        unrecorded = _UNRECORDED.search(q.folded)
+        if unrecorded:  # "which division does sinead anderson represent": not in the papers; say so first
+            what = unrecorded.group(1) or unrecorded.group(2)
+            text = f"I'm not sure: the documents do not say which {what} {person.name} represents. " + text
         if member_of:
             text += " " + "; ".join(member_of) + "."
         text += " " + _count_phrase(len(actions), len(committee_items), _where(q, e, refs, actions)).capitalize() + "."

@@ -680,7 +680,12 @@ def count(q: Query, e: Engine) -> Answer | None:
         plan = _plan_with_priorities(q, e)
         if plan is None:
             return None
-        return r.answer_of(q, "count", f"{d.plan_label(e.kb, plan.id)} has {len(themes(plan))} priorities or themes.")
+        groups = themes(plan)
+        label = "priorities" if any(theme_number(t) for t, _ in groups) else "themes"
+        # each named as the plan heads it ("Priority One: Tackling and reducing Child Exploitation ..."), so the count
+        # can be checked against the plan
+        items = [Item("theme", d.short(t, 160), (), {"plan": plan.id}, acts[0].source) for t, acts in groups]
+        return r.answer_of(q, "count", f"{d.plan_label(e.kb, plan.id)} has {len(groups)} {label}:", items)
     if what == "people":
         refs = sorted({ref for a in actions for ref in a.leads})
         names = [e.kb.name_of(ref) for ref in refs]

@@ -18,7 +18,7 @@ from knowledge.index import ActionIdIndex, NameIndex, TopicIndex, plan_phrases
 from knowledge.lazydataclass import frozen_dataclass, realise_all
 from knowledge.lazyre import compile_all, lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update
-from knowledge.query import Query, parse, plan_vocab, plan_word_pairs, topic_drop
+from knowledge.query import Query, numbered_plan_words, parse, plan_vocab, plan_word_pairs, topic_drop
 from knowledge.resolve import Resolver
 from knowledge.status import ActionState, derive, later_date_update, turning_points
 from knowledge.text import STOPWORDS, content_words, fold
@@ -307,6 +307,7 @@ class Engine:
         self.day(today or today_in_london())
         plan_word_pairs(self)
         plan_vocab(self)
+        numbered_plan_words(self)
         compile_all()
         realise_all()  # the frozen dataclasses made real on first use (knowledge.lazydataclass)
         return self

@@ -146,7 +146,14 @@ def _says_who(answer: Answer) -> bool:
 
 
 def _without_dates(text: str) -> str:
-    return SAYS_DATE.sub(" ", text.split("\n")[0])
+    """The headline without its dates, its quoted milestones, nor a milestone tally ("1 of 4 milestones complete"):
+    what is left is what the answer itself counts."""
+    said = _MILESTONE_TALLY.sub(" ", _QUOTED.sub(" ", text.split("\n")[0]))
+    return SAYS_DATE.sub(" ", said)
+
+
+_QUOTED = lazy(r"\u201c[^\u201d]*\u201d")
+_MILESTONE_TALLY = lazy(r"\b\d+ of \d+ milestones?\b|\ball \d+ of its milestones\b", re.IGNORECASE)
 
 
 # what each kind of fact asked for is called, and what the "not sure" says the answer found lacks

@@ -881,6 +881,16 @@ _NUMBER_FORM_WORDS = frozenset(
 )  # fmt: skip
 
 
+def numbered_plan_words(engine: Engine) -> tuple[str, ...]:
+    """The plans' names and name words holding a digit ("plan 11"), found once per engine, in plan_words' order."""
+    found = engine.__dict__.get("_numbered_plan_words")
+    if found is None:
+        found = engine.__dict__["_numbered_plan_words"] = tuple(
+            phrase for phrase in engine.plan_words if any(ch.isdigit() for ch in phrase)
+        )
+    return found
+
+
 def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: list[str], plan: str | None) -> list[str]:
     """The action ids a lone bare number names, when the question asks nothing else ("is 8 done yet")."""
     if not {"status", "lead", "due", "overdue"} & set(intents) or {"agenda", "count", "priorities", "meeting"} & set(
@@ -889,8 +899,8 @@ def _bare_number_ids(engine: Engine, folded: str, intents: list[str], topic: lis
         return []
     if any(w not in _NUMBER_FORM_WORDS for w in topic) or len(folded.split()) > 8:
         return []
-    for phrase in engine.plan_words:  # "what is overdue in plan 11": a number in a plan's name is no row
-        if any(ch.isdigit() for ch in phrase) and f" {phrase} " in f" {folded} ":
+    for phrase in numbered_plan_words(engine):  # "what is overdue in plan 11": a number in a plan's name is no row
+        if f" {phrase} " in f" {folded} ":
             folded = f" {folded} ".replace(f" {phrase} ", " ").strip()
     numbers = [
         m.group(1)

@@ -198,6 +198,8 @@ WHERE_HELD = (
 )
 # "who's the residential homes update a report of": "Report of the Service Director ..." heads each report
 # "who is the care leavers report a report of", "item 6 - which service director is it a report of"
+# "HSB annual review - report number on it?": its reference code (not "the number of reports")
+REPORT_NUMBER = r"(?<!how many )(?:report|paper)s? (?:number|no)\b(?! of)"
 REPORT_OF = (
     r"(?:^|\s{2,})\s*(?:who|which(?: \w+){1,3}?)(?: is| s|s)? (?:the |that |this |it )?(?:\w+ ){0,10}?"
     r"(?:an? |the )report of\s*$"
@@ -533,7 +535,7 @@ INTENTS: tuple[Intent, ...] = (
             "tel",  # "tel for the clerk"
             # (not "does the report give a number for homeless 16 year olds": a figure)
             "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )(?<!give a )(?<!gives a )(?<!give any )"
-            "(?<!put a )(?<!have a )(?<!has a )(?<!any )number for",
+            "(?<!put a )(?<!have a )(?<!has a )(?<!any )(?<!report )(?<!paper )number for",
             "call",
             "get in touch",
             "get hold of",
@@ -637,6 +639,7 @@ INTENTS: tuple[Intent, ...] = (
             "reference",
             "ref",
             "code",
+            REPORT_NUMBER,
             "background papers",
             "background paper",
             r"recommendations? (of|in|from|on|for)",  # "the recommendation of the HSB paper", "on item 7"
@@ -655,7 +658,7 @@ INTENTS: tuple[Intent, ...] = (
             NAME_PUT_TO,
             r"purpose of (the|this|that) (\w+ ){0,6}(report|paper|review|item)",
             r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for",
-            r"(constitutional|financial|fin|legal) comments?",
+            r"(constitutional|const|constit|financial|fin|legal) comments?",
             IMPLICATIONS_ASKED,
             r"pages?",
             r"[a-z]{1,4}\d{4}",  # a report's reference code ("CF0226")
@@ -686,6 +689,9 @@ INTENTS: tuple[Intent, ...] = (
             r"(panel|committee|meeting|cpp)\b(?! (work )?programme| wp| members?)",
             # "8 july 2025 meeting - whats on it so far": the meeting named before the dash, its business after
             r"(panel|committee|meeting|cpp)\s{2,}(what ?(is|s|are)?|anything) ?(on (it|there)|planned|lined up)\b",
+            # "what are they talking about at the april 2025 panel": its business
+            r"\bwhat\b.{0,30}\b(talking about|discussing|covering|considering|looking at) (at|in|during) (the )?"
+            r"(\w+ ){0,4}(panel|committee|meeting|cpp)\b(?! (work )?programme| wp| members?)",
         ),
         com.agenda,
         ("what's on the agenda for the January panel?",),
@@ -825,6 +831,7 @@ INTENTS: tuple[Intent, ...] = (
             r"who (will|is going to|s going to) present",
             r"who (writes|wrote|is writing|s writing|will write|will be writing)",  # "... and who writes it"
             r"down to (bring|present|report|do|give|deliver)",  # "who is down to report the inspection gradings"
+            r"who(?: is| s|s)? (down|named|listed|put) (for|against|on) (the |that |this )?(\w+ ){0,6}(item|items)\b",
         ),
         com.sponsor,
     ),
@@ -1102,7 +1109,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "telephone",
             r"direct (line|dial)",  # "catherine's direct line?"
             "landline",
-            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )number for",
+            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )(?<!report )(?<!paper )number for",
             "ring",
             "call",
             "mobile",
@@ -1112,13 +1119,13 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
     ),
     ("background", _rx("background papers?")),
     ("implications", _rx(IMPLICATIONS_ASKED)),
-    ("comments", _rx(r"(constitutional|financial|fin|legal) comments?")),
+    ("comments", _rx(r"(constitutional|const|constit|financial|fin|legal) comments?")),
     # "what pages is item 6 on", "page numbers for the LADO report", "how many pages" (not "the committee page still
     # has the old name", "- minutes page": a web page the asker is updating)
     ("pages", _rx(r"pages", "page numbers?", r"(what|which) page", r"how many pages", r"on (what|which) page")),
     # "what is the report for" asks its purpose; "the recommendation in the paper for panel" does not
     ("purpose", _rx("purpose", r"what (is|s) (the|this|that) (\w+ ){0,6}(report|paper|review) for(?! \w)")),
-    ("reference", _rx("reference", "ref", "(?<!post )code")),
+    ("reference", _rx("reference", "ref", "(?<!post )code", REPORT_NUMBER)),
     ("status", _rx(*SETTLED)),  # "have we agreed the recommendation": whether it is settled, before its topic
     ("recommendations", _rx("recommendations?", "recommend", "recs?", ASKS_PANEL)),  # "recs": a phone's
     (

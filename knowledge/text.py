@@ -239,7 +239,8 @@ SHORT_WORDS = {
     "yr": "year", "yrs": "year", "govt": "government", "gov": "government", "notts": "nottinghamshire",
     "nott": "nottinghamshire", "mgr": "manager", "cllr": "councillor", "mgmt": "management", "dept": "department",
     "info": "information", "approx": "approximately", "resi": "residential", "res": "residential",
-    "fin": "financial", "biz": "business", "mtg": "meeting", "cttee": "committee",
+    "fin": "financial", "const": "constitutional", "constit": "constitutional", "biz": "business", "mtg": "meeting",
+    "cttee": "committee",
 }  # fmt: skip
 
 

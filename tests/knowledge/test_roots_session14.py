@@ -183,3 +183,64 @@ def test_said_plan_matches_as_the_pattern_it_replaced() -> None:
         said = "".join(rng.choice([*pieces, word]) for _ in range(rng.randint(0, 10)))
         expected = bool(re.search(rf"\b{re.escape(word)} (action )?plan\b", said))
         assert _said_plan(said, word) == expected, (word, said)
+
+
+def test_a_count_of_priorities_names_them(engine: Engine) -> None:
+    """ "how many priorities in the business plan" said only "7 priorities or themes": the count now lists each as the
+    plan heads it, so it can be checked against the plan."""
+    answer = shown(engine, "how many priorities has the 2021-24 business plan got", BUSINESS_PLAN_YEAR)
+    assert answer.startswith("business plan has 7 priorities:"), answer
+    assert "Priority One" in answer and "Priority Number 4" in answer and "Priority Seven" in answer, answer
+
+
+def test_what_the_papers_never_say_of_a_councillor_is_said_to_be_missing(engine: Engine) -> None:
+    """ "which division does sinead anderson represent" gave her card as if it answered: the papers name no
+    division, ward or party for any councillor."""
+    answer = engine.ask("what ward does councillor anne callaghan represent", AFTER_OCTOBER_PANEL)
+    assert answer.text.startswith("I'm not sure: the documents do not say which ward Anne Callaghan represents"), (
+        answer.text
+    )
+    assert not engine.ask("who is anne callaghan", AFTER_OCTOBER_PANEL).text.startswith("I'm not sure")
+
+
+def test_a_milestone_tally_is_no_count_of_what_was_asked(engine: Engine) -> None:
+    """ "how many member visits were done in december" got County Action 5's status, whose "1 of 4 milestones
+    complete" passed for a count: the number asked for is not given, so not sure (with the status offered)."""
+    answer = engine.ask(
+        "how many of the member visits to the county homes were done by december 2019", dt.date(2020, 2, 5)
+    )
+    assert answer.kind == "not-sure" and "you asked for a number" in answer.text, answer.text
+
+
+def test_a_standing_item_is_found_by_its_words(engine: Engine) -> None:
+    """ "who's down for the standing children in care council item" found nothing: "standing" named no item's words.
+    It picks out the programme's standing items; "who's down for" asks the sponsor."""
+    for question in (
+        "who is down for the standing children in care council items",
+        "which officer is the sponsor of the standing CiCC item",
+    ):
+        answer = shown(engine, question, dt.date(2024, 12, 20))
+        assert "Sophie Eadsforth" in answer and "standing item" in answer, (question, answer)
+
+
+def test_a_report_number_is_its_reference(engine: Engine) -> None:
+    """ "HSB annual review - report number on it?" quoted a paragraph, and "the report number for the managing
+    allegations report" gave its contact officer: a report's number is its reference code."""
+    answer = shown(engine, "the harmful sexual behaviour review 2024, report number?", PANEL_WINTER)
+    assert "CF0226" in answer and answer.startswith("The reference code"), answer
+    answer = shown(engine, "what is the report number for the managing allegations annual report", PANEL_WINTER)
+    assert answer.startswith("The reference code") and "CF0227" in answer, answer
+
+
+def test_what_they_are_talking_about_at_a_meeting_is_its_business(engine: Engine) -> None:
+    """ "what are they talking about at the april 2025 panel" listed actions matching "talking": what a meeting talks
+    about is its agenda, or the work programme's plan for it."""
+    answer = shown(engine, "what will they be discussing at the april 2025 panel?", dt.date(2025, 1, 20))
+    assert "The work programme plans 8 items" in answer and "Borough & District Councils" in answer, answer
+
+
+def test_const_comments_of_an_item_number_are_the_written_reports(engine: Engine) -> None:
+    """ "const comments initials, agenda item 6" asked which of two meetings was meant: "const" is constitutional,
+    and only the January item 6 has a written report with comments."""
+    answer = shown(engine, "item 6 - const comments, whose initials?", PANEL_WINTER)
+    assert "Constitutional Comments (LW 31/12/24)" in answer, answer
