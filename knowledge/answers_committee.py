@@ -16,7 +16,7 @@ from knowledge.dates import long_day
 from knowledge.index import Hit
 from knowledge.lazyre import lazy
 from knowledge.models import AgendaItem, AgendaNote, Appendix, Committee, Meeting, Person, Resolution, Role, WorkItem
-from knowledge.query import YEAR_WINDOW, without_hedges
+from knowledge.query import MONTH_NUMBERS, YEAR_WINDOW, without_hedges
 from knowledge.registry import ITEM_NAMED, PRESENTED
 from knowledge.text import ABBREVIATIONS, closest_word, content_words, fold, spelled_in, spelled_out
 
@@ -2119,6 +2119,11 @@ def meeting(q: Query, e: Engine) -> Answer | None:
         return said
     if q.attribute in ("venue", "time", "apologies", "attendance", "members"):
         return meeting_detail(q, e)
+    before = _meeting_before(q, list(found.meetings))
+    if before is not None:  # "when was the panel meeting before october 2024": the last held before that month
+        text = f"The {found.name} meeting before {_BEFORE_MONTH.search(q.folded).group(1).title()} was on "
+        text += f"{day_words(before.date)}" + (f", at {d.clock(before.time)}." if before.time else ".")
+        return r.answer_of(q, "meeting", text, [d.meeting_item(e.kb, before)])
     if q.window is not None and q.month is None and q.window.words.startswith("in the "):
         # "date for the autumn 2025 panel?": the meetings in that season, or that the knowledge base has none
         inside = [m for m in found.meetings if q.window.start <= m.date <= q.window.end]
@@ -3110,6 +3115,32 @@ def _removed_per_minutes(q: Query, e: Engine, found: Committee) -> Answer | None
 
 
 _THE_NEXT_ONE = lazy(r"\bnext\b(?! (?:few|couple|two|three|\d+)\b)(?!.*\b(?:meetings|dates|ones)\b)")
+
+
+_BEFORE_MONTH = lazy(
+    r"\b(?:meeting|panel|committee|cpp|one)\s+(?:held\s+)?before\s+(?:the\s+)?("
+    + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+    + r")\b(?:\s+(\d{4}))?"
+)
+
+
+def _meeting_before(q: Query, meetings: list[Meeting]) -> Meeting | None:
+    """ "the panel meeting before october 2024": the last meeting held before that month began (the month without a
+    year is the one nearest today: "the last panel before jan", asked in December, is before this coming January)."""
+    m = _BEFORE_MONTH.search(q.folded)
+    if m is None:
+        return None
+    month = MONTH_NUMBERS[m.group(1)]
+    if m.group(2):
+        first = dt.date(int(m.group(2)), month, 1)
+    else:
+        first = dt.date(q.today.year, month, 1)
+        if (first - q.today).days > 183:
+            first = first.replace(year=first.year - 1)
+        elif (q.today - first).days > 183:
+            first = first.replace(year=first.year + 1)
+    earlier = [meeting for meeting in meetings if meeting.date < first]
+    return max(earlier, key=lambda meeting: meeting.date) if earlier else None
 
 
 def pick_meeting(

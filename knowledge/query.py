@@ -45,6 +45,7 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
 _MONTHS = {calendar.month_name[i].lower(): i for i in range(1, 13)} | {
     calendar.month_abbr[i].lower(): i for i in range(1, 13) if calendar.month_abbr[i].lower() != "may"
 }
+MONTH_NUMBERS = _MONTHS  # month names and short forms ("sept") -> number, for other modules
 _MONTH_RX = lazy(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b(?:\s+(\d{4}))?")
 _COUNT_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -869,7 +870,8 @@ def _listed_after(engine: Engine, lower: str, end: int, first: str) -> list[str]
 # lead or date, is an action's row number (in every plan that has it: the answer names each, or the plan asked)
 _BARE_NUMBER = lazy(
     r"(?<![\w/.£$])(?<!item )(?<!items )(?<!priority )(?<!page )(?<!pages )(\d{1,2})(?![\w/.%:])"
-    r"(?!\s*(?:per|days?|weeks?|months?|years?|yrs?|times?|hours?|minutes?|[ap]m\b|people|children|of\b|out\b|and\b|or\b|"
+    r"(?!\s*(?:per|days?|weeks?|months?|years?|yrs?|times?|hours?|hrs?\b|minutes?|mins?\b|secs?\b|seconds?|[ap]m\b|"
+    r"people|children|of\b|out\b|and\b|or\b|"
     r"to\b|-\s*\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
 )
 _MONTH_STARTS = frozenset(calendar.month_abbr[i].lower() for i in range(1, 13))

@@ -244,6 +244,10 @@ BANKS = (
     Bank("hundredsixtyninth", 100, frozenset(), True, True, True, 78, 4),
     Bank("hundredseventieth", 100, frozenset(), True, True, True, 88, 0),
     Bank("hundredseventyfirst", 100, frozenset(), True, True, True, 80, 3),
+    Bank("hundredseventysecond", 100, frozenset(), True, True, True, 84, 5),
+    Bank("hundredseventythird", 100, frozenset(), True, True, True, 79, 6),
+    Bank("hundredseventyfourth", 100, frozenset(), True, True, True, 76, 3),
+    Bank("hundredseventyfifth", 100, frozenset(), True, True, True, 75, 4),
 )
 BY_NAME = {b.name: b for b in BANKS}
 

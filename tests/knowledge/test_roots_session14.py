@@ -244,3 +244,18 @@ def test_const_comments_of_an_item_number_are_the_written_reports(engine: Engine
     and only the January item 6 has a written report with comments."""
     answer = shown(engine, "item 6 - const comments, whose initials?", PANEL_WINTER)
     assert "Constitutional Comments (LW 31/12/24)" in answer, answer
+
+
+def test_minutes_to_spare_are_no_action_id(engine: Engine) -> None:
+    """ "county iicsa, due this month? got 5 mins" answered the timescale of County Action 5: a number of minutes is
+    the asker's time, not a row."""
+    assert parse(engine, "county plan - what's due this month? only got 5 mins", dt.date(2020, 4, 10)).action_ids == ()
+    answer = shown(engine, "county plan - what's due this month? only got 5 mins", dt.date(2020, 4, 10))
+    assert answer.startswith("4 due in county plan between 10 April 2020 and 30 April 2020"), answer
+
+
+def test_the_meeting_before_a_month_is_the_last_held_before_it(engine: Engine) -> None:
+    """ "when was the panel meeting before october 2024" gave the next meeting (January 2025): the one before a month
+    is the last held before it began (2 July 2024, known from the October minutes)."""
+    answer = shown(engine, "for my timeline - when was the panel meeting before october 2024", dt.date(2024, 10, 20))
+    assert answer.startswith("The Corporate Parenting Panel meeting before October was on Tuesday 2 July 2024"), answer
