@@ -723,6 +723,30 @@ def _in_month(milestone: Milestone, month: int) -> bool:
     )
 
 
+# "Lead Officer: Marjorie Toward, Service Director, ... (directly employed and agency staff)": a lead's part, as the
+# plan qualifies it in the lead note
+_LEAD_QUALIFIED = lazy(r"Lead Officer: ([^,\"]+),[^(\"]*\(([^)]+)\)")
+
+
+def _qualified_lead(q: Query, action: Action, milestone: Milestone) -> tuple[str, str, str] | None:
+    """The one lead whose qualifier (from the lead note) the question's words or the milestone's own text name, with
+    the qualifier and the action's other leads; None when the note qualifies no lead or the words fit none, or more
+    than one."""
+    if len(action.leads) < 2 or not action.lead_note:
+        return None
+    parts = [(m.group(1).strip(), " ".join(m.group(2).split())) for m in _LEAD_QUALIFIED.finditer(action.lead_note)]
+    if len(parts) < 2:
+        return None
+    asked = set(q.topic_words) | set(content_words(milestone.text))
+    shared = set(content_words(action.text))  # "staff": the whole action's word, which tells no part from another
+    fits = [(name, qualifier) for name, qualifier in parts if (set(content_words(qualifier)) - shared) & asked]
+    if len(fits) != 1:
+        return None
+    name, qualifier = fits[0]
+    others = ", ".join(n for n, _ in parts if n != name)
+    return name, qualifier, others
+
+
 def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, float]], detail: str) -> Answer:
     """Lead / due / status of milestones named by their words, each with its action's card."""
     items = [d.milestone_item(e.kb, a, m, q.today) for a, m, _ in steps]
@@ -731,6 +755,12 @@ def about_milestones(q: Query, e: Engine, steps: list[tuple[Action, Milestone, f
     f = items[0].fields
     if detail == "lead":
         head = f"Lead of {label}: {f['lead']} (the action's lead)."
+        split = _qualified_lead(q, first_action, first)
+        if split is not None:  # "the review of residential staff files (directly employed)": that part's lead
+            name, qualifier, others = split
+            head = f"Lead of {label}: {name}, whose lead the plan qualifies \u201c{qualifier}\u201d" + (
+                f" (the action's other lead: {others})." if others else "."
+            )
     elif detail == "due":
         when = f" (\u201c{first.date_text}\u201d)" if first.date_text and first.date_text != f["due"] else ""
         head = (

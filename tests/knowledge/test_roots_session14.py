@@ -259,3 +259,20 @@ def test_the_meeting_before_a_month_is_the_last_held_before_it(engine: Engine) -
     is the last held before it began (2 July 2024, known from the October minutes)."""
     answer = shown(engine, "for my timeline - when was the panel meeting before october 2024", dt.date(2024, 10, 20))
     assert answer.startswith("The Corporate Parenting Panel meeting before October was on Tuesday 2 July 2024"), answer
+
+
+def test_a_lead_qualified_for_a_part_leads_that_part(engine: Engine) -> None:
+    """County Action 10 has two lead officers, each qualified in the plan: Marjorie Toward "(directly employed and
+    agency staff)", Pam Rosseter "(independent)". A step or a question naming one part had both leads as its answer;
+    the part's own lead is named first, the other given as the action's other lead. A step naming neither part
+    keeps both."""
+    answer = shown(
+        engine, "county action 10 - who leads the staff files review for directly employed staff", dt.date(2019, 11, 27)
+    )
+    assert "Marjorie Toward, whose lead the plan qualifies \u201cdirectly employed and agency staff\u201d" in answer, (
+        answer
+    )
+    answer = shown(engine, "who leads the letter to the homes on the east midlands framework", dt.date(2019, 11, 27))
+    assert "Pam Rosseter, whose lead the plan qualifies \u201cindependent\u201d" in answer, answer
+    answer = shown(engine, "who leads the trade unions meeting on county action 10", dt.date(2019, 11, 27))
+    assert "Marjorie Toward; Pam Rosseter (the action's lead)" in answer, answer
