@@ -2454,7 +2454,7 @@ def _meeting_chair(q: Query, e: Engine, chosen: Meeting, title: str) -> Answer |
         )
     names = ", ".join(e.kb.people[m.person].name for m in present)
     role = present[0].role
-    text = f"{names} chaired the {title} meeting: the minutes list the panel's members with {names} as {role}."
+    text = f"{names} chaired the {title} meeting: the minutes list the {found.name}'s members with {names} as {role}."
     if ENDED.search(q.folded) and chosen.end_time:
         text += f" The meeting closed at {d.clock(chosen.end_time)}, the minutes record."
     items = [d.person_item(e.kb, e.kb.people[m.person]) for m in present]

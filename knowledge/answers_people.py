@@ -305,12 +305,7 @@ def _bare_title_holders(q: Query, e: Engine) -> Answer | None:
     found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
     if not found or len(found) > 3:
         return None
-    people = [e.kb.people[pid] for pid, _ in found]
-    said = "; ".join(f"{p.name}, \u201c{title}\u201d" for p, (_, title) in zip(people, found, strict=True))
-    lead = "The papers give this title to" if len(found) == 1 else "The papers give such a title to"
-    items = [d.person_item(e.kb, p) for p in people]
-    subject = Subject("person", (people[0].id,)) if len(people) == 1 else None
-    return r.answer_of(q, "person", f"{lead} {said}.", items, subject=subject)
+    return _holders_answer(q, e, found)
 
 
 def title_holders(q: Query, e: Engine) -> Answer | None:
@@ -336,6 +331,11 @@ def title_holders(q: Query, e: Engine) -> Answer | None:
     found = e.names.title_holders(wanted, TITLE_WORDS_AT_LEAST)
     if not found or len(found) > 3:
         return _acronym_holders(q, e, wanted) or _one_title_holder(q, e, wanted)
+    return _holders_answer(q, e, found)
+
+
+def _holders_answer(q: Query, e: Engine, found: list[tuple[str, str]]) -> Answer:
+    """The people (id, title as the papers write it) whose title the question gives, each with their card."""
     people = [e.kb.people[pid] for pid, _ in found]
     said = "; ".join(f"{p.name}, \u201c{title}\u201d" for p, (_, title) in zip(people, found, strict=True))
     lead = "The papers give this title to" if len(found) == 1 else "The papers give such a title to"
