@@ -248,6 +248,10 @@ BANKS = (
     Bank("hundredseventythird", 100, frozenset(), True, True, True, 79, 6),
     Bank("hundredseventyfourth", 100, frozenset(), True, True, True, 76, 3),
     Bank("hundredseventyfifth", 100, frozenset(), True, True, True, 75, 4),
+    Bank("hundredseventysixth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredseventyseventh", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredseventyeighth", 100, frozenset(), True, True, True, 0, 100),
+    Bank("hundredseventyninth", 100, frozenset(), True, True, True, 0, 100),
 )
 BY_NAME = {b.name: b for b in BANKS}
 
