@@ -285,7 +285,7 @@ def about_topic(q: Query, e: Engine) -> Answer | None:
         best, close, clear = own, [own], own.score >= 0.5
     if clear and isinstance(best.doc, Action) and best.score < 0.75 and not _holds_the_words(e, best.doc, weight):
         clear = False  # matched only on its recommendation's words, not on what the action or a milestone says
-    if isinstance(best.doc, Action) and _unknown_thing(q, e, words):
+    if isinstance(best.doc, Action) and _unknown_thing(q, e, words, best.doc):
         return None  # "who pays the reviewer's salary": a thing no record mentions, so not sure
     if isinstance(best.doc, Action) and not _holds_phrase(q, e, best.doc):
         return None  # "the county lines work" is not an action that says "strap line": not sure, never that one
@@ -374,16 +374,18 @@ _ASKING_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _unknown_thing(q: Query, e: Engine, words: tuple[str, ...]) -> bool:
+def _unknown_thing(q: Query, e: Engine, words: tuple[str, ...], found: Action | None = None) -> bool:
     """Whether the question names a thing no record's words know (not a typo of one, nor an abbreviation or a
     word that only puts the question): answering the nearest record would answer another question. An acronym
     written in capitals ("SAIG") is let be: the records may spell it out."""
 
-    return bool(unknown_words(q, e, words))
+    return bool(unknown_words(q, e, words, found))
 
 
-def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
-    """The words of `words` that name something no record's words know (see _unknown_thing)."""
+def unknown_words(q: Query, e: Engine, words: tuple[str, ...], found: Action | None = None) -> list[str]:
+    """The words of `words` that name something no record's words know (see _unknown_thing). With `found` (the
+    action the words were matched to), a word whose adverb that action writes is known ("joint": "to be jointly
+    developed"), there only."""
     from knowledge.text import ABBREVIATIONS, SYNONYMS, content_words, edit_distance
 
     capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,}s?\b", q.raw)}
@@ -404,10 +406,17 @@ def unknown_words(q: Query, e: Engine, words: tuple[str, ...]) -> list[str]:
             continue
         if _derived_from_known(e, word):  # "confirmation": the records say "confirms"
             continue
+        if found is not None and f"{word}ly" in _words_of(found):
+            continue
         known = e.topics.correct(word)
         if known is None or edit_distance(word, known) > (1 if len(word) < 8 else 2):  # "dental" is not "deal"
             out.append(word)
     return out
+
+
+def _words_of(action: Action) -> set[str]:
+    """The words of an action's text and milestones, lower case."""
+    return set(fold(" ".join((action.text, *(m.text for m in action.milestones)))).split())
 
 
 _DERIVED_ENDINGS = ("ation", "ition", "ion", "ment")
@@ -537,6 +546,12 @@ def named_milestones(
     )
     if not found and actions:  # a milestone holding the words the best action's own text lacks
         found = _completing_steps(e, actions[0], weight)
+    if not found and actions and _STEP_ASKED.search(q.folded):
+        # "county governance review - when does the report go to CYP committee": "report" and "committee" are no
+        # topic words, yet of Action 6's steps only one is a report to a committee
+        i = e.topics.step_holding(actions[0], content_words(q.folded), weight)
+        if i is not None:
+            found = [(actions[0], actions[0].milestones[i], 0.0)]
     if q.month is not None:
         in_month = [t for t in found if _in_month(t[1], q.month)]
         found = in_month
@@ -548,6 +563,8 @@ def named_milestones(
     return _without_lesser(q, e, close)[:3]
 
 
+# a step of the work asked when or whether ("when does the report go", "has the paper gone to")
+_STEP_ASKED = lazy(r"\b(when|whens|by when|has|have|did|is|was)\b")
 _TOKEN = lazy(r"[a-z0-9']+|[+&/]")
 _JOINERS = frozenset({"and", "or", "n", "+", "&", "/"})
 _ARTICLES = frozenset({"the", "a", "an", "our", "their", "its", "this", "that"})
@@ -1413,6 +1430,31 @@ def window_days(q: Query) -> tuple[dt.date, dt.date]:
     return q.today, q.today + dt.timedelta(days=DUE_SOON_DAYS)
 
 
+# the date of one thing, not what is due: "what date is the conference in march", "when is the launch in may"
+_ONE_DATE = lazy(
+    r"^\s*(?:(?:what|which) (?:date|day)|(?:when|whens) (?:is|s|will|does))\b(?!.*\b(?:due|anything|things|stuff)\b)"
+)
+
+
+_ASKS_DAY = lazy(r"\b(?:what|which|exact) (?:date|day)\b")
+
+
+def _date_passage(q: Query, e: Engine) -> Answer | None:
+    """The passage that says when the one thing asked of happens; for a day asked ("what date is it in march") that
+    the papers give only as the month named, "not sure" of the day with that passage."""
+    said = e.passage_answer(q)
+    if said is not None or not _ASKS_DAY.search(q.folded):
+        return said
+    when = _ASKS_DAY.sub("when", q.folded)  # the passage giving the month, which is all the papers say
+    said = e.passage_answer(replace(q, raw=_ASKS_DAY.sub("when", q.raw), folded=when))
+    if said is None:
+        return None
+    text = (
+        f"I'm not sure of the day: the papers give no date {q.window.words if q.window else 'for it'}. What they say:"
+    )
+    return r.answer_of(q, "not-sure", text, said.items)
+
+
 def due_soon(q: Query, e: Engine) -> Answer | None:
     found = _due_soon(q, e)
     return (
@@ -1472,6 +1514,11 @@ def _due_soon(q: Query, e: Engine) -> Answer | None:
             items.append((a, m))
             overlap |= m.due is not None and m.due.date > until
     scope = _named_scope(e, named) or _plans_scope(q, e) or r.scope_words(q, e)
+    said = _date_passage(q, e) if named and not items and _ONE_DATE.search(q.folded) else None
+    if said is not None:
+        # "when is the tce conference in march": the papers' sentence that puts it in March, not "nothing on the
+        # conference actions falls due in March" (the plan dates them by Exploitation Day 2024)
+        return replace(said, notes=(*said.notes, f"Nothing{scope} falls due {between(start, until)} in the plans."))
     # as in an overdue list, a note never names a completed action beside what falls due (a reader scanning for
     # ids would take it for one of them): the words' other matches are named, the completed ones counted
     listed = {a.key for a, _ in items}

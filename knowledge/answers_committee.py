@@ -448,8 +448,10 @@ def _title_words_only(e: Engine, words: list[str]) -> list[str]:
 
 
 def _titles(item: AgendaItem) -> tuple[str, ...]:
-    """An item's names: the agenda's title, the report's own heading and its appendix's heading."""
-    return tuple(t for t in (item.title, item.report_title, item.appendix.title if item.appendix else None) if t)
+    """An item's names: the agenda's title, the report's own heading, its appendix's heading and the other names the
+    papers give its subject ("LADO")."""
+    appendix = item.appendix.title if item.appendix else None
+    return tuple(t for t in (item.title, item.report_title, appendix, *item.aliases) if t)
 
 
 REPORT_WORDS = frozenset(
@@ -686,7 +688,11 @@ def _comments(q: Query, item: AgendaItem, where: str) -> str:
     return f"{_upper(where)}: " + "; ".join(parts) + "."
 
 
-UPCOMING = lazy(r"\b(next|upcoming|coming|will|up for|due|going to|to be)\b")
+# ... "which meeting are we approving", "minutes being signed off": the meeting still to come
+UPCOMING = lazy(
+    r"\b(next|upcoming|coming|will|up for|due|going to|to be)\b|\b(are|is) (we|they|members|you|the panel) \w+ing\b"
+    r"|\bbeing (approved|confirmed|signed|agreed|accepted)\b|\bto (approve|confirm|sign|agree|accept)\b"
+)
 
 
 _APPROVING = lazy(r"\b(approv|confirm|sign|agree|accept|ratif|up for|taken|on the agenda)")
@@ -951,9 +957,18 @@ def _brought_by(q: Query, e: Engine, meeting: Meeting, item: AgendaItem, later: 
     return r.answer_of(q, "report", text, shown, subject=agenda_subject(meeting, item))
 
 
+# "total LADO advice contacts 23/24, up or down": a figure the papers count, not whom to contact
+_CONTACTS_COUNTED = lazy(
+    r"\b(total|how many|number of|no of|figures?|stats?|statistics|count of)\b.*\bcontacts\b"
+    r"|\bcontacts\b.*\b(up or down|went up|gone up|increase|increased|decrease|decreased|compared|year before)\b"
+)
+
+
 def contact(q: Query, e: Engine) -> Answer | None:
     if q.attribute in ("attendance", "apologies", "substitutes") and q.has("meeting-detail"):
         return None  # "who was there from democratic services": who attended, not whom to contact
+    if "contacts" in q.folded and _CONTACTS_COUNTED.search(q.folded):
+        return None
     if q.agenda_number is not None:
         meeting = pick_meeting(q, e, prefer_agenda=True, want_reports=True)
         if meeting is None:
@@ -1008,6 +1023,8 @@ def contact(q: Query, e: Engine) -> Answer | None:
     if found is None:
         return _annual_on_agenda(q, e) or post_contact(q, e)
     meeting, doc = found
+    if _other_place(q, e, meeting):  # "the city LADO's number": not the county panel's report's contact
+        return post_contact(q, e)
     if isinstance(doc, WorkItem):
         return work_contacts(q, e, doc)
     if post and doc.contacts:
@@ -1029,6 +1046,17 @@ def contact(q: Query, e: Engine) -> Answer | None:
             found = contacts_for(q, e, meeting, replace(doc, contacts=tuple(holding)))
             return replace(found, text=f"{found.text} These are {part_of}; the report also names {', '.join(others)}.")
     return contacts_for(q, e, meeting, doc)
+
+
+def _other_place(q: Query, e: Engine, meeting: Meeting | None) -> bool:
+    """Whether the question names the city or the county, and the meeting's committee belongs to the other."""
+    committee = e.kb.committees.get(meeting.committee) if meeting is not None else None
+    org = e.kb.organisations.get(committee.organisation or "") if committee is not None else None
+    if org is None:
+        return False
+    name = set(fold(org.name).split())
+    said = set(q.folded.split()) & {"city", "county"}
+    return bool(said) and not said & name
 
 
 def _lead_contact(q: Query, e: Engine) -> Answer | None:
@@ -1090,6 +1118,14 @@ def role_contact(q: Query, e: Engine, role: Role) -> Answer:
     missing = [p.name for p in people if not (p.email or p.phone)]
     if missing:
         text += f" They give no email or phone number for {', '.join(missing)}."
+    if q.attribute in ("phone", "email") and not any(getattr(p, q.attribute) for p in people):
+        # "what's the corporate director's mobile": the means asked for is not in the papers - said first
+        what = "a number" if q.attribute == "phone" else "an email address"
+        means = "phone number" if q.attribute == "phone" else "email address"
+        text = f"I'm not sure of {what}: the papers give no {means} for {names}, the {role.title}."
+        if missing:
+            text += f" They give no email or phone number for {', '.join(missing)}."
+        text += " What they give is below."
     return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people])
 
 
@@ -1359,6 +1395,13 @@ def contacts_for(q: Query, e: Engine, meeting: Meeting | None, item: AgendaItem)
     items = [d.person_item(e.kb, e.kb.people[p]) for p in shown]
     names = ", ".join(e.kb.people[p].name for p in shown)
     text = f"For enquiries about {title} ({d.meeting_title(e.kb, meeting)}), contact {names}."
+    if q.attribute in ("phone", "email") and not any(getattr(e.kb.people[p], q.attribute) for p in shown):
+        # "lado phone number? would rather ring than email": the means asked for is not in the papers - said first
+        text = (
+            f"I'm not sure of a number: the papers give no phone number for {names}, the contact for {title}."
+            if q.attribute == "phone"
+            else f"I'm not sure of an email address: the papers give none for {names}, the contact for {title}."
+        ) + " What they give is below."
     others = [e.kb.people[p].name for p in item.contacts if p not in shown]
     notes = (f"You asked for the {chosen_title(e, chosen)}; also named for it: {', '.join(others)}.",) if chosen else ()
     return r.answer_of(q, "contact", text, items, subject=subject, notes=notes)
@@ -2049,6 +2092,7 @@ def meeting(q: Query, e: Engine) -> Answer | None:
     own = _own_words(found)
     others = set(q.topic_words) - MEETING_WORDS - CHAIR_WORDS - own
     others = {w for w in others if len(w) < 6 or closest_word(w, sorted(own)) is None}  # "corprate parenting"
+    others = {w for w in others if len(w) < 4 or not any(o.startswith(w) for o in own)}  # "corp parenting panel"
     if not (others - RELATIVE_FILLER):  # "the panel after the January one", "the one after next"
         relative = relative_meeting(q, found)
         if relative is not None:
@@ -3574,6 +3618,11 @@ NEXT_MEETING_ASKED = lazy(
 )
 
 
+_WHOM_TO_ASK = lazy(
+    r"\bwho (?:do|does|can|could|should|would|will) (?:\w+ ){1,3}(?:ask|speak to|talk to|ring|call|contact)\b"
+)
+
+
 def item_at_meeting(q: Query, e: Engine) -> Answer | None:
     """An item asked about at a meeting the question names ("the FLAG update at the October panel", "is the
     residential homes update on in April"): that meeting's agenda item, or its work-programme item, or a
@@ -3585,6 +3634,8 @@ def item_at_meeting(q: Query, e: Engine) -> Answer | None:
         return None
     if NEXT_MEETING_ASKED.search(q.folded):
         return None  # "which panel meeting comes after the one on the 14th": a meeting, not an item of it
+    if q.has("contact") and _WHOM_TO_ASK.search(q.folded):
+        return None  # "i may need to declare an interest on the 14th - who do i talk to": whom to ask, not the item
     meeting = _named_meeting(q, e)
     if meeting is None:  # "the customer services number on the panel agenda": an agenda note, if one fits
         return agenda_note(q, e) or _no_meeting_then(q, e)

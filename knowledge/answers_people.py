@@ -160,6 +160,7 @@ def _is_topic(q: Query, e: Engine, phrase: str) -> bool:
 _UNRECORDED = lazy(
     r"\b(?:which|what) (division|ward|party|constituency)\b.*\b(?:represent|represents|for|in|sit)\b"
     r"|\b(division|ward|party|constituency)\b.*\b(?:represent|represents)\b"
+    r"|\b(?:what|which) (?:is|s) (?:\w+ ){1,3}?s (division|ward|party|constituency)\b"  # "what is cllr anderson's ward"
 )
 
 
@@ -194,7 +195,7 @@ def person_portfolio(q: Query, e: Engine, pid: str, introduce: bool = False) -> 
             )
         unrecorded = _UNRECORDED.search(q.folded)
         if unrecorded:  # "which division does sinead anderson represent": not in the papers; say so first
-            what = unrecorded.group(1) or unrecorded.group(2)
+            what = next(g for g in unrecorded.groups() if g)
             text = f"I'm not sure: the documents do not say which {what} {person.name} represents. " + text
         if member_of:
             text += " " + "; ".join(member_of) + "."
@@ -294,9 +295,23 @@ _BARE_TITLE = lazy(
 )
 
 
+# "chief nurse - name?", "chief nurse who signed off the annual report, name?": a post, and its holder's name asked
+_TITLE_NAME_ASKED = lazy(
+    r"^\s*(?:the\s+)?(?P<title>[a-z]+(?:\s+[a-z]+){1,4}?)\s+(?:(?:who|that)\s+[a-z0-9 ]*?\s+)?"
+    r"(?:name|names|name pls|name please)\s*$"
+)
+
+
 def _bare_title_holders(q: Query, e: Engine) -> Answer | None:
     """A question that is only a post's title ("service manager for secure accommodation?"): who the papers give
-    that title to, when every word of it is in the title of one to three people (at least TITLE_WORDS_AT_LEAST)."""
+    that title to, when every word of it is in the title of one to three people (at least TITLE_WORDS_AT_LEAST).
+    A title asked with "name?" after it ("chief nurse - name?") may be two words, when one person holds it."""
+    named = _TITLE_NAME_ASKED.match(q.folded)
+    if named is not None:
+        wanted = frozenset(spelled_out(content_words(named.group("title"))))
+        found = e.names.title_holders(wanted, 2) if len(wanted) >= 2 else []
+        if len(found) == 1:
+            return _holders_answer(q, e, found)
     if not _BARE_TITLE.match(q.folded):
         return None
     wanted = frozenset(spelled_out(content_words(q.raw)))

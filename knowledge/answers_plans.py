@@ -778,11 +778,12 @@ def _with_mention(e: Engine, words: set[str], action: Action, today: dt.date) ->
     ("does the business plan mention a MACE group": "… and the Multi Agency Child Exploitation group (MACE) …")."""
     item = d.action_item(e.kb, action, today)
     text = " ".join(action.text.split())
-    opening = d.short(text, 300)
+    # (a word asked in the opening's last few words counts as cut: "... the Cross Authority Missing Children gr…")
+    opening = text[:250]
     if len(text) <= 300 or _cover(e, words, opening) >= _cover(e, words, text):
         return item
     at = next(
-        (m.start() for m in re.finditer(r"\w+", text) if m.start() >= 280 and _cover(e, words, m.group()) > 0), None
+        (m.start() for m in re.finditer(r"\w+", text) if m.start() >= 230 and _cover(e, words, m.group()) > 0), None
     )
     if at is None:
         return item

@@ -415,6 +415,9 @@ def agenda_item(kb: KnowledgeBase, meeting: Meeting, item: AgendaItem) -> Item:
         lines.append(f"Reference {item.reference}")
     if item.appendix is not None and item.appendix.signatory:
         lines.append(f"Appendix 1: {item.appendix.title}, signed by {kb.name_of(item.appendix.signatory)}")
+    if item.aliases:  # why "the LADO report" found it, in the report's words
+        said = f" (\u201c{item.aliases_source.quote}\u201d)" if item.aliases_source else ""
+        lines.append(f"Also known by: {', '.join(item.aliases)}{said}")
     return Item(
         "agenda-item",
         f"Item {item.number}: {item.title}",

@@ -140,9 +140,17 @@ WHOSE_RESPONSIBILITY = lazy(
 )
 
 
+# "The membership of the group consists of a Consultant Paediatrician, ...": who sits on it, by post
+MEMBERSHIP = lazy(
+    r"\bmembership\b(?: of [\w\s'-]{0,60}?)? (?:consists of|comprises|includes|is made up of)\b"
+    r"|\bmembers (?:are|include|includes|comprise)\b",
+    re.IGNORECASE,
+)
+
+
 def _says_who(answer: Answer) -> bool:
-    """Whether a quoted passage says who leads, runs or is responsible for something."""
-    return any(SAYS_WHO.search(line) for item in answer.items for line in item.lines)
+    """Whether a quoted passage says who leads, runs or is responsible for something, or who sits on a group."""
+    return any(SAYS_WHO.search(line) or MEMBERSHIP.search(line) for item in answer.items for line in item.lines)
 
 
 def _without_dates(text: str) -> str:
@@ -188,7 +196,12 @@ def checked(q: Query, answer: Answer, names_someone: Callable[[str], bool] | Non
         shown = " ".join(f"{item.title} " + " ".join(item.lines) for item in answer.items[:3])
         # "... receiving regular updates from the Chair of the ASHA panel" names no one; "chaired by the Head of
         # Service for Fostering" names the post that does it, which is the answer
-        if not names_someone(shown) and not DONE_BY.search(shown) and not WHOSE_RESPONSIBILITY.search(shown):
+        if (
+            not names_someone(shown)
+            and not DONE_BY.search(shown)
+            and not WHOSE_RESPONSIBILITY.search(shown)
+            and not MEMBERSHIP.search(shown)
+        ):
             return _not_sure(answer, "name")
     fact = asked_fact(q)
     if fact is None or carries(answer, fact):

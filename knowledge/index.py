@@ -6,7 +6,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from knowledge.lazydataclass import frozen_dataclass
@@ -181,7 +181,9 @@ class TopicIndex:
             for meeting in committee.meetings:
                 for item in meeting.agenda:
                     appendix = item.appendix.title if item.appendix else ""  # the attached report's own heading
-                    self._add(item, item.title, [item.purpose or "", item.report_title or "", appendix], meeting)
+                    # another name the papers give its subject ("the LADO report") counts as its title
+                    title = " ".join((item.title, *item.aliases))
+                    self._add(item, title, [item.purpose or "", item.report_title or "", appendix], meeting)
             for work in committee.work_programme:
                 self._add(work, work.title, [], None)
         self._doc_no = {doc.key: n for n, doc in enumerate(self.docs) if isinstance(doc, Action)}
@@ -277,6 +279,21 @@ class TopicIndex:
             return []
         own = self.own_words[n]
         return [sum(w for r, w in weight.items() if r in step and r not in own) / total for step in self.step_words[n]]
+
+    def step_holding(self, action: Action, words: Collection[str], weight: dict[str, float]) -> int | None:
+        """The one milestone of `action` whose text holds at least two of the question's words (`words` as written,
+        with those no topic search weighs, "committee"; `weight`'s roots, with abbreviations spelled out, "cyp")
+        that no other of its milestones and not its own text holds; None when there is not exactly one."""
+        n = self._doc_no.get(action.key)
+        if n is None:
+            return None
+        roots = ({_root(w) for w in words} | set(weight)) - self.own_words[n]
+        steps = self.step_words[n]
+        held = [roots & step for step in steps]
+        found = [
+            i for i, mine in enumerate(held) if len(mine - set().union(*(h for j, h in enumerate(held) if j != i))) >= 2
+        ]
+        return found[0] if len(found) == 1 else None
 
     def correct(self, word: str) -> str | None:
         """The vocabulary word this query word means: itself, or the closest spelling (>= 80)."""

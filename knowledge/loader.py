@@ -738,6 +738,7 @@ class _Builder:
             "no_background_papers",
             "appendix",
             "presented_by",
+            "also_called",
             "source",
         )
         d = self.fields(item, p, ("number", "title"), optional)
@@ -770,7 +771,17 @@ class _Builder:
             no_background_papers=bool(d.get("no_background_papers", False)),
             appendix=self.appendix(d.get("appendix"), (*p, "appendix")),
             **self.presented_by(d.get("presented_by"), (*p, "presented_by")),
+            **self.also_called(d.get("also_called"), (*p, "also_called")),
         )
+
+    def also_called(self, item: Any, p: YamlPath) -> dict[str, Any]:
+        """Other names the papers give an item's subject, and the sentence that gives them."""
+        if item is None:
+            return {}
+        d = self.fields(item, p, ("names", "source"), ())
+        if d is None:
+            return {}
+        return {"aliases": self.texts(d, "names", p), "aliases_source": self.source(d, p)}
 
     def presented_by(self, item: Any, p: YamlPath) -> dict[str, Any]:
         """Who the minutes say presented an item: their person ids and the minutes' sentence naming them."""

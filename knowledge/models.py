@@ -201,6 +201,10 @@ class AgendaItem:
     # knowledge base does not record it (an agenda before the meeting, or minutes that name no one).
     presenters: tuple[str, ...] = ()
     presenters_source: Source | None = None
+    # Other names the papers give the report's subject ("the LADO": the Managing Allegations Service "undertakes the
+    # work of the LADO"), with the sentence that says so; () when none.
+    aliases: tuple[str, ...] = ()
+    aliases_source: Source | None = None
 
 
 @frozen_dataclass

@@ -154,6 +154,11 @@ _SAME_WORDS = (
 _ALSO_WORDS = frozenset({"send", "dart", "mash", "pep", "tor", "care", "hub", "lead"})
 
 _ALISED = lazy(r"([a-z]{4,}al)i[sz](?:e|ed|es|ing|ation|ations)")
+# "who sits on the steering group", "who's on the group": the group's membership, as the papers write it
+_MEMBERS_ASKED = lazy(
+    r"\bwho(?:'s| s|s)?(?: (?:sits|sit|is|are|else is))? on (?=(?:the |that |this |our )?(?:\w+ ){0,5}"
+    r"(?:group|board|panel|committee|subgroup|sub-group|forum|partnership)\b)"
+)
 # a fixed phrase read as one word: "looked after children" are children in care, not "what it will look like"
 _FIXED = lazy(r"\blooked[\s-]+after\b", re.IGNORECASE)
 
@@ -205,6 +210,10 @@ _EVENT_NOUNS = frozenset(
 _COUNT_BEFORE = lazy(
     r"(?i)\b((?!(?:19|20)\d\d\b)\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\s+((?:[\w'-]+\s+){0,1}[\w'-]+)"
 )
+# "the safer notts board", "the QA subgroup": the words before a group's noun name the group a chair is asked of
+_GROUP_NAMED = lazy(
+    r"((?:[a-z0-9'&-]+\s+){1,3}?)(?:board|boards|sub-?groups?|groups?|panels?|committees?|forums?|networks?)\b"
+)
 _CHAIRED_BY = lazy(r"\bchaired\b(?:\s+[\w'-]+){0,5}?\s+by\b", re.I)  # "chaired on a yearly rotation by"
 _REFERS_BACK = lazy(
     r"^\W*(?:this|the|these|that|it|its)\s+(?:\w+\s+){0,2}?(?:is|are|was|were|has been|have been|will be)\s+chaired\b",
@@ -246,7 +255,7 @@ _PHRASING = lazy(
     r"\b(?:according to|as per)\b|"  # "how often are PEPs done according to the october minutes": which paper
     r"\b(?<=which )(?:type|types|kind|kinds|sort|sorts) of\b"  # "which type of setting": which setting
 )
-_WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long)\b")
+_WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long|what day|which day|exact date)\b")
 _WANTS_DAY = lazy(r"\b(?:what|which|exact) (?:date|day)\b")
 _WANTS_WHEN = lazy(r"^\W*(?:and |so )?(?:when|whens|by when)\b|\bwhen (?:is|s|was|are|were|will|does|did)\b")
 _YEAR = lazy(r"\b(?:19|20)\d\d\b")
@@ -254,6 +263,11 @@ _DAY = lazy(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|"
     r"jun|jul|aug|sept?|oct|nov|dec|spring|summer|autumn|winter|easter|christmas)\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
     re.IGNORECASE,
+)
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DAY_OF_MONTH = lazy(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b|\b{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\d)",
+    re.I,
 )
 _WANTS_WHO = lazy(r"\b(who|whom|whose|which officer|which person|which manager|author|authors|authored|written by)\b")
 _WANTS_OUTCOME = lazy(
@@ -681,6 +695,7 @@ class PassageIndex:
         shouted = {w.lower() for w in re.findall(r"\b[A-Za-z]*[A-Z][A-Za-z]*[A-Z]\b", question)}
         shouted |= {w for w in self.acronyms if not re.search(r"[aeiou]", w)} | self._always_upper
         asked = _FIXED.sub(_fixed, _PHRASING.sub(" ", without_periods(question.lower())))
+        asked = _MEMBERS_ASKED.sub(" membership ", asked)  # "who sits on the hsb steering group": its membership
         for word in text.words(asked)[:MAX_QUERY_WORDS]:
             if not self._content(word):
                 continue
@@ -777,8 +792,10 @@ class PassageIndex:
         kind = answer_kind(question)
         lowered = question.lower()
         needs: tuple[str, ...] = ()
+        group: tuple[_Term, ...] = ()
         if kind == "who" and _ASKS_CHAIR.search(lowered):
             needs = (self._stem("chair"),)
+            group = self._group_terms(lowered, terms)
         elif kind == "outcome":  # the visit asked about, and the word that says which ("the assurance visit")
             said = [w for w in text.words(lowered) if self._content(w)]
             named = {w for w in said if w in _EVENT_NOUNS}
@@ -832,7 +849,8 @@ class PassageIndex:
                     and score >= self.min_score
                     and coverage >= self.min_coverage
                     and len(matched) >= min(MIN_MATCHED, len(terms))
-                    and typed,
+                    and typed
+                    and self._names_group(group, own, passage, i),
                     quoted=tuple(self.passages[j] for g in ordered for j in g),
                     excerpt=tuple(self._excerpt(ask, g) for g in ordered),
                     fit=round(fit, 3),
@@ -919,8 +937,20 @@ class PassageIndex:
             return any(_LINK.search(self.passages[j].text) for j in group)
         if ask.kind == "date" and _WANTS_DAY.search(ask.question.lower()):
             # "what date is exploitation day 2024": a day, a month or a season; a bare year ("Exploitation Day
-            # 2024") or a span ("12 months") does not say what date
-            return any(_DAY.search(plain(self.passages[j].text)) for j in group)
+            # 2024") or a span ("12 months") does not say what date; nor does the month the question names ("what
+            # day in march is the conference": "a conference in March 2025" gives no day)
+            named = {m.group(0).lower()[:3] for m in _DAY.finditer(ask.question)}
+            if not named:
+                return any(_DAY.search(plain(self.passages[j].text)) for j in group)
+            rows = [row for j in group for row in self._sentences_of(j)]
+            for n, row in enumerate(rows):  # ... in a sentence about what is asked (not a signature's date)
+                said = plain(row.text)
+                other = any(m.group(0).lower()[:3] not in named for m in _DAY.finditer(said))
+                if (other or _DAY_OF_MONTH.search(said)) and self._share(
+                    ask, row.tokens | rows[n - 1].tokens if n else row.tokens
+                ) >= DATE_SHARE:
+                    return True
+            return False
         if ask.kind == "date" and _WANTS_WHEN.search(ask.question.lower()):
             # "when is the TCE conference": a time (a month, a season, a year); "annual" or "12 months" is none
             if not any(_DAY.search(t) or _YEAR.search(t) for t in (plain(self.passages[j].text) for j in group)):
@@ -1044,6 +1074,26 @@ class PassageIndex:
             return ()
         forms = (base, base + "ised", base + "ized")
         return tuple(x for x in dict.fromkeys(self._stem(f) for f in forms) if x != token)
+
+    def _group_terms(self, lowered: str, terms: list[_Term]) -> tuple[_Term, ...]:
+        """The question's words naming the group whose chair is asked ("safer", "notts" of "who chairs the safer
+        notts board")."""
+        named = {w for m in _GROUP_NAMED.finditer(lowered) for w in text.words(m.group(1)) if self._content(w)}
+        # (a word no paragraph uses, "dev" for development, cannot be required of one)
+        return tuple(
+            t
+            for t in terms
+            if (t.word in named or t.used in named) and any(self._bm25.known(x) for x in (t.token, *t.alternatives))
+        )
+
+    def _names_group(self, group: Sequence[_Term], own: frozenset[str], passage: Passage, i: int) -> bool:
+        """Whether a paragraph (with its part's title and its heading) names the group a chair is asked of: "the
+        workforce development board ... is chaired by the Service Manager" does not answer who chairs the Safer Notts
+        Board."""
+        if not group:
+            return True
+        named = own | self._part_title_tokens(passage) | self._heading[i]
+        return all(t.found_in(named) for t in group)
 
     def _part_title_tokens(self, passage: Passage) -> frozenset[str]:
         """The words of the title of a passage's part (not its paper's: a pack dated January holds older minutes),

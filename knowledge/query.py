@@ -434,12 +434,14 @@ _WHY_AFTER = lazy(
 )
 
 
-# "..., want to let a young person know", "... so i can tell the head": whom the answer is for, not what is asked
+# "..., want to let a young person know", "... so i can tell the head", "..., want to chase leads early": whom the
+# answer is for or what the asker will do with it, not what is asked
 _WHY_TELL = lazy(
     r"\s*[,;\u2013\u2014-]\s*(?:(?:[a-z]+\s+){0,2}(?:want|wants|wanted|need|needs|needed|have|got|"
     r"going|trying|would like|hope|hopes|are hoping|is hoping)\s+to|so (?:i|we|they) can)\s+(?:let|tell|update|"
     r"inform|brief|remind|warn|send|come|attend|go|join|invite|sit in|reference|cite|quote|catch|hear|watch|make|"
-    r"be at|be there for)\b(?:\s+[\w']+){0,6}\W*$",
+    r"be at|be there for|chase|chivvy|nudge|prod|follow up|email|ring|phone|contact|get ahead|plan|prep|prepare|"
+    r"book)\b(?:\s+[\w']+){0,6}\W*$",
     re.IGNORECASE,
 )
 
@@ -465,7 +467,7 @@ _SEEN_WHERE = lazy(
 _WHY_BEFORE = lazy(
     r"(?i)^\s*(?:for|re:?) (?:(?:the|our|my|a|an|this|tomorrow'?s|next week'?s|monday'?s|friday'?s) )?"
     r"(?:[\w'/&-]+ ){0,5}?(?:update|meeting|report|briefing|session|away ?day|file|tracker|slides?|paper|brief|"
-    r"newsletter|training|presentation|agenda|catch ?up|supervision|audit)s?\s*[,:;-]+\s*"
+    r"newsletter|training|presentation|agenda|catch ?up|supervision|audit|item)s?\s*[,:;-]+\s*"
 )
 
 
@@ -643,21 +645,25 @@ _CONTEXT_WORDS = (
     *("covering", "cover", "standing in", "filling in", "new here", "new to", "new at", "new in", "just started"),
     *("just joined", "quick", "sorry to bother", "doing"),
     *("running", "prepping", "preparing", "planning", "writing", "delivering", "putting together", "we", "i'm"),
-    *("i am", "im "),
+    *("i am", "im ", "reviewing", "updating", "drafting", "refreshing"),
 )
 _CONTEXT = lazy(
     r"^\s*(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))?[\s,!]*"
     r"(?:(?:i'?m|im|i am|just|currently|am)\s+)?"
     r"(?:covering|on cover|on holiday cover|doing cover|standing in|filling in|new here|new to (?:this|the \w+)|"
-    r"new (?:at|in) (?:one of )?(?:the|a|an|our|my|this) |just (?:started|joined) (?:at|in|with) |"
+    r"new (?:at|in) (?:one of )?(?:(?:the|a|an|our|my|this) )?|just (?:started|joined) (?:at|in|with) |"
     r"quick q(?:uestion)?|quick one|sorry to bother you|"
     # "doing a consent / healthy relationships session for staff - does the biz plan ...": what the asker is doing
-    r"(?:doing|running|prepping|preparing|planning|writing|delivering|putting together) "
+    r"(?:doing|running|prepping|preparing|planning|writing|rewriting|reviewing|updating|drafting|refreshing|"
+    r"delivering|putting together) "
     r"(?:a|an|some|the|our|my|next|this|these|for)\b|"  # "planning next yrs programme - which ..."
     # "we're on the east midlands framework - by when ...": who the asker is
     r"(?:we'?re|we are|i'?m|i am|im) (?:on|in|part of|with|from|based (?:in|at))\b)"
     r"\b[^,:?\-]{0,80}[,:\-]\s*"
-    r"(?=(?:who|whos|what|whats|when|whens|which|where|how|by when|is|are|has|have|did|does|do|can|could)\b)",
+    # ... and the question, perhaps after the thing it is about: "covering the clerk role - item 9 allegations
+    # paper, what are the constitutional comments"
+    r"(?=(?:[^,:?\-]{1,60}[,:\-]\s*)?"
+    r"(?:who|whos|what|whats|when|whens|which|where|how|by when|is|are|has|have|did|does|do|can|could)\b)",
     re.IGNORECASE,
 )
 # "for scrutiny next week - which county actions are behind": the meeting the answer is for, not what is asked
@@ -1149,8 +1155,17 @@ def _without_section_span(folded: str) -> str:
     return _SECTION_SPAN.sub(" ", folded)
 
 
+# "may" as a verb: "we may get referrals off the back of it", "it may be late" (not the month)
+_MAY_VERB = lazy(
+    r"\b(?:i|we|you|they|it|he|she|this|that|there|which|who|schools|staff|people) may\b"
+    r"|\bmay (?:be|have|get|need|not|also|well|want|wish|take|require|ask|help|want)\b"
+)
+
+
 def _window(folded: str, today: dt.date) -> tuple[int | None, Window | None]:
     """A named month (and its window) or a relative window."""
+    if "may" in folded and _MAY_VERB.search(folded):
+        folded = _MAY_VERB.sub(lambda m: m.group(0).replace("may", "might"), folded)
     week = _week_commencing(folded, today)
     if week is not None:
         return week

@@ -535,7 +535,7 @@ INTENTS: tuple[Intent, ...] = (
             "tel",  # "tel for the clerk"
             # (not "does the report give a number for homeless 16 year olds": a figure)
             "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )(?<!give a )(?<!gives a )(?<!give any )"
-            "(?<!put a )(?<!have a )(?<!has a )(?<!any )(?<!report )(?<!paper )number for",
+            "(?<!put a )(?<!have a )(?<!has a )(?<!any )(?<!report )(?<!paper )number for(?! (19|20)?\\d\\d\\b)",
             "call",
             "get in touch",
             "get hold of",
@@ -799,7 +799,9 @@ INTENTS: tuple[Intent, ...] = (
             r"when does the \w+ meet",
             r"next (\w+ ){0,4}(panel|committee|board|cpp)",  # "the next children's homes governance board"
             r"(last|previous) (met|meet)",
-            r"when is the (\w+ ){0,3}(panel|committee)",
+            # "wen is corp parenting panel" (not "when is a panel report due")
+            r"(when|wen|whens) (is|s|will be) (the )?((?!(that|it|this|they|back|going|coming|due) )\w+ ){0,3}"
+            r"(panel|committee)(?! (report|paper|item|update))",
             r"what (day|date) (is|s|was) the (\w+ ){0,3}(panel|committee|meeting)",
             r"(panel|committee|meeting) (follows|followed|precedes|preceded|comes after|came after|came before)",
             r"(panel|committee|meeting) after next",
@@ -861,7 +863,8 @@ INTENTS: tuple[Intent, ...] = (
             "slipping",
             # "outstanding" (not an Ofsted grade: "good or outstanding", "rated outstanding")
             r"(?<!good or )(?<!good and )(?<!rated )(?<!judged )(?<!graded )(?<!as )(?<!remains )(?<!is )"
-            r"(?<!was )(?<!are )(?<!were )outstanding(?! (rating|grade|judgement|judgment|by ofsted))",
+            r"(?<!was )(?<!are )(?<!were )(?<!or is that still )(?<!or is it still )(?<!or is this still )"
+            r"outstanding(?! (rating|grade|judgement|judgment|by ofsted))",  # (nor "did it go ... or is that still")
             "running over",
             "not done on time",
             # "anything that was due in december and isn't done": due, and not done
@@ -897,6 +900,9 @@ INTENTS: tuple[Intent, ...] = (
             r"(lands?|landing) (in|during|before|by|this|next)",  # "which county milestones land in may"
             "deadlines",
             "due by",
+            # "what goes to CYP committee in july from the county plan": the steps that take a report there then
+            r"(what|anything|which) (goes|go|is going|s going|are going|will go|gets taken|is taken) (to|before) "
+            r"(the )?(\w+ ){0,4}(committee|board|cabinet|group)",  # (the panel's programme: its own answer)
         ),
         acts.due_soon,
         ("what is due in the next 60 days?",),
@@ -918,9 +924,10 @@ INTENTS: tuple[Intent, ...] = (
             "lead (for|of|on|4)",  # "lead 4 former staff review??": a phone's "for"
             ACCOUNTABLE,
             "responsible for",
-            "owner of",
+            "owners? of",
             "lead officer",
-            "owner for",
+            "owners? for",
+            r"owners?\s*$",  # "strategy mtg agenda + triage tool - owners?"
             r"who (picks|is picking|s picking|will pick) up",
             "whose job",
             "who should i (ask|speak to|talk to) about",
@@ -1109,7 +1116,9 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             "telephone",
             r"direct (line|dial)",  # "catherine's direct line?"
             "landline",
-            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )(?<!report )(?<!paper )number for",
+            # (not "civil claims number for 2023-24": a figure for a year)
+            "(?<!reference )(?<!ref )(?<!resolution )(?<!minute )(?<!report )(?<!paper )"
+            "number for(?! (19|20)?\\d\\d\\b)",
             "ring",
             "call",
             "mobile",
@@ -1261,7 +1270,7 @@ ATTRIBUTES: tuple[tuple[str, LazyPattern], ...] = (
             r"who (holds|has|s got|has got) the lead",
             ACCOUNTABLE,
             "lead",
-            "owner",
+            "owners?",
             "in charge",
             # "which officer is leading priority five": who leads it
             r"(which|what) (officer|person|manager|director|agency|organisation|team|service)s? "
@@ -1306,8 +1315,12 @@ def attribute_of(folded: str, intents: list[str]) -> str | None:
     asked = re.split(r"\s{2,}", folded.strip())[-1]  # "county action 12 - when's the report ... due": after the dash
     for name, rx in ATTRIBUTES:
         if rx.found_in(folded):
-            if name == "recommendations" and (WHEN_ASKED.match(folded) or WHEN_ASKED.match(asked)):
+            if name == "recommendations" and (
+                WHEN_ASKED.match(folded) or WHEN_ASKED.match(asked) or DUE_ASKED.search(folded)
+            ):
                 return "due"  # "when should the report with recommendations land": when, not which recommendations
+            if name == "recommendations" and WITH_RECOMMENDATIONS.search(folded):
+                continue  # "the report w recommendations on foster carers": which report, not what it recommends
             if name == "recommendations" and SIGNER_ASKED.search(folded):
                 return "signatory"  # "whose name goes under the recommendation": who signs it, not what it says
             if name == "recommendations" and WHO_ASKED.match(folded):
@@ -1321,6 +1334,10 @@ SIGNER_ASKED = lazy(
     r"\b(who(?: is| s|s| will be)? (signing|signs|signed|sign)|whose (name|signature) (goes|is|will be|sits|appears)"
     r" (under|below|beneath|at the (bottom|end|foot))|signatory)\b"
 )
+# "..., due when?", "when's it due", "due date": a date asked wherever it is said
+DUE_ASKED = lazy(r"\bdue (when|by when|date)\b|\bwhen (is |s |was )?(it |that |this )?due\b")
+# "the report with recommendations", "report w recs": the report named by what it holds
+WITH_RECOMMENDATIONS = lazy(r"\b(with|w|containing|incl|including|and) (its |the |their )?(recommendations?|recs?)\b")
 WHEN_ASKED = lazy(r"\s*(when|by when|what date|which date|what day)\b")
 WHO_ASKED = lazy(r"\s*(who|who s|whos|whose)\b")
 

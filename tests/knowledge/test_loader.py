@@ -181,6 +181,9 @@ meetings:
         title: A covering report
         signatory: ann-lead
         no_background_papers: true
+        also_called:
+          names: [LADO]
+          source: {seed: test, quote: "the work of the LADO"}
         appendix:
           title: THE ANNUAL REVIEW
           signatory: bob-other
@@ -197,6 +200,8 @@ def test_meeting_end_notes_and_report_appendix_load(tmp_path: Path) -> None:
     assert [(n.number, n.text) for n in meeting.notes] == [(2, "Customer Services Centre 0300 500 80 80")]
     item = meeting.item(8)
     assert item.no_background_papers and item.background_papers == ()
+    assert item.aliases == ("LADO",) and item.aliases_source is not None
+    assert item.aliases_source.quote == "the work of the LADO"
     assert item.appendix is not None
     assert (item.appendix.signatory, item.appendix.signed, item.appendix.title) == (
         "bob-other",
@@ -211,12 +216,14 @@ def test_meeting_end_notes_and_appendix_are_checked(tmp_path: Path) -> None:
         .replace("{number: 2, text:", "{number: two, text:")
         .replace("signatory: bob-other", "signatory: nobody-here")
         .replace("no_background_papers: true", "no_background_papers: perhaps")
+        .replace("names: [LADO]", "names: {LADO: yes}")
     )
     found = problems_of(broken(tmp_path, **{"committees/panel.yaml": text}))
     assert any("meetings[0].end" in p and "time" in p for p in found), found
     assert any("meetings[0].notes[0].number: expected a whole number" in p for p in found), found
     assert any("meetings[0].agenda[0].appendix.signatory: unknown person 'nobody-here'" in p for p in found), found
     assert any("meetings[0].agenda[0].no_background_papers: expected true or false" in p for p in found), found
+    assert any("meetings[0].agenda[0].also_called.names" in p for p in found), found
 
 
 def test_loaded_records_are_the_dataclasses_their_init_would_make() -> None:
