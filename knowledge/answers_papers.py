@@ -353,6 +353,10 @@ def _passage_answer(q: Query, e: Engine, strict: bool, papers) -> Answer | None:
             # "how many county schools came to the events": a count of something else ("seven ... localities")
             # does not say how many of the things named came
             answering = counted or ([] if _COUNTED_ATTENDING.search(q.folded) else answering)
+            if not counted and _HOW_MANY.search(q.folded):
+                # "how many referrals did the city MASH get": "two Safeguarding Practitioners ... to support
+                # referrals" counts other things; a paragraph that gives no count or total of what is asked
+                answering = [h for h in answering if _gives_count(q, _said(h.quoted))]
         elif answering and answer_kind(q.raw) == "number":
             # a paragraph a little further down that counts as well, holding as much of the question: the figure
             # may stand in one sentence with the words there (a table row), which figure_share prefers below
@@ -527,6 +531,24 @@ def names_date_from(text: str, today, month: bool = False) -> bool:
         if (year, number) >= (today.year, today.month):
             return True
     return False
+
+
+_HOW_MANY = lazy(r"\bhow many\b")
+# a figure given for a thing named after it: "the number of referrals ... was", "a total of 326", "326 in total"
+_COUNT_OF = lazy(
+    r"\b(?:number|numbers|total|totals|count|figure|figures|rate|rates) (?:of|for|was|were|is|are)\b|\bin total\b", re.I
+)
+_FIGURE_THEN_WORDS = lazy(r"\b\d[\d,.]*\b((?:\s+[\w'-]+){1,4})")
+
+
+def _gives_count(q: Query, said: str) -> bool:
+    """Whether a paragraph gives a count of what a "how many" question asks: a figure a few words before one of its
+    words ("Over 1100 front line officers and staff"), a share ("95% of the assessments"), or a number or total of
+    something ("the number of referrals was")."""
+    if _COUNT_OF.search(said) or re.search(r"\d\s*%|\bper ?cent\b", said):
+        return True
+    asked = {w[:5] for w in content_words(q.folded) if len(w) > 3}
+    return any(w.lower()[:5] in asked for m in _FIGURE_THEN_WORDS.finditer(said) for w in m.group(1).split())
 
 
 _COUNTED_ATTENDING = lazy(r"\bhow many (?:\w+ ){1,3}?(?:came|attended|went|were at|turned up|took part)\b")

@@ -212,7 +212,7 @@ _COUNT_BEFORE = lazy(
 )
 # "the safer notts board", "the QA subgroup": the words before a group's noun name the group a chair is asked of
 _GROUP_NAMED = lazy(
-    r"((?:[a-z0-9'&-]+\s+){1,3}?)(?:board|boards|sub-?groups?|groups?|panels?|committees?|forums?|networks?)\b"
+    r"((?:[a-z0-9'&-]+\s+){1,3}?)(?:board|boards|sub-?groups?|groups?|panels?|committees?|forums?|networks?|councils?)\b"
 )
 _CHAIRED_BY = lazy(r"\bchaired\b(?:\s+[\w'-]+){0,5}?\s+by\b", re.I)  # "chaired on a yearly rotation by"
 _REFERS_BACK = lazy(
@@ -1079,6 +1079,8 @@ class PassageIndex:
         """The question's words naming the group whose chair is asked ("safer", "notts" of "who chairs the safer
         notts board")."""
         named = {w for m in _GROUP_NAMED.finditer(lowered) for w in text.words(m.group(1)) if self._content(w)}
+        if re.search(r"\b(?:council|forum|network)\b", lowered):  # "the children in care council": its own noun
+            named |= {w for w in ("council", "forum", "network") if re.search(rf"\b{w}\b", lowered)}
         # (a word no paragraph uses, "dev" for development, cannot be required of one)
         return tuple(
             t

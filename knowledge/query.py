@@ -645,14 +645,14 @@ _CONTEXT_WORDS = (
     *("covering", "cover", "standing in", "filling in", "new here", "new to", "new at", "new in", "just started"),
     *("just joined", "quick", "sorry to bother", "doing"),
     *("running", "prepping", "preparing", "planning", "writing", "delivering", "putting together", "we", "i'm"),
-    *("i am", "im ", "reviewing", "updating", "drafting", "refreshing"),
+    *("i am", "im ", "reviewing", "updating", "drafting", "refreshing", "worried", "concerned"),
 )
 _CONTEXT = lazy(
     r"^\s*(?:hi|hello|hiya|hey|morning|afternoon|good (?:morning|afternoon))?[\s,!]*"
     r"(?:(?:i'?m|im|i am|just|currently|am)\s+)?"
     r"(?:covering|on cover|on holiday cover|doing cover|standing in|filling in|new here|new to (?:this|the \w+)|"
     r"new (?:at|in) (?:one of )?(?:(?:the|a|an|our|my|this) )?|just (?:started|joined) (?:at|in|with) |"
-    r"quick q(?:uestion)?|quick one|sorry to bother you|"
+    r"quick q(?:uestion)?|quick one|sorry to bother you|(?:worried|concerned) (?:about|re|that)\b|"
     # "doing a consent / healthy relationships session for staff - does the biz plan ...": what the asker is doing
     r"(?:doing|running|prepping|preparing|planning|writing|rewriting|reviewing|updating|drafting|refreshing|"
     r"delivering|putting together) "

@@ -232,3 +232,33 @@ def test_who_sits_on_a_group_is_its_membership(engine: Engine) -> None:
     review's paragraph on the group's membership answers, by post."""
     answer = engine.ask("who sits on the county HSB steering group", PANEL_WINTER)
     assert answer.kind == "passage" and "Consultant Paediatrician" in render(answer), render(answer)
+
+
+def test_a_council_asked_of_is_named_by_the_paragraph(engine: Engine) -> None:
+    """ "who chairs the notts children in care council" quoted the secure home's board terms of reference; the
+    paragraph must name the council asked about (the papers do not say who chairs the Children in Care Council)."""
+    answer = engine.ask("who chairs the notts children in care council, is it one of us young people?", PANEL_WINTER)
+    assert answer.kind == "not-sure" and "terms of reference" not in answer.text, render(answer)
+
+
+def test_a_worry_before_the_question_is_context(engine: Engine) -> None:
+    """ "worried about an allegation against a carer, who's the contact on the managing allegations report" was not
+    sure; what worries the asker is context, and the report's contact answers."""
+    answer = shown(
+        engine,
+        "worried about an allegation against a foster carer, who's the contact on the allegations report",
+        PANEL_WINTER,
+    )
+    assert answer.startswith("For enquiries about item 9") and "Hazel McKibbin" in answer, answer
+
+
+def test_one_councils_table_or_paragraph_is_no_count_for_the_other(engine: Engine) -> None:
+    """ "how many referrals did the city MASH get in 2019/20" gave the county's table of MASH referrals about CSE;
+    a table in one council's paper does not answer for the other, and a paragraph counting something else ("two
+    Safeguarding Practitioners ... to support referrals") gives no count of referrals."""
+    answer = engine.ask("how many referrals did the city MASH get in 2019/20", dt.date(2020, 10, 8))
+    assert answer.kind == "not-sure", render(answer)
+    answer = shown(engine, "how many new MASH referrals re CSE in 2019/20 in the county", PANEL_WINTER)
+    assert "326" in answer, answer
+    answer = shown(engine, "how many police officers and staff got the voice of the child input", dt.date(2020, 10, 1))
+    assert "Over 1100 front line officers and staff" in answer, answer
