@@ -825,7 +825,9 @@ class PassageIndex:
             groups = [paragraph]
             fit = self._fit(ask, paragraph)
             typed = self._typed(ask, paragraph)
-            if not typed and ask.kind in ("who", "outcome", "frequency"):  # a figure or a date is too common
+            # (a paragraph short of the words asked answers nothing: its section's support is not looked for - the
+            # dearest step of a "who" search, once per paragraph ranked)
+            if not typed and ask.kind in ("who", "outcome", "frequency") and coverage >= self.min_coverage:
                 support = self._support(self._in_context(ask, paragraph), i, only)
                 typed = bool(support)
                 groups += support
