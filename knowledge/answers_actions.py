@@ -15,6 +15,7 @@ from knowledge.answer import Answer, Item, Subject
 from knowledge.dates import between, long_day
 from knowledge.lazyre import lazy
 from knowledge.models import Action, KnowledgeBase, Milestone, Update, WorkItem
+from knowledge.passages import WANTS_DAY
 from knowledge.query import HOW_OFTEN, PLAN_NAMED
 from knowledge.registry import OUTCOME
 from knowledge.text import content_words, fold, written_names
@@ -394,6 +395,7 @@ def unknown_words(q: Query, e: Engine, words: tuple[str, ...], found: Action | N
     }
     names |= {w for rid, _ in q.roles for w in content_words(e.kb.roles[rid].title)}
     people_words = e.names.forenames.keys() | e.names.surnames.keys()
+    found_words: set[str] | None = None  # the matched action's words, folded when first needed
     out = []
     for word in words:
         if word in capitals or word in names or word in people_words:
@@ -406,8 +408,10 @@ def unknown_words(q: Query, e: Engine, words: tuple[str, ...], found: Action | N
             continue
         if _derived_from_known(e, word):  # "confirmation": the records say "confirms"
             continue
-        if found is not None and f"{word}ly" in _words_of(found):
-            continue
+        if found is not None:
+            found_words = _words_of(found) if found_words is None else found_words
+            if f"{word}ly" in found_words:
+                continue
         known = e.topics.correct(word)
         if known is None or edit_distance(word, known) > (1 if len(word) < 8 else 2):  # "dental" is not "deal"
             out.append(word)
@@ -1436,17 +1440,14 @@ _ONE_DATE = lazy(
 )
 
 
-_ASKS_DAY = lazy(r"\b(?:what|which|exact) (?:date|day)\b")
-
-
 def _date_passage(q: Query, e: Engine) -> Answer | None:
     """The passage that says when the one thing asked of happens; for a day asked ("what date is it in march") that
     the papers give only as the month named, "not sure" of the day with that passage."""
     said = e.passage_answer(q)
-    if said is not None or not _ASKS_DAY.search(q.folded):
+    if said is not None or not WANTS_DAY.search(q.folded):
         return said
-    when = _ASKS_DAY.sub("when", q.folded)  # the passage giving the month, which is all the papers say
-    said = e.passage_answer(replace(q, raw=_ASKS_DAY.sub("when", q.raw), folded=when))
+    when = WANTS_DAY.sub("when", q.folded)  # the passage giving the month, which is all the papers say
+    said = e.passage_answer(replace(q, raw=WANTS_DAY.sub("when", q.raw), folded=when))
     if said is None:
         return None
     text = (

@@ -1052,11 +1052,7 @@ def _other_place(q: Query, e: Engine, meeting: Meeting | None) -> bool:
     """Whether the question names the city or the county, and the meeting's committee belongs to the other."""
     committee = e.kb.committees.get(meeting.committee) if meeting is not None else None
     org = e.kb.organisations.get(committee.organisation or "") if committee is not None else None
-    if org is None:
-        return False
-    name = set(fold(org.name).split())
-    said = set(q.folded.split()) & {"city", "county"}
-    return bool(said) and not said & name
+    return org is not None and r.of_other_council(r.council_asked(q.folded), org.name, "")
 
 
 def _lead_contact(q: Query, e: Engine) -> Answer | None:
@@ -1118,13 +1114,9 @@ def role_contact(q: Query, e: Engine, role: Role) -> Answer:
     missing = [p.name for p in people if not (p.email or p.phone)]
     if missing:
         text += f" They give no email or phone number for {', '.join(missing)}."
-    if q.attribute in ("phone", "email") and not any(getattr(p, q.attribute) for p in people):
-        # "what's the corporate director's mobile": the means asked for is not in the papers - said first
-        what = "a number" if q.attribute == "phone" else "an email address"
-        means = "phone number" if q.attribute == "phone" else "email address"
-        text = f"I'm not sure of {what}: the papers give no {means} for {names}, the {role.title}."
-        if missing:
-            text += f" They give no email or phone number for {', '.join(missing)}."
+    unsure = r.unsure_of_means(q, people, f"{names}, the {role.title}")  # "what's the corporate director's mobile"
+    if unsure is not None:
+        text = unsure + (f" They give no email or phone number for {', '.join(missing)}." if missing else "")
         text += " What they give is below."
     return r.answer_of(q, "contact", text, [d.person_item(e.kb, p) for p in people])
 
@@ -1162,10 +1154,9 @@ def _title_holders_contact(q: Query, e: Engine, holders: list[tuple[str, str]]) 
         text += f" They give no email or phone number for {', '.join(missing)}."
     subject = Subject("person", (people[0].id,)) if len(people) == 1 else None
     items = [d.person_item(e.kb, p) for p in people]
-    if q.attribute == "phone" and not any(p.phone for p in people):
-        # "lado phone number? would rather ring than email": the number asked for is not in the papers - say so
-        # first (the email they do give is on the card)
-        text = f"I'm not sure of a number: the papers give no phone number for {said}. What they give is below."
+    unsure = r.unsure_of_means(q, people, said)  # "lado phone number? would rather ring than email"
+    if unsure is not None:
+        text = f"{unsure} What they give is below."
     return r.answer_of(q, "contact", text, items, subject=subject)
 
 
@@ -1395,13 +1386,9 @@ def contacts_for(q: Query, e: Engine, meeting: Meeting | None, item: AgendaItem)
     items = [d.person_item(e.kb, e.kb.people[p]) for p in shown]
     names = ", ".join(e.kb.people[p].name for p in shown)
     text = f"For enquiries about {title} ({d.meeting_title(e.kb, meeting)}), contact {names}."
-    if q.attribute in ("phone", "email") and not any(getattr(e.kb.people[p], q.attribute) for p in shown):
-        # "lado phone number? would rather ring than email": the means asked for is not in the papers - said first
-        text = (
-            f"I'm not sure of a number: the papers give no phone number for {names}, the contact for {title}."
-            if q.attribute == "phone"
-            else f"I'm not sure of an email address: the papers give none for {names}, the contact for {title}."
-        ) + " What they give is below."
+    unsure = r.unsure_of_means(q, [e.kb.people[p] for p in shown], f"{names}, the contact for {title}")
+    if unsure is not None:
+        text = f"{unsure} What they give is below."
     others = [e.kb.people[p].name for p in item.contacts if p not in shown]
     notes = (f"You asked for the {chosen_title(e, chosen)}; also named for it: {', '.join(others)}.",) if chosen else ()
     return r.answer_of(q, "contact", text, items, subject=subject, notes=notes)

@@ -190,21 +190,10 @@ _STATEMENT_TAIL = lazy(
 
 
 # "the city", "city council": Nottingham City; "the county", "notts county": Nottinghamshire ("county lines" is neither)
-_ASKS_CITY = lazy(r"\bcity\b")
-_ASKS_COUNTY = lazy(r"\bcounty\b(?! lines?\b)")
-
-
 def _other_place(q: Query, hit) -> bool:
     """The question asks about one council (the city, the county) and the paragraph is from a paper about the other
     that does not name the one asked ("how many LADO referrals did the city get": the county's LADO table)."""
-    city, county = bool(_ASKS_CITY.search(q.folded)), bool(_ASKS_COUNTY.search(q.folded))
-    if city == county:
-        return False
-    title = fold(hit.paper.title)
-    said = fold(_said(hit.quoted))
-    if city:
-        return title.startswith("nottinghamshire") and "city" not in said
-    return title.startswith("nottingham city") and "county" not in said and "nottinghamshire" not in said
+    return r.of_other_council(r.council_asked(q.folded), fold(hit.paper.title), fold(_said(hit.quoted)))
 
 
 # "what did they do about staffing in the MASH", "which audits did the QA group complete": work done, which a

@@ -63,13 +63,14 @@ def table_answer(q: Query, e: Engine, papers: set[str] | frozenset[str] | None) 
     if not wanted:
         return None
     named = TABLE_NAMED.search(asked) is not None
+    council = r.council_asked(asked)
     found: list[tuple[float, int, Paper, Table, TableRow, str, str]] = []
     for paper in e.kb.papers.values():
         if papers is not None and paper.id not in papers:
             continue
         for table in paper.tables:
-            if _other_council(asked, paper, table):  # "the city MASH": not the county's table
-                continue
+            if council and r.of_other_council(council, paper.title, " ".join(_place_words(paper, table))):
+                continue  # "the city MASH": not the county's table
             # no year asked: the year the table's own title gives ("Table 1. Children Missing ... 2023/24"), if any
             asked_years = years or {y for y in (_year(a, b) for a, b in YEAR.findall(table.title)) if y}
             if asked_years:
@@ -96,23 +97,6 @@ def table_answer(q: Query, e: Engine, papers: set[str] | frozenset[str] | None) 
     else:
         text = f"The papers' tables give {len(shown)} figures that fit; which one you mean, I can't tell:"
     return r.answer_of(q, "figure", text, items)
-
-
-CITY = lazy(r"\bcity\b")
-COUNTY = lazy(r"\b(?:county|notts|nottinghamshire)\b(?! lines?\b)")
-
-
-def _other_council(asked: str, paper: Paper, table: Table) -> bool:
-    """The question names one council (the city, the county) and the table is in a paper of the other that does not
-    name the one asked in its title ("how many referrals did the city MASH get": not the county's CSE table)."""
-    city, county = bool(CITY.search(asked)), bool(COUNTY.search(asked))
-    if city == county:
-        return False
-    title = paper.title.lower()
-    own = _place_words(paper, table)
-    if city:
-        return title.startswith("nottinghamshire") and "city" not in own
-    return title.startswith("nottingham city") and not own & {"county", "nottinghamshire"}
 
 
 def _qualifying_row(table: Table, row: TableRow, column: str) -> tuple[TableRow, str] | None:

@@ -256,7 +256,7 @@ _PHRASING = lazy(
     r"\b(?<=which )(?:type|types|kind|kinds|sort|sorts) of\b"  # "which type of setting": which setting
 )
 _WANTS_DATE = lazy(r"\b(when|what date|what time|which month|which year|how long|what day|which day|exact date)\b")
-_WANTS_DAY = lazy(r"\b(?:what|which|exact) (?:date|day)\b")
+WANTS_DAY = lazy(r"\b(?:what|which|exact) (?:date|day)\b")  # a day asked, not a month
 _WANTS_WHEN = lazy(r"^\W*(?:and |so )?(?:when|whens|by when)\b|\bwhen (?:is|s|was|are|were|will|does|did)\b")
 _YEAR = lazy(r"\b(?:19|20)\d\d\b")
 _DAY = lazy(
@@ -937,7 +937,7 @@ class PassageIndex:
             return True
         if ask.kind == "link":  # rarely asked: looked for only in the paragraphs found, not precomputed
             return any(_LINK.search(self.passages[j].text) for j in group)
-        if ask.kind == "date" and _WANTS_DAY.search(ask.question.lower()):
+        if ask.kind == "date" and WANTS_DAY.search(ask.question.lower()):
             # "what date is exploitation day 2024": a day, a month or a season; a bare year ("Exploitation Day
             # 2024") or a span ("12 months") does not say what date; nor does the month the question names ("what
             # day in march is the conference": "a conference in March 2025" gives no day)

@@ -1158,7 +1158,7 @@ def _without_section_span(folded: str) -> str:
 # "may" as a verb: "we may get referrals off the back of it", "it may be late" (not the month)
 _MAY_VERB = lazy(
     r"\b(?:i|we|you|they|it|he|she|this|that|there|which|who|schools|staff|people) may\b"
-    r"|\bmay (?:be|have|get|need|not|also|well|want|wish|take|require|ask|help|want)\b"
+    r"|\bmay (?:be|have|get|need|not|also|well|want|wish|take|require|ask|help)\b"
 )
 
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, TypeVar
 from knowledge import describe as d
 from knowledge.answer import Answer, Item, Subject
 from knowledge.index import Hit
-from knowledge.models import Action, WorkItem
+from knowledge.lazyre import lazy
+from knowledge.models import Action, Person, WorkItem
 from knowledge.text import ABBREVIATIONS, SYNONYMS, content_words
 
 if TYPE_CHECKING:
@@ -184,3 +185,35 @@ def topic_search(q: Query, e: Engine, words: list[str] | tuple[str, ...]) -> Ans
     items = [hit_item(q, e, h) for h in hits]
     plural = "es" if len(items) != 1 else ""
     return answer_of(q, "topic", f"{len(items)} match{plural} for \u201c{' '.join(words)}\u201d:", items)
+
+
+_ASKS_CITY = lazy(r"\bcity\b")
+_ASKS_COUNTY = lazy(r"\bcounty\b(?! lines?\b)")
+
+
+def council_asked(text: str) -> str | None:
+    """ "city" or "county" when the question (lower case) names one council and not the other; else None."""
+    city, county = bool(_ASKS_CITY.search(text)), bool(_ASKS_COUNTY.search(text))
+    return None if city == county else "city" if city else "county"
+
+
+def of_other_council(asked: str | None, body: str, said: str) -> bool:
+    """Whether `body` (a paper's title or an organisation's name) belongs to the council the question did not name,
+    and `said` (the words of what was found) does not name the one it did ("how many LADO referrals did the city
+    get": not the county's LADO table, nor the county panel's report contact)."""
+    body, said = body.lower(), said.lower()
+    if asked == "city":
+        return body.startswith("nottinghamshire") and "city" not in said
+    if asked == "county":
+        return body.startswith("nottingham city") and "county" not in said and "nottinghamshire" not in said
+    return False
+
+
+def unsure_of_means(q: Query, people: Sequence[Person], who: str) -> str | None:
+    """ "lado phone number? would rather ring than email": when the phone number or email asked for is given for none
+    of `people`, the first line says so ("I'm not sure of a number: the papers give no phone number for <who>.");
+    None when it is not asked, or is given for one of them."""
+    if q.attribute not in ("phone", "email") or any(getattr(p, q.attribute) for p in people):
+        return None
+    what, means = ("a number", "phone number") if q.attribute == "phone" else ("an email address", "email address")
+    return f"I'm not sure of {what}: the papers give no {means} for {who}."
